@@ -1,7 +1,8 @@
 // Shared test helpers: an in-memory notes store, a capturing logger, and an app on an ephemeral port.
 
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppDeps, createApp } from '../src/app.js';
@@ -106,4 +107,76 @@ export function assertMozlog(line: string): Record<string, any> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Response body as JSON, typed loosely for assertions. */
+export function j(res: Response): Promise<any> {
+  return res.json() as Promise<any>;
+}
+
+export async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+export interface AppProcess {
+  child: ChildProcess;
+  url: string;
+  /** stdout lines so far */
+  lines: string[];
+  stderr: () => string;
+  /** Resolves with the first stdout record of this Type. */
+  waitFor: (type: string, timeoutMs?: number) => Promise<Record<string, any>>;
+  /** Resolves with the exit code (or signal name). */
+  exited: Promise<number | string>;
+}
+
+/** Runs the compiled server (dist/src/main.js) as a child process with exactly `env` (plus PATH). */
+export function runMain(env: Record<string, string>): AppProcess {
+  const child = spawn(process.execPath, [MAIN_JS], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let err = '';
+  let buf = '';
+  const waiters: Array<() => void> = [];
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => {
+    buf += chunk;
+    let i;
+    while ((i = buf.indexOf('\n')) !== -1) {
+      lines.push(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+    }
+    for (const w of waiters.splice(0)) w();
+  });
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (c: string) => (err += c));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => {
+      for (const w of waiters.splice(0)) w();
+      resolve(code ?? signal ?? -1);
+    }),
+  );
+  const find = (type: string) => lines.map((l) => JSON.parse(l) as Record<string, any>).find((r) => r.Type === type);
+  const waitFor = async (type: string, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = find(type);
+      if (hit) return hit;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`process exited before logging ${type}; stdout:\n${lines.join('\n')}\nstderr:\n${err}`);
+      }
+      if (Date.now() > deadline) throw new Error(`no ${type} line within ${timeoutMs} ms:\n${lines.join('\n')}`);
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 100);
+      });
+    }
+  };
+  return { child, url: `http://127.0.0.1:${env.PORT ?? 8000}`, lines, stderr: () => err, waitFor, exited };
 }
