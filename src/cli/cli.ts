@@ -1,0 +1,54 @@
+import { text } from 'node:stream/consumers';
+import { parseConfig, type Config } from '../config/config.js';
+import { ConfigError } from '../config/errors.js';
+import { removeRunResources } from '../docker/cleanup.js';
+import { createRunContext } from '../pipeline/create.js';
+import { describeError, runPipeline } from '../pipeline/pipeline.js';
+import { summaryText } from '../report/summary.js';
+import { CliUi } from '../ui/cli-ui.js';
+import { flagFor, helpText, parseCliArgs } from './args.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** `dockerflow run ...`: returns the exit code (0 pass, 1 fail, 2 usage). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let config: Config;
+  let quiet = false;
+  try {
+    const inv = parseCliArgs(argv);
+    if (inv.help || inv.command === null || inv.command === 'help') {
+      (inv.help || inv.command === 'help' ? io.stdout : io.stderr).write(helpText());
+      return inv.help || inv.command === 'help' ? 0 : 2;
+    }
+    if (inv.command !== 'run')
+      throw new ConfigError('usage', `unknown command "${inv.command}"`, 'the command is "run"; see dockerflow --help');
+    quiet = inv.quiet;
+    if (inv.passwordStdin) inv.raw.set('password', (await text(io.stdin)).replace(/\r?\n$/, ''));
+    config = parseConfig({ raw: inv.raw, env: io.env, cwd: io.cwd, defaultOutDir: 'dockerflow-out' });
+  } catch (e) {
+    io.stderr.write(`dockerflow: ${e instanceof ConfigError ? e.render(flagFor) : describeError(e)}\n`);
+    return 2;
+  }
+
+  const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`);
+    void removeRunResources(ctx.runner, ctx.runId).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const { report, files } = await runPipeline(ctx);
+    io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
+    return report.verdict === 'pass' ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

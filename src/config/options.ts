@@ -1,0 +1,95 @@
+/**
+ * The one catalogue of options. action.yml inputs, CLI flags and `--help` are all derived from (and tested
+ * against) this table, so an option cannot exist in one place and be missing in another.
+ */
+export type OptionKind = 'string' | 'boolean' | 'list' | 'number';
+
+export interface OptionSpec {
+  /** Input name in action.yml, and the CLI flag name for scalars (`--startup-timeout`). */
+  name: string;
+  kind: OptionKind;
+  description: string;
+  /** Default as the action would see it; empty means "derived" or "none". */
+  default?: string;
+  /** CLI flag for a list: repeatable, in the singular, as the docker CLI spells it (`--build-arg`). */
+  flag?: string;
+  /** Lists whose values may hold commas are split on newlines only. */
+  newlineOnly?: boolean;
+  /** Never accepted as a CLI flag value (the password comes on stdin). */
+  actionOnly?: boolean;
+  cliOnly?: boolean;
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  { name: 'context', kind: 'string', default: '.', description: 'Build context directory' },
+  { name: 'file', kind: 'string', description: 'Dockerfile path (default: {context}/Dockerfile)' },
+  {
+    name: 'image',
+    kind: 'string',
+    description: 'Image repository, e.g. mozilla/app (default: the GitHub repository, lower-cased)',
+  },
+  { name: 'registry', kind: 'string', default: 'docker.io', description: 'Registry host for login and push' },
+  {
+    name: 'tags',
+    kind: 'list',
+    flag: 'tag',
+    description: 'Explicit tags or full image refs; replace the push policy (accepts docker/metadata-action tags)',
+  },
+  { name: 'labels', kind: 'list', flag: 'label', newlineOnly: true, description: 'Extra image labels, KEY=VALUE' },
+  { name: 'build-args', kind: 'list', flag: 'build-arg', newlineOnly: true, description: 'Build-time variables, KEY=VALUE' },
+  { name: 'target', kind: 'string', description: 'Target build stage' },
+  { name: 'no-cache', kind: 'boolean', default: 'false', description: 'Do not use the layer cache' },
+  { name: 'pull', kind: 'boolean', default: 'false', description: 'Always pull referenced base images' },
+  { name: 'cache-from', kind: 'list', flag: 'cache-from', newlineOnly: true, description: 'External cache sources (buildx)' },
+  { name: 'cache-to', kind: 'list', flag: 'cache-to', newlineOnly: true, description: 'Cache export destinations (buildx)' },
+  { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
+  {
+    name: 'secrets',
+    kind: 'list',
+    flag: 'secret',
+    newlineOnly: true,
+    description: 'Build secrets ID=VALUE: masked, passed by environment, never in argv',
+  },
+  { name: 'port', kind: 'number', default: '8000', description: 'Port the app listens on by default' },
+  { name: 'env', kind: 'list', flag: 'env', newlineOnly: true, description: 'Runtime environment for the container, KEY=VALUE' },
+  {
+    name: 'services',
+    kind: 'list',
+    flag: 'service',
+    newlineOnly: true,
+    description: 'Sidecars NAME=IMAGE [KEY=VALUE ...], started on a private network before the app',
+  },
+  { name: 'test-command', kind: 'string', description: 'Command run as `docker run IMAGE <command>`; must exit 0' },
+  { name: 'static-paths', kind: 'list', flag: 'static-path', description: 'URL paths that must answer 200' },
+  { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
+  { name: 'checks-ignore', kind: 'list', description: 'Rule IDs to skip, e.g. DF104,DF302' },
+  { name: 'fail-on', kind: 'string', default: 'error', description: 'Lowest level that fails the run: error or warning' },
+  { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
+  { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
+  { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+  { name: 'username', kind: 'string', description: 'Registry username' },
+  {
+    name: 'password',
+    kind: 'string',
+    actionOnly: true,
+    description: 'Registry password or access token (CLI: --password-stdin)',
+  },
+  { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
+  { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },
+  { name: 'retention-days', kind: 'number', description: 'Artifact retention in days (default: the repository setting)' },
+  {
+    name: 'out',
+    kind: 'string',
+    cliOnly: true,
+    default: './dockerflow-out',
+    description: 'Folder for the build log, report and other files',
+  },
+  { name: 'password-stdin', kind: 'boolean', cliOnly: true, description: 'Read the registry password from standard input' },
+];
+
+export const OPTION_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(OPTIONS.map((o) => [o.name, o]));
+
+/** The flag a CLI user types for this option. */
+export function cliFlag(spec: OptionSpec): string {
+  return `--${spec.flag ?? spec.name}`;
+}

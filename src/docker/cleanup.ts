@@ -1,0 +1,24 @@
+import type { Runner } from '../exec/runner.js';
+import { RUN_LABEL } from '../pipeline/context.js';
+
+/**
+ * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
+ * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
+ */
+export async function removeRunResources(runner: Runner, runId: string): Promise<{ containers: number; networks: number }> {
+  const filter = `label=${RUN_LABEL}=${runId}`;
+  const ids = async (argv: string[]): Promise<string[]> => {
+    const r = await runner.run(argv, { allowFailure: true, quiet: true });
+    return r.exitCode === 0
+      ? r.stdout
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
+  };
+  const containers = await ids(['docker', 'ps', '-aq', '--filter', filter]);
+  if (containers.length) await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+  const networks = await ids(['docker', 'network', 'ls', '-q', '--filter', filter]);
+  if (networks.length) await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+  return { containers: containers.length, networks: networks.length };
+}

@@ -1,0 +1,33 @@
+import type { Runner } from '../exec/runner.js';
+import { NO_GIT, type LocalGit } from './context.js';
+
+/** Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. */
+export async function readLocalGit(runner: Runner, dir: string): Promise<LocalGit> {
+  const git = async (...args: string[]): Promise<string | null> => {
+    try {
+      const r = await runner.run(['git', '-C', dir, ...args], { allowFailure: true, quiet: true });
+      return r.exitCode === 0 ? r.stdout.trim() || null : null;
+    } catch {
+      return null; // git itself missing
+    }
+  };
+  const commit = await git('rev-parse', '--verify', 'HEAD');
+  if (!commit) return NO_GIT;
+  const [branch, exactTag, describe, remoteUrl, originHead, status] = await Promise.all([
+    git('symbolic-ref', '--quiet', '--short', 'HEAD'),
+    git('describe', '--tags', '--exact-match', 'HEAD'),
+    git('describe', '--tags', '--always', '--dirty'),
+    git('remote', 'get-url', 'origin'),
+    git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
+    git('status', '--porcelain', '--untracked-files=no'),
+  ]);
+  return {
+    commit,
+    branch,
+    exactTag,
+    describe,
+    remoteUrl,
+    defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
+    dirty: status !== null,
+  };
+}

@@ -1,0 +1,231 @@
+import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
+import { isSecretName } from '../secrets/names.js';
+import { lastInstruction, type DockerfileFacts } from './dockerfile.js';
+import type { ImageConfig } from './image.js';
+import type { SecretHit } from './layer-scan.js';
+
+/** Everything the static rules judge, gathered once by the inspect stage. */
+export interface StaticFacts {
+  image: ImageConfig;
+  dockerfile: DockerfileFacts;
+  /** Contents of files read from the image (null: absent). */
+  passwd: string | null;
+  group: string | null;
+  versionFile: string | null;
+  expectedVersion: object;
+  /** Names of the provided secrets, by needle index, for messages (never the values). */
+  secretNames: string[];
+  /** null: no secret values were given, so no layer scan ran. */
+  secretHits: SecretHit[] | null;
+}
+
+interface PasswdEntry {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+function parsePasswd(text: string | null): PasswdEntry[] {
+  return (text ?? '')
+    .split('\n')
+    .map((l) => l.split(':'))
+    .filter((f) => f.length >= 4)
+    .map((f) => ({ name: f[0]!, uid: Number(f[2]), gid: Number(f[3]) }));
+}
+
+function parseGroup(text: string | null): { name: string; gid: number; members: string[] }[] {
+  return (text ?? '')
+    .split('\n')
+    .map((l) => l.split(':'))
+    .filter((f) => f.length >= 3)
+    .map((f) => ({ name: f[0]!, gid: Number(f[2]), members: (f[3] ?? '').split(',').filter(Boolean) }));
+}
+
+/** Where an image-level finding points in the Dockerfile: the instruction, else the final FROM. */
+function at(f: StaticFacts, keyword?: string): { file: string; line: number } {
+  const i = keyword ? lastInstruction(f.dockerfile, keyword) : undefined;
+  return { file: f.dockerfile.file, line: i?.line ?? f.dockerfile.fromLine };
+}
+
+/** The user the image runs as: its passwd entry, resolved from `USER name`, `USER uid` or `USER a:b`. */
+function imageUser(f: StaticFacts): { spec: string; entry: PasswdEntry | undefined } {
+  const spec = f.image.user.split(':')[0] ?? '';
+  const users = parsePasswd(f.passwd);
+  const entry = /^\d+$/.test(spec) ? users.find((u) => u.uid === Number(spec)) : users.find((u) => u.name === spec);
+  return { spec, entry };
+}
+
+const DF101 = (f: StaticFacts): CheckResult => {
+  const { spec, entry } = imageUser(f);
+  const where = at(f, 'USER');
+  if (!spec || spec === 'root' || spec === '0') {
+    return check(
+      'DF101',
+      'fail',
+      `the image runs as root (${spec ? `USER ${f.image.user}` : 'no USER'}); add "USER app" after creating the app user with UID 10001`,
+      where,
+    );
+  }
+  if (f.passwd === null)
+    return check(
+      'DF101',
+      'fail',
+      `USER ${f.image.user}, but the image has no /etc/passwd to define it; add an app user with UID 10001`,
+      where,
+    );
+  if (!entry)
+    return check('DF101', 'fail', `USER ${f.image.user} is not in /etc/passwd; create it with "useradd --uid 10001 --gid app app"`, where);
+  if (entry.name !== 'app' || entry.uid !== 10001) {
+    return check('DF101', 'fail', `the default user is ${entry.name} with UID ${entry.uid}; it must be app with UID 10001`, where);
+  }
+  return check('DF101', 'pass', 'runs as app (UID 10001)');
+};
+
+const DF102 = (f: StaticFacts): CheckResult => {
+  const where = at(f, 'USER');
+  const groups = parseGroup(f.group);
+  const app = groups.find((g) => g.name === 'app');
+  if (!app) return check('DF102', 'fail', 'there is no group app in /etc/group; create it with "groupadd --gid 10001 app"', where);
+  if (app.gid !== 10001) return check('DF102', 'fail', `group app has GID ${app.gid}; it must be 10001`, where);
+  const user = parsePasswd(f.passwd).find((u) => u.name === 'app');
+  if (!user)
+    return check('DF102', 'fail', 'there is no app user to belong to group app; create it with "useradd --uid 10001 --gid app app"', where);
+  const groupSpec = f.image.user.split(':')[1];
+  if (groupSpec && groupSpec !== 'app' && groupSpec !== '10001') {
+    return check('DF102', 'fail', `USER ${f.image.user} runs with group ${groupSpec}; use "USER app" or "USER app:app"`, where);
+  }
+  if (user.gid !== 10001 && !app.members.includes('app')) {
+    return check('DF102', 'fail', `the app user's group has GID ${user.gid}, not app (10001); create it with "useradd --gid app"`, where);
+  }
+  return check('DF102', 'pass', "group app (GID 10001) is the app user's group");
+};
+
+const DF103 = (f: StaticFacts): CheckResult => {
+  const missing = [f.image.entrypoint ? null : 'ENTRYPOINT', f.image.cmd ? null : 'CMD'].filter(Boolean);
+  if (missing.length === 0)
+    return check('DF103', 'pass', `ENTRYPOINT ${JSON.stringify(f.image.entrypoint)} CMD ${JSON.stringify(f.image.cmd)}`);
+  return check(
+    'DF103',
+    'fail',
+    `the image has no ${missing.join(' and no ')}; the spec wants both (ENTRYPOINT starts the service, CMD gives its default arguments)`,
+    at(f, missing[0] === 'CMD' ? 'ENTRYPOINT' : 'CMD'),
+  );
+};
+
+const DF104 = (f: StaticFacts): CheckResult => {
+  if (f.image.workingDir === '/app') return check('DF104', 'pass', 'WORKDIR is /app');
+  const copies = f.dockerfile.finalStage.filter(
+    (i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /\s\/app(\/|\s|$)|\s\/app$/.test(` ${i.args} `),
+  );
+  if (copies.length > 0) return check('DF104', 'pass', `sources are copied to /app (line ${copies[0]!.line})`);
+  return check(
+    'DF104',
+    'fail',
+    `WORKDIR is ${f.image.workingDir || 'not set'} and nothing is copied to /app; put the sources in /app ("WORKDIR /app" then "COPY . /app")`,
+    at(f, 'WORKDIR'),
+  );
+};
+
+const DF105 = (f: StaticFacts): CheckResult => {
+  const where = at(f, 'COPY');
+  if (f.versionFile === null) {
+    return check(
+      'DF105',
+      'fail',
+      '/app/version.json is missing; copy it into the image ("COPY version.json /app/version.json" or "COPY . /app")',
+      where,
+    );
+  }
+  let found: unknown;
+  try {
+    found = JSON.parse(f.versionFile);
+  } catch {
+    return check('DF105', 'fail', '/app/version.json is not valid JSON; copy the generated version.json unchanged', where);
+  }
+  const diff = diffObjects(f.expectedVersion as Record<string, unknown>, found);
+  if (diff.length > 0) {
+    return check(
+      'DF105',
+      'fail',
+      `/app/version.json differs from the generated one: ${diff.join('; ')}; copy version.json after it is generated, and do not cache it in an earlier layer`,
+      where,
+    );
+  }
+  return check('DF105', 'pass', '/app/version.json matches the generated version object');
+};
+
+const DF106 = (f: StaticFacts): CheckResult => {
+  const envKeys = f.image.env.map((e) => e.split('=')[0]!).filter((k) => isSecretName(k) && !isEmptyEnv(f, k));
+  if (envKeys.length > 0) {
+    const line = f.dockerfile.finalStage
+      .flatMap((i) => i.properties.filter((p) => i.keyword === 'ENV' && envKeys.includes(p.name)))
+      .at(0)?.line;
+    return check(
+      'DF106',
+      'fail',
+      `ENV ${envKeys.join(', ')} looks like a secret baked into the image; pass it at run time instead (env input / orchestrator secrets)`,
+      { file: f.dockerfile.file, line: line ?? f.dockerfile.fromLine },
+    );
+  }
+  if (f.secretHits && f.secretHits.length > 0) {
+    const hits = f.secretHits.slice(0, 3).map((h) => `secret ${f.secretNames[h.needle] ?? '#' + h.needle} in ${h.where}`);
+    return check(
+      'DF106',
+      'fail',
+      `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV`,
+      { file: f.dockerfile.file, line: f.dockerfile.fromLine },
+    );
+  }
+  return check(
+    'DF106',
+    'pass',
+    f.secretHits === null
+      ? 'no secret-like ENV keys (no secret values were given to scan for)'
+      : `no secret-like ENV keys; ${f.secretNames.length} secret value(s) found in no layer, config or history`,
+  );
+};
+
+const DF107 = (f: StaticFacts): CheckResult => {
+  const shellForm = ['ENTRYPOINT', 'CMD'].map((k) => lastInstruction(f.dockerfile, k)).filter((i) => i && !i.jsonForm);
+  if (shellForm.length > 0) {
+    const i = shellForm[0]!;
+    return check(
+      'DF107',
+      'fail',
+      `${i.keyword} ${i.args} is in shell form: the shell becomes PID 1 and SIGTERM never reaches the app; write ${i.keyword} ["executable", "arg"]`,
+      { file: f.dockerfile.file, line: i.line },
+    );
+  }
+  const sh = [f.image.entrypoint, f.image.cmd].find((a) => a && a.length >= 2 && /^\/bin\/(ba)?sh$/.test(a[0]!) && a[1] === '-c');
+  if (sh && !lastInstruction(f.dockerfile, 'ENTRYPOINT') && !lastInstruction(f.dockerfile, 'CMD')) {
+    return check('DF107', 'fail', `the base image's ${JSON.stringify(sh)} is in shell form; set ENTRYPOINT and CMD in exec form`, at(f));
+  }
+  return check('DF107', 'pass', 'ENTRYPOINT and CMD are in exec form');
+};
+
+/** `ENV KEY=` with an empty value holds no secret. */
+function isEmptyEnv(f: StaticFacts, key: string): boolean {
+  return f.image.env.some((e) => e === `${key}=`);
+}
+
+function diffObjects(expected: Record<string, unknown>, found: unknown): string[] {
+  if (typeof found !== 'object' || found === null || Array.isArray(found)) return ['it is not a JSON object'];
+  const got = found as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(expected), ...Object.keys(got)])];
+  return keys
+    .filter((k) => JSON.stringify(expected[k]) !== JSON.stringify(got[k]))
+    .map((k) => `${k} is ${JSON.stringify(got[k]) ?? 'missing'}, expected ${JSON.stringify(expected[k]) ?? 'absent'}`);
+}
+
+/** The registry of static checks, in report order. */
+export const STATIC_RULES: ReadonlyArray<[RuleId, (f: StaticFacts) => CheckResult]> = [
+  ['DF101', DF101],
+  ['DF102', DF102],
+  ['DF103', DF103],
+  ['DF104', DF104],
+  ['DF105', DF105],
+  ['DF106', DF106],
+  ['DF107', DF107],
+];
+
+export { diffObjects };

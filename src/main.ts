@@ -1,0 +1,75 @@
+import * as core from '@actions/core';
+import os from 'node:os';
+import path from 'node:path';
+import { parseConfig, type Config } from './config/config.js';
+import { ConfigError } from './config/errors.js';
+import { OPTIONS } from './config/options.js';
+import { newRunId } from './pipeline/context.js';
+import { createRunContext } from './pipeline/create.js';
+import { describeError, runPipeline } from './pipeline/pipeline.js';
+import { summaryMarkdown } from './report/summary.js';
+import { ActionUi } from './ui/action-ui.js';
+
+/** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
+export function readActionInputs(env: NodeJS.ProcessEnv): Map<string, string> {
+  const raw = new Map<string, string>();
+  const known = new Set(OPTIONS.filter((o) => !o.cliOnly).map((o) => o.name));
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith('INPUT_')) continue;
+    const name = key.slice('INPUT_'.length).toLowerCase().replace(/ /g, '-');
+    if (!known.has(name)) throw new ConfigError(name, 'is not an input of this action', `remove it; inputs are: ${[...known].join(', ')}`);
+    const value = core.getInput(name);
+    if (value !== '') raw.set(name, value);
+  }
+  return raw;
+}
+
+/** The action's main step. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const runId = newRunId();
+  core.saveState('runId', runId);
+  let config: Config;
+  try {
+    config = parseConfig({
+      raw: readActionInputs(env),
+      env,
+      cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+      defaultOutDir: path.join(env.RUNNER_TEMP ?? os.tmpdir(), `dockerflow-out-${runId}`),
+    });
+  } catch (e) {
+    // Mask the password even when its sibling inputs are wrong.
+    const password = core.getInput('password');
+    if (password) core.setSecret(password);
+    core.setFailed(e instanceof ConfigError ? e.message : describeError(e));
+    core.setOutput('verdict', 'fail');
+    return;
+  }
+  const ui = new ActionUi();
+  const ctx = createRunContext(config, ui, env, runId);
+  core.saveState('outDir', config.outDir);
+
+  const { report, files } = await runPipeline(ctx);
+
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('imageid', report.image.id ?? '');
+  core.setOutput('digest', report.image.digest ?? '');
+  core.setOutput('tags', report.image.tags.join('\n'));
+  core.setOutput('pushed', report.image.pushed.join('\n'));
+  core.setOutput('version-json', files.versionJson);
+  core.setOutput('report', files.report);
+  core.setOutput('build-log', files.buildLog);
+  core.setOutput('shasum-file', files.shasum);
+
+  if (env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(ctx.redactor.redact(summaryMarkdown(report))).write();
+  }
+  if (report.verdict === 'fail') {
+    core.setFailed(
+      report.error ??
+        `Dockerflow checks failed: ${report.checks
+          .filter((c) => c.status === 'fail')
+          .map((c) => c.id)
+          .join(', ')}; see the job summary and ${files.report}`,
+    );
+  }
+}

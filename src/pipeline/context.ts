@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config/config.js';
+import type { Runner } from '../exec/runner.js';
+import type { GitContext } from '../git/context.js';
+import type { VersionObject } from '../git/version.js';
+import type { BuildLog } from '../log/build-log.js';
+import type { PushPlan } from '../publish/policy.js';
+import type { Redactor } from '../secrets/redactor.js';
+import type { Ui } from '../ui/ui.js';
+
+/** What every stage gets: the validated config and the run's shared tools. */
+export interface RunContext {
+  config: Config;
+  ui: Ui;
+  log: BuildLog;
+  runner: Runner;
+  redactor: Redactor;
+  /** Unique per run: names and labels every container and network, so parallel runs never collide. */
+  runId: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Label set on everything a run creates; the post step and cleanup remove by it. */
+export const RUN_LABEL = 'dockerflow.run';
+
+export function newRunId(): string {
+  return `df-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+}
+
+/** prepare → build */
+export interface Prepared {
+  git: GitContext;
+  version: VersionObject;
+  /** The exact bytes written to version.json. */
+  versionJson: string;
+  plan: PushPlan;
+}
+
+/** build → inspect, smoke, test, publish */
+export interface Built {
+  /** `sha256:` + 64 hex, as `docker inspect -f {{.Id}}` prints it. */
+  imageId: string;
+  /** Local tags given at build time (the refs that may be pushed). */
+  refs: string[];
+  builder: 'buildx' | 'classic';
+}

@@ -1,0 +1,18 @@
+import { secretValues, type Config } from '../config/config.js';
+import { Runner } from '../exec/runner.js';
+import { BuildLog } from '../log/build-log.js';
+import { Redactor } from '../secrets/redactor.js';
+import type { Ui } from '../ui/ui.js';
+import { newRunId, type RunContext } from './context.js';
+
+/** Secrets are registered (console masking and file redaction) before any command runs. */
+export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv, runId = newRunId()): RunContext {
+  const redactor = new Redactor();
+  for (const value of secretValues(config)) {
+    redactor.add(value);
+    for (const form of redactor.values) ui.setSecret(form);
+  }
+  const log = new BuildLog(config.outDir, redactor);
+  const runner = new Runner(log, ui, redactor);
+  return { config, ui, log, runner, redactor, runId, env };
+}

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { ConfigError, UserError } from '../config/errors.js';
+import { removeRunResources } from '../docker/cleanup.js';
+import { CommandError } from '../exec/runner.js';
+import { VersionFile } from '../git/version.js';
+import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
+import { verdictOf, type Report } from '../report/report.js';
+import type { CheckResult } from '../rules/catalogue.js';
+import { build } from '../stages/build.js';
+import { inspect } from '../stages/inspect.js';
+import { prepare } from '../stages/prepare.js';
+import type { Built, Prepared, RunContext } from './context.js';
+
+export interface Outcome {
+  report: Report;
+  files: OutFiles;
+}
+
+/**
+ * prepare → build → inspect → report. Every stage hands a typed result to the next; whatever happens, the out
+ * dir gets its files and everything the run started is removed.
+ */
+export async function runPipeline(ctx: RunContext): Promise<Outcome> {
+  const files = outFiles(ctx.config.outDir);
+  const timings: Record<string, number> = {};
+  const checks: CheckResult[] = [];
+  let prepared: Prepared | undefined;
+  let built: Built | undefined;
+  let error: string | undefined;
+
+  const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    ctx.log.section(stage);
+    try {
+      return await fn();
+    } finally {
+      timings[stage] = Math.round(performance.now() - t0);
+    }
+  };
+
+  try {
+    prepared = await timed('prepare', () => prepare(ctx));
+    const p = prepared;
+    writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
+    const versionFile = new VersionFile(ctx.config.context);
+    versionFile.write(p.versionJson);
+    try {
+      built = await timed('build', () => build(ctx, p));
+    } finally {
+      versionFile.restore();
+    }
+    const b = built;
+    writeShasum(ctx.redactor, files, b.imageId);
+    ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
+    checks.push(...(await timed('inspect', () => inspect(ctx, p, b))));
+  } catch (e) {
+    error = describeError(e);
+    ctx.ui.error(error);
+    ctx.log.line(`error: ${error}`);
+  } finally {
+    await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
+  }
+
+  const report: Report = {
+    schemaVersion: 1,
+    verdict: verdictOf(checks, ctx.config.failOn, error),
+    image: { id: built?.imageId ?? null, tags: built?.refs ?? prepared?.plan.refs ?? [], digest: null, pushed: [] },
+    version: prepared?.version ?? null,
+    checks,
+    timings,
+    ...(prepared ? { push: { planned: prepared.plan.push, reason: prepared.plan.reason } } : {}),
+    ...(error !== undefined ? { error } : {}),
+  };
+  annotate(ctx, checks);
+  writeReport(ctx.redactor, files, report);
+  ctx.log.line(`verdict: ${report.verdict}`);
+  await ctx.log.close();
+  return { report, files };
+}
+
+/** Failing rules that point into the Dockerfile become annotations on that line. */
+function annotate(ctx: RunContext, checks: CheckResult[]): void {
+  const root = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
+  for (const c of checks.filter((c) => c.status === 'fail')) {
+    const where = {
+      title: `${c.id} ${c.title}`,
+      ...(c.file ? { file: path.relative(root, c.file) } : {}),
+      ...(c.line ? { line: c.line } : {}),
+    };
+    if (c.level === 'error') ctx.ui.error(c.message, where);
+    else ctx.ui.warning(c.message, where);
+  }
+}
+
+/** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
+export function describeError(e: unknown): string {
+  if (e instanceof UserError || e instanceof ConfigError || e instanceof CommandError) return e.message;
+  const err = e instanceof Error ? e : new Error(String(e));
+  const at = err.stack?.split('\n')[1]?.trim() ?? '';
+  return `internal error: ${err.message} (${at}); please report it at the dockerflow-action issue tracker with build.log`;
+}

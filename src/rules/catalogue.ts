@@ -1,0 +1,75 @@
+/** The Dockerflow rule catalogue: stable IDs, titles and levels. Documented in docs/rules.md. */
+export type Level = 'error' | 'warning' | 'info';
+export type Status = 'pass' | 'fail' | 'skip';
+
+export interface RuleSpec {
+  id: string;
+  title: string;
+  level: Level;
+  stage: 'inspect' | 'smoke' | 'test';
+}
+
+export const RULES = [
+  { id: 'DF101', stage: 'inspect', level: 'error', title: 'Default user is app with UID 10001' },
+  { id: 'DF102', stage: 'inspect', level: 'error', title: "Group app has GID 10001 and is the app user's group" },
+  { id: 'DF103', stage: 'inspect', level: 'error', title: 'Image has both ENTRYPOINT and CMD' },
+  { id: 'DF104', stage: 'inspect', level: 'warning', title: 'Sources live in /app' },
+  { id: 'DF105', stage: 'inspect', level: 'error', title: '/app/version.json equals the generated version object' },
+  { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
+  { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
+  { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
+  { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
+  { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },
+  { id: 'DF204', stage: 'smoke', level: 'error', title: '/__version__ answers the version object' },
+  { id: 'DF205', stage: 'smoke', level: 'error', title: '/__heartbeat__ turns 5xx when backing services stop' },
+  { id: 'DF206', stage: 'smoke', level: 'error', title: 'Static paths answer 200' },
+  { id: 'DF207', stage: 'smoke', level: 'warning', title: 'The container stops on SIGTERM within 10 s with exit code 0' },
+  { id: 'DF208', stage: 'smoke', level: 'error', title: 'The container stays up through the checks' },
+  { id: 'DF301', stage: 'smoke', level: 'warning', title: 'The app logs to stdout/stderr' },
+  { id: 'DF302', stage: 'smoke', level: 'warning', title: 'Log lines are mozlog JSON' },
+  { id: 'DF401', stage: 'test', level: 'error', title: 'test-command exits 0 inside the image' },
+] as const satisfies readonly RuleSpec[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+const BY_ID: ReadonlyMap<string, RuleSpec> = new Map(RULES.map((r) => [r.id, r]));
+
+export function isRuleId(id: string): id is RuleId {
+  return BY_ID.has(id);
+}
+
+export function rule(id: RuleId): RuleSpec {
+  return BY_ID.get(id)!;
+}
+
+/** One row of the report: a rule's outcome on this run. */
+export interface CheckResult {
+  id: RuleId;
+  title: string;
+  level: Level;
+  status: Status;
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+/** Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). */
+export function check(
+  id: RuleId,
+  status: Status,
+  message: string,
+  where: { file?: string; line?: number; level?: Level } = {},
+): CheckResult {
+  const spec = rule(id);
+  const row: CheckResult = { id, title: spec.title, level: where.level ?? spec.level, status, message };
+  if (where.file !== undefined) row.file = where.file;
+  if (where.line !== undefined) row.line = where.line;
+  return row;
+}
+
+const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, error: 2 };
+
+/** True when this row fails the run under the given `fail-on` threshold. */
+export function failsRun(row: CheckResult, failOn: 'error' | 'warning'): boolean {
+  return row.status === 'fail' && LEVEL_RANK[row.level] >= LEVEL_RANK[failOn];
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../config/errors.js';
+import { CommandError } from '../exec/runner.js';
+import { buildArgv, buildEnv, type Builder } from '../docker/build-argv.js';
+import type { Built, Prepared, RunContext } from '../pipeline/context.js';
+
+/** buildx when the plugin answers, the classic builder otherwise: decided at run time. */
+export async function detectBuilder(ctx: RunContext): Promise<Builder> {
+  const r = await ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).catch(() => null);
+  return r?.exitCode === 0 ? 'buildx' : 'classic';
+}
+
+export function ociLabels(p: Prepared): { key: string; value: string }[] {
+  return [
+    { key: 'org.opencontainers.image.source', value: p.version.source },
+    { key: 'org.opencontainers.image.revision', value: p.version.commit },
+    { key: 'org.opencontainers.image.version', value: p.version.version },
+    { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
+  ];
+}
+
+export async function build(ctx: RunContext, prepared: Prepared): Promise<Built> {
+  const { config } = ctx;
+  const builder = await detectBuilder(ctx);
+  if (builder === 'classic') {
+    if (config.secrets.length > 0) {
+      throw new UserError(
+        'build secrets need BuildKit, and the docker buildx plugin is missing: install buildx (docker/setup-buildx-action in a workflow)',
+      );
+    }
+    if (config.cacheTo.length > 0) ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-'));
+  const iidFile = path.join(tmp, 'iid');
+  const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+  try {
+    ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
+    await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
+      ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }),
+    );
+    const imageId = readFileSync(iidFile, 'utf8').trim();
+    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
+    return { imageId, refs: prepared.plan.refs, builder };
+  } catch (e) {
+    if (e instanceof CommandError) {
+      throw new UserError(
+        `docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact(lastMeaningfulLine(e.result.stderr + e.result.stdout))}; the full output is in build.log`,
+      );
+    }
+    throw e;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */
+function lastMeaningfulLine(output: string): string {
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
+}
