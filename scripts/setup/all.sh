@@ -6,3 +6,4 @@ here=$(cd "$(dirname "$0")" && pwd)
 bash "$here/engine.sh"
 bash "$here/registry.sh"
 bash "$here/base-images.sh"
+bash "$here/node.sh" >/dev/null

@@ -1,0 +1,37 @@
+/** Real-engine helpers for the integration tests. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export function docker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** True when a Docker engine answers (integration tests need one; .ci/run starts it). */
+export function engineUp(): boolean {
+  try {
+    docker('info', '--format', '{{.ServerVersion}}');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Containers and networks still carrying a dockerflow run label. */
+export function leftovers(): { containers: string[]; networks: string[] } {
+  const list = (argv: string[]): string[] => docker(...argv).split('\n').filter(Boolean);
+  return {
+    containers: list(['ps', '-a', '--filter', 'label=dockerflow.run', '--format', '{{.Names}}']),
+    networks: list(['network', 'ls', '--filter', 'label=dockerflow.run', '--format', '{{.Name}}']),
+  };
+}
+
+const CACHE = process.env.DOCKERFLOW_CACHE ?? '/var/cache/dockerflow';
+
+/** The local test registry (scripts/setup/registry.sh): address and htpasswd credentials. */
+export function testRegistry(): { addr: string; username: string; password: string } {
+  return {
+    addr: process.env.DOCKERFLOW_REGISTRY_ADDR ?? '127.0.0.1:5000',
+    username: readFileSync(`${CACHE}/registry/username`, 'utf8').trim(),
+    password: readFileSync(`${CACHE}/registry/password`, 'utf8').trim(),
+  };
+}
