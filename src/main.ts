@@ -8,6 +8,7 @@ import { newRunId } from './pipeline/context.js';
 import { createRunContext } from './pipeline/create.js';
 import { describeError, runPipeline } from './pipeline/pipeline.js';
 import { summaryMarkdown } from './report/summary.js';
+import { uploadOutDir } from './artifacts/upload.js';
 import { ActionUi } from './ui/action-ui.js';
 
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
@@ -60,8 +61,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   core.setOutput('build-log', files.buildLog);
   core.setOutput('shasum-file', files.shasum);
 
+  const artifact = await uploadOutDir(config, files, env);
   if (env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(ctx.redactor.redact(summaryMarkdown(report))).write();
+    await core.summary.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();
   }
   if (report.verdict === 'fail') {
     core.setFailed(
