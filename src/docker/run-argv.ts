@@ -113,5 +113,17 @@ export interface TestRun {
 
 /** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
 export function testRunArgv(t: TestRun): string[] {
-  return ['docker', 'run', '--rm', '--name', `${t.runId}-test`, ...label(t.runId), '--network', t.network, ...t.env.argv, t.image, ...t.command];
+  return [
+    'docker',
+    'run',
+    '--rm',
+    '--name',
+    `${t.runId}-test`,
+    ...label(t.runId),
+    '--network',
+    t.network,
+    ...t.env.argv,
+    t.image,
+    ...t.command,
+  ];
 }

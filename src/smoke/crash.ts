@@ -22,7 +22,13 @@ async function containerState(ctx: RunContext, id: string): Promise<StateFacts |
   const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{json .State}}', id], { allowFailure: true, quiet: true });
   try {
     const s = JSON.parse(r.stdout) as { ExitCode: number; OOMKilled: boolean; Error: string; StartedAt: string; FinishedAt: string };
-    return { exitCode: s.ExitCode, oomKilled: s.OOMKilled, error: s.Error, startedAt: dockerTime(s.StartedAt), finishedAt: dockerTime(s.FinishedAt) };
+    return {
+      exitCode: s.ExitCode,
+      oomKilled: s.OOMKilled,
+      error: s.Error,
+      startedAt: dockerTime(s.StartedAt),
+      finishedAt: dockerTime(s.FinishedAt),
+    };
   } catch {
     return null;
   }
@@ -42,6 +48,7 @@ export async function crashRow(ctx: RunContext, app: AppContainer, when: string)
   if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
     parts.push(`${((state.finishedAt - state.startedAt) / 1000).toFixed(1)} s after it started`);
   }
+  parts[parts.length - 1] += ',';
   parts.push(when);
   if (state && seen && Number.isFinite(state.finishedAt)) {
     const seenWall = Date.now() - (performance.now() - seen.seenAt);

@@ -8,11 +8,17 @@ export interface ExitInfo {
   seenAt: number;
 }
 
+/** What the readiness wait needs to know about an exit. */
+export interface ExitSignal {
+  readonly exited: Promise<ExitInfo>;
+  readonly current: ExitInfo | null;
+}
+
 /**
  * `docker wait` running alongside the checks: resolves the moment the container exits, so a crash is seen at
  * once instead of at the next timeout.
  */
-export class ExitWatch {
+export class ExitWatch implements ExitSignal {
   private readonly child: ChildProcess;
   private info: ExitInfo | null = null;
   readonly exited: Promise<ExitInfo>;

@@ -4,8 +4,7 @@ import { Agent, request } from 'undici';
 const BODY_LIMIT = 64 * 1024;
 
 export type HttpResult =
-  | { ok: true; status: number; body: string; ms: number }
-  | { ok: false; error: string; timedOut: boolean; ms: number };
+  { ok: true; status: number; body: string; ms: number } | { ok: false; error: string; timedOut: boolean; ms: number };
 
 /**
  * GET with its own deadline for each request, so a hanging endpoint fails its rule and the run goes on. One
@@ -16,6 +15,7 @@ export class Http {
   private agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
 
   async get(url: string, timeoutMs: number): Promise<HttpResult> {
+    timeoutMs = Math.max(1, Math.round(timeoutMs));
     const t0 = performance.now();
     const ms = (): number => Math.round(performance.now() - t0);
     const signal = AbortSignal.timeout(timeoutMs);
@@ -35,7 +35,12 @@ export class Http {
       const timedOut =
         signal.aborted || err.name === 'TimeoutError' || /TIMEOUT/.test(err.code ?? '') || /TIMEOUT/.test(err.cause?.code ?? '');
       const code = err.code ?? err.cause?.code;
-      return { ok: false, timedOut, error: timedOut ? `no answer within ${timeoutMs / 1000} s` : `${code ? `${code}: ` : ''}${err.message}`, ms: ms() };
+      return {
+        ok: false,
+        timedOut,
+        error: timedOut ? `no answer within ${timeoutMs / 1000} s` : `${code ? `${code}: ` : ''}${err.message}`,
+        ms: ms(),
+      };
     }
   }
 

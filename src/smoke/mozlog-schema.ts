@@ -28,7 +28,8 @@ export const MOZLOG_SCHEMA = {
 } as const;
 
 let compiled: ValidateFunction | null = null;
-const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(MOZLOG_SCHEMA));
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(MOZLOG_SCHEMA));
 
 /** Why a line is not mozlog, or null when it is. */
 export function mozlogProblem(line: string): string | null {

@@ -41,7 +41,9 @@ export class Stack {
       ctx.config.services.map(async (s) => {
         const env = containerEnv(ctx, s.env);
         try {
-          await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), { env: env.env });
+          await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
+            env: env.env,
+          });
         } catch (e) {
           if (!(e instanceof CommandError)) throw e;
           throw new UserError(
@@ -50,7 +52,8 @@ export class Stack {
         }
       }),
     );
-    if (ctx.config.services.length) ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+    if (ctx.config.services.length)
+      ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
   }
 
   /** `docker stop` every sidecar (DF205). */
@@ -88,6 +91,11 @@ export class Stack {
           return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }] as const;
         }),
     );
-    return this.services.map((s) => ({ name: s.name, container: s.container, running: byName.get(s.container)?.running ?? false, exitCode: byName.get(s.container)?.exitCode ?? -1 }));
+    return this.services.map((s) => ({
+      name: s.name,
+      container: s.container,
+      running: byName.get(s.container)?.running ?? false,
+      exitCode: byName.get(s.container)?.exitCode ?? -1,
+    }));
   }
 }

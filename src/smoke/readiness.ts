@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ExitInfo } from './exit-watch.js';
+import type { ExitInfo, ExitSignal } from './exit-watch.js';
 import type { Http, HttpResult } from './http.js';
 import type { AppContainer } from './start.js';
 
@@ -20,7 +20,7 @@ export type Readiness =
 
 export interface ReadinessOptions {
   http: Http;
-  app: Pick<AppContainer, 'portBases' | 'defaultBases' | 'startedAt' | 'exit'>;
+  app: Pick<AppContainer, 'portBases' | 'defaultBases' | 'startedAt'> & { exit: ExitSignal };
   timeoutMs: number;
   intervalMs?: number;
   /** Try the default port every this many rounds while `$PORT` is silent. */

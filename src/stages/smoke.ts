@@ -95,11 +95,16 @@ async function judge(
     ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
     const base = ready.base;
     const [hb, version, statics] = await Promise.all([
-      rows.on('DF203') || rows.on('DF205') ? heartbeatRule(http, base, config.services.length ? SERVICE_WARMUP_MS : 0) : null,
+      rows.on('DF203') || rows.on('DF205')
+        ? heartbeatRule(http, base, config.services.length ? SERVICE_WARMUP_MS : 0, async () =>
+            (await stack.states()).some((s) => !s.running),
+          )
+        : null,
       rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
       rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
     ]);
     for (const row of [hb, version, statics]) if (!app.exit.current) rows.set(row);
+    if (hb?.status === 'fail') rows.set(await withServiceStates(stack, hb));
     if (!app.exit.current && rows.on('DF205')) rows.set(await serviceFault(http, base, stack, ready.kind, hb));
   } else if (ready.kind === 'silent') {
     rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
@@ -143,6 +148,14 @@ async function serviceFault(
     return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
   }
   return faultRule(http, base, stack);
+}
+
+/** A failing heartbeat often means a sidecar died: say so in DF203. */
+async function withServiceStates(stack: Stack, row: CheckResult): Promise<CheckResult> {
+  const down = (await stack.states()).filter((s) => !s.running);
+  if (!down.length) return row;
+  const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
+  return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
 }
 
 /** Sidecar output goes to build.log, to explain a failing heartbeat. */
