@@ -23,6 +23,8 @@ const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-smoke-test-'));
 /** Every run's id (from its build.log) and image tags, for the leftovers check and image cleanup. */
 const runIds = new Set<string>();
+/** RUNNER_TEMP folders of the action runs. */
+const runnerTemps: string[] = [];
 const images = new Set<string>();
 
 interface FixtureRun {
@@ -93,7 +95,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
       .filter(Boolean);
     const all = [...images, ...byRef];
     if (all.length) await run('docker', ['image', 'rm', '--force', ...all]).catch(() => undefined);
-    if (!keep) rmSync(tmp, { recursive: true, force: true });
+    if (!keep) for (const dir of [tmp, ...runnerTemps]) rmSync(dir, { recursive: true, force: true });
   });
 
   it('passes every rule on a compliant app with a PostgreSQL sidecar and secrets kept out of argv and files', async () => {
@@ -279,6 +281,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
       inputs: { context: path.join(APPS, 'smoke-ignores-sigterm'), push: 'false', 'checks-ignore': 'DF207', 'upload-artifacts': 'false' },
       repository: 'dockerflow-smoke/ignores-sigterm',
     });
+    runnerTemps.push(a.runnerTemp);
     assert.equal(a.code, 0, a.stdout);
     assert.equal(a.outputs.verdict, 'pass');
     const report = readJson<Report>(a.outputs.report!);
@@ -302,6 +305,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
         repository: 'dockerflow-smoke/plain-logs',
       }),
     ]);
+    runnerTemps.push(crash.runnerTemp, plain.runnerTemp);
     assert.equal(crash.outputs.verdict, 'fail');
     assert.equal(crash.code, 1);
     assert.match(crash.stdout, /::error title=DF208 .*::the container exited with code 3/);
@@ -322,6 +326,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
       inputs: { context: path.join(APPS, 'smoke-never-listens'), push: 'false', 'startup-timeout': '120', 'upload-artifacts': 'false' },
       repository: 'dockerflow-smoke/killed',
     });
+    runnerTemps.push(env.temp);
     const main = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], { env: env.env, cwd: ROOT, stdio: 'ignore' });
     try {
       // Wait (polling) until main has written its run id and started the app container.
