@@ -242,6 +242,17 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.equal(r.code, 1);
   });
 
+  it('DF208: a crash during the checks fails DF208 only; the probe it broke is skipped, not failed', async () => {
+    const r = await fixture('smoke-crash-in-checks');
+    onlyFails(r.report, ['DF208'], r.out);
+    assert.match(
+      row(r.report, 'DF208').message,
+      /^the container exited with code 4 .*, during the checks .*heartbeat: segmentation fault/s,
+    );
+    for (const id of ['DF201', 'DF202']) assert.equal(row(r.report, id).status, 'pass', id);
+    for (const id of ['DF203', 'DF205', 'DF207']) assert.match(row(r.report, id).message, /exited during the checks \(see DF208\)/, id);
+  });
+
   it('DF301: an app that writes nothing fails it, and DF302 has nothing to judge', async () => {
     const r = await fixture('smoke-silent');
     onlyFails(r.report, ['DF301'], r.out);

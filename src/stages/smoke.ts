@@ -103,9 +103,14 @@ async function judge(
       rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
       rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
     ]);
-    for (const row of [hb, version, statics]) if (!app.exit.current) rows.set(row);
-    if (hb?.status === 'fail') rows.set(await withServiceStates(stack, hb));
-    if (!app.exit.current && rows.on('DF205')) rows.set(await serviceFault(http, base, stack, ready.kind, hb));
+    // A probe that failed because the container was dying is left unset: DF208 explains it.
+    const probes = [hb?.status === 'fail' ? await withServiceStates(stack, hb) : hb, version, statics];
+    const died = probes.some((r) => r?.status === 'fail') && (await hasExited(ctx, app));
+    for (const r of probes) if (!(died && r?.status === 'fail')) rows.set(r);
+    if (!app.exit.current && rows.on('DF205')) {
+      const fault = await serviceFault(http, base, stack, ready.kind, hb);
+      if (!(fault.status === 'fail' && (await hasExited(ctx, app)))) rows.set(fault);
+    }
   } else if (ready.kind === 'silent') {
     rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
   }
@@ -130,6 +135,18 @@ async function judge(
   rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
   rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
   return readyMs;
+}
+
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
+  if (app.exit.current) return true;
+  const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
+  if (r.stdout.trim() !== 'false') return false;
+  await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  return true;
 }
 
 /** DF205, or why it cannot be judged on this run. */
