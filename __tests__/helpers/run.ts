@@ -80,8 +80,15 @@ export function parseFileCommand(text: string): Record<string, string> {
   return out;
 }
 
-/** `node dist/index.js` as the runner starts it. */
-export async function runAction(a: ActionEnv): Promise<ActionRun> {
+export interface ActionFiles {
+  output: string;
+  summary: string;
+  state: string;
+  event: string;
+}
+
+/** The environment the runner gives an action step, with its file-command files in a fresh RUNNER_TEMP. */
+export function actionEnv(a: ActionEnv): { env: NodeJS.ProcessEnv; files: ActionFiles; temp: string } {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-runner-'));
   const files = {
     output: path.join(temp, 'output'),
@@ -110,6 +117,12 @@ export async function runAction(a: ActionEnv): Promise<ActionRun> {
     ...a.env,
   });
   for (const [k, v] of Object.entries(a.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return { env, files, temp };
+}
+
+/** `node dist/index.js` as the runner starts it. */
+export async function runAction(a: ActionEnv): Promise<ActionRun> {
+  const { env, files, temp } = actionEnv(a);
   const r = await spawnProc([process.execPath, path.join(ROOT, a.entry ?? 'dist/index.js')], { env, cwd: a.workspace ?? ROOT });
   return {
     ...r,

@@ -5,10 +5,13 @@ import { CommandError } from '../exec/runner.js';
 import { VersionFile } from '../git/version.js';
 import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
 import { verdictOf, type Report } from '../report/report.js';
-import type { CheckResult } from '../rules/catalogue.js';
+import { check, RULES, type CheckResult } from '../rules/catalogue.js';
+import { Stack } from '../smoke/network.js';
 import { build } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
+import { smoke } from '../stages/smoke.js';
+import { test } from '../stages/test.js';
 import type { Built, Prepared, RunContext } from './context.js';
 
 export interface Outcome {
@@ -17,8 +20,8 @@ export interface Outcome {
 }
 
 /**
- * prepare → build → inspect → report. Every stage hands a typed result to the next; whatever happens, the out
- * dir gets its files and everything the run started is removed.
+ * prepare → build → inspect → smoke → test → report. Every stage hands a typed result to the next; whatever
+ * happens, the out dir gets its files and everything the run started is removed.
  */
 export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   const files = outFiles(ctx.config.outDir);
@@ -27,12 +30,16 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let prepared: Prepared | undefined;
   let built: Built | undefined;
   let error: string | undefined;
+  let failedStage: string | undefined;
 
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     ctx.log.section(stage);
     try {
       return await fn();
+    } catch (e) {
+      failedStage ??= stage;
+      throw e;
     } finally {
       timings[stage] = Math.round(performance.now() - t0);
     }
@@ -53,6 +60,11 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     writeShasum(ctx.redactor, files, b.imageId);
     ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
     checks.push(...(await timed('inspect', () => inspect(ctx, p, b))));
+    const stack = new Stack(ctx);
+    const smoked = await timed('smoke', () => smoke(ctx, p, b, stack));
+    checks.push(...smoked.checks);
+    if (smoked.readyMs !== undefined) timings.ready = smoked.readyMs;
+    checks.push(...(await timed('test', () => test(ctx, b, stack))));
   } catch (e) {
     error = describeError(e);
     ctx.ui.error(error);
@@ -61,21 +73,32 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
   }
 
+  const rows = inCatalogueOrder(checks, failedStage);
   const report: Report = {
     schemaVersion: 1,
-    verdict: verdictOf(checks, ctx.config.failOn, error),
+    verdict: verdictOf(rows, ctx.config.failOn, error),
     image: { id: built?.imageId ?? null, tags: built?.refs ?? prepared?.plan.refs ?? [], digest: null, pushed: [] },
     version: prepared?.version ?? null,
-    checks,
+    checks: rows,
     timings,
     ...(prepared ? { push: { planned: prepared.plan.push, reason: prepared.plan.reason } } : {}),
     ...(error !== undefined ? { error } : {}),
   };
-  annotate(ctx, checks);
+  annotate(ctx, rows);
   writeReport(ctx.redactor, files, report);
   ctx.log.line(`verdict: ${report.verdict}`);
   await ctx.log.close();
   return { report, files };
+}
+
+/**
+ * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
+ * says why, not a missing row.
+ */
+export function inCatalogueOrder(checks: readonly CheckResult[], failedStage: string | undefined): CheckResult[] {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const why = failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run';
+  return RULES.map((r) => byId.get(r.id) ?? check(r.id, 'skip', why));
 }
 
 /** Failing rules that point into the Dockerfile become annotations on that line. */

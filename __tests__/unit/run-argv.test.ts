@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { appRunArgv, envArgs, networkCreateArgv, serviceRunArgv, testRunArgv } from '../../src/docker/run-argv.js';
+import { isSecretName } from '../../src/secrets/names.js';
+
+const IMG = 'sha256:' + 'a'.repeat(64);
+const env = envArgs(
+  [
+    { key: 'LOG_LEVEL', value: 'debug' },
+    { key: 'DB_PASSWORD', value: 'pw-123' },
+    { key: 'DATABASE_URL', value: 'postgres://u:pw-123@db/app' },
+  ],
+  (e) => isSecretName(e.key) || e.value.includes('pw-123'),
+);
+
+describe('container argv', () => {
+  it('passes secret values by name only, with the value in the environment', () => {
+    assert.deepEqual(env, {
+      argv: ['--env', 'LOG_LEVEL=debug', '--env', 'DB_PASSWORD', '--env', 'DATABASE_URL'],
+      env: { DB_PASSWORD: 'pw-123', DATABASE_URL: 'postgres://u:pw-123@db/app' },
+    });
+  });
+
+  it('labels the network with the run id', () => {
+    assert.deepEqual(networkCreateArgv('df-1'), ['docker', 'network', 'create', '--label', 'dockerflow.run=df-1', 'df-1']);
+  });
+
+  it('starts a sidecar on the network under its service name', () => {
+    assert.deepEqual(serviceRunArgv({ runId: 'df-1', network: 'df-1', name: 'db', image: 'postgres:15', env }), [
+      'docker',
+      'run',
+      '--detach',
+      '--name',
+      'df-1-svc-db',
+      '--label',
+      'dockerflow.run=df-1',
+      '--network',
+      'df-1',
+      '--network-alias',
+      'db',
+      ...env.argv,
+      'postgres:15',
+    ]);
+  });
+
+  it('starts the app with $PORT last, both ports published on 127.0.0.1 only, and its own ENTRYPOINT/CMD', () => {
+    assert.deepEqual(appRunArgv({ runId: 'df-1', network: 'df-1', image: IMG, port: 23456, defaultPort: 8000, env }), [
+      'docker',
+      'run',
+      '--detach',
+      '--name',
+      'df-1-app',
+      '--label',
+      'dockerflow.run=df-1',
+      '--network',
+      'df-1',
+      '--publish',
+      '127.0.0.1::23456',
+      '--publish',
+      '127.0.0.1::8000',
+      ...env.argv,
+      '--env',
+      'PORT=23456',
+      IMG,
+    ]);
+  });
+
+  it('publishes one port when $PORT is the default', () => {
+    const argv = appRunArgv({ runId: 'df-1', network: 'df-1', image: IMG, port: 8000, defaultPort: 8000, env: { argv: [], env: {} } });
+    assert.deepEqual(
+      argv.filter((a) => a.startsWith('127.0.0.1')),
+      ['127.0.0.1::8000'],
+    );
+  });
+
+  it('runs the test command through the image, removed afterwards, on the network', () => {
+    assert.deepEqual(testRunArgv({ runId: 'df-1', network: 'df-1', image: IMG, env, command: ['pytest', '-k', 'not slow'] }), [
+      'docker',
+      'run',
+      '--rm',
+      '--name',
+      'df-1-test',
+      '--label',
+      'dockerflow.run=df-1',
+      '--network',
+      'df-1',
+      ...env.argv,
+      IMG,
+      'pytest',
+      '-k',
+      'not slow',
+    ]);
+  });
+
+  it('never puts a secret value in any argv', () => {
+    const all = [
+      serviceRunArgv({ runId: 'r', network: 'r', name: 'db', image: 'i', env }),
+      appRunArgv({ runId: 'r', network: 'r', image: IMG, port: 1, defaultPort: 2, env }),
+      testRunArgv({ runId: 'r', network: 'r', image: IMG, env, command: ['t'] }),
+    ].flat();
+    assert.ok(all.every((a) => !a.includes('pw-123')));
+  });
+});

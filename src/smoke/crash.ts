@@ -1,0 +1,62 @@
+import type { RunContext } from '../pipeline/context.js';
+import { check, type CheckResult } from '../rules/catalogue.js';
+import { CRASH_TAIL_LINES } from './limits.js';
+import type { AppContainer } from './start.js';
+
+/** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
+export function dockerTime(s: string): number {
+  const m = /^(.*T\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(s.trim());
+  if (!m || m[1]!.startsWith('0001-')) return NaN;
+  return Date.parse(`${m[1]}${(m[2] ?? '.000').slice(0, 4).padEnd(4, '0')}${m[3]}`);
+}
+
+interface StateFacts {
+  exitCode: number;
+  oomKilled: boolean;
+  error: string;
+  startedAt: number;
+  finishedAt: number;
+}
+
+async function containerState(ctx: RunContext, id: string): Promise<StateFacts | null> {
+  const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{json .State}}', id], { allowFailure: true, quiet: true });
+  try {
+    const s = JSON.parse(r.stdout) as { ExitCode: number; OOMKilled: boolean; Error: string; StartedAt: string; FinishedAt: string };
+    return {
+      exitCode: s.ExitCode,
+      oomKilled: s.OOMKilled,
+      error: s.Error,
+      startedAt: dockerTime(s.StartedAt),
+      finishedAt: dockerTime(s.FinishedAt),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * DF208 failed: the container exited on its own. Says when, with which code, how soon it was seen, and the last
+ * log lines (redacted).
+ */
+export async function crashRow(ctx: RunContext, app: AppContainer, when: string): Promise<CheckResult> {
+  await app.logs.settle(1500);
+  const state = await containerState(ctx, app.id);
+  const seen = app.exit.current;
+  const code = state?.exitCode ?? seen?.exitCode ?? -1;
+  const parts = [`the container exited with code ${code}`];
+  if (state?.oomKilled) parts.push('(killed for running out of memory)');
+  if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
+    parts.push(`${((state.finishedAt - state.startedAt) / 1000).toFixed(1)} s after it started`);
+  }
+  parts[parts.length - 1] += ',';
+  parts.push(when);
+  if (state && seen && Number.isFinite(state.finishedAt)) {
+    const seenWall = Date.now() - (performance.now() - seen.seenAt);
+    parts.push(`(seen ${Math.max(0, Math.round(seenWall - state.finishedAt))} ms after the exit)`);
+  }
+  if (state?.error) parts.push(`docker: ${state.error}`);
+  const tail = app.logs.tail(CRASH_TAIL_LINES).map((l) => ctx.redactor.redact(l));
+  const head = `${parts.join(' ')}: fix the cause shown in its last log lines so the app stays up until it is stopped`;
+  const body = tail.length ? `\nlast ${tail.length} log line(s):\n${tail.join('\n')}` : '\nit wrote no log output';
+  return check('DF208', 'fail', head + body);
+}

@@ -1,0 +1,12 @@
+import type { KeyValue } from '../config/parse-lines.js';
+import { envArgs, type EnvArgs } from '../docker/run-argv.js';
+import type { RunContext } from '../pipeline/context.js';
+import { isSecretName } from '../secrets/names.js';
+
+/**
+ * `--env` arguments for entries of the `env` or `services` inputs: an entry whose name says "secret", or whose
+ * value holds a registered secret (a password inside a URL), travels by name only.
+ */
+export function containerEnv(ctx: RunContext, entries: readonly KeyValue[]): EnvArgs {
+  return envArgs(entries, (e) => isSecretName(e.key) || ctx.redactor.leaks(e.value));
+}

@@ -1,0 +1,57 @@
+import { Agent, request } from 'undici';
+
+/** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
+const BODY_LIMIT = 64 * 1024;
+
+export type HttpResult =
+  { ok: true; status: number; body: string; ms: number } | { ok: false; error: string; timedOut: boolean; ms: number };
+
+/**
+ * GET with its own deadline for each request, so a hanging endpoint fails its rule and the run goes on. One
+ * agent per app container: `close()` drops kept-alive connections before the container is stopped, so they
+ * cannot hold up its graceful shutdown.
+ */
+export class Http {
+  private agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+
+  async get(url: string, timeoutMs: number): Promise<HttpResult> {
+    timeoutMs = Math.max(1, Math.round(timeoutMs));
+    const t0 = performance.now();
+    const ms = (): number => Math.round(performance.now() - t0);
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const res = await request(url, { method: 'GET', dispatcher: this.agent, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      let body = '';
+      for await (const chunk of res.body) {
+        body += (chunk as Buffer).toString();
+        if (body.length >= BODY_LIMIT) {
+          res.body.destroy();
+          break;
+        }
+      }
+      return { ok: true, status: res.statusCode, body, ms: ms() };
+    } catch (e) {
+      const err = e as Error & { code?: string; cause?: { code?: string } };
+      const timedOut =
+        signal.aborted || err.name === 'TimeoutError' || /TIMEOUT/.test(err.code ?? '') || /TIMEOUT/.test(err.cause?.code ?? '');
+      const code = err.code ?? err.cause?.code;
+      return {
+        ok: false,
+        timedOut,
+        error: timedOut ? `no answer within ${timeoutMs / 1000} s` : `${code ? `${code}: ` : ''}${err.message}`,
+        ms: ms(),
+      };
+    }
+  }
+
+  /** Drop every open connection (a new agent serves later requests). */
+  async reset(): Promise<void> {
+    const old = this.agent;
+    this.agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+    await old.destroy().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.agent.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,72 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+/**
+ * The mozlog JSON schema (one JSON object per line), after the Dockerflow spec's docs/mozlog.md: `Timestamp`
+ * (integer nanoseconds since the epoch) is required; the other fields, when present, have these types.
+ */
+export const MOZLOG_SCHEMA = {
+  type: 'object',
+  required: ['Timestamp'],
+  properties: {
+    Timestamp: { type: 'integer', minimum: 0 },
+    Type: { type: 'string' },
+    Logger: { type: 'string' },
+    Hostname: { type: 'string' },
+    EnvVersion: { const: '2.0' },
+    Severity: { type: 'integer', minimum: 0, maximum: 7 },
+    Pid: { type: 'integer', minimum: 0 },
+    Fields: {
+      type: 'object',
+      additionalProperties: {
+        anyOf: [
+          { type: ['string', 'number', 'boolean', 'null'] },
+          { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] } },
+        ],
+      },
+    },
+  },
+} as const;
+
+let compiled: ValidateFunction | null = null;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(MOZLOG_SCHEMA));
+
+/** Why a line is not mozlog, or null when it is. */
+export function mozlogProblem(line: string): string | null {
+  const text = line.trim();
+  if (!text.startsWith('{')) return 'not a JSON object';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return 'not valid JSON';
+  }
+  const validate = validator();
+  if (validate(json)) return null;
+  const errors = validate.errors ?? [];
+  return describe(errors.find((e) => e.keyword === 'anyOf') ?? errors[0]);
+}
+
+function describe(e: ErrorObject | undefined): string {
+  if (!e) return 'does not match the mozlog schema';
+  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+  if (e.keyword === 'required') return `${(e.params as { missingProperty: string }).missingProperty} is missing`;
+  if (e.keyword === 'const') return `${where} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+  if (e.keyword === 'anyOf') return `${where} must be a scalar or a flat array of scalars`;
+  return `${where || 'the line'} ${e.message ?? 'does not match the mozlog schema'}`;
+}
+
+/** Running count of mozlog lines, fed line by line as the container writes them. */
+export class MozlogTally {
+  total = 0;
+  valid = 0;
+  firstBad: { line: string; problem: string } | null = null;
+
+  add(line: string): void {
+    if (line.trim() === '') return;
+    this.total++;
+    const problem = mozlogProblem(line);
+    if (problem === null) this.valid++;
+    else this.firstBad ??= { line, problem };
+  }
+}

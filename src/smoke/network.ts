@@ -1,0 +1,101 @@
+import { UserError } from '../config/errors.js';
+import { CommandError } from '../exec/runner.js';
+import { networkCreateArgv, serviceContainerName, serviceRunArgv } from '../docker/run-argv.js';
+import type { RunContext } from '../pipeline/context.js';
+import { containerEnv } from './env.js';
+
+export interface ServiceState {
+  name: string;
+  container: string;
+  running: boolean;
+  exitCode: number;
+}
+
+/**
+ * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
+ * use; removed with everything else carrying the run label when the pipeline ends.
+ */
+export class Stack {
+  readonly network: string;
+  private ready: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly ctx: RunContext) {
+    this.network = ctx.runId;
+  }
+
+  get services(): { name: string; image: string; container: string }[] {
+    return this.ctx.config.services.map((s) => ({ name: s.name, image: s.image, container: serviceContainerName(this.ctx.runId, s.name) }));
+  }
+
+  /** Network first, then every sidecar (started in parallel); idempotent. */
+  ensure(): Promise<void> {
+    this.ready ??= this.create();
+    return this.ready;
+  }
+
+  private async create(): Promise<void> {
+    const { ctx } = this;
+    await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+    await Promise.all(
+      ctx.config.services.map(async (s) => {
+        const env = containerEnv(ctx, s.env);
+        try {
+          await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
+            env: env.env,
+          });
+        } catch (e) {
+          if (!(e instanceof CommandError)) throw e;
+          throw new UserError(
+            `service "${s.name}" (${s.image}) did not start: ${e.message}; check the image name in the services input and that the runner can pull it`,
+          );
+        }
+      }),
+    );
+    if (ctx.config.services.length)
+      ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+  }
+
+  /** `docker stop` every sidecar (DF205). */
+  async stopServices(): Promise<void> {
+    if (!this.services.length) return;
+    this.stopped = true;
+    await this.ctx.runner.run(['docker', 'stop', '-t', '10', ...this.services.map((s) => s.container)], { allowFailure: true });
+  }
+
+  /** True while DF205 has the sidecars stopped. */
+  get servicesStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Start the sidecars again after DF205 stopped them, for the test command. */
+  async restartServices(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    await this.ctx.runner.run(['docker', 'start', ...this.services.map((s) => s.container)], { allowFailure: true });
+  }
+
+  /** Whether each sidecar is still running, to explain a failing heartbeat. */
+  async states(): Promise<ServiceState[]> {
+    if (!this.services.length) return [];
+    const r = await this.ctx.runner.run(
+      ['docker', 'inspect', '--format', '{{.Name}} {{.State.Running}} {{.State.ExitCode}}', ...this.services.map((s) => s.container)],
+      { allowFailure: true, quiet: true },
+    );
+    const byName = new Map(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [name = '', running = '', code = ''] = l.trim().split(' ');
+          return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }] as const;
+        }),
+    );
+    return this.services.map((s) => ({
+      name: s.name,
+      container: s.container,
+      running: byName.get(s.container)?.running ?? false,
+      exitCode: byName.get(s.container)?.exitCode ?? -1,
+    }));
+  }
+}

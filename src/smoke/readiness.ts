@@ -1,0 +1,96 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ExitInfo, ExitSignal } from './exit-watch.js';
+import type { Http, HttpResult } from './http.js';
+import type { AppContainer } from './start.js';
+
+export const LBHEARTBEAT = '/__lbheartbeat__';
+
+/** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
+const MISSING_AFTER_MS = 2000;
+
+export type Readiness =
+  /** /__lbheartbeat__ answered 200 at `base`. */
+  | { kind: 'ready'; base: string; viaDefault: boolean; ms: number }
+  /** The app answers HTTP at `base`, but /__lbheartbeat__ never 200: 4xx for a while, or 5xx until the timeout. */
+  | { kind: 'not-200'; base: string; viaDefault: boolean; status: number; body: string; timedOut: boolean; ms: number }
+  /** The container exited first. */
+  | { kind: 'exited'; exit: ExitInfo; ms: number }
+  /** Nothing answered HTTP, on `$PORT` or the default port, before the timeout. */
+  | { kind: 'silent'; lastError: string; ms: number };
+
+export interface ReadinessOptions {
+  http: Http;
+  app: Pick<AppContainer, 'portBases' | 'defaultBases' | 'startedAt'> & { exit: ExitSignal };
+  timeoutMs: number;
+  intervalMs?: number;
+  /** Try the default port every this many rounds while `$PORT` is silent. */
+  defaultEvery?: number;
+}
+
+const EXITED = Symbol('exited');
+
+/**
+ * Poll /__lbheartbeat__ every `intervalMs` until it answers 200, the container exits or the startup timeout
+ * passes. Each round races the container's exit, so a crash ends the wait at once. While nothing answers on
+ * `$PORT`, the default port is tried too: an app that ignores `$PORT` is told apart from one still starting.
+ */
+export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
+  const { http, app } = o;
+  const interval = o.intervalMs ?? 50;
+  const defaultEvery = o.defaultEvery ?? 10;
+  const deadline = app.startedAt + o.timeoutMs;
+  const since = (): number => Math.round(performance.now() - app.startedAt);
+  const orExit = <T>(p: Promise<T>): Promise<T | typeof EXITED> => Promise.race([p, app.exit.exited.then((): typeof EXITED => EXITED)]);
+  const exited = (): Readiness => ({ kind: 'exited', exit: app.exit.current!, ms: since() });
+
+  let base: string | null = null;
+  let viaDefault = false;
+  let lastAnswer: { status: number; body: string } | null = null;
+  let non200Since: number | null = null;
+  let lastError = 'no answer';
+
+  // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
+  const firstAnswering = async (bases: string[], timeout: number): Promise<{ base: string; r: HttpResult } | null> => {
+    const rs = await Promise.all(bases.map(async (b) => ({ base: b, r: await http.get(b + LBHEARTBEAT, timeout) })));
+    for (const x of rs) if (!x.r.ok) lastError = x.r.error;
+    return rs.find((x) => x.r.ok) ?? null;
+  };
+
+  for (let round = 0; ; round++) {
+    if (app.exit.current) return exited();
+    const left = deadline - performance.now();
+    if (left <= 0) {
+      if (base && lastAnswer) return { kind: 'not-200', base, viaDefault, ...lastAnswer, timedOut: true, ms: since() };
+      return { kind: 'silent', lastError, ms: since() };
+    }
+    const timeout = Math.max(250, Math.min(2000, left));
+    const polled = await orExit(
+      (async (): Promise<HttpResult | null> => {
+        if (base) return http.get(base + LBHEARTBEAT, timeout);
+        let hit = await firstAnswering(app.portBases, timeout);
+        if (!hit && app.defaultBases.length && round % defaultEvery === 0) {
+          hit = await firstAnswering(app.defaultBases, timeout);
+          if (hit) viaDefault = true;
+        }
+        if (hit) base = hit.base;
+        return hit?.r ?? null;
+      })(),
+    );
+    if (polled === EXITED) return exited();
+    if (polled?.ok) {
+      if (polled.status === 200) return { kind: 'ready', base: base!, viaDefault, ms: since() };
+      lastAnswer = { status: polled.status, body: polled.body };
+      if (polled.status >= 400 && polled.status < 500) {
+        non200Since ??= performance.now();
+        if (performance.now() - non200Since >= MISSING_AFTER_MS) {
+          return { kind: 'not-200', base: base!, viaDefault, ...lastAnswer, timedOut: false, ms: since() };
+        }
+      } else {
+        non200Since = null;
+      }
+    } else if (polled) {
+      lastError = polled.error;
+    }
+    if ((await orExit(sleep(interval))) === EXITED) return exited();
+  }
+}

@@ -1,0 +1,187 @@
+import type { Built, Prepared, RunContext } from '../pipeline/context.js';
+import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
+import { crashRow } from '../smoke/crash.js';
+import { faultRule } from '../smoke/fault.js';
+import { Http } from '../smoke/http.js';
+import { SERVICE_WARMUP_MS } from '../smoke/limits.js';
+import { logsRule, mozlogRule } from '../smoke/log-rules.js';
+import { MozlogTally } from '../smoke/mozlog-schema.js';
+import type { Stack } from '../smoke/network.js';
+import { heartbeatRule, staticRule, versionRule } from '../smoke/probes.js';
+import { waitReady } from '../smoke/readiness.js';
+import { shutdownRow, stopApp } from '../smoke/shutdown.js';
+import { startApp, type AppContainer } from '../smoke/start.js';
+import { lbheartbeatRule, portRule } from '../smoke/startup-rules.js';
+import { ignoredRow } from './inspect.js';
+
+export const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'] as const;
+
+export interface SmokeOutcome {
+  checks: CheckResult[];
+  /** Milliseconds from the container's start to the first 200 from /__lbheartbeat__. */
+  readyMs?: number;
+}
+
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
+class Rows {
+  private readonly rows = new Map<RuleId, CheckResult>();
+  constructor(private readonly ignored: ReadonlySet<RuleId>) {}
+  on(id: RuleId): boolean {
+    return !this.ignored.has(id);
+  }
+  set(row: CheckResult | null): void {
+    if (row) this.rows.set(row.id, row);
+  }
+  get(id: RuleId): CheckResult | undefined {
+    return this.rows.get(id);
+  }
+  skipUnset(ids: readonly RuleId[], reason: string): void {
+    for (const id of ids) if (!this.rows.has(id)) this.rows.set(id, check(id, 'skip', reason));
+  }
+  /** Catalogue order; ignored rules say so whatever happened. */
+  list(): CheckResult[] {
+    return SMOKE_RULES.map((id) => (this.ignored.has(id) ? ignoredRow(id) : (this.rows.get(id) ?? check(id, 'skip', 'not run'))));
+  }
+}
+
+/**
+ * DF201–DF208, DF301, DF302: run the image as production would (private network, sidecars, `$PORT`), wait for
+ * it, probe it, stop its services, stop it, and judge what it logged.
+ */
+export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, stack: Stack): Promise<SmokeOutcome> {
+  const rows = new Rows(ctx.config.checksIgnore);
+  if (!SMOKE_RULES.some((id) => rows.on(id))) return { checks: rows.list() };
+
+  await stack.ensure();
+  const tally = new MozlogTally();
+  const started = await startApp(ctx, built, stack, (l) => tally.add(l.text));
+  if (!started.ok) {
+    rows.set(check('DF208', 'fail', started.message));
+    rows.skipUnset(SMOKE_RULES, 'not judged: the container did not start (see DF208)');
+    return { checks: rows.list() };
+  }
+  const app = started.app;
+  const http = new Http();
+  try {
+    const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
+    return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
+  } finally {
+    app.exit.stop();
+    app.logs.stop();
+    await http.close();
+    await ctx.runner.run(['docker', 'rm', '--force', app.id], { allowFailure: true, quiet: true });
+    await dumpServiceLogs(ctx, stack);
+  }
+}
+
+async function judge(
+  ctx: RunContext,
+  prepared: Prepared,
+  stack: Stack,
+  app: AppContainer,
+  http: Http,
+  tally: MozlogTally,
+  rows: Rows,
+): Promise<number | undefined> {
+  const { config } = ctx;
+  const ready = await waitReady({ http, app, timeoutMs: config.startupTimeoutMs });
+  const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
+  rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
+  rows.set(lbheartbeatRule(ready));
+
+  if (ready.kind === 'ready' || ready.kind === 'not-200') {
+    ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
+    const base = ready.base;
+    const [hb, version, statics] = await Promise.all([
+      rows.on('DF203') || rows.on('DF205')
+        ? heartbeatRule(http, base, config.services.length ? SERVICE_WARMUP_MS : 0, async () =>
+            (await stack.states()).some((s) => !s.running),
+          )
+        : null,
+      rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
+      rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
+    ]);
+    // A probe that failed because the container was dying is left unset: DF208 explains it.
+    const probes = [hb?.status === 'fail' ? await withServiceStates(stack, hb) : hb, version, statics];
+    const died = probes.some((r) => r?.status === 'fail') && (await hasExited(ctx, app));
+    for (const r of probes) if (!(died && r?.status === 'fail')) rows.set(r);
+    if (!app.exit.current && rows.on('DF205')) {
+      const fault = await serviceFault(http, base, stack, ready.kind, hb);
+      if (!(fault.status === 'fail' && (await hasExited(ctx, app)))) rows.set(fault);
+    }
+  } else if (ready.kind === 'silent') {
+    rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
+  }
+
+  if (app.exit.current) {
+    const when = ready.kind === 'exited' ? 'before it answered /__lbheartbeat__' : 'during the checks';
+    rows.set(await crashRow(ctx, app, when));
+    rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
+  } else {
+    const upFor = performance.now() - app.startedAt;
+    await http.reset(); // kept-alive connections must not hold up a graceful shutdown
+    if (rows.on('DF207')) {
+      const stop = await stopApp(ctx, app);
+      rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal));
+    } else {
+      await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
+    }
+    rows.set(check('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check`));
+  }
+
+  await app.logs.settle(3000);
+  rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
+  rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
+  return readyMs;
+}
+
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
+  if (app.exit.current) return true;
+  const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
+  if (r.stdout.trim() !== 'false') return false;
+  await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  return true;
+}
+
+/** DF205, or why it cannot be judged on this run. */
+async function serviceFault(
+  http: Http,
+  base: string,
+  stack: Stack,
+  readiness: 'ready' | 'not-200',
+  heartbeat: CheckResult | null,
+): Promise<CheckResult> {
+  if (stack.services.length === 0) {
+    return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+  }
+  if (readiness !== 'ready') return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+  if (heartbeat && heartbeat.status !== 'pass') {
+    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+  }
+  return faultRule(http, base, stack);
+}
+
+/** A failing heartbeat often means a sidecar died: say so in DF203. */
+async function withServiceStates(stack: Stack, row: CheckResult): Promise<CheckResult> {
+  const down = (await stack.states()).filter((s) => !s.running);
+  if (!down.length) return row;
+  const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
+  return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
+}
+
+/** Sidecar output goes to build.log, to explain a failing heartbeat. */
+async function dumpServiceLogs(ctx: RunContext, stack: Stack): Promise<void> {
+  for (const s of await stack.states()) {
+    if (!s.running && !stack.servicesStopped) {
+      ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
+    }
+    ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
+    await ctx.runner.run(['docker', 'logs', '--tail', '200', s.container], { allowFailure: true });
+  }
+}
