@@ -191,6 +191,8 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
 /** Values that must never appear in a log, file or output: registered before any command runs. */
 export function secretValues(config: Config): string[] {
   const values = [config.password, ...config.secrets.map((s) => s.value)];
+  // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
+  if (config.username && config.password) values.push(Buffer.from(`${config.username}:${config.password}`).toString('base64'));
   const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
   for (const { key, value } of envs) {
     if (isSecretName(key)) values.push(value);

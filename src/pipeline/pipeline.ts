@@ -9,6 +9,8 @@ import type { CheckResult } from '../rules/catalogue.js';
 import { build } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
+import { login, type RegistrySession } from '../publish/login.js';
+import { newPublished, publish } from '../stages/publish.js';
 import type { Built, Prepared, RunContext } from './context.js';
 
 export interface Outcome {
@@ -17,7 +19,7 @@ export interface Outcome {
 }
 
 /**
- * prepare → build → inspect → report. Every stage hands a typed result to the next; whatever happens, the out
+ * prepare → (login) → build → inspect → publish → report. Every stage hands a typed result to the next; whatever happens, the out
  * dir gets its files and everything the run started is removed.
  */
 export async function runPipeline(ctx: RunContext): Promise<Outcome> {
@@ -27,6 +29,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let prepared: Prepared | undefined;
   let built: Built | undefined;
   let error: string | undefined;
+  let session: RegistrySession | null = null;
+  const published = newPublished();
 
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -41,6 +45,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   try {
     prepared = await timed('prepare', () => prepare(ctx));
     const p = prepared;
+    if (p.plan.push) session = await timed('login', () => login(ctx, p));
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
     const versionFile = new VersionFile(ctx.config.context);
     versionFile.write(p.versionJson);
@@ -53,22 +58,29 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     writeShasum(ctx.redactor, files, b.imageId);
     ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
     checks.push(...(await timed('inspect', () => inspect(ctx, p, b))));
+    if (p.plan.push) await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
   } catch (e) {
-    error = describeError(e);
+    error = ctx.redactor.redact(describeError(e));
     ctx.ui.error(error);
     ctx.log.line(`error: ${error}`);
   } finally {
+    await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
   }
 
   const report: Report = {
     schemaVersion: 1,
     verdict: verdictOf(checks, ctx.config.failOn, error),
-    image: { id: built?.imageId ?? null, tags: built?.refs ?? prepared?.plan.refs ?? [], digest: null, pushed: [] },
+    image: {
+      id: built?.imageId ?? null,
+      tags: built?.refs ?? prepared?.plan.refs ?? [],
+      digest: published.digest,
+      pushed: published.pushed,
+    },
     version: prepared?.version ?? null,
     checks,
     timings,
-    ...(prepared ? { push: { planned: prepared.plan.push, reason: prepared.plan.reason } } : {}),
+    ...(prepared ? { push: { planned: prepared.plan.push, reason: published.reason ?? prepared.plan.reason } } : {}),
     ...(error !== undefined ? { error } : {}),
   };
   annotate(ctx, checks);
