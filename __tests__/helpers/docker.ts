@@ -18,7 +18,10 @@ export function engineUp(): boolean {
 
 /** Containers and networks still carrying a dockerflow run label. */
 export function leftovers(): { containers: string[]; networks: string[] } {
-  const list = (argv: string[]): string[] => docker(...argv).split('\n').filter(Boolean);
+  const list = (argv: string[]): string[] =>
+    docker(...argv)
+      .split('\n')
+      .filter(Boolean);
   return {
     containers: list(['ps', '-a', '--filter', 'label=dockerflow.run', '--format', '{{.Names}}']),
     networks: list(['network', 'ls', '--filter', 'label=dockerflow.run', '--format', '{{.Name}}']),

@@ -83,7 +83,12 @@ export function parseFileCommand(text: string): Record<string, string> {
 /** `node dist/index.js` as the runner starts it. */
 export async function runAction(a: ActionEnv): Promise<ActionRun> {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-runner-'));
-  const files = { output: path.join(temp, 'output'), summary: path.join(temp, 'summary'), state: path.join(temp, 'state'), event: path.join(temp, 'event.json') };
+  const files = {
+    output: path.join(temp, 'output'),
+    summary: path.join(temp, 'summary'),
+    state: path.join(temp, 'state'),
+    event: path.join(temp, 'event.json'),
+  };
   for (const f of [files.output, files.summary, files.state]) writeFileSync(f, '');
   writeFileSync(files.event, JSON.stringify(a.event ?? {}));
   const env: NodeJS.ProcessEnv = cleanEnv({

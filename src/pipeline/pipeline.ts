@@ -10,7 +10,7 @@ import { build } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
 import { login, type RegistrySession } from '../publish/login.js';
-import { newPublished, publish } from '../stages/publish.js';
+import { newPublished, publish, pushReason } from '../stages/publish.js';
 import type { Built, Prepared, RunContext } from './context.js';
 
 export interface Outcome {
@@ -80,7 +80,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     version: prepared?.version ?? null,
     checks,
     timings,
-    ...(prepared ? { push: { planned: prepared.plan.push, reason: published.reason ?? prepared.plan.reason } } : {}),
+    ...(prepared ? { push: { planned: prepared.plan.push, reason: pushReason(prepared.plan, published, error) } } : {}),
     ...(error !== undefined ? { error } : {}),
   };
   annotate(ctx, checks);

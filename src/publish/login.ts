@@ -113,7 +113,7 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
 function loginError(registry: string, username: string, e: unknown): Error {
   if (e instanceof RetriesExhausted) {
     return new UserError(
-      `cannot reach registry ${registry} to log in: ${e.attempts} attempts failed, the last with "${failureText(e.last)}"; check the registry address and that it is up`,
+      `cannot reach registry ${registry} to log in: ${e.attempts} attempts failed (last: ${failureText(e.last)}); check the registry address and that it is up`,
     );
   }
   const why = failureText(e);

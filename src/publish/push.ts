@@ -23,7 +23,7 @@ export async function pushRef(ctx: RunContext, session: RegistrySession, imageId
   } catch (e) {
     if (e instanceof RetriesExhausted) {
       throw new UserError(
-        `docker push ${ref} failed ${e.attempts} times, the last with "${failureText(e.last)}": registry ${session.registry} is unreachable or failing; re-run the job later`,
+        `docker push ${ref} failed ${e.attempts} times (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`,
       );
     }
     const why = failureText(e);

@@ -3,6 +3,7 @@ import { UserError } from '../config/errors.js';
 import { parseTagEntry } from '../config/image-ref.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import type { RegistrySession } from '../publish/login.js';
+import type { PushPlan } from '../publish/policy.js';
 import { pushRef } from '../publish/push.js';
 import { RegistryClient, RegistryHttpError } from '../publish/registry-client.js';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry, type FailureKind } from '../publish/retry.js';
@@ -18,6 +19,13 @@ export interface Published {
 }
 
 export const newPublished = (): Published => ({ pushed: [], digest: null, reason: null });
+
+/** The push line of the report and summary: the policy's reason, or why its push did not happen. */
+export function pushReason(plan: PushPlan, out: Published, error: string | undefined): string {
+  if (out.reason) return out.reason;
+  if (plan.push && out.pushed.length === 0 && error !== undefined) return `${plan.reason}, but the run failed before anything was pushed`;
+  return plan.reason;
+}
 
 /**
  * Push every planned ref, then read each back from the registry and confirm it is the image in
