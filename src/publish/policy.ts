@@ -36,7 +36,7 @@ export function planPush(config: Config, git: GitContext): PushPlan {
     return no('a pull request from a fork builds and tests only: it gets no secrets and never logs in or pushes');
   }
   if (config.push === 'true') return yes('push is true');
-  if (git.pullRequest) return no('a pull request builds and tests only: it never logs in or pushes (push: true would push it)');
+  if (git.pullRequest) return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
   if (git.event === 'local') return no('run outside CI: pass --push true to push');
   if (explicit) return yes('explicit tags');
   if (!PUBLISHING_EVENTS.has(git.event)) {
