@@ -97,6 +97,9 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
 
   after(() => {
     for (const ref of new Set(localRefs)) spawnQuiet(['docker', 'rmi', ref]);
+    // A tag moved to another image leaves its old repo digest behind.
+    const digests = docker('images', '--digests', '--format', '{{.Repository}}@{{.Digest}}').split('\n');
+    for (const ref of digests.filter((d) => d.includes(`/${PREFIX}/`) && !d.endsWith('@<none>'))) spawnQuiet(['docker', 'rmi', ref]);
     assert.equal(
       readFileSync(path.join(os.homedir(), '.docker/config.json'), 'utf8'),
       dockerConfigBefore,
@@ -319,8 +322,8 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     assert.match(r.stdout, /not pushed: push is true, but the run failed before anything was pushed/);
   });
 
-  test('a registry that fails the first attempts (503, dropped connection): the push succeeds after retries', async () => {
-    const proxy = await flakyProxy({ manifestPuts: ['503', 'drop'] });
+  test('a registry that fails the first attempts (503, dropped connection): login and push succeed after retries', async () => {
+    const proxy = await flakyProxy({ first: ['503', 'drop'], manifestPuts: ['503', 'drop'] });
     try {
       const out = mkdtempSync(path.join(os.tmpdir(), 'df-pub-out-'));
       const r = await runCli(
@@ -349,6 +352,8 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
       );
       localRefs.push(`${proxy.host}/${PREFIX}/flaky:t1`);
       assert.equal(r.code, 0, `${r.stderr}\n${proxy.log.join('\n')}`);
+      assert.match(r.stderr, /docker login to 127\.0\.0\.1:\d+ failed \(.*\); retry 1\/3 in/);
+      assert.doesNotMatch(r.stderr, /docker login .*retry 2\/3/);
       assert.match(r.stderr, /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*503 Service Unavailable\); retry 1\/3/);
       assert.match(r.stderr, /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*EOF.*\); retry 2\/3/);
       assert.deepEqual(
