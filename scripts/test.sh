@@ -7,4 +7,6 @@ bash scripts/setup/all.sh
 PATH="$(bash scripts/setup/node.sh):$PATH"
 export PATH
 [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+npm run -s typecheck
+npm run -s lint
 npm test

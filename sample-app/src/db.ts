@@ -112,7 +112,7 @@ export async function migrateWithRetry(
 ): Promise<void> {
   const started = Date.now();
   let delay = opts.initialDelayMs ?? 250;
-  const maxDelay = opts.maxDelayMs ?? 2000;
+  const maxDelay = opts.maxDelayMs ?? 1000;
   for (let attempt = 1; ; attempt++) {
     if (opts.signal?.aborted) throw new Error('migration aborted');
     try {

@@ -14,7 +14,6 @@ async function main(): Promise<void> {
     const logger = new Logger({ level: parseLevel(process.env.LOG_LEVEL ?? '') ?? Severity.info });
     if (err instanceof ConfigError) {
       logger.critical('config.error', { msg: err.message, problems: err.problems });
-      process.stderr.write(`sample-app: ${err.message}\n`);
       process.exit(1);
     }
     throw err;

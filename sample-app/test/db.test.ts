@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { createPool, migrate, PgNotesStore, ping } from '../src/db.js';
-import { assertMozlog, captureLogger, freePort, j, runMain } from './helpers.js';
+import { createPool, isUnavailableError, migrate, PgNotesStore, ping } from '../src/db.js';
+import { assertMozlog, captureLogger, freePort, j, runMain, sleep } from './helpers.js';
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim();
 const skip = DATABASE_URL ? false : 'DATABASE_URL is not set: skipping the PostgreSQL-backed tests';
 if (!DATABASE_URL) console.log(`# ${skip}`);
+const DB_WAIT_MS = 30_000;
 
 // Skip each test (not just the suite) so the runner's summary counts them as skipped.
 const dbIt = (name: string, fn: () => Promise<void>) => it(name, { skip }, fn);
@@ -24,8 +25,23 @@ describe('database (PostgreSQL)', () => {
 
   before(async () => {
     if (!DATABASE_URL) return;
-    admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1, connectionTimeoutMillis: 10_000 });
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1, connectionTimeoutMillis: 5_000 });
+    admin.on('error', () => undefined);
+    // The database sidecar may still be starting: wait for it, but not forever.
+    const deadline = Date.now() + DB_WAIT_MS;
+    for (;;) {
+      try {
+        await admin.query(`CREATE SCHEMA ${schema}`);
+        break;
+      } catch (err) {
+        if (!isUnavailableError(err) || Date.now() > deadline) {
+          throw new Error(
+            `DATABASE_URL is set but PostgreSQL is not usable (waited up to ${DB_WAIT_MS / 1000} s): ${(err as Error).message}`,
+          );
+        }
+        await sleep(500);
+      }
+    }
     const url = new URL(DATABASE_URL as string);
     url.searchParams.set('options', `-c search_path=${schema}`);
     testUrl = url.toString();

@@ -15,7 +15,7 @@ describe('main process (no database)', () => {
     assert.match(rec.Fields.msg, /PORT must be an integer/);
     assert.match(rec.Fields.msg, /DATABASE_URL is required/);
     assert.ok(Array.isArray(rec.Fields.problems));
-    assert.match(app.stderr(), /invalid configuration/);
+    assert.equal(app.stderr(), '', 'all output is mozlog on stdout');
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -32,7 +32,7 @@ describe('main process (no database)', () => {
 
         const started = Date.now();
         const hb = await fetch(`${app.url}/__heartbeat__`);
-        assert.ok(Date.now() - started < 2000, 'heartbeat answers within 2 s');
+        assert.ok(Date.now() - started < 2500, 'heartbeat answers within about 2 s');
         assert.equal(hb.status, 500);
         const body = (await hb.json()) as Record<string, any>;
         assert.equal(body.status, 'error');
@@ -45,7 +45,7 @@ describe('main process (no database)', () => {
         app.child.kill(signal);
         const code = await app.exited;
         assert.equal(code, 0);
-        assert.ok(Date.now() - stopAt < 3000, `stopped in ${Date.now() - stopAt} ms`);
+        assert.ok(Date.now() - stopAt < 5000, `stopped in ${Date.now() - stopAt} ms`);
       } finally {
         if (app.child.exitCode === null) app.child.kill('SIGKILL');
       }

@@ -37,7 +37,7 @@ describe('database ping without a database', () => {
     const started = Date.now();
     await assert.rejects(ping(pool, 1000), /did not answer within 1000 ms|timeout/);
     const elapsed = Date.now() - started;
-    assert.ok(elapsed >= 900 && elapsed < 1600, `took ${elapsed} ms`);
+    assert.ok(elapsed >= 900 && elapsed < 2500, `took ${elapsed} ms`);
     await pool.end().catch(() => undefined);
   });
 

@@ -184,7 +184,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     uploadArtifacts: bool('upload-artifacts'),
     artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
-    outDir: path.resolve(cwd, str('out') || defaultOutDir),
+    outDir: path.resolve(cwd, raw.get('out')?.trim() || defaultOutDir),
   };
 }
 

@@ -51,6 +51,9 @@ export function parseTagEntry(entry: string, registry: string, repository: strin
 
 /** Turn an arbitrary branch name into a valid tag (what docker/metadata-action does for `type=ref`). */
 export function sanitizeTag(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '');
+  const cleaned = name
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+|-+$/g, '');
   return (cleaned || 'unknown').slice(0, 128);
 }

@@ -1,9 +1,35 @@
 import { ConfigError } from './errors.js';
 
-/** Split a list input: newlines (and commas, unless the values may hold commas), trimmed, blanks dropped. */
+/**
+ * Split a list input: newlines (and commas, unless the values may hold commas), trimmed, blanks and `#`
+ * comments dropped. In newline lists a value in double quotes may span lines (`KEY="line 1` … `line 2"`), for
+ * multi-line secrets such as keys.
+ */
 export function splitList(raw: string, newlineOnly: boolean): string[] {
-  const parts = newlineOnly ? raw.split(/\r?\n/) : raw.split(/\r?\n|,/);
-  return parts.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'));
+  if (!newlineOnly)
+    return raw
+      .split(/\r?\n|,/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '' && !p.startsWith('#'));
+  const out: string[] = [];
+  let open: string[] | null = null;
+  for (const line of raw.split(/\r?\n/)) {
+    if (open) {
+      open.push(line);
+      if (line.trimEnd().endsWith('"')) {
+        out.push(open.join('\n').trim());
+        open = null;
+      }
+      continue;
+    }
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    const quoted = /^[^=\s]+="/.exec(t);
+    if (quoted && !(t.length > quoted[0].length && t.endsWith('"'))) open = [t];
+    else out.push(t);
+  }
+  if (open) out.push(open.join('\n').trim()); // unclosed: keep what was given, parseKeyValues says so
+  return out;
 }
 
 export interface KeyValue {
@@ -23,7 +49,9 @@ export function parseKeyValues(input: string, lines: string[], what = 'KEY=VALUE
       const shown = eq < 0 ? `a line without "="` : `"${key}=…"`;
       throw new ConfigError(input, `${shown} is not ${what}`, `write one ${what} per line`);
     }
-    return { key, value: line.slice(eq + 1) };
+    const value = line.slice(eq + 1);
+    const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
+    return { key, value: quoted ? value.slice(1, -1) : value };
   });
 }
 

@@ -6,6 +6,10 @@
 const SECRET_WORDS =
   /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CREDENTIALS?|AUTH|DSN)($|_)/i;
 
+/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN. */
+const SECRET_SUFFIX = /(PASSWORD|PASSWD|SECRET|TOKEN)$/i;
+
 export function isSecretName(name: string): boolean {
-  return SECRET_WORDS.test(name.replace(/[-.]/g, '_'));
+  const n = name.replace(/[-.]/g, '_');
+  return SECRET_WORDS.test(n) || SECRET_SUFFIX.test(n);
 }

@@ -1,0 +1,186 @@
+/**
+ * DF101–DF107 on real images built by a real engine: a compliant fixture passes every static rule, and each
+ * broken fixture fails exactly its rule, through the CLI and through `node dist/index.js` as the runner starts it.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { Report } from '../../src/report/report.js';
+import { docker, engineUp } from '../helpers/docker.js';
+import { FIXTURES, readJson, runAction, runCli } from '../helpers/run.js';
+
+const CTX = path.join(FIXTURES, 'static');
+const CANARY = `canary-${randomBytes(8).toString('hex')}`;
+const STATIC = /^DF1\d\d$/;
+
+const cases: { fixture: string; fails: string[]; exit: number; message?: RegExp; line?: number }[] = [
+  { fixture: 'compliant', fails: [], exit: 0 },
+  { fixture: 'df101-root', fails: ['DF101'], exit: 1, message: /runs as root \(no USER\)/ },
+  { fixture: 'df102-group', fails: ['DF102'], exit: 1, message: /group app has GID 10002; it must be 10001/ },
+  { fixture: 'df103-no-cmd', fails: ['DF103'], exit: 1, message: /no CMD/ },
+  { fixture: 'df105-version', fails: ['DF105'], exit: 1, message: /commit is "deadbeef", expected/ },
+  { fixture: 'df106-env', fails: ['DF106'], exit: 1, message: /ENV DATABASE_PASSWORD looks like a secret/, line: 7 },
+  { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /secret token in layer [0-9a-f]+: \/app\/\.npmrc/ },
+  // DF107 is a warning: it fails the run only with fail-on warning.
+  { fixture: 'df107-shell', fails: ['DF107'], exit: 0, message: /ENTRYPOINT exec node \/app\/server.js is in shell form/, line: 7 },
+];
+
+const staticFailures = (r: Report): string[] => r.checks.filter((c) => STATIC.test(c.id) && c.status === 'fail').map((c) => c.id);
+
+/** `::add-mask::VALUE` is how an action tells the runner what to mask: the runner consumes that line. */
+function assertNoCanary(where: string, text: string): void {
+  const shown = text.split('\n').filter((l) => !l.startsWith('::add-mask::'));
+  assert.ok(!shown.some((l) => l.includes(CANARY)), `the secret value leaked into ${where}`);
+}
+
+function assertOutDirClean(dir: string): void {
+  for (const f of readdirSync(dir)) assertNoCanary(`${dir}/${f}`, readFileSync(path.join(dir, f), 'utf8'));
+}
+
+describe('static rules on real images', { concurrency: 1 }, () => {
+  before(() => assert.ok(engineUp(), 'no Docker engine answers: run scripts/setup/all.sh (as .ci/run does)'));
+
+  for (const c of cases) {
+    it(`CLI: ${c.fixture} fails ${c.fails.join(', ') || 'nothing'}`, async () => {
+      const out = mkdtempSync(path.join(os.tmpdir(), `static-${c.fixture}-`));
+      const r = await runCli([
+        'run',
+        '--context',
+        CTX,
+        '--file',
+        path.join(CTX, `${c.fixture}.Dockerfile`),
+        '--image',
+        `static/${c.fixture}`,
+        '--out',
+        out,
+        '--secret',
+        `token=${CANARY}`,
+        '-q',
+      ]);
+      const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+      assert.deepEqual(staticFailures(report), c.fails, r.stdout + r.stderr);
+      assert.equal(r.code, c.exit, r.stderr);
+      for (const id of c.fails) {
+        const row = report.checks.find((x) => x.id === id)!;
+        if (c.message) assert.match(row.message, c.message);
+        assert.equal(row.file, path.join(CTX, `${c.fixture}.Dockerfile`));
+        if (c.line) assert.equal(row.line, c.line);
+        assert.match(r.stdout, new RegExp(`${row.level === 'error' ? 'FAIL' : 'WARN'} ${id}`));
+      }
+      // The shasum file holds the image ID as docker prints it, and nothing else.
+      const id = docker('image', 'inspect', '-f', '{{.Id}}', `docker.io/static/${c.fixture}:${report.image.tags[0]!.split(':').pop()}`);
+      assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${id}\n`);
+      assert.equal(report.image.id, id);
+      // version.json in the image equals the generated one (DF105), and the secret went nowhere it should not.
+      assert.deepEqual(readJson(path.join(out, 'version.json')), report.version);
+      assertNoCanary('stdout', r.stdout);
+      assertNoCanary('stderr', r.stderr);
+      assertOutDirClean(out);
+    });
+  }
+
+  it('the Dockerfile scan found the build secret only where it was copied into a layer', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'static-compliant-'));
+    await runCli([
+      'run',
+      '--context',
+      CTX,
+      '--file',
+      path.join(CTX, 'compliant.Dockerfile'),
+      '--image',
+      'static/compliant',
+      '--out',
+      out,
+      '--secret',
+      `token=${CANARY}`,
+      '-q',
+    ]);
+    const row = readJson<Report>(path.join(out, 'dockerflow-report.json')).checks.find((x) => x.id === 'DF106')!;
+    assert.match(row.message, /1 secret value\(s\) found in no layer, config or history/);
+  });
+
+  it('fail-on warning turns the DF107 warning into a failing verdict', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'static-df107-'));
+    const r = await runCli([
+      'run',
+      '--context',
+      CTX,
+      '--file',
+      path.join(CTX, 'df107-shell.Dockerfile'),
+      '--image',
+      'static/df107',
+      '--out',
+      out,
+      '--fail-on',
+      'warning',
+      '-q',
+    ]);
+    assert.equal(r.code, 1);
+    assert.equal(readJson<Report>(path.join(out, 'dockerflow-report.json')).verdict, 'fail');
+  });
+
+  it('checks-ignore skips a rule with the reason', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'static-ignore-'));
+    const r = await runCli([
+      'run',
+      '--context',
+      CTX,
+      '--file',
+      path.join(CTX, 'df101-root.Dockerfile'),
+      '--image',
+      'static/ignore',
+      '--out',
+      out,
+      '--checks-ignore',
+      'DF101',
+      '-q',
+    ]);
+    const row = readJson<Report>(path.join(out, 'dockerflow-report.json')).checks.find((x) => x.id === 'DF101')!;
+    assert.equal(row.status, 'skip');
+    assert.equal(row.message, 'ignored by checks-ignore');
+    assert.equal(r.code, 0);
+  });
+
+  for (const c of cases) {
+    it(`node dist/index.js: ${c.fixture} gives the same verdict and outputs`, async () => {
+      const r = await runAction({
+        inputs: {
+          context: CTX,
+          file: path.join(CTX, `${c.fixture}.Dockerfile`),
+          image: `static/${c.fixture}`,
+          secrets: `token=${CANARY}`,
+          'upload-artifacts': 'false',
+        },
+        eventName: 'pull_request',
+        ref: 'refs/pull/12/merge',
+        event: JSON.parse(readFileSync(path.join(FIXTURES, 'events/pull-request-same-repo.json'), 'utf8')),
+      });
+      assert.equal(r.outputs.verdict, c.fails.length && c.exit ? 'fail' : 'pass', r.stdout);
+      assert.equal(r.code, c.exit, r.stdout);
+      const report = readJson<Report>(r.outputs.report!);
+      assert.deepEqual(staticFailures(report), c.fails);
+      assert.equal(r.outputs.imageid, report.image.id);
+      assert.equal(readFileSync(r.outputs['shasum-file']!, 'utf8'), `${report.image.id}\n`);
+      assert.equal(r.outputs.tags, 'docker.io/static/' + c.fixture + ':pr-12');
+      assert.equal(r.outputs.pushed, '');
+      assert.equal(readJson<{ build: string }>(r.outputs['version-json']!).build, 'https://github.com/example/app/actions/runs/4242');
+      // One summary row per rule, and Dockerfile findings as annotations on the Dockerfile line.
+      for (const row of report.checks) assert.match(r.summary, new RegExp(`\\| ${row.id} `));
+      for (const id of c.fails) {
+        const row = report.checks.find((x) => x.id === id)!;
+        assert.match(
+          r.stdout,
+          new RegExp(`::(error|warning) title=${id}[^,]*,file=__tests__/fixtures/static/${c.fixture}.Dockerfile,line=${row.line}::`),
+        );
+      }
+      assert.match(r.summary, /pull request builds and tests only/);
+      assert.match(r.stdout, new RegExp(`^::add-mask::${CANARY}$`, 'm'), 'the secret is registered with the runner');
+      assertNoCanary('stdout', r.stdout);
+      assertNoCanary('summary', r.summary);
+      assertOutDirClean(path.dirname(r.outputs.report!));
+    });
+  }
+});
