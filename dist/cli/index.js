@@ -55718,8 +55718,9 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
 function secretValues(config) {
     const values = [config.password, ...config.secrets.map((s) => s.value)];
     // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
-    if (config.username && config.password)
-        values.push(Buffer.from(`${config.username}:${config.password}`).toString('base64'));
+    const auth = registryAuth(config);
+    if (auth)
+        values.push(auth);
     const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
     for (const { key, value } of envs) {
         if (isSecretName(key))
@@ -55730,6 +55731,10 @@ function secretValues(config) {
             values.push(userinfo[1]);
     }
     return [...new Set(values.filter((v) => v.length >= 3))];
+}
+/** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */
+function registryAuth(config) {
+    return config.username && config.password ? Buffer.from(`${config.username}:${config.password}`).toString('base64') : null;
 }
 function defaultImage(env, context) {
     if (env.GITHUB_REPOSITORY)
@@ -57698,7 +57703,10 @@ async function inspect(ctx, prepared, built) {
         ...config.secrets.map((s) => ({ name: s.key, value: s.value })),
         ...secretValues(config)
             .filter((v) => !config.secrets.some((s) => s.value === v))
-            .map((v, i) => ({ name: v === config.password ? 'password' : `env value ${i + 1}`, value: v })),
+            .map((v, i) => ({
+            name: v === config.password ? 'password' : v === registryAuth(config) ? 'registry login (docker config auth)' : `env value ${i + 1}`,
+            value: v,
+        })),
     ];
     const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
     if (scanning)
