@@ -21,6 +21,12 @@ const COMPLIANT = path.join(FIXTURES, 'apps/compliant');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const REPOSITORY = { default_branch: 'main', full_name: 'example/app', html_url: 'https://github.com/example/app' };
 const localRefs: string[] = [];
+const tempDirs: string[] = [];
+const outDir = (): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'df-pub-out-'));
+  tempDirs.push(dir);
+  return dir;
+};
 
 interface Report {
   verdict: string;
@@ -49,6 +55,7 @@ async function action(
       ...a.inputs,
     },
   });
+  tempDirs.push(r.runnerTemp);
   const outDir = path.dirname(r.outputs.report ?? '');
   localRefs.push(...(r.outputs.tags ?? '').split('\n').filter(Boolean));
   return { ...r, report: readJson<Report>(r.outputs.report!), log: readFileSync(path.join(outDir, 'build.log'), 'utf8') };
@@ -96,6 +103,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
   });
 
   after(() => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
     for (const ref of new Set(localRefs)) spawnQuiet(['docker', 'rmi', ref]);
     // A tag moved to another image leaves its old repo digest behind.
     const digests = docker('images', '--digests', '--format', '{{.Repository}}@{{.Digest}}').split('\n');
@@ -208,7 +216,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
   });
 
   test('a failing rule (no USER: DF101) → nothing pushed, and the report says why', async () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'df-pub-out-'));
+    const out = outDir();
     const r = await runCli(
       [
         'run',
@@ -244,7 +252,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
   });
 
   test('a wrong password: one clear error naming registry and user, nothing built or pushed', async () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'df-pub-out-'));
+    const out = outDir();
     const r = await runCli(
       [
         'run',
@@ -282,7 +290,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
 
   test('registry down: bounded retries with backoff, then a clear error', async () => {
     const port = await closedPort();
-    const out = mkdtempSync(path.join(os.tmpdir(), 'df-pub-out-'));
+    const out = outDir();
     const r = await runCli(
       [
         'run',
@@ -325,7 +333,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
   test('a registry that fails the first attempts (503, dropped connection): login and push succeed after retries', async () => {
     const proxy = await flakyProxy({ first: ['503', 'drop'], manifestPuts: ['503', 'drop'] });
     try {
-      const out = mkdtempSync(path.join(os.tmpdir(), 'df-pub-out-'));
+      const out = outDir();
       const r = await runCli(
         [
           'run',
@@ -473,6 +481,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
       inputs: {},
       env: { STATE_runId: 'df-post-test', STATE_loggedIn: reg.addr, STATE_dockerConfig: dockerConfig },
     });
+    tempDirs.push(r.runnerTemp);
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, new RegExp(`Logged out of ${reg.addr}`));
     assert.equal(existsSync(dockerConfig), false);

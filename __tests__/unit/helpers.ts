@@ -1,5 +1,5 @@
 /** Builders for unit tests: a validated Config over the compliant fixture, git contexts, a recording runner. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig, type Config } from '../../src/config/config.js';
@@ -10,12 +10,17 @@ import { Redactor } from '../../src/secrets/redactor.js';
 import type { Ui } from '../../src/ui/ui.js';
 import { FIXTURES } from '../helpers/run.js';
 
+/** Every temporary folder of a unit test process lives here, and goes when the process ends. */
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'df-unit-'));
+process.on('exit', () => rmSync(TMP, { recursive: true, force: true }));
+export const tempDir = (prefix: string): string => mkdtempSync(path.join(TMP, prefix));
+
 export function configFor(raw: Record<string, string> = {}): Config {
   return parseConfig({
     raw: new Map(Object.entries(raw)),
     env: { GITHUB_REPOSITORY: 'Example/App' },
     cwd: path.join(FIXTURES, 'apps/compliant'),
-    defaultOutDir: mkdtempSync(path.join(os.tmpdir(), 'df-unit-out-')),
+    defaultOutDir: tempDir('out-'),
   });
 }
 
@@ -81,6 +86,6 @@ export function contextFor(config: Config, runner: Runner, env: NodeJS.ProcessEn
     runner,
     redactor: new Redactor(),
     runId: 'df-unit',
-    env: { RUNNER_TEMP: mkdtempSync(path.join(os.tmpdir(), 'df-unit-temp-')), ...env },
+    env: { RUNNER_TEMP: tempDir('temp-'), ...env },
   };
 }

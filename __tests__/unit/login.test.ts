@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createDockerConfig } from '../../src/publish/docker-config.js';
@@ -9,7 +8,7 @@ import { planPush } from '../../src/publish/policy.js';
 import type { Prepared } from '../../src/pipeline/context.js';
 import type { GitContext } from '../../src/git/context.js';
 import type { Config } from '../../src/config/config.js';
-import { configFor, contextFor, fakeRunner, gitFor } from './helpers.js';
+import { configFor, contextFor, fakeRunner, gitFor, tempDir } from './helpers.js';
 
 const PASSWORD = 'pw-unit-Secret-123';
 
@@ -90,7 +89,7 @@ test('login: every ref must be on the registry logged in to', () => {
 });
 
 test("docker config: starts from the user's, never keeps a credsStore or this registry's login", () => {
-  const user = mkdtempSync(path.join(os.tmpdir(), 'df-unit-user-'));
+  const user = tempDir('user-');
   mkdirSync(path.join(user, 'buildx'));
   writeFileSync(
     path.join(user, 'config.json'),
@@ -101,7 +100,7 @@ test("docker config: starts from the user's, never keeps a credsStore or this re
       currentContext: 'default',
     }),
   );
-  const dir = createDockerConfig(os.tmpdir(), user, 'docker.io');
+  const dir = createDockerConfig(user, user, 'docker.io');
   const cfg = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
   assert.deepEqual(cfg, { auths: { 'quay.io': { auth: 'keep' } }, credHelpers: { 'gcr.io': 'gcloud' }, currentContext: 'default' });
   assert.ok(lstatSync(path.join(dir, 'buildx')).isSymbolicLink(), 'buildx builders stay those the job set up');
