@@ -89458,7 +89458,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88105);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49837);
 /** The action's main entry (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -89468,7 +89468,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88105:
+/***/ 49837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -89906,6 +89906,10 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
 /** Values that must never appear in a log, file or output: registered before any command runs. */
 function secretValues(config) {
     const values = [config.password, ...config.secrets.map((s) => s.value)];
+    // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
+    const auth = registryAuth(config);
+    if (auth)
+        values.push(auth);
     const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
     for (const { key, value } of envs) {
         if (isSecretName(key))
@@ -89916,6 +89920,10 @@ function secretValues(config) {
             values.push(userinfo[1]);
     }
     return [...new Set(values.filter((v) => v.length >= 3))];
+}
+/** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */
+function registryAuth(config) {
+    return config.username && config.password ? Buffer.from(`${config.username}:${config.password}`).toString('base64') : null;
 }
 function defaultImage(env, context) {
     if (env.GITHUB_REPOSITORY)
@@ -90052,6 +90060,8 @@ class Runner {
     log;
     ui;
     redactor;
+    /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
+    env = {};
     constructor(log, ui, redactor) {
         this.log = log;
         this.ui = ui;
@@ -90077,7 +90087,9 @@ class Runner {
             silent: true,
             ignoreReturnCode: true,
             ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
-            ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
+            ...(opts.env || Object.keys(this.env).length
+                ? { env: { ...process.env, ...this.env, ...opts.env } }
+                : {}),
             listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
         });
         out.flush();
@@ -90922,7 +90934,10 @@ async function inspect(ctx, prepared, built) {
         ...config.secrets.map((s) => ({ name: s.key, value: s.value })),
         ...secretValues(config)
             .filter((v) => !config.secrets.some((s) => s.value === v))
-            .map((v, i) => ({ name: v === config.password ? 'password' : `env value ${i + 1}`, value: v })),
+            .map((v, i) => ({
+            name: v === config.password ? 'password' : v === registryAuth(config) ? 'registry login (docker config auth)' : `env value ${i + 1}`,
+            value: v,
+        })),
     ];
     const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
     if (scanning)
@@ -91063,41 +91078,51 @@ async function readLocalGit(runner, dir) {
 
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 
+/** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
+const PUBLISHING_EVENTS = new Set(['push', 'workflow_dispatch', 'release']);
 /**
  * The push policy. Explicit `tags` replace it; `push: true|false` force it; `auto`:
  * default branch → :latest, tag X → :X (push or workflow_dispatch of such a ref), pull requests never push.
+ * A pull request from a fork never pushes, whatever the inputs say.
  */
 function planPush(config, git) {
     const ref = (tag) => formatRef({ registry: config.registry, repository: config.image, tag });
-    const policyTag = git.tag ? git.tag : git.branch && git.branch === git.defaultBranch && !git.pullRequest ? 'latest' : null;
+    const gitTag = git.tag ? sanitizeTag(git.tag) : null;
+    const onDefault = !git.pullRequest && git.branch !== null && git.branch === git.defaultBranch;
+    const policyTag = gitTag ?? (onDefault ? 'latest' : null);
     const localTag = git.pullRequest
         ? `pr-${git.pullRequest.number}`
         : (policyTag ?? (git.branch ? sanitizeTag(git.branch) : git.commit ? git.commit.slice(0, 12) : 'local'));
-    const refs = config.tags.length > 0 ? config.tags : [ref(localTag)];
+    const explicit = config.tags.length > 0;
+    const refs = explicit ? config.tags : [ref(localTag)];
+    const no = (reason) => ({ refs, push: false, reason });
+    const yes = (reason) => ({ refs, push: true, reason });
     if (config.push === 'false')
-        return { refs, push: false, reason: 'push is false' };
+        return no('push is false');
     if (git.pullRequest?.fork) {
-        return { refs, push: false, reason: 'a pull request from a fork builds and tests only: it has no secrets and never pushes' };
+        return no('a pull request from a fork builds and tests only: it gets no secrets and never logs in or pushes');
     }
     if (config.push === 'true')
-        return { refs, push: true, reason: 'push is true' };
-    if (git.pullRequest) {
-        return { refs, push: false, reason: 'a pull request builds and tests only (push: true would push it)' };
+        return yes('push is true');
+    if (git.pullRequest)
+        return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
+    if (git.event === 'local')
+        return no('run outside CI: pass --push true to push');
+    if (explicit)
+        return yes('explicit tags');
+    if (!PUBLISHING_EVENTS.has(git.event)) {
+        return no(`the push policy pushes on push, workflow_dispatch and release events, not ${git.event}: set push: true or tags to push`);
     }
-    if (git.event === 'local') {
-        return { refs, push: false, reason: 'run outside CI: pass --push true to push' };
-    }
-    if (config.tags.length > 0)
-        return { refs, push: true, reason: 'explicit tags' };
     if (git.tag)
-        return { refs, push: true, reason: `tag ${git.tag} → :${git.tag}` };
-    if (policyTag === 'latest')
-        return { refs, push: true, reason: `default branch ${git.branch} → :latest` };
-    return {
-        refs,
-        push: false,
-        reason: git.branch ? `branch ${git.branch} is not the default branch; only it and tags are pushed` : 'not a branch or tag',
-    };
+        return yes(`tag ${git.tag} → :${gitTag}`);
+    if (onDefault)
+        return yes(`default branch ${git.branch} → :latest`);
+    if (git.branch && !git.defaultBranch) {
+        return no(`the default branch is unknown (the event payload has no repository.default_branch), so branch ${git.branch} is not pushed`);
+    }
+    return no(git.branch
+        ? `branch ${git.branch} is not the default branch (${git.defaultBranch}); only it and tags are pushed`
+        : 'not a branch or tag');
 }
 
 ;// CONCATENATED MODULE: ./src/stages/prepare.ts
@@ -92113,6 +92138,584 @@ async function test(ctx, built, stack) {
     return [await testCommandRule(ctx, built, stack)];
 }
 
+;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return isDockerHub(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
+}
+
+;// CONCATENATED MODULE: ./src/publish/docker-config.ts
+
+
+
+
+/** The docker CLI's own config dir for this process: $DOCKER_CONFIG or ~/.docker. */
+function userDockerConfigDir(env) {
+    return env.DOCKER_CONFIG || external_node_path_default().join(external_node_os_default().homedir(), '.docker');
+}
+/** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
+function authKeys(registry) {
+    return isDockerHub(registry)
+        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+        : [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * A private DOCKER_CONFIG for one run: `docker login` writes there, so the user's ~/.docker/config.json is never
+ * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
+ *
+ * It starts from the user's config (other registries' logins stay usable for base image pulls) without
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for `registry`.
+ * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
+ */
+function createDockerConfig(parent, userDir, registry) {
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(parent, 'dockerflow-docker-config-'));
+    let config = {};
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    if ((0,external_node_fs_.existsSync)(userFile)) {
+        try {
+            config = JSON.parse((0,external_node_fs_.readFileSync)(userFile, 'utf8'));
+        }
+        catch {
+            config = {};
+        }
+    }
+    delete config.credsStore;
+    for (const field of ['auths', 'credHelpers']) {
+        const map = config[field];
+        if (map && typeof map === 'object')
+            for (const key of authKeys(registry))
+                delete map[key];
+    }
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+    for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
+        const target = external_node_path_default().join(userDir, sub);
+        if ((0,external_node_fs_.existsSync)(target))
+            (0,external_node_fs_.symlinkSync)(target, external_node_path_default().join(dir, sub));
+    }
+    return dir;
+}
+/** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
+function removeDockerConfig(dir) {
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/publish/retry.ts
+const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
+const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed/i;
+/** What a failure's text says about it: auth refusals win over anything that also looks transient. */
+function classifyFailure(text) {
+    if (AUTH.test(text))
+        return 'auth';
+    if (TRANSIENT.test(text))
+        return 'transient';
+    return 'fatal';
+}
+const DEFAULT_TRIES = 4;
+const DEFAULT_BASE_DELAY_MS = 1000;
+/** Thrown when the last attempt failed with a transient error: `attempts` says how many were made. */
+class RetriesExhausted extends Error {
+    attempts;
+    last;
+    constructor(attempts, last) {
+        super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
+        this.attempts = attempts;
+        this.last = last;
+        this.name = 'RetriesExhausted';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
+async function withRetry(fn, opts) {
+    const sleep = opts.sleep ?? defaultSleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (opts.kindOf(error) !== 'transient')
+                throw error;
+            if (attempt >= opts.tries)
+                throw new RetriesExhausted(attempt, error);
+            const delayMs = backoffDelay(opts.baseDelayMs, attempt);
+            opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
+            await sleep(delayMs);
+        }
+    }
+}
+/** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */
+function backoffDelay(baseMs, attempt, random = Math.random) {
+    const exp = baseMs * 2 ** (attempt - 1);
+    return Math.round(exp * (1 + 0.2 * random()));
+}
+
+;// CONCATENATED MODULE: ./src/publish/login.ts
+
+
+
+
+
+
+
+
+/** The last line of a failed command that says why (stderr first: stdout holds progress). */
+function failureText(e) {
+    if (e instanceof CommandError) {
+        const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
+        return lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).pop() ?? e.message;
+    }
+    return e instanceof Error ? e.message : String(e);
+}
+/** How to give credentials, in the words of where the run happens. */
+function credentialsHint(ctx) {
+    if (ctx.env.GITHUB_ACTIONS !== 'true')
+        return 'pass --username and --password-stdin, or --push false';
+    if (isDockerHub(ctx.config.registry)) {
+        return 'set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and pass them as username/password, or push: false';
+    }
+    if (ctx.config.registry === 'ghcr.io') {
+        return 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false';
+    }
+    return `pass username and password inputs for ${ctx.config.registry} from repository secrets, or push: false`;
+}
+/**
+ * Checks, before anything is built, that a due push can happen: credentials are there and every ref is on the
+ * registry this run logs in to. Throws a UserError naming the fix.
+ */
+function checkPushable(ctx, prepared) {
+    const { config } = ctx;
+    const { plan } = prepared;
+    if (!plan.push)
+        return;
+    if (!config.username || !config.password) {
+        const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
+        throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx)}`);
+    }
+    const registry = isDockerHub(config.registry) ? 'docker.io' : config.registry;
+    for (const ref of plan.refs) {
+        const host = ref.slice(0, ref.indexOf('/'));
+        if (host !== registry) {
+            throw new UserError(`tag ${ref} is on ${host}, but this run logs in to ${registry} only: set registry: ${host}, or push to one registry per step`);
+        }
+    }
+}
+/**
+ * `docker login` into a private DOCKER_CONFIG when a push is planned, before the build (base image pulls then
+ * count against the account, not the anonymous limit). Returns null when nothing will be pushed: pull requests
+ * never log in. The password goes to stdin, never argv.
+ */
+async function login(ctx, prepared) {
+    checkPushable(ctx, prepared);
+    if (!prepared.plan.push)
+        return null;
+    const { registry, username, password } = ctx.config;
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), registry);
+    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
+    process.once('exit', cleanupOnExit);
+    ctx.saveState?.('dockerConfig', dockerConfig);
+    ctx.ui.info(`Logging in to ${registry} as ${username}`);
+    try {
+        await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
+            tries: DEFAULT_TRIES,
+            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            kindOf: (e) => classifyFailure(failureText(e)),
+            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
+    }
+    catch (e) {
+        removeDockerConfig(dockerConfig);
+        process.off('exit', cleanupOnExit);
+        throw loginError(registry, username, e);
+    }
+    ctx.saveState?.('loggedIn', registry);
+    // Every docker command from here on (build pulls, smoke sidecars, push) uses this login.
+    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    return {
+        registry,
+        username,
+        password,
+        dockerConfig,
+        close: async () => {
+            delete ctx.runner.env.DOCKER_CONFIG;
+            await logout(ctx.runner, registry, dockerConfig);
+            process.off('exit', cleanupOnExit);
+        },
+    };
+}
+function loginError(registry, username, e) {
+    if (e instanceof RetriesExhausted) {
+        return new UserError(`cannot reach registry ${registry} to log in: ${e.attempts} attempts failed (last: ${failureText(e.last)}); check the registry address and that it is up`);
+    }
+    const why = failureText(e);
+    if (classifyFailure(why) === 'auth') {
+        return new UserError(`registry ${registry} refused the login of user ${username} (${why}): check the username and password/token secrets (a Docker Hub access token needs Read & Write scope)`);
+    }
+    return new UserError(`docker login to ${registry} as ${username} failed: ${why}; check the registry address`);
+}
+/** Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). */
+async function logout(runner, registry, dockerConfig) {
+    if (!dockerConfig || !(0,external_node_fs_.existsSync)(dockerConfig))
+        return false;
+    if (registry) {
+        await runner
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .catch(() => undefined);
+    }
+    removeDockerConfig(dockerConfig);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/publish/push.ts
+
+
+
+
+/**
+ * `docker push` one ref of the built image, retrying transient failures (connection reset or refused, EOF, 5xx,
+ * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
+ */
+async function pushRef(ctx, session, imageId, ref) {
+    const env = { DOCKER_CONFIG: session.dockerConfig };
+    await ctx.runner.run(tagArgv(imageId, ref), { env });
+    ctx.ui.info(`Pushing ${ref}`);
+    try {
+        await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
+            tries: DEFAULT_TRIES,
+            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            kindOf: (e) => classifyFailure(failureText(e)),
+            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
+    }
+    catch (e) {
+        if (e instanceof RetriesExhausted) {
+            throw new UserError(`docker push ${ref} failed ${e.attempts} times (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`);
+        }
+        const why = failureText(e);
+        if (classifyFailure(why) === 'auth') {
+            throw new UserError(`registry ${session.registry} refused the push of ${ref} by user ${session.username} (${why}): check that the repository exists and that the token has write access to it`);
+        }
+        throw new UserError(`docker push ${ref} failed: ${why}; the full output is in build.log`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+/**
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
+ * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ */
+
+
+
+/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
+class RegistryHttpError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'RegistryHttpError';
+    }
+}
+/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
+function registryBaseUrl(host) {
+    if (isDockerHub(host))
+        return 'https://registry-1.docker.io';
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** Docker Hub's single-name repositories live under `library/`. */
+function apiRepository(host, repository) {
+    return isDockerHub(host) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
+function parseChallenge(header) {
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return null;
+    const params = {};
+    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
+const TIMEOUT_MS = 30_000;
+class RegistryClient {
+    host;
+    credentials;
+    onSecret;
+    baseUrl;
+    agent;
+    /** Authorization header per scope, so a token is fetched once per repository. */
+    auth = new Map();
+    constructor(host, credentials, 
+    /** Called with each bearer token obtained, so the caller can mask it. */
+    onSecret = () => undefined, baseUrl) {
+        this.host = host;
+        this.credentials = credentials;
+        this.onSecret = onSecret;
+        this.baseUrl = baseUrl ?? registryBaseUrl(host);
+        this.agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
+    }
+    async close() {
+        await this.agent.close();
+    }
+    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
+    async manifest(repository, reference) {
+        const repo = apiRepository(this.host, repository);
+        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+        if (res.status === 404)
+            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
+        if (res.status !== 200)
+            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
+        const header = res.headers['docker-content-digest'];
+        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+        const type = res.headers['content-type'];
+        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
+        return { digest, mediaType, body: res.body };
+    }
+    statusError(status, what, body) {
+        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
+        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
+    }
+    async get(path, headers, scope) {
+        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+        let res = await send(this.auth.get(scope));
+        if (res.status !== 401)
+            return res;
+        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
+        const authorization = await this.authorize(challenge, scope);
+        this.auth.set(scope, authorization);
+        res = await send(authorization);
+        if (res.status === 401 || res.status === 403) {
+            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
+        }
+        return res;
+    }
+    async authorize(challenge, scope) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : null;
+        if (challenge?.scheme === 'basic') {
+            if (!basic)
+                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
+            return basic;
+        }
+        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
+        }
+        const url = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', scope);
+        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
+        if (res.status !== 200) {
+            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
+            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
+        }
+        let token;
+        try {
+            const json = JSON.parse(res.body.toString('utf8'));
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || !token)
+            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
+        this.onSecret(token);
+        return `Bearer ${token}`;
+    }
+    async send(url, headers) {
+        let res;
+        try {
+            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+        }
+        catch (e) {
+            const err = e;
+            const code = err.code ?? err.cause?.code ?? '';
+            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
+        }
+        const body = Buffer.from(await res.body.arrayBuffer());
+        return { status: res.statusCode, headers: res.headers, body };
+    }
+}
+function sha256(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+function mediaTypeOf(body) {
+    try {
+        const json = JSON.parse(body.toString('utf8'));
+        return typeof json.mediaType === 'string' ? json.mediaType : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/verify.ts
+/**
+ * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
+ * manifest's config digest must equal the image ID in docker-image-shasum256.txt.
+ */
+
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+function targetPlatform(platforms, arch = process.arch) {
+    const [os, architecture] = (platforms[0] ?? '').split('/');
+    if (os && architecture)
+        return { os, architecture };
+    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
+function parse(fetched, what) {
+    try {
+        return JSON.parse(fetched.body.toString('utf8'));
+    }
+    catch {
+        throw new UserError(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
+    }
+}
+/**
+ * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
+ * `platform`, and compare it with `imageId`. A mismatch throws with both hashes.
+ */
+async function verifyTag(client, ref, imageId, platform) {
+    const top = await client.manifest(ref.repository, ref.tag);
+    let manifest = parse(top, ref.display);
+    let platformDigest = top.digest;
+    if (isIndex(manifest, top.mediaType)) {
+        const entry = manifest.manifests?.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+        if (!entry?.digest) {
+            const have = (manifest.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+            throw new UserError(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
+        }
+        const child = await client.manifest(ref.repository, entry.digest);
+        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
+        platformDigest = child.digest;
+    }
+    const configDigest = manifest.config?.digest;
+    if (typeof configDigest !== 'string') {
+        throw new UserError(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
+    }
+    // With the containerd image store, `docker inspect` shows the manifest (or index) digest as the image ID.
+    if (imageId !== configDigest && imageId !== platformDigest && imageId !== top.digest) {
+        throw new UserError(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${imageId}; another push moved the tag, re-run the job`);
+    }
+    return { digest: top.digest, configDigest };
+}
+
+;// CONCATENATED MODULE: ./src/stages/publish.ts
+
+
+
+
+
+
+
+
+const newPublished = () => ({ pushed: [], digest: null, reason: null });
+/** The push line of the report and summary: the policy's reason, or why its push did not happen. */
+function pushReason(plan, out, error) {
+    if (out.reason)
+        return out.reason;
+    if (plan.push && out.pushed.length === 0 && error !== undefined)
+        return `${plan.reason}, but the run failed before anything was pushed`;
+    return plan.reason;
+}
+/**
+ * Push every planned ref, then read each back from the registry and confirm it is the image in
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed.
+ */
+async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
+    const { plan } = prepared;
+    if (!plan.push)
+        return;
+    const failing = checks.filter((c) => failsRun(c, ctx.config.failOn)).map((c) => c.id);
+    if (failing.length > 0) {
+        out.reason = `${failing.join(', ')} failed: nothing is pushed unless every rule at or above fail-on (${ctx.config.failOn}) passes`;
+        ctx.ui.info(`Not pushing: ${out.reason}`);
+        return;
+    }
+    if (!session)
+        throw new Error('a push is planned but the run is not logged in');
+    const imageId = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
+    if (imageId !== built.imageId)
+        throw new Error(`docker-image-shasum256.txt holds ${imageId}, the build made ${built.imageId}`);
+    for (const ref of plan.refs) {
+        await pushRef(ctx, session, built.imageId, ref);
+        out.pushed.push(ref);
+    }
+    const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
+        ctx.redactor.add(token);
+        ctx.ui.setSecret(token);
+    });
+    const platform = targetPlatform(ctx.config.platforms);
+    try {
+        for (const ref of plan.refs) {
+            const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
+            if (!parsed)
+                throw new Error(`cannot parse the pushed ref ${ref}`);
+            const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, imageId, platform), {
+                tries: DEFAULT_TRIES,
+                baseDelayMs: DEFAULT_BASE_DELAY_MS,
+                kindOf: kindOfHttp,
+                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`reading ${ref} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+            }).catch((e) => {
+                throw verifyError(ref, e);
+            });
+            ctx.log.line(`verified ${ref}: manifest ${verified.digest}, config ${verified.configDigest}`);
+            if (out.digest && out.digest !== verified.digest)
+                ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
+            out.digest ??= verified.digest;
+        }
+    }
+    finally {
+        await client.close();
+    }
+    ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+}
+function kindOfHttp(e) {
+    if (!(e instanceof RegistryHttpError))
+        return 'fatal';
+    if (e.status === 0 || e.status === 429 || e.status >= 500)
+        return 'transient';
+    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
+}
+function verifyError(ref, e) {
+    if (e instanceof UserError)
+        return e;
+    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
+    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
+        return new UserError(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
+    }
+    return e;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
@@ -92128,9 +92731,12 @@ async function test(ctx, built, stack) {
 
 
 
+
+
 /**
- * prepare → build → inspect → smoke → test → report. Every stage hands a typed result to the next; whatever
- * happens, the out dir gets its files and everything the run started is removed.
+ * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
+ * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
+ * gets its files and everything the run started is removed.
  */
 async function runPipeline(ctx) {
     const files = outFiles(ctx.config.outDir);
@@ -92140,6 +92746,8 @@ async function runPipeline(ctx) {
     let built;
     let error;
     let failedStage;
+    let session = null;
+    const published = newPublished();
     const timed = async (stage, fn) => {
         const t0 = performance.now();
         ctx.log.section(stage);
@@ -92157,6 +92765,8 @@ async function runPipeline(ctx) {
     try {
         prepared = await timed('prepare', () => prepare(ctx));
         const p = prepared;
+        if (p.plan.push)
+            session = await timed('login', () => login(ctx, p));
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
         const versionFile = new VersionFile(ctx.config.context);
         versionFile.write(p.versionJson);
@@ -92169,31 +92779,47 @@ async function runPipeline(ctx) {
         const b = built;
         writeShasum(ctx.redactor, files, b.imageId);
         ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
-        checks.push(...(await timed('inspect', () => inspect(ctx, p, b))));
         const stack = new Stack(ctx);
-        const smoked = await timed('smoke', () => smoke(ctx, p, b, stack));
-        checks.push(...smoked.checks);
-        if (smoked.readyMs !== undefined)
-            timings.ready = smoked.readyMs;
+        // Both settle before going on, so cleanup never races a stage that is still running.
+        const [inspected, smoked] = await Promise.allSettled([
+            timed('inspect', () => inspect(ctx, p, b)),
+            timed('smoke', () => smoke(ctx, p, b, stack)),
+        ]);
+        if (inspected.status === 'rejected')
+            throw inspected.reason;
+        checks.push(...inspected.value);
+        if (smoked.status === 'rejected')
+            throw smoked.reason;
+        checks.push(...smoked.value.checks);
+        if (smoked.value.readyMs !== undefined)
+            timings.ready = smoked.value.readyMs;
         checks.push(...(await timed('test', () => test(ctx, b, stack))));
+        if (p.plan.push)
+            await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
     }
     catch (e) {
-        error = describeError(e);
-        ctx.ui.error(error);
+        // Said once by the caller: core.setFailed in the action, the summary's error line in the CLI.
+        error = ctx.redactor.redact(describeError(e));
         ctx.log.line(`error: ${error}`);
     }
     finally {
+        await session?.close().catch(() => undefined);
         await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     }
     const rows = inCatalogueOrder(checks, failedStage);
     const report = {
         schemaVersion: 1,
         verdict: verdictOf(rows, ctx.config.failOn, error),
-        image: { id: built?.imageId ?? null, tags: built?.refs ?? prepared?.plan.refs ?? [], digest: null, pushed: [] },
+        image: {
+            id: built?.imageId ?? null,
+            tags: built?.refs ?? prepared?.plan.refs ?? [],
+            digest: published.digest,
+            pushed: published.pushed,
+        },
         version: prepared?.version ?? null,
         checks: rows,
         timings,
-        ...(prepared ? { push: { planned: prepared.plan.push, reason: prepared.plan.reason } } : {}),
+        ...(prepared ? { push: { planned: prepared.plan.push, reason: pushReason(prepared.plan, published, error) } } : {}),
         ...(error !== undefined ? { error } : {}),
     };
     annotate(ctx, rows);
@@ -92406,27 +93032,30 @@ async function run(env = process.env) {
     }
     const ui = new ActionUi();
     const ctx = createRunContext(config, ui, env, runId);
+    // The post step logs out of what main logged in to, should main be cancelled or crash.
+    ctx.saveState = (name, value) => core/* saveState */.LZ(name, value);
     core/* saveState */.LZ('outDir', config.outDir);
     const { report, files } = await runPipeline(ctx);
-    core/* setOutput */.uH('verdict', report.verdict);
-    core/* setOutput */.uH('imageid', report.image.id ?? '');
-    core/* setOutput */.uH('digest', report.image.digest ?? '');
-    core/* setOutput */.uH('tags', report.image.tags.join('\n'));
-    core/* setOutput */.uH('pushed', report.image.pushed.join('\n'));
-    core/* setOutput */.uH('version-json', files.versionJson);
-    core/* setOutput */.uH('report', files.report);
-    core/* setOutput */.uH('build-log', files.buildLog);
-    core/* setOutput */.uH('shasum-file', files.shasum);
+    const setOutput = (name, value) => core/* setOutput */.uH(name, ctx.redactor.redact(value));
+    setOutput('verdict', report.verdict);
+    setOutput('imageid', report.image.id ?? '');
+    setOutput('digest', report.image.digest ?? '');
+    setOutput('tags', report.image.tags.join('\n'));
+    setOutput('pushed', report.image.pushed.join('\n'));
+    setOutput('version-json', files.versionJson);
+    setOutput('report', files.report);
+    setOutput('build-log', files.buildLog);
+    setOutput('shasum-file', files.shasum);
     const artifact = await uploadOutDir(config, files, env);
     if (env.GITHUB_STEP_SUMMARY) {
         await core/* summary */.z.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();
     }
     if (report.verdict === 'fail') {
-        core/* setFailed */.C1(report.error ??
+        core/* setFailed */.C1(ctx.redactor.redact(report.error ??
             `Dockerflow checks failed: ${report.checks
                 .filter((c) => c.status === 'fail')
                 .map((c) => c.id)
-                .join(', ')}; see the job summary and ${files.report}`);
+                .join(', ')}; see the job summary and ${files.report}`));
     }
 }
 

@@ -47,19 +47,22 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
   const ui = new ActionUi();
   const ctx = createRunContext(config, ui, env, runId);
+  // The post step logs out of what main logged in to, should main be cancelled or crash.
+  ctx.saveState = (name, value) => core.saveState(name, value);
   core.saveState('outDir', config.outDir);
 
   const { report, files } = await runPipeline(ctx);
+  const setOutput = (name: string, value: string): void => core.setOutput(name, ctx.redactor.redact(value));
 
-  core.setOutput('verdict', report.verdict);
-  core.setOutput('imageid', report.image.id ?? '');
-  core.setOutput('digest', report.image.digest ?? '');
-  core.setOutput('tags', report.image.tags.join('\n'));
-  core.setOutput('pushed', report.image.pushed.join('\n'));
-  core.setOutput('version-json', files.versionJson);
-  core.setOutput('report', files.report);
-  core.setOutput('build-log', files.buildLog);
-  core.setOutput('shasum-file', files.shasum);
+  setOutput('verdict', report.verdict);
+  setOutput('imageid', report.image.id ?? '');
+  setOutput('digest', report.image.digest ?? '');
+  setOutput('tags', report.image.tags.join('\n'));
+  setOutput('pushed', report.image.pushed.join('\n'));
+  setOutput('version-json', files.versionJson);
+  setOutput('report', files.report);
+  setOutput('build-log', files.buildLog);
+  setOutput('shasum-file', files.shasum);
 
   const artifact = await uploadOutDir(config, files, env);
   if (env.GITHUB_STEP_SUMMARY) {
@@ -67,11 +70,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
   if (report.verdict === 'fail') {
     core.setFailed(
-      report.error ??
-        `Dockerflow checks failed: ${report.checks
-          .filter((c) => c.status === 'fail')
-          .map((c) => c.id)
-          .join(', ')}; see the job summary and ${files.report}`,
+      ctx.redactor.redact(
+        report.error ??
+          `Dockerflow checks failed: ${report.checks
+            .filter((c) => c.status === 'fail')
+            .map((c) => c.id)
+            .join(', ')}; see the job summary and ${files.report}`,
+      ),
     );
   }
 }

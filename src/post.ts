@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { removeRunResources } from './docker/cleanup.js';
+import { logout } from './publish/login.js';
 import { Runner } from './exec/runner.js';
 import { BuildLog } from './log/build-log.js';
 import { Redactor } from './secrets/redactor.js';
@@ -21,11 +22,10 @@ export async function cleanup(): Promise<void> {
     if (removed.containers || removed.networks) {
       core.info(`Removed ${removed.containers} container(s) and ${removed.networks} network(s) left by the run`);
     }
+    // Main logs out when it ends; this catches a cancelled or crashed main, whose private DOCKER_CONFIG remains.
     const registry = core.getState('loggedIn');
-    if (registry) {
-      await runner.run(['docker', 'logout', registry], { allowFailure: true });
-      core.info(`Logged out of ${registry}`);
-    }
+    const dockerConfig = core.getState('dockerConfig');
+    if (dockerConfig && (await logout(runner, registry, dockerConfig))) core.info(`Logged out of ${registry || 'the registry'}`);
   } catch (e) {
     core.warning(`cleanup: ${(e as Error).message}`);
   } finally {

@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8763);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7135);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8763:
+/***/ 7135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31374,6 +31374,120 @@ async function removeRunResources(runner, runId) {
     return { containers: containers.length, networks: networks.length };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/config/errors.ts
+/**
+ * A bad input: names the input, the bad value and the fix, in one line. The action prints it with the input
+ * name, the CLI with the flag; neither prints a stack trace.
+ */
+class ConfigError extends Error {
+    input;
+    problem;
+    fix;
+    constructor(input, problem, fix) {
+        super(`input "${input}": ${problem}; ${fix}`);
+        this.input = input;
+        this.problem = problem;
+        this.fix = fix;
+        this.name = 'ConfigError';
+    }
+    /** The same message, naming the option as the user typed it (`--port` in the CLI). */
+    render(nameOf) {
+        return `${nameOf(this.input)}: ${this.problem}; ${this.fix}`;
+    }
+}
+/**
+ * A failure the user can act on, with where it happened and how to fix it. Anything else that escapes the
+ * pipeline is a bug in this tool and is reported as such.
+ */
+class errors_UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/image-ref.ts
+/** Docker image reference grammar (distribution/reference), enough to validate and normalise inputs. */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
+const isRepository = (s) => REPOSITORY.test(s);
+const isTag = (s) => TAG.test(s);
+const isRegistryHost = (s) => HOST.test(s);
+/** Docker Hub's canonical host, and the names people write for it. */
+const DOCKER_HUB = 'docker.io';
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const image_ref_isDockerHub = (host) => HUB_ALIASES.has(host.toLowerCase());
+/** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
+function looksLikeHost(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost';
+}
+/** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
+function formatRef(ref) {
+    const repo = image_ref_isDockerHub(ref.registry) && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
+    return `${image_ref_isDockerHub(ref.registry) ? DOCKER_HUB : ref.registry}/${repo}:${ref.tag}`;
+}
+/**
+ * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
+ * (`ghcr.io/org/app:v1`, `org/app:v1`). Returns null when it is neither.
+ */
+function parseTagEntry(entry, registry, repository) {
+    if (isTag(entry))
+        return { registry, repository, tag: entry };
+    const colon = entry.lastIndexOf(':');
+    const slash = entry.lastIndexOf('/');
+    if (colon <= slash)
+        return null; // no tag part: refuse rather than guess `latest`
+    const name = entry.slice(0, colon);
+    const tag = entry.slice(colon + 1);
+    if (!isTag(tag))
+        return null;
+    const first = name.split('/')[0];
+    const host = name.includes('/') && looksLikeHost(first) ? first : registry;
+    const repo = host === first && name.includes('/') ? name.slice(first.length + 1) : name;
+    if (!isRegistryHost(host) || !isRepository(repo))
+        return null;
+    return { registry: host, repository: repo, tag };
+}
+/** Turn an arbitrary branch name into a valid tag (what docker/metadata-action does for `type=ref`). */
+function sanitizeTag(name) {
+    const cleaned = name
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[.-]+|-+$/g, '');
+    return (cleaned || 'unknown').slice(0, 128);
+}
+
+;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return image_ref_isDockerHub(registry) ? 'docker.io' : registry;
+}
+function registry_argv_loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
+}
+
 ;// CONCATENATED MODULE: ./src/secrets/redactor.ts
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
 const MASK = '***';
@@ -31439,7 +31553,7 @@ class LineRedactor {
 
 
 /** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
-class CommandError extends Error {
+class runner_CommandError extends Error {
     argv;
     result;
     constructor(argv, result, redactor) {
@@ -31463,6 +31577,8 @@ class Runner {
     log;
     ui;
     redactor;
+    /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
+    env = {};
     constructor(log, ui, redactor) {
         this.log = log;
         this.ui = ui;
@@ -31488,7 +31604,9 @@ class Runner {
             silent: true,
             ignoreReturnCode: true,
             ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
-            ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
+            ...(opts.env || Object.keys(this.env).length
+                ? { env: { ...process.env, ...this.env, ...opts.env } }
+                : {}),
             listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
         });
         out.flush();
@@ -31504,16 +31622,234 @@ class Runner {
         else if (res.exitCode !== 0)
             this.log.line(`(exit ${res.exitCode} after ${result.durationMs} ms)`);
         if (res.exitCode !== 0 && !opts.allowFailure)
-            throw new CommandError(argv, result, this.redactor);
+            throw new runner_CommandError(argv, result, this.redactor);
         return result;
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/publish/docker-config.ts
+
+
+
+
+/** The docker CLI's own config dir for this process: $DOCKER_CONFIG or ~/.docker. */
+function docker_config_userDockerConfigDir(env) {
+    return env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+}
+/** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
+function authKeys(registry) {
+    return isDockerHub(registry)
+        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+        : [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * A private DOCKER_CONFIG for one run: `docker login` writes there, so the user's ~/.docker/config.json is never
+ * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
+ *
+ * It starts from the user's config (other registries' logins stay usable for base image pulls) without
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for `registry`.
+ * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
+ */
+function docker_config_createDockerConfig(parent, userDir, registry) {
+    const dir = mkdtempSync(path.join(parent, 'dockerflow-docker-config-'));
+    let config = {};
+    const userFile = path.join(userDir, 'config.json');
+    if (existsSync(userFile)) {
+        try {
+            config = JSON.parse(readFileSync(userFile, 'utf8'));
+        }
+        catch {
+            config = {};
+        }
+    }
+    delete config.credsStore;
+    for (const field of ['auths', 'credHelpers']) {
+        const map = config[field];
+        if (map && typeof map === 'object')
+            for (const key of authKeys(registry))
+                delete map[key];
+    }
+    writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+    for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
+        const target = path.join(userDir, sub);
+        if (existsSync(target))
+            symlinkSync(target, path.join(dir, sub));
+    }
+    return dir;
+}
+/** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
+function docker_config_removeDockerConfig(dir) {
+    (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/publish/retry.ts
+const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
+const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed/i;
+/** What a failure's text says about it: auth refusals win over anything that also looks transient. */
+function retry_classifyFailure(text) {
+    if (AUTH.test(text))
+        return 'auth';
+    if (TRANSIENT.test(text))
+        return 'transient';
+    return 'fatal';
+}
+const retry_DEFAULT_TRIES = 4;
+const retry_DEFAULT_BASE_DELAY_MS = 1000;
+/** Thrown when the last attempt failed with a transient error: `attempts` says how many were made. */
+class retry_RetriesExhausted extends Error {
+    attempts;
+    last;
+    constructor(attempts, last) {
+        super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
+        this.attempts = attempts;
+        this.last = last;
+        this.name = 'RetriesExhausted';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
+async function retry_withRetry(fn, opts) {
+    const sleep = opts.sleep ?? defaultSleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (opts.kindOf(error) !== 'transient')
+                throw error;
+            if (attempt >= opts.tries)
+                throw new retry_RetriesExhausted(attempt, error);
+            const delayMs = backoffDelay(opts.baseDelayMs, attempt);
+            opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
+            await sleep(delayMs);
+        }
+    }
+}
+/** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */
+function backoffDelay(baseMs, attempt, random = Math.random) {
+    const exp = baseMs * 2 ** (attempt - 1);
+    return Math.round(exp * (1 + 0.2 * random()));
+}
+
+;// CONCATENATED MODULE: ./src/publish/login.ts
+
+
+
+
+
+
+
+
+/** The last line of a failed command that says why (stderr first: stdout holds progress). */
+function failureText(e) {
+    if (e instanceof CommandError) {
+        const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
+        return lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).pop() ?? e.message;
+    }
+    return e instanceof Error ? e.message : String(e);
+}
+/** How to give credentials, in the words of where the run happens. */
+function credentialsHint(ctx) {
+    if (ctx.env.GITHUB_ACTIONS !== 'true')
+        return 'pass --username and --password-stdin, or --push false';
+    if (isDockerHub(ctx.config.registry)) {
+        return 'set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and pass them as username/password, or push: false';
+    }
+    if (ctx.config.registry === 'ghcr.io') {
+        return 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false';
+    }
+    return `pass username and password inputs for ${ctx.config.registry} from repository secrets, or push: false`;
+}
+/**
+ * Checks, before anything is built, that a due push can happen: credentials are there and every ref is on the
+ * registry this run logs in to. Throws a UserError naming the fix.
+ */
+function checkPushable(ctx, prepared) {
+    const { config } = ctx;
+    const { plan } = prepared;
+    if (!plan.push)
+        return;
+    if (!config.username || !config.password) {
+        const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
+        throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx)}`);
+    }
+    const registry = isDockerHub(config.registry) ? 'docker.io' : config.registry;
+    for (const ref of plan.refs) {
+        const host = ref.slice(0, ref.indexOf('/'));
+        if (host !== registry) {
+            throw new UserError(`tag ${ref} is on ${host}, but this run logs in to ${registry} only: set registry: ${host}, or push to one registry per step`);
+        }
+    }
+}
+/**
+ * `docker login` into a private DOCKER_CONFIG when a push is planned, before the build (base image pulls then
+ * count against the account, not the anonymous limit). Returns null when nothing will be pushed: pull requests
+ * never log in. The password goes to stdin, never argv.
+ */
+async function login(ctx, prepared) {
+    checkPushable(ctx, prepared);
+    if (!prepared.plan.push)
+        return null;
+    const { registry, username, password } = ctx.config;
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || os.tmpdir(), userDockerConfigDir(ctx.env), registry);
+    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
+    process.once('exit', cleanupOnExit);
+    ctx.saveState?.('dockerConfig', dockerConfig);
+    ctx.ui.info(`Logging in to ${registry} as ${username}`);
+    try {
+        await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
+            tries: DEFAULT_TRIES,
+            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            kindOf: (e) => classifyFailure(failureText(e)),
+            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
+    }
+    catch (e) {
+        removeDockerConfig(dockerConfig);
+        process.off('exit', cleanupOnExit);
+        throw loginError(registry, username, e);
+    }
+    ctx.saveState?.('loggedIn', registry);
+    // Every docker command from here on (build pulls, smoke sidecars, push) uses this login.
+    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    return {
+        registry,
+        username,
+        password,
+        dockerConfig,
+        close: async () => {
+            delete ctx.runner.env.DOCKER_CONFIG;
+            await logout(ctx.runner, registry, dockerConfig);
+            process.off('exit', cleanupOnExit);
+        },
+    };
+}
+function loginError(registry, username, e) {
+    if (e instanceof RetriesExhausted) {
+        return new UserError(`cannot reach registry ${registry} to log in: ${e.attempts} attempts failed (last: ${failureText(e.last)}); check the registry address and that it is up`);
+    }
+    const why = failureText(e);
+    if (classifyFailure(why) === 'auth') {
+        return new UserError(`registry ${registry} refused the login of user ${username} (${why}): check the username and password/token secrets (a Docker Hub access token needs Read & Write scope)`);
+    }
+    return new UserError(`docker login to ${registry} as ${username} failed: ${why}; check the registry address`);
+}
+/** Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). */
+async function logout(runner, registry, dockerConfig) {
+    if (!dockerConfig || !(0,external_node_fs_namespaceObject.existsSync)(dockerConfig))
+        return false;
+    if (registry) {
+        await runner
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .catch(() => undefined);
+    }
+    docker_config_removeDockerConfig(dockerConfig);
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/log/build-log.ts
 
 
@@ -31582,10 +31918,8 @@ class ActionUi {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/post.ts
+
 
 
 
@@ -31609,11 +31943,11 @@ async function cleanup() {
         if (removed.containers || removed.networks) {
             info(`Removed ${removed.containers} container(s) and ${removed.networks} network(s) left by the run`);
         }
+        // Main logs out when it ends; this catches a cancelled or crashed main, whose private DOCKER_CONFIG remains.
         const registry = getState('loggedIn');
-        if (registry) {
-            await runner.run(['docker', 'logout', registry], { allowFailure: true });
-            info(`Logged out of ${registry}`);
-        }
+        const dockerConfig = getState('dockerConfig');
+        if (dockerConfig && (await logout(runner, registry, dockerConfig)))
+            info(`Logged out of ${registry || 'the registry'}`);
     }
     catch (e) {
         warning(`cleanup: ${e.message}`);

@@ -191,6 +191,9 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
 /** Values that must never appear in a log, file or output: registered before any command runs. */
 export function secretValues(config: Config): string[] {
   const values = [config.password, ...config.secrets.map((s) => s.value)];
+  // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
+  const auth = registryAuth(config);
+  if (auth) values.push(auth);
   const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
   for (const { key, value } of envs) {
     if (isSecretName(key)) values.push(value);
@@ -199,6 +202,11 @@ export function secretValues(config: Config): string[] {
     if (userinfo) values.push(userinfo[1]!);
   }
   return [...new Set(values.filter((v) => v.length >= 3))];
+}
+
+/** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */
+export function registryAuth(config: Pick<Config, 'username' | 'password'>): string | null {
+  return config.username && config.password ? Buffer.from(`${config.username}:${config.password}`).toString('base64') : null;
 }
 
 function defaultImage(env: NodeJS.ProcessEnv, context: string): string {

@@ -48,6 +48,9 @@ export function displayArgv(argv: readonly string[]): string {
  * redacted, and optionally to the console.
  */
 export class Runner {
+  /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
+  readonly env: Record<string, string> = {};
+
   constructor(
     private readonly log: BuildLog,
     private readonly ui: Ui,
@@ -70,7 +73,9 @@ export class Runner {
       silent: true,
       ignoreReturnCode: true,
       ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
-      ...(opts.env ? { env: { ...(process.env as Record<string, string>), ...opts.env } } : {}),
+      ...(opts.env || Object.keys(this.env).length
+        ? { env: { ...(process.env as Record<string, string>), ...this.env, ...opts.env } }
+        : {}),
       listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
     });
     out.flush();

@@ -18,6 +18,8 @@ export interface RunContext {
   /** Unique per run: names and labels every container and network, so parallel runs never collide. */
   runId: string;
   env: NodeJS.ProcessEnv;
+  /** Remember a value for the action's post step (logout); unset in the CLI. */
+  saveState?: (name: string, value: string) => void;
 }
 
 /** Label set on everything a run creates; the post step and cleanup remove by it. */

@@ -12,6 +12,8 @@ import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
 import { smoke } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
+import { login, type RegistrySession } from '../publish/login.js';
+import { newPublished, publish, pushReason } from '../stages/publish.js';
 import type { Built, Prepared, RunContext } from './context.js';
 
 export interface Outcome {
@@ -20,8 +22,9 @@ export interface Outcome {
 }
 
 /**
- * prepare → build → inspect → smoke → test → report. Every stage hands a typed result to the next; whatever
- * happens, the out dir gets its files and everything the run started is removed.
+ * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
+ * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
+ * gets its files and everything the run started is removed.
  */
 export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   const files = outFiles(ctx.config.outDir);
@@ -31,6 +34,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let built: Built | undefined;
   let error: string | undefined;
   let failedStage: string | undefined;
+  let session: RegistrySession | null = null;
+  const published = newPublished();
 
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -48,6 +53,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   try {
     prepared = await timed('prepare', () => prepare(ctx));
     const p = prepared;
+    if (p.plan.push) session = await timed('login', () => login(ctx, p));
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
     const versionFile = new VersionFile(ctx.config.context);
     versionFile.write(p.versionJson);
@@ -59,17 +65,25 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     const b = built;
     writeShasum(ctx.redactor, files, b.imageId);
     ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
-    checks.push(...(await timed('inspect', () => inspect(ctx, p, b))));
     const stack = new Stack(ctx);
-    const smoked = await timed('smoke', () => smoke(ctx, p, b, stack));
-    checks.push(...smoked.checks);
-    if (smoked.readyMs !== undefined) timings.ready = smoked.readyMs;
+    // Both settle before going on, so cleanup never races a stage that is still running.
+    const [inspected, smoked] = await Promise.allSettled([
+      timed('inspect', () => inspect(ctx, p, b)),
+      timed('smoke', () => smoke(ctx, p, b, stack)),
+    ]);
+    if (inspected.status === 'rejected') throw inspected.reason;
+    checks.push(...inspected.value);
+    if (smoked.status === 'rejected') throw smoked.reason;
+    checks.push(...smoked.value.checks);
+    if (smoked.value.readyMs !== undefined) timings.ready = smoked.value.readyMs;
     checks.push(...(await timed('test', () => test(ctx, b, stack))));
+    if (p.plan.push) await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
   } catch (e) {
-    error = describeError(e);
-    ctx.ui.error(error);
+    // Said once by the caller: core.setFailed in the action, the summary's error line in the CLI.
+    error = ctx.redactor.redact(describeError(e));
     ctx.log.line(`error: ${error}`);
   } finally {
+    await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
   }
 
@@ -77,11 +91,16 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   const report: Report = {
     schemaVersion: 1,
     verdict: verdictOf(rows, ctx.config.failOn, error),
-    image: { id: built?.imageId ?? null, tags: built?.refs ?? prepared?.plan.refs ?? [], digest: null, pushed: [] },
+    image: {
+      id: built?.imageId ?? null,
+      tags: built?.refs ?? prepared?.plan.refs ?? [],
+      digest: published.digest,
+      pushed: published.pushed,
+    },
     version: prepared?.version ?? null,
     checks: rows,
     timings,
-    ...(prepared ? { push: { planned: prepared.plan.push, reason: prepared.plan.reason } } : {}),
+    ...(prepared ? { push: { planned: prepared.plan.push, reason: pushReason(prepared.plan, published, error) } } : {}),
     ...(error !== undefined ? { error } : {}),
   };
   annotate(ctx, rows);

@@ -10,35 +10,46 @@ export interface PushPlan {
   reason: string;
 }
 
+/** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
+const PUBLISHING_EVENTS = new Set(['push', 'workflow_dispatch', 'release']);
+
 /**
  * The push policy. Explicit `tags` replace it; `push: true|false` force it; `auto`:
  * default branch → :latest, tag X → :X (push or workflow_dispatch of such a ref), pull requests never push.
+ * A pull request from a fork never pushes, whatever the inputs say.
  */
 export function planPush(config: Config, git: GitContext): PushPlan {
   const ref = (tag: string): string => formatRef({ registry: config.registry, repository: config.image, tag });
-  const policyTag = git.tag ? git.tag : git.branch && git.branch === git.defaultBranch && !git.pullRequest ? 'latest' : null;
+  const gitTag = git.tag ? sanitizeTag(git.tag) : null;
+  const onDefault = !git.pullRequest && git.branch !== null && git.branch === git.defaultBranch;
+  const policyTag = gitTag ?? (onDefault ? 'latest' : null);
   const localTag = git.pullRequest
     ? `pr-${git.pullRequest.number}`
     : (policyTag ?? (git.branch ? sanitizeTag(git.branch) : git.commit ? git.commit.slice(0, 12) : 'local'));
-  const refs = config.tags.length > 0 ? config.tags : [ref(localTag)];
+  const explicit = config.tags.length > 0;
+  const refs = explicit ? config.tags : [ref(localTag)];
+  const no = (reason: string): PushPlan => ({ refs, push: false, reason });
+  const yes = (reason: string): PushPlan => ({ refs, push: true, reason });
 
-  if (config.push === 'false') return { refs, push: false, reason: 'push is false' };
+  if (config.push === 'false') return no('push is false');
   if (git.pullRequest?.fork) {
-    return { refs, push: false, reason: 'a pull request from a fork builds and tests only: it has no secrets and never pushes' };
+    return no('a pull request from a fork builds and tests only: it gets no secrets and never logs in or pushes');
   }
-  if (config.push === 'true') return { refs, push: true, reason: 'push is true' };
-  if (git.pullRequest) {
-    return { refs, push: false, reason: 'a pull request builds and tests only (push: true would push it)' };
+  if (config.push === 'true') return yes('push is true');
+  if (git.pullRequest) return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
+  if (git.event === 'local') return no('run outside CI: pass --push true to push');
+  if (explicit) return yes('explicit tags');
+  if (!PUBLISHING_EVENTS.has(git.event)) {
+    return no(`the push policy pushes on push, workflow_dispatch and release events, not ${git.event}: set push: true or tags to push`);
   }
-  if (git.event === 'local') {
-    return { refs, push: false, reason: 'run outside CI: pass --push true to push' };
+  if (git.tag) return yes(`tag ${git.tag} → :${gitTag}`);
+  if (onDefault) return yes(`default branch ${git.branch} → :latest`);
+  if (git.branch && !git.defaultBranch) {
+    return no(`the default branch is unknown (the event payload has no repository.default_branch), so branch ${git.branch} is not pushed`);
   }
-  if (config.tags.length > 0) return { refs, push: true, reason: 'explicit tags' };
-  if (git.tag) return { refs, push: true, reason: `tag ${git.tag} → :${git.tag}` };
-  if (policyTag === 'latest') return { refs, push: true, reason: `default branch ${git.branch} → :latest` };
-  return {
-    refs,
-    push: false,
-    reason: git.branch ? `branch ${git.branch} is not the default branch; only it and tags are pushed` : 'not a branch or tag',
-  };
+  return no(
+    git.branch
+      ? `branch ${git.branch} is not the default branch (${git.defaultBranch}); only it and tags are pushed`
+      : 'not a branch or tag',
+  );
 }

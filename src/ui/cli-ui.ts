@@ -1,22 +1,28 @@
+import { Redactor } from '../secrets/redactor.js';
 import type { Annotation, Ui } from './ui.js';
 
 const where = (a?: Annotation): string => (a?.file ? `${a.file}${a.line ? `:${a.line}` : ''}: ` : '');
 
-/** The CLI's console: progress and command output on stderr, so stdout carries only the summary. */
+/**
+ * The CLI's console: progress and command output on stderr, so stdout carries only the summary. Every message is
+ * redacted here, as the runner masks its console for the action.
+ */
 export class CliUi implements Ui {
+  private readonly redactor = new Redactor();
+
   constructor(
     private readonly err: NodeJS.WritableStream = process.stderr,
     private readonly verbose = true,
   ) {}
 
   info(message: string): void {
-    this.err.write(`${message}\n`);
+    this.err.write(this.redactor.redact(`${message}\n`));
   }
   warning(message: string, a?: Annotation): void {
-    this.err.write(`warning: ${where(a)}${message}\n`);
+    this.err.write(this.redactor.redact(`warning: ${where(a)}${message}\n`));
   }
   error(message: string, a?: Annotation): void {
-    this.err.write(`error: ${where(a)}${message}\n`);
+    this.err.write(this.redactor.redact(`error: ${where(a)}${message}\n`));
   }
   output(text: string): void {
     if (this.verbose) this.err.write(text);
@@ -25,7 +31,7 @@ export class CliUi implements Ui {
     this.err.write(`── ${title}\n`);
     return fn();
   }
-  setSecret(): void {
-    // Nothing to register with: every line printed was already redacted.
+  setSecret(value: string): void {
+    this.redactor.add(value);
   }
 }

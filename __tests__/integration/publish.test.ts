@@ -1,0 +1,497 @@
+/**
+ * Publishing against the real engine and the local htpasswd registry: the bundled action (`node dist/index.js`
+ * with real event payloads) and the CLI push exactly the refs the policy says, nothing else, and the registry's
+ * catalogue and tag lists are read back to prove it. Every case uses its own repository.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { RegistryClient } from '../../src/publish/registry-client.js';
+import { targetPlatform, verifyTag } from '../../src/publish/verify.js';
+import { docker, engineUp, testRegistry } from '../helpers/docker.js';
+import { catalog, closedPort, flakyProxy, manifestOf, tagsOf, uniquePrefix } from '../helpers/registry.js';
+import { FIXTURES, readJson, runAction, runCli, type ActionEnv, type ActionRun } from '../helpers/run.js';
+
+const reg = testRegistry();
+const PREFIX = uniquePrefix('publish');
+const COMPLIANT = path.join(FIXTURES, 'apps/compliant');
+const SHA = '0123456789abcdef0123456789abcdef01234567';
+const REPOSITORY = { default_branch: 'main', full_name: 'example/app', html_url: 'https://github.com/example/app' };
+const localRefs: string[] = [];
+const tempDirs: string[] = [];
+const outDir = (): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'df-pub-out-'));
+  tempDirs.push(dir);
+  return dir;
+};
+
+interface Report {
+  verdict: string;
+  image: { id: string; digest: string | null; pushed: string[]; tags: string[] };
+  push?: { planned: boolean; reason: string };
+  error?: string;
+  checks: { id: string; status: string }[];
+}
+
+/** The action on the compliant fixture, pushing to `repo` on the test registry. */
+async function action(
+  repo: string,
+  a: Partial<ActionEnv> & { inputs?: Record<string, string> },
+): Promise<ActionRun & { report: Report; log: string }> {
+  const r = await runAction({
+    workspace: COMPLIANT,
+    ...a,
+    inputs: {
+      context: '.',
+      registry: reg.addr,
+      image: `${PREFIX}/${repo}`,
+      username: reg.username,
+      password: reg.password,
+      'checks-ignore': 'DF106', // the layer scan has its own tests; the canary case below keeps it on
+      'upload-artifacts': 'false',
+      ...a.inputs,
+    },
+  });
+  tempDirs.push(r.runnerTemp);
+  const outDir = path.dirname(r.outputs.report ?? '');
+  localRefs.push(...(r.outputs.tags ?? '').split('\n').filter(Boolean));
+  return { ...r, report: readJson<Report>(r.outputs.report!), log: readFileSync(path.join(outDir, 'build.log'), 'utf8') };
+}
+
+/** The registry holds exactly `tags` for the repository (and no repository at all when there are none). */
+async function assertRegistry(repo: string, tags: string[]): Promise<void> {
+  const full = `${PREFIX}/${repo}`;
+  assert.deepEqual(await tagsOf(full), [...tags].sort(), `tags of ${full}`);
+  assert.equal((await catalog(PREFIX)).includes(full), tags.length > 0, `${full} in the catalogue`);
+}
+
+/** What a successful push must leave behind: outputs, report and registry agree on digest and image ID. */
+async function assertPushed(r: ActionRun & { report: Report }, repo: string, tags: string[]): Promise<void> {
+  assert.equal(r.code, 0, r.stdout.slice(-3000));
+  await assertRegistry(repo, tags);
+  const refs = tags.map((t) => `${reg.addr}/${PREFIX}/${repo}:${t}`);
+  assert.deepEqual(r.report.image.pushed, refs);
+  assert.equal(r.outputs.pushed, refs.join('\n'));
+  const shasum = readFileSync(r.outputs['shasum-file']!, 'utf8');
+  for (const t of tags) {
+    const m = await manifestOf(`${PREFIX}/${repo}`, t);
+    assert.equal(m.digest, r.outputs.digest, 'the digest output is the manifest digest');
+    assert.equal(`${m.config}\n`, shasum, 'the config digest is the image ID in docker-image-shasum256.txt');
+  }
+  assert.equal(r.report.image.digest, r.outputs.digest);
+  assert.notEqual(r.outputs.digest, r.outputs.imageid, 'the digest is not the image ID');
+  assert.match(r.summary, /Push: pushed/);
+  assert.equal(r.state.loggedIn, reg.addr);
+  assert.ok(!existsSync(r.state.dockerConfig!), 'the private DOCKER_CONFIG is gone when main ends');
+}
+
+function assertNoLogin(r: ActionRun & { log: string }): void {
+  assert.doesNotMatch(r.log, /docker login/);
+  assert.doesNotMatch(r.stdout, /Logging in/);
+  assert.equal(r.state.loggedIn, undefined);
+}
+
+describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
+  const dockerConfigBefore = readFileSync(path.join(os.homedir(), '.docker/config.json'), 'utf8');
+
+  before(async () => {
+    const res = await fetch(`http://${reg.addr}/v2/`).catch(() => null);
+    assert.equal(res?.status, 401, `the test registry should answer 401 on ${reg.addr} (scripts/setup/registry.sh)`);
+  });
+
+  after(() => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    for (const ref of new Set(localRefs)) spawnQuiet(['docker', 'rmi', ref]);
+    // A tag moved to another image leaves its old repo digest behind.
+    const digests = docker('images', '--digests', '--format', '{{.Repository}}@{{.Digest}}').split('\n');
+    for (const ref of digests.filter((d) => d.includes(`/${PREFIX}/`) && !d.endsWith('@<none>'))) spawnQuiet(['docker', 'rmi', ref]);
+    assert.equal(
+      readFileSync(path.join(os.homedir(), '.docker/config.json'), 'utf8'),
+      dockerConfigBefore,
+      "the user's docker config is never touched",
+    );
+  });
+
+  test('push to the default branch → :latest, verified, outputs and summary', async () => {
+    const r = await action('main', { eventName: 'push', ref: 'refs/heads/main', event: { repository: REPOSITORY } });
+    await assertPushed(r, 'main', ['latest']);
+    assert.match(r.report.push!.reason, /default branch main → :latest/);
+    assert.match(r.log, /\$ docker login --username dockerflow --password-stdin 127\.0\.0\.1:\d+/);
+    assert.ok(r.log.indexOf('===== login') < r.log.indexOf('===== build'), 'logged in before the build');
+    assert.match(r.log, /verified .*:latest: manifest sha256:[0-9a-f]{64}, config sha256:[0-9a-f]{64}/);
+  });
+
+  test('push to another branch → nothing pushed, no login', async () => {
+    const r = await action('branch', { eventName: 'push', ref: 'refs/heads/feature/x', event: { repository: REPOSITORY } });
+    assert.equal(r.code, 0, r.stdout.slice(-2000));
+    await assertRegistry('branch', []);
+    assertNoLogin(r);
+    assert.equal(r.outputs.pushed, '');
+    assert.equal(r.outputs.digest, '');
+    assert.match(r.summary, /not pushed \(branch feature\/x is not the default branch \(main\)/);
+  });
+
+  test('tag push → :X', async () => {
+    const r = await action('tag', { eventName: 'push', ref: 'refs/tags/v1.2.3', event: { repository: REPOSITORY } });
+    await assertPushed(r, 'tag', ['v1.2.3']);
+  });
+
+  test('same-repo pull request → nothing pushed, no login, the summary says why', async () => {
+    const pr = {
+      number: 7,
+      head: { ref: 'feature', sha: SHA, repo: { full_name: 'example/app', fork: false } },
+      base: { repo: { full_name: 'example/app' } },
+    };
+    const r = await action('pr', {
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
+      event: { repository: REPOSITORY, pull_request: pr },
+      env: { GITHUB_HEAD_REF: 'feature' },
+    });
+    assert.equal(r.code, 0, r.stdout.slice(-2000));
+    await assertRegistry('pr', []);
+    assertNoLogin(r);
+    assert.match(r.summary, /not pushed \(a pull request builds and tests only: it never logs in or pushes/);
+  });
+
+  test('fork pull request → nothing pushed, no login, even with credentials and push: true', async () => {
+    const pr = {
+      number: 8,
+      head: { ref: 'main', sha: SHA, repo: { full_name: 'mallory/app', fork: true } },
+      base: { repo: { full_name: 'example/app' } },
+    };
+    const r = await action('fork', {
+      eventName: 'pull_request',
+      ref: 'refs/pull/8/merge',
+      event: { repository: REPOSITORY, pull_request: pr },
+      env: { GITHUB_HEAD_REF: 'main' },
+      inputs: { push: 'true' },
+    });
+    assert.equal(r.code, 0, r.stdout.slice(-2000));
+    await assertRegistry('fork', []);
+    assertNoLogin(r);
+    assert.match(
+      r.summary,
+      /not pushed \(a pull request from a fork builds and tests only: it gets no secrets and never logs in or pushes\)/,
+    );
+  });
+
+  test('workflow_dispatch of main → :latest', async () => {
+    const r = await action('dispatch', {
+      eventName: 'workflow_dispatch',
+      ref: 'refs/heads/main',
+      event: { repository: REPOSITORY, inputs: {} },
+    });
+    await assertPushed(r, 'dispatch', ['latest']);
+  });
+
+  test("explicit tags (docker/metadata-action's full refs and a bare tag) replace the policy", async () => {
+    const repo = `${reg.addr}/${PREFIX}/explicit`;
+    const r = await action('explicit', {
+      eventName: 'push',
+      ref: 'refs/heads/feature/y',
+      event: { repository: REPOSITORY },
+      inputs: { tags: `${repo}:feature-y\n${repo}:sha-0123456\nstable` },
+    });
+    await assertPushed(r, 'explicit', ['feature-y', 'sha-0123456', 'stable']);
+  });
+
+  test('a push that is due without credentials fails before the build, saying how to fix it', async () => {
+    const r = await action('nocreds', {
+      eventName: 'push',
+      ref: 'refs/heads/main',
+      event: { repository: REPOSITORY },
+      inputs: { username: '', password: '' },
+    });
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stdout,
+      /::error::push is due \(default branch main → :latest\) but no username\/password: pass username and password inputs for 127\.0\.0\.1:\d+/,
+    );
+    assert.doesNotMatch(r.log, /===== build/);
+    await assertRegistry('nocreds', []);
+  });
+
+  test('a failing rule (no USER: DF101) → nothing pushed, and the report says why', async () => {
+    const out = outDir();
+    const r = await runCli(
+      [
+        'run',
+        '--context',
+        path.join(FIXTURES, 'apps/publish-nouser'),
+        '--registry',
+        reg.addr,
+        '--image',
+        `${PREFIX}/nouser`,
+        '--tag',
+        't1',
+        '--push',
+        'true',
+        '--username',
+        reg.username,
+        '--password-stdin',
+        '--checks-ignore',
+        'DF106',
+        '--out',
+        out,
+        '-q',
+      ],
+      { input: reg.password },
+    );
+    localRefs.push(`${reg.addr}/${PREFIX}/nouser:t1`);
+    assert.equal(r.code, 1, r.stderr);
+    const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+    assert.equal(report.checks.find((c) => c.id === 'DF101')?.status, 'fail');
+    assert.deepEqual(report.image.pushed, []);
+    assert.match(report.push!.reason, /^DF101(, DF102)? failed: nothing is pushed unless every rule at or above fail-on \(error\) passes$/);
+    assert.match(r.stdout, /not pushed: DF101/);
+    await assertRegistry('nouser', []);
+  });
+
+  test('a wrong password: one clear error naming registry and user, nothing built or pushed', async () => {
+    const out = outDir();
+    const r = await runCli(
+      [
+        'run',
+        '--context',
+        COMPLIANT,
+        '--registry',
+        reg.addr,
+        '--image',
+        `${PREFIX}/wrongpw`,
+        '--tag',
+        't1',
+        '--push',
+        'true',
+        '--username',
+        reg.username,
+        '--password-stdin',
+        '--out',
+        out,
+        '-q',
+      ],
+      { input: 'not-the-password-42' },
+    );
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `error: registry ${reg.addr} refused the login of user ${reg.username} \\(.*401 Unauthorized\\): check the username and password`,
+      ),
+    );
+    assert.doesNotMatch(r.stderr, /retry/);
+    assert.ok(!`${r.stderr}${r.stdout}${readFileSync(path.join(out, 'build.log'), 'utf8')}`.includes('not-the-password-42'));
+    assert.doesNotMatch(readFileSync(path.join(out, 'build.log'), 'utf8'), /===== build/);
+    await assertRegistry('wrongpw', []);
+  });
+
+  test('registry down: bounded retries with backoff, then a clear error', async () => {
+    const port = await closedPort();
+    const out = outDir();
+    const r = await runCli(
+      [
+        'run',
+        '--context',
+        COMPLIANT,
+        '--registry',
+        `127.0.0.1:${port}`,
+        '--image',
+        `${PREFIX}/down`,
+        '--tag',
+        't1',
+        '--push',
+        'true',
+        '--username',
+        reg.username,
+        '--password-stdin',
+        '--out',
+        out,
+        '-q',
+      ],
+      { input: reg.password },
+    );
+    assert.equal(r.code, 1);
+    for (const n of [1, 2, 3])
+      assert.match(
+        r.stderr,
+        new RegExp(`docker login to 127\\.0\\.0\\.1:${port} failed \\(.*connection refused\\); retry ${n}/3 in \\d+\\.\\d s`),
+      );
+    assert.doesNotMatch(r.stderr, /retry 4/);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `error: cannot reach registry 127\\.0\\.0\\.1:${port} to log in: 4 attempts failed \\(last: .*connection refused\\); check the registry address and that it is up`,
+      ),
+    );
+    assert.ok(r.ms > 6000, `backoff 1+2+4 s (took ${r.ms} ms)`);
+    assert.match(r.stdout, /not pushed: push is true, but the run failed before anything was pushed/);
+  });
+
+  test('a registry that fails the first attempts (503, dropped connection): login and push succeed after retries', async () => {
+    const proxy = await flakyProxy({ first: ['503', 'drop'], manifestPuts: ['503', 'drop'] });
+    try {
+      const out = outDir();
+      const r = await runCli(
+        [
+          'run',
+          '--context',
+          COMPLIANT,
+          '--registry',
+          proxy.host,
+          '--image',
+          `${PREFIX}/flaky`,
+          '--tag',
+          't1',
+          '--push',
+          'true',
+          '--username',
+          reg.username,
+          '--password-stdin',
+          '--checks-ignore',
+          'DF106',
+          '--out',
+          out,
+          '-q',
+        ],
+        { input: reg.password },
+      );
+      localRefs.push(`${proxy.host}/${PREFIX}/flaky:t1`);
+      assert.equal(r.code, 0, `${r.stderr}\n${proxy.log.join('\n')}`);
+      assert.match(r.stderr, /docker login to 127\.0\.0\.1:\d+ failed \(.*\); retry 1\/3 in/);
+      assert.doesNotMatch(r.stderr, /docker login .*retry 2\/3/);
+      assert.match(r.stderr, /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*503 Service Unavailable\); retry 1\/3/);
+      assert.match(r.stderr, /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*EOF.*\); retry 2\/3/);
+      assert.deepEqual(
+        proxy.log.filter((l) => /PUT .*manifests/.test(l)).map((l) => l.split(' -> ')[1]),
+        ['503', 'dropped', 'forwarded'],
+      );
+      await assertRegistry('flaky', ['t1']);
+      const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+      assert.equal(report.image.digest, (await manifestOf(`${PREFIX}/flaky`, 't1')).digest);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('verify: passes on the pushed image, fails with both hashes when the tag is re-pointed to another image', async () => {
+    const repo = `${PREFIX}/repoint`;
+    const ref = `${reg.addr}/${repo}:t1`;
+    const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'df-pub-dc-'));
+    const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
+    try {
+      execFileSync('docker', ['login', '--username', reg.username, '--password-stdin', reg.addr], {
+        input: reg.password,
+        env,
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      const first = docker('inspect', '-f', '{{.Id}}', 'debian:bookworm-slim');
+      const second = docker('inspect', '-f', '{{.Id}}', 'node:24-slim');
+      const push = (image: string): void => {
+        docker('tag', image, ref);
+        execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
+      };
+      localRefs.push(ref);
+      const client = new RegistryClient(reg.addr, { username: reg.username, password: reg.password });
+      const target = { repository: repo, tag: 't1', display: ref };
+      try {
+        push('debian:bookworm-slim');
+        const ok = await verifyTag(client, target, first, targetPlatform([]));
+        assert.equal(ok.configDigest, first);
+        assert.equal(ok.digest, (await manifestOf(repo, 't1')).digest);
+        push('node:24-slim'); // someone else moves the tag
+        await assert.rejects(
+          verifyTag(client, target, first, targetPlatform([])),
+          (e: Error) =>
+            e.message.includes(`its config digest is ${second}, docker-image-shasum256.txt says ${first}`) && e.message.includes(ref),
+        );
+      } finally {
+        await client.close();
+      }
+    } finally {
+      rmSync(dockerConfig, { recursive: true, force: true });
+    }
+  });
+
+  test('canary: password, build secret and a secret-named env value appear nowhere, the pushed image included', async () => {
+    const build = `canary-build-${Math.random().toString(36).slice(2)}`;
+    const envValue = `canary-env-${Math.random().toString(36).slice(2)}`;
+    const basic = Buffer.from(`${reg.username}:${reg.password}`).toString('base64');
+    const canaries = { password: reg.password, 'build secret': build, 'env API_TOKEN': envValue, 'base64 login': basic };
+    const r = await action('canary', {
+      workspace: path.join(FIXTURES, 'apps/publish-secret'),
+      eventName: 'push',
+      ref: 'refs/heads/main',
+      event: { repository: REPOSITORY },
+      inputs: { secrets: `api_key=${build}`, env: `API_TOKEN=${envValue}\nLOG_LEVEL=info`, 'checks-ignore': '' },
+    });
+    await assertPushed(r, 'canary', ['latest']);
+    assert.equal(r.report.checks.find((c) => c.id === 'DF106')?.status, 'pass');
+
+    const leaks: string[] = [];
+    const scan = (where: string, text: string | Buffer): void => {
+      for (const [name, value] of Object.entries(canaries)) if (text.includes(value)) leaks.push(`${name} in ${where}`);
+    };
+    // The runner consumes ::add-mask:: commands: they are how a value gets masked, not a leak.
+    scan(
+      'stdout',
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    );
+    scan('stderr', r.stderr);
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else scan(path.relative(r.runnerTemp, p), readFileSync(p));
+      }
+    };
+    walk(r.runnerTemp); // out dir, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE
+    assert.ok(
+      readdirSync(r.runnerTemp).every((n) => !n.startsWith('dockerflow-docker-config-')),
+      'no login left in RUNNER_TEMP',
+    );
+    const tar = path.join(mkdtempSync(path.join(os.tmpdir(), 'df-pub-save-')), 'image.tar');
+    try {
+      execFileSync('docker', ['save', '-o', tar, r.outputs.imageid!]);
+      scan('the image (docker save)', readFileSync(tar));
+    } finally {
+      rmSync(path.dirname(tar), { recursive: true, force: true });
+    }
+    assert.deepEqual(leaks, []);
+    const masks = r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
+    for (const value of Object.values(canaries))
+      assert.ok(masks.includes(`::add-mask::${value}`), 'every secret is masked on the runner console');
+  });
+
+  test('the post step logs out of a login a crashed main left behind', async () => {
+    const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-docker-config-'));
+    execFileSync('docker', ['login', '--username', reg.username, '--password-stdin', reg.addr], {
+      input: reg.password,
+      env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    assert.match(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8'), /"auth"/);
+    const r = await runAction({
+      entry: 'dist/post/index.js',
+      inputs: {},
+      env: { STATE_runId: 'df-post-test', STATE_loggedIn: reg.addr, STATE_dockerConfig: dockerConfig },
+    });
+    tempDirs.push(r.runnerTemp);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, new RegExp(`Logged out of ${reg.addr}`));
+    assert.equal(existsSync(dockerConfig), false);
+  });
+});
+
+function spawnQuiet(argv: string[]): void {
+  try {
+    execFileSync(argv[0]!, argv.slice(1), { stdio: 'ignore' });
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { createDockerConfig } from '../../src/publish/docker-config.js';
+import { checkPushable, login } from '../../src/publish/login.js';
+import { planPush } from '../../src/publish/policy.js';
+import type { Prepared } from '../../src/pipeline/context.js';
+import type { GitContext } from '../../src/git/context.js';
+import type { Config } from '../../src/config/config.js';
+import { configFor, contextFor, fakeRunner, gitFor, tempDir } from './helpers.js';
+
+const PASSWORD = 'pw-unit-Secret-123';
+
+function prepared(config: Config, git: Partial<GitContext> = {}): Prepared {
+  const g = gitFor(git);
+  return { git: g, version: { source: '', version: '', commit: '', build: '' }, versionJson: '{}', plan: planPush(config, g) };
+}
+
+test('login: password on stdin only, into a private DOCKER_CONFIG; close logs out and removes it', async () => {
+  const config = configFor({ registry: '127.0.0.1:5000', username: 'alice', password: PASSWORD });
+  const { runner, calls } = fakeRunner();
+  const ctx = contextFor(config, runner, { GITHUB_ACTIONS: 'true' });
+  const state: Record<string, string> = {};
+  ctx.saveState = (k, v) => void (state[k] = v);
+  const session = await login(ctx, prepared(config));
+  assert.ok(session);
+  assert.deepEqual(calls[0]!.argv, ['docker', 'login', '--username', 'alice', '--password-stdin', '127.0.0.1:5000']);
+  assert.equal(calls[0]!.opts.input, PASSWORD);
+  assert.equal(calls[0]!.opts.quiet, true);
+  assert.ok(!calls.some((c) => c.argv.some((a) => a.includes(PASSWORD))), 'the password is never in argv');
+  const dir = calls[0]!.opts.env!.DOCKER_CONFIG!;
+  assert.ok(dir.startsWith(ctx.env.RUNNER_TEMP!), `${dir} is under RUNNER_TEMP`);
+  assert.equal(runner.env.DOCKER_CONFIG, dir, 'every later docker command uses the login');
+  assert.deepEqual(state, { dockerConfig: dir, loggedIn: '127.0.0.1:5000' });
+  await session.close();
+  assert.deepEqual(calls[1]!.argv, ['docker', 'logout', '127.0.0.1:5000']);
+  assert.equal(calls[1]!.opts.env!.DOCKER_CONFIG, dir);
+  assert.equal(existsSync(dir), false);
+  assert.equal(runner.env.DOCKER_CONFIG, undefined);
+});
+
+test('login: a refused password stops at once, naming registry and user', async () => {
+  const config = configFor({ registry: '127.0.0.1:5000', username: 'alice', password: PASSWORD });
+  const { runner, calls } = fakeRunner(() => ({
+    exitCode: 1,
+    stderr: 'Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized\n',
+  }));
+  const ctx = contextFor(config, runner);
+  await assert.rejects(
+    login(ctx, prepared(config)),
+    /registry 127\.0\.0\.1:5000 refused the login of user alice .*401 Unauthorized.*check the username and password/,
+  );
+  assert.equal(calls.length, 1, 'no retry on an auth error');
+  assert.equal(existsSync(calls[0]!.opts.env!.DOCKER_CONFIG!), false, 'the private config is removed');
+});
+
+test('login: nothing planned → no login at all (pull requests)', async () => {
+  const config = configFor({ username: 'alice', password: PASSWORD });
+  const { runner, calls } = fakeRunner();
+  const ctx = contextFor(config, runner);
+  const pr = prepared(config, { event: 'pull_request', pullRequest: { number: 3, fork: false } });
+  assert.equal(await login(ctx, pr), null);
+  assert.equal(calls.length, 0);
+});
+
+test('login: a due push without credentials is an error before anything runs', () => {
+  const { runner } = fakeRunner();
+  const hub = configFor({});
+  assert.throws(
+    () => checkPushable(contextFor(hub, runner, { GITHUB_ACTIONS: 'true' }), prepared(hub)),
+    /^UserError: push is due \(default branch main → :latest\) but no username\/password: set the DOCKERHUB_USERNAME\/DOCKERHUB_TOKEN secrets.*or push: false$/,
+  );
+  const ghcr = configFor({ registry: 'ghcr.io', username: 'octo' });
+  assert.throws(
+    () => checkPushable(contextFor(ghcr, runner, { GITHUB_ACTIONS: 'true' }), prepared(ghcr)),
+    /but no password: .*GITHUB_TOKEN/,
+  );
+  assert.throws(() => checkPushable(contextFor(hub, runner), prepared(hub)), /--username and --password-stdin, or --push false/);
+});
+
+test('login: every ref must be on the registry logged in to', () => {
+  const config = configFor({ username: 'u', password: PASSWORD, tags: 'ghcr.io/example/app:v1' });
+  const { runner } = fakeRunner();
+  assert.throws(
+    () => checkPushable(contextFor(config, runner), prepared(config)),
+    /tag ghcr\.io\/example\/app:v1 is on ghcr\.io, but this run logs in to docker\.io only: set registry: ghcr\.io/,
+  );
+});
+
+test("docker config: starts from the user's, never keeps a credsStore or this registry's login", () => {
+  const user = tempDir('user-');
+  mkdirSync(path.join(user, 'buildx'));
+  writeFileSync(
+    path.join(user, 'config.json'),
+    JSON.stringify({
+      auths: { 'https://index.docker.io/v1/': { auth: 'old' }, 'quay.io': { auth: 'keep' } },
+      credsStore: 'desktop',
+      credHelpers: { 'docker.io': 'osxkeychain', 'gcr.io': 'gcloud' },
+      currentContext: 'default',
+    }),
+  );
+  const dir = createDockerConfig(user, user, 'docker.io');
+  const cfg = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
+  assert.deepEqual(cfg, { auths: { 'quay.io': { auth: 'keep' } }, credHelpers: { 'gcr.io': 'gcloud' }, currentContext: 'default' });
+  assert.ok(lstatSync(path.join(dir, 'buildx')).isSymbolicLink(), 'buildx builders stay those the job set up');
+  assert.equal((lstatSync(dir).mode & 0o777).toString(8), '700');
+});

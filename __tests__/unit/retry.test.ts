@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { backoffDelay, classifyFailure, RetriesExhausted, withRetry, type FailureKind } from '../../src/publish/retry.js';
+
+const CLASSES: [string, FailureKind][] = [
+  ['Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized', 'auth'],
+  ['denied: requested access to the resource is denied', 'auth'],
+  ['unauthorized: authentication required', 'auth'],
+  ['unauthorized: incorrect username or password', 'auth'],
+  ['no basic auth credentials', 'auth'],
+  ['Error response from daemon: Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused', 'transient'],
+  ['read tcp 10.0.0.1:5432->1.2.3.4:443: read: connection reset by peer', 'transient'],
+  ['Put "http://127.0.0.1:5059/v2/x/manifests/t1": EOF', 'transient'],
+  ['received unexpected HTTP status: 503 Service Unavailable', 'transient'],
+  ['received unexpected HTTP status: 502 Bad Gateway', 'transient'],
+  ['toomanyrequests: too many requests, retry later (429)', 'transient'],
+  ['net/http: TLS handshake timeout', 'transient'],
+  ['Get "https://registry-1.docker.io/v2/": context deadline exceeded', 'transient'],
+  ['dial tcp: lookup nosuch.example: no such host', 'fatal'],
+  ['manifest invalid: manifest invalid', 'fatal'],
+  ['tag does not exist: x', 'fatal'],
+];
+
+for (const [text, kind] of CLASSES) test(`classify: ${kind}: ${text.slice(0, 60)}`, () => assert.equal(classifyFailure(text), kind));
+
+const opts = (sleeps: number[], retries: string[] = []) => ({
+  tries: 4,
+  baseDelayMs: 100,
+  kindOf: (e: unknown) => classifyFailure((e as Error).message),
+  onRetry: ({ attempt }: { attempt: number }) => void retries.push(`retry ${attempt}`),
+  sleep: async (ms: number) => void sleeps.push(ms),
+});
+
+test('retry: transient failures are retried with growing delays, then succeed', async () => {
+  const sleeps: number[] = [];
+  const retries: string[] = [];
+  let n = 0;
+  const r = await withRetry(
+    async () => {
+      if (++n < 3) throw new Error('connection reset by peer');
+      return 'ok';
+    },
+    opts(sleeps, retries),
+  );
+  assert.equal(r, 'ok');
+  assert.equal(n, 3);
+  assert.deepEqual(retries, ['retry 1', 'retry 2']);
+  assert.ok(sleeps[0]! >= 100 && sleeps[0]! <= 120, `first delay ${sleeps[0]}`);
+  assert.ok(sleeps[1]! >= 200 && sleeps[1]! <= 240, `second delay ${sleeps[1]}`);
+});
+
+test('retry: bounded, then RetriesExhausted with the last error', async () => {
+  const sleeps: number[] = [];
+  let n = 0;
+  await assert.rejects(
+    withRetry(async () => {
+      n++;
+      throw new Error('503 Service Unavailable');
+    }, opts(sleeps)),
+    (e: unknown) => e instanceof RetriesExhausted && e.attempts === 4 && /503/.test((e.last as Error).message),
+  );
+  assert.equal(n, 4);
+  assert.equal(sleeps.length, 3);
+});
+
+test('retry: an auth refusal stops at once', async () => {
+  const sleeps: number[] = [];
+  let n = 0;
+  await assert.rejects(
+    withRetry(async () => {
+      n++;
+      throw new Error('unauthorized: authentication required');
+    }, opts(sleeps)),
+    /unauthorized/,
+  );
+  assert.equal(n, 1);
+  assert.equal(sleeps.length, 0);
+});
+
+test('retry: backoff doubles and jitters by at most 20 %', () => {
+  assert.equal(
+    backoffDelay(1000, 1, () => 0),
+    1000,
+  );
+  assert.equal(
+    backoffDelay(1000, 3, () => 0),
+    4000,
+  );
+  assert.equal(
+    backoffDelay(1000, 2, () => 1),
+    2400,
+  );
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { test } from 'node:test';
+import { secretValues } from '../../src/config/config.js';
+import { Redactor } from '../../src/secrets/redactor.js';
+import { CliUi } from '../../src/ui/cli-ui.js';
+import { configFor } from './helpers.js';
+
+test('secrets: password, its base64 login form, build secrets and secret-named env values are secrets', () => {
+  const config = configFor({
+    username: 'alice',
+    password: 'pw-Secret-1',
+    secrets: 'api_key=build-Secret-2',
+    env: 'API_TOKEN=env-Secret-3\nLOG_LEVEL=info\nDATABASE_URL=postgres://app:url-Secret-4@db/app',
+  });
+  assert.deepEqual(
+    secretValues(config).sort(),
+    [Buffer.from('alice:pw-Secret-1').toString('base64'), 'build-Secret-2', 'env-Secret-3', 'pw-Secret-1', 'url-Secret-4'].sort(),
+  );
+});
+
+test('secrets: a multi-line value is redacted whole and line by line', () => {
+  const r = new Redactor(['-----BEGIN KEY-----\nAAAAsecretline\n-----END KEY-----']);
+  assert.equal(r.redact('got AAAAsecretline in a log'), 'got *** in a log');
+  assert.equal(r.redact('json "-----BEGIN KEY-----\\nAAAAsecretline\\n-----END KEY-----"'), 'json "***"');
+});
+
+test('secrets: the CLI console redacts what it prints', () => {
+  const err = new PassThrough();
+  const ui = new CliUi(err);
+  ui.setSecret('pw-Secret-1');
+  ui.info('logging in with pw-Secret-1');
+  ui.error('failed: pw-Secret-1');
+  assert.equal(err.read().toString(), 'logging in with ***\nerror: failed: ***\n');
+});

@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isDockerHub } from '../config/image-ref.js';
+
+/** The docker CLI's own config dir for this process: $DOCKER_CONFIG or ~/.docker. */
+export function userDockerConfigDir(env: NodeJS.ProcessEnv): string {
+  return env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+}
+
+/** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
+function authKeys(registry: string): string[] {
+  return isDockerHub(registry)
+    ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+    : [registry, `https://${registry}`, `http://${registry}`];
+}
+
+/**
+ * A private DOCKER_CONFIG for one run: `docker login` writes there, so the user's ~/.docker/config.json is never
+ * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
+ *
+ * It starts from the user's config (other registries' logins stay usable for base image pulls) without
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for `registry`.
+ * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
+ */
+export function createDockerConfig(parent: string, userDir: string, registry: string): string {
+  const dir = mkdtempSync(path.join(parent, 'dockerflow-docker-config-'));
+  let config: Record<string, unknown> = {};
+  const userFile = path.join(userDir, 'config.json');
+  if (existsSync(userFile)) {
+    try {
+      config = JSON.parse(readFileSync(userFile, 'utf8')) as Record<string, unknown>;
+    } catch {
+      config = {};
+    }
+  }
+  delete config.credsStore;
+  for (const field of ['auths', 'credHelpers']) {
+    const map = config[field];
+    if (map && typeof map === 'object') for (const key of authKeys(registry)) delete (map as Record<string, unknown>)[key];
+  }
+  writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
+    const target = path.join(userDir, sub);
+    if (existsSync(target)) symlinkSync(target, path.join(dir, sub));
+  }
+  return dir;
+}
+
+/** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
+export function removeDockerConfig(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,37 @@
+import { UserError } from '../config/errors.js';
+import { pushArgv, tagArgv } from '../docker/registry-argv.js';
+import type { RunContext } from '../pipeline/context.js';
+import { failureText, type RegistrySession } from './login.js';
+import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
+
+/**
+ * `docker push` one ref of the built image, retrying transient failures (connection reset or refused, EOF, 5xx,
+ * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
+ */
+export async function pushRef(ctx: RunContext, session: RegistrySession, imageId: string, ref: string): Promise<void> {
+  const env = { DOCKER_CONFIG: session.dockerConfig };
+  await ctx.runner.run(tagArgv(imageId, ref), { env });
+  ctx.ui.info(`Pushing ${ref}`);
+  try {
+    await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
+      tries: DEFAULT_TRIES,
+      baseDelayMs: DEFAULT_BASE_DELAY_MS,
+      kindOf: (e) => classifyFailure(failureText(e)),
+      onRetry: ({ attempt, tries, delayMs, error }) =>
+        ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+    });
+  } catch (e) {
+    if (e instanceof RetriesExhausted) {
+      throw new UserError(
+        `docker push ${ref} failed ${e.attempts} times (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`,
+      );
+    }
+    const why = failureText(e);
+    if (classifyFailure(why) === 'auth') {
+      throw new UserError(
+        `registry ${session.registry} refused the push of ${ref} by user ${session.username} (${why}): check that the repository exists and that the token has write access to it`,
+      );
+    }
+    throw new UserError(`docker push ${ref} failed: ${why}; the full output is in build.log`);
+  }
+}

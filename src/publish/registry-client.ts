@@ -1,0 +1,194 @@
+/**
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
+ * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ */
+import { createHash } from 'node:crypto';
+import { Agent, request, type Dispatcher } from 'undici';
+import { isDockerHub } from '../config/image-ref.js';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
+export class RegistryHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'RegistryHttpError';
+  }
+}
+
+/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
+export function registryBaseUrl(host: string): string {
+  if (isDockerHub(host)) return 'https://registry-1.docker.io';
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+  return `${loopback ? 'http' : 'https'}://${host}`;
+}
+
+/** Docker Hub's single-name repositories live under `library/`. */
+export function apiRepository(host: string, repository: string): string {
+  return isDockerHub(host) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+
+export interface Challenge {
+  scheme: string;
+  params: Record<string, string>;
+}
+
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
+export function parseChallenge(header: string): Challenge | null {
+  const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+  if (!m) return null;
+  const params: Record<string, string> = {};
+  for (const p of m[2]!.matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+    params[p[1]!.toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+  }
+  return { scheme: m[1]!.toLowerCase(), params };
+}
+
+export interface FetchedManifest {
+  /** Docker-Content-Digest, or the sha256 of the exact bytes when the registry sends none. */
+  digest: string;
+  mediaType: string;
+  body: Buffer;
+}
+
+export const MANIFEST_TYPES = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+];
+
+const TIMEOUT_MS = 30_000;
+
+export class RegistryClient {
+  readonly baseUrl: string;
+  private readonly agent: Agent;
+  /** Authorization header per scope, so a token is fetched once per repository. */
+  private readonly auth = new Map<string, string>();
+
+  constructor(
+    readonly host: string,
+    private readonly credentials: Credentials | null,
+    /** Called with each bearer token obtained, so the caller can mask it. */
+    private readonly onSecret: (value: string) => void = () => undefined,
+    baseUrl?: string,
+  ) {
+    this.baseUrl = baseUrl ?? registryBaseUrl(host);
+    this.agent = new Agent({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
+  async manifest(repository: string, reference: string): Promise<FetchedManifest> {
+    const repo = apiRepository(this.host, repository);
+    const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+    if (res.status === 404) throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
+    if (res.status !== 200) throw this.statusError(res.status, `${repo}:${reference}`, res.body);
+    const header = res.headers['docker-content-digest'];
+    const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+    const type = res.headers['content-type'];
+    const mediaType = (typeof type === 'string' ? type.split(';')[0]!.trim() : '') || mediaTypeOf(res.body);
+    return { digest, mediaType, body: res.body };
+  }
+
+  private statusError(status: number, what: string, body: Buffer): RegistryHttpError {
+    const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
+    return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
+  }
+
+  private async get(
+    path: string,
+    headers: Record<string, string>,
+    scope: string,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    const send = async (authorization?: string) =>
+      this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+    let res = await send(this.auth.get(scope));
+    if (res.status !== 401) return res;
+    const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
+    const authorization = await this.authorize(challenge, scope);
+    this.auth.set(scope, authorization);
+    res = await send(authorization);
+    if (res.status === 401 || res.status === 403) {
+      throw new RegistryHttpError(
+        `${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`,
+        res.status,
+      );
+    }
+    return res;
+  }
+
+  private async authorize(challenge: Challenge | null, scope: string): Promise<string> {
+    const basic = this.credentials
+      ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+      : null;
+    if (challenge?.scheme === 'basic') {
+      if (!basic) throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
+      return basic;
+    }
+    if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+      throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
+    }
+    const url = new URL(challenge.params.realm);
+    if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
+    url.searchParams.set('scope', scope);
+    const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
+    if (res.status !== 200) {
+      const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
+      throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
+    }
+    let token: unknown;
+    try {
+      const json = JSON.parse(res.body.toString('utf8')) as { token?: unknown; access_token?: unknown };
+      token = json.token ?? json.access_token;
+    } catch {
+      token = undefined;
+    }
+    if (typeof token !== 'string' || !token) throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
+    this.onSecret(token);
+    return `Bearer ${token}`;
+  }
+
+  private async send(
+    url: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+    } catch (e) {
+      const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
+      const code = err.code ?? err.cause?.code ?? '';
+      throw new RegistryHttpError(
+        `cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`,
+        0,
+      );
+    }
+    const body = Buffer.from(await res.body.arrayBuffer());
+    return { status: res.statusCode, headers: res.headers, body };
+  }
+}
+
+export function sha256(body: Buffer): string {
+  return `sha256:${createHash('sha256').update(body).digest('hex')}`;
+}
+
+function mediaTypeOf(body: Buffer): string {
+  try {
+    const json = JSON.parse(body.toString('utf8')) as { mediaType?: unknown };
+    return typeof json.mediaType === 'string' ? json.mediaType : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
+ * manifest's config digest must equal the image ID in docker-image-shasum256.txt.
+ */
+import { UserError } from '../config/errors.js';
+import { type FetchedManifest, type RegistryClient } from './registry-client.js';
+
+export interface Platform {
+  os: string;
+  architecture: string;
+}
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+export function targetPlatform(platforms: string[], arch: string = process.arch): Platform {
+  const [os, architecture] = (platforms[0] ?? '').split('/');
+  if (os && architecture) return { os, architecture };
+  const byNode: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+  return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+
+interface ManifestJson {
+  mediaType?: string;
+  schemaVersion?: number;
+  config?: { digest?: string };
+  manifests?: { digest?: string; platform?: { os?: string; architecture?: string } }[];
+}
+
+export interface Verified {
+  /** The digest the tag resolves to (what `docker pull repo@digest` takes). */
+  digest: string;
+  /** The image config digest the manifest names: the image ID. */
+  configDigest: string;
+}
+
+const isIndex = (m: ManifestJson, mediaType: string): boolean =>
+  Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
+
+function parse(fetched: FetchedManifest, what: string): ManifestJson {
+  try {
+    return JSON.parse(fetched.body.toString('utf8')) as ManifestJson;
+  } catch {
+    throw new UserError(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
+  }
+}
+
+/**
+ * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
+ * `platform`, and compare it with `imageId`. A mismatch throws with both hashes.
+ */
+export async function verifyTag(
+  client: RegistryClient,
+  ref: { repository: string; tag: string; display: string },
+  imageId: string,
+  platform: Platform,
+): Promise<Verified> {
+  const top = await client.manifest(ref.repository, ref.tag);
+  let manifest = parse(top, ref.display);
+  let platformDigest = top.digest;
+  if (isIndex(manifest, top.mediaType)) {
+    const entry = manifest.manifests?.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+    if (!entry?.digest) {
+      const have = (manifest.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+      throw new UserError(
+        `${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`,
+      );
+    }
+    const child = await client.manifest(ref.repository, entry.digest);
+    manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
+    platformDigest = child.digest;
+  }
+  const configDigest = manifest.config?.digest;
+  if (typeof configDigest !== 'string') {
+    throw new UserError(
+      `the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`,
+    );
+  }
+  // With the containerd image store, `docker inspect` shows the manifest (or index) digest as the image ID.
+  if (imageId !== configDigest && imageId !== platformDigest && imageId !== top.digest) {
+    throw new UserError(
+      `${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${imageId}; another push moved the tag, re-run the job`,
+    );
+  }
+  return { digest: top.digest, configDigest };
+}
