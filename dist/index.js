@@ -92798,8 +92798,8 @@ async function runPipeline(ctx) {
             await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
     }
     catch (e) {
-        // Said once by the caller: core.setFailed in the action, the summary's error line in the CLI.
         error = ctx.redactor.redact(describeError(e));
+        ctx.ui.error(error);
         ctx.log.line(`error: ${error}`);
     }
     finally {
@@ -93050,12 +93050,13 @@ async function run(env = process.env) {
     if (env.GITHUB_STEP_SUMMARY) {
         await core/* summary */.z.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();
     }
-    if (report.verdict === 'fail') {
-        core/* setFailed */.C1(ctx.redactor.redact(report.error ??
-            `Dockerflow checks failed: ${report.checks
-                .filter((c) => c.status === 'fail')
-                .map((c) => c.id)
-                .join(', ')}; see the job summary and ${files.report}`));
+    if (report.error !== undefined) {
+        // The pipeline already printed the error as an annotation: fail the step without saying it twice.
+        process.exitCode = core/* ExitCode */.yU.Failure;
+    }
+    else if (report.verdict === 'fail') {
+        const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+        core/* setFailed */.C1(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
     }
 }
 
@@ -95214,6 +95215,7 @@ module.exports = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
@@ -95227,7 +95229,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

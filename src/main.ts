@@ -68,15 +68,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();
   }
-  if (report.verdict === 'fail') {
-    core.setFailed(
-      ctx.redactor.redact(
-        report.error ??
-          `Dockerflow checks failed: ${report.checks
-            .filter((c) => c.status === 'fail')
-            .map((c) => c.id)
-            .join(', ')}; see the job summary and ${files.report}`,
-      ),
-    );
+  if (report.error !== undefined) {
+    // The pipeline already printed the error as an annotation: fail the step without saying it twice.
+    process.exitCode = core.ExitCode.Failure;
+  } else if (report.verdict === 'fail') {
+    const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+    core.setFailed(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
   }
 }

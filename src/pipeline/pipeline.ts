@@ -79,8 +79,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     checks.push(...(await timed('test', () => test(ctx, b, stack))));
     if (p.plan.push) await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
   } catch (e) {
-    // Said once by the caller: core.setFailed in the action, the summary's error line in the CLI.
     error = ctx.redactor.redact(describeError(e));
+    ctx.ui.error(error);
     ctx.log.line(`error: ${error}`);
   } finally {
     await session?.close().catch(() => undefined);
