@@ -4,10 +4,7 @@
 # Extra arguments go to `dockerflow run` (e.g. --push true --registry 127.0.0.1:5000 --username ... --password-stdin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup/all.sh
-PATH="$(bash scripts/setup/node.sh):$PATH"
-export PATH
-[ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+. scripts/setup/project.sh
 exec npx --no-install dockerflow run \
   --context sample-app \
   --image dockerflow/sample-app \
