@@ -14,7 +14,7 @@ mkdir -p "$cache"
 have() { docker image inspect "$1" >/dev/null 2>&1; }
 
 if ! have debian:bookworm-slim; then
-  command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null
+  apt_install debootstrap
   mirror=$(debian_mirror)
   root="$cache/rootfs-bookworm"
   if [ ! -f "$root/.complete" ]; then

@@ -5,17 +5,6 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 log() { printf '[setup:engine] %s\n' "$*" >&2; }
 
-apt_install() {
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  log "installing ${missing[*]}"
-  if [ ! -f /var/lib/apt/periodic/dockerflow-updated ]; then
-    apt-get update -q >/dev/null && mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/dockerflow-updated
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-}
-
 apt_install docker.io iptables ca-certificates
 
 # dockerd: start in the background unless a daemon already answers.

@@ -8,9 +8,7 @@ log() { printf '[setup:registry] %s\n' "$*" >&2; }
 addr=${DOCKERFLOW_REGISTRY_ADDR:-127.0.0.1:5000}
 dir=${DOCKERFLOW_CACHE:-/var/cache/dockerflow}/registry
 
-for p in docker-registry apache2-utils curl; do
-  dpkg -s "$p" >/dev/null 2>&1 || { log "installing $p"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" >/dev/null; }
-done
+apt_install docker-registry apache2-utils curl
 
 mkdir -p "$dir/data"
 if [ ! -s "$dir/password" ]; then
