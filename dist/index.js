@@ -89458,7 +89458,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49837);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48230);
 /** The action's main entry (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -89468,7 +89468,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49837:
+/***/ 48230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -91125,7 +91125,23 @@ function planPush(config, git) {
         : 'not a branch or tag');
 }
 
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+
+/** Fail fast, before anything is built, when the docker CLI is missing or no engine answers it. */
+async function assertEngine(ctx) {
+    const r = await ctx.runner
+        .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
+        .catch(() => null);
+    if (!r)
+        throw new UserError('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
+    if (r.exitCode !== 0 || !r.stdout.trim()) {
+        const why = r.stderr.trim().split('\n').pop() ?? '';
+        throw new UserError(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stages/prepare.ts
+
 
 
 
@@ -91150,7 +91166,7 @@ async function readGitContext(ctx) {
 }
 /** Git context → version object and push plan. Nothing is written yet. */
 async function prepare(ctx) {
-    const git = await readGitContext(ctx);
+    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
     if (!git.commit)
         ctx.ui.warning('the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
     const version = versionObject(git, ctx.config.version);
@@ -92899,7 +92915,10 @@ function summaryMarkdown(r, extra = {}) {
 function summaryText(r, files) {
     const out = [];
     const width = Math.max(...r.checks.map((c) => c.title.length), 10);
-    for (const c of r.checks) {
+    const notRun = r.checks.filter((c) => c.status === 'skip' && c.message.startsWith('not run'));
+    if (notRun.length > 0 && notRun.length === r.checks.length)
+        out.push(`${notRun.length} rules not run: ${notRun[0].message.replace(/^not run:?\s*/, '')}`);
+    for (const c of notRun.length === r.checks.length ? [] : r.checks) {
         const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
         out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());
     }

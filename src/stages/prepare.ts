@@ -5,6 +5,7 @@ import { readLocalGit } from '../git/local-git.js';
 import { versionJson, versionObject } from '../git/version.js';
 import type { Prepared, RunContext } from '../pipeline/context.js';
 import { planPush } from '../publish/policy.js';
+import { assertEngine } from '../docker/engine.js';
 
 export async function readGitContext(ctx: RunContext): Promise<GitContext> {
   const local = await readLocalGit(ctx.runner, ctx.config.context);
@@ -23,7 +24,7 @@ export async function readGitContext(ctx: RunContext): Promise<GitContext> {
 
 /** Git context → version object and push plan. Nothing is written yet. */
 export async function prepare(ctx: RunContext): Promise<Prepared> {
-  const git = await readGitContext(ctx);
+  const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
   if (!git.commit) ctx.ui.warning('the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
   const version = versionObject(git, ctx.config.version);
   const plan = planPush(ctx.config, git);
