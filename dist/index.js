@@ -90185,10 +90185,13 @@ async function removeRunResources(runner, runId) {
                 .filter(Boolean)
             : [];
     };
-    const containers = await ids(['docker', 'ps', '-aq', '--filter', filter]);
+    // Both listed at once; the containers go first, as a network in use cannot be removed.
+    const [containers, networks] = await Promise.all([
+        ids(['docker', 'ps', '-aq', '--filter', filter]),
+        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
+    ]);
     if (containers.length)
         await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
-    const networks = await ids(['docker', 'network', 'ls', '-q', '--filter', filter]);
     if (networks.length)
         await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
     return { containers: containers.length, networks: networks.length };
@@ -90500,10 +90503,20 @@ function buildEnv(req) {
 
 
 
-/** buildx when the plugin answers, the classic builder otherwise: decided at run time. */
-async function detectBuilder(ctx) {
-    const r = await ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).catch(() => null);
-    return r?.exitCode === 0 ? 'buildx' : 'classic';
+const detected = new WeakMap();
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+function detectBuilder(ctx) {
+    let builder = detected.get(ctx);
+    if (!builder) {
+        builder = ctx.runner
+            .run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true })
+            .then((r) => (r.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic');
+        detected.set(ctx, builder);
+    }
+    return builder;
 }
 function ociLabels(p) {
     return [
@@ -91863,9 +91876,13 @@ async function startApp(ctx, built, stack, onLine) {
         };
     }
     const id = run.stdout.trim().split('\n').pop().trim();
+    // The addresses first, the watchers right after: the readiness poll cannot start without the published port,
+    // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
+    // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
+    // container.
+    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
     const exit = new ExitWatch(ctx, id);
     const logs = new LogCapture(ctx, id, onLine);
-    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
     let info;
     try {
         info = JSON.parse(inspected.stdout)[0];
@@ -92762,7 +92779,11 @@ async function runPipeline(ctx) {
             timings[stage] = Math.round(performance.now() - t0);
         }
     };
+    const stack = new Stack(ctx);
+    let early;
     try {
+        // Independent of the git metadata: runs while it is read.
+        void detectBuilder(ctx);
         prepared = await timed('prepare', () => prepare(ctx));
         const p = prepared;
         if (p.plan.push)
@@ -92770,6 +92791,11 @@ async function runPipeline(ctx) {
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
         const versionFile = new VersionFile(ctx.config.context);
         versionFile.write(p.versionJson);
+        // The run's network and sidecars do not depend on the image: they start while it builds, so a database
+        // sidecar is initialising during the build rather than after it. A failure here surfaces in the stage that
+        // needs the stack (smoke or test), as before.
+        if (needsStack(ctx))
+            early = stack.ensure();
         try {
             built = await timed('build', () => build(ctx, p));
         }
@@ -92779,7 +92805,6 @@ async function runPipeline(ctx) {
         const b = built;
         writeShasum(ctx.redactor, files, b.imageId);
         ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
-        const stack = new Stack(ctx);
         // Both settle before going on, so cleanup never races a stage that is still running.
         const [inspected, smoked] = await Promise.allSettled([
             timed('inspect', () => inspect(ctx, p, b)),
@@ -92803,6 +92828,8 @@ async function runPipeline(ctx) {
         ctx.log.line(`error: ${error}`);
     }
     finally {
+        // A build that failed must not leave a sidecar starting behind the cleanup.
+        await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
         await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     }
@@ -92827,6 +92854,11 @@ async function runPipeline(ctx) {
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
     return { report, files };
+}
+/** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
+function needsStack(ctx) {
+    const { checksIgnore, testCommand } = ctx.config;
+    return SMOKE_RULES.some((id) => !checksIgnore.has(id)) || (!checksIgnore.has('DF401') && testCommand.length > 0);
 }
 /**
  * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
