@@ -65530,7 +65530,6 @@ async function runPipeline(ctx) {
         }
     };
     const stack = new Stack(ctx);
-    let early;
     try {
         // Independent of the git metadata: runs while it is read.
         void detectBuilder(ctx);
@@ -65541,11 +65540,6 @@ async function runPipeline(ctx) {
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
         const versionFile = new VersionFile(ctx.config.context);
         versionFile.write(p.versionJson);
-        // The run's network and sidecars do not depend on the image: they start while it builds, so a database
-        // sidecar is initialising during the build rather than after it. A failure here surfaces in the stage that
-        // needs the stack (smoke or test), as before.
-        if (needsStack(ctx))
-            early = stack.ensure();
         try {
             built = await timed('build', () => build(ctx, p));
         }
@@ -65578,8 +65572,6 @@ async function runPipeline(ctx) {
         ctx.log.line(`error: ${error}`);
     }
     finally {
-        // A build that failed must not leave a sidecar starting behind the cleanup.
-        await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
         await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     }
@@ -65604,11 +65596,6 @@ async function runPipeline(ctx) {
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
     return { report, files };
-}
-/** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
-function needsStack(ctx) {
-    const { checksIgnore, testCommand } = ctx.config;
-    return SMOKE_RULES.some((id) => !checksIgnore.has(id)) || (!checksIgnore.has('DF401') && testCommand.length > 0);
 }
 /**
  * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that

@@ -10,7 +10,7 @@ import { Stack } from '../smoke/network.js';
 import { build, detectBuilder } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
-import { smoke, SMOKE_RULES } from '../stages/smoke.js';
+import { smoke } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
 import { login, type RegistrySession } from '../publish/login.js';
 import { newPublished, publish, pushReason } from '../stages/publish.js';
@@ -51,7 +51,6 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   };
 
   const stack = new Stack(ctx);
-  let early: Promise<void> | undefined;
   try {
     // Independent of the git metadata: runs while it is read.
     void detectBuilder(ctx);
@@ -61,10 +60,6 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
     const versionFile = new VersionFile(ctx.config.context);
     versionFile.write(p.versionJson);
-    // The run's network and sidecars do not depend on the image: they start while it builds, so a database
-    // sidecar is initialising during the build rather than after it. A failure here surfaces in the stage that
-    // needs the stack (smoke or test), as before.
-    if (needsStack(ctx)) early = stack.ensure();
     try {
       built = await timed('build', () => build(ctx, p));
     } finally {
@@ -90,8 +85,6 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     ctx.ui.error(error);
     ctx.log.line(`error: ${error}`);
   } finally {
-    // A build that failed must not leave a sidecar starting behind the cleanup.
-    await early?.catch(() => undefined);
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
   }
@@ -117,12 +110,6 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   ctx.log.line(`verdict: ${report.verdict}`);
   await ctx.log.close();
   return { report, files };
-}
-
-/** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
-function needsStack(ctx: RunContext): boolean {
-  const { checksIgnore, testCommand } = ctx.config;
-  return SMOKE_RULES.some((id) => !checksIgnore.has(id)) || (!checksIgnore.has('DF401') && testCommand.length > 0);
 }
 
 /**
