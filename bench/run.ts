@@ -102,7 +102,8 @@ function stats(xs: number[]): Stats {
   return { median, min: s[0] ?? NaN, max: s[n - 1] ?? NaN, n };
 }
 
-const log = (msg: string): void => void process.stderr.write(`[bench ${((performance.now() / 1000) | 0).toString().padStart(4)} s] ${msg}\n`);
+const log = (msg: string): void =>
+  void process.stderr.write(`[bench ${((performance.now() / 1000) | 0).toString().padStart(4)} s] ${msg}\n`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cleanup bookkeeping: everything created is registered here first.
@@ -118,7 +119,10 @@ function tmpdir(prefix: string): string {
 
 async function cleanup(): Promise<void> {
   const ids = async (args: string[]): Promise<string[]> =>
-    (await docker(args, { allowFailure: true })).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+    (await docker(args, { allowFailure: true })).stdout
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
   // Containers and networks the bare side started carry the bench label; the pipeline removes its own (run label).
   const containers = await ids(['ps', '-aq', '--filter', `label=${LABEL}`]);
   if (containers.length) await docker(['rm', '-f', '-v', ...containers], { allowFailure: true });
@@ -168,7 +172,10 @@ async function deleteRepo(repo: string): Promise<void> {
       await head.body.dump();
       const digest = head.headers['docker-content-digest'];
       if (typeof digest === 'string') {
-        const del = await request(`http://${REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE', headers: { authorization: basic() } });
+        const del = await request(`http://${REGISTRY}/v2/${repo}/manifests/${digest}`, {
+          method: 'DELETE',
+          headers: { authorization: basic() },
+        });
         await del.body.dump();
       }
     }
@@ -184,7 +191,12 @@ async function deleteRepo(repo: string): Promise<void> {
 
 interface PipelineRun {
   ms: number;
-  report: { verdict: string; image: { id: string | null; tags: string[] }; timings: Record<string, number>; checks: { id: string; status: string; message: string }[] };
+  report: {
+    verdict: string;
+    image: { id: string | null; tags: string[] };
+    timings: Record<string, number>;
+    checks: { id: string; status: string; message: string }[];
+  };
   buildLog: string;
   out: string;
   /** Wall-clock ms when the CLI printed its verdict line. */
@@ -212,7 +224,8 @@ async function pipeline(args: string[], o: { input?: string; expect?: 'pass' | '
     child.stdin.end(o.input ?? '');
   });
   const ms = performance.now() - t0;
-  if (!existsSync(path.join(out, 'dockerflow-report.json'))) throw new Error(`pipeline ${args.join(' ')} exited ${code} without a report: ${stderr.trim()}`);
+  if (!existsSync(path.join(out, 'dockerflow-report.json')))
+    throw new Error(`pipeline ${args.join(' ')} exited ${code} without a report: ${stderr.trim()}`);
   const report = JSON.parse(readFileSync(path.join(out, 'dockerflow-report.json'), 'utf8')) as PipelineRun['report'];
   const buildLog = readFileSync(path.join(out, 'build.log'), 'utf8');
   if (report.image.id) created.images.add(report.image.id);
@@ -220,7 +233,9 @@ async function pipeline(args: string[], o: { input?: string; expect?: 'pass' | '
   const want = o.expect ?? 'pass';
   if (report.verdict !== want) {
     const bad = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message.split('\n')[0]}`);
-    throw new Error(`pipeline ${args.join(' ')} gave ${report.verdict} (exit ${code}), expected ${want}: ${bad.join('; ')} (out dir ${out})`);
+    throw new Error(
+      `pipeline ${args.join(' ')} gave ${report.verdict} (exit ${code}), expected ${want}: ${bad.join('; ')} (out dir ${out})`,
+    );
   }
   return { ms, report, buildLog, out, verdictAt };
 }
@@ -262,7 +277,8 @@ async function pollUntil(url: string, ok: (status: number) => boolean, intervalM
   for (;;) {
     const r = await get(url);
     if (r && ok(r.status)) return r.status;
-    if (performance.now() > deadline) throw new Error(`${url} did not answer as expected within ${timeoutMs} ms (last: ${r?.status ?? 'no answer'})`);
+    if (performance.now() > deadline)
+      throw new Error(`${url} did not answer as expected within ${timeoutMs} ms (last: ${r?.status ?? 'no answer'})`);
     await sleep(intervalMs);
   }
 }
@@ -293,7 +309,19 @@ async function bareBuild(app: App, tag: string): Promise<string> {
   const iid = path.join(tmpdir(`${ID}-iid`), 'iid');
   writeFileSync(vf, app.versionJson);
   try {
-    await docker(['buildx', 'build', '--load', '--progress', 'plain', '--iidfile', iid, '--tag', tag, ...ociLabels(app.versionJson), app.context]);
+    await docker([
+      'buildx',
+      'build',
+      '--load',
+      '--progress',
+      'plain',
+      '--iidfile',
+      iid,
+      '--tag',
+      tag,
+      ...ociLabels(app.versionJson),
+      app.context,
+    ]);
   } finally {
     if (had) writeFileSync(vf, had);
     else rmSync(vf, { force: true });
@@ -318,11 +346,36 @@ async function bare(app: App, n: number): Promise<number> {
   const db = app.service ? `${name}-${app.service.name}` : null;
   if (net && app.service) {
     await docker(['network', 'create', '--label', LABEL, net]);
-    await docker(['run', '-d', '--name', db!, '--label', LABEL, '--network', net, '--network-alias', app.service.name, ...app.service.env.flatMap((e) => ['-e', e]), app.service.image]);
+    await docker([
+      'run',
+      '-d',
+      '--name',
+      db!,
+      '--label',
+      LABEL,
+      '--network',
+      net,
+      '--network-alias',
+      app.service.name,
+      ...app.service.env.flatMap((e) => ['-e', e]),
+      app.service.image,
+    ]);
   }
   const port = 20000 + Math.floor(Math.random() * 10000);
   const env = [...app.env, `PORT=${port}`].flatMap((e) => ['-e', e]);
-  const run = await docker(['run', '-d', '--name', name, '--label', LABEL, ...(net ? ['--network', net] : []), '--publish', `127.0.0.1::${port}`, ...env, imageId]);
+  const run = await docker([
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    LABEL,
+    ...(net ? ['--network', net] : []),
+    '--publish',
+    `127.0.0.1::${port}`,
+    ...env,
+    imageId,
+  ]);
   const id = run.stdout.trim();
   const hostPort = (await docker(['port', id, String(port)])).stdout.trim().split('\n')[0]!.split(':').pop();
   const base = `http://127.0.0.1:${hostPort}`;
@@ -420,9 +473,13 @@ async function failFast(): Promise<FailFast> {
   const seen: number[] = [];
   const total: number[] = [];
   for (let i = 1; i <= RUNS; i++) {
-    const events = spawn('docker', ['events', '--filter', 'type=container', '--filter', 'event=die', '--format', '{{.TimeNano}} {{.Actor.Attributes.name}}'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const events = spawn(
+      'docker',
+      ['events', '--filter', 'type=container', '--filter', 'event=die', '--format', '{{.TimeNano}} {{.Actor.Attributes.name}}'],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     let evs = '';
     events.stdout.on('data', (d: Buffer) => (evs += d.toString()));
     await sleep(200); // `docker events` is subscribed
@@ -502,8 +559,18 @@ const RUNTIME_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF
 
 async function push(versionJson: string): Promise<Push> {
   const pipelineArgs = (repo: string): string[] => [
-    '--context', SAMPLE, '--image', repo, '--push', 'true', '--registry', REGISTRY, '--username', creds.username,
-    '--checks-ignore', RUNTIME_RULES.join(','),
+    '--context',
+    SAMPLE,
+    '--image',
+    repo,
+    '--push',
+    'true',
+    '--registry',
+    REGISTRY,
+    '--username',
+    creds.username,
+    '--checks-ignore',
+    RUNTIME_RULES.join(','),
   ];
   const app: App = { context: SAMPLE, image: `${ID}/sample-app`, versionJson, env: [] };
   const barePush = async (repo: string): Promise<number> => {
@@ -592,8 +659,38 @@ async function loadPath(base: string, p: string): Promise<LoadResult> {
 async function load(imageRef: string): Promise<Load> {
   const net = `${ID}-load`;
   await docker(['network', 'create', '--label', LABEL, net]);
-  await docker(['run', '-d', '--name', `${net}-db`, '--label', LABEL, '--network', net, '--network-alias', 'db', '-e', 'POSTGRES_PASSWORD=x', 'postgres:15']);
-  const run = await docker(['run', '-d', '--name', `${net}-app`, '--label', LABEL, '--network', net, '--publish', '127.0.0.1::8000', '-e', `DATABASE_URL=${SAMPLE_DB_URL}`, '-e', 'LOG_LEVEL=warning', imageRef]);
+  await docker([
+    'run',
+    '-d',
+    '--name',
+    `${net}-db`,
+    '--label',
+    LABEL,
+    '--network',
+    net,
+    '--network-alias',
+    'db',
+    '-e',
+    'POSTGRES_PASSWORD=x',
+    'postgres:15',
+  ]);
+  const run = await docker([
+    'run',
+    '-d',
+    '--name',
+    `${net}-app`,
+    '--label',
+    LABEL,
+    '--network',
+    net,
+    '--publish',
+    '127.0.0.1::8000',
+    '-e',
+    `DATABASE_URL=${SAMPLE_DB_URL}`,
+    '-e',
+    'LOG_LEVEL=warning',
+    imageRef,
+  ]);
   const id = run.stdout.trim();
   const hostPort = (await docker(['port', id, '8000'])).stdout.trim().split('\n')[0]!.split(':').pop();
   const base = `http://127.0.0.1:${hostPort}`;
@@ -646,8 +743,18 @@ export function render(r: All, mach: string[], command: string, started: Date, s
   const targets = [
     ['Overhead ratio, sample-app', '≤ 1.15', fmtR(r.sample.ratio), r.sample.ratio.median <= 1.15],
     ['Overhead ratio, minimal fixture', '≤ 1.15', fmtR(r.fixture.ratio), r.fixture.ratio.median <= 1.15],
-    ['Time to ready (listen → first successful probe), sample-app', '≤ 100 ms', fmtMs(r.sample.listenToProbe), r.sample.listenToProbe.median <= 100],
-    ['Time to ready (listen → first successful probe), fixture', '≤ 100 ms', fmtMs(r.fixture.listenToProbe), r.fixture.listenToProbe.median <= 100],
+    [
+      'Time to ready (listen → first successful probe), sample-app',
+      '≤ 100 ms',
+      fmtMs(r.sample.listenToProbe),
+      r.sample.listenToProbe.median <= 100,
+    ],
+    [
+      'Time to ready (listen → first successful probe), fixture',
+      '≤ 100 ms',
+      fmtMs(r.fixture.listenToProbe),
+      r.fixture.listenToProbe.median <= 100,
+    ],
     ['Fail-fast (container exit → verdict)', '≤ 2 s', fmtMs(r.fail.verdict), r.fail.verdict.median <= 2000],
     ['Cold start of dist/index.js (spawn → first output)', '≤ 250 ms', fmtMs(r.cold.action), r.cold.action.median <= 250],
     ['Push ratio (build + push)', '≤ 1.10', fmtR(r.push.ratio), r.push.ratio.median <= 1.1],
@@ -713,9 +820,9 @@ export function render(r: All, mach: string[], command: string, started: Date, s
     ]),
     '## 2. Time to ready',
     '',
-    'Measured on the app\'s side, from its own log as the pipeline captured it in build.log: the `Timestamp` of its',
+    "Measured on the app's side, from its own log as the pipeline captured it in build.log: the `Timestamp` of its",
     '`server.listening` line (logged in the `listen()` callback, the first moment a connection can be accepted) to',
-    'the `Timestamp` of the `request.summary` of the first /__lbheartbeat__ answered 200 — the pipeline\'s first',
+    "the `Timestamp` of the `request.summary` of the first /__lbheartbeat__ answered 200 — the pipeline's first",
     'successful probe. Both stamps come from the same clock, inside the container. The pipeline polls every 50 ms,',
     'so the expected figure is up to one interval plus the request.',
     '',
@@ -727,7 +834,7 @@ export function render(r: All, mach: string[], command: string, started: Date, s
     '## 3. Fail-fast',
     '',
     'Fixture `__tests__/fixtures/apps/smoke-crash` exits with code 3 1.5 s after it starts, before it listens. From',
-    'the engine\'s `die` event for the app container (`docker events`, daemon clock = this machine\'s clock) to the',
+    "the engine's `die` event for the app container (`docker events`, daemon clock = this machine's clock) to the",
     'moment the CLI prints its verdict line (after the DF208 row, cleanup and the report).',
     '',
     '| | median (min–max) |',
@@ -777,7 +884,9 @@ export function render(r: All, mach: string[], command: string, started: Date, s
     '',
     '| path | requests | req/s | p50 | p99 | errors |',
     '|---|---|---|---|---|---|',
-    ...L.results.map((x) => `| ${x.path} | ${x.requests} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(2)} ms | ${x.p99.toFixed(2)} ms | ${x.errors} |`),
+    ...L.results.map(
+      (x) => `| ${x.path} | ${x.requests} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(2)} ms | ${x.p99.toFixed(2)} ms | ${x.errors} |`,
+    ),
     '',
     `Image size: ${mib(L.imageSize)}, of which the node:24-slim base is ${mib(L.baseSize)} (+${mib(L.imageSize - L.baseSize)}).`,
     '',
@@ -791,7 +900,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   for (const f of [CLI, ACTION]) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run bundle`);
   for (const img of ['node:24-slim', 'postgres:15']) {
-    if ((await docker(['image', 'inspect', img], { allowFailure: true })).code !== 0) throw new Error(`${img} is not local: run scripts/setup/all.sh`);
+    if ((await docker(['image', 'inspect', img], { allowFailure: true })).code !== 0)
+      throw new Error(`${img} is not local: run scripts/setup/all.sh`);
   }
   creds = registryCreds();
   log(`bench ${ID}: ${RUNS} runs per measurement`);
@@ -799,7 +909,16 @@ async function main(): Promise<void> {
   const only = flags.only ? new Set(flags.only.split(',')) : null;
   const want = (k: string): boolean => !only || only.has(k);
   const sampleArgs = [
-    '--context', SAMPLE, '--image', `${ID}/sample-app`, '--service', SAMPLE_SERVICE, '--env', `DATABASE_URL=${SAMPLE_DB_URL}`, '--test-command', 'test',
+    '--context',
+    SAMPLE,
+    '--image',
+    `${ID}/sample-app`,
+    '--service',
+    SAMPLE_SERVICE,
+    '--env',
+    `DATABASE_URL=${SAMPLE_DB_URL}`,
+    '--test-command',
+    'test',
   ];
   const sampleApp: App = {
     context: SAMPLE,

@@ -90511,9 +90511,7 @@ const detected = new WeakMap();
 function detectBuilder(ctx) {
     let builder = detected.get(ctx);
     if (!builder) {
-        builder = ctx.runner
-            .run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true })
-            .then((r) => (r.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic');
+        builder = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic');
         detected.set(ctx, builder);
     }
     return builder;

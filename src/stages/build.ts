@@ -15,9 +15,10 @@ const detected = new WeakMap<RunContext, Promise<Builder>>();
 export function detectBuilder(ctx: RunContext): Promise<Builder> {
   let builder = detected.get(ctx);
   if (!builder) {
-    builder = ctx.runner
-      .run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true })
-      .then((r) => (r.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic' as const);
+    builder = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then(
+      (r) => (r.exitCode === 0 ? 'buildx' : 'classic'),
+      () => 'classic' as const,
+    );
     detected.set(ctx, builder);
   }
   return builder;
