@@ -90185,10 +90185,13 @@ async function removeRunResources(runner, runId) {
                 .filter(Boolean)
             : [];
     };
-    const containers = await ids(['docker', 'ps', '-aq', '--filter', filter]);
+    // Both listed at once; the containers go first, as a network in use cannot be removed.
+    const [containers, networks] = await Promise.all([
+        ids(['docker', 'ps', '-aq', '--filter', filter]),
+        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
+    ]);
     if (containers.length)
         await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
-    const networks = await ids(['docker', 'network', 'ls', '-q', '--filter', filter]);
     if (networks.length)
         await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
     return { containers: containers.length, networks: networks.length };
@@ -90500,10 +90503,18 @@ function buildEnv(req) {
 
 
 
-/** buildx when the plugin answers, the classic builder otherwise: decided at run time. */
-async function detectBuilder(ctx) {
-    const r = await ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).catch(() => null);
-    return r?.exitCode === 0 ? 'buildx' : 'classic';
+const detected = new WeakMap();
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+function detectBuilder(ctx) {
+    let builder = detected.get(ctx);
+    if (!builder) {
+        builder = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic');
+        detected.set(ctx, builder);
+    }
+    return builder;
 }
 function ociLabels(p) {
     return [
@@ -91879,9 +91890,13 @@ async function startApp(ctx, built, stack, onLine) {
         };
     }
     const id = run.stdout.trim().split('\n').pop().trim();
+    // The addresses first, the watchers right after: the readiness poll cannot start without the published port,
+    // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
+    // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
+    // container.
+    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
     const exit = new ExitWatch(ctx, id);
     const logs = new LogCapture(ctx, id, onLine);
-    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
     let info;
     try {
         info = JSON.parse(inspected.stdout)[0];
@@ -92778,7 +92793,10 @@ async function runPipeline(ctx) {
             timings[stage] = Math.round(performance.now() - t0);
         }
     };
+    const stack = new Stack(ctx);
     try {
+        // Independent of the git metadata: runs while it is read.
+        void detectBuilder(ctx);
         prepared = await timed('prepare', () => prepare(ctx));
         const p = prepared;
         if (p.plan.push)
@@ -92795,7 +92813,6 @@ async function runPipeline(ctx) {
         const b = built;
         writeShasum(ctx.redactor, files, b.imageId);
         ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
-        const stack = new Stack(ctx);
         // Both settle before going on, so cleanup never races a stage that is still running.
         const [inspected, smoked] = await Promise.allSettled([
             timed('inspect', () => inspect(ctx, p, b)),

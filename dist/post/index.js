@@ -31365,10 +31365,13 @@ async function removeRunResources(runner, runId) {
                 .filter(Boolean)
             : [];
     };
-    const containers = await ids(['docker', 'ps', '-aq', '--filter', filter]);
+    // Both listed at once; the containers go first, as a network in use cannot be removed.
+    const [containers, networks] = await Promise.all([
+        ids(['docker', 'ps', '-aq', '--filter', filter]),
+        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
+    ]);
     if (containers.length)
         await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
-    const networks = await ids(['docker', 'network', 'ls', '-q', '--filter', filter]);
     if (networks.length)
         await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
     return { containers: containers.length, networks: networks.length };

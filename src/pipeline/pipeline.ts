@@ -7,7 +7,7 @@ import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from
 import { verdictOf, type Report } from '../report/report.js';
 import { check, RULES, type CheckResult } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
-import { build } from '../stages/build.js';
+import { build, detectBuilder } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
 import { smoke } from '../stages/smoke.js';
@@ -50,7 +50,10 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     }
   };
 
+  const stack = new Stack(ctx);
   try {
+    // Independent of the git metadata: runs while it is read.
+    void detectBuilder(ctx);
     prepared = await timed('prepare', () => prepare(ctx));
     const p = prepared;
     if (p.plan.push) session = await timed('login', () => login(ctx, p));
@@ -65,7 +68,6 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     const b = built;
     writeShasum(ctx.redactor, files, b.imageId);
     ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
-    const stack = new Stack(ctx);
     // Both settle before going on, so cleanup never races a stage that is still running.
     const [inspected, smoked] = await Promise.allSettled([
       timed('inspect', () => inspect(ctx, p, b)),

@@ -66,9 +66,13 @@ export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLi
     };
   }
   const id = run.stdout.trim().split('\n').pop()!.trim();
+  // The addresses first, the watchers right after: the readiness poll cannot start without the published port,
+  // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
+  // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
+  // container.
+  const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
   const exit = new ExitWatch(ctx, id);
   const logs = new LogCapture(ctx, id, onLine);
-  const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
   let info: unknown;
   try {
     info = (JSON.parse(inspected.stdout) as unknown[])[0];

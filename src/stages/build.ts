@@ -6,10 +6,22 @@ import { CommandError } from '../exec/runner.js';
 import { buildArgv, buildEnv, type Builder } from '../docker/build-argv.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 
-/** buildx when the plugin answers, the classic builder otherwise: decided at run time. */
-export async function detectBuilder(ctx: RunContext): Promise<Builder> {
-  const r = await ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).catch(() => null);
-  return r?.exitCode === 0 ? 'buildx' : 'classic';
+const detected = new WeakMap<RunContext, Promise<Builder>>();
+
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+export function detectBuilder(ctx: RunContext): Promise<Builder> {
+  let builder = detected.get(ctx);
+  if (!builder) {
+    builder = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then(
+      (r) => (r.exitCode === 0 ? 'buildx' : 'classic'),
+      () => 'classic' as const,
+    );
+    detected.set(ctx, builder);
+  }
+  return builder;
 }
 
 export function ociLabels(p: Prepared): { key: string; value: string }[] {
