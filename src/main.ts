@@ -6,7 +6,7 @@ import { ConfigError } from './config/errors.js';
 import { OPTIONS } from './config/options.js';
 import { newRunId } from './pipeline/context.js';
 import { createRunContext } from './pipeline/create.js';
-import { describeError, runPipeline } from './pipeline/pipeline.js';
+import { describeError } from './pipeline/describe-error.js';
 import { summaryMarkdown } from './report/summary.js';
 import { uploadOutDir } from './artifacts/upload.js';
 import { ActionUi } from './ui/action-ui.js';
@@ -51,6 +51,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   ctx.saveState = (name, value) => core.saveState(name, value);
   core.saveState('outDir', config.outDir);
 
+  // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
+  const { runPipeline } = await import('./pipeline/pipeline.js');
   const { report, files } = await runPipeline(ctx);
   const setOutput = (name: string, value: string): void => core.setOutput(name, ctx.redactor.redact(value));
 

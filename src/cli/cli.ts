@@ -3,7 +3,7 @@ import { parseConfig, type Config } from '../config/config.js';
 import { ConfigError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
 import { createRunContext } from '../pipeline/create.js';
-import { describeError, runPipeline } from '../pipeline/pipeline.js';
+import { describeError } from '../pipeline/describe-error.js';
 import { summaryText } from '../report/summary.js';
 import { CliUi } from '../ui/cli-ui.js';
 import { flagFor, helpText, parseCliArgs } from './args.js';
@@ -44,6 +44,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    const { runPipeline } = await import('../pipeline/pipeline.js');
     const { report, files } = await runPipeline(ctx);
     io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
     return report.verdict === 'pass' ? 0 : 1;

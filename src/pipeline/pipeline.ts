@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { ConfigError, UserError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
-import { CommandError } from '../exec/runner.js';
 import { VersionFile } from '../git/version.js';
 import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
 import { verdictOf, type Report } from '../report/report.js';
@@ -15,6 +13,9 @@ import { test } from '../stages/test.js';
 import { login, type RegistrySession } from '../publish/login.js';
 import { newPublished, publish, pushReason } from '../stages/publish.js';
 import type { Built, Prepared, RunContext } from './context.js';
+import { describeError } from './describe-error.js';
+
+export { describeError };
 
 export interface Outcome {
   report: Report;
@@ -134,12 +135,4 @@ function annotate(ctx: RunContext, checks: CheckResult[]): void {
     if (c.level === 'error') ctx.ui.error(c.message, where);
     else ctx.ui.warning(c.message, where);
   }
-}
-
-/** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
-export function describeError(e: unknown): string {
-  if (e instanceof UserError || e instanceof ConfigError || e instanceof CommandError) return e.message;
-  const err = e instanceof Error ? e : new Error(String(e));
-  const at = err.stack?.split('\n')[1]?.trim() ?? '';
-  return `internal error: ${err.message} (${at}); please report it at the dockerflow-action issue tracker with build.log`;
 }

@@ -1,0 +1,2765 @@
+export const id = 223;
+export const ids = [223];
+export const modules = {
+
+/***/ 25223:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPipeline: () => (/* binding */ runPipeline)
+});
+
+// UNUSED EXPORTS: describeError, inCatalogueOrder
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/pipeline/context.ts
+var context = __webpack_require__(37057);
+;// CONCATENATED MODULE: ./src/docker/cleanup.ts
+
+/**
+ * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
+ * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
+ */
+async function removeRunResources(runner, runId) {
+    const filter = `label=${context/* RUN_LABEL */.j}=${runId}`;
+    const ids = async (argv) => {
+        const r = await runner.run(argv, { allowFailure: true, quiet: true });
+        return r.exitCode === 0
+            ? r.stdout
+                .split('\n')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [];
+    };
+    // Both listed at once; the containers go first, as a network in use cannot be removed.
+    const [containers, networks] = await Promise.all([
+        ids(['docker', 'ps', '-aq', '--filter', filter]),
+        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
+    ]);
+    if (containers.length)
+        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+    if (networks.length)
+        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+    return { containers: containers.length, networks: networks.length };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/git/version.ts
+
+
+/**
+ * `version` is the tag on tag builds; otherwise the describe string (e.g. `v1.2-3-gabc1234`), or the short
+ * commit. An explicit `version` input wins.
+ */
+function versionObject(git, override) {
+    return {
+        source: git.repoUrl,
+        version: override ?? git.tag ?? git.describe ?? git.commit.slice(0, 7),
+        commit: git.commit,
+        build: git.buildUrl,
+    };
+}
+function versionJson(v) {
+    return `${JSON.stringify(v, null, 2)}\n`;
+}
+/**
+ * Puts version.json at the context root for the build (so `COPY . /app` picks it up) and puts back what was
+ * there before when restored: the user's working tree is left as it was found.
+ */
+class VersionFile {
+    path;
+    previous;
+    constructor(context) {
+        this.path = external_node_path_default().join(context, 'version.json');
+        this.previous = (0,external_node_fs_.existsSync)(this.path) ? (0,external_node_fs_.readFileSync)(this.path, 'utf8') : null;
+    }
+    write(content) {
+        (0,external_node_fs_.writeFileSync)(this.path, content);
+    }
+    restore() {
+        if (this.previous === null)
+            (0,external_node_fs_.rmSync)(this.path, { force: true });
+        else
+            (0,external_node_fs_.writeFileSync)(this.path, this.previous);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/out-files.ts
+
+
+function outFiles(dir) {
+    return {
+        dir,
+        buildLog: external_node_path_default().join(dir, 'build.log'),
+        shasum: external_node_path_default().join(dir, 'docker-image-shasum256.txt'),
+        versionJson: external_node_path_default().join(dir, 'version.json'),
+        report: external_node_path_default().join(dir, 'dockerflow-report.json'),
+    };
+}
+/** Every file the tool writes goes through here, redacted: the runner masks its console, not artifacts. */
+function writeRedacted(redactor, file, content) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode: 0o644 });
+}
+function writeReport(redactor, files, report) {
+    writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
+}
+/** One line: the image ID as `docker inspect -f '{{.Id}}'` prints it, never the registry digest. */
+function writeShasum(redactor, files, imageId) {
+    writeRedacted(redactor, files.shasum, `${imageId}\n`);
+}
+
+// EXTERNAL MODULE: ./src/rules/catalogue.ts
+var catalogue = __webpack_require__(91062);
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+function verdictOf(checks, failOn, error) {
+    return error === undefined && !checks.some((c) => (0,catalogue/* failsRun */.FR)(c, failOn)) ? 'pass' : 'fail';
+}
+
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(37507);
+;// CONCATENATED MODULE: ./src/docker/run-argv.ts
+
+function envArgs(entries, isSecret) {
+    const argv = [];
+    const env = {};
+    for (const e of entries) {
+        if (isSecret(e)) {
+            argv.push('--env', e.key);
+            env[e.key] = e.value;
+        }
+        else {
+            argv.push('--env', `${e.key}=${e.value}`);
+        }
+    }
+    return { argv, env };
+}
+const label = (runId) => ['--label', `${context/* RUN_LABEL */.j}=${runId}`];
+function networkCreateArgv(runId) {
+    return ['docker', 'network', 'create', ...label(runId), runId];
+}
+function serviceContainerName(runId, service) {
+    return `${runId}-svc-${service}`;
+}
+function appContainerName(runId) {
+    return `${runId}-app`;
+}
+/** A sidecar, reachable from the app by its service name. */
+function serviceRunArgv(s) {
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        serviceContainerName(s.runId, s.name),
+        ...label(s.runId),
+        '--network',
+        s.network,
+        '--network-alias',
+        s.name,
+        ...s.env.argv,
+        s.image,
+    ];
+}
+/**
+ * The app as production starts it: its own ENTRYPOINT and CMD, configuration in the environment, `$PORT` last
+ * so it wins over an `env` entry of the same name. Ports are published on 127.0.0.1 only, on free host ports.
+ */
+function appRunArgv(a) {
+    const publish = ['--publish', `127.0.0.1::${a.port}`];
+    if (a.defaultPort !== a.port)
+        publish.push('--publish', `127.0.0.1::${a.defaultPort}`);
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        appContainerName(a.runId),
+        ...label(a.runId),
+        '--network',
+        a.network,
+        ...publish,
+        ...a.env.argv,
+        '--env',
+        `PORT=${a.port}`,
+        a.image,
+    ];
+}
+/** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
+function testRunArgv(t) {
+    return [
+        'docker',
+        'run',
+        '--rm',
+        '--name',
+        `${t.runId}-test`,
+        ...label(t.runId),
+        '--network',
+        t.network,
+        ...t.env.argv,
+        t.image,
+        ...t.command,
+    ];
+}
+
+// EXTERNAL MODULE: ./src/secrets/names.ts
+var names = __webpack_require__(76533);
+;// CONCATENATED MODULE: ./src/smoke/env.ts
+
+
+/**
+ * `--env` arguments for entries of the `env` or `services` inputs: an entry whose name says "secret", or whose
+ * value holds a registered secret (a password inside a URL), travels by name only.
+ */
+function containerEnv(ctx, entries) {
+    return envArgs(entries, (e) => (0,names/* isSecretName */.e)(e.key) || ctx.redactor.leaks(e.value));
+}
+
+;// CONCATENATED MODULE: ./src/smoke/network.ts
+
+
+
+
+/**
+ * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
+ * use; removed with everything else carrying the run label when the pipeline ends.
+ */
+class Stack {
+    ctx;
+    network;
+    ready = null;
+    stopped = false;
+    constructor(ctx) {
+        this.ctx = ctx;
+        this.network = ctx.runId;
+    }
+    get services() {
+        return this.ctx.config.services.map((s) => ({ name: s.name, image: s.image, container: serviceContainerName(this.ctx.runId, s.name) }));
+    }
+    /** Network first, then every sidecar (started in parallel); idempotent. */
+    ensure() {
+        this.ready ??= this.create();
+        return this.ready;
+    }
+    async create() {
+        const { ctx } = this;
+        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+        await Promise.all(ctx.config.services.map(async (s) => {
+            const env = containerEnv(ctx, s.env);
+            try {
+                await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
+                    env: env.env,
+                });
+            }
+            catch (e) {
+                if (!(e instanceof runner/* CommandError */.Qd))
+                    throw e;
+                throw new errors/* UserError */.y(`service "${s.name}" (${s.image}) did not start: ${e.message}; check the image name in the services input and that the runner can pull it`);
+            }
+        }));
+        if (ctx.config.services.length)
+            ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+    }
+    /** `docker stop` every sidecar (DF205). */
+    async stopServices() {
+        if (!this.services.length)
+            return;
+        this.stopped = true;
+        await this.ctx.runner.run(['docker', 'stop', '-t', '10', ...this.services.map((s) => s.container)], { allowFailure: true });
+    }
+    /** True while DF205 has the sidecars stopped. */
+    get servicesStopped() {
+        return this.stopped;
+    }
+    /** Start the sidecars again after DF205 stopped them, for the test command. */
+    async restartServices() {
+        if (!this.stopped)
+            return;
+        this.stopped = false;
+        await this.ctx.runner.run(['docker', 'start', ...this.services.map((s) => s.container)], { allowFailure: true });
+    }
+    /** Whether each sidecar is still running, to explain a failing heartbeat. */
+    async states() {
+        if (!this.services.length)
+            return [];
+        const r = await this.ctx.runner.run(['docker', 'inspect', '--format', '{{.Name}} {{.State.Running}} {{.State.ExitCode}}', ...this.services.map((s) => s.container)], { allowFailure: true, quiet: true });
+        const byName = new Map(r.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => {
+            const [name = '', running = '', code = ''] = l.trim().split(' ');
+            return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }];
+        }));
+        return this.services.map((s) => ({
+            name: s.name,
+            container: s.container,
+            running: byName.get(s.container)?.running ?? false,
+            exitCode: byName.get(s.container)?.exitCode ?? -1,
+        }));
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/docker/build-argv.ts
+/** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
+function secretEnvName(index) {
+    return `DOCKERFLOW_BUILD_SECRET_${index}`;
+}
+/**
+ * argv for the image build, built in one place. Secret values never appear here: `--secret` names an
+ * environment variable that `buildEnv` fills.
+ */
+function buildArgv(req) {
+    const c = req.config;
+    const argv = req.builder === 'buildx' ? ['docker', 'buildx', 'build', '--load', '--progress', 'plain'] : ['docker', 'build'];
+    argv.push('--iidfile', req.iidFile, '--file', c.file);
+    for (const ref of req.refs)
+        argv.push('--tag', ref);
+    for (const { key, value } of [...req.labels, ...c.labels])
+        argv.push('--label', `${key}=${value}`);
+    for (const { key, value } of c.buildArgs)
+        argv.push('--build-arg', `${key}=${value}`);
+    if (c.target)
+        argv.push('--target', c.target);
+    if (c.noCache)
+        argv.push('--no-cache');
+    if (c.pull)
+        argv.push('--pull');
+    for (const from of c.cacheFrom)
+        argv.push('--cache-from', from);
+    if (req.builder === 'buildx')
+        for (const to of c.cacheTo)
+            argv.push('--cache-to', to);
+    for (const p of c.platforms)
+        argv.push('--platform', p);
+    if (req.builder === 'buildx')
+        c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
+    argv.push(c.context);
+    return argv;
+}
+/**
+ * The environment the build runs with: secret values by env var. Without the buildx plugin, current docker CLIs
+ * refuse BuildKit, so the classic builder is the legacy one (which cannot take build secrets).
+ */
+function buildEnv(req) {
+    const env = {};
+    req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
+    if (req.builder === 'classic')
+        env.DOCKER_BUILDKIT = '0';
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/stages/build.ts
+
+
+
+
+
+
+const detected = new WeakMap();
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+function detectBuilder(ctx) {
+    let builder = detected.get(ctx);
+    if (!builder) {
+        builder = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic');
+        detected.set(ctx, builder);
+    }
+    return builder;
+}
+function ociLabels(p) {
+    return [
+        { key: 'org.opencontainers.image.source', value: p.version.source },
+        { key: 'org.opencontainers.image.revision', value: p.version.commit },
+        { key: 'org.opencontainers.image.version', value: p.version.version },
+        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
+    ];
+}
+async function build(ctx, prepared) {
+    const { config } = ctx;
+    const builder = await detectBuilder(ctx);
+    if (builder === 'classic') {
+        if (config.secrets.length > 0) {
+            throw new errors/* UserError */.y('build secrets need BuildKit, and the docker buildx plugin is missing: install buildx (docker/setup-buildx-action in a workflow)');
+        }
+        if (config.cacheTo.length > 0)
+            ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
+    }
+    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-'));
+    const iidFile = external_node_path_default().join(tmp, 'iid');
+    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+    try {
+        ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
+        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
+        const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
+        if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
+            throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
+        return { imageId, refs: prepared.plan.refs, builder };
+    }
+    catch (e) {
+        if (e instanceof runner/* CommandError */.Qd) {
+            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact(lastMeaningfulLine(e.result.stderr + e.result.stdout))}; the full output is in build.log`);
+        }
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+    }
+}
+/** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */
+function lastMeaningfulLine(output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
+}
+
+;// CONCATENATED MODULE: ./src/inspect/image.ts
+
+
+
+
+async function inspectImage(ctx, imageId) {
+    const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+    const [img] = JSON.parse(r.stdout);
+    const c = (img?.Config ?? {});
+    return {
+        user: c.User ?? '',
+        env: c.Env ?? [],
+        entrypoint: c.Entrypoint && c.Entrypoint.length > 0 ? c.Entrypoint : null,
+        cmd: c.Cmd && c.Cmd.length > 0 ? c.Cmd : null,
+        workingDir: c.WorkingDir ?? '',
+        labels: c.Labels ?? {},
+    };
+}
+/**
+ * Read files out of an image without running it: `docker create` (never started) + `docker cp`, so scratch and
+ * distroless images are judged as they are. A missing file reads as null.
+ */
+async function readImageFiles(ctx, imageId, files) {
+    const name = `${ctx.runId}-files`;
+    const out = new Map();
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-files-'));
+    // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
+    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.j}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
+    const id = created.stdout.trim();
+    try {
+        await Promise.all(files.map(async (file, i) => {
+            const dest = external_node_path_default().join(dir, String(i));
+            const r = await ctx.runner.run(['docker', 'cp', '-L', `${id}:${file}`, dest], { allowFailure: true, quiet: true });
+            out.set(file, r.exitCode === 0 ? safeRead(dest) : null);
+        }));
+    }
+    finally {
+        await ctx.runner.run(['docker', 'rm', '-f', id], { allowFailure: true, quiet: true });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+    return out;
+}
+function safeRead(p) {
+    try {
+        return (0,external_node_fs_.readFileSync)(p, 'utf8');
+    }
+    catch {
+        return null; // a directory where a file was expected
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(78390);
+;// CONCATENATED MODULE: ./src/inspect/dockerfile.ts
+
+
+function parseDockerfile(file, target) {
+    const doc = main.DockerfileParser.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    const froms = doc.getFROMs();
+    const from = (target ? froms.find((f) => f.getBuildStage() === target) : froms.at(-1)) ?? froms.at(-1);
+    if (!from)
+        return { file, finalStage: [], fromLine: 1 };
+    const fromLine = from.getRange().start.line;
+    // Stages this one is FROM, outermost first, then this stage itself.
+    const stages = doc.getStageHierarchy(fromLine);
+    const finalStage = stages.flatMap((stage) => stage.getInstructions().map(toFacts));
+    return { file, finalStage, fromLine: fromLine + 1 };
+}
+function toFacts(i) {
+    const keyword = i.getKeyword().toUpperCase();
+    const props = i instanceof main.PropertyInstruction ? i.getProperties() : [];
+    return {
+        keyword,
+        line: i.getRange().start.line + 1,
+        jsonForm: i instanceof main.JSONInstruction && i.getJSONStrings().length > 0,
+        args: i.getArgumentsContent() ?? '',
+        properties: props.map((p) => ({ name: p.getName(), value: p.getValue() ?? '', line: p.getRange().start.line + 1 })),
+    };
+}
+/** The last instruction with this keyword in the final stage (the one that wins). */
+function lastInstruction(facts, keyword) {
+    return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
+;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
+
+
+
+/** Finds needles in a byte stream that arrives in chunks, across chunk boundaries, without copying chunks. */
+class StreamMatcher {
+    needles;
+    tail = Buffer.alloc(0);
+    keep;
+    found = new Set();
+    constructor(needles) {
+        this.needles = needles;
+        this.keep = Math.max(1, ...needles.map((n) => n.length)) - 1;
+    }
+    push(chunk) {
+        const seam = this.tail.length > 0 ? Buffer.concat([this.tail, chunk.subarray(0, this.keep)]) : null;
+        this.needles.forEach((n, i) => {
+            if (this.found.has(i) || n.length === 0)
+                return;
+            if (chunk.includes(n) || (seam && seam.includes(n)))
+                this.found.add(i);
+        });
+        if (this.keep === 0)
+            return;
+        this.tail =
+            chunk.length >= this.keep
+                ? Buffer.from(chunk.subarray(chunk.length - this.keep))
+                : Buffer.concat([this.tail, chunk]).subarray(-this.keep);
+    }
+}
+const isTar = (first) => first.length >= 262 && first.subarray(257, 262).toString() === 'ustar';
+const layerName = (entry) => entry
+    .replace(/^blobs\/sha256\//, '')
+    .split('/')[0]
+    .slice(0, 12);
+/**
+ * Look for every needle in every layer of the image and in its config (ENV, labels, build history), from a
+ * `docker save` stream; nothing is written to disk. The first pass reads each layer as raw bytes (a file's
+ * content is contiguous in a tar, so a value inside any file is found); only layers with a hit are read again,
+ * file by file, to name the file.
+ */
+async function scanImage(imageId, needles) {
+    const bufs = needles.map((n) => Buffer.from(n));
+    const raw = [];
+    await withSave(imageId, (stream) => eachEntry(stream, (name, entry) => {
+        const matcher = new StreamMatcher(bufs);
+        entry.on('data', (c) => matcher.push(c));
+        return new Promise((resolve) => entry.on('end', () => {
+            for (const i of matcher.found)
+                raw.push({ needle: i, where: name });
+            resolve();
+        }));
+    }));
+    const layers = new Set(raw.filter((h) => /layer\.tar$|^blobs\//.test(h.where)).map((h) => h.where));
+    if (layers.size === 0)
+        return raw.map((h) => ({ ...h, where: `image config ${h.where}` }));
+    const named = raw.filter((h) => !layers.has(h.where)).map((h) => ({ ...h, where: `image config ${h.where}` }));
+    await withSave(imageId, (stream) => eachEntry(stream, async (name, entry) => {
+        if (!layers.has(name)) {
+            entry.resume();
+            return new Promise((resolve) => entry.on('end', resolve));
+        }
+        const pass = new external_node_stream_.PassThrough();
+        let first = true;
+        let nested = null;
+        entry.on('data', (c) => {
+            if (first && isTar(c)) {
+                nested = eachEntry(pass, (file, fileEntry) => {
+                    const matcher = new StreamMatcher(bufs);
+                    fileEntry.on('data', (d) => matcher.push(d));
+                    return new Promise((resolve) => fileEntry.on('end', () => {
+                        for (const i of matcher.found)
+                            named.push({ needle: i, where: `layer ${layerName(name)}: /${file.replace(/^\.?\//, '')}` });
+                        resolve();
+                    }));
+                });
+            }
+            first = false;
+            pass.write(c);
+        });
+        await new Promise((resolve) => entry.on('end', resolve));
+        pass.end();
+        if (nested)
+            await nested;
+        else
+            pass.resume();
+    }));
+    return named;
+}
+/** Run `docker save IMAGE` and hand its stdout to `consume`; fail with docker's own words if it fails. */
+async function withSave(imageId, consume) {
+    const child = (0,external_node_child_process_.spawn)('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d.toString()));
+    const exited = new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+    await consume(child.stdout);
+    const code = await exited;
+    if (code !== 0)
+        throw new Error(`docker save ${imageId} exited ${code}: ${stderr.trim().split('\n').pop()}`);
+}
+/** Visit every regular file of a tar stream in order; `visit` must consume the entry. */
+function eachEntry(stream, visit) {
+    return new Promise((resolve, reject) => {
+        const ex = (0,tar_stream.extract)();
+        ex.on('entry', (header, entry, next) => {
+            if (header.type !== 'file' || !header.size) {
+                entry.resume();
+                entry.on('end', () => next());
+                return;
+            }
+            visit(header.name, entry).then(() => next(), reject);
+        });
+        ex.on('finish', resolve);
+        ex.on('error', reject);
+        stream.on('error', reject);
+        stream.pipe(ex);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/inspect/static-rules.ts
+
+
+
+function parsePasswd(text) {
+    return (text ?? '')
+        .split('\n')
+        .map((l) => l.split(':'))
+        .filter((f) => f.length >= 4)
+        .map((f) => ({ name: f[0], uid: Number(f[2]), gid: Number(f[3]) }));
+}
+function parseGroup(text) {
+    return (text ?? '')
+        .split('\n')
+        .map((l) => l.split(':'))
+        .filter((f) => f.length >= 3)
+        .map((f) => ({ name: f[0], gid: Number(f[2]), members: (f[3] ?? '').split(',').filter(Boolean) }));
+}
+/** Where an image-level finding points in the Dockerfile: the instruction, else the final FROM. */
+function at(f, keyword) {
+    const i = keyword ? lastInstruction(f.dockerfile, keyword) : undefined;
+    return { file: f.dockerfile.file, line: i?.line ?? f.dockerfile.fromLine };
+}
+/** The user the image runs as: its passwd entry, resolved from `USER name`, `USER uid` or `USER a:b`. */
+function imageUser(f) {
+    const spec = f.image.user.split(':')[0] ?? '';
+    const users = parsePasswd(f.passwd);
+    const entry = /^\d+$/.test(spec) ? users.find((u) => u.uid === Number(spec)) : users.find((u) => u.name === spec);
+    return { spec, entry };
+}
+const DF101 = (f) => {
+    const { spec, entry } = imageUser(f);
+    const where = at(f, 'USER');
+    if (!spec || spec === 'root' || spec === '0') {
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `the image runs as root (${spec ? `USER ${f.image.user}` : 'no USER'}); add "USER app" after creating the app user with UID 10001`, where);
+    }
+    if (f.passwd === null)
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `USER ${f.image.user}, but the image has no /etc/passwd to define it; add an app user with UID 10001`, where);
+    if (!entry)
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `USER ${f.image.user} is not in /etc/passwd; create it with "useradd --uid 10001 --gid app app"`, where);
+    if (entry.name !== 'app' || entry.uid !== 10001) {
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `the default user is ${entry.name} with UID ${entry.uid}; it must be app with UID 10001`, where);
+    }
+    return (0,catalogue/* check */.z6)('DF101', 'pass', 'runs as app (UID 10001)');
+};
+const DF102 = (f) => {
+    const where = at(f, 'USER');
+    const groups = parseGroup(f.group);
+    const app = groups.find((g) => g.name === 'app');
+    if (!app)
+        return (0,catalogue/* check */.z6)('DF102', 'fail', 'there is no group app in /etc/group; create it with "groupadd --gid 10001 app"', where);
+    if (app.gid !== 10001)
+        return (0,catalogue/* check */.z6)('DF102', 'fail', `group app has GID ${app.gid}; it must be 10001`, where);
+    const user = parsePasswd(f.passwd).find((u) => u.name === 'app');
+    if (!user)
+        return (0,catalogue/* check */.z6)('DF102', 'fail', 'there is no app user to belong to group app; create it with "useradd --uid 10001 --gid app app"', where);
+    const groupSpec = f.image.user.split(':')[1];
+    if (groupSpec && groupSpec !== 'app' && groupSpec !== '10001') {
+        return (0,catalogue/* check */.z6)('DF102', 'fail', `USER ${f.image.user} runs with group ${groupSpec}; use "USER app" or "USER app:app"`, where);
+    }
+    if (user.gid !== 10001 && !app.members.includes('app')) {
+        return (0,catalogue/* check */.z6)('DF102', 'fail', `the app user's group has GID ${user.gid}, not app (10001); create it with "useradd --gid app"`, where);
+    }
+    return (0,catalogue/* check */.z6)('DF102', 'pass', "group app (GID 10001) is the app user's group");
+};
+const DF103 = (f) => {
+    const missing = [f.image.entrypoint ? null : 'ENTRYPOINT', f.image.cmd ? null : 'CMD'].filter(Boolean);
+    if (missing.length === 0)
+        return (0,catalogue/* check */.z6)('DF103', 'pass', `ENTRYPOINT ${JSON.stringify(f.image.entrypoint)} CMD ${JSON.stringify(f.image.cmd)}`);
+    return (0,catalogue/* check */.z6)('DF103', 'fail', `the image has no ${missing.join(' and no ')}; the spec wants both (ENTRYPOINT starts the service, CMD gives its default arguments)`, at(f, missing[0] === 'CMD' ? 'ENTRYPOINT' : 'CMD'));
+};
+const DF104 = (f) => {
+    if (f.image.workingDir === '/app')
+        return (0,catalogue/* check */.z6)('DF104', 'pass', 'WORKDIR is /app');
+    const copies = f.dockerfile.finalStage.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /\s\/app(\/|\s|$)|\s\/app$/.test(` ${i.args} `));
+    if (copies.length > 0)
+        return (0,catalogue/* check */.z6)('DF104', 'pass', `sources are copied to /app (line ${copies[0].line})`);
+    return (0,catalogue/* check */.z6)('DF104', 'fail', `WORKDIR is ${f.image.workingDir || 'not set'} and nothing is copied to /app; put the sources in /app ("WORKDIR /app" then "COPY . /app")`, at(f, 'WORKDIR'));
+};
+const DF105 = (f) => {
+    const where = at(f, 'COPY');
+    if (f.versionFile === null) {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is missing; copy it into the image ("COPY version.json /app/version.json" or "COPY . /app")', where);
+    }
+    let found;
+    try {
+        found = JSON.parse(f.versionFile);
+    }
+    catch {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is not valid JSON; copy the generated version.json unchanged', where);
+    }
+    const diff = diffObjects(f.expectedVersion, found);
+    if (diff.length > 0) {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json differs from the generated one: ${diff.join('; ')}; copy version.json after it is generated, and do not cache it in an earlier layer`, where);
+    }
+    return (0,catalogue/* check */.z6)('DF105', 'pass', '/app/version.json matches the generated version object');
+};
+const DF106 = (f) => {
+    const envKeys = f.image.env.map((e) => e.split('=')[0]).filter((k) => (0,names/* isSecretName */.e)(k) && !isEmptyEnv(f, k));
+    if (envKeys.length > 0) {
+        const line = f.dockerfile.finalStage
+            .flatMap((i) => i.properties.filter((p) => i.keyword === 'ENV' && envKeys.includes(p.name)))
+            .at(0)?.line;
+        return (0,catalogue/* check */.z6)('DF106', 'fail', `ENV ${envKeys.join(', ')} looks like a secret baked into the image; pass it at run time instead (env input / orchestrator secrets)`, { file: f.dockerfile.file, line: line ?? f.dockerfile.fromLine });
+    }
+    if (f.secretHits && f.secretHits.length > 0) {
+        const hits = f.secretHits.slice(0, 3).map((h) => `secret ${f.secretNames[h.needle] ?? '#' + h.needle} in ${h.where}`);
+        return (0,catalogue/* check */.z6)('DF106', 'fail', `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV`, { file: f.dockerfile.file, line: f.dockerfile.fromLine });
+    }
+    return (0,catalogue/* check */.z6)('DF106', 'pass', f.secretHits === null
+        ? 'no secret-like ENV keys (no secret values were given to scan for)'
+        : `no secret-like ENV keys; ${f.secretNames.length} secret value(s) found in no layer, config or history`);
+};
+const DF107 = (f) => {
+    const shellForm = ['ENTRYPOINT', 'CMD'].map((k) => lastInstruction(f.dockerfile, k)).filter((i) => i && !i.jsonForm);
+    if (shellForm.length > 0) {
+        const i = shellForm[0];
+        return (0,catalogue/* check */.z6)('DF107', 'fail', `${i.keyword} ${i.args} is in shell form: the shell becomes PID 1 and SIGTERM never reaches the app; write ${i.keyword} ["executable", "arg"]`, { file: f.dockerfile.file, line: i.line });
+    }
+    const sh = [f.image.entrypoint, f.image.cmd].find((a) => a && a.length >= 2 && /^\/bin\/(ba)?sh$/.test(a[0]) && a[1] === '-c');
+    if (sh && !lastInstruction(f.dockerfile, 'ENTRYPOINT') && !lastInstruction(f.dockerfile, 'CMD')) {
+        return (0,catalogue/* check */.z6)('DF107', 'fail', `the base image's ${JSON.stringify(sh)} is in shell form; set ENTRYPOINT and CMD in exec form`, at(f));
+    }
+    return (0,catalogue/* check */.z6)('DF107', 'pass', 'ENTRYPOINT and CMD are in exec form');
+};
+/** `ENV KEY=` with an empty value holds no secret. */
+function isEmptyEnv(f, key) {
+    return f.image.env.some((e) => e === `${key}=`);
+}
+function diffObjects(expected, found) {
+    if (typeof found !== 'object' || found === null || Array.isArray(found))
+        return ['it is not a JSON object'];
+    const got = found;
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(got)])];
+    return keys
+        .filter((k) => JSON.stringify(expected[k]) !== JSON.stringify(got[k]))
+        .map((k) => `${k} is ${JSON.stringify(got[k]) ?? 'missing'}, expected ${JSON.stringify(expected[k]) ?? 'absent'}`);
+}
+/** The registry of static checks, in report order. */
+const STATIC_RULES = [
+    ['DF101', DF101],
+    ['DF102', DF102],
+    ['DF103', DF103],
+    ['DF104', DF104],
+    ['DF105', DF105],
+    ['DF106', DF106],
+    ['DF107', DF107],
+];
+
+
+// EXTERNAL MODULE: ./src/config/config.ts + 1 modules
+var config_config = __webpack_require__(31377);
+;// CONCATENATED MODULE: ./src/stages/inspect.ts
+
+
+
+
+
+
+/** Skip rows for rules the user turned off. */
+function ignoredRow(id) {
+    return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
+}
+/** DF101–DF107: the Dockerfile and the built image, judged without running anything inside the image. */
+async function inspect(ctx, prepared, built) {
+    const { config } = ctx;
+    const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
+    if (wanted.length === 0)
+        return STATIC_RULES.map(([id]) => ignoredRow(id));
+    // Secret values to look for in the image: build secrets above all, and every other value we mask.
+    const named = [
+        ...config.secrets.map((s) => ({ name: s.key, value: s.value })),
+        ...(0,config_config/* secretValues */.VX)(config)
+            .filter((v) => !config.secrets.some((s) => s.value === v))
+            .map((v, i) => ({
+            name: v === config.password ? 'password' : v === (0,config_config/* registryAuth */.I3)(config) ? 'registry login (docker config auth)' : `env value ${i + 1}`,
+            value: v,
+        })),
+    ];
+    const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
+    if (scanning)
+        ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);
+    const [image, files, secretHits] = await Promise.all([
+        inspectImage(ctx, built.imageId),
+        readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
+        scanning
+            ? scanImage(built.imageId, named.map((n) => n.value))
+            : Promise.resolve(null),
+    ]);
+    const facts = {
+        image,
+        dockerfile: parseDockerfile(config.file, config.target),
+        passwd: files.get('/etc/passwd') ?? null,
+        group: files.get('/etc/group') ?? null,
+        versionFile: files.get('/app/version.json') ?? null,
+        expectedVersion: prepared.version,
+        secretNames: named.map((n) => n.name),
+        secretHits,
+    };
+    return STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts)));
+}
+
+;// CONCATENATED MODULE: ./src/git/context.ts
+const NO_GIT = {
+    commit: null,
+    branch: null,
+    exactTag: null,
+    describe: null,
+    remoteUrl: null,
+    defaultBranch: null,
+    dirty: false,
+};
+function contextFromGitHub(env, event, local) {
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY ?? event.repository?.full_name ?? '';
+    const ref = env.GITHUB_REF ?? '';
+    const eventName = env.GITHUB_EVENT_NAME ?? 'push';
+    const pr = event.pull_request;
+    const pullRequest = pr && typeof pr.number === 'number'
+        ? {
+            number: pr.number,
+            // A deleted fork has head.repo null: treat it as a fork, the safe side.
+            fork: !pr.head?.repo || pr.head.repo.fork === true || pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repo),
+        }
+        : null;
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : null;
+    const branch = ref.startsWith('refs/heads/')
+        ? ref.slice('refs/heads/'.length)
+        : pullRequest
+            ? (env.GITHUB_HEAD_REF ?? pr?.head?.ref ?? null)
+            : null;
+    const runUrl = env.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : 'local';
+    return {
+        event: eventName,
+        repoUrl: repo ? `${server}/${repo}` : (local.remoteUrl ?? ''),
+        // The commit actually checked out (a PR's merge commit, or its head if the workflow checked that out).
+        commit: local.commit ?? env.GITHUB_SHA ?? '',
+        ref,
+        branch,
+        tag,
+        defaultBranch: event.repository?.default_branch ?? null,
+        pullRequest,
+        buildUrl: runUrl,
+        describe: local.describe,
+    };
+}
+/** Outside GitHub Actions: the checkout is the truth; a CI URL from other systems is used when present. */
+function contextFromLocal(env, local) {
+    const ciUrl = env.BUILD_URL ?? env.CI_JOB_URL ?? env.CIRCLE_BUILD_URL ?? null;
+    return {
+        event: 'local',
+        repoUrl: local.remoteUrl ? normalizeRemote(local.remoteUrl) : '',
+        commit: local.commit ?? '',
+        ref: local.exactTag ? `refs/tags/${local.exactTag}` : local.branch ? `refs/heads/${local.branch}` : '',
+        branch: local.branch,
+        tag: local.exactTag,
+        defaultBranch: local.defaultBranch,
+        pullRequest: null,
+        buildUrl: ciUrl ?? 'local',
+        describe: local.describe,
+    };
+}
+/** git@github.com:org/repo.git and https://token@github.com/org/repo.git → https://github.com/org/repo */
+function normalizeRemote(url) {
+    const scp = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?\/?$/.exec(url);
+    if (scp)
+        return `https://${scp[1]}/${scp[2]}`;
+    try {
+        const u = new URL(url);
+        if (u.protocol === 'file:')
+            return url;
+        u.username = '';
+        u.password = '';
+        const protocol = u.protocol === 'ssh:' || u.protocol === 'git:' ? 'https:' : u.protocol;
+        return `${protocol}//${u.host}${u.pathname.replace(/\.git\/?$/, '').replace(/\/+$/, '')}`;
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/local-git.ts
+
+/** Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. */
+async function readLocalGit(runner, dir) {
+    const git = async (...args) => {
+        try {
+            const r = await runner.run(['git', '-C', dir, ...args], { allowFailure: true, quiet: true });
+            return r.exitCode === 0 ? r.stdout.trim() || null : null;
+        }
+        catch {
+            return null; // git itself missing
+        }
+    };
+    const commit = await git('rev-parse', '--verify', 'HEAD');
+    if (!commit)
+        return NO_GIT;
+    const [branch, exactTag, describe, remoteUrl, originHead, status] = await Promise.all([
+        git('symbolic-ref', '--quiet', '--short', 'HEAD'),
+        git('describe', '--tags', '--exact-match', 'HEAD'),
+        git('describe', '--tags', '--always', '--dirty'),
+        git('remote', 'get-url', 'origin'),
+        git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
+        git('status', '--porcelain', '--untracked-files=no'),
+    ]);
+    return {
+        commit,
+        branch,
+        exactTag,
+        describe,
+        remoteUrl,
+        defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
+        dirty: status !== null,
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/image-ref.ts
+var image_ref = __webpack_require__(22023);
+;// CONCATENATED MODULE: ./src/publish/policy.ts
+
+/** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
+const PUBLISHING_EVENTS = new Set(['push', 'workflow_dispatch', 'release']);
+/**
+ * The push policy. Explicit `tags` replace it; `push: true|false` force it; `auto`:
+ * default branch → :latest, tag X → :X (push or workflow_dispatch of such a ref), pull requests never push.
+ * A pull request from a fork never pushes, whatever the inputs say.
+ */
+function planPush(config, git) {
+    const ref = (tag) => (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag });
+    const gitTag = git.tag ? (0,image_ref/* sanitizeTag */.iP)(git.tag) : null;
+    const onDefault = !git.pullRequest && git.branch !== null && git.branch === git.defaultBranch;
+    const policyTag = gitTag ?? (onDefault ? 'latest' : null);
+    const localTag = git.pullRequest
+        ? `pr-${git.pullRequest.number}`
+        : (policyTag ?? (git.branch ? (0,image_ref/* sanitizeTag */.iP)(git.branch) : git.commit ? git.commit.slice(0, 12) : 'local'));
+    const explicit = config.tags.length > 0;
+    const refs = explicit ? config.tags : [ref(localTag)];
+    const no = (reason) => ({ refs, push: false, reason });
+    const yes = (reason) => ({ refs, push: true, reason });
+    if (config.push === 'false')
+        return no('push is false');
+    if (git.pullRequest?.fork) {
+        return no('a pull request from a fork builds and tests only: it gets no secrets and never logs in or pushes');
+    }
+    if (config.push === 'true')
+        return yes('push is true');
+    if (git.pullRequest)
+        return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
+    if (git.event === 'local')
+        return no('run outside CI: pass --push true to push');
+    if (explicit)
+        return yes('explicit tags');
+    if (!PUBLISHING_EVENTS.has(git.event)) {
+        return no(`the push policy pushes on push, workflow_dispatch and release events, not ${git.event}: set push: true or tags to push`);
+    }
+    if (git.tag)
+        return yes(`tag ${git.tag} → :${gitTag}`);
+    if (onDefault)
+        return yes(`default branch ${git.branch} → :latest`);
+    if (git.branch && !git.defaultBranch) {
+        return no(`the default branch is unknown (the event payload has no repository.default_branch), so branch ${git.branch} is not pushed`);
+    }
+    return no(git.branch
+        ? `branch ${git.branch} is not the default branch (${git.defaultBranch}); only it and tags are pushed`
+        : 'not a branch or tag');
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+
+/** Fail fast, before anything is built, when the docker CLI is missing or no engine answers it. */
+async function assertEngine(ctx) {
+    const r = await ctx.runner
+        .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
+        .catch(() => null);
+    if (!r)
+        throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
+    if (r.exitCode !== 0 || !r.stdout.trim()) {
+        const why = r.stderr.trim().split('\n').pop() ?? '';
+        throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/prepare.ts
+
+
+
+
+
+
+
+async function readGitContext(ctx) {
+    const local = await readLocalGit(ctx.runner, ctx.config.context);
+    if (ctx.env.GITHUB_ACTIONS !== 'true')
+        return contextFromLocal(ctx.env, local);
+    let event = {};
+    const eventPath = ctx.env.GITHUB_EVENT_PATH;
+    if (eventPath) {
+        try {
+            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (e) {
+            throw new errors/* UserError */.y(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}: ${e.message}`);
+        }
+    }
+    return contextFromGitHub(ctx.env, event, local);
+}
+/** Git context → version object and push plan. Nothing is written yet. */
+async function prepare(ctx) {
+    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
+    if (!git.commit)
+        ctx.ui.warning('the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
+    const version = versionObject(git, ctx.config.version);
+    const plan = planPush(ctx.config, git);
+    ctx.log.line(`git: event=${git.event} ref=${git.ref || '-'} commit=${git.commit || '-'} pr=${git.pullRequest ? `#${git.pullRequest.number}${git.pullRequest.fork ? ' (fork)' : ''}` : '-'}`);
+    ctx.log.line(`push plan: ${plan.push ? 'push' : 'no push'} ${plan.refs.join(' ')} (${plan.reason})`);
+    return { git, version, versionJson: versionJson(version), plan };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/limits.ts
+/** Time limits of the smoke stage, in one place. */
+/** Each probe request: a hanging endpoint fails its rule after this, and the run goes on. */
+const PROBE_TIMEOUT_MS = 5000;
+/** DF203 with services: how long /__heartbeat__ may stay 5xx while the sidecars finish starting. */
+const SERVICE_WARMUP_MS = 15000;
+/** DF205: how long /__heartbeat__ has to turn 5xx after the services stop. */
+const FAULT_WINDOW_MS = 10000;
+/** DF207: `docker stop --time`, the grace between SIGTERM and SIGKILL. */
+const STOP_GRACE_S = 10;
+/** Log lines shown when the container crashed. */
+const CRASH_TAIL_LINES = 20;
+/** Log lines shown when the test command failed. */
+const TEST_TAIL_LINES = 15;
+
+;// CONCATENATED MODULE: ./src/smoke/crash.ts
+
+
+/** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
+function dockerTime(s) {
+    const m = /^(.*T\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(s.trim());
+    if (!m || m[1].startsWith('0001-'))
+        return NaN;
+    return Date.parse(`${m[1]}${(m[2] ?? '.000').slice(0, 4).padEnd(4, '0')}${m[3]}`);
+}
+async function containerState(ctx, id) {
+    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{json .State}}', id], { allowFailure: true, quiet: true });
+    try {
+        const s = JSON.parse(r.stdout);
+        return {
+            exitCode: s.ExitCode,
+            oomKilled: s.OOMKilled,
+            error: s.Error,
+            startedAt: dockerTime(s.StartedAt),
+            finishedAt: dockerTime(s.FinishedAt),
+        };
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * DF208 failed: the container exited on its own. Says when, with which code, how soon it was seen, and the last
+ * log lines (redacted).
+ */
+async function crashRow(ctx, app, when) {
+    await app.logs.settle(1500);
+    const state = await containerState(ctx, app.id);
+    const seen = app.exit.current;
+    const code = state?.exitCode ?? seen?.exitCode ?? -1;
+    const parts = [`the container exited with code ${code}`];
+    if (state?.oomKilled)
+        parts.push('(killed for running out of memory)');
+    if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
+        parts.push(`${((state.finishedAt - state.startedAt) / 1000).toFixed(1)} s after it started`);
+    }
+    parts[parts.length - 1] += ',';
+    parts.push(when);
+    if (state && seen && Number.isFinite(state.finishedAt)) {
+        const seenWall = Date.now() - (performance.now() - seen.seenAt);
+        parts.push(`(seen ${Math.max(0, Math.round(seenWall - state.finishedAt))} ms after the exit)`);
+    }
+    if (state?.error)
+        parts.push(`docker: ${state.error}`);
+    const tail = app.logs.tail(CRASH_TAIL_LINES).map((l) => ctx.redactor.redact(l));
+    const head = `${parts.join(' ')}: fix the cause shown in its last log lines so the app stays up until it is stopped`;
+    const body = tail.length ? `\nlast ${tail.length} log line(s):\n${tail.join('\n')}` : '\nit wrote no log output';
+    return (0,catalogue/* check */.z6)('DF208', 'fail', head + body);
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
+/**
+ * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
+ * `{"status": …, "checks": {name: status}, "details": {name: {…, "messages": {id: text}}}}` is listed per check,
+ * failing checks first, with their details; any other body is shown as text, shortened.
+ */
+function describeHeartbeatBody(body, max = 400) {
+    const text = body.trim();
+    if (!text)
+        return 'an empty body';
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return `body ${quote(shorten(text, max))}`;
+    }
+    if (!isObject(json))
+        return `body ${shorten(text, max)}`;
+    const parts = [];
+    if (typeof json.status === 'string')
+        parts.push(`status "${json.status}"`);
+    const checks = isObject(json.checks) ? json.checks : {};
+    const details = isObject(json.details) ? json.details : {};
+    const names = [...new Set([...Object.keys(checks), ...Object.keys(details)])];
+    if (names.length === 0) {
+        if (parts.length === 0)
+            return `body ${shorten(text, max)}`;
+        return shorten(parts.join('; '), max);
+    }
+    const statusOf = (n) => {
+        const c = checks[n];
+        if (typeof c === 'string')
+            return c;
+        const d = details[n];
+        if (isObject(d) && typeof d.status === 'string')
+            return d.status;
+        return '?';
+    };
+    const bad = (n) => !/^(ok|pass|passed|healthy|up)$/i.test(statusOf(n));
+    const ordered = [...names.filter(bad), ...names.filter((n) => !bad(n))];
+    parts.push(`checks: ${ordered.map((n) => `${n}=${statusOf(n)}`).join(', ')}`);
+    for (const n of ordered.filter(bad)) {
+        const d = detailText(details[n]);
+        if (d)
+            parts.push(`${n}: ${d}`);
+    }
+    return shorten(parts.join('; '), max);
+}
+function detailText(d) {
+    if (d === undefined || d === null)
+        return '';
+    if (typeof d === 'string')
+        return d;
+    if (isObject(d)) {
+        if (isObject(d.messages)) {
+            const msgs = Object.entries(d.messages).map(([id, m]) => `${typeof m === 'string' ? m : JSON.stringify(m)} (${id})`);
+            if (msgs.length)
+                return msgs.join(', ');
+        }
+        if (typeof d.message === 'string')
+            return d.message;
+        if (typeof d.error === 'string')
+            return d.error;
+    }
+    return JSON.stringify(d);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function shorten(s, max) {
+    const one = s.replace(/\s+/g, ' ').trim();
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+const quote = (s) => JSON.stringify(s);
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/smoke/version-diff.ts
+
+const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
+/**
+ * Field-by-field differences between the version object the build wrote and what /__version__ answered; empty
+ * when they are deep-equal.
+ */
+function versionDifferences(expected, actual) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) {
+        return [`expected a JSON object, got ${Array.isArray(actual) ? 'an array' : show(actual)}`];
+    }
+    const got = actual;
+    const want = expected;
+    const out = [];
+    for (const key of Object.keys(want)) {
+        if (!(key in got))
+            out.push(`${key} is missing (expected ${show(want[key])})`);
+        else if (!(0,external_node_util_.isDeepStrictEqual)(got[key], want[key]))
+            out.push(`${key}: expected ${show(want[key])}, got ${show(got[key])}`);
+    }
+    for (const key of Object.keys(got))
+        if (!(key in want))
+            out.push(`unexpected field ${key}=${show(got[key])}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/probes.ts
+
+
+
+
+
+const HEARTBEAT = '/__heartbeat__';
+const VERSION = '/__version__';
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** What a non-answer or an unexpected status looks like in a message. */
+function answered(r) {
+    return r.ok
+        ? `answered ${r.status}`
+        : r.timedOut
+            ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
+            : `could not be reached (${r.error})`;
+}
+/**
+ * DF203: /__heartbeat__ answers 200. With services, a 5xx is retried for `warmupMs`: a database sidecar may
+ * still be initialising when the app is already up. `giveUp` (asked about once a second) ends the wait early,
+ * when a sidecar has exited.
+ */
+async function heartbeatRule(http, base, warmupMs, giveUp = async () => false) {
+    const t0 = performance.now();
+    let r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
+    for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < warmupMs; i++) {
+        if (i % 4 === 0 && (await giveUp()))
+            break;
+        await (0,promises_.setTimeout)(250);
+        r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
+    }
+    const waited = performance.now() - t0;
+    if (r.ok && r.status === 200) {
+        return (0,catalogue/* check */.z6)('DF203', 'pass', `answered 200${waited > 1000 ? ` after ${secs(waited)} (the services were still starting)` : ''}`);
+    }
+    if (r.ok && r.status >= 500) {
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${warmupMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
+    }
+    if (r.ok) {
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status} with ${describeHeartbeatBody(r.body, 200)}: add a /__heartbeat__ route that checks the backing services and answers 200 (5xx when one is down)`);
+    }
+    return (0,catalogue/* check */.z6)('DF203', 'fail', `${answered(r)}: /__heartbeat__ must answer promptly; give each backing-service check a short timeout and answer 5xx when one fails`);
+}
+/** DF204: /__version__ answers a JSON object deep-equal to the version.json the build wrote. */
+async function versionRule(http, base, expected) {
+    const r = await http.get(base + VERSION, PROBE_TIMEOUT_MS);
+    const fix = 'serve /app/version.json (written by the build) verbatim at /__version__';
+    if (!r.ok || r.status !== 200)
+        return (0,catalogue/* check */.z6)('DF204', 'fail', `${answered(r)}: ${fix}`);
+    let body;
+    try {
+        body = JSON.parse(r.body);
+    }
+    catch {
+        return (0,catalogue/* check */.z6)('DF204', 'fail', `answered 200 but not JSON (${JSON.stringify(shorten(r.body, 120))}): ${fix}`);
+    }
+    const diff = versionDifferences(expected, body);
+    if (diff.length)
+        return (0,catalogue/* check */.z6)('DF204', 'fail', `differs from the built version.json: ${diff.join('; ')}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF204', 'pass', `answered the version object (commit ${expected.commit.slice(0, 12) || '-'}, version ${expected.version || '-'})`);
+}
+/** DF206: every `static-paths` entry answers 200. */
+async function staticRule(http, base, paths) {
+    if (paths.length === 0)
+        return (0,catalogue/* check */.z6)('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them');
+    const results = await Promise.all(paths.map(async (p) => ({ p, r: await http.get(base + p, PROBE_TIMEOUT_MS) })));
+    const bad = results.filter((x) => !x.r.ok || x.r.status !== 200);
+    if (bad.length === 0)
+        return (0,catalogue/* check */.z6)('DF206', 'pass', `${paths.length} path(s) answered 200: ${paths.join(', ')}`);
+    return (0,catalogue/* check */.z6)('DF206', 'fail', `${bad.length} of ${paths.length} static path(s) did not answer 200: ${bad.map((x) => `${x.p} ${answered(x.r)}`).join(', ')}: serve static files from the app itself, at those paths`);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/readiness.ts
+
+const LBHEARTBEAT = '/__lbheartbeat__';
+/** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
+const MISSING_AFTER_MS = 2000;
+const EXITED = Symbol('exited');
+/**
+ * Poll /__lbheartbeat__ every `intervalMs` until it answers 200, the container exits or the startup timeout
+ * passes. Each round races the container's exit, so a crash ends the wait at once. While nothing answers on
+ * `$PORT`, the default port is tried too: an app that ignores `$PORT` is told apart from one still starting.
+ */
+async function waitReady(o) {
+    const { http, app } = o;
+    const interval = o.intervalMs ?? 50;
+    const defaultEvery = o.defaultEvery ?? 10;
+    const deadline = app.startedAt + o.timeoutMs;
+    const since = () => Math.round(performance.now() - app.startedAt);
+    const orExit = (p) => Promise.race([p, app.exit.exited.then(() => EXITED)]);
+    const exited = () => ({ kind: 'exited', exit: app.exit.current, ms: since() });
+    let base = null;
+    let viaDefault = false;
+    let lastAnswer = null;
+    let non200Since = null;
+    let lastError = 'no answer';
+    // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
+    const firstAnswering = async (bases, timeout) => {
+        const rs = await Promise.all(bases.map(async (b) => ({ base: b, r: await http.get(b + LBHEARTBEAT, timeout) })));
+        for (const x of rs)
+            if (!x.r.ok)
+                lastError = x.r.error;
+        return rs.find((x) => x.r.ok) ?? null;
+    };
+    for (let round = 0;; round++) {
+        if (app.exit.current)
+            return exited();
+        const left = deadline - performance.now();
+        if (left <= 0) {
+            if (base && lastAnswer)
+                return { kind: 'not-200', base, viaDefault, ...lastAnswer, timedOut: true, ms: since() };
+            return { kind: 'silent', lastError, ms: since() };
+        }
+        const timeout = Math.max(250, Math.min(2000, left));
+        const polled = await orExit((async () => {
+            if (base)
+                return http.get(base + LBHEARTBEAT, timeout);
+            let hit = await firstAnswering(app.portBases, timeout);
+            if (!hit && app.defaultBases.length && round % defaultEvery === 0) {
+                hit = await firstAnswering(app.defaultBases, timeout);
+                if (hit)
+                    viaDefault = true;
+            }
+            if (hit)
+                base = hit.base;
+            return hit?.r ?? null;
+        })());
+        if (polled === EXITED)
+            return exited();
+        if (polled?.ok) {
+            if (polled.status === 200)
+                return { kind: 'ready', base: base, viaDefault, ms: since() };
+            lastAnswer = { status: polled.status, body: polled.body };
+            if (polled.status >= 400 && polled.status < 500) {
+                non200Since ??= performance.now();
+                if (performance.now() - non200Since >= MISSING_AFTER_MS) {
+                    return { kind: 'not-200', base: base, viaDefault, ...lastAnswer, timedOut: false, ms: since() };
+                }
+            }
+            else {
+                non200Since = null;
+            }
+        }
+        else if (polled) {
+            lastError = polled.error;
+        }
+        if ((await orExit((0,promises_.setTimeout)(interval))) === EXITED)
+            return exited();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/fault.ts
+
+
+
+
+
+const fault_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * DF205: stop every sidecar, then poll until /__heartbeat__ turns 5xx (within FAULT_WINDOW_MS) while
+ * /__lbheartbeat__ keeps answering 200. A load balancer would take every instance out if the lbheartbeat
+ * followed the database down.
+ */
+async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
+    const names = stack.services.map((s) => s.name).join(', ');
+    await stack.stopServices();
+    const t0 = performance.now();
+    let heartbeat = null;
+    while (performance.now() - t0 < windowMs) {
+        const [hb, lb] = await Promise.all([http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS), http.get(base + LBHEARTBEAT, PROBE_TIMEOUT_MS)]);
+        heartbeat = hb;
+        if (!lb.ok || lb.status !== 200) {
+            return (0,catalogue/* check */.z6)('DF205', 'fail', `with ${names} stopped, /__lbheartbeat__ ${answered(lb)}: it must not check backing services (the load balancer would drop every instance); move those checks to /__heartbeat__`);
+        }
+        if (hb.ok && hb.status >= 500) {
+            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${fault_secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
+        }
+        await (0,promises_.setTimeout)(100);
+    }
+    const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
+    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(46752);
+;// CONCATENATED MODULE: ./src/smoke/http.ts
+
+/** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
+const BODY_LIMIT = 64 * 1024;
+/**
+ * GET with its own deadline for each request, so a hanging endpoint fails its rule and the run goes on. One
+ * agent per app container: `close()` drops kept-alive connections before the container is stopped, so they
+ * cannot hold up its graceful shutdown.
+ */
+class Http {
+    agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+    async get(url, timeoutMs) {
+        timeoutMs = Math.max(1, Math.round(timeoutMs));
+        const t0 = performance.now();
+        const ms = () => Math.round(performance.now() - t0);
+        const signal = AbortSignal.timeout(timeoutMs);
+        try {
+            const res = await (0,undici/* request */.Em)(url, { method: 'GET', dispatcher: this.agent, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+            let body = '';
+            for await (const chunk of res.body) {
+                body += chunk.toString();
+                if (body.length >= BODY_LIMIT) {
+                    res.body.destroy();
+                    break;
+                }
+            }
+            return { ok: true, status: res.statusCode, body, ms: ms() };
+        }
+        catch (e) {
+            const err = e;
+            const timedOut = signal.aborted || err.name === 'TimeoutError' || /TIMEOUT/.test(err.code ?? '') || /TIMEOUT/.test(err.cause?.code ?? '');
+            const code = err.code ?? err.cause?.code;
+            return {
+                ok: false,
+                timedOut,
+                error: timedOut ? `no answer within ${timeoutMs / 1000} s` : `${code ? `${code}: ` : ''}${err.message}`,
+                ms: ms(),
+            };
+        }
+    }
+    /** Drop every open connection (a new agent serves later requests). */
+    async reset() {
+        const old = this.agent;
+        this.agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+        await old.destroy().catch(() => undefined);
+    }
+    async close() {
+        await this.agent.destroy().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/log-rules.ts
+
+
+/** DF301: the app wrote something to stdout or stderr while it ran. */
+function logsRule(lines, bytes, ranMs) {
+    if (bytes === 0) {
+        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${(ranMs / 1000).toFixed(1)} s of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
+    }
+    return (0,catalogue/* check */.z6)('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);
+}
+/** DF302: every log line is mozlog JSON; its level follows the `mozlog` input. */
+function mozlogRule(tally, mode, redactor) {
+    const level = mode === 'require' ? 'error' : 'warning';
+    if (mode === 'off')
+        return (0,catalogue/* check */.z6)('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format');
+    if (tally.total === 0)
+        return (0,catalogue/* check */.z6)('DF302', 'skip', 'no log lines to judge (see DF301)', { level });
+    if (tally.valid === tally.total)
+        return (0,catalogue/* check */.z6)('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
+    const bad = tally.firstBad;
+    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(shorten(redactor.redact(bad.line), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`, { level });
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(42463);
+;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
+
+/**
+ * The mozlog JSON schema (one JSON object per line), after the Dockerflow spec's docs/mozlog.md: `Timestamp`
+ * (integer nanoseconds since the epoch) is required; the other fields, when present, have these types.
+ */
+const MOZLOG_SCHEMA = {
+    type: 'object',
+    required: ['Timestamp'],
+    properties: {
+        Timestamp: { type: 'integer', minimum: 0 },
+        Type: { type: 'string' },
+        Logger: { type: 'string' },
+        Hostname: { type: 'string' },
+        EnvVersion: { const: '2.0' },
+        Severity: { type: 'integer', minimum: 0, maximum: 7 },
+        Pid: { type: 'integer', minimum: 0 },
+        Fields: {
+            type: 'object',
+            additionalProperties: {
+                anyOf: [
+                    { type: ['string', 'number', 'boolean', 'null'] },
+                    { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] } },
+                ],
+            },
+        },
+    },
+};
+let compiled = null;
+const validator = () => (compiled ??= new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(MOZLOG_SCHEMA));
+/** Why a line is not mozlog, or null when it is. */
+function mozlogProblem(line) {
+    const text = line.trim();
+    if (!text.startsWith('{'))
+        return 'not a JSON object';
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return 'not valid JSON';
+    }
+    const validate = validator();
+    if (validate(json))
+        return null;
+    const errors = validate.errors ?? [];
+    return describe(errors.find((e) => e.keyword === 'anyOf') ?? errors[0]);
+}
+function describe(e) {
+    if (!e)
+        return 'does not match the mozlog schema';
+    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+    if (e.keyword === 'required')
+        return `${e.params.missingProperty} is missing`;
+    if (e.keyword === 'const')
+        return `${where} must be ${JSON.stringify(e.params.allowedValue)}`;
+    if (e.keyword === 'anyOf')
+        return `${where} must be a scalar or a flat array of scalars`;
+    return `${where || 'the line'} ${e.message ?? 'does not match the mozlog schema'}`;
+}
+/** Running count of mozlog lines, fed line by line as the container writes them. */
+class MozlogTally {
+    total = 0;
+    valid = 0;
+    firstBad = null;
+    add(line) {
+        if (line.trim() === '')
+            return;
+        this.total++;
+        const problem = mozlogProblem(line);
+        if (problem === null)
+            this.valid++;
+        else
+            this.firstBad ??= { line, problem };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/shutdown.ts
+
+
+const shutdown_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** The verdict on a stop, from the exit code and the time it took (pure, unit-tested). */
+function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S) {
+    const sig = signal || 'SIGTERM';
+    const fix = `handle ${sig}: stop accepting connections, finish in-flight requests and exit 0 within ${graceS} s`;
+    if (exitCode === 137 || ms >= graceS * 1000) {
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${shutdown_secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
+    }
+    if (exitCode === 143 || exitCode === 130) {
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${shutdown_secs(ms)}: ${fix}`);
+    }
+    if (exitCode !== 0)
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${shutdown_secs(ms)} after ${sig}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${shutdown_secs(ms)} after ${sig} with exit code 0`);
+}
+/** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
+async function stopApp(ctx, app) {
+    const t0 = performance.now();
+    await ctx.runner.run(['docker', 'stop', '-t', String(STOP_GRACE_S), app.id], { allowFailure: true });
+    const ms = Math.round(performance.now() - t0);
+    let timer;
+    const exit = await Promise.race([app.exit.exited, new Promise((r) => (timer = setTimeout(() => r(null), 5000)))]);
+    clearTimeout(timer);
+    let exitCode = exit?.exitCode ?? -1;
+    if (exitCode < 0) {
+        const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.ExitCode}}', app.id], { allowFailure: true, quiet: true });
+        exitCode = Number(r.stdout.trim() || -1);
+    }
+    return { exitCode, ms };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/smoke/exit-watch.ts
+
+/**
+ * `docker wait` running alongside the checks: resolves the moment the container exits, so a crash is seen at
+ * once instead of at the next timeout.
+ */
+class ExitWatch {
+    child;
+    info = null;
+    exited;
+    constructor(ctx, container) {
+        const argv = ['wait', container];
+        ctx.log.line(`$ docker ${argv.join(' ')} &`);
+        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        this.child.stdout.on('data', (d) => (out += d.toString()));
+        this.child.stderr.on('data', (d) => ctx.log.write(`docker wait: ${d.toString()}`));
+        this.exited = new Promise((resolve) => {
+            const done = () => {
+                const code = /^\s*(-?\d+)\s*$/.exec(out);
+                this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
+                resolve(this.info);
+            };
+            this.child.on('close', done);
+            this.child.on('error', done);
+        });
+    }
+    /** The exit, if it has happened. */
+    get current() {
+        return this.info;
+    }
+    stop() {
+        if (this.child.exitCode === null && !this.child.killed)
+            this.child.kill();
+    }
+}
+
+// EXTERNAL MODULE: ./src/secrets/redactor.ts
+var redactor = __webpack_require__(15753);
+;// CONCATENATED MODULE: ./src/smoke/logs.ts
+
+
+/** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */
+const RECENT = 50;
+/**
+ * The container's stdout and stderr, followed from its start (`docker logs --follow`): every line goes to
+ * build.log (redacted, prefixed `[app]`), and is kept for the log rules.
+ */
+class LogCapture {
+    onLine;
+    child;
+    recent = [];
+    totalLines = 0;
+    totalBytes = 0;
+    done;
+    constructor(ctx, container, onLine = () => undefined, prefix = 'app') {
+        this.onLine = onLine;
+        const argv = ['logs', '--follow', container];
+        ctx.log.line(`$ docker ${argv.join(' ')} &`);
+        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const sink = (text) => ctx.log.writeRedacted(`[${prefix}] ${text.endsWith('\n') ? text : `${text}\n`}`);
+        for (const stream of ['stdout', 'stderr']) {
+            const redacting = new redactor/* LineRedactor */.pH(ctx.redactor, sink);
+            let pending = '';
+            const src = this.child[stream];
+            src.on('data', (d) => {
+                this.totalBytes += d.length;
+                redacting.write(d);
+                pending += d.toString();
+                let nl;
+                while ((nl = pending.indexOf('\n')) >= 0) {
+                    this.keep(stream, pending.slice(0, nl));
+                    pending = pending.slice(nl + 1);
+                }
+            });
+            src.on('end', () => {
+                redacting.flush();
+                if (pending)
+                    this.keep(stream, pending);
+                pending = '';
+            });
+        }
+        this.done = new Promise((resolve) => {
+            this.child.on('close', () => resolve());
+            this.child.on('error', () => resolve());
+        });
+    }
+    keep(stream, text) {
+        const line = { stream, text: text.replace(/\r$/, '') };
+        this.totalLines++;
+        this.recent.push(line);
+        if (this.recent.length > RECENT)
+            this.recent.shift();
+        this.onLine(line);
+    }
+    /**
+     * Wait for the log stream to end after the container stopped (it ends by itself), at most `ms`: a crash
+     * report must carry the last lines, and DF301/DF302 judge the whole output.
+     */
+    async settle(ms) {
+        let timer;
+        await Promise.race([this.done, new Promise((r) => (timer = setTimeout(r, ms)))]);
+        clearTimeout(timer);
+    }
+    /** The last `n` lines, for a crash report. */
+    tail(n) {
+        return this.recent.slice(-n).map((l) => l.text);
+    }
+    stop() {
+        if (this.child.exitCode === null && !this.child.killed)
+            this.child.kill();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/start.ts
+
+
+
+
+
+/** A `$PORT` unlike the default, so an app that hard-codes its port is caught (DF201). */
+function pickPort(defaultPort) {
+    let p = defaultPort;
+    while (p === defaultPort)
+        p = (0,external_node_crypto_.randomInt)(20000, 30000);
+    return p;
+}
+/** Host ports and the network IP, from `docker inspect`, as base URLs for each container port. */
+function baseUrls(inspect, network, containerPort) {
+    const ns = (inspect?.NetworkSettings ?? {});
+    const urls = [];
+    for (const b of ns.Ports?.[`${containerPort}/tcp`] ?? []) {
+        if (b.HostPort)
+            urls.push(`http://${!b.HostIp || b.HostIp === '0.0.0.0' ? '127.0.0.1' : b.HostIp}:${b.HostPort}`);
+    }
+    const ip = ns.Networks?.[network]?.IPAddress;
+    if (ip)
+        urls.push(`http://${ip}:${containerPort}`);
+    return urls;
+}
+/** Start the app as production would, with watchers for its exit and its output. */
+async function startApp(ctx, built, stack, onLine) {
+    const port = pickPort(ctx.config.port);
+    const env = containerEnv(ctx, ctx.config.env);
+    const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
+    const name = appContainerName(ctx.runId);
+    ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
+    const run = await ctx.runner.run(argv, { env: env.env, allowFailure: true });
+    const startedAt = performance.now();
+    if (run.exitCode !== 0) {
+        const why = ctx.redactor.redact(`${run.stderr}${run.stdout}`.trim().split('\n').pop() ?? `exit ${run.exitCode}`);
+        return {
+            ok: false,
+            message: `docker run could not start the container (exit ${run.exitCode}): ${why}; check that ENTRYPOINT/CMD name a program that exists in the image and is executable`,
+        };
+    }
+    const id = run.stdout.trim().split('\n').pop().trim();
+    // The addresses first, the watchers right after: the readiness poll cannot start without the published port,
+    // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
+    // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
+    // container.
+    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
+    const exit = new ExitWatch(ctx, id);
+    const logs = new LogCapture(ctx, id, onLine);
+    let info;
+    try {
+        info = JSON.parse(inspected.stdout)[0];
+    }
+    catch {
+        info = undefined;
+    }
+    const app = {
+        id,
+        name,
+        port,
+        defaultPort: ctx.config.port,
+        portBases: baseUrls(info, stack.network, port),
+        defaultBases: port === ctx.config.port ? [] : baseUrls(info, stack.network, ctx.config.port),
+        stopSignal: info?.Config?.StopSignal || 'SIGTERM',
+        startedAt,
+        exit,
+        logs,
+    };
+    ctx.log.line(`app reachable at ${app.portBases.join(' or ') || '(no address: the container is not running)'}`);
+    return { ok: true, app };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/startup-rules.ts
+
+
+const startup_rules_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** DF201 from the readiness wait (null when the container exited first: DF208 speaks then). */
+function portRule(r, port, defaultPort, timeoutMs) {
+    switch (r.kind) {
+        case 'exited':
+            return null;
+        case 'silent':
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${startup_rules_secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
+        default:
+            if (r.viaDefault) {
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app ignores $PORT and listens on ${defaultPort} (it was started with PORT=${port}): read the port to listen on from the PORT environment variable`);
+            }
+            return (0,catalogue/* check */.z6)('DF201', 'pass', `answered on $PORT=${port}`);
+    }
+}
+/** DF202 from the readiness wait (null when another rule explains why it could not be judged). */
+function lbheartbeatRule(r) {
+    const fix = 'add a /__lbheartbeat__ route that answers 200 without touching backing services';
+    switch (r.kind) {
+        case 'ready':
+            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${startup_rules_secs(r.ms)} after the container started`);
+        case 'not-200':
+            return (0,catalogue/* check */.z6)('DF202', 'fail', r.timedOut
+                ? `still answered ${r.status} when startup-timeout ran out (${startup_rules_secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
+                : `answered ${r.status} (${describeHeartbeatBody(r.body, 160)}): ${fix}`);
+        default:
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/smoke.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'];
+const smoke_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
+class Rows {
+    ignored;
+    rows = new Map();
+    constructor(ignored) {
+        this.ignored = ignored;
+    }
+    on(id) {
+        return !this.ignored.has(id);
+    }
+    set(row) {
+        if (row)
+            this.rows.set(row.id, row);
+    }
+    get(id) {
+        return this.rows.get(id);
+    }
+    skipUnset(ids, reason) {
+        for (const id of ids)
+            if (!this.rows.has(id))
+                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason));
+    }
+    /** Catalogue order; ignored rules say so whatever happened. */
+    list() {
+        return SMOKE_RULES.map((id) => (this.ignored.has(id) ? ignoredRow(id) : (this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run'))));
+    }
+}
+/**
+ * DF201–DF208, DF301, DF302: run the image as production would (private network, sidecars, `$PORT`), wait for
+ * it, probe it, stop its services, stop it, and judge what it logged.
+ */
+async function smoke(ctx, prepared, built, stack) {
+    const rows = new Rows(ctx.config.checksIgnore);
+    if (!SMOKE_RULES.some((id) => rows.on(id)))
+        return { checks: rows.list() };
+    await stack.ensure();
+    const tally = new MozlogTally();
+    const started = await startApp(ctx, built, stack, (l) => tally.add(l.text));
+    if (!started.ok) {
+        rows.set((0,catalogue/* check */.z6)('DF208', 'fail', started.message));
+        rows.skipUnset(SMOKE_RULES, 'not judged: the container did not start (see DF208)');
+        return { checks: rows.list() };
+    }
+    const app = started.app;
+    const http = new Http();
+    try {
+        const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
+        return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
+    }
+    finally {
+        app.exit.stop();
+        app.logs.stop();
+        await http.close();
+        await ctx.runner.run(['docker', 'rm', '--force', app.id], { allowFailure: true, quiet: true });
+        await dumpServiceLogs(ctx, stack);
+    }
+}
+async function judge(ctx, prepared, stack, app, http, tally, rows) {
+    const { config } = ctx;
+    const ready = await waitReady({ http, app, timeoutMs: config.startupTimeoutMs });
+    const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
+    rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
+    rows.set(lbheartbeatRule(ready));
+    if (ready.kind === 'ready' || ready.kind === 'not-200') {
+        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${smoke_secs(readyMs)})` : ''}; probing it`);
+        const base = ready.base;
+        const [hb, version, statics] = await Promise.all([
+            rows.on('DF203') || rows.on('DF205')
+                ? heartbeatRule(http, base, config.services.length ? SERVICE_WARMUP_MS : 0, async () => (await stack.states()).some((s) => !s.running))
+                : null,
+            rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
+            rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
+        ]);
+        // A probe that failed because the container was dying is left unset: DF208 explains it.
+        const probes = [hb?.status === 'fail' ? await withServiceStates(stack, hb) : hb, version, statics];
+        const died = probes.some((r) => r?.status === 'fail') && (await hasExited(ctx, app));
+        for (const r of probes)
+            if (!(died && r?.status === 'fail'))
+                rows.set(r);
+        if (!app.exit.current && rows.on('DF205')) {
+            const fault = await serviceFault(http, base, stack, ready.kind, hb);
+            if (!(fault.status === 'fail' && (await hasExited(ctx, app))))
+                rows.set(fault);
+        }
+    }
+    else if (ready.kind === 'silent') {
+        rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
+    }
+    if (app.exit.current) {
+        const when = ready.kind === 'exited' ? 'before it answered /__lbheartbeat__' : 'during the checks';
+        rows.set(await crashRow(ctx, app, when));
+        rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
+    }
+    else {
+        const upFor = performance.now() - app.startedAt;
+        await http.reset(); // kept-alive connections must not hold up a graceful shutdown
+        if (rows.on('DF207')) {
+            const stop = await stopApp(ctx, app);
+            rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal));
+        }
+        else {
+            await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
+        }
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check`));
+    }
+    await app.logs.settle(3000);
+    rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
+    rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
+    return readyMs;
+}
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+async function hasExited(ctx, app) {
+    if (app.exit.current)
+        return true;
+    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
+    if (r.stdout.trim() !== 'false')
+        return false;
+    await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    return true;
+}
+/** DF205, or why it cannot be judged on this run. */
+async function serviceFault(http, base, stack, readiness, heartbeat) {
+    if (stack.services.length === 0) {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+    }
+    if (readiness !== 'ready')
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+    if (heartbeat && heartbeat.status !== 'pass') {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+    }
+    return faultRule(http, base, stack);
+}
+/** A failing heartbeat often means a sidecar died: say so in DF203. */
+async function withServiceStates(stack, row) {
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (!down.length)
+        return row;
+    const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
+    return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
+}
+/** Sidecar output goes to build.log, to explain a failing heartbeat. */
+async function dumpServiceLogs(ctx, stack) {
+    for (const s of await stack.states()) {
+        if (!s.running && !stack.servicesStopped) {
+            ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
+        }
+        ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
+        await ctx.runner.run(['docker', 'logs', '--tail', '200', s.container], { allowFailure: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/test-command.ts
+
+
+
+
+
+const test_command_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** DF401: `docker run --rm IMAGE <test-command>` on the run's network, output streamed; exit 0 passes. */
+async function testCommandRule(ctx, built, stack) {
+    const command = ctx.config.testCommand;
+    const shown = ctx.redactor.redact((0,runner/* displayArgv */.zq)(command));
+    const env = containerEnv(ctx, ctx.config.env);
+    const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
+    const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { env: env.env, stream: true, allowFailure: true }));
+    if (r.exitCode === 0)
+        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${test_command_secs(r.durationMs)}`);
+    const lines = `${r.stdout}\n${r.stderr}`
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter(Boolean)
+        .slice(-TEST_TAIL_LINES)
+        .map((l) => ctx.redactor.redact(l));
+    const hint = r.exitCode === 126 || r.exitCode === 127
+        ? 'the command could not be run: check that it exists in the image and that the ENTRYPOINT passes it on'
+        : r.exitCode === 125
+            ? 'docker could not start the test container: see build.log'
+            : 'fix the failing tests (the full output is in build.log)';
+    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${test_command_secs(r.durationMs)}: ${hint}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/stages/test.ts
+
+
+
+/** DF401: the image's own tests, run inside it on the run's network, with the services up again. */
+async function test(ctx, built, stack) {
+    if (ctx.config.checksIgnore.has('DF401'))
+        return [ignoredRow('DF401')];
+    if (ctx.config.testCommand.length === 0) {
+        return [(0,catalogue/* check */.z6)('DF401', 'skip', 'no test-command configured; set it to run your tests inside the image (e.g. test-command: pytest)')];
+    }
+    await stack.ensure();
+    await stack.restartServices();
+    return [await testCommandRule(ctx, built, stack)];
+}
+
+;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
+}
+
+;// CONCATENATED MODULE: ./src/publish/docker-config.ts
+
+
+
+
+/** The docker CLI's own config dir for this process: $DOCKER_CONFIG or ~/.docker. */
+function userDockerConfigDir(env) {
+    return env.DOCKER_CONFIG || external_node_path_default().join(external_node_os_default().homedir(), '.docker');
+}
+/** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
+function authKeys(registry) {
+    return (0,image_ref/* isDockerHub */.gr)(registry)
+        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+        : [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * A private DOCKER_CONFIG for one run: `docker login` writes there, so the user's ~/.docker/config.json is never
+ * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
+ *
+ * It starts from the user's config (other registries' logins stay usable for base image pulls) without
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for `registry`.
+ * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
+ */
+function createDockerConfig(parent, userDir, registry) {
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(parent, 'dockerflow-docker-config-'));
+    let config = {};
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    if ((0,external_node_fs_.existsSync)(userFile)) {
+        try {
+            config = JSON.parse((0,external_node_fs_.readFileSync)(userFile, 'utf8'));
+        }
+        catch {
+            config = {};
+        }
+    }
+    delete config.credsStore;
+    for (const field of ['auths', 'credHelpers']) {
+        const map = config[field];
+        if (map && typeof map === 'object')
+            for (const key of authKeys(registry))
+                delete map[key];
+    }
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+    for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
+        const target = external_node_path_default().join(userDir, sub);
+        if ((0,external_node_fs_.existsSync)(target))
+            (0,external_node_fs_.symlinkSync)(target, external_node_path_default().join(dir, sub));
+    }
+    return dir;
+}
+/** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
+function removeDockerConfig(dir) {
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/publish/retry.ts
+const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
+const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed/i;
+/** What a failure's text says about it: auth refusals win over anything that also looks transient. */
+function classifyFailure(text) {
+    if (AUTH.test(text))
+        return 'auth';
+    if (TRANSIENT.test(text))
+        return 'transient';
+    return 'fatal';
+}
+const DEFAULT_TRIES = 4;
+const DEFAULT_BASE_DELAY_MS = 1000;
+/** Thrown when the last attempt failed with a transient error: `attempts` says how many were made. */
+class RetriesExhausted extends Error {
+    attempts;
+    last;
+    constructor(attempts, last) {
+        super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
+        this.attempts = attempts;
+        this.last = last;
+        this.name = 'RetriesExhausted';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
+async function withRetry(fn, opts) {
+    const sleep = opts.sleep ?? defaultSleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (opts.kindOf(error) !== 'transient')
+                throw error;
+            if (attempt >= opts.tries)
+                throw new RetriesExhausted(attempt, error);
+            const delayMs = backoffDelay(opts.baseDelayMs, attempt);
+            opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
+            await sleep(delayMs);
+        }
+    }
+}
+/** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */
+function backoffDelay(baseMs, attempt, random = Math.random) {
+    const exp = baseMs * 2 ** (attempt - 1);
+    return Math.round(exp * (1 + 0.2 * random()));
+}
+
+;// CONCATENATED MODULE: ./src/publish/login.ts
+
+
+
+
+
+
+
+
+/** The last line of a failed command that says why (stderr first: stdout holds progress). */
+function failureText(e) {
+    if (e instanceof runner/* CommandError */.Qd) {
+        const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
+        return lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).pop() ?? e.message;
+    }
+    return e instanceof Error ? e.message : String(e);
+}
+/** How to give credentials, in the words of where the run happens. */
+function credentialsHint(ctx) {
+    if (ctx.env.GITHUB_ACTIONS !== 'true')
+        return 'pass --username and --password-stdin, or --push false';
+    if ((0,image_ref/* isDockerHub */.gr)(ctx.config.registry)) {
+        return 'set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and pass them as username/password, or push: false';
+    }
+    if (ctx.config.registry === 'ghcr.io') {
+        return 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false';
+    }
+    return `pass username and password inputs for ${ctx.config.registry} from repository secrets, or push: false`;
+}
+/**
+ * Checks, before anything is built, that a due push can happen: credentials are there and every ref is on the
+ * registry this run logs in to. Throws a UserError naming the fix.
+ */
+function checkPushable(ctx, prepared) {
+    const { config } = ctx;
+    const { plan } = prepared;
+    if (!plan.push)
+        return;
+    if (!config.username || !config.password) {
+        const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
+        throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx)}`);
+    }
+    const registry = (0,image_ref/* isDockerHub */.gr)(config.registry) ? 'docker.io' : config.registry;
+    for (const ref of plan.refs) {
+        const host = ref.slice(0, ref.indexOf('/'));
+        if (host !== registry) {
+            throw new errors/* UserError */.y(`tag ${ref} is on ${host}, but this run logs in to ${registry} only: set registry: ${host}, or push to one registry per step`);
+        }
+    }
+}
+/**
+ * `docker login` into a private DOCKER_CONFIG when a push is planned, before the build (base image pulls then
+ * count against the account, not the anonymous limit). Returns null when nothing will be pushed: pull requests
+ * never log in. The password goes to stdin, never argv.
+ */
+async function login(ctx, prepared) {
+    checkPushable(ctx, prepared);
+    if (!prepared.plan.push)
+        return null;
+    const { registry, username, password } = ctx.config;
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), registry);
+    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
+    process.once('exit', cleanupOnExit);
+    ctx.saveState?.('dockerConfig', dockerConfig);
+    ctx.ui.info(`Logging in to ${registry} as ${username}`);
+    try {
+        await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
+            tries: DEFAULT_TRIES,
+            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            kindOf: (e) => classifyFailure(failureText(e)),
+            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
+    }
+    catch (e) {
+        removeDockerConfig(dockerConfig);
+        process.off('exit', cleanupOnExit);
+        throw loginError(registry, username, e);
+    }
+    ctx.saveState?.('loggedIn', registry);
+    // Every docker command from here on (build pulls, smoke sidecars, push) uses this login.
+    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    return {
+        registry,
+        username,
+        password,
+        dockerConfig,
+        close: async () => {
+            delete ctx.runner.env.DOCKER_CONFIG;
+            await logout(ctx.runner, registry, dockerConfig);
+            process.off('exit', cleanupOnExit);
+        },
+    };
+}
+function loginError(registry, username, e) {
+    if (e instanceof RetriesExhausted) {
+        return new errors/* UserError */.y(`cannot reach registry ${registry} to log in: ${e.attempts} attempts failed (last: ${failureText(e.last)}); check the registry address and that it is up`);
+    }
+    const why = failureText(e);
+    if (classifyFailure(why) === 'auth') {
+        return new errors/* UserError */.y(`registry ${registry} refused the login of user ${username} (${why}): check the username and password/token secrets (a Docker Hub access token needs Read & Write scope)`);
+    }
+    return new errors/* UserError */.y(`docker login to ${registry} as ${username} failed: ${why}; check the registry address`);
+}
+/** Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). */
+async function logout(runner, registry, dockerConfig) {
+    if (!dockerConfig || !(0,external_node_fs_.existsSync)(dockerConfig))
+        return false;
+    if (registry) {
+        await runner
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .catch(() => undefined);
+    }
+    removeDockerConfig(dockerConfig);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/publish/push.ts
+
+
+
+
+/**
+ * `docker push` one ref of the built image, retrying transient failures (connection reset or refused, EOF, 5xx,
+ * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
+ */
+async function pushRef(ctx, session, imageId, ref) {
+    const env = { DOCKER_CONFIG: session.dockerConfig };
+    await ctx.runner.run(tagArgv(imageId, ref), { env });
+    ctx.ui.info(`Pushing ${ref}`);
+    try {
+        await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
+            tries: DEFAULT_TRIES,
+            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            kindOf: (e) => classifyFailure(failureText(e)),
+            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
+    }
+    catch (e) {
+        if (e instanceof RetriesExhausted) {
+            throw new errors/* UserError */.y(`docker push ${ref} failed ${e.attempts} times (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`);
+        }
+        const why = failureText(e);
+        if (classifyFailure(why) === 'auth') {
+            throw new errors/* UserError */.y(`registry ${session.registry} refused the push of ${ref} by user ${session.username} (${why}): check that the repository exists and that the token has write access to it`);
+        }
+        throw new errors/* UserError */.y(`docker push ${ref} failed: ${why}; the full output is in build.log`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+/**
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
+ * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ */
+
+
+
+/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
+class RegistryHttpError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'RegistryHttpError';
+    }
+}
+/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
+function registryBaseUrl(host) {
+    if ((0,image_ref/* isDockerHub */.gr)(host))
+        return 'https://registry-1.docker.io';
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** Docker Hub's single-name repositories live under `library/`. */
+function apiRepository(host, repository) {
+    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
+function parseChallenge(header) {
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return null;
+    const params = {};
+    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
+const TIMEOUT_MS = 30_000;
+class RegistryClient {
+    host;
+    credentials;
+    onSecret;
+    baseUrl;
+    agent;
+    /** Authorization header per scope, so a token is fetched once per repository. */
+    auth = new Map();
+    constructor(host, credentials, 
+    /** Called with each bearer token obtained, so the caller can mask it. */
+    onSecret = () => undefined, baseUrl) {
+        this.host = host;
+        this.credentials = credentials;
+        this.onSecret = onSecret;
+        this.baseUrl = baseUrl ?? registryBaseUrl(host);
+        this.agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
+    }
+    async close() {
+        await this.agent.close();
+    }
+    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
+    async manifest(repository, reference) {
+        const repo = apiRepository(this.host, repository);
+        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+        if (res.status === 404)
+            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
+        if (res.status !== 200)
+            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
+        const header = res.headers['docker-content-digest'];
+        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+        const type = res.headers['content-type'];
+        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
+        return { digest, mediaType, body: res.body };
+    }
+    statusError(status, what, body) {
+        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
+        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
+    }
+    async get(path, headers, scope) {
+        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+        let res = await send(this.auth.get(scope));
+        if (res.status !== 401)
+            return res;
+        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
+        const authorization = await this.authorize(challenge, scope);
+        this.auth.set(scope, authorization);
+        res = await send(authorization);
+        if (res.status === 401 || res.status === 403) {
+            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
+        }
+        return res;
+    }
+    async authorize(challenge, scope) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : null;
+        if (challenge?.scheme === 'basic') {
+            if (!basic)
+                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
+            return basic;
+        }
+        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
+        }
+        const url = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', scope);
+        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
+        if (res.status !== 200) {
+            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
+            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
+        }
+        let token;
+        try {
+            const json = JSON.parse(res.body.toString('utf8'));
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || !token)
+            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
+        this.onSecret(token);
+        return `Bearer ${token}`;
+    }
+    async send(url, headers) {
+        let res;
+        try {
+            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+        }
+        catch (e) {
+            const err = e;
+            const code = err.code ?? err.cause?.code ?? '';
+            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
+        }
+        const body = Buffer.from(await res.body.arrayBuffer());
+        return { status: res.statusCode, headers: res.headers, body };
+    }
+}
+function sha256(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+function mediaTypeOf(body) {
+    try {
+        const json = JSON.parse(body.toString('utf8'));
+        return typeof json.mediaType === 'string' ? json.mediaType : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/verify.ts
+/**
+ * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
+ * manifest's config digest must equal the image ID in docker-image-shasum256.txt.
+ */
+
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+function targetPlatform(platforms, arch = process.arch) {
+    const [os, architecture] = (platforms[0] ?? '').split('/');
+    if (os && architecture)
+        return { os, architecture };
+    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
+function parse(fetched, what) {
+    try {
+        return JSON.parse(fetched.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
+    }
+}
+/**
+ * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
+ * `platform`, and compare it with `imageId`. A mismatch throws with both hashes.
+ */
+async function verifyTag(client, ref, imageId, platform) {
+    const top = await client.manifest(ref.repository, ref.tag);
+    let manifest = parse(top, ref.display);
+    let platformDigest = top.digest;
+    if (isIndex(manifest, top.mediaType)) {
+        const entry = manifest.manifests?.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+        if (!entry?.digest) {
+            const have = (manifest.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
+        }
+        const child = await client.manifest(ref.repository, entry.digest);
+        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
+        platformDigest = child.digest;
+    }
+    const configDigest = manifest.config?.digest;
+    if (typeof configDigest !== 'string') {
+        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
+    }
+    // With the containerd image store, `docker inspect` shows the manifest (or index) digest as the image ID.
+    if (imageId !== configDigest && imageId !== platformDigest && imageId !== top.digest) {
+        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${imageId}; another push moved the tag, re-run the job`);
+    }
+    return { digest: top.digest, configDigest };
+}
+
+;// CONCATENATED MODULE: ./src/stages/publish.ts
+
+
+
+
+
+
+
+
+const newPublished = () => ({ pushed: [], digest: null, reason: null });
+/** The push line of the report and summary: the policy's reason, or why its push did not happen. */
+function pushReason(plan, out, error) {
+    if (out.reason)
+        return out.reason;
+    if (plan.push && out.pushed.length === 0 && error !== undefined)
+        return `${plan.reason}, but the run failed before anything was pushed`;
+    return plan.reason;
+}
+/**
+ * Push every planned ref, then read each back from the registry and confirm it is the image in
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed.
+ */
+async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
+    const { plan } = prepared;
+    if (!plan.push)
+        return;
+    const failing = checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, ctx.config.failOn)).map((c) => c.id);
+    if (failing.length > 0) {
+        out.reason = `${failing.join(', ')} failed: nothing is pushed unless every rule at or above fail-on (${ctx.config.failOn}) passes`;
+        ctx.ui.info(`Not pushing: ${out.reason}`);
+        return;
+    }
+    if (!session)
+        throw new Error('a push is planned but the run is not logged in');
+    const imageId = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
+    if (imageId !== built.imageId)
+        throw new Error(`docker-image-shasum256.txt holds ${imageId}, the build made ${built.imageId}`);
+    for (const ref of plan.refs) {
+        await pushRef(ctx, session, built.imageId, ref);
+        out.pushed.push(ref);
+    }
+    const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
+        ctx.redactor.add(token);
+        ctx.ui.setSecret(token);
+    });
+    const platform = targetPlatform(ctx.config.platforms);
+    try {
+        for (const ref of plan.refs) {
+            const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
+            if (!parsed)
+                throw new Error(`cannot parse the pushed ref ${ref}`);
+            const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, imageId, platform), {
+                tries: DEFAULT_TRIES,
+                baseDelayMs: DEFAULT_BASE_DELAY_MS,
+                kindOf: kindOfHttp,
+                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`reading ${ref} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+            }).catch((e) => {
+                throw verifyError(ref, e);
+            });
+            ctx.log.line(`verified ${ref}: manifest ${verified.digest}, config ${verified.configDigest}`);
+            if (out.digest && out.digest !== verified.digest)
+                ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
+            out.digest ??= verified.digest;
+        }
+    }
+    finally {
+        await client.close();
+    }
+    ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+}
+function kindOfHttp(e) {
+    if (!(e instanceof RegistryHttpError))
+        return 'fatal';
+    if (e.status === 0 || e.status === 429 || e.status >= 500)
+        return 'transient';
+    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
+}
+function verifyError(ref, e) {
+    if (e instanceof errors/* UserError */.y)
+        return e;
+    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
+    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
+        return new errors/* UserError */.y(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
+    }
+    return e;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/describe-error.ts
+var describe_error = __webpack_require__(17434);
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
+ * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
+ * gets its files and everything the run started is removed.
+ */
+async function runPipeline(ctx) {
+    const files = outFiles(ctx.config.outDir);
+    const timings = {};
+    const checks = [];
+    let prepared;
+    let built;
+    let error;
+    let failedStage;
+    let session = null;
+    const published = newPublished();
+    const timed = async (stage, fn) => {
+        const t0 = performance.now();
+        ctx.log.section(stage);
+        try {
+            return await fn();
+        }
+        catch (e) {
+            failedStage ??= stage;
+            throw e;
+        }
+        finally {
+            timings[stage] = Math.round(performance.now() - t0);
+        }
+    };
+    const stack = new Stack(ctx);
+    try {
+        // Independent of the git metadata: runs while it is read.
+        void detectBuilder(ctx);
+        prepared = await timed('prepare', () => prepare(ctx));
+        const p = prepared;
+        if (p.plan.push)
+            session = await timed('login', () => login(ctx, p));
+        writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
+        const versionFile = new VersionFile(ctx.config.context);
+        versionFile.write(p.versionJson);
+        try {
+            built = await timed('build', () => build(ctx, p));
+        }
+        finally {
+            versionFile.restore();
+        }
+        const b = built;
+        writeShasum(ctx.redactor, files, b.imageId);
+        ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
+        // Both settle before going on, so cleanup never races a stage that is still running.
+        const [inspected, smoked] = await Promise.allSettled([
+            timed('inspect', () => inspect(ctx, p, b)),
+            timed('smoke', () => smoke(ctx, p, b, stack)),
+        ]);
+        if (inspected.status === 'rejected')
+            throw inspected.reason;
+        checks.push(...inspected.value);
+        if (smoked.status === 'rejected')
+            throw smoked.reason;
+        checks.push(...smoked.value.checks);
+        if (smoked.value.readyMs !== undefined)
+            timings.ready = smoked.value.readyMs;
+        checks.push(...(await timed('test', () => test(ctx, b, stack))));
+        if (p.plan.push)
+            await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
+    }
+    catch (e) {
+        error = ctx.redactor.redact((0,describe_error/* describeError */.U)(e));
+        ctx.ui.error(error);
+        ctx.log.line(`error: ${error}`);
+    }
+    finally {
+        await session?.close().catch(() => undefined);
+        await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
+    }
+    const rows = inCatalogueOrder(checks, failedStage);
+    const report = {
+        schemaVersion: 1,
+        verdict: verdictOf(rows, ctx.config.failOn, error),
+        image: {
+            id: built?.imageId ?? null,
+            tags: built?.refs ?? prepared?.plan.refs ?? [],
+            digest: published.digest,
+            pushed: published.pushed,
+        },
+        version: prepared?.version ?? null,
+        checks: rows,
+        timings,
+        ...(prepared ? { push: { planned: prepared.plan.push, reason: pushReason(prepared.plan, published, error) } } : {}),
+        ...(error !== undefined ? { error } : {}),
+    };
+    annotate(ctx, rows);
+    writeReport(ctx.redactor, files, report);
+    ctx.log.line(`verdict: ${report.verdict}`);
+    await ctx.log.close();
+    return { report, files };
+}
+/**
+ * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
+ * says why, not a missing row.
+ */
+function inCatalogueOrder(checks, failedStage) {
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    const why = failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run';
+    return catalogue/* RULES */.y0.map((r) => byId.get(r.id) ?? (0,catalogue/* check */.z6)(r.id, 'skip', why));
+}
+/** Failing rules that point into the Dockerfile become annotations on that line. */
+function annotate(ctx, checks) {
+    const root = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
+    for (const c of checks.filter((c) => c.status === 'fail')) {
+        const where = {
+            title: `${c.id} ${c.title}`,
+            ...(c.file ? { file: external_node_path_default().relative(root, c.file) } : {}),
+            ...(c.line ? { line: c.line } : {}),
+        };
+        if (c.level === 'error')
+            ctx.ui.error(c.message, where);
+        else
+            ctx.ui.warning(c.message, where);
+    }
+}
+
+
+/***/ })
+
+};
