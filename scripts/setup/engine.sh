@@ -9,11 +9,16 @@ apt_install docker.io iptables ca-certificates
 
 # dockerd: start in the background unless a daemon already answers.
 if ! docker info >/dev/null 2>&1; then
+  # A daemon killed with the previous session leaves its pid files behind; dockerd refuses to start over them.
+  for f in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+    if [ -f "$f" ] && ! kill -0 "$(cat "$f" 2>/dev/null)" 2>/dev/null; then rm -f "$f"; fi
+  done
   log "starting dockerd"
-  mkdir -p /var/log
   nohup dockerd --host=unix:///var/run/docker.sock >/var/log/dockerflow-dockerd.log 2>&1 &
-  for _ in $(seq 1 300); do
+  pid=$!
+  for _ in $(seq 1 600); do
     docker info >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || break # it exited: say why at once
     sleep 0.1
   done
   docker info >/dev/null 2>&1 || { log "dockerd did not start: see /var/log/dockerflow-dockerd.log"; tail -20 /var/log/dockerflow-dockerd.log >&2; exit 1; }
