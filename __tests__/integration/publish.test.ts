@@ -61,6 +61,36 @@ async function action(
   return { ...r, report: readJson<Report>(r.outputs.report!), log: readFileSync(path.join(outDir, 'build.log'), 'utf8') };
 }
 
+/** `dockerflow run` of `context` with `--push true` of tag t1 to `registry`, the password on stdin. */
+function pushWithCli(
+  a: { context: string; registry: string; repo: string; password: string; out: string },
+  extra: string[] = [],
+): ReturnType<typeof runCli> {
+  return runCli(
+    [
+      'run',
+      '--context',
+      a.context,
+      ...extra,
+      '--registry',
+      a.registry,
+      '--image',
+      `${PREFIX}/${a.repo}`,
+      '--tag',
+      't1',
+      '--push',
+      'true',
+      '--username',
+      reg.username,
+      '--password-stdin',
+      '--out',
+      a.out,
+      '-q',
+    ],
+    { input: a.password },
+  );
+}
+
 /** The registry holds exactly `tags` for the repository (and no repository at all when there are none). */
 async function assertRegistry(repo: string, tags: string[]): Promise<void> {
   const full = `${PREFIX}/${repo}`;
@@ -217,31 +247,9 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
 
   test('a failing rule (no USER: DF101) → nothing pushed, and the report says why', async () => {
     const out = outDir();
-    const r = await runCli(
-      [
-        'run',
-        '--context',
-        path.join(FIXTURES, 'static'),
-        '--file',
-        path.join(FIXTURES, 'static/df101-root.Dockerfile'),
-        '--registry',
-        reg.addr,
-        '--image',
-        `${PREFIX}/nouser`,
-        '--tag',
-        't1',
-        '--push',
-        'true',
-        '--username',
-        reg.username,
-        '--password-stdin',
-        '--checks-ignore',
-        'DF106',
-        '--out',
-        out,
-        '-q',
-      ],
-      { input: reg.password },
+    const r = await pushWithCli(
+      { context: path.join(FIXTURES, 'static'), registry: reg.addr, repo: 'nouser', password: reg.password, out },
+      ['--file', path.join(FIXTURES, 'static/df101-root.Dockerfile'), '--checks-ignore', 'DF106'],
     );
     localRefs.push(`${reg.addr}/${PREFIX}/nouser:t1`);
     assert.equal(r.code, 1, r.stderr);
@@ -255,28 +263,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
 
   test('a wrong password: one clear error naming registry and user, nothing built or pushed', async () => {
     const out = outDir();
-    const r = await runCli(
-      [
-        'run',
-        '--context',
-        COMPLIANT,
-        '--registry',
-        reg.addr,
-        '--image',
-        `${PREFIX}/wrongpw`,
-        '--tag',
-        't1',
-        '--push',
-        'true',
-        '--username',
-        reg.username,
-        '--password-stdin',
-        '--out',
-        out,
-        '-q',
-      ],
-      { input: 'not-the-password-42' },
-    );
+    const r = await pushWithCli({ context: COMPLIANT, registry: reg.addr, repo: 'wrongpw', password: 'not-the-password-42', out });
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
@@ -293,28 +280,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
   test('registry down: bounded retries with backoff, then a clear error', async () => {
     const port = await closedPort();
     const out = outDir();
-    const r = await runCli(
-      [
-        'run',
-        '--context',
-        COMPLIANT,
-        '--registry',
-        `127.0.0.1:${port}`,
-        '--image',
-        `${PREFIX}/down`,
-        '--tag',
-        't1',
-        '--push',
-        'true',
-        '--username',
-        reg.username,
-        '--password-stdin',
-        '--out',
-        out,
-        '-q',
-      ],
-      { input: reg.password },
-    );
+    const r = await pushWithCli({ context: COMPLIANT, registry: `127.0.0.1:${port}`, repo: 'down', password: reg.password, out });
     assert.equal(r.code, 1);
     for (const n of [1, 2, 3])
       assert.match(
@@ -336,30 +302,10 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     const proxy = await flakyProxy({ first: ['503', 'drop'], manifestPuts: ['503', 'drop'] });
     try {
       const out = outDir();
-      const r = await runCli(
-        [
-          'run',
-          '--context',
-          COMPLIANT,
-          '--registry',
-          proxy.host,
-          '--image',
-          `${PREFIX}/flaky`,
-          '--tag',
-          't1',
-          '--push',
-          'true',
-          '--username',
-          reg.username,
-          '--password-stdin',
-          '--checks-ignore',
-          'DF106',
-          '--out',
-          out,
-          '-q',
-        ],
-        { input: reg.password },
-      );
+      const r = await pushWithCli({ context: COMPLIANT, registry: proxy.host, repo: 'flaky', password: reg.password, out }, [
+        '--checks-ignore',
+        'DF106',
+      ]);
       localRefs.push(`${proxy.host}/${PREFIX}/flaky:t1`);
       assert.equal(r.code, 0, `${r.stderr}\n${proxy.log.join('\n')}`);
       assert.match(r.stderr, /docker login to 127\.0\.0\.1:\d+ failed \(.*\); retry 1\/3 in/);
