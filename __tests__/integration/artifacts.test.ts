@@ -13,7 +13,9 @@ import { outFiles } from '../../src/report/out-files.js';
 import { readZip, runLocalAction } from '../helpers/local-action.js';
 import { FIXTURES } from '../helpers/run.js';
 
-const CTX = path.join(FIXTURES, 'static');
+/** The static fixtures are Dockerfiles of their own, built from the compliant app's context. */
+const CTX = path.join(FIXTURES, 'apps/compliant');
+const DOCKERFILES = path.join(FIXTURES, 'static');
 
 describe('artifacts through @github/local-action', { concurrency: 1 }, () => {
   for (const [fixture, verdict] of [
@@ -23,7 +25,7 @@ describe('artifacts through @github/local-action', { concurrency: 1 }, () => {
     it(`${fixture}: uploads build.log, the shasum file, version.json and the report (verdict ${verdict})`, async () => {
       const r = await runLocalAction({
         context: CTX,
-        file: path.join(CTX, `${fixture}.Dockerfile`),
+        file: path.join(DOCKERFILES, `${fixture}.Dockerfile`),
         image: `artifacts/${fixture}`,
         'artifact-name': `dockerflow-${fixture}`,
         // The static stage is enough here; e2e-sample-app uploads the out dir of a full run.
@@ -49,13 +51,17 @@ describe('uploadOutDir', () => {
     parseConfig({ raw: new Map(Object.entries(raw)), env: {}, cwd: CTX, defaultOutDir: '/tmp/none' });
   it('does nothing when upload-artifacts is false', async () => {
     assert.equal(
-      await uploadOutDir(config({ file: 'compliant.Dockerfile', 'upload-artifacts': 'false' }), outFiles('/tmp/none'), {
-        ACTIONS_RUNTIME_TOKEN: 'x',
-      }),
+      await uploadOutDir(
+        config({ file: path.join(DOCKERFILES, 'compliant.Dockerfile'), 'upload-artifacts': 'false' }),
+        outFiles('/tmp/none'),
+        {
+          ACTIONS_RUNTIME_TOKEN: 'x',
+        },
+      ),
       null,
     );
   });
   it('skips outside GitHub Actions (no runtime token) instead of failing the run', async () => {
-    assert.equal(await uploadOutDir(config({ file: 'compliant.Dockerfile' }), outFiles('/tmp/none'), {}), null);
+    assert.equal(await uploadOutDir(config({ file: path.join(DOCKERFILES, 'compliant.Dockerfile') }), outFiles('/tmp/none'), {}), null);
   });
 });

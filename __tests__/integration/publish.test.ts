@@ -247,10 +247,12 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
 
   test('a failing rule (no USER: DF101) → nothing pushed, and the report says why', async () => {
     const out = outDir();
-    const r = await pushWithCli(
-      { context: path.join(FIXTURES, 'static'), registry: reg.addr, repo: 'nouser', password: reg.password, out },
-      ['--file', path.join(FIXTURES, 'static/df101-root.Dockerfile'), '--checks-ignore', 'DF106'],
-    );
+    const r = await pushWithCli({ context: COMPLIANT, registry: reg.addr, repo: 'nouser', password: reg.password, out }, [
+      '--file',
+      path.join(FIXTURES, 'static/df101-root.Dockerfile'),
+      '--checks-ignore',
+      'DF106',
+    ]);
     localRefs.push(`${reg.addr}/${PREFIX}/nouser:t1`);
     assert.equal(r.code, 1, r.stderr);
     const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
@@ -369,13 +371,12 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     const basic = Buffer.from(`${reg.username}:${reg.password}`).toString('base64');
     const canaries = { password: reg.password, 'build secret': build, 'env API_TOKEN': envValue, 'base64 login': basic };
     const r = await action('canary', {
-      workspace: path.join(FIXTURES, 'static'),
       eventName: 'push',
       ref: 'refs/heads/main',
       event: { repository: REPOSITORY },
       // compliant.Dockerfile reads the build secret `token` without keeping it.
       inputs: {
-        file: 'compliant.Dockerfile',
+        file: path.join(FIXTURES, 'static/compliant.Dockerfile'),
         secrets: `token=${build}`,
         env: `API_TOKEN=${envValue}\nLOG_LEVEL=info`,
         'checks-ignore': '',

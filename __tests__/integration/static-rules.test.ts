@@ -13,7 +13,9 @@ import { RULES } from '../../src/rules/catalogue.js';
 import { docker, engineUp } from '../helpers/docker.js';
 import { FIXTURES, readJson, runAction, runCli } from '../helpers/run.js';
 
-const CTX = path.join(FIXTURES, 'static');
+/** The static fixtures are Dockerfiles of their own, built from the compliant app's context. */
+const CTX = path.join(FIXTURES, 'apps/compliant');
+const DOCKERFILES = path.join(FIXTURES, 'static');
 const CANARY = `canary-${randomBytes(8).toString('hex')}`;
 const STATIC = /^DF1\d\d$/;
 const RUNTIME_RULES = RULES.filter((r) => !STATIC.test(r.id))
@@ -55,7 +57,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
         '--context',
         CTX,
         '--file',
-        path.join(CTX, `${c.fixture}.Dockerfile`),
+        path.join(DOCKERFILES, `${c.fixture}.Dockerfile`),
         '--image',
         `static/${c.fixture}`,
         '--out',
@@ -70,7 +72,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       for (const id of c.fails) {
         const row = report.checks.find((x) => x.id === id)!;
         if (c.message) assert.match(row.message, c.message);
-        assert.equal(row.file, path.join(CTX, `${c.fixture}.Dockerfile`));
+        assert.equal(row.file, path.join(DOCKERFILES, `${c.fixture}.Dockerfile`));
         if (c.line) assert.equal(row.line, c.line);
         assert.match(r.stdout, new RegExp(`${row.level === 'error' ? 'FAIL' : 'WARN'} ${id}`));
       }
@@ -93,7 +95,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       '--context',
       CTX,
       '--file',
-      path.join(CTX, 'compliant.Dockerfile'),
+      path.join(DOCKERFILES, 'compliant.Dockerfile'),
       '--image',
       'static/compliant',
       '--out',
@@ -113,7 +115,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       '--context',
       CTX,
       '--file',
-      path.join(CTX, 'df107-shell.Dockerfile'),
+      path.join(DOCKERFILES, 'df107-shell.Dockerfile'),
       '--image',
       'static/df107',
       '--out',
@@ -133,7 +135,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       '--context',
       CTX,
       '--file',
-      path.join(CTX, 'df101-root.Dockerfile'),
+      path.join(DOCKERFILES, 'df101-root.Dockerfile'),
       '--image',
       'static/ignore',
       '--out',
@@ -153,7 +155,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       const r = await runAction({
         inputs: {
           context: CTX,
-          file: path.join(CTX, `${c.fixture}.Dockerfile`),
+          file: path.join(DOCKERFILES, `${c.fixture}.Dockerfile`),
           image: `static/${c.fixture}`,
           secrets: `token=${CANARY}`,
           'upload-artifacts': 'false',
