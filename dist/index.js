@@ -29219,7 +29219,7 @@ async function run(env = process.env) {
     ctx.saveState = (name, value) => core/* saveState */.LZ(name, value);
     core/* saveState */.LZ('outDir', config.outDir);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(223)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25223));
+    const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80496));
     const { report, files } = await runPipeline(ctx);
     const setOutput = (name, value) => core/* setOutput */.uH(name, ctx.redactor.redact(value));
     setOutput('verdict', report.verdict);

@@ -27,7 +27,7 @@ const cases: { fixture: string; fails: string[]; exit: number; message?: RegExp;
   { fixture: 'df101-root', fails: ['DF101'], exit: 1, message: /runs as root \(no USER\)/ },
   { fixture: 'df102-group', fails: ['DF102'], exit: 1, message: /group app has GID 10002; it must be 10001/ },
   { fixture: 'df103-no-cmd', fails: ['DF103'], exit: 1, message: /no CMD/ },
-  { fixture: 'df105-version', fails: ['DF105'], exit: 1, message: /commit is "deadbeef", expected/ },
+  { fixture: 'df105-version', fails: ['DF105'], exit: 1, message: /commit: expected "[0-9a-f]{40}", got "deadbeef"/ },
   { fixture: 'df106-env', fails: ['DF106'], exit: 1, message: /ENV DATABASE_PASSWORD looks like a secret/, line: 7 },
   { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /secret token in layer [0-9a-f]+: \/app\/\.npmrc/ },
   // DF107 is a warning: it fails the run only with fail-on warning.

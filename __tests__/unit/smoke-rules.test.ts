@@ -7,7 +7,7 @@ import { logsRule } from '../../src/smoke/log-rules.js';
 import { shutdownRow } from '../../src/smoke/shutdown.js';
 import { baseUrls, pickPort } from '../../src/smoke/start.js';
 import { lbheartbeatRule, portRule } from '../../src/smoke/startup-rules.js';
-import { versionDifferences } from '../../src/smoke/version-diff.js';
+import { versionDifferences } from '../../src/git/version-diff.js';
 
 const version = { source: 'https://github.com/o/r', version: 'v1', commit: 'abc', build: 'https://ci/1' };
 

@@ -2,6 +2,8 @@ import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { isSecretName } from '../secrets/names.js';
 import { lastInstruction, type DockerfileFacts } from './dockerfile.js';
 import type { ImageConfig } from './image.js';
+import type { VersionObject } from '../git/version.js';
+import { versionDifferences } from '../git/version-diff.js';
 import type { SecretHit } from './layer-scan.js';
 
 /** Everything the static rules judge, gathered once by the inspect stage. */
@@ -12,7 +14,7 @@ export interface StaticFacts {
   passwd: string | null;
   group: string | null;
   versionFile: string | null;
-  expectedVersion: object;
+  expectedVersion: VersionObject;
   /** Names of the provided secrets, by needle index, for messages (never the values). */
   secretNames: string[];
   /** null: no secret values were given, so no layer scan ran. */
@@ -142,7 +144,7 @@ const DF105 = (f: StaticFacts): CheckResult => {
   } catch {
     return check('DF105', 'fail', '/app/version.json is not valid JSON; copy the generated version.json unchanged', where);
   }
-  const diff = diffObjects(f.expectedVersion as Record<string, unknown>, found);
+  const diff = versionDifferences(f.expectedVersion, found);
   if (diff.length > 0) {
     return check(
       'DF105',
@@ -208,15 +210,6 @@ function isEmptyEnv(f: StaticFacts, key: string): boolean {
   return f.image.env.some((e) => e === `${key}=`);
 }
 
-function diffObjects(expected: Record<string, unknown>, found: unknown): string[] {
-  if (typeof found !== 'object' || found === null || Array.isArray(found)) return ['it is not a JSON object'];
-  const got = found as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(expected), ...Object.keys(got)])];
-  return keys
-    .filter((k) => JSON.stringify(expected[k]) !== JSON.stringify(got[k]))
-    .map((k) => `${k} is ${JSON.stringify(got[k]) ?? 'missing'}, expected ${JSON.stringify(expected[k]) ?? 'absent'}`);
-}
-
 /** The registry of static checks, in report order. */
 export const STATIC_RULES: ReadonlyArray<[RuleId, (f: StaticFacts) => CheckResult]> = [
   ['DF101', DF101],
@@ -227,5 +220,3 @@ export const STATIC_RULES: ReadonlyArray<[RuleId, (f: StaticFacts) => CheckResul
   ['DF106', DF106],
   ['DF107', DF107],
 ];
-
-export { diffObjects };

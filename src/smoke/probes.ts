@@ -4,7 +4,7 @@ import { check, type CheckResult } from '../rules/catalogue.js';
 import { describeHeartbeatBody, shorten } from './heartbeat-body.js';
 import type { Http, HttpResult } from './http.js';
 import { PROBE_TIMEOUT_MS } from './limits.js';
-import { versionDifferences } from './version-diff.js';
+import { versionDifferences } from '../git/version-diff.js';
 
 export const HEARTBEAT = '/__heartbeat__';
 export const VERSION = '/__version__';

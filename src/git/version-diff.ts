@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { VersionObject } from '../git/version.js';
+import type { VersionObject } from './version.js';
 
 const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
 

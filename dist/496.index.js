@@ -1,8 +1,8 @@
-export const id = 223;
-export const ids = [223];
+export const id = 496;
+export const ids = [496];
 export const modules = {
 
-/***/ 25223:
+/***/ 80496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -636,7 +636,36 @@ function eachEntry(stream, visit) {
     });
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/git/version-diff.ts
+
+const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
+/**
+ * Field-by-field differences between the version object the build wrote and what /__version__ answered; empty
+ * when they are deep-equal.
+ */
+function versionDifferences(expected, actual) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) {
+        return [`expected a JSON object, got ${Array.isArray(actual) ? 'an array' : show(actual)}`];
+    }
+    const got = actual;
+    const want = expected;
+    const out = [];
+    for (const key of Object.keys(want)) {
+        if (!(key in got))
+            out.push(`${key} is missing (expected ${show(want[key])})`);
+        else if (!(0,external_node_util_.isDeepStrictEqual)(got[key], want[key]))
+            out.push(`${key}: expected ${show(want[key])}, got ${show(got[key])}`);
+    }
+    for (const key of Object.keys(got))
+        if (!(key in want))
+            out.push(`unexpected field ${key}=${show(got[key])}`);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/inspect/static-rules.ts
+
 
 
 
@@ -727,7 +756,7 @@ const DF105 = (f) => {
     catch {
         return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is not valid JSON; copy the generated version.json unchanged', where);
     }
-    const diff = diffObjects(f.expectedVersion, found);
+    const diff = versionDifferences(f.expectedVersion, found);
     if (diff.length > 0) {
         return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json differs from the generated one: ${diff.join('; ')}; copy version.json after it is generated, and do not cache it in an earlier layer`, where);
     }
@@ -765,15 +794,6 @@ const DF107 = (f) => {
 function isEmptyEnv(f, key) {
     return f.image.env.some((e) => e === `${key}=`);
 }
-function diffObjects(expected, found) {
-    if (typeof found !== 'object' || found === null || Array.isArray(found))
-        return ['it is not a JSON object'];
-    const got = found;
-    const keys = [...new Set([...Object.keys(expected), ...Object.keys(got)])];
-    return keys
-        .filter((k) => JSON.stringify(expected[k]) !== JSON.stringify(got[k]))
-        .map((k) => `${k} is ${JSON.stringify(got[k]) ?? 'missing'}, expected ${JSON.stringify(expected[k]) ?? 'absent'}`);
-}
 /** The registry of static checks, in report order. */
 const STATIC_RULES = [
     ['DF101', DF101],
@@ -784,7 +804,6 @@ const STATIC_RULES = [
     ['DF106', DF106],
     ['DF107', DF107],
 ];
-
 
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
 var config_config = __webpack_require__(31377);
@@ -1201,34 +1220,6 @@ function shorten(s, max) {
     return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 const quote = (s) => JSON.stringify(s);
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./src/smoke/version-diff.ts
-
-const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
-/**
- * Field-by-field differences between the version object the build wrote and what /__version__ answered; empty
- * when they are deep-equal.
- */
-function versionDifferences(expected, actual) {
-    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) {
-        return [`expected a JSON object, got ${Array.isArray(actual) ? 'an array' : show(actual)}`];
-    }
-    const got = actual;
-    const want = expected;
-    const out = [];
-    for (const key of Object.keys(want)) {
-        if (!(key in got))
-            out.push(`${key} is missing (expected ${show(want[key])})`);
-        else if (!(0,external_node_util_.isDeepStrictEqual)(got[key], want[key]))
-            out.push(`${key}: expected ${show(want[key])}, got ${show(got[key])}`);
-    }
-    for (const key of Object.keys(got))
-        if (!(key in want))
-            out.push(`unexpected field ${key}=${show(got[key])}`);
-    return out;
-}
 
 ;// CONCATENATED MODULE: ./src/smoke/probes.ts
 
