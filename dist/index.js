@@ -28850,6 +28850,7 @@ function cliFlag(spec) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   by: () => (/* binding */ Runner),
+/* harmony export */   fM: () => (/* binding */ lastLine),
 /* harmony export */   zq: () => (/* binding */ displayArgv)
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22876);
@@ -28868,6 +28869,7 @@ class CommandError extends Error {
         this.name = 'CommandError';
     }
 }
+/** The last non-blank line of a command's output ('' when there is none). */
 const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
 /** Quote argv for display in the log (never executed through a shell). */
 function displayArgv(argv) {

@@ -494,6 +494,7 @@ var tar_stream = __webpack_require__(6118);
 
 
 
+
 /** Finds needles in a byte stream that arrives in chunks, across chunk boundaries, without copying chunks. */
 class StreamMatcher {
     needles;
@@ -588,7 +589,7 @@ async function withSave(imageId, consume) {
     await consume(child.stdout);
     const code = await exited;
     if (code !== 0)
-        throw new Error(`docker save ${imageId} exited ${code}: ${stderr.trim().split('\n').pop()}`);
+        throw new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`);
 }
 /** Visit every regular file of a tar stream in order; `visit` must consume the entry. */
 function eachEntry(stream, visit) {
@@ -997,6 +998,7 @@ function planPush(config, git) {
 
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
+
 /** Fail fast, before anything is built, when the docker CLI is missing or no engine answers it. */
 async function assertEngine(ctx) {
     const r = await ctx.runner
@@ -1005,7 +1007,7 @@ async function assertEngine(ctx) {
     if (!r)
         throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
     if (r.exitCode !== 0 || !r.stdout.trim()) {
-        const why = r.stderr.trim().split('\n').pop() ?? '';
+        const why = (0,runner/* lastLine */.fM)(r.stderr);
         throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
     }
 }
@@ -1688,6 +1690,7 @@ class LogCapture {
 
 
 
+
 /** A `$PORT` unlike the default, so an app that hard-codes its port is caught (DF201). */
 function pickPort(defaultPort) {
     let p = defaultPort;
@@ -1718,7 +1721,7 @@ async function startApp(ctx, built, stack, onLine) {
     const run = await ctx.runner.run(argv, { env: env.env, allowFailure: true });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
-        const why = ctx.redactor.redact(`${run.stderr}${run.stdout}`.trim().split('\n').pop() ?? `exit ${run.exitCode}`);
+        const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(`${run.stderr}${run.stdout}`) || `exit ${run.exitCode}`);
         return {
             ok: false,
             message: `docker run could not start the container (exit ${run.exitCode}): ${why}; check that ENTRYPOINT/CMD name a program that exists in the image and is executable`,

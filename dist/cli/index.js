@@ -848,7 +848,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   Qd: () => (/* binding */ CommandError),
   by: () => (/* binding */ Runner),
-  zq: () => (/* binding */ displayArgv)
+  zq: () => (/* binding */ displayArgv),
+  fM: () => (/* binding */ lastLine)
 });
 
 ;// CONCATENATED MODULE: external "string_decoder"
@@ -2004,6 +2005,7 @@ class CommandError extends Error {
         this.name = 'CommandError';
     }
 }
+/** The last non-blank line of a command's output ('' when there is none). */
 const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
 /** Quote argv for display in the log (never executed through a shell). */
 function displayArgv(argv) {

@@ -31567,6 +31567,7 @@ class runner_CommandError extends Error {
         this.name = 'CommandError';
     }
 }
+/** The last non-blank line of a command's output ('' when there is none). */
 const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
 /** Quote argv for display in the log (never executed through a shell). */
 function displayArgv(argv) {

@@ -36,7 +36,8 @@ export class CommandError extends Error {
   }
 }
 
-const lastLine = (s: string): string => s.trim().split('\n').pop()?.trim() ?? '';
+/** The last non-blank line of a command's output ('' when there is none). */
+export const lastLine = (s: string): string => s.trim().split('\n').pop()?.trim() ?? '';
 
 /** Quote argv for display in the log (never executed through a shell). */
 export function displayArgv(argv: readonly string[]): string {

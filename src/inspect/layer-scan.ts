@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { PassThrough, type Readable } from 'node:stream';
 import { extract, type Header } from 'tar-stream';
+import { lastLine } from '../exec/runner.js';
 
 /** Where a secret value was found in the image. */
 export interface SecretHit {
@@ -108,7 +109,7 @@ async function withSave(imageId: string, consume: (s: Readable) => Promise<void>
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   await consume(child.stdout);
   const code = await exited;
-  if (code !== 0) throw new Error(`docker save ${imageId} exited ${code}: ${stderr.trim().split('\n').pop()}`);
+  if (code !== 0) throw new Error(`docker save ${imageId} exited ${code}: ${lastLine(stderr)}`);
 }
 
 /** Visit every regular file of a tar stream in order; `visit` must consume the entry. */

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { lastLine } from '../exec/runner.js';
 import { appContainerName, appRunArgv } from '../docker/run-argv.js';
 import type { Built, RunContext } from '../pipeline/context.js';
 import { containerEnv } from './env.js';
@@ -59,7 +60,7 @@ export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLi
   const run = await ctx.runner.run(argv, { env: env.env, allowFailure: true });
   const startedAt = performance.now();
   if (run.exitCode !== 0) {
-    const why = ctx.redactor.redact(`${run.stderr}${run.stdout}`.trim().split('\n').pop() ?? `exit ${run.exitCode}`);
+    const why = ctx.redactor.redact(lastLine(`${run.stderr}${run.stdout}`) || `exit ${run.exitCode}`);
     return {
       ok: false,
       message: `docker run could not start the container (exit ${run.exitCode}): ${why}; check that ENTRYPOINT/CMD name a program that exists in the image and is executable`,
