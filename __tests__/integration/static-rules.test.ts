@@ -22,14 +22,18 @@ const RUNTIME_RULES = RULES.filter((r) => !STATIC.test(r.id))
   .map((r) => r.id)
   .join(',');
 
-const cases: { fixture: string; fails: string[]; exit: number; message?: RegExp; line?: number }[] = [
+/**
+ * `noCache`: BuildKit's cache key ignores a build secret's value, so a layer cached by an earlier run (another
+ * canary) would hide this run's value: the fixture that copies the secret into a layer builds without the cache.
+ */
+const cases: { fixture: string; fails: string[]; exit: number; message?: RegExp; line?: number; noCache?: boolean }[] = [
   { fixture: 'compliant', fails: [], exit: 0 },
   { fixture: 'df101-root', fails: ['DF101'], exit: 1, message: /runs as root \(no USER\)/ },
   { fixture: 'df102-group', fails: ['DF102'], exit: 1, message: /group app has GID 10002; it must be 10001/ },
   { fixture: 'df103-no-cmd', fails: ['DF103'], exit: 1, message: /no CMD/ },
   { fixture: 'df105-version', fails: ['DF105'], exit: 1, message: /commit: expected "[0-9a-f]{40}", got "deadbeef"/ },
   { fixture: 'df106-env', fails: ['DF106'], exit: 1, message: /ENV DATABASE_PASSWORD looks like a secret/, line: 7 },
-  { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /secret token in layer [0-9a-f]+: \/app\/\.npmrc/ },
+  { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
   // DF107 is a warning: it fails the run only with fail-on warning.
   { fixture: 'df107-shell', fails: ['DF107'], exit: 0, message: /ENTRYPOINT exec node \/app\/server.js is in shell form/, line: 7 },
 ];
@@ -64,6 +68,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
         out,
         '--secret',
         `token=${CANARY}`,
+        ...(c.noCache ? ['--no-cache'] : []),
         '-q',
       ]);
       const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
@@ -158,6 +163,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
           file: path.join(DOCKERFILES, `${c.fixture}.Dockerfile`),
           image: `static/${c.fixture}`,
           secrets: `token=${CANARY}`,
+          'no-cache': String(c.noCache ?? false),
           'upload-artifacts': 'false',
           // The static stage only: the CLI cases above run these fixtures through smoke too.
           'checks-ignore': RUNTIME_RULES,

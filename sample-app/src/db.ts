@@ -66,6 +66,27 @@ export function isUnavailableError(err: unknown): boolean {
   );
 }
 
+/**
+ * `pool.connect()` for code that holds a client across several awaits. pg emits 'error' on a checked-out
+ * client whose connection breaks (a reset while the database restarts, say) and the pool listens only while
+ * the client is idle: with no listener of ours that event would crash the process. The pending query is
+ * rejected with the same error, so the caller still sees it; the pool takes its own listener back on release.
+ */
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  client.on('error', ignoreCheckedOutError);
+  const release = client.release.bind(client);
+  client.release = (err?: Error | boolean) => {
+    client.off('error', ignoreCheckedOutError);
+    release(err);
+  };
+  return client;
+}
+
+function ignoreCheckedOutError(): void {
+  // The query in flight rejects with this error; its caller logs it and releases the client as broken.
+}
+
 const MIGRATION_LOCK_ID = 720_431_001; // arbitrary, constant: serialises concurrent migrations across replicas
 
 export const MIGRATIONS = [
@@ -78,7 +99,7 @@ export const MIGRATIONS = [
 
 /** Applies the schema (idempotent), holding an advisory lock so replicas starting together do not race. */
 export async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+  const client = await checkout(pool);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
@@ -155,7 +176,7 @@ export async function ping(pool: pg.Pool, timeoutMs: number): Promise<void> {
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
   const work = (async () => {
-    const client = await pool.connect();
+    const client = await checkout(pool);
     if (timedOut) {
       client.release(new Error('heartbeat ping timed out'));
       return;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createPool, isUnavailableError, migrateWithRetry, ping } from '../src/db.js';
+import { createPool, isUnavailableError, migrate, migrateWithRetry, ping } from '../src/db.js';
 import { captureLogger } from './helpers.js';
 
 describe('database ping without a database', () => {
@@ -82,6 +82,39 @@ describe('database ping without a database', () => {
     });
     assert.equal(calls, 3);
     assert.ok(records().some((r) => r.Type === 'db.migrated' && r.Fields.attempt === 3));
+  });
+
+  it('a connection reset while a client is checked out fails the call, not the process', async () => {
+    // Speaks just enough of the protocol to finish the start-up (AuthenticationOk, ReadyForQuery), then resets
+    // the connection at the first query: what a database restarting under the app does. pg emits 'error' on
+    // the checked-out client; unheard, that event is an uncaught exception and the app dies (DF208).
+    const resetter = net.createServer((s) => {
+      s.on('error', () => undefined);
+      let started = false;
+      s.on('data', () => {
+        if (started) return void s.resetAndDestroy();
+        started = true;
+        s.write(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0, 0x5a, 0, 0, 0, 5, 0x49])); // 'R' ok, 'Z' idle
+      });
+    });
+    await new Promise<void>((r) => resetter.listen(0, '127.0.0.1', r));
+    const { port } = resetter.address() as net.AddressInfo;
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const { logger } = captureLogger();
+      const pool = createPool(`postgres://u:p@127.0.0.1:${port}/db`, logger);
+      await assert.rejects(ping(pool, 1000), /ECONNRESET/);
+      await assert.rejects(migrate(pool), /ECONNRESET/);
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(uncaught, []);
+      assert.equal(pool.totalCount, 0, 'the broken clients left the pool');
+      await pool.end();
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await new Promise((r) => resetter.close(r));
+    }
   });
 
   it('classifies errors', () => {
