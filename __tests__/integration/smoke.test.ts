@@ -246,6 +246,18 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.equal(r.code, 1);
   });
 
+  it('a sidecar that cannot start (it starts during the build) is one clear error, with nothing left behind', async () => {
+    // The local registry refuses an anonymous pull at once: no traffic leaves the machine.
+    const image = '127.0.0.1:5000/dockerflow-test/no-such-image:1';
+    const r = await fixture('smoke-compliant', ['--service', `db=${image}`, '--test-command', 'test']);
+    assert.match(r.report.error ?? '', new RegExp(`^service "db" \\(${image.replace(/[.]/g, '\\.')}\\) did not start: .*check the image name`));
+    assert.equal(r.report.verdict, 'fail');
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(typeof r.report.timings.build, 'number', 'the image was built while the sidecar failed');
+    assert.equal(r.report.checks.find((c) => c.id === 'DF201')?.status, 'skip');
+    assert.equal(r.report.checks.find((c) => c.id === 'DF101')?.status, 'pass', 'the static rules still judged the image');
+  });
+
   it('DF208: a crash during the checks fails DF208 only; the probe it broke is skipped, not failed', async () => {
     const r = await fixture('smoke-crash-in-checks');
     onlyFails(r.report, ['DF208'], r.out);
@@ -338,7 +350,14 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
 
   it('the post step removes what a killed main step left running', async () => {
     const env = actionEnv({
-      inputs: { context: path.join(APPS, 'smoke-never-listens'), push: 'false', 'startup-timeout': '120', 'upload-artifacts': 'false' },
+      inputs: {
+        context: path.join(APPS, 'smoke-never-listens'),
+        // A sidecar, so that the run has its own network too: both must go.
+        services: 'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+        push: 'false',
+        'startup-timeout': '120',
+        'upload-artifacts': 'false',
+      },
       repository: 'dockerflow-smoke/killed',
     });
     runnerTemps.push(env.temp);
@@ -359,7 +378,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
         cwd: ROOT,
       });
       assert.equal(post.code, 0, post.stdout + post.stderr);
-      assert.match(post.stdout, /Removed 1 container\(s\) and 1 network\(s\) left by the run/);
+      assert.match(post.stdout, /Removed 2 container\(s\) and 1 network\(s\) left by the run/);
       assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
       assert.equal(docker('network', 'ls', '-q', '--filter', `label=dockerflow.run=${runId}`), '');
     } finally {

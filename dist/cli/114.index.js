@@ -203,7 +203,8 @@ function containerEnv(ctx, entries) {
 
 /**
  * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
- * use; removed with everything else carrying the run label when the pipeline ends.
+ * use; removed with everything else carrying the run label when the pipeline ends. Without services there is
+ * nothing to resolve by name: the containers use Docker's default bridge, which costs no create and remove.
  */
 class Stack {
     ctx;
@@ -212,7 +213,7 @@ class Stack {
     stopped = false;
     constructor(ctx) {
         this.ctx = ctx;
-        this.network = ctx.runId;
+        this.network = ctx.config.services.length ? ctx.runId : 'bridge';
     }
     get services() {
         return this.ctx.config.services.map((s) => ({ name: s.name, image: s.image, container: serviceContainerName(this.ctx.runId, s.name) }));
@@ -224,6 +225,8 @@ class Stack {
     }
     async create() {
         const { ctx } = this;
+        if (!ctx.config.services.length)
+            return;
         await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
         await Promise.all(ctx.config.services.map(async (s) => {
             const env = containerEnv(ctx, s.env);
@@ -238,8 +241,7 @@ class Stack {
                 throw new errors/* UserError */.y(`service "${s.name}" (${s.image}) did not start: ${e.message}; check the image name in the services input and that the runner can pull it`);
             }
         }));
-        if (ctx.config.services.length)
-            ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+        ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
     }
     /** `docker stop` every sidecar (DF205). */
     async stopServices() {
@@ -2634,6 +2636,7 @@ async function runPipeline(ctx) {
         }
     };
     const stack = new Stack(ctx);
+    let early;
     try {
         // Independent of the git metadata: runs while it is read.
         void detectBuilder(ctx);
@@ -2644,6 +2647,13 @@ async function runPipeline(ctx) {
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
         const versionFile = new VersionFile(ctx.config.context);
         versionFile.write(p.versionJson);
+        // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
+        // while it builds, so a database is initialising during the build rather than after it. A failure is
+        // reported by the stage that needs the stack (smoke or test), which awaits the same promise.
+        if (needsStack(ctx)) {
+            early = stack.ensure();
+            early.catch(() => undefined);
+        }
         try {
             built = await timed('build', () => build(ctx, p));
         }
@@ -2676,6 +2686,8 @@ async function runPipeline(ctx) {
         ctx.log.line(`error: ${error}`);
     }
     finally {
+        // A build that failed must not leave a sidecar starting behind the cleanup.
+        await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
     }
@@ -2700,6 +2712,11 @@ async function runPipeline(ctx) {
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
     return { report, files };
+}
+/** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
+function needsStack(ctx) {
+    const { checksIgnore, testCommand } = ctx.config;
+    return SMOKE_RULES.some((id) => !checksIgnore.has(id)) || (!checksIgnore.has('DF401') && testCommand.length > 0);
 }
 /**
  * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that

@@ -8,7 +8,7 @@ import { Stack } from '../smoke/network.js';
 import { build, detectBuilder } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
-import { smoke } from '../stages/smoke.js';
+import { smoke, SMOKE_RULES } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
 import { login, type RegistrySession } from '../publish/login.js';
 import { newPublished, publish, pushReason } from '../stages/publish.js';
@@ -52,6 +52,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   };
 
   const stack = new Stack(ctx);
+  let early: Promise<void> | undefined;
   try {
     // Independent of the git metadata: runs while it is read.
     void detectBuilder(ctx);
@@ -61,6 +62,13 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
     const versionFile = new VersionFile(ctx.config.context);
     versionFile.write(p.versionJson);
+    // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
+    // while it builds, so a database is initialising during the build rather than after it. A failure is
+    // reported by the stage that needs the stack (smoke or test), which awaits the same promise.
+    if (needsStack(ctx)) {
+      early = stack.ensure();
+      early.catch(() => undefined);
+    }
     try {
       built = await timed('build', () => build(ctx, p));
     } finally {
@@ -86,6 +94,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     ctx.ui.error(error);
     ctx.log.line(`error: ${error}`);
   } finally {
+    // A build that failed must not leave a sidecar starting behind the cleanup.
+    await early?.catch(() => undefined);
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
   }
@@ -111,6 +121,12 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   ctx.log.line(`verdict: ${report.verdict}`);
   await ctx.log.close();
   return { report, files };
+}
+
+/** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
+function needsStack(ctx: RunContext): boolean {
+  const { checksIgnore, testCommand } = ctx.config;
+  return SMOKE_RULES.some((id) => !checksIgnore.has(id)) || (!checksIgnore.has('DF401') && testCommand.length > 0);
 }
 
 /**

@@ -13,7 +13,8 @@ export interface ServiceState {
 
 /**
  * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
- * use; removed with everything else carrying the run label when the pipeline ends.
+ * use; removed with everything else carrying the run label when the pipeline ends. Without services there is
+ * nothing to resolve by name: the containers use Docker's default bridge, which costs no create and remove.
  */
 export class Stack {
   readonly network: string;
@@ -21,7 +22,7 @@ export class Stack {
   private stopped = false;
 
   constructor(private readonly ctx: RunContext) {
-    this.network = ctx.runId;
+    this.network = ctx.config.services.length ? ctx.runId : 'bridge';
   }
 
   get services(): { name: string; image: string; container: string }[] {
@@ -36,6 +37,7 @@ export class Stack {
 
   private async create(): Promise<void> {
     const { ctx } = this;
+    if (!ctx.config.services.length) return;
     await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
     await Promise.all(
       ctx.config.services.map(async (s) => {
@@ -52,8 +54,7 @@ export class Stack {
         }
       }),
     );
-    if (ctx.config.services.length)
-      ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+    ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
   }
 
   /** `docker stop` every sidecar (DF205). */
