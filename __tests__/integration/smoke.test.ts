@@ -250,7 +250,10 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     // The local registry refuses an anonymous pull at once: no traffic leaves the machine.
     const image = '127.0.0.1:5000/dockerflow-test/no-such-image:1';
     const r = await fixture('smoke-compliant', ['--service', `db=${image}`, '--test-command', 'test']);
-    assert.match(r.report.error ?? '', new RegExp(`^service "db" \\(${image.replace(/[.]/g, '\\.')}\\) did not start: .*check the image name`));
+    assert.match(
+      r.report.error ?? '',
+      new RegExp(`^service "db" \\(${image.replace(/[.]/g, '\\.')}\\) did not start: .*check the image name`),
+    );
     assert.equal(r.report.verdict, 'fail');
     assert.equal(r.code, 1, r.stderr);
     assert.equal(typeof r.report.timings.build, 'number', 'the image was built while the sidecar failed');
