@@ -28844,6 +28844,44 @@ function cliFlag(spec) {
 
 /***/ }),
 
+/***/ 37220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ removeRunResources)
+/* harmony export */ });
+/* harmony import */ var _pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37057);
+
+/**
+ * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
+ * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
+ */
+async function removeRunResources(runner, runId) {
+    const filter = `label=${_pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${runId}`;
+    const ids = async (argv) => {
+        const r = await runner.run(argv, { allowFailure: true, quiet: true });
+        return r.exitCode === 0
+            ? r.stdout
+                .split('\n')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [];
+    };
+    // Both listed at once; the containers go first, as a network in use cannot be removed.
+    const [containers, networks] = await Promise.all([
+        ids(['docker', 'ps', '-aq', '--filter', filter]),
+        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
+    ]);
+    if (containers.length)
+        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+    if (networks.length)
+        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+    return { containers: containers.length, networks: networks.length };
+}
+
+
+/***/ }),
+
 /***/ 37507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28940,7 +28978,7 @@ class Runner {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92514);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72442);
 /** The action's main entry (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28950,7 +28988,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 92514:
+/***/ 72442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29038,11 +29076,34 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F)()
     }
     const log = new BuildLog(config.outDir, redactor);
     const runner = new exec_runner/* Runner */.by(log, ui, redactor);
-    return { config, ui, log, runner, redactor, runId, env };
+    return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
 }
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
 var describe_error = __nccwpck_require__(17434);
+;// CONCATENATED MODULE: ./src/pipeline/interrupt.ts
+/**
+ * SIGINT or SIGTERM (Ctrl-C, a cancelled job) while the pipeline runs: first put the user's files back at once
+ * (version.json in the build context: the `undo` steps are synchronous), then hand over to `then`, which removes
+ * what the run started and exits. Returns the function that removes the handlers.
+ */
+function onInterrupt(ctx, then) {
+    const handler = (signal) => {
+        for (const undo of ctx.undo)
+            undo();
+        ctx.undo.clear();
+        then(signal);
+    };
+    process.once('SIGINT', handler);
+    process.once('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+
+// EXTERNAL MODULE: ./src/docker/cleanup.ts
+var cleanup = __nccwpck_require__(37220);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -29177,6 +29238,8 @@ class ActionUi {
 
 
 
+
+
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
 function readActionInputs(env) {
     const raw = new Map();
@@ -29220,9 +29283,15 @@ async function run(env = process.env) {
     // The post step logs out of what main logged in to, should main be cancelled or crash.
     ctx.saveState = (name, value) => core/* saveState */.LZ(name, value);
     core/* saveState */.LZ('outDir', config.outDir);
+    // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
+    // removes them too, should this not finish), and the step fails.
+    const removeHandlers = onInterrupt(ctx, (signal) => {
+        core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`);
+        void (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).finally(() => process.exit(core/* ExitCode */.yU.Failure));
+    });
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80496));
-    const { report, files } = await runPipeline(ctx);
+    const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23114));
+    const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => core/* setOutput */.uH(name, ctx.redactor.redact(value));
     setOutput('verdict', report.verdict);
     setOutput('imageid', report.image.id ?? '');

@@ -2,7 +2,7 @@
  * Test helpers that run the real thing: the CLI from source (through tsx) and the bundled action
  * (`node dist/index.js`) with the runner's environment contract.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,13 @@ export interface ActionFiles {
   event: string;
 }
 
+let head: string | undefined;
+/** The commit of this checkout. */
+function headCommit(): string {
+  head ??= execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  return head;
+}
+
 /** The environment the runner gives an action step, with its file-command files in a fresh RUNNER_TEMP. */
 export function actionEnv(a: ActionEnv): { env: NodeJS.ProcessEnv; files: ActionFiles; temp: string } {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-runner-'));
@@ -104,7 +111,8 @@ export function actionEnv(a: ActionEnv): { env: NodeJS.ProcessEnv; files: Action
     GITHUB_EVENT_NAME: a.eventName ?? 'push',
     GITHUB_EVENT_PATH: files.event,
     GITHUB_REF: a.ref ?? 'refs/heads/main',
-    GITHUB_SHA: a.sha ?? '0123456789abcdef0123456789abcdef01234567',
+    // As on a runner, the commit the workflow ran from is the one checked out (unless a test says otherwise).
+    GITHUB_SHA: a.sha ?? headCommit(),
     GITHUB_REPOSITORY: a.repository ?? 'example/app',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '4242',

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,10 +41,20 @@ function remember(report: Report, log: string): void {
   for (const t of report.image.tags) images.add(t);
 }
 
+/**
+ * A fresh copy of a fixture app (under its own name) for one run: runs go four at a time, and each puts its
+ * version.json into its build context while it builds, so two runs must never share one.
+ */
+function appContext(name: string): string {
+  const dir = path.join(mkdtempSync(path.join(tmp, 'ctx-')), name);
+  cpSync(path.join(APPS, name), dir, { recursive: true });
+  return dir;
+}
+
 /** `dockerflow run` (from source) on a fixture, with the given extra flags. */
 async function fixture(name: string, flags: string[] = []): Promise<FixtureRun> {
   const out = path.join(tmp, `${name}-${Math.random().toString(36).slice(2, 8)}`);
-  const p = await runCli(['run', '--context', path.join(APPS, name), '--out', out, '--push', 'false', '--startup-timeout', '30', ...flags]);
+  const p = await runCli(['run', '--context', appContext(name), '--out', out, '--push', 'false', '--startup-timeout', '30', ...flags]);
   assert.ok(existsSync(path.join(out, 'dockerflow-report.json')), `no report; stderr:\n${p.stderr}`);
   const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
   const log = readFileSync(path.join(out, 'build.log'), 'utf8');
@@ -249,7 +259,14 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
   it('a sidecar that cannot start (it starts during the build) is one clear error, with nothing left behind', async () => {
     // The local registry refuses an anonymous pull at once: no traffic leaves the machine.
     const image = '127.0.0.1:5000/dockerflow-test/no-such-image:1';
-    const r = await fixture('smoke-compliant', ['--service', `db=${image}`, '--test-command', 'test']);
+    const r = await fixture('smoke-compliant', [
+      '--service',
+      `db=${image}`,
+      '--service',
+      'cache=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+      '--test-command',
+      'test',
+    ]);
     assert.match(
       r.report.error ?? '',
       new RegExp(`^service "db" \\(${image.replace(/[.]/g, '\\.')}\\) did not start: .*check the image name`),
@@ -259,6 +276,11 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.equal(typeof r.report.timings.build, 'number', 'the image was built while the sidecar failed');
     assert.equal(r.report.checks.find((c) => c.id === 'DF201')?.status, 'skip');
     assert.equal(r.report.checks.find((c) => c.id === 'DF101')?.status, 'pass', 'the static rules still judged the image');
+    // The sidecar that did start, and the run's network, are gone with the run.
+    const runId = /dockerflow\.run=(df-[a-z0-9-]+)/.exec(r.log)?.[1];
+    assert.ok(runId, 'the run id is in build.log');
+    assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
+    assert.equal(docker('network', 'ls', '-q', '--filter', `label=dockerflow.run=${runId}`), '');
   });
 
   it('DF208: a crash during the checks fails DF208 only; the probe it broke is skipped, not failed', async () => {
@@ -308,7 +330,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
 
   it('through dist/index.js: checks-ignore skips DF207, and the SIGTERM-ignoring app is not waited for', async () => {
     const a = await runAction({
-      inputs: { context: path.join(APPS, 'smoke-ignores-sigterm'), push: 'false', 'checks-ignore': 'DF207', 'upload-artifacts': 'false' },
+      inputs: { context: appContext('smoke-ignores-sigterm'), push: 'false', 'checks-ignore': 'DF207', 'upload-artifacts': 'false' },
       repository: 'dockerflow-smoke/ignores-sigterm',
     });
     runnerTemps.push(a.runnerTemp);
@@ -327,11 +349,11 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
   it('through dist/index.js: a crash fails the verdict output; default mozlog only warns', async () => {
     const [crash, plain] = await Promise.all([
       runAction({
-        inputs: { context: path.join(APPS, 'smoke-crash'), push: 'false', 'upload-artifacts': 'false' },
+        inputs: { context: appContext('smoke-crash'), push: 'false', 'upload-artifacts': 'false' },
         repository: 'dockerflow-smoke/crash',
       }),
       runAction({
-        inputs: { context: path.join(APPS, 'smoke-plain-logs'), push: 'false', 'upload-artifacts': 'false' },
+        inputs: { context: appContext('smoke-plain-logs'), push: 'false', 'upload-artifacts': 'false' },
         repository: 'dockerflow-smoke/plain-logs',
       }),
     ]);
@@ -354,8 +376,8 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
   it('the post step removes what a killed main step left running', async () => {
     const env = actionEnv({
       inputs: {
-        context: path.join(APPS, 'smoke-never-listens'),
-        // A sidecar, so that the run has its own network too: both must go.
+        context: appContext('smoke-never-listens'),
+        // A sidecar too: the app, the sidecar and the run's network must all go.
         services: 'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
         push: 'false',
         'startup-timeout': '120',

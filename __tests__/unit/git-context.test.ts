@@ -106,6 +106,68 @@ describe('git context and version.json from real event payloads', () => {
     });
   }
 
+  describe('a manual rebuild publishes what it checked out, not the ref it ran from', () => {
+    const dispatch = (ref: string, inputs: Record<string, unknown>, checkout: Partial<LocalGit>, sha = HEAD) =>
+      planPush(
+        config(),
+        contextFromGitHub(
+          ghEnv('workflow_dispatch', ref, { GITHUB_SHA: sha }),
+          { ...event('workflow-dispatch'), inputs },
+          { ...local, ...checkout },
+        ),
+      );
+    const cases: { name: string; plan: ReturnType<typeof dispatch>; refs: string[]; push: boolean }[] = [
+      {
+        name: 'run from main with ref=v1.4.0 (a tag checkout is detached at the tag) → :v1.4.0',
+        plan: dispatch('refs/heads/main', { ref: 'v1.4.0' }, { exactTag: 'v1.4.0' }, 'f'.repeat(40)),
+        refs: ['docker.io/example/app:v1.4.0'],
+        push: true,
+      },
+      {
+        name: 'run from main with ref=feature-x → nothing, not :latest',
+        plan: dispatch('refs/heads/main', { ref: 'feature-x' }, { branch: 'feature-x' }, 'f'.repeat(40)),
+        refs: ['docker.io/example/app:feature-x'],
+        push: false,
+      },
+      {
+        name: 'run from main with ref=refs/tags/v2.0.0 → :v2.0.0',
+        plan: dispatch('refs/heads/main', { ref: 'refs/tags/v2.0.0' }, {}, 'f'.repeat(40)),
+        refs: ['docker.io/example/app:v2.0.0'],
+        push: true,
+      },
+      {
+        name: 'run from main with ref=main → :latest',
+        plan: dispatch('refs/heads/main', { ref: 'main' }, { branch: 'main' }),
+        refs: ['docker.io/example/app:latest'],
+        push: true,
+      },
+      {
+        name: 'run from main with a SHA as ref (neither branch nor tag) → nothing',
+        plan: dispatch('refs/heads/main', { ref: HEAD }, {}, 'f'.repeat(40)),
+        refs: ['docker.io/example/app:4c2b8f1e9d7a'],
+        push: false,
+      },
+      {
+        name: 'no ref input, checkout of another commit on branch develop → nothing, not :latest',
+        plan: dispatch('refs/heads/main', {}, { branch: 'develop' }, 'f'.repeat(40)),
+        refs: ['docker.io/example/app:develop'],
+        push: false,
+      },
+      {
+        name: 'no ref input, the commit it ran from → its ref',
+        plan: dispatch('refs/heads/main', {}, {}),
+        refs: ['docker.io/example/app:latest'],
+        push: true,
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        assert.deepEqual(c.plan.refs, c.refs);
+        assert.equal(c.plan.push, c.push, c.plan.reason);
+      });
+    }
+  });
+
   it('marks fork pull requests as forks, and never pushes them even with push: true', () => {
     const git = contextFromGitHub(ghEnv('pull_request', 'refs/pull/13/merge'), event('pull-request-fork'), local);
     assert.deepEqual(git.pullRequest, { number: 13, fork: true });

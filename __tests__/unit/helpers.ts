@@ -87,5 +87,6 @@ export function contextFor(config: Config, runner: Runner, env: NodeJS.ProcessEn
     redactor: new Redactor(),
     runId: 'df-unit',
     env: { RUNNER_TEMP: tempDir('temp-'), ...env },
+    undo: new Set(),
   };
 }

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7886:
+/***/ 8801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84,11 +84,32 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F)()
     }
     const log = new BuildLog(config.outDir, redactor);
     const runner = new exec_runner/* Runner */.by(log, ui, redactor);
-    return { config, ui, log, runner, redactor, runId, env };
+    return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
 }
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
 var describe_error = __nccwpck_require__(7434);
+;// CONCATENATED MODULE: ./src/pipeline/interrupt.ts
+/**
+ * SIGINT or SIGTERM (Ctrl-C, a cancelled job) while the pipeline runs: first put the user's files back at once
+ * (version.json in the build context: the `undo` steps are synchronous), then hand over to `then`, which removes
+ * what the run started and exits. Returns the function that removes the handlers.
+ */
+function onInterrupt(ctx, then) {
+    const handler = (signal) => {
+        for (const undo of ctx.undo)
+            undo();
+        ctx.undo.clear();
+        then(signal);
+    };
+    process.once('SIGINT', handler);
+    process.once('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -264,6 +285,7 @@ function helpText() {
 
 
 
+
 /** `dockerflow run ...`: returns the exit code (0 pass, 1 fail, 2 usage). */
 async function main(argv, io) {
     let config;
@@ -286,12 +308,10 @@ async function main(argv, io) {
         return 2;
     }
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
-    const onSignal = (signal) => {
+    const removeHandlers = onInterrupt(ctx, (signal) => {
         io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`);
         void (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).finally(() => process.exit(130));
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    });
     try {
         const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3114));
         const { report, files } = await runPipeline(ctx);
@@ -299,8 +319,7 @@ async function main(argv, io) {
         return report.verdict === 'pass' ? 0 : 1;
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        removeHandlers();
     }
 }
 
@@ -824,7 +843,7 @@ async function removeRunResources(runner, runId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7886);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8801);
 /** The CLI entry (dist/cli/index.js), run by bin/dockerflow.js. */
 
 process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {

@@ -4,6 +4,7 @@ import { ConfigError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
 import { createRunContext } from '../pipeline/create.js';
 import { describeError } from '../pipeline/describe-error.js';
+import { onInterrupt } from '../pipeline/interrupt.js';
 import { summaryText } from '../report/summary.js';
 import { CliUi } from '../ui/cli-ui.js';
 import { flagFor, helpText, parseCliArgs } from './args.js';
@@ -37,19 +38,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 
   const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const removeHandlers = onInterrupt(ctx, (signal) => {
     io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`);
     void removeRunResources(ctx.runner, ctx.runId).finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  });
   try {
     const { runPipeline } = await import('../pipeline/pipeline.js');
     const { report, files } = await runPipeline(ctx);
     io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
     return report.verdict === 'pass' ? 0 : 1;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    removeHandlers();
   }
 }

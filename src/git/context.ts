@@ -51,6 +51,8 @@ export const NO_GIT: LocalGit = {
 /** The parts of a GitHub event payload this tool reads. */
 export interface GitHubEvent {
   repository?: { default_branch?: string; full_name?: string; html_url?: string };
+  /** workflow_dispatch inputs: a `ref` input names the branch or tag a manual rebuild checked out. */
+  inputs?: Record<string, unknown>;
   pull_request?: {
     number?: number;
     head?: { sha?: string; ref?: string; repo?: { full_name?: string; fork?: boolean } | null };
@@ -61,8 +63,8 @@ export interface GitHubEvent {
 export function contextFromGitHub(env: NodeJS.ProcessEnv, event: GitHubEvent, local: LocalGit): GitContext {
   const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   const repo = env.GITHUB_REPOSITORY ?? event.repository?.full_name ?? '';
-  const ref = env.GITHUB_REF ?? '';
   const eventName = env.GITHUB_EVENT_NAME ?? 'push';
+  const ref = eventName === 'workflow_dispatch' ? dispatchedRef(env, event, local) : (env.GITHUB_REF ?? '');
   const pr = event.pull_request;
   const pullRequest: PullRequestInfo | null =
     pr && typeof pr.number === 'number'
@@ -92,6 +94,25 @@ export function contextFromGitHub(env: NodeJS.ProcessEnv, event: GitHubEvent, lo
     buildUrl: runUrl,
     describe: local.describe,
   };
+}
+
+/**
+ * A manual rebuild builds what the workflow checked out, which a `ref` input (as in sample-app.yml and the
+ * reusable workflow) moves away from GITHUB_REF, the ref the workflow ran from: "Run workflow" on main with
+ * ref v1.4.0 must publish :v1.4.0, and with ref feature-x nothing, never :latest. The ref input is matched
+ * against GITHUB_REF and the checkout; without one, a checkout of another commit than GITHUB_SHA is named by
+ * what git says of it. A ref that is neither a known branch nor a tag (a SHA, say) is empty: not pushed.
+ */
+function dispatchedRef(env: NodeJS.ProcessEnv, event: GitHubEvent, local: LocalGit): string {
+  const ref = env.GITHUB_REF ?? '';
+  const checkout = local.exactTag ? `refs/tags/${local.exactTag}` : local.branch ? `refs/heads/${local.branch}` : '';
+  const wanted = typeof event.inputs?.ref === 'string' ? event.inputs.ref.trim() : '';
+  if (wanted) {
+    if (wanted.startsWith('refs/')) return wanted;
+    const known = [`refs/tags/${wanted}`, `refs/heads/${wanted}`].find((full) => full === ref || full === checkout);
+    return known ?? checkout;
+  }
+  return local.commit && env.GITHUB_SHA && local.commit !== env.GITHUB_SHA ? checkout : ref;
 }
 
 /** Outside GitHub Actions: the checkout is the truth; a CI URL from other systems is used when present. */

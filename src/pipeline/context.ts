@@ -20,6 +20,11 @@ export interface RunContext {
   env: NodeJS.ProcessEnv;
   /** Remember a value for the action's post step (logout); unset in the CLI. */
   saveState?: (name: string, value: string) => void;
+  /**
+   * Synchronous steps that put the user's files back (version.json in the build context) while they are due:
+   * the pipeline runs them when its stage ends, a signal handler when the run is interrupted first.
+   */
+  undo: Set<() => void>;
 }
 
 /** Label set on everything a run creates; the post step and cleanup remove by it. */

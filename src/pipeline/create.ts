@@ -14,5 +14,5 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
   }
   const log = new BuildLog(config.outDir, redactor);
   const runner = new Runner(log, ui, redactor);
-  return { config, ui, log, runner, redactor, runId, env };
+  return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
 }

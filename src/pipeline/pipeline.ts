@@ -61,6 +61,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     if (p.plan.push) session = await timed('login', () => login(ctx, p));
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
     const versionFile = new VersionFile(ctx.config.context);
+    const restoreVersionFile = (): void => versionFile.restore();
+    ctx.undo.add(restoreVersionFile);
     versionFile.write(p.versionJson);
     // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
     // while it builds, so a database is initialising during the build rather than after it. A failure is
@@ -72,6 +74,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     try {
       built = await timed('build', () => build(ctx, p));
     } finally {
+      ctx.undo.delete(restoreVersionFile);
       versionFile.restore();
     }
     const b = built;

@@ -13,8 +13,8 @@ export interface ServiceState {
 
 /**
  * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
- * use; removed with everything else carrying the run label when the pipeline ends. Without services there is
- * nothing to resolve by name: the containers use Docker's default bridge, which costs no create and remove.
+ * use (the pipeline asks for it while the image builds); removed with everything else carrying the run label
+ * when the pipeline ends.
  */
 export class Stack {
   readonly network: string;
@@ -22,7 +22,7 @@ export class Stack {
   private stopped = false;
 
   constructor(private readonly ctx: RunContext) {
-    this.network = ctx.config.services.length ? ctx.runId : 'bridge';
+    this.network = ctx.runId;
   }
 
   get services(): { name: string; image: string; container: string }[] {
@@ -37,9 +37,10 @@ export class Stack {
 
   private async create(): Promise<void> {
     const { ctx } = this;
-    if (!ctx.config.services.length) return;
     await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
-    await Promise.all(
+    if (!ctx.config.services.length) return;
+    // Every start settles before the first failure is reported, so cleanup never misses a sidecar still starting.
+    const started = await Promise.allSettled(
       ctx.config.services.map(async (s) => {
         const env = containerEnv(ctx, s.env);
         try {
@@ -54,6 +55,8 @@ export class Stack {
         }
       }),
     );
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
   }
 

@@ -1,8 +1,8 @@
-export const id = 496;
-export const ids = [496];
+export const id = 114;
+export const ids = [114];
 export const modules = {
 
-/***/ 80496:
+/***/ 23114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,37 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(37057);
-;// CONCATENATED MODULE: ./src/docker/cleanup.ts
-
-/**
- * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
- * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
- */
-async function removeRunResources(runner, runId) {
-    const filter = `label=${context/* RUN_LABEL */.j}=${runId}`;
-    const ids = async (argv) => {
-        const r = await runner.run(argv, { allowFailure: true, quiet: true });
-        return r.exitCode === 0
-            ? r.stdout
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean)
-            : [];
-    };
-    // Both listed at once; the containers go first, as a network in use cannot be removed.
-    const [containers, networks] = await Promise.all([
-        ids(['docker', 'ps', '-aq', '--filter', filter]),
-        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
-    ]);
-    if (containers.length)
-        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
-    if (networks.length)
-        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
-    return { containers: containers.length, networks: networks.length };
-}
-
+// EXTERNAL MODULE: ./src/docker/cleanup.ts
+var cleanup = __webpack_require__(37220);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/git/version.ts
@@ -126,6 +97,8 @@ function verdictOf(checks, failOn, error) {
 var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(37507);
+// EXTERNAL MODULE: ./src/pipeline/context.ts
+var context = __webpack_require__(37057);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 function envArgs(entries, isSecret) {
@@ -230,8 +203,8 @@ function containerEnv(ctx, entries) {
 
 /**
  * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
- * use; removed with everything else carrying the run label when the pipeline ends. Without services there is
- * nothing to resolve by name: the containers use Docker's default bridge, which costs no create and remove.
+ * use (the pipeline asks for it while the image builds); removed with everything else carrying the run label
+ * when the pipeline ends.
  */
 class Stack {
     ctx;
@@ -240,7 +213,7 @@ class Stack {
     stopped = false;
     constructor(ctx) {
         this.ctx = ctx;
-        this.network = ctx.config.services.length ? ctx.runId : 'bridge';
+        this.network = ctx.runId;
     }
     get services() {
         return this.ctx.config.services.map((s) => ({ name: s.name, image: s.image, container: serviceContainerName(this.ctx.runId, s.name) }));
@@ -252,10 +225,11 @@ class Stack {
     }
     async create() {
         const { ctx } = this;
+        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
         if (!ctx.config.services.length)
             return;
-        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
-        await Promise.all(ctx.config.services.map(async (s) => {
+        // Every start settles before the first failure is reported, so cleanup never misses a sidecar still starting.
+        const started = await Promise.allSettled(ctx.config.services.map(async (s) => {
             const env = containerEnv(ctx, s.env);
             try {
                 await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
@@ -268,6 +242,9 @@ class Stack {
                 throw new errors/* UserError */.y(`service "${s.name}" (${s.image}) did not start: ${e.message}; check the image name in the services input and that the runner can pull it`);
             }
         }));
+        const failed = started.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
         ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
     }
     /** `docker stop` every sidecar (DF205). */
@@ -873,8 +850,8 @@ const NO_GIT = {
 function contextFromGitHub(env, event, local) {
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const repo = env.GITHUB_REPOSITORY ?? event.repository?.full_name ?? '';
-    const ref = env.GITHUB_REF ?? '';
     const eventName = env.GITHUB_EVENT_NAME ?? 'push';
+    const ref = eventName === 'workflow_dispatch' ? dispatchedRef(env, event, local) : (env.GITHUB_REF ?? '');
     const pr = event.pull_request;
     const pullRequest = pr && typeof pr.number === 'number'
         ? {
@@ -903,6 +880,25 @@ function contextFromGitHub(env, event, local) {
         buildUrl: runUrl,
         describe: local.describe,
     };
+}
+/**
+ * A manual rebuild builds what the workflow checked out, which a `ref` input (as in sample-app.yml and the
+ * reusable workflow) moves away from GITHUB_REF, the ref the workflow ran from: "Run workflow" on main with
+ * ref v1.4.0 must publish :v1.4.0, and with ref feature-x nothing, never :latest. The ref input is matched
+ * against GITHUB_REF and the checkout; without one, a checkout of another commit than GITHUB_SHA is named by
+ * what git says of it. A ref that is neither a known branch nor a tag (a SHA, say) is empty: not pushed.
+ */
+function dispatchedRef(env, event, local) {
+    const ref = env.GITHUB_REF ?? '';
+    const checkout = local.exactTag ? `refs/tags/${local.exactTag}` : local.branch ? `refs/heads/${local.branch}` : '';
+    const wanted = typeof event.inputs?.ref === 'string' ? event.inputs.ref.trim() : '';
+    if (wanted) {
+        if (wanted.startsWith('refs/'))
+            return wanted;
+        const known = [`refs/tags/${wanted}`, `refs/heads/${wanted}`].find((full) => full === ref || full === checkout);
+        return known ?? checkout;
+    }
+    return local.commit && env.GITHUB_SHA && local.commit !== env.GITHUB_SHA ? checkout : ref;
 }
 /** Outside GitHub Actions: the checkout is the truth; a CI URL from other systems is used when present. */
 function contextFromLocal(env, local) {
@@ -2673,6 +2669,8 @@ async function runPipeline(ctx) {
             session = await timed('login', () => login(ctx, p));
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
         const versionFile = new VersionFile(ctx.config.context);
+        const restoreVersionFile = () => versionFile.restore();
+        ctx.undo.add(restoreVersionFile);
         versionFile.write(p.versionJson);
         // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
         // while it builds, so a database is initialising during the build rather than after it. A failure is
@@ -2685,6 +2683,7 @@ async function runPipeline(ctx) {
             built = await timed('build', () => build(ctx, p));
         }
         finally {
+            ctx.undo.delete(restoreVersionFile);
             versionFile.restore();
         }
         const b = built;
@@ -2716,7 +2715,7 @@ async function runPipeline(ctx) {
         // A build that failed must not leave a sidecar starting behind the cleanup.
         await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
-        await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
+        await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
     }
     const rows = inCatalogueOrder(checks, failedStage);
     const report = {
