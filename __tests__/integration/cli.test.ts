@@ -1,10 +1,13 @@
 /** The CLI's contract: exit 0 pass, 1 fail, 2 bad usage; one line per error, never a stack trace. */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { FIXTURES, runAction, runCli } from '../helpers/run.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { docker, engineUp } from '../helpers/docker.js';
+import { FIXTURES, ROOT, cleanEnv, runAction, runCli } from '../helpers/run.js';
 
 const APP = path.join(FIXTURES, 'apps/compliant');
 
@@ -71,5 +74,59 @@ describe('runtime failures', () => {
     assert.match(r.stderr, /^error: no Docker engine answers \(.*\): start dockerd or Docker Desktop, or set DOCKER_HOST$/m);
     assert.match(r.stdout, /^18 rules not run: the prepare stage failed/m);
     assert.match(r.stdout, /verdict: FAIL/);
+  });
+});
+
+describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
+  it('SIGTERM during the build: version.json leaves the context at once, the sidecar and network go, exit 130', async () => {
+    const ctx = mkdtempSync(path.join(os.tmpdir(), 'cli-interrupt-'));
+    // A build that takes a while, so the interrupt lands in it (the sidecar starts meanwhile).
+    writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM debian:bookworm-slim\nRUN sleep 15\nCOPY . /app\n');
+    const versionFile = path.join(ctx, 'version.json');
+    const cli = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'dist/cli/index.js'),
+        'run',
+        '--context',
+        ctx,
+        '--image',
+        'dockerflow-test/interrupted',
+        '--no-cache',
+        '--service',
+        'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+        '--out',
+        path.join(ctx, 'out'),
+        '-q',
+      ],
+      // Its own process group, so that whatever it leaves running can be killed afterwards.
+      { env: cleanEnv(), cwd: ctx, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    cli.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => cli.on('close', resolve));
+    try {
+      let runId = '';
+      for (const t0 = Date.now(); !runId && Date.now() - t0 < 60_000; await sleep(100)) {
+        const sidecar = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-svc-db');
+        if (sidecar && existsSync(versionFile))
+          runId = docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', sidecar.split('\n')[0]!);
+      }
+      assert.ok(runId, `the build and the sidecar never both started; stderr:\n${stderr}`);
+      // To the CLI alone (a supervisor's kill, not a terminal's Ctrl-C to the whole group): the build goes on.
+      process.kill(cli.pid!, 'SIGTERM');
+      assert.equal(await exited, 130, stderr);
+      assert.match(stderr, /SIGTERM: removing the run's containers and networks/);
+      assert.ok(!existsSync(versionFile), "version.json is removed from the user's context");
+      assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
+      assert.equal(docker('network', 'ls', '-q', '--filter', `label=dockerflow.run=${runId}`), '');
+    } finally {
+      try {
+        process.kill(-cli.pid!, 'SIGKILL'); // the orphaned build, and the CLI itself if it is still there
+      } catch {
+        // nothing left
+      }
+      rmSync(ctx, { recursive: true, force: true });
+    }
   });
 });
