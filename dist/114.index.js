@@ -494,9 +494,12 @@ function lastInstruction(facts, keyword) {
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(56118);
 ;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
+
 
 
 
@@ -527,75 +530,133 @@ class StreamMatcher {
                 : Buffer.concat([this.tail, chunk]).subarray(-this.keep);
     }
 }
-const isTar = (first) => first.length >= 262 && first.subarray(257, 262).toString() === 'ustar';
+/** A tar's first header has `ustar` at offset 257. */
+const TAR_MAGIC_END = 262;
+const isTar = (head) => head.length >= TAR_MAGIC_END && head.subarray(257, TAR_MAGIC_END).toString() === 'ustar';
 const layerName = (entry) => entry
     .replace(/^blobs\/sha256\//, '')
     .split('/')[0]
     .slice(0, 12);
 /**
  * Look for every needle in every layer of the image and in its config (ENV, labels, build history), from a
- * `docker save` stream; nothing is written to disk. The first pass reads each layer as raw bytes (a file's
- * content is contiguous in a tar, so a value inside any file is found); only layers with a hit are read again,
- * file by file, to name the file.
+ * `docker save` stream; nothing is written to disk.
  */
-async function scanImage(imageId, needles) {
+function scanImage(imageId, needles) {
+    return scanSave(() => dockerSave(imageId), needles);
+}
+/**
+ * The first pass reads each entry as raw bytes, decompressed where the engine stores layers compressed (the
+ * containerd image store saves gzip or zstd blobs): a file's content is contiguous in a tar, so a value inside
+ * any file is found. Only the layers with a hit are read again, file by file, to name the file.
+ */
+async function scanSave(open, needles) {
     const bufs = needles.map((n) => Buffer.from(n));
-    const raw = [];
-    await withSave(imageId, (stream) => eachEntry(stream, (name, entry) => {
+    const hits = [];
+    await eachEntryOf(open, async (name, entry) => {
         const matcher = new StreamMatcher(bufs);
-        entry.on('data', (c) => matcher.push(c));
-        return new Promise((resolve) => entry.on('end', () => {
-            for (const i of matcher.found)
-                raw.push({ needle: i, where: name });
-            resolve();
-        }));
-    }));
-    const layers = new Set(raw.filter((h) => /layer\.tar$|^blobs\//.test(h.where)).map((h) => h.where));
+        const head = await readDecompressed(entry, (c) => matcher.push(c));
+        for (const i of matcher.found)
+            hits.push({ needle: i, where: name, tar: isTar(head) });
+    });
+    const named = hits.filter((h) => !h.tar).map((h) => ({ needle: h.needle, where: `image config ${h.where}` }));
+    const layers = new Set(hits.filter((h) => h.tar).map((h) => h.where));
     if (layers.size === 0)
-        return raw.map((h) => ({ ...h, where: `image config ${h.where}` }));
-    const named = raw.filter((h) => !layers.has(h.where)).map((h) => ({ ...h, where: `image config ${h.where}` }));
-    await withSave(imageId, (stream) => eachEntry(stream, async (name, entry) => {
+        return named;
+    await eachEntryOf(open, async (name, entry) => {
         if (!layers.has(name)) {
             entry.resume();
-            return new Promise((resolve) => entry.on('end', resolve));
+            return ended(entry);
         }
-        const pass = new external_node_stream_.PassThrough();
-        let first = true;
-        let nested = null;
-        entry.on('data', (c) => {
-            if (first && isTar(c)) {
-                nested = eachEntry(pass, (file, fileEntry) => {
-                    const matcher = new StreamMatcher(bufs);
-                    fileEntry.on('data', (d) => matcher.push(d));
-                    return new Promise((resolve) => fileEntry.on('end', () => {
-                        for (const i of matcher.found)
-                            named.push({ needle: i, where: `layer ${layerName(name)}: /${file.replace(/^\.?\//, '')}` });
-                        resolve();
-                    }));
-                });
-            }
-            first = false;
-            pass.write(c);
+        const content = new external_node_stream_.PassThrough();
+        const read = readDecompressed(entry, (c) => content.write(c)).then(() => content.end());
+        read.catch((e) => content.destroy(e));
+        await eachEntry(content, async (file, fileEntry) => {
+            const matcher = new StreamMatcher(bufs);
+            fileEntry.on('data', (d) => matcher.push(d));
+            await ended(fileEntry);
+            for (const i of matcher.found)
+                named.push({ needle: i, where: `layer ${layerName(name)}: /${file.replace(/^\.?\//, '')}` });
         });
-        await new Promise((resolve) => entry.on('end', resolve));
-        pass.end();
-        if (nested)
-            await nested;
-        else
-            pass.resume();
-    }));
+        await read;
+    });
     return named;
 }
-/** Run `docker save IMAGE` and hand its stdout to `consume`; fail with docker's own words if it fails. */
-async function withSave(imageId, consume) {
+/**
+ * Hands `onData` an entry's bytes, gunzipped or un-zstd-ed when its magic bytes say so (with backpressure on
+ * the entry while the decompressor catches up). Resolves at the end with the first bytes it handed on, to tell
+ * a layer tar from a config file.
+ */
+function readDecompressed(entry, onData) {
+    return new Promise((resolve, reject) => {
+        let head = Buffer.alloc(0);
+        const take = (c) => {
+            if (head.length < TAR_MAGIC_END)
+                head = Buffer.concat([head, c.subarray(0, TAR_MAGIC_END)]);
+            onData(c);
+        };
+        let pending = []; // until there are enough bytes to see the magic
+        let sink = null;
+        const send = (c) => {
+            if (!sink)
+                return take(c);
+            if (!sink.write(c)) {
+                entry.pause();
+                sink.once('drain', () => entry.resume());
+            }
+        };
+        const decide = () => {
+            const first = Buffer.concat(pending);
+            pending = null;
+            const gzip = first[0] === 0x1f && first[1] === 0x8b;
+            const zstd = first.length >= 4 && first.readUInt32LE(0) === 0xfd2fb528;
+            if (gzip || zstd) {
+                sink = gzip ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)();
+                sink.on('data', take);
+                sink.on('end', () => resolve(head));
+                sink.on('error', reject);
+            }
+            if (first.length)
+                send(first);
+        };
+        entry.on('data', (c) => {
+            if (!pending)
+                return send(c);
+            pending.push(c);
+            if (pending.reduce((n, b) => n + b.length, 0) >= 4)
+                decide();
+        });
+        entry.on('end', () => {
+            if (pending)
+                decide();
+            if (sink)
+                sink.end();
+            else
+                resolve(head);
+        });
+        entry.on('error', reject);
+    });
+}
+/** Resolves when a (streamx or Node) stream has been read to its end; rejects on its error. */
+function ended(stream) {
+    return new Promise((resolve, reject) => {
+        stream.on('end', () => resolve());
+        stream.on('error', reject);
+    });
+}
+/** `docker save IMAGE`, failing with docker's own words if it fails. */
+function dockerSave(imageId) {
     const child = (0,external_node_child_process_.spawn)('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d.toString()));
-    const exited = new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-    await consume(child.stdout);
-    const code = await exited;
-    if (code !== 0)
-        throw new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`);
+    const done = new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`)))));
+    return { stream: child.stdout, done };
+}
+/** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
+async function eachEntryOf(open, visit) {
+    const { stream, done } = open();
+    done.catch(() => undefined); // judged below, once the stream is read
+    await eachEntry(stream, visit);
+    await done;
 }
 /** Visit every regular file of a tar stream in order; `visit` must consume the entry. */
 function eachEntry(stream, visit) {
@@ -815,8 +876,10 @@ async function inspect(ctx, prepared, built) {
         })),
     ];
     const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
-    if (scanning)
+    if (scanning) {
         ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);
+        ctx.log.line(`$ docker save ${built.imageId}  # read in memory for DF106, nothing written`);
+    }
     const [image, files, secretHits] = await Promise.all([
         inspectImage(ctx, built.imageId),
         readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),

@@ -29,7 +29,10 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built)
       })),
   ];
   const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
-  if (scanning) ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);
+  if (scanning) {
+    ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);
+    ctx.log.line(`$ docker save ${built.imageId}  # read in memory for DF106, nothing written`);
+  }
 
   const [image, files, secretHits] = await Promise.all([
     inspectImage(ctx, built.imageId),

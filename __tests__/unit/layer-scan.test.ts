@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { describe, it } from 'node:test';
+import { gzipSync, zstdCompressSync } from 'node:zlib';
+import { pack } from 'tar-stream';
+import { scanSave, type OpenSave } from '../../src/inspect/layer-scan.js';
+
+/** A tar of the given files, as bytes. */
+async function tar(files: Record<string, string | Buffer>): Promise<Buffer> {
+  const p = pack();
+  for (const [name, content] of Object.entries(files)) p.entry({ name }, content);
+  p.finalize();
+  return buffer(p);
+}
+
+const open =
+  (bytes: Buffer, done: Promise<void> = Promise.resolve()): OpenSave =>
+  () => ({ stream: Readable.from([bytes]), done });
+
+const TOKEN = 'tok-9f8e7d6c5b4a';
+const PASSWORD = 'pw-1a2b3c4d5e6f';
+const NOWHERE = 'never-in-the-image';
+const config = JSON.stringify({ config: { Env: [`PATH=/usr/bin`, `DB_PASSWORD=${PASSWORD}`] }, history: [] });
+
+describe('DF106 layer scan on image tars', () => {
+  it('docker save of the classic store: plain layer tars and a config file', async () => {
+    const layer = await tar({ 'app/server.js': 'console.log(1)', 'app/.npmrc': `//registry/:_authToken=${TOKEN}\n` });
+    const image = await tar({ 'a1b2c3d4e5f6a7b8/layer.tar': layer, 'f00d.json': config, 'manifest.json': '[]' });
+    const hits = await scanSave(open(image), [TOKEN, PASSWORD, NOWHERE]);
+    assert.deepEqual(
+      hits.sort((a, b) => a.needle - b.needle),
+      [
+        { needle: 0, where: 'layer a1b2c3d4e5f6: /app/.npmrc' },
+        { needle: 1, where: 'image config f00d.json' },
+      ],
+    );
+  });
+
+  it('docker save of the containerd store: gzip and zstd layer blobs are read decompressed', async () => {
+    const gz = gzipSync(await tar({ 'app/.npmrc': `token=${TOKEN}` }));
+    const zst = zstdCompressSync(await tar({ 'etc/app/secret': `password: ${PASSWORD}` }));
+    const image = await tar({
+      'blobs/sha256/1111111111111111aaaa': gz,
+      'blobs/sha256/2222222222222222bbbb': zst,
+      'blobs/sha256/3333333333333333cccc': JSON.stringify({ config: { Env: [`T=${TOKEN}`] } }),
+      'index.json': '{}',
+    });
+    // Compressed, neither value is in the blobs' bytes as stored: only decompression finds them.
+    assert.ok(!gz.includes(TOKEN) && !zst.includes(PASSWORD));
+    const hits = await scanSave(open(image), [TOKEN, PASSWORD, NOWHERE]);
+    assert.deepEqual(hits.map((h) => `${h.needle} ${h.where}`).sort(), [
+      '0 image config blobs/sha256/3333333333333333cccc',
+      '0 layer 111111111111: /app/.npmrc',
+      '1 layer 222222222222: /etc/app/secret',
+    ]);
+  });
+
+  it('a value split across chunk boundaries is still found', async () => {
+    const layer = await tar({ 'big.bin': Buffer.concat([Buffer.alloc(70_000, 0x61), Buffer.from(TOKEN), Buffer.alloc(70_000, 0x62)]) });
+    const image = await tar({ 'abcdef012345/layer.tar': gzipSync(layer) });
+    const hits = await scanSave(open(image), [TOKEN]);
+    assert.deepEqual(hits, [{ needle: 0, where: 'layer abcdef012345: /big.bin' }]);
+  });
+
+  it('a failing docker save fails the scan with its own words', async () => {
+    const image = await tar({ 'manifest.json': '[]' });
+    await assert.rejects(
+      scanSave(open(image, Promise.reject(new Error('docker save sha256:x exited 1: no such image'))), [TOKEN]),
+      /exited 1: no such image/,
+    );
+  });
+
+  it('a corrupt compressed layer fails the scan instead of passing it', async () => {
+    const gz = gzipSync(await tar({ 'a.txt': 'x'.repeat(1000) }));
+    const image = await tar({ 'blobs/sha256/4444': Buffer.concat([gz.subarray(0, 30), Buffer.alloc(200, 7)]) });
+    await assert.rejects(scanSave(open(image), [TOKEN]));
+  });
+});
