@@ -195,6 +195,10 @@ var names = __webpack_require__(76533);
 function containerEnv(ctx, entries) {
     return envArgs(entries, (e) => (0,names/* isSecretName */.e)(e.key) || ctx.redactor.leaks(e.value));
 }
+/** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets` by name. */
+function appEnv(ctx) {
+    return containerEnv(ctx, [...ctx.config.env, ...ctx.config.envSecrets]);
+}
 
 ;// CONCATENATED MODULE: ./src/smoke/network.ts
 
@@ -1802,7 +1806,7 @@ function baseUrls(inspect, network, containerPort) {
 /** Start the app as production would, with watchers for its exit and its output. */
 async function startApp(ctx, built, stack, onLine) {
     const port = pickPort(ctx.config.port);
-    const env = containerEnv(ctx, ctx.config.env);
+    const env = appEnv(ctx);
     const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
     const name = appContainerName(ctx.runId);
     ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
@@ -2060,7 +2064,7 @@ const test_command_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 async function testCommandRule(ctx, built, stack) {
     const command = ctx.config.testCommand;
     const shown = ctx.redactor.redact((0,runner/* displayArgv */.zq)(command));
-    const env = containerEnv(ctx, ctx.config.env);
+    const env = appEnv(ctx);
     const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
     const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { env: env.env, stream: true, allowFailure: true }));
     if (r.exitCode === 0)

@@ -111,11 +111,16 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
   it('passes every rule on a compliant app with a PostgreSQL sidecar and secrets kept out of argv and files', async () => {
     const pgPassword = 'pg-Pw-4b1e9c';
     const token = 'tok-Sx-77d0a2';
+    const stripe = 'sk-live-5e3f0c'; // an env-secrets value: secret, though its name does not say so
     const r = await fixture('smoke-compliant', [
       '--service',
       `db=postgres:15 POSTGRES_PASSWORD=${pgPassword}`,
       '--env',
       `API_TOKEN=${token}`,
+      '--env-secret',
+      `STRIPE_SK=${stripe}`,
+      '--env',
+      'LOG_VALUES=API_TOKEN,STRIPE_SK',
       '--static-path',
       '/static/app.css',
       '--test-command',
@@ -134,9 +139,12 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.match(row(r.report, 'DF205').message, /turned 5\d\d .* after db stopped/);
     assert.match(r.log, /ok 1 - backend is reachable/);
     // The heartbeat's REQUIRE_ENV check proves API_TOKEN reached the container, yet no value is in argv or files.
-    assert.match(r.log, /--env API_TOKEN --env PORT=\d+ sha256:/);
+    assert.match(r.log, /--env API_TOKEN --env LOG_VALUES=API_TOKEN,STRIPE_SK --env STRIPE_SK --env PORT=\d+ sha256:/);
+    // The app printed both values; build.log has them redacted.
+    assert.match(r.log, /"Fields":\{"API_TOKEN":"\*\*\*"\}/);
+    assert.match(r.log, /"Fields":\{"STRIPE_SK":"\*\*\*"\}/);
     assert.match(r.log, /--env POSTGRES_PASSWORD postgres:15/);
-    for (const secret of [pgPassword, token]) {
+    for (const secret of [pgPassword, token, stripe]) {
       for (const text of [r.log, JSON.stringify(r.report), r.stdout, r.stderr]) assert.ok(!text.includes(secret), `${secret} leaked`);
     }
     for (const k of ['smoke', 'test', 'ready']) assert.equal(typeof r.report.timings[k], 'number', k);

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { secretValues } from '../../src/config/config.js';
+import { Runner } from '../../src/exec/runner.js';
 import { Redactor } from '../../src/secrets/redactor.js';
+import { appEnv } from '../../src/smoke/env.js';
 import { CliUi } from '../../src/ui/cli-ui.js';
-import { configFor } from './helpers.js';
+import { configFor, contextFor } from './helpers.js';
 
 test('secrets: password, its base64 login form, build secrets and secret-named env values are secrets', () => {
   const config = configFor({
@@ -32,4 +34,14 @@ test('secrets: the CLI console redacts what it prints', () => {
   ui.info('logging in with pw-Secret-1');
   ui.error('failed: pw-Secret-1');
   assert.equal(err.read().toString(), 'logging in with ***\nerror: failed: ***\n');
+});
+
+test('secrets: env-secrets values are secrets whatever their names, and reach the app by name only', () => {
+  const config = configFor({ env: 'LOG_LEVEL=info', 'env-secrets': 'STRIPE_SK=sk-Secret-5\nOPENAI=oa-Secret-6' });
+  assert.deepEqual(secretValues(config).sort(), ['oa-Secret-6', 'sk-Secret-5']);
+  const ctx = contextFor(config, null as unknown as Runner);
+  for (const v of secretValues(config)) ctx.redactor.add(v);
+  const env = appEnv(ctx);
+  assert.deepEqual(env.argv, ['--env', 'LOG_LEVEL=info', '--env', 'STRIPE_SK', '--env', 'OPENAI']);
+  assert.deepEqual(env.env, { STRIPE_SK: 'sk-Secret-5', OPENAI: 'oa-Secret-6' });
 });

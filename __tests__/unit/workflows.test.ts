@@ -71,4 +71,15 @@ describe('workflows', () => {
     assert.match(caller, /registry-password: \$\{\{ secrets\.DOCKERHUB_TOKEN \}\}/);
     assert.match(read('ci.yml'), /uses: \.\/\n/);
   });
+
+  it('the reusable workflow hands each secret to the input that treats it as one', () => {
+    const wf = read('dockerflow.yml');
+    // env-secrets values are secret whatever their names: in `env` an innocent name would be logged.
+    assert.match(wf, /\n\s+env-secrets: \$\{\{ secrets\.env-secrets \}\}\n/);
+    assert.match(wf, /\n\s+env: \$\{\{ inputs\.env \}\}\n/);
+    assert.match(wf, /\n\s+password: \$\{\{ secrets\.registry-password \}\}\n/);
+    assert.match(wf, /\n\s+secrets: \$\{\{ secrets\.build-secrets \}\}\n/);
+    const secretUses = [...wf.matchAll(/\$\{\{ secrets\.([\w-]+) \}\}/g)].map((m) => m[1]);
+    assert.deepEqual(secretUses.sort(), ['build-secrets', 'env-secrets', 'registry-password', 'registry-username']);
+  });
 });

@@ -533,6 +533,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         secrets: parseKeyValues('secrets', list('secrets'), 'ID=VALUE'),
         port: parseIntIn('port', str('port'), 1, 65535),
         env: parseKeyValues('env', list('env')),
+        envSecrets: parseKeyValues('env-secrets', list('env-secrets')),
         services,
         testCommand: splitCommand('test-command', str('test-command')),
         staticPaths,
@@ -552,7 +553,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
 }
 /** Values that must never appear in a log, file or output: registered before any command runs. */
 function secretValues(config) {
-    const values = [config.password, ...config.secrets.map((s) => s.value)];
+    const values = [config.password, ...config.secrets.map((s) => s.value), ...config.envSecrets.map((e) => e.value)];
     // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
     const auth = registryAuth(config);
     if (auth)
@@ -758,6 +759,13 @@ const OPTIONS = [
     },
     { name: 'port', kind: 'number', default: '8000', description: 'Port the app listens on by default' },
     { name: 'env', kind: 'list', flag: 'env', newlineOnly: true, description: 'Runtime environment for the container, KEY=VALUE' },
+    {
+        name: 'env-secrets',
+        kind: 'list',
+        flag: 'env-secret',
+        newlineOnly: true,
+        description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed by name',
+    },
     {
         name: 'services',
         kind: 'list',

@@ -36,6 +36,8 @@ export interface Config {
   secrets: KeyValue[];
   port: number;
   env: KeyValue[];
+  /** Runtime entries like `env`, every value a secret. */
+  envSecrets: KeyValue[];
   services: ServiceSpec[];
   testCommand: string[];
   staticPaths: string[];
@@ -170,6 +172,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     secrets: parseKeyValues('secrets', list('secrets'), 'ID=VALUE'),
     port: parseIntIn('port', str('port'), 1, 65535),
     env: parseKeyValues('env', list('env')),
+    envSecrets: parseKeyValues('env-secrets', list('env-secrets')),
     services,
     testCommand: splitCommand('test-command', str('test-command')),
     staticPaths,
@@ -190,7 +193,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
 
 /** Values that must never appear in a log, file or output: registered before any command runs. */
 export function secretValues(config: Config): string[] {
-  const values = [config.password, ...config.secrets.map((s) => s.value)];
+  const values = [config.password, ...config.secrets.map((s) => s.value), ...config.envSecrets.map((e) => e.value)];
   // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
   const auth = registryAuth(config);
   if (auth) values.push(auth);

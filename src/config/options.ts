@@ -53,6 +53,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'port', kind: 'number', default: '8000', description: 'Port the app listens on by default' },
   { name: 'env', kind: 'list', flag: 'env', newlineOnly: true, description: 'Runtime environment for the container, KEY=VALUE' },
   {
+    name: 'env-secrets',
+    kind: 'list',
+    flag: 'env-secret',
+    newlineOnly: true,
+    description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed by name',
+  },
+  {
     name: 'services',
     kind: 'list',
     flag: 'service',

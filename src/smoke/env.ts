@@ -10,3 +10,8 @@ import { isSecretName } from '../secrets/names.js';
 export function containerEnv(ctx: RunContext, entries: readonly KeyValue[]): EnvArgs {
   return envArgs(entries, (e) => isSecretName(e.key) || ctx.redactor.leaks(e.value));
 }
+
+/** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets` by name. */
+export function appEnv(ctx: RunContext): EnvArgs {
+  return containerEnv(ctx, [...ctx.config.env, ...ctx.config.envSecrets]);
+}

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { lastLine } from '../exec/runner.js';
 import { appContainerName, appRunArgv } from '../docker/run-argv.js';
 import type { Built, RunContext } from '../pipeline/context.js';
-import { containerEnv } from './env.js';
+import { appEnv } from './env.js';
 import { ExitWatch } from './exit-watch.js';
 import { LogCapture, type LogLine } from './logs.js';
 import type { Stack } from './network.js';
@@ -53,7 +53,7 @@ export function baseUrls(inspect: unknown, network: string, containerPort: numbe
 /** Start the app as production would, with watchers for its exit and its output. */
 export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLine: (l: LogLine) => void): Promise<StartResult> {
   const port = pickPort(ctx.config.port);
-  const env = containerEnv(ctx, ctx.config.env);
+  const env = appEnv(ctx);
   const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
   const name = appContainerName(ctx.runId);
   ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);

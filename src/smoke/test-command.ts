@@ -2,7 +2,7 @@ import { displayArgv } from '../exec/runner.js';
 import { testRunArgv } from '../docker/run-argv.js';
 import type { Built, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
-import { containerEnv } from './env.js';
+import { appEnv } from './env.js';
 import { TEST_TAIL_LINES } from './limits.js';
 import type { Stack } from './network.js';
 
@@ -12,7 +12,7 @@ const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 export async function testCommandRule(ctx: RunContext, built: Built, stack: Stack): Promise<CheckResult> {
   const command = ctx.config.testCommand;
   const shown = ctx.redactor.redact(displayArgv(command));
-  const env = containerEnv(ctx, ctx.config.env);
+  const env = appEnv(ctx);
   const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
   const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { env: env.env, stream: true, allowFailure: true }));
   if (r.exitCode === 0) return check('DF401', 'pass', `\`${shown}\` exited 0 in ${secs(r.durationMs)}`);
