@@ -29,6 +29,14 @@ describe('CLI usage errors exit 2 with one line naming the flag', () => {
     [['run', '--context', APP, '--image', 'Bad/Name'], /^dockerflow: --image: "Bad\/Name" is not a valid repository name/],
     [['run', '--context', APP, '--tag', 'not ok'], /^dockerflow: --tag: "not ok" is neither a tag nor a full image reference/],
     [['run', '--context', APP, '--fail-on', 'info'], /^dockerflow: --fail-on: "info" is not one of error, warning/],
+    [
+      ['run', '--context', APP, '--out', path.join(APP, 'Dockerfile')],
+      /^dockerflow: --out: ".*Dockerfile" is a file, not a folder; name a folder for the build log and report/,
+    ],
+    [
+      ['run', '--context', APP, '--out', path.join(APP, 'Dockerfile', 'out')],
+      /^dockerflow: --out: ".*out" cannot be made: .*Dockerfile is a file/,
+    ],
   ];
   for (const [args, message] of cases) {
     it(args.join(' '), async () => {

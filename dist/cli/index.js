@@ -548,7 +548,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
-        outDir: external_node_path_default().resolve(cwd, raw.get('out')?.trim() || defaultOutDir),
+        outDir: writableFolder(external_node_path_default().resolve(cwd, raw.get('out')?.trim() || defaultOutDir)),
     };
 }
 /** Values that must never appear in a log, file or output: registered before any command runs. */
@@ -580,6 +580,23 @@ function defaultImage(env, context) {
         .toLowerCase()
         .replace(/[^a-z0-9._-]+/g, '-')
         .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'app');
+}
+/** The out dir: a folder, or a path that can become one (its nearest existing parent is a writable folder). */
+function writableFolder(dir) {
+    let existing = dir;
+    while (!(0,external_node_fs_.existsSync)(existing))
+        existing = external_node_path_default().dirname(existing);
+    if (!(0,external_node_fs_.statSync)(existing).isDirectory()) {
+        const what = existing === dir ? 'is a file' : `cannot be made: ${existing} is a file`;
+        throw new errors/* ConfigError */.x('out', `"${dir}" ${what}, not a folder`, 'name a folder for the build log and report (it is created when missing)');
+    }
+    try {
+        (0,external_node_fs_.accessSync)(existing, external_node_fs_.constants.W_OK);
+    }
+    catch {
+        throw new errors/* ConfigError */.x('out', `"${dir}" cannot be written: ${existing} is not writable`, 'name a folder you can write to');
+    }
+    return dir;
 }
 function parseBool(name, value) {
     if (/^(true|yes|1|on)$/i.test(value))

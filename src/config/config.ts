@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isRuleId, type RuleId } from '../rules/catalogue.js';
 import { isSecretName } from '../secrets/names.js';
@@ -187,7 +187,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     uploadArtifacts: bool('upload-artifacts'),
     artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
-    outDir: path.resolve(cwd, raw.get('out')?.trim() || defaultOutDir),
+    outDir: writableFolder(path.resolve(cwd, raw.get('out')?.trim() || defaultOutDir)),
   };
 }
 
@@ -221,6 +221,26 @@ function defaultImage(env: NodeJS.ProcessEnv, context: string): string {
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'app'
   );
+}
+
+/** The out dir: a folder, or a path that can become one (its nearest existing parent is a writable folder). */
+function writableFolder(dir: string): string {
+  let existing = dir;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    const what = existing === dir ? 'is a file' : `cannot be made: ${existing} is a file`;
+    throw new ConfigError(
+      'out',
+      `"${dir}" ${what}, not a folder`,
+      'name a folder for the build log and report (it is created when missing)',
+    );
+  }
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new ConfigError('out', `"${dir}" cannot be written: ${existing} is not writable`, 'name a folder you can write to');
+  }
+  return dir;
 }
 
 function parseBool(name: string, value: string): boolean {
