@@ -153,11 +153,14 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     assert.match(r.log, /verified .*:latest: manifest sha256:[0-9a-f]{64}, config sha256:[0-9a-f]{64}/);
   });
 
-  test('push to another branch → nothing pushed, no login', async () => {
+  test('push to another branch → logged in for the base image pulls, nothing pushed', async () => {
     const r = await action('branch', { eventName: 'push', ref: 'refs/heads/feature/x', event: { repository: REPOSITORY } });
     assert.equal(r.code, 0, r.stdout.slice(-2000));
     await assertRegistry('branch', []);
-    assertNoLogin(r);
+    assert.match(r.log, /\$ docker login --username dockerflow --password-stdin 127\.0\.0\.1:\d+/);
+    assert.ok(r.log.indexOf('===== login') < r.log.indexOf('===== build'), 'logged in before the build');
+    assert.doesNotMatch(r.log, /\$ docker push/);
+    assert.ok(!existsSync(r.state.dockerConfig!), 'the private DOCKER_CONFIG is gone when main ends');
     assert.equal(r.outputs.pushed, '');
     assert.equal(r.outputs.digest, '');
     assert.match(r.summary, /not pushed \(branch feature\/x is not the default branch \(main\)/);

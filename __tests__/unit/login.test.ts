@@ -3,7 +3,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { test } from 'node:test';
 import { createDockerConfig } from '../../src/publish/docker-config.js';
-import { checkPushable, login } from '../../src/publish/login.js';
+import { checkPushable, login, wantsLogin } from '../../src/publish/login.js';
 import { planPush } from '../../src/publish/policy.js';
 import type { Prepared } from '../../src/pipeline/context.js';
 import type { GitContext } from '../../src/git/context.js';
@@ -62,6 +62,36 @@ test('login: nothing planned → no login at all (pull requests)', async () => {
   const pr = prepared(config, { event: 'pull_request', pullRequest: { number: 3, fork: false } });
   assert.equal(await login(ctx, pr), null);
   assert.equal(calls.length, 0);
+});
+
+test('login: who logs in (a push is due, or credentials outside pull requests)', () => {
+  const creds = { username: 'alice', password: PASSWORD };
+  const feature = { ref: 'refs/heads/feature', branch: 'feature' };
+  const pr = { event: 'pull_request', pullRequest: { number: 3, fork: false } };
+  const cases: [string, Record<string, string>, Partial<GitContext>, boolean][] = [
+    ['default branch with credentials: the push is due', creds, {}, true],
+    ['another branch with credentials: for the base image pulls', creds, feature, true],
+    ['another branch with credentials and push false: still for the pulls', { ...creds, push: 'false' }, feature, true],
+    ['another branch without credentials', {}, feature, false],
+    ['only a username', { username: 'alice' }, feature, false],
+    ['a pull request with credentials', creds, pr, false],
+    ['a pull request with push true', { ...creds, push: 'true' }, pr, true],
+  ];
+  for (const [name, raw, git, expected] of cases) {
+    const config = configFor(raw);
+    assert.equal(wantsLogin(contextFor(config, fakeRunner().runner), prepared(config, git)), expected, name);
+  }
+});
+
+test('login: a refused login with no push due is a warning, and the run goes on without it', async () => {
+  const config = configFor({ registry: '127.0.0.1:5000', username: 'alice', password: PASSWORD });
+  const { runner, calls } = fakeRunner(() => ({ exitCode: 1, stderr: 'Error response from daemon: 401 Unauthorized\n' }));
+  const messages: string[] = [];
+  const ctx = contextFor(config, runner, {}, messages);
+  assert.equal(await login(ctx, prepared(config, { ref: 'refs/heads/feature', branch: 'feature' })), null);
+  assert.equal(calls.length, 1);
+  assert.match(messages.join('\n'), /^warning: registry 127\.0\.0\.1:5000 refused the login of user alice .*goes on without a login/m);
+  assert.equal(runner.env.DOCKER_CONFIG, undefined, 'later commands do not use the failed login');
 });
 
 test('login: a due push without credentials is an error before anything runs', () => {

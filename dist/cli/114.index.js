@@ -2278,13 +2278,20 @@ function checkPushable(ctx, prepared) {
     }
 }
 /**
- * `docker login` into a private DOCKER_CONFIG when a push is planned, before the build (base image pulls then
- * count against the account, not the anonymous limit). Returns null when nothing will be pushed: pull requests
- * never log in. The password goes to stdin, never argv.
+ * Whether the run logs in: when a push is due, and whenever credentials are given outside pull requests (base
+ * image pulls then count against the account, not the anonymous limit). Pull requests never log in.
+ */
+function wantsLogin(ctx, prepared) {
+    const { username, password } = ctx.config;
+    return prepared.plan.push || (!!username && !!password && !prepared.git.pullRequest);
+}
+/**
+ * `docker login` into a private DOCKER_CONFIG, before the build. The password goes to stdin, never argv. A
+ * failed login fails the run when a push is due; otherwise it is a warning and the run goes on anonymously.
  */
 async function login(ctx, prepared) {
     checkPushable(ctx, prepared);
-    if (!prepared.plan.push)
+    if (!wantsLogin(ctx, prepared))
         return null;
     const { registry, username, password } = ctx.config;
     const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), registry);
@@ -2303,7 +2310,11 @@ async function login(ctx, prepared) {
     catch (e) {
         removeDockerConfig(dockerConfig);
         process.off('exit', cleanupOnExit);
-        throw loginError(registry, username, e);
+        const error = loginError(registry, username, e);
+        if (prepared.plan.push)
+            throw error;
+        ctx.ui.warning(`${error.message} (nothing is pushed on this run, so it goes on without a login: base image pulls are anonymous)`);
+        return null;
     }
     ctx.saveState?.('loggedIn', registry);
     // Every docker command from here on (build pulls, smoke sidecars, push) uses this login.
@@ -2732,7 +2743,7 @@ async function runPipeline(ctx) {
         void detectBuilder(ctx);
         prepared = await timed('prepare', () => prepare(ctx));
         const p = prepared;
-        if (p.plan.push)
+        if (wantsLogin(ctx, p))
             session = await timed('login', () => login(ctx, p));
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
         const versionFile = new VersionFile(ctx.config.context);

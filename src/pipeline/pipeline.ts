@@ -10,7 +10,7 @@ import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
 import { smoke, SMOKE_RULES } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
-import { login, type RegistrySession } from '../publish/login.js';
+import { login, wantsLogin, type RegistrySession } from '../publish/login.js';
 import { newPublished, publish, pushReason } from '../stages/publish.js';
 import type { Built, Prepared, RunContext } from './context.js';
 import { describeError } from './describe-error.js';
@@ -58,7 +58,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     void detectBuilder(ctx);
     prepared = await timed('prepare', () => prepare(ctx));
     const p = prepared;
-    if (p.plan.push) session = await timed('login', () => login(ctx, p));
+    if (wantsLogin(ctx, p)) session = await timed('login', () => login(ctx, p));
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
     const versionFile = new VersionFile(ctx.config.context);
     const restoreVersionFile = (): void => versionFile.restore();

@@ -63,13 +63,21 @@ export function checkPushable(ctx: RunContext, prepared: Prepared): void {
 }
 
 /**
- * `docker login` into a private DOCKER_CONFIG when a push is planned, before the build (base image pulls then
- * count against the account, not the anonymous limit). Returns null when nothing will be pushed: pull requests
- * never log in. The password goes to stdin, never argv.
+ * Whether the run logs in: when a push is due, and whenever credentials are given outside pull requests (base
+ * image pulls then count against the account, not the anonymous limit). Pull requests never log in.
+ */
+export function wantsLogin(ctx: RunContext, prepared: Prepared): boolean {
+  const { username, password } = ctx.config;
+  return prepared.plan.push || (!!username && !!password && !prepared.git.pullRequest);
+}
+
+/**
+ * `docker login` into a private DOCKER_CONFIG, before the build. The password goes to stdin, never argv. A
+ * failed login fails the run when a push is due; otherwise it is a warning and the run goes on anonymously.
  */
 export async function login(ctx: RunContext, prepared: Prepared): Promise<RegistrySession | null> {
   checkPushable(ctx, prepared);
-  if (!prepared.plan.push) return null;
+  if (!wantsLogin(ctx, prepared)) return null;
   const { registry, username, password } = ctx.config;
   const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || os.tmpdir(), userDockerConfigDir(ctx.env), registry);
   const cleanupOnExit = (): void => removeDockerConfig(dockerConfig);
@@ -92,7 +100,10 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
   } catch (e) {
     removeDockerConfig(dockerConfig);
     process.off('exit', cleanupOnExit);
-    throw loginError(registry, username, e);
+    const error = loginError(registry, username, e);
+    if (prepared.plan.push) throw error;
+    ctx.ui.warning(`${error.message} (nothing is pushed on this run, so it goes on without a login: base image pulls are anonymous)`);
+    return null;
   }
   ctx.saveState?.('loggedIn', registry);
   // Every docker command from here on (build pulls, smoke sidecars, push) uses this login.
