@@ -5,7 +5,8 @@
  * job summary holds the rule table; and through @github/local-action the out dir lands as an artifact.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Report } from '../../src/report/report.js';
@@ -13,7 +14,7 @@ import { RULES } from '../../src/rules/catalogue.js';
 import { docker, leftovers, testRegistry } from '../helpers/docker.js';
 import { readZip, runLocalAction } from '../helpers/local-action.js';
 import { catalog, manifestOf, tagsOf, uniquePrefix } from '../helpers/registry.js';
-import { FIXTURES, ROOT, readJson, runAction } from '../helpers/run.js';
+import { FIXTURES, ROOT, cleanEnv, readJson, runAction, spawnProc } from '../helpers/run.js';
 
 const reg = testRegistry();
 const APP = path.join(ROOT, 'sample-app');
@@ -87,5 +88,16 @@ describe('sample-app end to end', { concurrency: 1 }, () => {
     assert.equal(files.get('docker-image-shasum256.txt'), `${report.image.id}\n`);
     assert.match(files.get('build.log')!, /===== smoke/);
     assert.ok(!files.get('build.log')!.includes(DB_PASSWORD));
+  });
+
+  it("the README's main command (scripts/demo.sh) passes every rule and leaves the four files", { timeout: 300_000 }, async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'demo-'));
+    const r = await spawnProc(['bash', path.join(ROOT, 'scripts/demo.sh'), '--out', out, '-q'], { env: cleanEnv() });
+    assert.equal(r.code, 0, r.stdout + r.stderr.slice(-3000));
+    assert.match(r.stdout, /verdict: PASS/);
+    for (const rule of RULES) assert.match(r.stdout, new RegExp(`^PASS ${rule.id} `, 'm'));
+    assert.deepEqual(readdirSync(out).sort(), ['build.log', 'docker-image-shasum256.txt', 'dockerflow-report.json', 'version.json']);
+    assert.equal(readJson<Report>(path.join(out, 'dockerflow-report.json')).verdict, 'pass');
+    rmSync(out, { recursive: true, force: true });
   });
 });
