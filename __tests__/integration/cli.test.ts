@@ -7,7 +7,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docker, engineUp } from '../helpers/docker.js';
-import { FIXTURES, ROOT, cleanEnv, runAction, runCli } from '../helpers/run.js';
+import type { Report } from '../../src/report/report.js';
+import { assertReportSchema } from '../helpers/report-schema.js';
+import { FIXTURES, ROOT, cleanEnv, readJson, runAction, runCli } from '../helpers/run.js';
 
 const APP = path.join(FIXTURES, 'apps/compliant');
 
@@ -82,6 +84,10 @@ describe('runtime failures', () => {
     assert.match(r.stderr, /^error: no Docker engine answers \(.*\): start dockerd or Docker Desktop, or set DOCKER_HOST$/m);
     assert.match(r.stdout, /^18 rules not run: the prepare stage failed/m);
     assert.match(r.stdout, /verdict: FAIL/);
+    const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+    assertReportSchema(report);
+    assert.equal(report.image.id, null);
+    assert.match(report.error ?? '', /no Docker engine answers/);
   });
 });
 

@@ -13,6 +13,7 @@ import type { Report } from '../../src/report/report.js';
 import { RULES } from '../../src/rules/catalogue.js';
 import { docker, leftovers, testRegistry } from '../helpers/docker.js';
 import { readZip, runLocalAction } from '../helpers/local-action.js';
+import { assertReportSchema } from '../helpers/report-schema.js';
 import { catalog, manifestOf, tagsOf, uniquePrefix } from '../helpers/registry.js';
 import { FIXTURES, ROOT, cleanEnv, readJson, runAction, spawnProc } from '../helpers/run.js';
 
@@ -45,6 +46,7 @@ describe('sample-app end to end', { concurrency: 1 }, () => {
       event: JSON.parse(readFileSync(path.join(FIXTURES, 'events/push-branch.json'), 'utf8')),
     });
     const report = readJson<Report>(r.outputs.report!);
+    assertReportSchema(report);
     const notPassing = report.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id} ${c.status}: ${c.message}`);
     assert.deepEqual(notPassing, [], r.stdout.slice(-3000));
     assert.equal(report.checks.length, RULES.length);

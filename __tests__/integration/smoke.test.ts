@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { docker, engineUp, leftovers } from '../helpers/docker.js';
+import { assertReportSchema } from '../helpers/report-schema.js';
 import { FIXTURES, ROOT, actionEnv, parseFileCommand, readJson, runAction, runCli, spawnProc } from '../helpers/run.js';
 import type { Report } from '../../src/report/report.js';
 import type { CheckResult } from '../../src/rules/catalogue.js';
@@ -57,6 +58,7 @@ async function fixture(name: string, flags: string[] = []): Promise<FixtureRun> 
   const p = await runCli(['run', '--context', appContext(name), '--out', out, '--push', 'false', '--startup-timeout', '30', ...flags]);
   assert.ok(existsSync(path.join(out, 'dockerflow-report.json')), `no report; stderr:\n${p.stderr}`);
   const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+  assertReportSchema(report);
   const log = readFileSync(path.join(out, 'build.log'), 'utf8');
   remember(report, log);
   return { ...p, out, report, log };

@@ -11,6 +11,7 @@ import { before, describe, it } from 'node:test';
 import type { Report } from '../../src/report/report.js';
 import { RULES } from '../../src/rules/catalogue.js';
 import { docker, engineUp } from '../helpers/docker.js';
+import { assertReportSchema } from '../helpers/report-schema.js';
 import { FIXTURES, readJson, runAction, runCli } from '../helpers/run.js';
 
 /** The static fixtures are Dockerfiles of their own, built from the compliant app's context. */
@@ -26,7 +27,16 @@ const RUNTIME_RULES = RULES.filter((r) => !STATIC.test(r.id))
  * `noCache`: BuildKit's cache key ignores a build secret's value, so a layer cached by an earlier run (another
  * canary) would hide this run's value: the fixture that copies the secret into a layer builds without the cache.
  */
-const cases: { fixture: string; fails: string[]; exit: number; message?: RegExp; line?: number; noCache?: boolean }[] = [
+const cases: {
+  fixture: string;
+  fails: string[];
+  exit: number;
+  message?: RegExp;
+  line?: number;
+  noCache?: boolean;
+  /** Build arguments, KEY=VALUE. */
+  buildArgs?: string[];
+}[] = [
   { fixture: 'compliant', fails: [], exit: 0 },
   { fixture: 'df101-root', fails: ['DF101'], exit: 1, message: /runs as root \(no USER\)/ },
   { fixture: 'df102-group', fails: ['DF102'], exit: 1, message: /group app has GID 10002; it must be 10001/ },
@@ -34,6 +44,13 @@ const cases: { fixture: string; fails: string[]; exit: number; message?: RegExp;
   { fixture: 'df105-version', fails: ['DF105'], exit: 1, message: /commit: expected "[0-9a-f]{40}", got "deadbeef"/ },
   { fixture: 'df106-env', fails: ['DF106'], exit: 1, message: /ENV DATABASE_PASSWORD looks like a secret/, line: 7 },
   { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
+  {
+    fixture: 'df106-arg',
+    fails: ['DF106'],
+    exit: 1,
+    message: /secret token in image config \S+/,
+    buildArgs: [`NPM_TOKEN=${CANARY}`],
+  },
   // DF107 is a warning: it fails the run only with fail-on warning.
   { fixture: 'df107-shell', fails: ['DF107'], exit: 0, message: /ENTRYPOINT exec node \/app\/server.js is in shell form/, line: 7 },
 ];
@@ -69,9 +86,11 @@ describe('static rules on real images', { concurrency: 1 }, () => {
         '--secret',
         `token=${CANARY}`,
         ...(c.noCache ? ['--no-cache'] : []),
+        ...(c.buildArgs ?? []).flatMap((a) => ['--build-arg', a]),
         '-q',
       ]);
       const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+      assertReportSchema(report);
       assert.deepEqual(staticFailures(report), c.fails, r.stdout + r.stderr);
       assert.equal(r.code, c.exit, r.stderr);
       for (const id of c.fails) {
@@ -85,6 +104,14 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       const id = docker('image', 'inspect', '-f', '{{.Id}}', `docker.io/static/${c.fixture}:${report.image.tags[0]!.split(':').pop()}`);
       assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${id}\n`);
       assert.equal(report.image.id, id);
+      // The OCI labels say where the image came from, and build.log holds the build's own output.
+      const labels = JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Labels}}', id)) as Record<string, string>;
+      assert.equal(labels['org.opencontainers.image.revision'], report.version!.commit);
+      assert.equal(labels['org.opencontainers.image.version'], report.version!.version);
+      assert.equal(labels['org.opencontainers.image.source'], report.version!.source);
+      const created = Date.parse(labels['org.opencontainers.image.created'] ?? '');
+      assert.ok(Math.abs(Date.now() - created) < 10 * 60_000, `created ${labels['org.opencontainers.image.created']}`);
+      assert.match(readFileSync(path.join(out, 'build.log'), 'utf8'), /load build definition from/);
       // version.json in the image equals the generated one (DF105), and the secret went nowhere it should not.
       assert.deepEqual(readJson(path.join(out, 'version.json')), report.version);
       assertNoCanary('stdout', r.stdout);
@@ -92,6 +119,30 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       assertOutDirClean(out);
     });
   }
+
+  it('a scratch image (no shell, no libc) is judged from its files and config alone: every static rule passes', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'static-scratch-'));
+    const r = await runCli([
+      'run',
+      '--context',
+      path.join(FIXTURES, 'apps/scratch'),
+      '--image',
+      'static/scratch',
+      '--out',
+      out,
+      '--checks-ignore',
+      RUNTIME_RULES,
+      '-q',
+    ]);
+    const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+    assertReportSchema(report);
+    assert.deepEqual(
+      report.checks.filter((c) => STATIC.test(c.id)).map((c) => `${c.id} ${c.status}`),
+      ['DF101', 'DF102', 'DF103', 'DF104', 'DF105', 'DF106', 'DF107'].map((id) => `${id} pass`),
+      r.stdout + r.stderr,
+    );
+    assert.equal(r.code, 0, r.stderr);
+  });
 
   it('the Dockerfile scan found the build secret only where it was copied into a layer', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'static-compliant-'));
@@ -164,6 +215,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
           image: `static/${c.fixture}`,
           secrets: `token=${CANARY}`,
           'no-cache': String(c.noCache ?? false),
+          'build-args': (c.buildArgs ?? []).join('\n'),
           'upload-artifacts': 'false',
           // The static stage only: the CLI cases above run these fixtures through smoke too.
           'checks-ignore': RUNTIME_RULES,

@@ -3,7 +3,7 @@ import { failsRun, type CheckResult } from '../rules/catalogue.js';
 
 export type Verdict = 'pass' | 'fail';
 
-/** dockerflow-report.json, schema version 1 (see docs/report.md). */
+/** dockerflow-report.json, schema version 1: docs/report.schema.json, which the tests hold every report to. */
 export interface Report {
   schemaVersion: 1;
   verdict: Verdict;
