@@ -96,8 +96,17 @@ const DF102 = (f: StaticFacts): CheckResult => {
   if (groupSpec && groupSpec !== 'app' && groupSpec !== '10001') {
     return check('DF102', 'fail', `USER ${f.image.user} runs with group ${groupSpec}; use "USER app" or "USER app:app"`, where);
   }
-  if (user.gid !== 10001 && !app.members.includes('app')) {
-    return check('DF102', 'fail', `the app user's group has GID ${user.gid}, not app (10001); create it with "useradd --gid app"`, where);
+  // The process runs with the user's primary group unless USER names one: a supplementary membership of app is
+  // not enough (the files it writes get the primary group).
+  const runsWithApp = groupSpec === 'app' || groupSpec === '10001';
+  if (user.gid !== 10001 && !runsWithApp) {
+    const member = app.members.includes('app') ? ' (it is only a supplementary member of app)' : '';
+    return check(
+      'DF102',
+      'fail',
+      `the app user's primary group has GID ${user.gid}, not app (10001)${member}; create the user with "useradd --gid app", or use "USER app:app"`,
+      where,
+    );
   }
   return check('DF102', 'pass', "group app (GID 10001) is the app user's group");
 };
