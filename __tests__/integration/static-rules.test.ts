@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -249,4 +250,49 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       assertOutDirClean(path.dirname(r.outputs.report!));
     });
   }
+});
+
+describe('without the buildx plugin', { skip: !engineUp() && 'no Docker engine' }, () => {
+  /** A PATH whose `docker` has no buildx (as on a runner without it); every other command goes to the real one. */
+  function pathWithoutBuildx(): string {
+    const real = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'no-buildx-'));
+    writeFileSync(
+      path.join(dir, 'docker'),
+      `#!/bin/sh\n[ "$1" = buildx ] && { echo "docker: 'buildx' is not a docker command." >&2; exit 1; }\nexec ${real} "$@"\n`,
+      { mode: 0o755 },
+    );
+    return `${dir}:${process.env.PATH}`;
+  }
+
+  it('the classic builder builds the image, and the static rules judge it the same', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'static-classic-'));
+    const file = path.join(DOCKERFILES, 'df107-shell.Dockerfile');
+    const r = await runCli(
+      ['run', '--context', CTX, '--file', file, '--image', 'static/classic', '--out', out, '--checks-ignore', RUNTIME_RULES],
+      {
+        env: { PATH: pathWithoutBuildx() },
+      },
+    );
+    assert.match(r.stderr, /with the classic docker builder/);
+    const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+    assertReportSchema(report);
+    assert.deepEqual(staticFailures(report), ['DF107'], r.stdout + r.stderr);
+    const log = readFileSync(path.join(out, 'build.log'), 'utf8');
+    assert.match(log, /\$ docker build .*--iidfile /);
+    assert.doesNotMatch(log, /\$ docker buildx build/);
+    const labels = JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Labels}}', report.image.id!)) as Record<string, string>;
+    assert.equal(labels['org.opencontainers.image.revision'], report.version!.commit);
+  });
+
+  it('a build secret without buildx is one clear error before any build', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'static-classic-secret-'));
+    const r = await runCli(['run', '--context', CTX, '--image', 'static/classic', '--out', out, '--secret', `token=${CANARY}`, '-q'], {
+      env: { PATH: pathWithoutBuildx() },
+    });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^error: build secrets need BuildKit, and the docker buildx plugin is missing: install buildx/m);
+    assertNoCanary('stderr', r.stderr);
+    assert.doesNotMatch(readFileSync(path.join(out, 'build.log'), 'utf8'), /\$ docker (buildx )?build\s/);
+  });
 });
