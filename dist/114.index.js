@@ -97,6 +97,8 @@ function verdictOf(checks, failOn, error) {
 var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(37507);
+// EXTERNAL MODULE: ./src/docker/own-container.ts
+var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/pipeline/context.ts
 var context = __webpack_require__(37057);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
@@ -205,6 +207,7 @@ function appEnv(ctx) {
 
 
 
+
 /**
  * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
  * use (the pipeline asks for it while the image builds); removed with everything else carrying the run label
@@ -230,6 +233,7 @@ class Stack {
     async create() {
         const { ctx } = this;
         await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+        await this.joinIfContainerised();
         if (!ctx.config.services.length)
             return;
         // Every start settles before the first failure is reported, so cleanup never misses a sidecar still starting.
@@ -250,6 +254,19 @@ class Stack {
         if (failed)
             throw failed.reason;
         ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+    }
+    /**
+     * A job that itself runs in a container (GitHub's `container:` jobs) cannot reach ports published on the host's
+     * 127.0.0.1: it joins the run network, so the probes reach the app at its address there (the readiness poll
+     * tries both). Cleanup disconnects it before removing the network.
+     */
+    async joinIfContainerised() {
+        const self = (0,own_container/* ownContainerId */.X)();
+        if (!self)
+            return;
+        const r = await this.ctx.runner.run(['docker', 'network', 'connect', this.network, self], { allowFailure: true, quiet: true });
+        if (r.exitCode === 0)
+            this.ctx.ui.info(`This job runs in container ${self.slice(0, 12)}: it joined network ${this.network} to reach the app`);
     }
     /** `docker stop` every sidecar (DF205). */
     async stopServices() {

@@ -28876,6 +28876,8 @@ function cliFlag(spec) {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
 /* harmony import */ var _pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37057);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7742);
+
 
 /**
  * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
@@ -28899,9 +28901,50 @@ async function removeRunResources(runner, runId) {
     ]);
     if (containers.length)
         await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+    // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
+    const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_1__/* .ownContainerId */ .X)() : null;
+    if (self) {
+        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })));
+    }
     if (networks.length)
         await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
     return { containers: containers.length, networks: networks.length };
+}
+
+
+/***/ }),
+
+/***/ 7742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ ownContainerId)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The ID of the container this process runs in (a `container:` job, a CI step inside docker), or null on a
+ * plain host. Docker bind-mounts the container's own hostname/hosts/resolv.conf files from
+ * `/var/lib/docker/containers/<id>/`, which names the ID in /proc/self/mountinfo on cgroup v1 and v2 alike; the
+ * hostname (the short ID by default) is the fallback where only /.dockerenv says so.
+ */
+function ownContainerId(mountinfo = readMountinfo(), dockerenv = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/.dockerenv'), hostname = node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname()) {
+    const m = /\/containers\/([0-9a-f]{64})\/(?:hostname|hosts|resolv\.conf)\s/.exec(mountinfo);
+    if (m)
+        return m[1];
+    return dockerenv && /^[0-9a-f]{12,64}$/.test(hostname) ? hostname : null;
+}
+function readMountinfo() {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/self/mountinfo', 'utf8');
+    }
+    catch {
+        return '';
+    }
 }
 
 

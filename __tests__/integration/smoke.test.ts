@@ -383,6 +383,47 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.match(plain.stdout, /::warning title=DF302 /);
   });
 
+  it('from inside a container (a container: job) the job joins the run network and probes the app at its address', async () => {
+    const context = appContext('compliant');
+    const out = path.join(path.dirname(context), 'out');
+    // The host's docker CLI and socket, as a runner mounts them into a job container; the repository read-only.
+    const dockerCli = (await run('sh', ['-c', 'command -v docker'])).stdout.trim();
+    const job = await spawnProc([
+      'docker',
+      'run',
+      '--rm',
+      '--volume',
+      '/var/run/docker.sock:/var/run/docker.sock',
+      '--volume',
+      `${dockerCli}:/usr/local/bin/docker:ro`,
+      '--volume',
+      `${ROOT}:${ROOT}:ro`,
+      '--volume',
+      `${tmp}:${tmp}`,
+      'node:24-slim',
+      'node',
+      path.join(ROOT, 'dist/cli/index.js'),
+      'run',
+      '--context',
+      context,
+      '--image',
+      'dockerflow-smoke/in-container',
+      '--out',
+      out,
+      '--startup-timeout',
+      '30',
+      '-q',
+    ]);
+    const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+    const log = readFileSync(path.join(out, 'build.log'), 'utf8');
+    remember(report, log);
+    assert.match(job.stderr, /This job runs in container [0-9a-f]{12}: it joined network df-/);
+    // Not the host's 127.0.0.1 (the job's own loopback): the app's address on the run network.
+    assert.match(job.stderr, /The app answers at http:\/\/(?!127\.)\d+\.\d+\.\d+\.\d+:\d+ /);
+    onlyFails(report, [], out);
+    assert.equal(job.code, 0, job.stderr.slice(-2000));
+  });
+
   it('the post step removes what a killed main step left running', async () => {
     const env = actionEnv({
       inputs: {

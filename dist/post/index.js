@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7135);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1823);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7135:
+/***/ 1823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31348,7 +31348,37 @@ function newRunId() {
     return `df-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/docker/own-container.ts
+
+
+/**
+ * The ID of the container this process runs in (a `container:` job, a CI step inside docker), or null on a
+ * plain host. Docker bind-mounts the container's own hostname/hosts/resolv.conf files from
+ * `/var/lib/docker/containers/<id>/`, which names the ID in /proc/self/mountinfo on cgroup v1 and v2 alike; the
+ * hostname (the short ID by default) is the fallback where only /.dockerenv says so.
+ */
+function ownContainerId(mountinfo = readMountinfo(), dockerenv = (0,external_node_fs_namespaceObject.existsSync)('/.dockerenv'), hostname = external_node_os_default().hostname()) {
+    const m = /\/containers\/([0-9a-f]{64})\/(?:hostname|hosts|resolv\.conf)\s/.exec(mountinfo);
+    if (m)
+        return m[1];
+    return dockerenv && /^[0-9a-f]{12,64}$/.test(hostname) ? hostname : null;
+}
+function readMountinfo() {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)('/proc/self/mountinfo', 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/cleanup.ts
+
 
 /**
  * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
@@ -31372,16 +31402,16 @@ async function removeRunResources(runner, runId) {
     ]);
     if (containers.length)
         await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+    // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
+    const self = networks.length ? ownContainerId() : null;
+    if (self) {
+        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })));
+    }
     if (networks.length)
         await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
     return { containers: containers.length, networks: networks.length };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/config/errors.ts
 /**
  * A bad input: names the input, the bad value and the fix, in one line. The action prints it with the input

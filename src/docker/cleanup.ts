@@ -1,5 +1,6 @@
 import type { Runner } from '../exec/runner.js';
 import { RUN_LABEL } from '../pipeline/context.js';
+import { ownContainerId } from './own-container.js';
 
 /**
  * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
@@ -22,6 +23,13 @@ export async function removeRunResources(runner: Runner, runId: string): Promise
     ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
   ]);
   if (containers.length) await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+  // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
+  const self = networks.length ? ownContainerId() : null;
+  if (self) {
+    await Promise.all(
+      networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })),
+    );
+  }
   if (networks.length) await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
   return { containers: containers.length, networks: networks.length };
 }

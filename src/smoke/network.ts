@@ -1,5 +1,6 @@
 import { UserError } from '../config/errors.js';
 import { CommandError } from '../exec/runner.js';
+import { ownContainerId } from '../docker/own-container.js';
 import { networkCreateArgv, serviceContainerName, serviceRunArgv } from '../docker/run-argv.js';
 import type { RunContext } from '../pipeline/context.js';
 import { containerEnv } from './env.js';
@@ -38,6 +39,7 @@ export class Stack {
   private async create(): Promise<void> {
     const { ctx } = this;
     await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+    await this.joinIfContainerised();
     if (!ctx.config.services.length) return;
     // Every start settles before the first failure is reported, so cleanup never misses a sidecar still starting.
     const started = await Promise.allSettled(
@@ -58,6 +60,19 @@ export class Stack {
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+  }
+
+  /**
+   * A job that itself runs in a container (GitHub's `container:` jobs) cannot reach ports published on the host's
+   * 127.0.0.1: it joins the run network, so the probes reach the app at its address there (the readiness poll
+   * tries both). Cleanup disconnects it before removing the network.
+   */
+  private async joinIfContainerised(): Promise<void> {
+    const self = ownContainerId();
+    if (!self) return;
+    const r = await this.ctx.runner.run(['docker', 'network', 'connect', this.network, self], { allowFailure: true, quiet: true });
+    if (r.exitCode === 0)
+      this.ctx.ui.info(`This job runs in container ${self.slice(0, 12)}: it joined network ${this.network} to reach the app`);
   }
 
   /** `docker stop` every sidecar (DF205). */
