@@ -1,6 +1,6 @@
 /** The CLI's contract: exit 0 pass, 1 fail, 2 bad usage; one line per error, never a stack trace. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { docker, engineUp } from '../helpers/docker.js';
 import type { Report } from '../../src/report/report.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
-import { FIXTURES, ROOT, cleanEnv, readJson, runAction, runCli } from '../helpers/run.js';
+import { FIXTURES, ROOT, actionEnv, cleanEnv, readJson, runAction, runCli } from '../helpers/run.js';
 
 const APP = path.join(FIXTURES, 'apps/compliant');
 
@@ -92,55 +92,84 @@ describe('runtime failures', () => {
 });
 
 describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
-  it('SIGTERM during the build: version.json leaves the context at once, the sidecar and network go, exit 130', async () => {
-    const ctx = mkdtempSync(path.join(os.tmpdir(), 'cli-interrupt-'));
-    // A build that takes a while, so the interrupt lands in it (the sidecar starts meanwhile).
-    writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM debian:bookworm-slim\nRUN sleep 15\nCOPY . /app\n');
-    const versionFile = path.join(ctx, 'version.json');
-    const cli = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, 'dist/cli/index.js'),
-        'run',
-        '--context',
-        ctx,
-        '--image',
-        'dockerflow-test/interrupted',
-        '--no-cache',
-        '--service',
-        'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
-        '--out',
-        path.join(ctx, 'out'),
-        '-q',
-      ],
-      // Its own process group, so that whatever it leaves running can be killed afterwards.
-      { env: cleanEnv(), cwd: ctx, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    cli.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => cli.on('close', resolve));
-    try {
-      let runId = '';
-      for (const t0 = Date.now(); !runId && Date.now() - t0 < 60_000; await sleep(100)) {
-        const sidecar = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-svc-db');
-        if (sidecar && existsSync(versionFile))
-          runId = docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', sidecar.split('\n')[0]!);
-      }
-      assert.ok(runId, `the build and the sidecar never both started; stderr:\n${stderr}`);
-      // To the CLI alone (a supervisor's kill, not a terminal's Ctrl-C to the whole group): the build goes on.
-      process.kill(cli.pid!, 'SIGTERM');
-      assert.equal(await exited, 130, stderr);
-      assert.match(stderr, /SIGTERM: removing the run's containers and networks/);
-      assert.ok(!existsSync(versionFile), "version.json is removed from the user's context");
-      assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
-      assert.equal(docker('network', 'ls', '-q', '--filter', `label=dockerflow.run=${runId}`), '');
-    } finally {
+  /** The CLI and the action, started on `ctx`, and what each says and exits with when SIGTERM stops it. */
+  const entries: { name: string; start: (ctx: string) => ChildProcess; code: number; says: RegExp }[] = [
+    {
+      name: 'the CLI',
+      code: 130,
+      says: /SIGTERM: removing the run's containers and networks/,
+      start: (ctx) =>
+        spawn(
+          process.execPath,
+          [path.join(ROOT, 'dist/cli/index.js'), 'run', '--context', ctx, '--image', 'dockerflow-test/interrupted', '--no-cache'].concat([
+            '--service',
+            'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+            '--out',
+            path.join(ctx, 'out'),
+            '-q',
+          ]),
+          // Its own process group, so that whatever it leaves running can be killed afterwards.
+          { env: cleanEnv(), cwd: ctx, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+        ),
+    },
+    {
+      name: 'the action (a cancelled job)',
+      code: 1,
+      says: /::error::SIGTERM: the run was cancelled; removing its containers and networks/,
+      start: (ctx) => {
+        const { env } = actionEnv({
+          inputs: {
+            context: ctx,
+            image: 'dockerflow-test/interrupted',
+            'no-cache': 'true',
+            services: 'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+            'upload-artifacts': 'false',
+          },
+          ref: 'refs/heads/feature',
+        });
+        return spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {
+          env,
+          cwd: ctx,
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+      },
+    },
+  ];
+  for (const e of entries) {
+    it(`SIGTERM to ${e.name} during the build: version.json leaves the context at once, the sidecar and network go`, async () => {
+      const ctx = mkdtempSync(path.join(os.tmpdir(), 'interrupt-'));
+      // A build that takes a while, so the interrupt lands in it (the sidecar starts meanwhile).
+      writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM debian:bookworm-slim\nRUN sleep 15\nCOPY . /app\n');
+      const versionFile = path.join(ctx, 'version.json');
+      const child = e.start(ctx);
+      let output = '';
+      child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
       try {
-        process.kill(-cli.pid!, 'SIGKILL'); // the orphaned build, and the CLI itself if it is still there
-      } catch {
-        // nothing left
+        let runId = '';
+        for (const t0 = Date.now(); !runId && Date.now() - t0 < 60_000; await sleep(100)) {
+          const sidecar = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-svc-db');
+          if (sidecar && existsSync(versionFile))
+            runId = docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', sidecar.split('\n')[0]!);
+        }
+        assert.ok(runId, `the build and the sidecar never both started:\n${output}`);
+        // To the process alone (a supervisor's kill, not a terminal's Ctrl-C to the whole group): the build goes on.
+        process.kill(child.pid!, 'SIGTERM');
+        assert.equal(await exited, e.code, output);
+        assert.match(output, e.says);
+        assert.ok(!existsSync(versionFile), "version.json is removed from the user's context");
+        assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
+        assert.equal(docker('network', 'ls', '-q', '--filter', `label=dockerflow.run=${runId}`), '');
+      } finally {
+        try {
+          process.kill(-child.pid!, 'SIGKILL'); // the orphaned build, and the process itself if it is still there
+        } catch {
+          // nothing left
+        }
+        rmSync(ctx, { recursive: true, force: true });
       }
-      rmSync(ctx, { recursive: true, force: true });
-    }
-  });
+    });
+  }
 });
