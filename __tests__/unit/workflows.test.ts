@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { OPTIONS } from '../../src/config/options.js';
 import { ROOT, spawnProc } from '../helpers/run.js';
 
 const WF = path.join(ROOT, '.github/workflows');
@@ -70,6 +71,15 @@ describe('workflows', () => {
     assert.match(caller, /uses: \.\/\.github\/workflows\/dockerflow\.yml/);
     assert.match(caller, /registry-password: \$\{\{ secrets\.DOCKERHUB_TOKEN \}\}/);
     assert.match(read('ci.yml'), /uses: \.\/\n/);
+  });
+
+  it('the reusable workflow passes every input of the action through', () => {
+    const wf = read('dockerflow.yml');
+    const step = wf.slice(wf.indexOf('uses: dockerflow/dockerflow-action@'));
+    const missing = OPTIONS.filter((o) => !o.cliOnly && !new RegExp(`\\n\\s+${o.name}: \\$\\{\\{ (inputs|secrets)\\.`).test(step)).map(
+      (o) => o.name,
+    );
+    assert.deepEqual(missing, []);
   });
 
   it('the reusable workflow hands each secret to the input that treats it as one', () => {
