@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { secretValues } from '../../src/config/config.js';
+import { secretValues, unmaskableSecrets } from '../../src/config/config.js';
+import { createRunContext } from '../../src/pipeline/create.js';
 import { Runner } from '../../src/exec/runner.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { appEnv } from '../../src/smoke/env.js';
 import { CliUi } from '../../src/ui/cli-ui.js';
-import { configFor, contextFor } from './helpers.js';
+import { configFor, contextFor, silentUi } from './helpers.js';
 
 test('secrets: password, its base64 login form, build secrets and secret-named env values are secrets', () => {
   const config = configFor({
@@ -44,4 +45,18 @@ test('secrets: env-secrets values are secrets whatever their names, and reach th
   const env = appEnv(ctx);
   assert.deepEqual(env.argv, ['--env', 'LOG_LEVEL=info', '--env', 'STRIPE_SK', '--env', 'OPENAI']);
   assert.deepEqual(env.env, { STRIPE_SK: 'sk-Secret-5', OPENAI: 'oa-Secret-6' });
+});
+
+test('secrets: values too short to mask are named in a warning, never registered', () => {
+  const config = configFor({ password: 'pw', secrets: 'npm=ok-long-enough\nx=1', env: 'DB_PASSWORD=ab\nLOG_LEVEL=i' });
+  assert.deepEqual(unmaskableSecrets(config), ['password', 'secret x', 'env DB_PASSWORD']);
+  assert.deepEqual(secretValues(config), ['ok-long-enough']);
+  const messages: string[] = [];
+  createRunContext(config, silentUi(messages), {});
+  assert.deepEqual(
+    messages.filter((m) => m.startsWith('warning:')),
+    ['password', 'secret x', 'env DB_PASSWORD'].map(
+      (n) => `warning: ${n} is shorter than 3 characters: it cannot be masked in logs or searched for in the image; use a longer value`,
+    ),
+  );
 });

@@ -82,6 +82,9 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F)()
         for (const form of redactor.values)
             ui.setSecret(form);
     }
+    for (const name of (0,config_config/* unmaskableSecrets */.jY)(config)) {
+        ui.warning(`${name} is shorter than ${config_config/* MIN_SECRET_LENGTH */.vb} characters: it cannot be masked in logs or searched for in the image; use a longer value`);
+    }
     const log = new BuildLog(config.outDir, redactor);
     const runner = new exec_runner/* Runner */.by(log, ui, redactor);
     return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
@@ -332,9 +335,11 @@ async function main(argv, io) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  vb: () => (/* binding */ MIN_SECRET_LENGTH),
   o4: () => (/* binding */ parseConfig),
   I3: () => (/* binding */ registryAuth),
-  VX: () => (/* binding */ secretValues)
+  VX: () => (/* binding */ secretValues),
+  jY: () => (/* binding */ unmaskableSecrets)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -551,23 +556,43 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         outDir: writableFolder(external_node_path_default().resolve(cwd, raw.get('out')?.trim() || defaultOutDir)),
     };
 }
-/** Values that must never appear in a log, file or output: registered before any command runs. */
-function secretValues(config) {
-    const values = [config.password, ...config.secrets.map((s) => s.value), ...config.envSecrets.map((e) => e.value)];
+/** Shorter secrets cannot be masked or searched for: they would match everywhere. */
+const MIN_SECRET_LENGTH = 3;
+/** Every secret the inputs hold, with where it came from (for messages; never the value). */
+function secretEntries(config) {
+    const entries = [
+        { name: 'password', value: config.password },
+        ...config.secrets.map((s) => ({ name: `secret ${s.key}`, value: s.value })),
+        ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
+    ];
     // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
     const auth = registryAuth(config);
     if (auth)
-        values.push(auth);
+        entries.push({ name: 'registry login', value: auth });
     const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
     for (const { key, value } of envs) {
         if ((0,names/* isSecretName */.e)(key))
-            values.push(value);
+            entries.push({ name: `env ${key}`, value });
         // A password inside a URL (postgres://user:pw@db/app) is a secret whatever the variable is called.
         const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^/@\s]+)@/i.exec(value);
         if (userinfo)
-            values.push(userinfo[1]);
+            entries.push({ name: `the password in env ${key}`, value: userinfo[1] });
     }
-    return [...new Set(values.filter((v) => v.length >= 3))];
+    return entries.filter((e) => e.value !== '');
+}
+/** Values that must never appear in a log, file or output: registered before any command runs. */
+function secretValues(config) {
+    return [
+        ...new Set(secretEntries(config)
+            .map((e) => e.value)
+            .filter((v) => v.length >= MIN_SECRET_LENGTH)),
+    ];
+}
+/** Secrets too short to mask or search for, by name: the run says so rather than pretend they are safe. */
+function unmaskableSecrets(config) {
+    return secretEntries(config)
+        .filter((e) => e.value.length < MIN_SECRET_LENGTH)
+        .map((e) => e.name);
 }
 /** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */
 function registryAuth(config) {

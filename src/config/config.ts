@@ -191,20 +191,45 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
   };
 }
 
-/** Values that must never appear in a log, file or output: registered before any command runs. */
-export function secretValues(config: Config): string[] {
-  const values = [config.password, ...config.secrets.map((s) => s.value), ...config.envSecrets.map((e) => e.value)];
+/** Shorter secrets cannot be masked or searched for: they would match everywhere. */
+export const MIN_SECRET_LENGTH = 3;
+
+/** Every secret the inputs hold, with where it came from (for messages; never the value). */
+function secretEntries(config: Config): { name: string; value: string }[] {
+  const entries = [
+    { name: 'password', value: config.password },
+    ...config.secrets.map((s) => ({ name: `secret ${s.key}`, value: s.value })),
+    ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
+  ];
   // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
   const auth = registryAuth(config);
-  if (auth) values.push(auth);
+  if (auth) entries.push({ name: 'registry login', value: auth });
   const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
   for (const { key, value } of envs) {
-    if (isSecretName(key)) values.push(value);
+    if (isSecretName(key)) entries.push({ name: `env ${key}`, value });
     // A password inside a URL (postgres://user:pw@db/app) is a secret whatever the variable is called.
     const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^/@\s]+)@/i.exec(value);
-    if (userinfo) values.push(userinfo[1]!);
+    if (userinfo) entries.push({ name: `the password in env ${key}`, value: userinfo[1]! });
   }
-  return [...new Set(values.filter((v) => v.length >= 3))];
+  return entries.filter((e) => e.value !== '');
+}
+
+/** Values that must never appear in a log, file or output: registered before any command runs. */
+export function secretValues(config: Config): string[] {
+  return [
+    ...new Set(
+      secretEntries(config)
+        .map((e) => e.value)
+        .filter((v) => v.length >= MIN_SECRET_LENGTH),
+    ),
+  ];
+}
+
+/** Secrets too short to mask or search for, by name: the run says so rather than pretend they are safe. */
+export function unmaskableSecrets(config: Config): string[] {
+  return secretEntries(config)
+    .filter((e) => e.value.length < MIN_SECRET_LENGTH)
+    .map((e) => e.name);
 }
 
 /** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */

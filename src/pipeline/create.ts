@@ -1,4 +1,4 @@
-import { secretValues, type Config } from '../config/config.js';
+import { MIN_SECRET_LENGTH, secretValues, unmaskableSecrets, type Config } from '../config/config.js';
 import { Runner } from '../exec/runner.js';
 import { BuildLog } from '../log/build-log.js';
 import { Redactor } from '../secrets/redactor.js';
@@ -11,6 +11,11 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
   for (const value of secretValues(config)) {
     redactor.add(value);
     for (const form of redactor.values) ui.setSecret(form);
+  }
+  for (const name of unmaskableSecrets(config)) {
+    ui.warning(
+      `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it cannot be masked in logs or searched for in the image; use a longer value`,
+    );
   }
   const log = new BuildLog(config.outDir, redactor);
   const runner = new Runner(log, ui, redactor);
