@@ -1405,6 +1405,8 @@ async function waitReady(o) {
     let lastAnswer = null;
     let non200Since = null;
     let lastError = 'no answer';
+    const progressEvery = o.progressEveryMs ?? 10_000;
+    let nextProgress = app.startedAt + progressEvery;
     // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
     const firstAnswering = async (bases, timeout) => {
         const rs = await Promise.all(bases.map(async (b) => ({ base: b, r: await http.get(b + LBHEARTBEAT, timeout) })));
@@ -1438,6 +1440,10 @@ async function waitReady(o) {
         })());
         if (polled === EXITED)
             return exited();
+        if (o.onWaiting && performance.now() >= nextProgress && !(polled?.ok && polled.status === 200)) {
+            nextProgress = performance.now() + progressEvery;
+            o.onWaiting(since(), polled?.ok ? `answered ${polled.status}` : polled ? polled.error : lastError);
+        }
         if (polled?.ok) {
             if (polled.status === 200)
                 return { kind: 'ready', base: base, viaDefault, ms: since() };
@@ -1979,7 +1985,12 @@ async function smoke(ctx, prepared, built, stack) {
 }
 async function judge(ctx, prepared, stack, app, http, tally, rows) {
     const { config } = ctx;
-    const ready = await waitReady({ http, app, timeoutMs: config.startupTimeoutMs });
+    const ready = await waitReady({
+        http,
+        app,
+        timeoutMs: config.startupTimeoutMs,
+        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${smoke_secs(ms)} of the ${smoke_secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
+    });
     const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
     rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
     rows.set(lbheartbeatRule(ready));

@@ -57,6 +57,24 @@ describe('readiness', () => {
     assert.ok(r.ms >= 600 && r.ms < 1500, `${r.ms} ms`);
   });
 
+  it('says it is still waiting, at most once per period, until the app answers 200', async () => {
+    const t0 = performance.now();
+    const base = await serve((req, res) => res.writeHead(performance.now() - t0 > 1100 ? 200 : 503).end());
+    const said: { ms: number; last: string }[] = [];
+    const r = await waitReady({
+      http: client,
+      app: { portBases: [base], defaultBases: [], startedAt: t0, exit: exitAfter(null) },
+      timeoutMs: 5000,
+      progressEveryMs: 400,
+      onWaiting: (ms, last) => said.push({ ms, last }),
+    });
+    assert.equal(r.kind, 'ready');
+    // Ready after ~1.1 s: said at ~0.4 and ~0.8 s (once, on a machine slow enough to miss a period), never after.
+    assert.ok(said.length >= 1 && said.length <= 2, JSON.stringify(said));
+    assert.ok(said.every((s) => s.last === 'answered 503' && s.ms >= 400 && s.ms < r.ms));
+    if (said.length === 2) assert.ok(said[1]!.ms - said[0]!.ms >= 400, JSON.stringify(said));
+  });
+
   it('ends at once when the container exits', async () => {
     const t0 = performance.now();
     const r = await waitReady({

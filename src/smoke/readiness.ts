@@ -25,6 +25,9 @@ export interface ReadinessOptions {
   intervalMs?: number;
   /** Try the default port every this many rounds while `$PORT` is silent. */
   defaultEvery?: number;
+  /** A progress line for a long wait: called every `progressEveryMs` (default 10 s) while there is no 200 yet. */
+  onWaiting?: (ms: number, last: string) => void;
+  progressEveryMs?: number;
 }
 
 const EXITED = Symbol('exited');
@@ -48,6 +51,8 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
   let lastAnswer: { status: number; body: string } | null = null;
   let non200Since: number | null = null;
   let lastError = 'no answer';
+  const progressEvery = o.progressEveryMs ?? 10_000;
+  let nextProgress = app.startedAt + progressEvery;
 
   // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
   const firstAnswering = async (bases: string[], timeout: number): Promise<{ base: string; r: HttpResult } | null> => {
@@ -77,6 +82,10 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
       })(),
     );
     if (polled === EXITED) return exited();
+    if (o.onWaiting && performance.now() >= nextProgress && !(polled?.ok && polled.status === 200)) {
+      nextProgress = performance.now() + progressEvery;
+      o.onWaiting(since(), polled?.ok ? `answered ${polled.status}` : polled ? polled.error : lastError);
+    }
     if (polled?.ok) {
       if (polled.status === 200) return { kind: 'ready', base: base!, viaDefault, ms: since() };
       lastAnswer = { status: polled.status, body: polled.body };

@@ -86,7 +86,13 @@ async function judge(
   rows: Rows,
 ): Promise<number | undefined> {
   const { config } = ctx;
-  const ready = await waitReady({ http, app, timeoutMs: config.startupTimeoutMs });
+  const ready = await waitReady({
+    http,
+    app,
+    timeoutMs: config.startupTimeoutMs,
+    onWaiting: (ms, last) =>
+      ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
+  });
   const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
   rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
   rows.set(lbheartbeatRule(ready));
