@@ -29174,17 +29174,23 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F)()
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
 var describe_error = __nccwpck_require__(17434);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./src/pipeline/interrupt.ts
+
 /**
  * SIGINT or SIGTERM (Ctrl-C, a cancelled job) while the pipeline runs: first put the user's files back at once
- * (version.json in the build context: the `undo` steps are synchronous), then hand over to `then`, which removes
- * what the run started and exits. Returns the function that removes the handlers.
+ * (version.json in the build context: the `undo` steps are synchronous), stop the commands still running (a
+ * signal sent to this process alone would leave a build or a `docker run` going on), then hand over to `then`,
+ * which removes what the run started and exits. Returns the function that removes the handlers.
  */
 function onInterrupt(ctx, then) {
     const handler = (signal) => {
         for (const undo of ctx.undo)
             undo();
         ctx.undo.clear();
+        // @actions/exec gives no handle on its children: ask for them by parent PID.
+        (0,external_node_child_process_.spawnSync)('pkill', ['-TERM', '-P', String(process.pid)], { stdio: 'ignore' });
         then(signal);
     };
     process.once('SIGINT', handler);

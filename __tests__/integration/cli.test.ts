@@ -1,6 +1,6 @@
 /** The CLI's contract: exit 0 pass, 1 fail, 2 bad usage; one line per error, never a stack trace. */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,7 +137,7 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
     },
   ];
   for (const e of entries) {
-    it(`SIGTERM to ${e.name} during the build: version.json leaves the context at once, the sidecar and network go`, async () => {
+    it(`SIGTERM to ${e.name} during the build: version.json leaves the context at once; the build, the sidecar and the network go`, async () => {
       const ctx = mkdtempSync(path.join(os.tmpdir(), 'interrupt-'));
       // A build that takes a while, so the interrupt lands in it (the sidecar starts meanwhile).
       writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM debian:bookworm-slim\nRUN sleep 15\nCOPY . /app\n');
@@ -162,6 +162,9 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
         assert.ok(!existsSync(versionFile), "version.json is removed from the user's context");
         assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
         assert.equal(docker('network', 'ls', '-q', '--filter', `label=dockerflow.run=${runId}`), '');
+        // The build it had started was stopped with it, not left running on its own.
+        const left = spawnSync('pgrep', ['-f', `build.*${ctx}`], { encoding: 'utf8' }).stdout.trim();
+        assert.equal(left, '', 'no build of the context is still running');
       } finally {
         try {
           process.kill(-child.pid!, 'SIGKILL'); // the orphaned build, and the process itself if it is still there
