@@ -29401,6 +29401,8 @@ async function run(env = process.env) {
     setOutput('report', files.report);
     setOutput('build-log', files.buildLog);
     setOutput('shasum-file', files.shasum);
+    // Every rule's row in the job log too, as the CLI prints it (failures also become annotations).
+    core/* info */.pq(ctx.redactor.redact(summaryText(report, files)));
     const artifact = await uploadOutDir(config, files, env);
     if (env.GITHUB_STEP_SUMMARY) {
         await core/* summary */.z.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();

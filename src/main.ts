@@ -9,7 +9,7 @@ import { createRunContext } from './pipeline/create.js';
 import { describeError } from './pipeline/describe-error.js';
 import { onInterrupt } from './pipeline/interrupt.js';
 import { removeRunResources } from './docker/cleanup.js';
-import { summaryMarkdown } from './report/summary.js';
+import { summaryMarkdown, summaryText } from './report/summary.js';
 import { uploadOutDir } from './artifacts/upload.js';
 import { ActionUi } from './ui/action-ui.js';
 
@@ -74,6 +74,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   setOutput('build-log', files.buildLog);
   setOutput('shasum-file', files.shasum);
 
+  // Every rule's row in the job log too, as the CLI prints it (failures also become annotations).
+  core.info(ctx.redactor.redact(summaryText(report, files)));
   const artifact = await uploadOutDir(config, files, env);
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();

@@ -234,8 +234,12 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       assert.equal(r.outputs.tags, 'docker.io/static/' + c.fixture + ':pr-12');
       assert.equal(r.outputs.pushed, '');
       assert.equal(readJson<{ build: string }>(r.outputs['version-json']!).build, 'https://github.com/example/app/actions/runs/4242');
-      // One summary row per rule, and Dockerfile findings as annotations on the Dockerfile line.
-      for (const row of report.checks) assert.match(r.summary, new RegExp(`\\| ${row.id} `));
+      // One row per rule in the summary and in the job log, and Dockerfile findings as annotations on their line.
+      for (const row of report.checks) {
+        assert.match(r.summary, new RegExp(`\\| ${row.id} `));
+        const mark = row.status === 'pass' ? 'PASS' : row.status === 'skip' ? 'SKIP' : row.level === 'error' ? 'FAIL' : 'WARN';
+        assert.match(r.stdout, new RegExp(`^${mark} ${row.id} `, 'm'));
+      }
       for (const id of c.fails) {
         const row = report.checks.find((x) => x.id === id)!;
         assert.match(
