@@ -29114,24 +29114,29 @@ var external_node_fs_ = __nccwpck_require__(73024);
 
 /**
  * `build.log`: every command and its output, in order, redacted. Writes are buffered by the stream; `close()`
- * waits until the file is complete.
+ * waits until the file is complete. A command still finishing after the run ended (a git read that lost the race
+ * to a failed engine check, say) cannot write to the closed file: its line is dropped, not a crash.
  */
 class BuildLog {
     redactor;
     stream;
     path;
+    /** A write error (disk full...), reported by close() rather than thrown from wherever the stream noticed it. */
+    failure = null;
     constructor(outDir, redactor) {
         this.redactor = redactor;
         (0,external_node_fs_.mkdirSync)(outDir, { recursive: true });
         this.path = external_node_path_default().join(outDir, 'build.log');
         this.stream = (0,external_node_fs_.createWriteStream)(this.path, { flags: 'w', mode: 0o600 });
+        this.stream.on('error', (e) => (this.failure ??= e));
     }
     /** Text that has already been redacted line by line (streamed command output). */
     writeRedacted(text) {
-        this.stream.write(text);
+        if (!this.stream.writableEnded)
+            this.stream.write(text);
     }
     write(text) {
-        this.stream.write(this.redactor.redact(text));
+        this.writeRedacted(this.redactor.redact(text));
     }
     line(text) {
         this.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -29141,9 +29146,16 @@ class BuildLog {
     }
     close() {
         return new Promise((resolve, reject) => {
+            const settle = (err) => {
+                const e = err ?? this.failure;
+                if (e)
+                    reject(new Error(`cannot write ${this.path}: ${e.message}`));
+                else
+                    resolve();
+            };
             if (this.stream.closed || this.stream.writableEnded)
-                return resolve();
-            this.stream.end((err) => (err ? reject(err) : resolve()));
+                return settle();
+            this.stream.end(settle);
         });
     }
 }

@@ -82,7 +82,7 @@ describe('runtime failures', () => {
     const r = await runCli(['run', '--context', APP, '--out', out, '-q'], { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^error: no Docker engine answers \(.*\): start dockerd or Docker Desktop, or set DOCKER_HOST$/m);
-    assert.match(r.stdout, /^18 rules not run: the prepare stage failed/m);
+    assert.match(r.stdout, /^18 rules not run: the prepare stage failed/m, r.stderr);
     assert.match(r.stdout, /verdict: FAIL/);
     const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
     assertReportSchema(report);
