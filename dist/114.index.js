@@ -837,7 +837,7 @@ const DF106 = (f) => {
         return (0,catalogue/* check */.z6)('DF106', 'fail', `ENV ${envKeys.join(', ')} looks like a secret baked into the image; pass it at run time instead (env input / orchestrator secrets)`, { file: f.dockerfile.file, line: line ?? f.dockerfile.fromLine });
     }
     if (f.secretHits && f.secretHits.length > 0) {
-        const hits = f.secretHits.slice(0, 3).map((h) => `secret ${f.secretNames[h.needle] ?? '#' + h.needle} in ${h.where}`);
+        const hits = f.secretHits.slice(0, 3).map((h) => `${f.secretNames[h.needle] ?? `secret #${h.needle}`} in ${h.where}`);
         return (0,catalogue/* check */.z6)('DF106', 'fail', `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV`, { file: f.dockerfile.file, line: f.dockerfile.fromLine });
     }
     return (0,catalogue/* check */.z6)('DF106', 'pass', f.secretHits === null
@@ -890,16 +890,8 @@ async function inspect(ctx, prepared, built) {
     const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
     if (wanted.length === 0)
         return STATIC_RULES.map(([id]) => ignoredRow(id));
-    // Secret values to look for in the image: build secrets above all, and every other value we mask.
-    const named = [
-        ...config.secrets.map((s) => ({ name: s.key, value: s.value })),
-        ...(0,config_config/* secretValues */.VX)(config)
-            .filter((v) => !config.secrets.some((s) => s.value === v))
-            .map((v, i) => ({
-            name: v === config.password ? 'password' : v === (0,config_config/* registryAuth */.I3)(config) ? 'registry login (docker config auth)' : `env value ${i + 1}`,
-            value: v,
-        })),
-    ];
+    // Secret values to look for in the image: every value we mask, build secrets first.
+    const named = (0,config_config/* namedSecrets */.pr)(config);
     const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
     if (scanning) {
         ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);

@@ -28376,11 +28376,13 @@ exports.debug = debug; // for test
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   vb: () => (/* binding */ MIN_SECRET_LENGTH),
+  pr: () => (/* binding */ namedSecrets),
   o4: () => (/* binding */ parseConfig),
-  I3: () => (/* binding */ registryAuth),
   VX: () => (/* binding */ secretValues),
   jY: () => (/* binding */ unmaskableSecrets)
 });
+
+// UNUSED EXPORTS: registryAuth
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -28598,17 +28600,17 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
 }
 /** Shorter secrets cannot be masked or searched for: they would match everywhere. */
 const MIN_SECRET_LENGTH = 3;
-/** Every secret the inputs hold, with where it came from (for messages; never the value). */
+/** Every secret the inputs hold, build secrets first (they are the likeliest to reach the image). */
 function secretEntries(config) {
     const entries = [
+        ...config.secrets.map((s) => ({ name: `build secret ${s.key}`, value: s.value })),
         { name: 'password', value: config.password },
-        ...config.secrets.map((s) => ({ name: `secret ${s.key}`, value: s.value })),
         ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
     ];
     // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
     const auth = registryAuth(config);
     if (auth)
-        entries.push({ name: 'registry login', value: auth });
+        entries.push({ name: 'registry login (docker config auth)', value: auth });
     const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
     for (const { key, value } of envs) {
         if ((0,names/* isSecretName */.e)(key))
@@ -28620,13 +28622,17 @@ function secretEntries(config) {
     }
     return entries.filter((e) => e.value !== '');
 }
+/** The secrets that can be masked and searched for, each value once, named after its first source. */
+function namedSecrets(config) {
+    const byValue = new Map();
+    for (const e of secretEntries(config))
+        if (e.value.length >= MIN_SECRET_LENGTH && !byValue.has(e.value))
+            byValue.set(e.value, e);
+    return [...byValue.values()];
+}
 /** Values that must never appear in a log, file or output: registered before any command runs. */
 function secretValues(config) {
-    return [
-        ...new Set(secretEntries(config)
-            .map((e) => e.value)
-            .filter((v) => v.length >= MIN_SECRET_LENGTH)),
-    ];
+    return namedSecrets(config).map((e) => e.value);
 }
 /** Secrets too short to mask or search for, by name: the run says so rather than pretend they are safe. */
 function unmaskableSecrets(config) {
@@ -29188,22 +29194,26 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F)()
 var describe_error = __nccwpck_require__(17434);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: ./src/docker/cleanup.ts
+var cleanup = __nccwpck_require__(37220);
 ;// CONCATENATED MODULE: ./src/pipeline/interrupt.ts
 
+
 /**
- * SIGINT or SIGTERM (Ctrl-C, a cancelled job) while the pipeline runs: first put the user's files back at once
+ * SIGINT or SIGTERM (Ctrl-C, a cancelled job) while the pipeline runs: put the user's files back at once
  * (version.json in the build context: the `undo` steps are synchronous), stop the commands still running (a
- * signal sent to this process alone would leave a build or a `docker run` going on), then hand over to `then`,
- * which removes what the run started and exits. Returns the function that removes the handlers.
+ * signal sent to this process alone would leave a build or a `docker run` going on), `say` why, remove what the
+ * run started, and exit with `exitCode`. Returns the function that removes the handlers.
  */
-function onInterrupt(ctx, then) {
+function onInterrupt(ctx, say, exitCode) {
     const handler = (signal) => {
         for (const undo of ctx.undo)
             undo();
         ctx.undo.clear();
         // @actions/exec gives no handle on its children: ask for them by parent PID.
         (0,external_node_child_process_.spawnSync)('pkill', ['-TERM', '-P', String(process.pid)], { stdio: 'ignore' });
-        then(signal);
+        say(signal);
+        void (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).finally(() => process.exit(exitCode));
     };
     process.once('SIGINT', handler);
     process.once('SIGTERM', handler);
@@ -29213,8 +29223,6 @@ function onInterrupt(ctx, then) {
     };
 }
 
-// EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __nccwpck_require__(37220);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -29350,7 +29358,6 @@ class ActionUi {
 
 
 
-
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
 function readActionInputs(env) {
     const raw = new Map();
@@ -29396,10 +29403,7 @@ async function run(env = process.env) {
     core/* saveState */.LZ('outDir', config.outDir);
     // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
     // removes them too, should this not finish), and the step fails.
-    const removeHandlers = onInterrupt(ctx, (signal) => {
-        core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`);
-        void (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).finally(() => process.exit(core/* ExitCode */.yU.Failure));
-    });
+    const removeHandlers = onInterrupt(ctx, (signal) => core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`), core/* ExitCode */.yU.Failure);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
     const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23114));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);

@@ -8,7 +8,6 @@ import { newRunId } from './pipeline/context.js';
 import { createRunContext } from './pipeline/create.js';
 import { describeError } from './pipeline/describe-error.js';
 import { onInterrupt } from './pipeline/interrupt.js';
-import { removeRunResources } from './docker/cleanup.js';
 import { summaryMarkdown, summaryText } from './report/summary.js';
 import { uploadOutDir } from './artifacts/upload.js';
 import { ActionUi } from './ui/action-ui.js';
@@ -55,10 +54,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
   // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
   // removes them too, should this not finish), and the step fails.
-  const removeHandlers = onInterrupt(ctx, (signal) => {
-    core.error(`${signal}: the run was cancelled; removing its containers and networks`);
-    void removeRunResources(ctx.runner, ctx.runId).finally(() => process.exit(core.ExitCode.Failure));
-  });
+  const removeHandlers = onInterrupt(
+    ctx,
+    (signal) => core.error(`${signal}: the run was cancelled; removing its containers and networks`),
+    core.ExitCode.Failure,
+  );
   // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
   const { runPipeline } = await import('./pipeline/pipeline.js');
   const { report, files } = await runPipeline(ctx).finally(removeHandlers);

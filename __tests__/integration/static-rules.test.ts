@@ -44,12 +44,12 @@ const cases: {
   { fixture: 'df103-no-cmd', fails: ['DF103'], exit: 1, message: /no CMD/ },
   { fixture: 'df105-version', fails: ['DF105'], exit: 1, message: /commit: expected "[0-9a-f]{40}", got "deadbeef"/ },
   { fixture: 'df106-env', fails: ['DF106'], exit: 1, message: /ENV DATABASE_PASSWORD looks like a secret/, line: 7 },
-  { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
+  { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /: build secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
   {
     fixture: 'df106-arg',
     fails: ['DF106'],
     exit: 1,
-    message: /secret token in image config \S+/,
+    message: /: build secret token in image config \S+/,
     buildArgs: [`NPM_TOKEN=${CANARY}`],
   },
   // DF107 is a warning: it fails the run only with fail-on warning.

@@ -49,13 +49,13 @@ test('secrets: env-secrets values are secrets whatever their names, and reach th
 
 test('secrets: values too short to mask are named in a warning, never registered', () => {
   const config = configFor({ password: 'pw', secrets: 'npm=ok-long-enough\nx=1', env: 'DB_PASSWORD=ab\nLOG_LEVEL=i' });
-  assert.deepEqual(unmaskableSecrets(config), ['password', 'secret x', 'env DB_PASSWORD']);
+  assert.deepEqual(unmaskableSecrets(config), ['build secret x', 'password', 'env DB_PASSWORD']);
   assert.deepEqual(secretValues(config), ['ok-long-enough']);
   const messages: string[] = [];
   createRunContext(config, silentUi(messages), {});
   assert.deepEqual(
     messages.filter((m) => m.startsWith('warning:')),
-    ['password', 'secret x', 'env DB_PASSWORD'].map(
+    ['build secret x', 'password', 'env DB_PASSWORD'].map(
       (n) => `warning: ${n} is shorter than 3 characters: it cannot be masked in logs or searched for in the image; use a longer value`,
     ),
   );

@@ -1,7 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { parseConfig, type Config } from '../config/config.js';
 import { ConfigError } from '../config/errors.js';
-import { removeRunResources } from '../docker/cleanup.js';
 import { createRunContext } from '../pipeline/create.js';
 import { describeError } from '../pipeline/describe-error.js';
 import { onInterrupt } from '../pipeline/interrupt.js';
@@ -38,10 +37,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 
   const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
-  const removeHandlers = onInterrupt(ctx, (signal) => {
-    io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`);
-    void removeRunResources(ctx.runner, ctx.runId).finally(() => process.exit(130));
-  });
+  const removeHandlers = onInterrupt(
+    ctx,
+    (signal) => io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`),
+    130,
+  );
   try {
     const { runPipeline } = await import('../pipeline/pipeline.js');
     const { report, files } = await runPipeline(ctx);

@@ -194,16 +194,22 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
 /** Shorter secrets cannot be masked or searched for: they would match everywhere. */
 export const MIN_SECRET_LENGTH = 3;
 
-/** Every secret the inputs hold, with where it came from (for messages; never the value). */
-function secretEntries(config: Config): { name: string; value: string }[] {
+export interface NamedSecret {
+  /** Where the value came from, for messages (`build secret npm`, `env DB_PASSWORD`); never the value. */
+  name: string;
+  value: string;
+}
+
+/** Every secret the inputs hold, build secrets first (they are the likeliest to reach the image). */
+function secretEntries(config: Config): NamedSecret[] {
   const entries = [
+    ...config.secrets.map((s) => ({ name: `build secret ${s.key}`, value: s.value })),
     { name: 'password', value: config.password },
-    ...config.secrets.map((s) => ({ name: `secret ${s.key}`, value: s.value })),
     ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
   ];
   // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
   const auth = registryAuth(config);
-  if (auth) entries.push({ name: 'registry login', value: auth });
+  if (auth) entries.push({ name: 'registry login (docker config auth)', value: auth });
   const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
   for (const { key, value } of envs) {
     if (isSecretName(key)) entries.push({ name: `env ${key}`, value });
@@ -214,15 +220,16 @@ function secretEntries(config: Config): { name: string; value: string }[] {
   return entries.filter((e) => e.value !== '');
 }
 
+/** The secrets that can be masked and searched for, each value once, named after its first source. */
+export function namedSecrets(config: Config): NamedSecret[] {
+  const byValue = new Map<string, NamedSecret>();
+  for (const e of secretEntries(config)) if (e.value.length >= MIN_SECRET_LENGTH && !byValue.has(e.value)) byValue.set(e.value, e);
+  return [...byValue.values()];
+}
+
 /** Values that must never appear in a log, file or output: registered before any command runs. */
 export function secretValues(config: Config): string[] {
-  return [
-    ...new Set(
-      secretEntries(config)
-        .map((e) => e.value)
-        .filter((v) => v.length >= MIN_SECRET_LENGTH),
-    ),
-  ];
+  return namedSecrets(config).map((e) => e.value);
 }
 
 /** Secrets too short to mask or search for, by name: the run says so rather than pretend they are safe. */

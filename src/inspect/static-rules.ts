@@ -179,7 +179,7 @@ const DF106 = (f: StaticFacts): CheckResult => {
     );
   }
   if (f.secretHits && f.secretHits.length > 0) {
-    const hits = f.secretHits.slice(0, 3).map((h) => `secret ${f.secretNames[h.needle] ?? '#' + h.needle} in ${h.where}`);
+    const hits = f.secretHits.slice(0, 3).map((h) => `${f.secretNames[h.needle] ?? `secret #${h.needle}`} in ${h.where}`);
     return check(
       'DF106',
       'fail',

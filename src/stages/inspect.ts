@@ -4,7 +4,7 @@ import { scanImage } from '../inspect/layer-scan.js';
 import { STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
-import { registryAuth, secretValues } from '../config/config.js';
+import { namedSecrets } from '../config/config.js';
 
 /** Skip rows for rules the user turned off. */
 export function ignoredRow(id: RuleId): CheckResult {
@@ -17,17 +17,8 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built)
   const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
   if (wanted.length === 0) return STATIC_RULES.map(([id]) => ignoredRow(id));
 
-  // Secret values to look for in the image: build secrets above all, and every other value we mask.
-  const named = [
-    ...config.secrets.map((s) => ({ name: s.key, value: s.value })),
-    ...secretValues(config)
-      .filter((v) => !config.secrets.some((s) => s.value === v))
-      .map((v, i) => ({
-        name:
-          v === config.password ? 'password' : v === registryAuth(config) ? 'registry login (docker config auth)' : `env value ${i + 1}`,
-        value: v,
-      })),
-  ];
+  // Secret values to look for in the image: every value we mask, build secrets first.
+  const named = namedSecrets(config);
   const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
   if (scanning) {
     ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);
