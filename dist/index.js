@@ -29403,7 +29403,7 @@ async function run(env = process.env) {
     core/* saveState */.LZ('outDir', config.outDir);
     // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
     // removes them too, should this not finish), and the step fails.
-    const removeHandlers = onInterrupt(ctx, (signal) => core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`), core/* ExitCode */.yU.Failure);
+    const removeHandlers = onInterrupt(ctx, (signal) => core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
     const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23114));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);

@@ -57,7 +57,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const removeHandlers = onInterrupt(
     ctx,
     (signal) => core.error(`${signal}: the run was cancelled; removing its containers and networks`),
-    core.ExitCode.Failure,
+    1, // a failed step (core.ExitCode.Failure, which @github/local-action's stub of core does not have)
   );
   // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
   const { runPipeline } = await import('./pipeline/pipeline.js');
