@@ -12,6 +12,23 @@ cache=${DOCKERFLOW_CACHE:-/var/cache/dockerflow}
 mkdir -p "$cache"
 
 have() { docker image inspect "$1" >/dev/null 2>&1; }
+all_there() { have debian:bookworm-slim && have node:24-slim && have postgres:15; }
+names=(debian:bookworm-slim debian:bookworm node:24-slim node:24-bookworm-slim postgres:15)
+
+# A saved copy of the three images, so a second engine (or the other image store) loads them in seconds instead of
+# building them again. Keyed by the image definitions, so a changed Dockerfile is built anew.
+key=$(cat "$here/images/"* "$0" | sha256sum | cut -c1-12)
+saved="$cache/base-images-$key.tar"
+if ! all_there && [ -f "$saved" ]; then
+  log "loading the base images from $saved"
+  docker load -q -i "$saved" >/dev/null
+fi
+# A second daemon (DOCKER_HOST set, see engine.sh --second) copies them from the default one when it has them.
+if ! all_there && [ -n "${DOCKER_HOST:-}" ] && DOCKER_HOST= docker image inspect "${names[@]}" >/dev/null 2>&1; then
+  log "copying the base images from the default engine"
+  DOCKER_HOST= docker save -o "$saved.tmp" "${names[@]}" && mv "$saved.tmp" "$saved"
+  docker load -q -i "$saved" >/dev/null
+fi
 
 if ! have debian:bookworm-slim; then
   apt_install debootstrap
@@ -45,5 +62,9 @@ fi
 if ! have postgres:15; then
   log "building postgres:15 from Debian's postgresql-15"
   docker build -q -t postgres:15 -f "$here/images/postgres.Dockerfile" "$here/images" >/dev/null
+fi
+if [ ! -f "$saved" ]; then
+  docker save -o "$saved.tmp" "${names[@]}" && mv "$saved.tmp" "$saved"
+  find "$cache" -maxdepth 1 -name 'base-images-*.tar' ! -name "$(basename "$saved")" -delete
 fi
 log "base images ready: $(docker images --format '{{.Repository}}:{{.Tag}}' | grep -E '^(debian|node|postgres):' | tr '\n' ' ')"
