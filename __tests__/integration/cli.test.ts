@@ -1,6 +1,7 @@
 /** The CLI's contract: exit 0 pass, 1 fail, 2 bad usage; one line per error, never a stack trace. */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,6 +89,39 @@ describe('runtime failures', () => {
     assertReportSchema(report);
     assert.equal(report.image.id, null);
     assert.match(report.error ?? '', /no Docker engine answers/);
+  });
+
+  it('an engine below the minimum (Docker 20.10, served by a local HTTP server speaking its API): exit 1, one line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-oldengine-'));
+    const sock = path.join(dir, 'docker.sock');
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.setHeader('Api-Version', '1.41');
+      res.setHeader('Content-Type', req.url === '/_ping' ? 'text/plain' : 'application/json');
+      if (req.url === '/_ping') return res.end('OK');
+      if (/^\/v1\.\d+\/version$/.test(req.url ?? '')) {
+        return res.end(JSON.stringify({ Version: '20.10.24+dfsg1', ApiVersion: '1.41', MinAPIVersion: '1.12', Os: 'linux', Arch: 'amd64' }));
+      }
+      res.statusCode = 404;
+      res.end('{"message":"page not found"}');
+    });
+    await new Promise<void>((resolve) => server.listen(sock, resolve));
+    try {
+      const r = await runCli(['run', '--context', APP, '--out', path.join(dir, 'out'), '-q'], { env: { DOCKER_HOST: `unix://${sock}` } });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(
+        r.stderr,
+        /^error: Docker Engine 20\.10\.24\+dfsg1 is older than 28\.0, the oldest this tool supports: upgrade the engine \(GitHub's runners ship 28\) or point DOCKER_HOST at a newer one$/m,
+      );
+      assert.ok(seen.some((s) => /\/version$/.test(s)), `the CLI asked the engine its version (${seen.join(', ')})`);
+      assert.ok(!seen.some((s) => s.startsWith('POST')), `nothing was built, created or run (${seen.join(', ')})`);
+      const report = readJson<Report>(path.join(dir, 'out', 'dockerflow-report.json'));
+      assert.match(report.error ?? '', /older than 28\.0/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
