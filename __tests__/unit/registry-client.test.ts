@@ -25,8 +25,24 @@ const INDEX = JSON.stringify({
     { digest: digestOf(AMD64), platform: { os: 'linux', architecture: 'amd64' } },
   ],
 });
+/** What the containerd image store pushes for a buildx build: the image and BuildKit's provenance attestation. */
+const ATTESTATION = manifest(`sha256:${'3'.repeat(64)}`);
+const ATTESTED = JSON.stringify({
+  schemaVersion: 2,
+  mediaType: 'application/vnd.oci.image.index.v1+json',
+  manifests: [
+    {
+      digest: digestOf(ATTESTATION),
+      platform: { os: 'unknown', architecture: 'unknown' },
+      annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': digestOf(AMD64) },
+    },
+    { digest: digestOf(AMD64), platform: { os: 'linux', architecture: 'amd64' } },
+  ],
+});
 const BLOBS: Record<string, [string, string]> = {
   multi: [INDEX, 'application/vnd.oci.image.index.v1+json'],
+  attested: [ATTESTED, 'application/vnd.oci.image.index.v1+json'],
+  [digestOf(ATTESTATION)]: [ATTESTATION, 'application/vnd.oci.image.manifest.v1+json'],
   single: [AMD64, 'application/vnd.oci.image.manifest.v1+json'],
   [digestOf(AMD64)]: [AMD64, 'application/vnd.oci.image.manifest.v1+json'],
   [digestOf(ARM64)]: [ARM64, 'application/vnd.oci.image.manifest.v1+json'],
@@ -104,6 +120,7 @@ test('verify: Bearer token flow, follows an OCI index to linux/amd64, digest fro
       targetPlatform([], 'x64'),
     );
     assert.equal(v.digest, digestOf(INDEX));
+    assert.equal(v.manifestDigest, digestOf(AMD64));
     assert.equal(v.configDigest, CONFIG_AMD64);
     const single = await verifyTag(
       client,
@@ -112,6 +129,7 @@ test('verify: Bearer token flow, follows an OCI index to linux/amd64, digest fro
       targetPlatform(['linux/amd64']),
     );
     assert.equal(single.digest, digestOf(AMD64));
+    assert.equal(single.manifestDigest, digestOf(AMD64), 'a plain manifest is its own manifest digest');
     assert.deepEqual(masked, ['tok-repository:team/app:pull'], 'one token per scope, handed over for masking');
     assert.equal(tokenRequests, 1);
   } finally {
@@ -145,6 +163,27 @@ test('verify: the arm64 entry when the platform says so; a mismatch names both h
       /multi-platform index without linux\/s390x \(it has linux\/arm64, linux\/amd64\)/,
     );
     await assert.rejects(client.manifest('team/app', 'nope'), /team\/app:nope is not in the registry \(404\)/);
+  } finally {
+    await client.close();
+  }
+});
+
+test('verify: an index with an attestation manifest (containerd store push) resolves to the image; only the config digest proves it', async () => {
+  const client = new RegistryClient(host, { username: 'alice', password: 'right' });
+  try {
+    const v = await verifyTag(client, { repository: 'team/app', tag: 'attested', display: 'attested' }, CONFIG_AMD64, targetPlatform([], 'x64'));
+    assert.deepEqual(v, { digest: digestOf(ATTESTED), manifestDigest: digestOf(AMD64), configDigest: CONFIG_AMD64 });
+    // The containerd store's `docker inspect` ID is the index (or manifest) digest: it is not what the shasum file holds.
+    for (const engineId of [digestOf(ATTESTED), digestOf(AMD64)]) {
+      await assert.rejects(
+        verifyTag(client, { repository: 'team/app', tag: 'attested', display: 'attested' }, engineId, targetPlatform([], 'x64')),
+        new RegExp(`attested in the registry is not the image this run built: its config digest is ${CONFIG_AMD64}, docker-image-shasum256.txt says ${engineId}`),
+      );
+    }
+    await assert.rejects(
+      verifyTag(client, { repository: 'team/app', tag: 'attested', display: 'attested' }, CONFIG_AMD64, targetPlatform(['linux/arm64'])),
+      /attested is a multi-platform index without linux\/arm64 \(it has linux\/amd64\)/,
+    );
   } finally {
     await client.close();
   }

@@ -6,7 +6,14 @@ import { reportProblems } from '../helpers/report-schema.js';
 const good = {
   schemaVersion: 1,
   verdict: 'pass',
-  image: { id: `sha256:${'a'.repeat(64)}`, tags: ['docker.io/x/y:latest'], digest: null, pushed: [] },
+  image: {
+    id: `sha256:${'a'.repeat(64)}`,
+    configDigest: `sha256:${'a'.repeat(64)}`,
+    manifestDigest: null,
+    tags: ['docker.io/x/y:latest'],
+    digest: null,
+    pushed: [],
+  },
   version: { source: 'https://github.com/x/y', version: 'v1', commit: 'c'.repeat(40), build: 'local' },
   checks: RULES.map((r) => ({ id: r.id, title: r.title, level: r.level, status: 'pass', message: 'ok' })),
   timings: { prepare: 10, build: 20 },
@@ -16,6 +23,9 @@ it('docs/report.schema.json accepts a well-formed report and rejects broken ones
   assert.equal(reportProblems(good), '');
   assert.match(reportProblems({ ...good, verdict: 'ok' }), /\/verdict must be equal to one of the allowed values/);
   assert.match(reportProblems({ ...good, image: { ...good.image, digest: 'sha256:short' } }), /\/image\/digest must match pattern/);
+  assert.match(reportProblems({ ...good, image: { ...good.image, manifestDigest: 'sha256:short' } }), /\/image\/manifestDigest must match/);
+  const { configDigest: _, ...noConfig } = good.image;
+  assert.match(reportProblems({ ...good, image: noConfig }), /\/image must have required property 'configDigest'/);
   assert.match(reportProblems({ ...good, timings: { build: 1.5 } }), /\/timings\/build must be integer/);
   assert.match(reportProblems({ ...good, checks: good.checks.slice(1) }), /one row per rule in catalogue order/);
   assert.match(reportProblems({ ...good, schemaVersion: undefined }), /must have required property 'schemaVersion'/);

@@ -1,8 +1,12 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { extract, type Header } from 'tar-stream';
+import { lastLine } from '../exec/runner.js';
 import type { RunContext } from '../pipeline/context.js';
 import { RUN_LABEL } from '../pipeline/context.js';
+import { isAttestation } from '../publish/verify.js';
 
 /** The parts of `docker image inspect` the rules read. */
 export interface ImageConfig {
@@ -70,4 +74,117 @@ function safeRead(p: string): string | null {
   } catch {
     return null; // a directory where a file was expected
   }
+}
+
+/**
+ * The two store-independent hashes of a built image. The engine's own ID (`docker inspect -f '{{.Id}}'`) is the
+ * config digest on the classic image store but the manifest or index digest on the containerd store, so it is never
+ * written anywhere as "the image ID" (docs/engines.md).
+ */
+export interface ImageDigests {
+  /** sha256 of the image config JSON: the same on every store, registry and layer compression. */
+  configDigest: string;
+  /** The single-platform image manifest as the engine holds it (containerd store); null on the classic store,
+   *  where the manifest only exists once a push has compressed the layers. */
+  manifestDigest: string | null;
+}
+
+interface Descriptor {
+  mediaType?: string;
+  digest?: string;
+  platform?: { os?: string; architecture?: string; variant?: string };
+  annotations?: Record<string, string>;
+}
+interface ManifestOrIndex {
+  mediaType?: string;
+  config?: { digest?: string };
+  manifests?: Descriptor[];
+}
+
+const INDEX = /manifest\.list|image\.index/;
+
+/**
+ * Resolve `top` (the digest the containerd store calls the image) through the blobs of a `docker save` OCI layout to
+ * the image manifest for `platform` (attestation manifests skipped) and its config digest.
+ */
+export function resolveLayout(
+  blobs: Map<string, ManifestOrIndex>,
+  top: string,
+  platform: { os: string; architecture: string },
+): ImageDigests {
+  let digest = top;
+  for (let depth = 0; depth < 4; depth++) {
+    const m = blobs.get(digest);
+    if (!m) throw new Error(`docker save holds no manifest ${digest}`);
+    if (m.config?.digest) return { configDigest: m.config.digest, manifestDigest: digest };
+    if (!Array.isArray(m.manifests) && !INDEX.test(m.mediaType ?? '')) throw new Error(`${digest} is neither an image manifest nor an index`);
+    const images = (m.manifests ?? []).filter((d) => d.digest && !isAttestation(d));
+    const entry =
+      images.find((d) => d.platform?.os === platform.os && d.platform?.architecture === platform.architecture) ??
+      (images.length === 1 && !images[0]!.platform ? images[0] : undefined);
+    if (!entry?.digest) {
+      const have = images.map((d) => `${d.platform?.os}/${d.platform?.architecture}`).join(', ');
+      throw new Error(`the image index ${digest} has no ${platform.os}/${platform.architecture} image (it has ${have || 'none'})`);
+    }
+    digest = entry.digest;
+  }
+  throw new Error(`the image index ${top} nests too deep`);
+}
+
+/** Small JSON blobs of a `docker save` stream (manifests, indexes, configs), by digest; layers are skipped unread. */
+function saveManifests(imageRef: string): Promise<Map<string, ManifestOrIndex>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('docker', ['save', imageRef], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const blobs = new Map<string, ManifestOrIndex>();
+    const ex = extract();
+    ex.on('entry', (header: Header, entry, next) => {
+      const m = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(header.name);
+      if (!m || header.type !== 'file' || (header.size ?? 0) > 4 * 1024 * 1024) {
+        entry.on('end', () => next());
+        entry.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      entry.on('data', (c: unknown) => void chunks.push(c as Buffer));
+      entry.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (body[0] === 0x7b /* { */) {
+          try {
+            blobs.set(`sha256:${m[1]}`, JSON.parse(body.toString('utf8')) as ManifestOrIndex);
+          } catch {
+            // not JSON after all: a tiny layer
+          }
+        }
+        next();
+      });
+    });
+    let finished = false;
+    ex.on('finish', () => (finished = true));
+    ex.on('error', reject);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`docker save ${imageRef} exited ${code}: ${lastLine(stderr)}`));
+      else if (!finished) ex.once('finish', () => resolve(blobs));
+      else resolve(blobs);
+    });
+    child.stdout.pipe(ex);
+  });
+}
+
+/**
+ * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
+ * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ */
+export async function imageDigests(
+  ctx: RunContext,
+  engineId: string,
+  platform: { os: string; architecture: string },
+): Promise<ImageDigests> {
+  const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
+  const [img] = JSON.parse(r.stdout) as [{ Id?: string; Descriptor?: Descriptor | null }];
+  if (!img?.Descriptor?.digest) return { configDigest: engineId, manifestDigest: null };
+  ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
+  return resolveLayout(await saveManifests(engineId), img.Descriptor.digest, platform);
 }

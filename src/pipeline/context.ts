@@ -45,8 +45,15 @@ export interface Prepared {
 
 /** build → inspect, smoke, test, publish */
 export interface Built {
-  /** `sha256:` + 64 hex, as `docker inspect -f {{.Id}}` prints it. */
+  /**
+   * The engine's own ID for the image, which every docker command takes: the config digest on the classic image
+   * store, the manifest or index digest on the containerd store. Never written out as "the image ID".
+   */
   imageId: string;
+  /** sha256 of the image config: the content of docker-image-shasum256.txt, the same on every store (docs/engines.md). */
+  configDigest: string;
+  /** The image manifest's digest as the engine holds it (containerd store); null on the classic store. */
+  manifestDigest: string | null;
   /** Local tags given at build time (the refs that may be pushed). */
   refs: string[];
   builder: 'buildx' | 'classic';

@@ -78,8 +78,9 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       versionFile.restore();
     }
     const b = built;
-    writeShasum(ctx.redactor, files, b.imageId);
-    ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
+    writeShasum(ctx.redactor, files, b.configDigest);
+    const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
+    ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
     // Both settle before going on, so cleanup never races a stage that is still running.
     const [inspected, smoked] = await Promise.allSettled([
       timed('inspect', () => inspect(ctx, p, b)),
@@ -108,7 +109,9 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     schemaVersion: 1,
     verdict: verdictOf(rows, ctx.config.failOn, error),
     image: {
-      id: built?.imageId ?? null,
+      id: built?.configDigest ?? null,
+      configDigest: built?.configDigest ?? null,
+      manifestDigest: published.manifestDigest ?? built?.manifestDigest ?? null,
       tags: built?.refs ?? prepared?.plan.refs ?? [],
       digest: published.digest,
       pushed: published.pushed,

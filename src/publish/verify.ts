@@ -1,6 +1,8 @@
 /**
  * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
- * manifest's config digest must equal the image ID in docker-image-shasum256.txt.
+ * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
+ * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
+ * platform; attestation entries (platform unknown/unknown) never match.
  */
 import { UserError } from '../config/errors.js';
 import { type FetchedManifest, type RegistryClient } from './registry-client.js';
@@ -22,15 +24,21 @@ interface ManifestJson {
   mediaType?: string;
   schemaVersion?: number;
   config?: { digest?: string };
-  manifests?: { digest?: string; platform?: { os?: string; architecture?: string } }[];
+  manifests?: { digest?: string; platform?: { os?: string; architecture?: string }; annotations?: Record<string, string> }[];
 }
 
 export interface Verified {
   /** The digest the tag resolves to (what `docker pull repo@digest` takes). */
   digest: string;
-  /** The image config digest the manifest names: the image ID. */
+  /** The single-platform image manifest: `digest` itself, or the index entry for the platform. */
+  manifestDigest: string;
+  /** The image config digest the manifest names: what docker-image-shasum256.txt holds. */
   configDigest: string;
 }
+
+/** BuildKit's provenance and SBOM manifests sit in an index beside the image, with platform unknown/unknown. */
+export const isAttestation = (d: { platform?: { os?: string }; annotations?: Record<string, string> }): boolean =>
+  d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
 
 const isIndex = (m: ManifestJson, mediaType: string): boolean =>
   Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
@@ -45,21 +53,22 @@ function parse(fetched: FetchedManifest, what: string): ManifestJson {
 
 /**
  * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
- * `platform`, and compare it with `imageId`. A mismatch throws with both hashes.
+ * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
  */
 export async function verifyTag(
   client: RegistryClient,
   ref: { repository: string; tag: string; display: string },
-  imageId: string,
+  expectedConfig: string,
   platform: Platform,
 ): Promise<Verified> {
   const top = await client.manifest(ref.repository, ref.tag);
   let manifest = parse(top, ref.display);
   let platformDigest = top.digest;
   if (isIndex(manifest, top.mediaType)) {
-    const entry = manifest.manifests?.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+    const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
+    const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
     if (!entry?.digest) {
-      const have = (manifest.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+      const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
       throw new UserError(
         `${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`,
       );
@@ -74,11 +83,10 @@ export async function verifyTag(
       `the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`,
     );
   }
-  // With the containerd image store, `docker inspect` shows the manifest (or index) digest as the image ID.
-  if (imageId !== configDigest && imageId !== platformDigest && imageId !== top.digest) {
+  if (expectedConfig !== configDigest) {
     throw new UserError(
-      `${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${imageId}; another push moved the tag, re-run the job`,
+      `${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`,
     );
   }
-  return { digest: top.digest, configDigest };
+  return { digest: top.digest, manifestDigest: platformDigest, configDigest };
 }

@@ -7,7 +7,17 @@ export type Verdict = 'pass' | 'fail';
 export interface Report {
   schemaVersion: 1;
   verdict: Verdict;
-  image: { id: string | null; tags: string[]; digest: string | null; pushed: string[] };
+  image: {
+    /** The config digest, as in docker-image-shasum256.txt (kept under this name for schema version 1). */
+    id: string | null;
+    configDigest: string | null;
+    /** The single-platform image manifest: the registry's after a push, else the engine's (containerd store only). */
+    manifestDigest: string | null;
+    tags: string[];
+    /** What the pushed tag resolves to in the registry: the manifest, or the index that holds it. */
+    digest: string | null;
+    pushed: string[];
+  };
   version: VersionObject | null;
   checks: CheckResult[];
   timings: Record<string, number>;

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { CommandError } from '../exec/runner.js';
 import { buildArgv, buildEnv, type Builder } from '../docker/build-argv.js';
+import { imageDigests } from '../inspect/image.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
+import { targetPlatform } from '../publish/verify.js';
 
 const detected = new WeakMap<RunContext, Promise<Builder>>();
 
@@ -54,7 +56,8 @@ export async function build(ctx: RunContext, prepared: Prepared): Promise<Built>
     );
     const imageId = readFileSync(iidFile, 'utf8').trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-    return { imageId, refs: prepared.plan.refs, builder };
+    const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
+    return { imageId, ...digests, refs: prepared.plan.refs, builder };
   } catch (e) {
     if (e instanceof CommandError) {
       throw new UserError(

@@ -14,11 +14,13 @@ import { failsRun, type CheckResult } from '../rules/catalogue.js';
 export interface Published {
   pushed: string[];
   digest: string | null;
+  /** The single-platform image manifest the registry holds (the index entry when `digest` is an index). */
+  manifestDigest: string | null;
   /** Why nothing was pushed although the policy said push (failed checks), when that happened. */
   reason: string | null;
 }
 
-export const newPublished = (): Published => ({ pushed: [], digest: null, reason: null });
+export const newPublished = (): Published => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
 
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 export function pushReason(plan: PushPlan, out: Published, error: string | undefined): string {
@@ -49,8 +51,10 @@ export async function publish(
     return;
   }
   if (!session) throw new Error('a push is planned but the run is not logged in');
-  const imageId = readFileSync(shasumFile, 'utf8').trim();
-  if (imageId !== built.imageId) throw new Error(`docker-image-shasum256.txt holds ${imageId}, the build made ${built.imageId}`);
+  const configDigest = readFileSync(shasumFile, 'utf8').trim();
+  if (configDigest !== built.configDigest) {
+    throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
+  }
 
   for (const ref of plan.refs) {
     await pushRef(ctx, session, built.imageId, ref);
@@ -66,7 +70,7 @@ export async function publish(
     for (const ref of plan.refs) {
       const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
       if (!parsed) throw new Error(`cannot parse the pushed ref ${ref}`);
-      const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, imageId, platform), {
+      const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, configDigest, platform), {
         tries: DEFAULT_TRIES,
         baseDelayMs: DEFAULT_BASE_DELAY_MS,
         kindOf: kindOfHttp,
@@ -77,10 +81,13 @@ export async function publish(
       }).catch((e: unknown) => {
         throw verifyError(ref, e);
       });
-      ctx.log.line(`verified ${ref}: manifest ${verified.digest}, config ${verified.configDigest}`);
+      ctx.log.line(
+        `verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`,
+      );
       if (out.digest && out.digest !== verified.digest)
         ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
       out.digest ??= verified.digest;
+      out.manifestDigest ??= verified.manifestDigest;
     }
   } finally {
     await client.close();
