@@ -38,3 +38,17 @@ export function testRegistry(): { addr: string; username: string; password: stri
     password: readFileSync(`${CACHE}/registry/password`, 'utf8').trim(),
   };
 }
+
+/**
+ * The README's "is the image I pulled the one that was tested" recipe, as a user runs it, on either image store:
+ * the config digest of a local image, from the manifest.json `docker save` writes (an OCI layout on Docker ≥ 25).
+ */
+export const RECIPE = `docker save "$1" | tar -xOf - manifest.json | grep -o '"Config":"blobs/sha256/[0-9a-f]*' | sed 's|.*/|sha256:|'`;
+export function configDigestOf(ref: string): string {
+  return execFileSync('sh', ['-c', RECIPE, 'recipe', ref], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** The image store of the engine the tests run on (DOCKER_HOST): "containerd" or "classic". */
+export function imageStore(): 'containerd' | 'classic' {
+  return /io\.containerd\.snapshotter/.test(docker('info', '--format', '{{json .DriverStatus}}')) ? 'containerd' : 'classic';
+}

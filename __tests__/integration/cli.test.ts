@@ -83,7 +83,7 @@ describe('runtime failures', () => {
     const r = await runCli(['run', '--context', APP, '--out', out, '-q'], { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^error: no Docker engine answers \(.*\): start dockerd or Docker Desktop, or set DOCKER_HOST$/m);
-    assert.match(r.stdout, /^18 rules not run: the prepare stage failed/m, r.stderr);
+    assert.match(r.stdout, /^19 rules not run: the prepare stage failed/m, r.stderr);
     assert.match(r.stdout, /verdict: FAIL/);
     const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
     assertReportSchema(report);
@@ -101,7 +101,9 @@ describe('runtime failures', () => {
       res.setHeader('Content-Type', req.url === '/_ping' ? 'text/plain' : 'application/json');
       if (req.url === '/_ping') return res.end('OK');
       if (/^\/v1\.\d+\/version$/.test(req.url ?? '')) {
-        return res.end(JSON.stringify({ Version: '20.10.24+dfsg1', ApiVersion: '1.41', MinAPIVersion: '1.12', Os: 'linux', Arch: 'amd64' }));
+        return res.end(
+          JSON.stringify({ Version: '20.10.24+dfsg1', ApiVersion: '1.41', MinAPIVersion: '1.12', Os: 'linux', Arch: 'amd64' }),
+        );
       }
       res.statusCode = 404;
       res.end('{"message":"page not found"}');
@@ -114,7 +116,10 @@ describe('runtime failures', () => {
         r.stderr,
         /^error: Docker Engine 20\.10\.24\+dfsg1 is older than 28\.0, the oldest this tool supports: upgrade the engine \(GitHub's runners ship 28\) or point DOCKER_HOST at a newer one$/m,
       );
-      assert.ok(seen.some((s) => /\/version$/.test(s)), `the CLI asked the engine its version (${seen.join(', ')})`);
+      assert.ok(
+        seen.some((s) => /\/version$/.test(s)),
+        `the CLI asked the engine its version (${seen.join(', ')})`,
+      );
       assert.ok(!seen.some((s) => s.startsWith('POST')), `nothing was built, created or run (${seen.join(', ')})`);
       const report = readJson<Report>(path.join(dir, 'out', 'dockerflow-report.json'));
       assert.match(report.error ?? '', /older than 28\.0/);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Report } from '../../src/report/report.js';
 import { RULES } from '../../src/rules/catalogue.js';
-import { docker, engineUp } from '../helpers/docker.js';
+import { configDigestOf, docker, engineUp, imageStore } from '../helpers/docker.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
 import { FIXTURES, readJson, runAction, runCli } from '../helpers/run.js';
 
@@ -37,23 +37,41 @@ const cases: {
   noCache?: boolean;
   /** Build arguments, KEY=VALUE. */
   buildArgs?: string[];
+  /** BuildKit's own check (DF108) that also fires, and on which line. */
+  buildkit?: [string, number];
 }[] = [
   { fixture: 'compliant', fails: [], exit: 0 },
   { fixture: 'df101-root', fails: ['DF101'], exit: 1, message: /runs as root \(no USER\)/ },
   { fixture: 'df102-group', fails: ['DF102'], exit: 1, message: /group app has GID 10002; it must be 10001/ },
   { fixture: 'df103-no-cmd', fails: ['DF103'], exit: 1, message: /no CMD/ },
   { fixture: 'df105-version', fails: ['DF105'], exit: 1, message: /commit: expected "[0-9a-f]{40}", got "deadbeef"/ },
-  { fixture: 'df106-env', fails: ['DF106'], exit: 1, message: /ENV DATABASE_PASSWORD looks like a secret/, line: 7 },
+  {
+    fixture: 'df106-env',
+    fails: ['DF106', 'DF108'],
+    exit: 1,
+    message: /ENV DATABASE_PASSWORD looks like a secret/,
+    line: 7,
+    buildkit: ['SecretsUsedInArgOrEnv', 7],
+  },
   { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /: build secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
   {
     fixture: 'df106-arg',
-    fails: ['DF106'],
+    fails: ['DF106', 'DF108'],
     exit: 1,
     message: /: build secret token in image config \S+/,
     buildArgs: [`NPM_TOKEN=${CANARY}`],
+    buildkit: ['SecretsUsedInArgOrEnv', 4],
   },
   // DF107 is a warning: it fails the run only with fail-on warning.
-  { fixture: 'df107-shell', fails: ['DF107'], exit: 0, message: /ENTRYPOINT exec node \/app\/server.js is in shell form/, line: 7 },
+  // DF108 (BuildKit's checks) is a warning too, with one finding per line.
+  {
+    fixture: 'df107-shell',
+    fails: ['DF107', 'DF108'],
+    exit: 0,
+    message: /ENTRYPOINT exec node \/app\/server.js is in shell form/,
+    line: 7,
+    buildkit: ['JSONArgsRecommended', 7],
+  },
 ];
 
 const staticFailures = (r: Report): string[] => r.checks.filter((c) => STATIC.test(c.id) && c.status === 'fail').map((c) => c.id);
@@ -96,17 +114,39 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       assert.equal(r.code, c.exit, r.stderr);
       for (const id of c.fails) {
         const row = report.checks.find((x) => x.id === id)!;
-        if (c.message) assert.match(row.message, c.message);
         assert.equal(row.file, path.join(DOCKERFILES, `${c.fixture}.Dockerfile`));
-        if (c.line) assert.equal(row.line, c.line);
+        if (id === 'DF108') {
+          const [rule, line] = c.buildkit!;
+          assert.equal(row.level, 'warning');
+          assert.match(row.message, new RegExp(`^1 BuildKit check finding\\(s\\): ${rule} \\(line ${line}\\): `));
+          assert.deepEqual(
+            row.findings!.map((f) => [f.rule, f.line, f.file]),
+            [[rule, line, row.file]],
+          );
+        } else {
+          if (c.message) assert.match(row.message, c.message);
+          if (c.line) assert.equal(row.line, c.line);
+        }
         assert.match(r.stdout, new RegExp(`${row.level === 'error' ? 'FAIL' : 'WARN'} ${id}`));
       }
-      // The shasum file holds the image ID as docker prints it, and nothing else.
-      const id = docker('image', 'inspect', '-f', '{{.Id}}', `docker.io/static/${c.fixture}:${report.image.tags[0]!.split(':').pop()}`);
-      assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${id}\n`);
-      assert.equal(report.image.id, id);
+      if (!c.buildkit) assert.equal(report.checks.find((x) => x.id === 'DF108')!.status, 'pass', 'BuildKit checks find nothing');
+      // The shasum file holds the config digest, on either image store (the README's recipe), and nothing else.
+      const ref = `docker.io/static/${c.fixture}:${report.image.tags[0]!.split(':').pop()}`;
+      const config = configDigestOf(ref);
+      assert.match(config, /^sha256:[0-9a-f]{64}$/);
+      assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${config}\n`);
+      assert.equal(report.image.id, config);
+      assert.equal(report.image.configDigest, config);
+      const engineId = docker('image', 'inspect', '-f', '{{.Id}}', ref);
+      if (imageStore() === 'classic') {
+        assert.equal(engineId, config, 'the classic store calls the image by its config digest');
+        assert.equal(report.image.manifestDigest, null, 'no manifest before a push on the classic store');
+      } else {
+        assert.notEqual(engineId, config, 'the containerd store calls the image by its manifest or index digest');
+        assert.match(report.image.manifestDigest ?? '', /^sha256:[0-9a-f]{64}$/);
+      }
       // The OCI labels say where the image came from, and build.log holds the build's own output.
-      const labels = JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Labels}}', id)) as Record<string, string>;
+      const labels = JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Labels}}', ref)) as Record<string, string>;
       assert.equal(labels['org.opencontainers.image.revision'], report.version!.commit);
       assert.equal(labels['org.opencontainers.image.version'], report.version!.version);
       assert.equal(labels['org.opencontainers.image.source'], report.version!.source);
@@ -139,7 +179,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
     assertReportSchema(report);
     assert.deepEqual(
       report.checks.filter((c) => STATIC.test(c.id)).map((c) => `${c.id} ${c.status}`),
-      ['DF101', 'DF102', 'DF103', 'DF104', 'DF105', 'DF106', 'DF107'].map((id) => `${id} pass`),
+      ['DF101', 'DF102', 'DF103', 'DF104', 'DF105', 'DF106', 'DF107', 'DF108'].map((id) => `${id} pass`),
       r.stdout + r.stderr,
     );
     assert.equal(r.code, 0, r.stderr);
@@ -282,10 +322,18 @@ describe('without the buildx plugin', { skip: !engineUp() && 'no Docker engine' 
     const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
     assertReportSchema(report);
     assert.deepEqual(staticFailures(report), ['DF107'], r.stdout + r.stderr);
+    const df108 = report.checks.find((x) => x.id === 'DF108')!;
+    assert.deepEqual(
+      [df108.status, df108.message],
+      ['skip', 'the docker buildx plugin is missing; BuildKit checks need buildx 0.15 or later'],
+    );
     const log = readFileSync(path.join(out, 'build.log'), 'utf8');
     assert.match(log, /\$ docker build .*--iidfile /);
     assert.doesNotMatch(log, /\$ docker buildx build/);
-    const labels = JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Labels}}', report.image.id!)) as Record<string, string>;
+    // The legacy builder's --iidfile is the manifest digest on the containerd store: the shasum is still the config.
+    const ref = report.image.tags[0]!;
+    assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${configDigestOf(ref)}\n`);
+    const labels = JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Labels}}', ref)) as Record<string, string>;
     assert.equal(labels['org.opencontainers.image.revision'], report.version!.commit);
   });
 

@@ -30,8 +30,14 @@ test('config digest from an OCI layout: the index is followed to the platform im
   assert.deepEqual(resolveLayout(layout, d('b'), amd64), { configDigest: d('1'), manifestDigest: d('b') });
   // Only an attestation for the platform asked for is no image.
   const onlyAttestation = new Map(layout);
-  onlyAttestation.set(d('a'), { mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [(layout.get(d('a')) as { manifests: object[] }).manifests[1]!] });
+  onlyAttestation.set(d('a'), {
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [(layout.get(d('a')) as { manifests: object[] }).manifests[1]!],
+  });
   assert.throws(() => resolveLayout(onlyAttestation, d('a'), amd64), /has no linux\/amd64 image \(it has none\)/);
-  assert.throws(() => resolveLayout(layout, d('a'), { os: 'linux', architecture: 'arm64' }), /has no linux\/arm64 image \(it has linux\/amd64\)/);
+  assert.throws(
+    () => resolveLayout(layout, d('a'), { os: 'linux', architecture: 'arm64' }),
+    /has no linux\/arm64 image \(it has linux\/amd64\)/,
+  );
   assert.throws(() => resolveLayout(layout, d('f'), amd64), /docker save holds no manifest sha256:f{64}/);
 });

@@ -171,13 +171,20 @@ test('verify: the arm64 entry when the platform says so; a mismatch names both h
 test('verify: an index with an attestation manifest (containerd store push) resolves to the image; only the config digest proves it', async () => {
   const client = new RegistryClient(host, { username: 'alice', password: 'right' });
   try {
-    const v = await verifyTag(client, { repository: 'team/app', tag: 'attested', display: 'attested' }, CONFIG_AMD64, targetPlatform([], 'x64'));
+    const v = await verifyTag(
+      client,
+      { repository: 'team/app', tag: 'attested', display: 'attested' },
+      CONFIG_AMD64,
+      targetPlatform([], 'x64'),
+    );
     assert.deepEqual(v, { digest: digestOf(ATTESTED), manifestDigest: digestOf(AMD64), configDigest: CONFIG_AMD64 });
     // The containerd store's `docker inspect` ID is the index (or manifest) digest: it is not what the shasum file holds.
     for (const engineId of [digestOf(ATTESTED), digestOf(AMD64)]) {
       await assert.rejects(
         verifyTag(client, { repository: 'team/app', tag: 'attested', display: 'attested' }, engineId, targetPlatform([], 'x64')),
-        new RegExp(`attested in the registry is not the image this run built: its config digest is ${CONFIG_AMD64}, docker-image-shasum256.txt says ${engineId}`),
+        new RegExp(
+          `attested in the registry is not the image this run built: its config digest is ${CONFIG_AMD64}, docker-image-shasum256.txt says ${engineId}`,
+        ),
       );
     }
     await assert.rejects(

@@ -49,3 +49,17 @@ export function buildEnv(req: BuildRequest): Record<string, string> {
   if (req.builder === 'classic') env.DOCKER_BUILDKIT = '0';
   return env;
 }
+
+/**
+ * argv for BuildKit's own Dockerfile checks (`docker buildx build --call check`, buildx ≥ 0.15): nothing is built;
+ * the findings come back as JSON on stdout. Build args and target are passed as for the build, since some checks
+ * depend on them; secrets are not needed.
+ */
+export function buildCheckArgv(c: Config): string[] {
+  const argv = ['docker', 'buildx', 'build', '--call', 'check,format=json', '--progress', 'quiet', '--file', c.file];
+  for (const { key, value } of c.buildArgs) argv.push('--build-arg', `${key}=${value}`);
+  if (c.target) argv.push('--target', c.target);
+  if (c.platforms[0]) argv.push('--platform', c.platforms[0]);
+  argv.push(c.context);
+  return argv;
+}

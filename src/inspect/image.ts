@@ -117,7 +117,8 @@ export function resolveLayout(
     const m = blobs.get(digest);
     if (!m) throw new Error(`docker save holds no manifest ${digest}`);
     if (m.config?.digest) return { configDigest: m.config.digest, manifestDigest: digest };
-    if (!Array.isArray(m.manifests) && !INDEX.test(m.mediaType ?? '')) throw new Error(`${digest} is neither an image manifest nor an index`);
+    if (!Array.isArray(m.manifests) && !INDEX.test(m.mediaType ?? ''))
+      throw new Error(`${digest} is neither an image manifest nor an index`);
     const images = (m.manifests ?? []).filter((d) => d.digest && !isAttestation(d));
     const entry =
       images.find((d) => d.platform?.os === platform.os && d.platform?.architecture === platform.architecture) ??

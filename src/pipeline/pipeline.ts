@@ -149,6 +149,17 @@ export function inCatalogueOrder(checks: readonly CheckResult[], failedStage: st
 function annotate(ctx: RunContext, checks: CheckResult[]): void {
   const root = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
   for (const c of checks.filter((c) => c.status === 'fail')) {
+    if (c.findings?.length) {
+      for (const f of c.findings) {
+        const title = `${c.id} ${f.rule}`;
+        ctx.ui.warning(f.url ? `${f.message} (${f.url})` : f.message, {
+          title,
+          file: path.relative(root, f.file),
+          ...(f.line ? { line: f.line } : {}),
+        });
+      }
+      continue;
+    }
     const where = {
       title: `${c.id} ${c.title}`,
       ...(c.file ? { file: path.relative(root, c.file) } : {}),

@@ -17,6 +17,7 @@ export const RULES = [
   { id: 'DF105', stage: 'inspect', level: 'error', title: '/app/version.json equals the generated version object' },
   { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
   { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
+  { id: 'DF108', stage: 'inspect', level: 'warning', title: "BuildKit's Dockerfile checks find nothing" },
   { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
   { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
   { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },
@@ -51,6 +52,18 @@ export interface CheckResult {
   message: string;
   file?: string;
   line?: number;
+  /** Several findings of one rule (DF108), each its own annotation. */
+  findings?: Finding[];
+}
+
+/** One finding of a rule that reports several, each on its own line of the Dockerfile. */
+export interface Finding {
+  /** The checker's own name for it (BuildKit's rule name for DF108). */
+  rule: string;
+  message: string;
+  file: string;
+  line?: number;
+  url?: string;
 }
 
 /** Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). */

@@ -8,22 +8,27 @@ import { imageDigests } from '../inspect/image.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { targetPlatform } from '../publish/verify.js';
 
-const detected = new WeakMap<RunContext, Promise<Builder>>();
+const detected = new WeakMap<RunContext, Promise<string | null>>();
+
+/** What `docker buildx version` says (null without the plugin), asked once per run. */
+export function buildxVersionLine(ctx: RunContext): Promise<string | null> {
+  let line = detected.get(ctx);
+  if (!line) {
+    line = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then(
+      (r) => (r.exitCode === 0 ? r.stdout.trim() : null),
+      () => null,
+    );
+    detected.set(ctx, line);
+  }
+  return line;
+}
 
 /**
  * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
  * asks early, so `docker buildx version` runs while the git metadata is read.
  */
 export function detectBuilder(ctx: RunContext): Promise<Builder> {
-  let builder = detected.get(ctx);
-  if (!builder) {
-    builder = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then(
-      (r) => (r.exitCode === 0 ? 'buildx' : 'classic'),
-      () => 'classic' as const,
-    );
-    detected.set(ctx, builder);
-  }
-  return builder;
+  return buildxVersionLine(ctx).then((line) => (line === null ? 'classic' : 'buildx'));
 }
 
 export function ociLabels(p: Prepared): { key: string; value: string }[] {

@@ -1,4 +1,6 @@
+import { buildChecks } from '../inspect/build-checks.js';
 import { inspectImage, readImageFiles } from '../inspect/image.js';
+import { buildxVersionLine } from './build.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
 import { scanImage } from '../inspect/layer-scan.js';
 import { STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
@@ -11,11 +13,16 @@ export function ignoredRow(id: RuleId): CheckResult {
   return check(id, 'skip', 'ignored by checks-ignore');
 }
 
-/** DF101–DF107: the Dockerfile and the built image, judged without running anything inside the image. */
+/** DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. */
 export async function inspect(ctx: RunContext, prepared: Prepared, built: Built): Promise<CheckResult[]> {
   const { config } = ctx;
+  // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
+  const buildkit = config.checksIgnore.has('DF108')
+    ? Promise.resolve(ignoredRow('DF108'))
+    : buildxVersionLine(ctx).then((line) => buildChecks(ctx, line));
+  buildkit.catch(() => undefined);
   const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
-  if (wanted.length === 0) return STATIC_RULES.map(([id]) => ignoredRow(id));
+  if (wanted.length === 0) return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
 
   // Secret values to look for in the image: every value we mask, build secrets first.
   const named = namedSecrets(config);
@@ -45,5 +52,5 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built)
     secretNames: named.map((n) => n.name),
     secretHits,
   };
-  return STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts)));
+  return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
 }
