@@ -38,15 +38,33 @@ export async function tagsOf(repo: string): Promise<string[]> {
   return (tags ?? []).sort();
 }
 
-/** The manifest digest and config digest a tag points at. */
-export async function manifestOf(repo: string, tag: string): Promise<{ digest: string; config: string }> {
-  const res = await get(
-    `/v2/${repo}/manifests/${tag}`,
-    'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
-  );
-  if (res.status !== 200) throw new Error(`manifest ${repo}:${tag}: ${res.status}`);
-  const body = (await res.json()) as { config: { digest: string } };
-  return { digest: res.headers.get('docker-content-digest') ?? '', config: body.config.digest };
+/**
+ * What a tag points at: `digest` (the manifest, or the index a containerd-store push makes, with BuildKit's
+ * attestation beside the image), the linux/amd64 image manifest in it, and that manifest's config digest.
+ */
+export async function manifestOf(repo: string, tag: string): Promise<{ digest: string; manifest: string; config: string }> {
+  const accept = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+  ].join(', ');
+  const fetchOne = async (ref: string): Promise<{ digest: string; body: ManifestBody }> => {
+    const res = await get(`/v2/${repo}/manifests/${ref}`, accept);
+    if (res.status !== 200) throw new Error(`manifest ${repo}:${ref}: ${res.status}`);
+    return { digest: res.headers.get('docker-content-digest') ?? '', body: (await res.json()) as ManifestBody };
+  };
+  const top = await fetchOne(tag);
+  if (!top.body.manifests) return { digest: top.digest, manifest: top.digest, config: top.body.config!.digest };
+  const entry = top.body.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64');
+  if (!entry) throw new Error(`manifest ${repo}:${tag}: an index without linux/amd64`);
+  const child = await fetchOne(entry.digest);
+  return { digest: top.digest, manifest: child.digest, config: child.body.config!.digest };
+}
+
+interface ManifestBody {
+  config?: { digest: string };
+  manifests?: { digest: string; platform?: { os: string; architecture: string } }[];
 }
 
 /** A unique repository namespace for one test run. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RegistryClient } from '../../src/publish/registry-client.js';
 import { targetPlatform, verifyTag } from '../../src/publish/verify.js';
-import { docker, engineUp, testRegistry } from '../helpers/docker.js';
+import { configDigestOf, docker, engineUp, imageStore, RECIPE, testRegistry } from '../helpers/docker.js';
 import { catalog, closedPort, flakyProxy, manifestOf, tagsOf, uniquePrefix } from '../helpers/registry.js';
 import { FIXTURES, readJson, runAction, runCli, type ActionEnv, type ActionRun } from '../helpers/run.js';
 
@@ -30,7 +30,7 @@ const outDir = (): string => {
 
 interface Report {
   verdict: string;
-  image: { id: string; digest: string | null; pushed: string[]; tags: string[] };
+  image: { id: string; configDigest: string; manifestDigest: string | null; digest: string | null; pushed: string[]; tags: string[] };
   push?: { planned: boolean; reason: string };
   error?: string;
   checks: { id: string; status: string }[];
@@ -108,9 +108,12 @@ async function assertPushed(r: ActionRun & { report: Report }, repo: string, tag
   const shasum = readFileSync(r.outputs['shasum-file']!, 'utf8');
   for (const t of tags) {
     const m = await manifestOf(`${PREFIX}/${repo}`, t);
-    assert.equal(m.digest, r.outputs.digest, 'the digest output is the manifest digest');
-    assert.equal(`${m.config}\n`, shasum, 'the config digest is the image ID in docker-image-shasum256.txt');
+    assert.equal(m.digest, r.outputs.digest, 'the digest output is what the tag resolves to (manifest or index)');
+    assert.equal(`${m.config}\n`, shasum, 'docker-image-shasum256.txt holds the config digest');
+    assert.equal(r.report.image.manifestDigest, m.manifest, 'the report carries the image manifest digest');
   }
+  assert.equal(`${r.report.image.configDigest}\n`, shasum, 'the report carries the config digest');
+  assert.equal(r.outputs.imageid, r.report.image.configDigest);
   assert.equal(r.report.image.digest, r.outputs.digest);
   assert.notEqual(r.outputs.digest, r.outputs.imageid, 'the digest is not the image ID');
   assert.match(r.summary, /Push: pushed/);
@@ -150,7 +153,30 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     assert.match(r.report.push!.reason, /default branch main → :latest/);
     assert.match(r.log, /\$ docker login --username dockerflow --password-stdin 127\.0\.0\.1:\d+/);
     assert.ok(r.log.indexOf('===== login') < r.log.indexOf('===== build'), 'logged in before the build');
-    assert.match(r.log, /verified .*:latest: manifest sha256:[0-9a-f]{64}, config sha256:[0-9a-f]{64}/);
+    assert.match(r.log, /verified .*:latest: (index sha256:[0-9a-f]{64}, )?manifest sha256:[0-9a-f]{64}, config sha256:[0-9a-f]{64}/);
+
+    // The README's recipe, as a user runs it after pulling the pushed tag on this engine's image store.
+    const ref = `${reg.addr}/${PREFIX}/main:latest`;
+    const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'df-pub-pull-'));
+    tempDirs.push(dockerConfig);
+    const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
+    execFileSync('docker', ['login', '--username', reg.username, '--password-stdin', reg.addr], {
+      input: reg.password,
+      env,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    docker('image', 'rm', ref);
+    execFileSync('docker', ['pull', '-q', ref], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const shasumFile = r.outputs['shasum-file']!;
+    const recipe = `${RECIPE.replace('"$1"', ref)} | diff - "${shasumFile}" && echo "same image"`;
+    assert.equal(execFileSync('sh', ['-c', recipe], { encoding: 'utf8' }), 'same image\n', `on the ${imageStore()} store`);
+    // …and it tells another image apart.
+    const other = `${RECIPE.replace('"$1"', 'debian:bookworm-slim')} | diff - "${shasumFile}" >/dev/null && echo "same image" || echo differs`;
+    assert.equal(execFileSync('sh', ['-c', other], { encoding: 'utf8' }), 'differs\n');
+    if (imageStore() === 'classic') {
+      // The shorter form the README gives for the classic store.
+      assert.equal(`${docker('inspect', '-f', '{{.Id}}', ref)}\n`, readFileSync(shasumFile, 'utf8'));
+    }
   });
 
   test('push to another branch → logged in for the base image pulls, nothing pushed', async () => {
@@ -339,8 +365,8 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
         env,
         stdio: ['pipe', 'ignore', 'ignore'],
       });
-      const first = docker('inspect', '-f', '{{.Id}}', 'debian:bookworm-slim');
-      const second = docker('inspect', '-f', '{{.Id}}', 'node:24-slim');
+      const first = configDigestOf('debian:bookworm-slim');
+      const second = configDigestOf('node:24-slim');
       const push = (image: string): void => {
         docker('tag', image, ref);
         execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
