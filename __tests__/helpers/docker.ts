@@ -52,3 +52,9 @@ export function configDigestOf(ref: string): string {
 export function imageStore(): 'containerd' | 'classic' {
   return /io\.containerd\.snapshotter/.test(docker('info', '--format', '{{json .DriverStatus}}')) ? 'containerd' : 'classic';
 }
+
+/** The engine's unix socket on this host: DOCKER_HOST's (a second engine, ENGINES.md), else the default one. */
+export function engineSocket(): string {
+  const host = process.env.DOCKER_HOST ?? '';
+  return host.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock';
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { docker, engineUp, leftovers } from '../helpers/docker.js';
+import { docker, engineSocket, engineUp, leftovers } from '../helpers/docker.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
 import { FIXTURES, ROOT, actionEnv, parseFileCommand, readJson, runAction, runCli, spawnProc } from '../helpers/run.js';
 import type { Report } from '../../src/report/report.js';
@@ -393,7 +393,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
       'run',
       '--rm',
       '--volume',
-      '/var/run/docker.sock:/var/run/docker.sock',
+      `${engineSocket()}:/var/run/docker.sock`,
       '--volume',
       `${dockerCli}:/usr/local/bin/docker:ro`,
       '--volume',

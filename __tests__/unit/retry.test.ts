@@ -11,6 +11,11 @@ const CLASSES: [string, FailureKind][] = [
   ['Error response from daemon: Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused', 'transient'],
   ['read tcp 10.0.0.1:5432->1.2.3.4:443: read: connection reset by peer', 'transient'],
   ['Put "http://127.0.0.1:5059/v2/x/manifests/t1": EOF', 'transient'],
+  // The containerd image store's pusher, when the registry drops the connection mid-request.
+  [
+    'failed commit on ref "manifest-sha256:7f70": failed to do request: Put "https://127.0.0.1:40567/v2/x/manifests/sha256:7f70": readfrom tcp 127.0.0.1:40250->127.0.0.1:40567: write tcp 127.0.0.1:40250->127.0.0.1:40567: use of closed network connection',
+    'transient',
+  ],
   ['received unexpected HTTP status: 503 Service Unavailable', 'transient'],
   ['received unexpected HTTP status: 502 Bad Gateway', 'transient'],
   ['toomanyrequests: too many requests, retry later (429)', 'transient'],
