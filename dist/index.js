@@ -29405,7 +29405,7 @@ async function run(env = process.env) {
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = onInterrupt(ctx, (signal) => core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23114));
+    const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25095));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => core/* setOutput */.uH(name, ctx.redactor.redact(value));
     setOutput('verdict', report.verdict);
@@ -29495,6 +29495,7 @@ const RULES = [
     { id: 'DF105', stage: 'inspect', level: 'error', title: '/app/version.json equals the generated version object' },
     { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
     { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
+    { id: 'DF108', stage: 'inspect', level: 'warning', title: "BuildKit's Dockerfile checks find nothing" },
     { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
     { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
     { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },

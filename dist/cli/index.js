@@ -332,7 +332,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = onInterrupt(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3114));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5095));
         const { report, files } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         return report.verdict === 'pass' ? 0 : 1;
@@ -2265,6 +2265,7 @@ const RULES = [
     { id: 'DF105', stage: 'inspect', level: 'error', title: '/app/version.json equals the generated version object' },
     { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
     { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
+    { id: 'DF108', stage: 'inspect', level: 'warning', title: "BuildKit's Dockerfile checks find nothing" },
     { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
     { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
     { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },

@@ -7,6 +7,7 @@
 #   --second    a second daemon on its own socket /var/run/dockerflow/S-store.sock beside the default one, with its
 #               own data root, exec root, pid file, bridge (dfS0) and address pool; the base images are loaded into
 #               it. Prints its DOCKER_HOST. Never touches the default daemon, docker0 or /usr/bin.
+#   With DOCKER_HOST set (and neither --store nor --second), the engine it names is only checked (Docker >= 28).
 #   --replace   stop a daemon on /var/run/docker.sock that this script did not start (the old Debian 20.10 one) and
 #               start Docker 28 there; without it such a daemon is left alone and the script says what to do.
 #
@@ -21,12 +22,13 @@ log() { printf '[setup:engine] %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
 store=${DOCKERFLOW_STORE:-containerd}
+store_given=0
 second=0
 replace=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --store) store=${2:-}; shift 2 ;;
-    --store=*) store=${1#--store=}; shift ;;
+    --store) store=${2:-}; store_given=1; shift 2 ;;
+    --store=*) store=${1#--store=}; store_given=1; shift ;;
     --second) second=1; shift ;;
     --replace) replace=1; shift ;;
     *) die "unknown argument $1: usage: engine.sh [--store containerd|classic] [--second] [--replace]" ;;
@@ -38,6 +40,15 @@ cache=${DOCKERFLOW_CACHE:-/var/cache/dockerflow}
 eng="$cache/engine"
 run=/var/run/dockerflow
 mkdir -p "$run"
+
+# DOCKER_HOST names an engine someone else runs (a second daemon, ENGINES.md): use it as it is, if it is new enough.
+if [ -n "${DOCKER_HOST:-}" ] && [ "$second" = 0 ] && [ "$store_given" = 0 ]; then
+  v=$(docker version -f '{{.Server.Version}}' 2>/dev/null || true)
+  [ -n "$v" ] || die "no engine answers on DOCKER_HOST=$DOCKER_HOST: start it, or unset DOCKER_HOST to set up the default one"
+  [ "${v%%.*}" -ge 28 ] 2>/dev/null || die "the engine on DOCKER_HOST=$DOCKER_HOST is Docker $v; the tool needs 28 or later"
+  log "using Docker $v on DOCKER_HOST=$DOCKER_HOST as it is"
+  exit 0
+fi
 
 apt_install iptables runc ca-certificates
 

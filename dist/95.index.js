@@ -1,8 +1,8 @@
-export const id = 114;
-export const ids = [114];
+export const id = 95;
+export const ids = [95];
 export const modules = {
 
-/***/ 3114:
+/***/ 25095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,12 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: describeError, inCatalogueOrder
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(7220);
+var cleanup = __webpack_require__(37220);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/git/version.ts
 
 
@@ -86,7 +86,7 @@ function writeShasum(redactor, files, imageId) {
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(1062);
+var catalogue = __webpack_require__(91062);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -94,13 +94,13 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
-// EXTERNAL MODULE: ./src/exec/runner.ts + 10 modules
-var runner = __webpack_require__(6493);
+var errors = __webpack_require__(37827);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(37507);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(7057);
+var context = __webpack_require__(37057);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 function envArgs(entries, isSecret) {
@@ -186,7 +186,7 @@ function testRunArgv(t) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(6533);
+var names = __webpack_require__(76533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -308,7 +308,7 @@ class Stack {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
@@ -358,76 +358,256 @@ function buildEnv(req) {
         env.DOCKER_BUILDKIT = '0';
     return env;
 }
-
-;// CONCATENATED MODULE: ./src/stages/build.ts
-
-
-
-
-
-
-const detected = new WeakMap();
 /**
- * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
- * asks early, so `docker buildx version` runs while the git metadata is read.
+ * argv for BuildKit's own Dockerfile checks (`docker buildx build --call check`, buildx ≥ 0.15): nothing is built;
+ * the findings come back as JSON on stdout. Build args and target are passed as for the build, since some checks
+ * depend on them; secrets are not needed.
  */
-function detectBuilder(ctx) {
-    let builder = detected.get(ctx);
-    if (!builder) {
-        builder = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? 'buildx' : 'classic'), () => 'classic');
-        detected.set(ctx, builder);
+function buildCheckArgv(c) {
+    const argv = ['docker', 'buildx', 'build', '--call', 'check,format=json', '--progress', 'quiet', '--file', c.file];
+    for (const { key, value } of c.buildArgs)
+        argv.push('--build-arg', `${key}=${value}`);
+    if (c.target)
+        argv.push('--target', c.target);
+    if (c.platforms[0])
+        argv.push('--platform', c.platforms[0]);
+    argv.push(c.context);
+    return argv;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(46752);
+// EXTERNAL MODULE: ./src/config/image-ref.ts
+var image_ref = __webpack_require__(22023);
+;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+/**
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
+ * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ */
+
+
+
+/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
+class RegistryHttpError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'RegistryHttpError';
     }
-    return builder;
 }
-function ociLabels(p) {
-    return [
-        { key: 'org.opencontainers.image.source', value: p.version.source },
-        { key: 'org.opencontainers.image.revision', value: p.version.commit },
-        { key: 'org.opencontainers.image.version', value: p.version.version },
-        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
-    ];
+/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
+function registryBaseUrl(host) {
+    if ((0,image_ref/* isDockerHub */.gr)(host))
+        return 'https://registry-1.docker.io';
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+    return `${loopback ? 'http' : 'https'}://${host}`;
 }
-async function build(ctx, prepared) {
-    const { config } = ctx;
-    const builder = await detectBuilder(ctx);
-    if (builder === 'classic') {
-        if (config.secrets.length > 0) {
-            throw new errors/* UserError */.y('build secrets need BuildKit, and the docker buildx plugin is missing: install buildx (docker/setup-buildx-action in a workflow)');
+/** Docker Hub's single-name repositories live under `library/`. */
+function apiRepository(host, repository) {
+    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
+function parseChallenge(header) {
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return null;
+    const params = {};
+    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
+const TIMEOUT_MS = 30_000;
+class RegistryClient {
+    host;
+    credentials;
+    onSecret;
+    baseUrl;
+    agent;
+    /** Authorization header per scope, so a token is fetched once per repository. */
+    auth = new Map();
+    constructor(host, credentials, 
+    /** Called with each bearer token obtained, so the caller can mask it. */
+    onSecret = () => undefined, baseUrl) {
+        this.host = host;
+        this.credentials = credentials;
+        this.onSecret = onSecret;
+        this.baseUrl = baseUrl ?? registryBaseUrl(host);
+        this.agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
+    }
+    async close() {
+        await this.agent.close();
+    }
+    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
+    async manifest(repository, reference) {
+        const repo = apiRepository(this.host, repository);
+        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+        if (res.status === 404)
+            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
+        if (res.status !== 200)
+            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
+        const header = res.headers['docker-content-digest'];
+        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+        const type = res.headers['content-type'];
+        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
+        return { digest, mediaType, body: res.body };
+    }
+    statusError(status, what, body) {
+        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
+        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
+    }
+    async get(path, headers, scope) {
+        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+        let res = await send(this.auth.get(scope));
+        if (res.status !== 401)
+            return res;
+        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
+        const authorization = await this.authorize(challenge, scope);
+        this.auth.set(scope, authorization);
+        res = await send(authorization);
+        if (res.status === 401 || res.status === 403) {
+            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
         }
-        if (config.cacheTo.length > 0)
-            ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
+        return res;
     }
-    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-'));
-    const iidFile = external_node_path_default().join(tmp, 'iid');
-    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+    async authorize(challenge, scope) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : null;
+        if (challenge?.scheme === 'basic') {
+            if (!basic)
+                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
+            return basic;
+        }
+        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
+        }
+        const url = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', scope);
+        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
+        if (res.status !== 200) {
+            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
+            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
+        }
+        let token;
+        try {
+            const json = JSON.parse(res.body.toString('utf8'));
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || !token)
+            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
+        this.onSecret(token);
+        return `Bearer ${token}`;
+    }
+    async send(url, headers) {
+        let res;
+        try {
+            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+        }
+        catch (e) {
+            const err = e;
+            const code = err.code ?? err.cause?.code ?? '';
+            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
+        }
+        const body = Buffer.from(await res.body.arrayBuffer());
+        return { status: res.statusCode, headers: res.headers, body };
+    }
+}
+function sha256(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+function mediaTypeOf(body) {
     try {
-        ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
-        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
-        const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
-        if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
-            throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-        return { imageId, refs: prepared.plan.refs, builder };
+        const json = JSON.parse(body.toString('utf8'));
+        return typeof json.mediaType === 'string' ? json.mediaType : '';
     }
-    catch (e) {
-        if (e instanceof runner/* CommandError */.Qd) {
-            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact(lastMeaningfulLine(e.result.stderr + e.result.stdout))}; the full output is in build.log`);
-        }
-        throw e;
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+    catch {
+        return '';
     }
 }
-/** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */
-function lastMeaningfulLine(output) {
-    const lines = output
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
+
+;// CONCATENATED MODULE: ./src/publish/verify.ts
+/**
+ * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
+ * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
+ * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
+ * platform; attestation entries (platform unknown/unknown) never match.
+ */
+
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+function targetPlatform(platforms, arch = process.arch) {
+    const [os, architecture] = (platforms[0] ?? '').split('/');
+    if (os && architecture)
+        return { os, architecture };
+    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+/** BuildKit's provenance and SBOM manifests sit in an index beside the image, with platform unknown/unknown. */
+const isAttestation = (d) => d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
+function parse(fetched, what) {
+    try {
+        return JSON.parse(fetched.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
+    }
+}
+/**
+ * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
+ * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
+ */
+async function verifyTag(client, ref, expectedConfig, platform) {
+    const top = await client.manifest(ref.repository, ref.tag);
+    let manifest = parse(top, ref.display);
+    let platformDigest = top.digest;
+    if (isIndex(manifest, top.mediaType)) {
+        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
+        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+        if (!entry?.digest) {
+            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
+        }
+        const child = await client.manifest(ref.repository, entry.digest);
+        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
+        platformDigest = child.digest;
+    }
+    const configDigest = manifest.config?.digest;
+    if (typeof configDigest !== 'string') {
+        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
+    }
+    if (expectedConfig !== configDigest) {
+        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`);
+    }
+    return { digest: top.digest, manifestDigest: platformDigest, configDigest };
 }
 
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
+
+
+
+
 
 
 
@@ -477,9 +657,235 @@ function safeRead(p) {
         return null; // a directory where a file was expected
     }
 }
+const INDEX = /manifest\.list|image\.index/;
+/**
+ * Resolve `top` (the digest the containerd store calls the image) through the blobs of a `docker save` OCI layout to
+ * the image manifest for `platform` (attestation manifests skipped) and its config digest.
+ */
+function resolveLayout(blobs, top, platform) {
+    let digest = top;
+    for (let depth = 0; depth < 4; depth++) {
+        const m = blobs.get(digest);
+        if (!m)
+            throw new Error(`docker save holds no manifest ${digest}`);
+        if (m.config?.digest)
+            return { configDigest: m.config.digest, manifestDigest: digest };
+        if (!Array.isArray(m.manifests) && !INDEX.test(m.mediaType ?? ''))
+            throw new Error(`${digest} is neither an image manifest nor an index`);
+        const images = (m.manifests ?? []).filter((d) => d.digest && !isAttestation(d));
+        const entry = images.find((d) => d.platform?.os === platform.os && d.platform?.architecture === platform.architecture) ??
+            (images.length === 1 && !images[0].platform ? images[0] : undefined);
+        if (!entry?.digest) {
+            const have = images.map((d) => `${d.platform?.os}/${d.platform?.architecture}`).join(', ');
+            throw new Error(`the image index ${digest} has no ${platform.os}/${platform.architecture} image (it has ${have || 'none'})`);
+        }
+        digest = entry.digest;
+    }
+    throw new Error(`the image index ${top} nests too deep`);
+}
+/** Small JSON blobs of a `docker save` stream (manifests, indexes, configs), by digest; layers are skipped unread. */
+function saveManifests(imageRef) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('docker', ['save', imageRef], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d.toString()));
+        const blobs = new Map();
+        const ex = (0,tar_stream.extract)();
+        ex.on('entry', (header, entry, next) => {
+            const m = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(header.name);
+            if (!m || header.type !== 'file' || (header.size ?? 0) > 4 * 1024 * 1024) {
+                entry.on('end', () => next());
+                entry.resume();
+                return;
+            }
+            const chunks = [];
+            entry.on('data', (c) => void chunks.push(c));
+            entry.on('end', () => {
+                const body = Buffer.concat(chunks);
+                if (body[0] === 0x7b /* { */) {
+                    try {
+                        blobs.set(`sha256:${m[1]}`, JSON.parse(body.toString('utf8')));
+                    }
+                    catch {
+                        // not JSON after all: a tiny layer
+                    }
+                }
+                next();
+            });
+        });
+        let finished = false;
+        ex.on('finish', () => (finished = true));
+        ex.on('error', reject);
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code !== 0)
+                reject(new Error(`docker save ${imageRef} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`));
+            else if (!finished)
+                ex.once('finish', () => resolve(blobs));
+            else
+                resolve(blobs);
+        });
+        child.stdout.pipe(ex);
+    });
+}
+/**
+ * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
+ * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ */
+async function imageDigests(ctx, engineId, platform) {
+    const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
+    const [img] = JSON.parse(r.stdout);
+    if (!img?.Descriptor?.digest)
+        return { configDigest: engineId, manifestDigest: null };
+    ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
+    return resolveLayout(await saveManifests(engineId), img.Descriptor.digest, platform);
+}
+
+;// CONCATENATED MODULE: ./src/stages/build.ts
+
+
+
+
+
+
+
+
+const detected = new WeakMap();
+/** What `docker buildx version` says (null without the plugin), asked once per run. */
+function buildxVersionLine(ctx) {
+    let line = detected.get(ctx);
+    if (!line) {
+        line = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
+        detected.set(ctx, line);
+    }
+    return line;
+}
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+function detectBuilder(ctx) {
+    return buildxVersionLine(ctx).then((line) => (line === null ? 'classic' : 'buildx'));
+}
+function ociLabels(p) {
+    return [
+        { key: 'org.opencontainers.image.source', value: p.version.source },
+        { key: 'org.opencontainers.image.revision', value: p.version.commit },
+        { key: 'org.opencontainers.image.version', value: p.version.version },
+        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
+    ];
+}
+async function build(ctx, prepared) {
+    const { config } = ctx;
+    const builder = await detectBuilder(ctx);
+    if (builder === 'classic') {
+        if (config.secrets.length > 0) {
+            throw new errors/* UserError */.y('build secrets need BuildKit, and the docker buildx plugin is missing: install buildx (docker/setup-buildx-action in a workflow)');
+        }
+        if (config.cacheTo.length > 0)
+            ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
+    }
+    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-'));
+    const iidFile = external_node_path_default().join(tmp, 'iid');
+    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+    try {
+        ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
+        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
+        const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
+        if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
+            throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
+        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
+        return { imageId, ...digests, refs: prepared.plan.refs, builder };
+    }
+    catch (e) {
+        if (e instanceof runner/* CommandError */.Qd) {
+            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact(lastMeaningfulLine(e.result.stderr + e.result.stdout))}; the full output is in build.log`);
+        }
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+    }
+}
+/** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */
+function lastMeaningfulLine(output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
+}
+
+;// CONCATENATED MODULE: ./src/inspect/build-checks.ts
+/**
+ * DF108: BuildKit's own Dockerfile checks (JSONArgsRecommended, SecretsUsedInArgOrEnv, FromAsCasing, ...), run with
+ * `docker buildx build --call check` — the lint docker/build-push-action's `call: check` runs — each finding a
+ * warning on its Dockerfile line. Skipped, with the reason, where buildx is missing or older than 0.15.
+ */
+
+
+
+/** The first buildx with `--call check`. */
+const MIN_BUILDX_CHECK = [0, 15];
+/** `github.com/docker/buildx v0.29.1 abc` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4` → [0, 29]. */
+function buildxVersion(versionLine) {
+    const m = /buildx\s+v?(\d+)\.(\d+)/.exec(versionLine);
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+/** The findings in `--call check,format=json` output; null when it is not that JSON. */
+function parseCheckOutput(stdout, file) {
+    let json;
+    try {
+        json = JSON.parse(stdout);
+    }
+    catch {
+        return null;
+    }
+    if (!json || typeof json !== 'object' || !('warnings' in json))
+        return null;
+    return (json.warnings ?? []).map((w) => {
+        const line = w.location?.ranges?.[0]?.start?.line;
+        const finding = { rule: w.ruleName ?? 'BuildKit check', message: w.detail || w.description || '', file };
+        if (typeof line === 'number' && line >= 1)
+            finding.line = line;
+        if (w.url)
+            finding.url = w.url;
+        return finding;
+    });
+}
+/** The DF108 row, from the builder the run detected and the `docker buildx version` line (null without buildx). */
+async function buildChecks(ctx, versionLine) {
+    if (versionLine === null)
+        return (0,catalogue/* check */.z6)('DF108', 'skip', 'the docker buildx plugin is missing; BuildKit checks need buildx 0.15 or later');
+    const v = buildxVersion(versionLine);
+    const [maj, min] = MIN_BUILDX_CHECK;
+    if (v && (v[0] < maj || (v[0] === maj && v[1] < min))) {
+        return (0,catalogue/* check */.z6)('DF108', 'skip', `buildx ${v[0]}.${v[1]} has no --call check (added in ${maj}.${min}); upgrade buildx to run BuildKit's checks`);
+    }
+    const file = ctx.config.file;
+    const r = await ctx.runner.run(buildCheckArgv(ctx.config), { allowFailure: true, quiet: true });
+    const findings = parseCheckOutput(r.stdout, file);
+    if (findings === null) {
+        const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(r.stderr) || (0,runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
+        return (0,catalogue/* check */.z6)('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`);
+    }
+    ctx.log.line(`BuildKit checks: ${findings.length} finding(s)`);
+    for (const f of findings)
+        ctx.log.line(`  ${f.rule}: ${f.message} (${file}${f.line ? `:${f.line}` : ''})`);
+    if (findings.length === 0)
+        return (0,catalogue/* check */.z6)('DF108', 'pass', "BuildKit's Dockerfile checks found nothing");
+    const shown = findings.slice(0, 3).map((f) => `${f.rule} (line ${f.line ?? '?'}): ${f.message}`);
+    const more = findings.length > 3 ? ` and ${findings.length - 3} more` : '';
+    const row = (0,catalogue/* check */.z6)('DF108', 'fail', `${findings.length} BuildKit check finding(s): ${shown.join('; ')}${more}`, {
+        file,
+        ...(findings[0].line ? { line: findings[0].line } : {}),
+    });
+    row.findings = findings;
+    return row;
+}
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
+var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/inspect/dockerfile.ts
 
 
@@ -511,14 +917,10 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
 
 
@@ -699,7 +1101,7 @@ function eachEntry(stream, visit) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
 
 const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -872,8 +1274,10 @@ const STATIC_RULES = [
 ];
 
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(1377);
+var config_config = __webpack_require__(31377);
 ;// CONCATENATED MODULE: ./src/stages/inspect.ts
+
+
 
 
 
@@ -884,12 +1288,17 @@ var config_config = __webpack_require__(1377);
 function ignoredRow(id) {
     return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
 }
-/** DF101–DF107: the Dockerfile and the built image, judged without running anything inside the image. */
+/** DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. */
 async function inspect(ctx, prepared, built) {
     const { config } = ctx;
+    // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
+    const buildkit = config.checksIgnore.has('DF108')
+        ? Promise.resolve(ignoredRow('DF108'))
+        : buildxVersionLine(ctx).then((line) => buildChecks(ctx, line));
+    buildkit.catch(() => undefined);
     const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
     if (wanted.length === 0)
-        return STATIC_RULES.map(([id]) => ignoredRow(id));
+        return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
     // Secret values to look for in the image: every value we mask, build secrets first.
     const named = (0,config_config/* namedSecrets */.pr)(config);
     const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
@@ -914,7 +1323,7 @@ async function inspect(ctx, prepared, built) {
         secretNames: named.map((n) => n.name),
         secretHits,
     };
-    return STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts)));
+    return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
 }
 
 ;// CONCATENATED MODULE: ./src/git/context.ts
@@ -1050,8 +1459,6 @@ async function readLocalGit(runner, dir) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(2023);
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 
 /** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
@@ -1104,7 +1511,28 @@ function planPush(config, git) {
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
-/** Fail fast, before anything is built, when the docker CLI is missing or no engine answers it. */
+/**
+ * The oldest Docker Engine this tool supports: what GitHub's ubuntu-22.04 and ubuntu-24.04 runners ship, and the
+ * only major version its tests run on (28.5, classic and containerd image stores; docs/engines.md). Older engines
+ * differ in what `docker save` writes, how `--load` treats attestations and what BuildKit can check.
+ */
+const MIN_ENGINE = { major: 28, minor: 0 };
+/** `28.5.2+dfsg4` → [28, 5]; null for a version that is not numbered (a development build). */
+function engineVersion(version) {
+    const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+/** The one-line refusal for an engine below MIN_ENGINE, or null when it is new enough (or not numbered). */
+function tooOld(version) {
+    const v = engineVersion(version);
+    if (!v)
+        return null;
+    const [major, minor] = v;
+    if (major > MIN_ENGINE.major || (major === MIN_ENGINE.major && minor >= MIN_ENGINE.minor))
+        return null;
+    return `Docker Engine ${version.trim()} is older than ${MIN_ENGINE.major}.${MIN_ENGINE.minor}, the oldest this tool supports: upgrade the engine (GitHub's runners ship 28) or point DOCKER_HOST at a newer one`;
+}
+/** Fail fast, before anything is built, when the docker CLI is missing, no engine answers it, or it is too old. */
 async function assertEngine(ctx) {
     const r = await ctx.runner
         .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
@@ -1115,6 +1543,9 @@ async function assertEngine(ctx) {
         const why = (0,runner/* lastLine */.fM)(r.stderr);
         throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
     }
+    const old = tooOld(r.stdout);
+    if (old)
+        throw new errors/* UserError */.y(old);
 }
 
 ;// CONCATENATED MODULE: ./src/stages/prepare.ts
@@ -1224,7 +1655,7 @@ async function crashRow(ctx, app, when) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -1490,8 +1921,6 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
     return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
@@ -1567,7 +1996,7 @@ function mozlogRule(tally, mode, redactor) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 /**
@@ -1679,8 +2108,6 @@ async function stopApp(ctx, app) {
     return { exitCode, ms };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/smoke/exit-watch.ts
 
 /**
@@ -1719,7 +2146,7 @@ class ExitWatch {
 }
 
 // EXTERNAL MODULE: ./src/secrets/redactor.ts
-var redactor = __webpack_require__(5753);
+var redactor = __webpack_require__(15753);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -2204,7 +2631,7 @@ function removeDockerConfig(dir) {
 
 ;// CONCATENATED MODULE: ./src/publish/retry.ts
 const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
-const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed/i;
+const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed|use of closed network connection/i;
 /** What a failure's text says about it: auth refusals win over anything that also looks transient. */
 function classifyFailure(text) {
     if (AUTH.test(text))
@@ -2411,220 +2838,6 @@ async function pushRef(ctx, session, imageId, ref) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/registry-client.ts
-/**
- * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
- * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
- * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
- */
-
-
-
-/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
-class RegistryHttpError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-        this.name = 'RegistryHttpError';
-    }
-}
-/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
-function registryBaseUrl(host) {
-    if ((0,image_ref/* isDockerHub */.gr)(host))
-        return 'https://registry-1.docker.io';
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
-    return `${loopback ? 'http' : 'https'}://${host}`;
-}
-/** Docker Hub's single-name repositories live under `library/`. */
-function apiRepository(host, repository) {
-    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
-}
-/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
-function parseChallenge(header) {
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
-    if (!m)
-        return null;
-    const params = {};
-    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-    }
-    return { scheme: m[1].toLowerCase(), params };
-}
-const MANIFEST_TYPES = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.index.v1+json',
-];
-const TIMEOUT_MS = 30_000;
-class RegistryClient {
-    host;
-    credentials;
-    onSecret;
-    baseUrl;
-    agent;
-    /** Authorization header per scope, so a token is fetched once per repository. */
-    auth = new Map();
-    constructor(host, credentials, 
-    /** Called with each bearer token obtained, so the caller can mask it. */
-    onSecret = () => undefined, baseUrl) {
-        this.host = host;
-        this.credentials = credentials;
-        this.onSecret = onSecret;
-        this.baseUrl = baseUrl ?? registryBaseUrl(host);
-        this.agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
-    }
-    async close() {
-        await this.agent.close();
-    }
-    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
-    async manifest(repository, reference) {
-        const repo = apiRepository(this.host, repository);
-        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
-        if (res.status === 404)
-            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
-        if (res.status !== 200)
-            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
-        const header = res.headers['docker-content-digest'];
-        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
-        const type = res.headers['content-type'];
-        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
-        return { digest, mediaType, body: res.body };
-    }
-    statusError(status, what, body) {
-        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
-        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
-    }
-    async get(path, headers, scope) {
-        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
-        let res = await send(this.auth.get(scope));
-        if (res.status !== 401)
-            return res;
-        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
-        const authorization = await this.authorize(challenge, scope);
-        this.auth.set(scope, authorization);
-        res = await send(authorization);
-        if (res.status === 401 || res.status === 403) {
-            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
-        }
-        return res;
-    }
-    async authorize(challenge, scope) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : null;
-        if (challenge?.scheme === 'basic') {
-            if (!basic)
-                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
-            return basic;
-        }
-        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
-            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
-        }
-        const url = new URL(challenge.params.realm);
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        url.searchParams.set('scope', scope);
-        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
-        if (res.status !== 200) {
-            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
-            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
-        }
-        let token;
-        try {
-            const json = JSON.parse(res.body.toString('utf8'));
-            token = json.token ?? json.access_token;
-        }
-        catch {
-            token = undefined;
-        }
-        if (typeof token !== 'string' || !token)
-            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
-        this.onSecret(token);
-        return `Bearer ${token}`;
-    }
-    async send(url, headers) {
-        let res;
-        try {
-            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
-        }
-        catch (e) {
-            const err = e;
-            const code = err.code ?? err.cause?.code ?? '';
-            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
-        }
-        const body = Buffer.from(await res.body.arrayBuffer());
-        return { status: res.statusCode, headers: res.headers, body };
-    }
-}
-function sha256(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-}
-function mediaTypeOf(body) {
-    try {
-        const json = JSON.parse(body.toString('utf8'));
-        return typeof json.mediaType === 'string' ? json.mediaType : '';
-    }
-    catch {
-        return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/verify.ts
-/**
- * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
- * manifest's config digest must equal the image ID in docker-image-shasum256.txt.
- */
-
-
-/** The platform the local engine built for: `platforms` when given, else this machine's. */
-function targetPlatform(platforms, arch = process.arch) {
-    const [os, architecture] = (platforms[0] ?? '').split('/');
-    if (os && architecture)
-        return { os, architecture };
-    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
-    return { os: 'linux', architecture: byNode[arch] ?? arch };
-}
-const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
-function parse(fetched, what) {
-    try {
-        return JSON.parse(fetched.body.toString('utf8'));
-    }
-    catch {
-        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
-    }
-}
-/**
- * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
- * `platform`, and compare it with `imageId`. A mismatch throws with both hashes.
- */
-async function verifyTag(client, ref, imageId, platform) {
-    const top = await client.manifest(ref.repository, ref.tag);
-    let manifest = parse(top, ref.display);
-    let platformDigest = top.digest;
-    if (isIndex(manifest, top.mediaType)) {
-        const entry = manifest.manifests?.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
-        if (!entry?.digest) {
-            const have = (manifest.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
-            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
-        }
-        const child = await client.manifest(ref.repository, entry.digest);
-        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
-        platformDigest = child.digest;
-    }
-    const configDigest = manifest.config?.digest;
-    if (typeof configDigest !== 'string') {
-        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
-    }
-    // With the containerd image store, `docker inspect` shows the manifest (or index) digest as the image ID.
-    if (imageId !== configDigest && imageId !== platformDigest && imageId !== top.digest) {
-        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${imageId}; another push moved the tag, re-run the job`);
-    }
-    return { digest: top.digest, configDigest };
-}
-
 ;// CONCATENATED MODULE: ./src/stages/publish.ts
 
 
@@ -2634,7 +2847,7 @@ async function verifyTag(client, ref, imageId, platform) {
 
 
 
-const newPublished = () => ({ pushed: [], digest: null, reason: null });
+const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 function pushReason(plan, out, error) {
     if (out.reason)
@@ -2659,9 +2872,10 @@ async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
     }
     if (!session)
         throw new Error('a push is planned but the run is not logged in');
-    const imageId = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
-    if (imageId !== built.imageId)
-        throw new Error(`docker-image-shasum256.txt holds ${imageId}, the build made ${built.imageId}`);
+    const configDigest = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
+    if (configDigest !== built.configDigest) {
+        throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
+    }
     for (const ref of plan.refs) {
         await pushRef(ctx, session, built.imageId, ref);
         out.pushed.push(ref);
@@ -2676,7 +2890,7 @@ async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
             const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
             if (!parsed)
                 throw new Error(`cannot parse the pushed ref ${ref}`);
-            const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, imageId, platform), {
+            const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, configDigest, platform), {
                 tries: DEFAULT_TRIES,
                 baseDelayMs: DEFAULT_BASE_DELAY_MS,
                 kindOf: kindOfHttp,
@@ -2684,10 +2898,11 @@ async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
             }).catch((e) => {
                 throw verifyError(ref, e);
             });
-            ctx.log.line(`verified ${ref}: manifest ${verified.digest}, config ${verified.configDigest}`);
+            ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
             if (out.digest && out.digest !== verified.digest)
                 ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
             out.digest ??= verified.digest;
+            out.manifestDigest ??= verified.manifestDigest;
         }
     }
     finally {
@@ -2713,7 +2928,7 @@ function verifyError(ref, e) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
-var describe_error = __webpack_require__(7434);
+var describe_error = __webpack_require__(17434);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
@@ -2789,8 +3004,9 @@ async function runPipeline(ctx) {
             versionFile.restore();
         }
         const b = built;
-        writeShasum(ctx.redactor, files, b.imageId);
-        ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
+        writeShasum(ctx.redactor, files, b.configDigest);
+        const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
+        ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
         // Both settle before going on, so cleanup never races a stage that is still running.
         const [inspected, smoked] = await Promise.allSettled([
             timed('inspect', () => inspect(ctx, p, b)),
@@ -2824,7 +3040,9 @@ async function runPipeline(ctx) {
         schemaVersion: 1,
         verdict: verdictOf(rows, ctx.config.failOn, error),
         image: {
-            id: built?.imageId ?? null,
+            id: built?.configDigest ?? null,
+            configDigest: built?.configDigest ?? null,
+            manifestDigest: published.manifestDigest ?? built?.manifestDigest ?? null,
             tags: built?.refs ?? prepared?.plan.refs ?? [],
             digest: published.digest,
             pushed: published.pushed,
@@ -2859,6 +3077,17 @@ function inCatalogueOrder(checks, failedStage) {
 function annotate(ctx, checks) {
     const root = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
     for (const c of checks.filter((c) => c.status === 'fail')) {
+        if (c.findings?.length) {
+            for (const f of c.findings) {
+                const title = `${c.id} ${f.rule}`;
+                ctx.ui.warning(f.url ? `${f.message} (${f.url})` : f.message, {
+                    title,
+                    file: external_node_path_default().relative(root, f.file),
+                    ...(f.line ? { line: f.line } : {}),
+                });
+            }
+            continue;
+        }
         const where = {
             title: `${c.id} ${c.title}`,
             ...(c.file ? { file: external_node_path_default().relative(root, c.file) } : {}),
