@@ -117,6 +117,10 @@ async function assertPushed(r: ActionRun & { report: Report }, repo: string, tag
   assert.equal(r.report.image.digest, r.outputs.digest);
   assert.notEqual(r.outputs.digest, r.outputs.imageid, 'the digest is not the image ID');
   assert.match(r.summary, /Push: pushed/);
+  assert.ok(r.summary.includes(`Image ID (config digest, as in docker-image-shasum256.txt): \`${shasum.trim()}\``), r.summary);
+  if (r.report.image.manifestDigest !== r.report.image.digest) {
+    assert.ok(r.summary.includes(`Image manifest in that index: \`${r.report.image.manifestDigest}\``), 'an index names its image');
+  }
   assert.equal(r.state.loggedIn, reg.addr);
   assert.ok(!existsSync(r.state.dockerConfig!), 'the private DOCKER_CONFIG is gone when main ends');
 }
