@@ -51,7 +51,7 @@ const cases: {
     exit: 1,
     message: /ENV DATABASE_PASSWORD looks like a secret/,
     line: 7,
-    buildkit: ['SecretsUsedInArgOrEnv', 7],
+    buildkit: ['SecretsUsedInArgOrEnv', 6], // BuildKit points at the ENV instruction's first line
   },
   { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /: build secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
   {
