@@ -29233,13 +29233,15 @@ function summaryMarkdown(r, extra = {}) {
     if (r.error)
         lines.push(`> **Error:** ${cell(r.error)}`, '');
     if (r.image.id)
-        lines.push(`- Image ID: \`${r.image.id}\``);
+        lines.push(`- Image ID (config digest, as in docker-image-shasum256.txt): \`${r.image.id}\``);
     if (r.image.tags.length)
         lines.push(`- Tags: ${r.image.tags.map((t) => `\`${t}\``).join(', ')}`);
     if (r.push)
         lines.push(`- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map((t) => `\`${t}\``).join(', ')}` : 'not pushed'} (${cell(r.push.reason)})`);
     if (r.image.digest)
         lines.push(`- Digest: \`${r.image.digest}\``);
+    if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
+        lines.push(`- Image manifest in that index: \`${r.image.manifestDigest}\``);
     if (r.version)
         lines.push(`- Version: \`${cell(r.version.version || '-')}\` at \`${r.version.commit.slice(0, 12) || '-'}\``);
     if (extra.artifactUrl)
