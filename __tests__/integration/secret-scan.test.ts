@@ -97,7 +97,7 @@ describe('DF106 secret scan: the layers this build wrote', { concurrency: 1 }, (
 
   it('finds the secret in a new layer, skips the base layers, and with secret-scan: all finds the base copy too', async () => {
     const driver = docker('info', '--format', '{{.Driver}}');
-    const via = driver === 'overlay2' ? 'via overlay2' : 'via docker save';
+    const via = driver === 'overlay2' ? 'via overlay2' : 'via containerd content store';
     const baseLayers = JSON.parse(docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', BASE)) as string[];
     const [fresh, all] = await Promise.all([run('new', []), run('all', ['--secret-scan', 'all'])]);
 
@@ -105,7 +105,10 @@ describe('DF106 secret scan: the layers this build wrote', { concurrency: 1 }, (
     const msg = df106(fresh.report);
     assert.match(msg, /build secret token in layer [0-9a-f]{12}: \/app\/token\.txt/);
     assert.doesNotMatch(msg, /base-token/, 'the base image layer was not skipped');
-    assert.match(msg, new RegExp(`skipped the ${baseLayers.length} layer\\(s\\) \\([\\d.]+ MB\\) of the base image ${BASE.replace(/[/.]/g, '\\$&')}`));
+    assert.match(
+      msg,
+      new RegExp(`skipped the ${baseLayers.length} layer\\(s\\) \\([\\d.]+ MB\\) of the base image ${BASE.replace(/[/.]/g, '\\$&')}`),
+    );
     assert.match(msg, new RegExp(`scanned \\d+ of \\d+ layer\\(s\\) \\([\\d.]+ MB\\) ${via}`));
     assert.ok(!msg.includes(CANARY), 'the value itself is never in the message');
     assert.equal(typeof fresh.report.timings['secret-scan'], 'number');

@@ -36,14 +36,22 @@ describe('MultiMatcher and StreamMatcher', () => {
       const want = naive(hay, needles);
       const whole = new Set<number>();
       new MultiMatcher(needles).scan(hay, whole);
-      assert.deepEqual([...whole].sort((a, b) => a - b), want, `seed ${seed}: one buffer`);
+      assert.deepEqual(
+        [...whole].sort((a, b) => a - b),
+        want,
+        `seed ${seed}: one buffer`,
+      );
       const stream = new StreamMatcher(new MultiMatcher(needles));
-      for (let at = 0; at < hay.length; ) {
+      for (let at = 0; at < hay.length;) {
         const len = r() < 0.3 ? Math.floor(r() * 4) : Math.floor(r() * 400);
         stream.push(hay.subarray(at, at + len));
         at += len;
       }
-      assert.deepEqual([...stream.found].sort((a, b) => a - b), want, `seed ${seed}: chunked`);
+      assert.deepEqual(
+        [...stream.found].sort((a, b) => a - b),
+        want,
+        `seed ${seed}: chunked`,
+      );
       assert.equal(stream.bytes, hay.length);
     }
   });

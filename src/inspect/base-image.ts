@@ -30,7 +30,8 @@ export function finalBaseImage(file: string, target: string, buildArgs: readonly
     const raw = froms[i]!.getImage();
     if (!raw) return { kind: 'unknown', why: `the FROM on line ${froms[i]!.getRange().start.line + 1} names no image` };
     const ref = substitute(raw, vars);
-    if (ref === null || ref === '') return { kind: 'unknown', why: `FROM ${raw} (line ${froms[i]!.getRange().start.line + 1}) has an ARG with no value` };
+    if (ref === null || ref === '')
+      return { kind: 'unknown', why: `FROM ${raw} (line ${froms[i]!.getRange().start.line + 1}) has an ARG with no value` };
     const stage = froms.slice(0, i).findLastIndex((f) => f.getBuildStage()?.toLowerCase() === ref.toLowerCase());
     if (stage >= 0) {
       i = stage;
@@ -43,13 +44,16 @@ export function finalBaseImage(file: string, target: string, buildArgs: readonly
 /** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alternative}`; null when a variable is not declared. */
 export function substitute(text: string, vars: ReadonlyMap<string, string>): string | null {
   let unknown = false;
-  const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_, braced, op, word, bare) => {
-    const name = (braced ?? bare) as string;
-    const value = vars.get(name);
-    if (op === '-') return value ? value : (word as string);
-    if (op === '+') return value ? (word as string) : '';
-    if (value === undefined) unknown = true;
-    return value ?? '';
-  });
+  const out = text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_, braced, op, word, bare) => {
+      const name = (braced ?? bare) as string;
+      const value = vars.get(name);
+      if (op === '-') return value ? value : (word as string);
+      if (op === '+') return value ? (word as string) : '';
+      if (value === undefined) unknown = true;
+      return value ?? '';
+    },
+  );
   return unknown ? null : out;
 }

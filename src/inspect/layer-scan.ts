@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
@@ -22,7 +23,7 @@ export interface SecretHit {
 export type ScanMode = 'new' | 'all';
 
 /** How the layers' bytes were read. */
-export type ScanPath = 'overlay2' | 'docker save';
+export type ScanPath = 'overlay2' | 'containerd content store' | 'docker save';
 
 export interface ScanStats {
   path: ScanPath;
@@ -57,6 +58,8 @@ export interface ScanRequest {
   needles: readonly (string | Buffer)[];
   base: BaseImage;
   mode: ScanMode;
+  /** Only `docker save` (benchmarks and tests compare the paths). */
+  forceSave?: boolean;
 }
 
 interface Inspected {
@@ -77,7 +80,10 @@ const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0
 export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<ScanResult> {
   const t0 = performance.now();
   const matcher = new MultiMatcher(req.needles);
-  const [image, base] = await Promise.all([inspect(ctx, req.imageId), req.mode === 'new' && req.base.kind === 'image' ? inspect(ctx, req.base.ref) : null]);
+  const [image, base] = await Promise.all([
+    inspect(ctx, req.imageId),
+    req.mode === 'new' && req.base.kind === 'image' ? inspect(ctx, req.base.ref) : null,
+  ]);
   if (!image) throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
   const layers = image.RootFS?.Layers ?? [];
   const { skip, why } = skipped(req, layers, base);
@@ -90,10 +96,15 @@ export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<Sca
     ms: 0,
   };
   let hits: SecretHit[];
-  const dirs = overlayDirs(image, layers.length);
   try {
-    if (typeof dirs === 'string') throw new Fallback(dirs);
-    hits = await scanOverlay(ctx, matcher, req.imageId, layers, dirs, skip, stats);
+    if (req.forceSave) throw new Fallback('asked for docker save');
+    const dirs = overlayDirs(image, layers.length);
+    const root = typeof dirs === 'string' && image.GraphDriver?.Data == null ? await containerdStore(ctx) : null;
+    if (typeof dirs !== 'string') hits = await scanOverlay(ctx, matcher, req.imageId, layers, dirs, skip, stats);
+    else if (root !== null) {
+      stats.path = 'containerd content store';
+      hits = await scanContentStore(ctx, matcher, req.imageId, layers, skip, stats, root);
+    } else throw new Fallback(dirs);
   } catch (e) {
     if (!(e instanceof Fallback)) throw e;
     stats.path = 'docker save';
@@ -173,7 +184,9 @@ async function scanOverlay(
   } catch (e) {
     throw new Fallback(`the engine's files are not readable here (${(e as Error).message})`);
   }
-  ctx.log(`$ ${how}cat ${configFile}  # DF106: the image config, and ${how}tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+  ctx.log(
+    `$ ${how}cat ${configFile}  # DF106: the image config, and ${how}tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`,
+  );
   for (const i of config.found) hits.push({ needle: i, where: `image config ${short(imageId)}` });
   for (let l = skip; l < layers.length; l++) {
     const tarOf = (): { stream: Readable; done: Promise<void> } => command([...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l]!, '.']);
@@ -194,6 +207,111 @@ async function scanOverlay(
     await again.done;
   }
   return hits;
+}
+
+/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
+async function containerdStore(ctx: ScanContext): Promise<string | null> {
+  const r = await ctx.run(['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}']);
+  if (r.exitCode !== 0) return null;
+  const [status, ...root] = r.stdout.trim().split(' ');
+  const pairs = JSON.parse(status ?? '[]') as [string, string][] | null;
+  return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
+}
+
+interface Descriptor {
+  mediaType?: string;
+  digest: string;
+  platform?: { os?: string; architecture?: string };
+}
+
+const GOARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
+
+/**
+ * The containerd image store keeps every blob (manifest, config, compressed layers) in its content store, by
+ * digest: the engine's own (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`).
+ * The image ID is the digest of its manifest or index; the store that holds a blob with that digest is the one.
+ */
+async function scanContentStore(
+  ctx: ScanContext,
+  matcher: MultiMatcher,
+  imageId: string,
+  layers: string[],
+  skip: number,
+  stats: ScanStats,
+  root: string,
+): Promise<SecretHit[]> {
+  const stores = [
+    path.join(root, 'containerd/daemon/io.containerd.content.v1.content'),
+    '/var/lib/containerd/io.containerd.content.v1.content',
+  ];
+  const blob = (store: string, digest: string): string => path.join(store, 'blobs/sha256', digest.replace(/^sha256:/, ''));
+  let store: string | undefined;
+  let sudo: string[] = [];
+  let top: Buffer | undefined;
+  for (const s of stores) {
+    sudo = await reader(path.dirname(s));
+    const got = await readAll([...sudo, 'cat', blob(s, imageId)]).catch(() => null);
+    if (got && `sha256:${createHash('sha256').update(got).digest('hex')}` === imageId) {
+      store = s;
+      top = got;
+      break;
+    }
+  }
+  if (!store || !top) throw new Fallback(`no content store here holds the image's manifest ${short(imageId)} (tried ${stores.join(', ')})`);
+  let manifest = JSON.parse(top.toString()) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
+  if (manifest.manifests) {
+    const arch = GOARCH[process.arch] ?? process.arch;
+    const pick =
+      manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
+      manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');
+    if (!pick) throw new Fallback(`the image index ${short(imageId)} has no manifest for linux/${arch}`);
+    manifest = JSON.parse((await readAll([...sudo, 'cat', blob(store, pick.digest)])).toString()) as typeof manifest;
+  }
+  const blobs = manifest.layers ?? [];
+  if (!manifest.config || blobs.length !== layers.length) {
+    throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
+  }
+  const how = sudo.length ? 'sudo -n ' : '';
+  ctx.log(
+    `$ ${how}cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`,
+  );
+  const hits: SecretHit[] = [];
+  const config = new StreamMatcher(matcher);
+  config.push(await readAll([...sudo, 'cat', blob(store, manifest.config.digest)]));
+  for (const i of config.found) hits.push({ needle: i, where: `image config ${short(manifest.config.digest)}` });
+  for (let l = skip; l < layers.length; l++) {
+    const file = blob(store, blobs[l]!.digest);
+    const m = new StreamMatcher(matcher);
+    const c = command([...sudo, 'cat', file]);
+    c.done.catch(() => undefined);
+    try {
+      await readDecompressed(c.stream, (chunk) => m.push(chunk));
+      await c.done;
+    } catch (e) {
+      if (l === skip) throw new Fallback(`reading ${file} failed (${(e as Error).message})`);
+      throw e;
+    }
+    stats.bytes.scanned += m.bytes;
+    if (m.found.size === 0) continue;
+    const again = command([...sudo, 'cat', file]);
+    again.done.catch(() => undefined);
+    const content = new PassThrough();
+    const read = readDecompressed(again.stream, (chunk) => content.write(chunk)).then(() => content.end());
+    read.catch((e: Error) => content.destroy(e));
+    hits.push(...(await nameInTar(content, matcher, m.found, `layer ${short(layers[l]!)}`)));
+    await read;
+    await again.done;
+  }
+  return hits;
+}
+
+/** A command's whole stdout (small files: a manifest, a config). */
+async function readAll(argv: string[]): Promise<Buffer> {
+  const c = command(argv);
+  const parts: Buffer[] = [];
+  c.stream.on('data', (d: Buffer) => parts.push(d));
+  await c.done;
+  return Buffer.concat(parts);
 }
 
 /** A command's stdout as a stream; `done` rejects with its last stderr line when it fails. */
