@@ -4,7 +4,10 @@ import { buffer } from 'node:stream/consumers';
 import { describe, it } from 'node:test';
 import { gzipSync, zstdCompressSync } from 'node:zlib';
 import { pack } from 'tar-stream';
-import { scanSave, type OpenSave } from '../../src/inspect/layer-scan.js';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MultiMatcher, scanDir, scanSave, type OpenSave } from '../../src/inspect/layer-scan.js';
 
 /** A tar of the given files, as bytes. */
 async function tar(files: Record<string, string | Buffer>): Promise<Buffer> {
@@ -127,5 +130,33 @@ describe('DF106 skips the base image layers in a docker save', () => {
       hits.map((h) => `${h.needle} ${h.where}`).sort(),
       [`${199 * 3 + 1} layer dddddddddddd: /f199`, `${5 * 3 + 1} layer dddddddddddd: /f5`, `${77 * 3 + 1} layer dddddddddddd: /f77`].sort(),
     );
+  });
+});
+
+describe('DF106 reads an overlay2 layer directory in place', () => {
+  it('names the file by content (across the 1 MiB read size), by file name and by link target; special files by name', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-dir-'));
+    try {
+      mkdirSync(path.join(dir, 'app/deep/er'), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'app/deep/er/big.bin'),
+        Buffer.concat([Buffer.alloc((1 << 20) - 5, 1), Buffer.from(TOKEN), Buffer.alloc(10, 2)]),
+      );
+      writeFileSync(path.join(dir, 'app/clean.txt'), 'nothing here');
+      writeFileSync(path.join(dir, `app/${PASSWORD}.txt`), 'x');
+      symlinkSync(`/run/${NOWHERE}`, path.join(dir, 'app/link'));
+      const hits: string[] = [];
+      const bytes = await scanDir(dir, new MultiMatcher([TOKEN, PASSWORD, NOWHERE, 'absent-value-xyz']), (i, where) =>
+        hits.push(`${i} ${where}`),
+      );
+      assert.deepEqual(hits.sort(), [
+        '0 /app/deep/er/big.bin',
+        `1 /app/${PASSWORD}.txt (in a file name or link target)`,
+        '2 /app/link (in a file name or link target)',
+      ]);
+      assert.equal(bytes, (1 << 20) - 5 + TOKEN.length + 10 + 'nothing here'.length + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

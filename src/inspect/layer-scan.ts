@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, open, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
@@ -85,6 +85,7 @@ export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<Sca
     req.mode === 'new' && req.base.kind === 'image' ? inspect(ctx, req.base.ref) : null,
   ]);
   if (!image) throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
+  const imageId = image.Id; // the ID, also when the request names a tag
   const layers = image.RootFS?.Layers ?? [];
   const { skip, why } = skipped(req, layers, base);
   const stats: ScanStats = {
@@ -100,18 +101,18 @@ export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<Sca
     if (req.forceSave) throw new Fallback('asked for docker save');
     const dirs = overlayDirs(image, layers.length);
     const root = typeof dirs === 'string' && image.GraphDriver?.Data == null ? await containerdStore(ctx) : null;
-    if (typeof dirs !== 'string') hits = await scanOverlay(ctx, matcher, req.imageId, layers, dirs, skip, stats);
+    if (typeof dirs !== 'string') hits = await scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats);
     else if (root !== null) {
       stats.path = 'containerd content store';
-      hits = await scanContentStore(ctx, matcher, req.imageId, layers, skip, stats, root);
+      hits = await scanContentStore(ctx, matcher, imageId, layers, skip, stats, root);
     } else throw new Fallback(dirs);
   } catch (e) {
     if (!(e instanceof Fallback)) throw e;
     stats.path = 'docker save';
     stats.fallback = e.message;
     stats.bytes.scanned = 0;
-    ctx.log(`$ docker save ${req.imageId}  # DF106: ${e.message}; read in memory, nothing written`);
-    hits = await scanSave(() => dockerSave(req.imageId), req.needles, { skip, matcher, stats });
+    ctx.log(`$ docker save ${imageId}  # DF106: ${e.message}; read in memory, nothing written`);
+    hits = await scanSave(() => dockerSave(imageId), req.needles, { skip, matcher, stats });
   }
   stats.ms = Math.round(performance.now() - t0);
   return { hits, stats };
@@ -174,7 +175,6 @@ async function scanOverlay(
   const root = path.dirname(path.dirname(path.dirname(dirs[0]!)));
   const configFile = path.join(root, 'image/overlay2/imagedb/content/sha256', imageId.replace(/^sha256:/, ''));
   const sudo = await reader(root);
-  const how = sudo.length ? 'sudo -n ' : '';
   const hits: SecretHit[] = [];
   const config = new StreamMatcher(matcher);
   const cat = command([...sudo, 'cat', configFile]);
@@ -184,10 +184,24 @@ async function scanOverlay(
   } catch (e) {
     throw new Fallback(`the engine's files are not readable here (${(e as Error).message})`);
   }
-  ctx.log(
-    `$ ${how}cat ${configFile}  # DF106: the image config, and ${how}tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`,
-  );
   for (const i of config.found) hits.push({ needle: i, where: `image config ${short(imageId)}` });
+  if (!sudo.length) {
+    // Readable here (root, or a rootless engine's own files): the files themselves, named as they are read.
+    ctx.log(`$ cat ${configFile}  # DF106: the image config, and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+    for (let l = skip; l < layers.length; l++) {
+      try {
+        stats.bytes.scanned += await scanDir(dirs[l]!, matcher, (needle, where) =>
+          hits.push({ needle, where: `layer ${short(layers[l]!)}: ${where}` }),
+        );
+      } catch (e) {
+        throw new Fallback(`reading ${dirs[l]} failed (${(e as Error).message})`);
+      }
+    }
+    return hits;
+  }
+  ctx.log(
+    `$ sudo -n cat ${configFile}  # DF106: the image config, and sudo -n tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`,
+  );
   for (let l = skip; l < layers.length; l++) {
     const tarOf = (): { stream: Readable; done: Promise<void> } => command([...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l]!, '.']);
     const m = new StreamMatcher(matcher);
@@ -196,8 +210,7 @@ async function scanOverlay(
     try {
       await t.done;
     } catch (e) {
-      if (l === skip) throw new Fallback(`tar of ${dirs[l]} failed (${(e as Error).message})`);
-      throw e;
+      throw new Fallback(`sudo -n tar of ${dirs[l]} failed (${(e as Error).message})`);
     }
     stats.bytes.scanned += m.bytes;
     if (m.found.size === 0) continue;
@@ -207,6 +220,62 @@ async function scanOverlay(
     await again.done;
   }
   return hits;
+}
+
+/** Files read at once while a layer directory is walked (the libuv pool has four threads). */
+const PARALLEL_READS = 4;
+const READ_SIZE = 1 << 20;
+
+/**
+ * Every file of a layer directory, walked and read in place: content, names and symlink targets. Returns the
+ * bytes read. Whiteouts (character devices) and other special files count by name only.
+ */
+export async function scanDir(dir: string, matcher: MultiMatcher, hit: (needle: number, where: string) => void): Promise<number> {
+  let bytes = 0;
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const report = (found: Set<number>, where: string): void => {
+    for (const i of found) {
+      const key = `${i} ${where}`;
+      if (!seen.has(key)) hit(i, where);
+      seen.add(key);
+    }
+  };
+  const names = new Set<number>();
+  const walk = async (rel: string): Promise<void> => {
+    for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
+      const p = `${rel}/${e.name}`;
+      names.clear();
+      matcher.scan(Buffer.from(p), names);
+      if (e.isSymbolicLink()) matcher.scan(Buffer.from(await readlink(path.join(dir, p))), names);
+      report(names, `${p} (in a file name or link target)`);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) files.push(p);
+    }
+  };
+  await walk('');
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    const buf = Buffer.allocUnsafe(READ_SIZE);
+    while (next < files.length) {
+      const p = files[next++]!;
+      const fh = await open(path.join(dir, p), 'r');
+      try {
+        const m = new StreamMatcher(matcher);
+        for (;;) {
+          const { bytesRead } = await fh.read(buf, 0, READ_SIZE, null);
+          if (bytesRead === 0) break;
+          m.push(buf.subarray(0, bytesRead));
+        }
+        bytes += m.bytes;
+        report(m.found, p);
+      } finally {
+        await fh.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+  return bytes;
 }
 
 /** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
@@ -271,7 +340,6 @@ async function scanContentStore(
   if (!manifest.config || blobs.length !== layers.length) {
     throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
   }
-  const how = sudo.length ? 'sudo -n ' : '';
   ctx.log(
     `$ ${how}cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`,
   );
