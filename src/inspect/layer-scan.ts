@@ -340,6 +340,7 @@ async function scanContentStore(
   if (!manifest.config || blobs.length !== layers.length) {
     throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
   }
+  const how = sudo.length ? 'sudo -n ' : '';
   ctx.log(
     `$ ${how}cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`,
   );
