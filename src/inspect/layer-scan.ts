@@ -80,10 +80,7 @@ const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0
 export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<ScanResult> {
   const t0 = performance.now();
   const matcher = new MultiMatcher(req.needles);
-  const [image, base] = await Promise.all([
-    inspect(ctx, req.imageId),
-    req.mode === 'new' && req.base.kind === 'image' ? inspect(ctx, req.base.ref) : null,
-  ]);
+  const [image, base] = await inspect(ctx, req.imageId, req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null);
   if (!image) throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
   const imageId = image.Id; // the ID, also when the request names a tag
   const layers = image.RootFS?.Layers ?? [];
@@ -121,10 +118,22 @@ export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<Sca
 /** The faster path cannot be taken: the scan goes through `docker save`, and says why. */
 class Fallback extends Error {}
 
-async function inspect(ctx: ScanContext, ref: string): Promise<Inspected | null> {
-  const r = await ctx.run(['docker', 'image', 'inspect', ref]);
-  if (r.exitCode !== 0) return null;
-  return (JSON.parse(r.stdout) as Inspected[])[0] ?? null;
+/**
+ * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
+ * one is missing): [image, base or null].
+ */
+async function inspect(ctx: ScanContext, ref: string, baseRef: string | null): Promise<[Inspected | null, Inspected | null]> {
+  const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
+  let found: Inspected[] = [];
+  try {
+    found = JSON.parse(r.stdout || '[]') as Inspected[];
+  } catch {
+    found = [];
+  }
+  if (r.exitCode === 0) return [found[0] ?? null, baseRef ? (found[1] ?? null) : null];
+  // One of them is missing: which one, only a second look tells.
+  if (!baseRef) return [null, null];
+  return [(await inspect(ctx, ref, null))[0], null];
 }
 
 function skipped(req: ScanRequest, layers: string[], base: Inspected | null): { skip: number; why: string } {
