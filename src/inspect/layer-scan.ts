@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, constants, open, readdir, readlink } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
@@ -58,13 +59,21 @@ export interface ScanRequest {
   needles: readonly (string | Buffer)[];
   base: BaseImage;
   mode: ScanMode;
+  /** The image and its base as `inspectPair` found them, when the caller asked already. */
+  inspected?: Promise<[Inspected | null, Inspected | null]>;
   /** Only `docker save` (benchmarks and tests compare the paths). */
   forceSave?: boolean;
 }
 
-interface Inspected {
+/** The base image whose layers a scan skips, if any. */
+export function baseToSkip(req: Pick<ScanRequest, 'mode' | 'base'>): string | null {
+  return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
+}
+
+export interface Inspected {
   Id: string;
   Size?: number;
+  Config?: unknown;
   RootFS?: { Layers?: string[] };
   GraphDriver?: { Name?: string; Data?: Record<string, string> | null };
 }
@@ -80,7 +89,7 @@ const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0
 export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<ScanResult> {
   const t0 = performance.now();
   const matcher = new MultiMatcher(req.needles);
-  const [image, base] = await inspect(ctx, req.imageId, req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null);
+  const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
   if (!image) throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
   const imageId = image.Id; // the ID, also when the request names a tag
   const layers = image.RootFS?.Layers ?? [];
@@ -122,7 +131,7 @@ class Fallback extends Error {}
  * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
  * one is missing): [image, base or null].
  */
-async function inspect(ctx: ScanContext, ref: string, baseRef: string | null): Promise<[Inspected | null, Inspected | null]> {
+export async function inspectPair(ctx: ScanContext, ref: string, baseRef: string | null): Promise<[Inspected | null, Inspected | null]> {
   const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
   let found: Inspected[] = [];
   try {
@@ -133,7 +142,7 @@ async function inspect(ctx: ScanContext, ref: string, baseRef: string | null): P
   if (r.exitCode === 0) return [found[0] ?? null, baseRef ? (found[1] ?? null) : null];
   // One of them is missing: which one, only a second look tells.
   if (!baseRef) return [null, null];
-  return [(await inspect(ctx, ref, null))[0], null];
+  return [(await inspectPair(ctx, ref, null))[0], null];
 }
 
 function skipped(req: ScanRequest, layers: string[], base: Inspected | null): { skip: number; why: string } {
@@ -186,17 +195,15 @@ async function scanOverlay(
   const sudo = await reader(root);
   const hits: SecretHit[] = [];
   const config = new StreamMatcher(matcher);
-  const cat = command([...sudo, 'cat', configFile]);
-  cat.stream.on('data', (c: Buffer) => config.push(c));
   try {
-    await cat.done;
+    config.push(sudo.length ? await readAll([...sudo, 'cat', configFile]) : readFileSync(configFile));
   } catch (e) {
     throw new Fallback(`the engine's files are not readable here (${(e as Error).message})`);
   }
   for (const i of config.found) hits.push({ needle: i, where: `image config ${short(imageId)}` });
   if (!sudo.length) {
     // Readable here (root, or a rootless engine's own files): the files themselves, named as they are read.
-    ctx.log(`$ cat ${configFile}  # DF106: the image config, and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+    ctx.log(`DF106: reading the image config ${configFile} and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
     for (let l = skip; l < layers.length; l++) {
       try {
         stats.bytes.scanned += await scanDir(dirs[l]!, matcher, (needle, where) =>
@@ -231,17 +238,17 @@ async function scanOverlay(
   return hits;
 }
 
-/** Files read at once while a layer directory is walked (the libuv pool has four threads). */
-const PARALLEL_READS = 4;
 const READ_SIZE = 1 << 20;
+/** The walk reads synchronously (a small file costs one open, read and close, not three trips through the thread pool) and lets the event loop run this often. */
+const SLICE_MS = 10;
 
 /**
  * Every file of a layer directory, walked and read in place: content, names and symlink targets. Returns the
- * bytes read. Whiteouts (character devices) and other special files count by name only.
+ * bytes read. Whiteouts (character devices) and other special files count by name only. The work is done in
+ * slices of ~10 ms, so the smoke stage running alongside keeps its timers and probes.
  */
 export async function scanDir(dir: string, matcher: MultiMatcher, hit: (needle: number, where: string) => void): Promise<number> {
   let bytes = 0;
-  const files: string[] = [];
   const seen = new Set<string>();
   const report = (found: Set<number>, where: string): void => {
     for (const i of found) {
@@ -251,39 +258,43 @@ export async function scanDir(dir: string, matcher: MultiMatcher, hit: (needle: 
     }
   };
   const names = new Set<number>();
-  const walk = async (rel: string): Promise<void> => {
-    for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
+  const buf = Buffer.allocUnsafe(READ_SIZE);
+  const pending: string[] = [''];
+  let sliceStart = performance.now();
+  const maybeYield = async (): Promise<void> => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+  const readFile = async (p: string): Promise<void> => {
+    const fd = openSync(path.join(dir, p), 'r');
+    try {
+      const m = new StreamMatcher(matcher);
+      for (;;) {
+        const n = readSync(fd, buf, 0, READ_SIZE, null);
+        if (n === 0) break;
+        m.push(buf.subarray(0, n));
+        await maybeYield();
+      }
+      bytes += m.bytes;
+      report(m.found, p);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const p = `${rel}/${e.name}`;
       names.clear();
       matcher.scan(Buffer.from(p), names);
-      if (e.isSymbolicLink()) matcher.scan(Buffer.from(await readlink(path.join(dir, p))), names);
+      if (e.isSymbolicLink()) matcher.scan(Buffer.from(readlinkSync(path.join(dir, p))), names);
       report(names, `${p} (in a file name or link target)`);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) files.push(p);
+      if (e.isDirectory()) pending.push(p);
+      else if (e.isFile()) await readFile(p);
+      await maybeYield();
     }
-  };
-  await walk('');
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    const buf = Buffer.allocUnsafe(READ_SIZE);
-    while (next < files.length) {
-      const p = files[next++]!;
-      const fh = await open(path.join(dir, p), 'r');
-      try {
-        const m = new StreamMatcher(matcher);
-        for (;;) {
-          const { bytesRead } = await fh.read(buf, 0, READ_SIZE, null);
-          if (bytesRead === 0) break;
-          m.push(buf.subarray(0, bytesRead));
-        }
-        bytes += m.bytes;
-        report(m.found, p);
-      } finally {
-        await fh.close();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+  }
   return bytes;
 }
 

@@ -1,7 +1,7 @@
 import { inspectImage, readImageFiles } from '../inspect/image.js';
-import { finalBaseImage } from '../inspect/base-image.js';
+import { finalBaseImage, type BaseImage } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
-import { scanImage, type ScanResult } from '../inspect/layer-scan.js';
+import { baseToSkip, inspectPair, scanImage, type ScanResult } from '../inspect/layer-scan.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
@@ -38,28 +38,35 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       `Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`,
     );
   }
+  const scanCtx = {
+    run: (argv: string[]) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
+    log: (line: string) => ctx.log.line(line),
+  };
+  const t0 = performance.now();
+  const request = scanning
+    ? {
+        imageId: built.imageId,
+        needles: needles.map((n) => n.value),
+        base: baseImageOf(config.file, config.target, config.buildArgs),
+        mode: config.secretScan,
+      }
+    : null;
+  // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
+  const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
   const scan = async (): Promise<ScanResult> => {
-    const t0 = performance.now();
     try {
-      return await scanImage(
-        {
-          run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
-          log: (line) => ctx.log.line(line),
-        },
-        {
-          imageId: built.imageId,
-          needles: needles.map((n) => n.value),
-          base: finalBaseImage(config.file, config.target, config.buildArgs),
-          mode: config.secretScan,
-        },
-      );
+      return await scanImage(scanCtx, { ...request!, ...(inspected ? { inspected } : {}) });
     } finally {
       if (timings) timings['secret-scan'] = Math.round(performance.now() - t0);
     }
   };
 
   const [image, files, secretScan] = await Promise.all([
-    inspectImage(ctx, built.imageId),
+    inspectImage(
+      ctx,
+      built.imageId,
+      inspected?.then(([image]) => image),
+    ),
     readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
     scanning ? scan() : Promise.resolve(null),
   ]);
@@ -76,4 +83,13 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     secretScan: secretScan?.stats ?? null,
   };
   return STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts)));
+}
+
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+function baseImageOf(...args: Parameters<typeof finalBaseImage>): BaseImage {
+  try {
+    return finalBaseImage(...args);
+  } catch (e) {
+    return { kind: 'unknown', why: `the final stage's FROM could not be read (${(e as Error).message})` };
+  }
 }
