@@ -6,6 +6,7 @@
  *   npm run bench -- --runs 5     5 runs
  *   npm run bench -- --quick      2 runs, 2 s load phases
  *   npm run bench -- --no-write   print the results, leave docs/benchmarks.md alone
+ *   npm run bench -- --only scan  one section alone (cold, fixture, sample, fail, push, load, scan: bench/secret-scan.ts), as JSON
  *
  * Needs the engine, node:24-slim and postgres:15 locally, and the htpasswd registry on 127.0.0.1:5000 (its
  * credentials in /var/cache/dockerflow/registry, or DOCKERFLOW_REGISTRY_USERNAME/PASSWORD): scripts/setup/all.sh.
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, request } from 'undici';
+import { benchSecretScan, renderSecretScan, scanTargets, type ScanBench } from './secret-scan.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'dist/cli/index.js');
@@ -733,6 +735,8 @@ interface All {
   cold: ColdStart;
   push: Push;
   load: Load;
+  /** Section 7 (bench/secret-scan.ts). */
+  scan?: ScanBench;
 }
 
 function stageTable(stages: Record<string, Stats>): string[] {
@@ -758,6 +762,8 @@ export function render(r: All, mach: string[], command: string, started: Date, s
     ['Fail-fast (container exit → verdict)', '≤ 2 s', fmtMs(r.fail.verdict), r.fail.verdict.median <= 2000],
     ['Cold start of dist/index.js (spawn → first output)', '≤ 250 ms', fmtMs(r.cold.action), r.cold.action.median <= 250],
     ['Push ratio (build + push)', '≤ 1.10', fmtR(r.push.ratio), r.push.ratio.median <= 1.1],
+    ['Push ratio (build + push), secret-scan issue target', '≤ 1.5', fmtR(r.push.ratio), r.push.ratio.median <= 1.5],
+    ...(r.scan ? scanTargets(r.scan) : []),
   ] as const;
   const L = r.load;
   return [
@@ -890,6 +896,7 @@ export function render(r: All, mach: string[], command: string, started: Date, s
     '',
     `Image size: ${mib(L.imageSize)}, of which the node:24-slim base is ${mib(L.baseSize)} (+${mib(L.imageSize - L.baseSize)}).`,
     '',
+    ...(r.scan ? renderSecretScan(r.scan, RUNS) : []),
   ].join('\n');
 }
 
@@ -944,6 +951,7 @@ async function main(): Promise<void> {
     sampleApp.versionJson = readFileSync(path.join(warm.out, 'version.json'), 'utf8');
   }
   const pushed = want('push') ? await push(sampleApp.versionJson) : null;
+  const scan = want('scan') ? await benchSecretScan(RUNS) : undefined;
   let loaded: Load | null = null;
   if (want('load')) {
     log('load: sample-app under load');
@@ -951,11 +959,11 @@ async function main(): Promise<void> {
     loaded = await load(`${ID}/sample-app:bare`);
   }
   if (!sample || !fx || !fail || !cold || !pushed || !loaded) {
-    process.stdout.write(`${JSON.stringify({ cold, fixture: fx, sample, fail, push: pushed, load: loaded }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ cold, fixture: fx, sample, fail, push: pushed, load: loaded, scan }, null, 2)}\n`);
     return;
   }
 
-  const all: All = { sample, fixture: fx, fail, cold, push: pushed, load: loaded };
+  const all: All = { sample, fixture: fx, fail, cold, push: pushed, load: loaded, ...(scan ? { scan } : {}) };
   const secs = (performance.now() - t0) / 1000;
   const command = `npm run bench${flags.runs ? ` -- --runs ${RUNS}` : flags.quick ? ' -- --quick' : ''}`;
   const limitsFile = path.join(ROOT, 'bench/limits.md');

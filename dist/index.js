@@ -28587,6 +28587,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         startupTimeoutMs: parseIntIn('startup-timeout', str('startup-timeout'), 1, 3600) * 1000,
         checksIgnore,
         failOn: oneOf('fail-on', str('fail-on'), ['error', 'warning']),
+        secretScan: oneOf('secret-scan', str('secret-scan'), ['new', 'all']),
         mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require']),
         version: raw.has('version') && str('version') !== '' ? str('version') : null,
         push: oneOf('push', str('push'), ['auto', 'true', 'false']),
@@ -28866,6 +28867,12 @@ const OPTIONS = [
     { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
     { name: 'checks-ignore', kind: 'list', description: 'Rule IDs to skip, e.g. DF104,DF302' },
     { name: 'fail-on', kind: 'string', default: 'error', description: 'Lowest level that fails the run: error or warning' },
+    {
+        name: 'secret-scan',
+        kind: 'string',
+        default: 'new',
+        description: 'DF106 layer scan: new (the layers this build wrote) or all (the base image too)',
+    },
     { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
     { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
     { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
@@ -29407,7 +29414,11 @@ async function run(env = process.env) {
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = onInterrupt(ctx, (signal) => core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
+<<<<<<< HEAD
     const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25095));
+=======
+    const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60857));
+>>>>>>> issue-17
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => core/* setOutput */.uH(name, ctx.redactor.redact(value));
     setOutput('verdict', report.verdict);

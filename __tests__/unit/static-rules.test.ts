@@ -71,3 +71,46 @@ describe('DF101 and DF102 on the image files', () => {
     });
   }
 });
+
+describe('DF106 says what the layer scan read and skipped', () => {
+  const stats = {
+    path: 'overlay2' as const,
+    mode: 'new' as const,
+    base: 'node:24-slim',
+    layers: { scanned: 3, skipped: 5 },
+    bytes: { scanned: 12_345_678, skipped: 318_400_000 },
+    ms: 120,
+  };
+  it('on a pass and on a hit, with the path taken; a fallback says why', () => {
+    const pass = judge('DF106', {
+      ...facts({}),
+      secretNames: ['build secret token', 'build secret token'],
+      secretHits: [],
+      secretScan: stats,
+    });
+    assert.equal(pass.status, 'pass');
+    assert.equal(
+      pass.message,
+      'no secret-like ENV keys; 1 secret value(s) found in no layer, config or history (scanned 3 of 8 layer(s) (12.3 MB) via overlay2; skipped the 5 layer(s) (318.4 MB) of the base image node:24-slim)',
+    );
+    const fail = judge('DF106', {
+      ...facts({}),
+      secretNames: ['registry login'],
+      secretHits: [{ needle: 0, where: 'layer abc: /x' }],
+      secretScan: { ...stats, path: 'docker save', fallback: 'the engine stores layers with vfs, not overlay2' },
+    });
+    assert.equal(fail.status, 'fail');
+    assert.match(fail.message, /registry login in layer abc: \/x/);
+    assert.match(
+      fail.message,
+      /via docker save \(the engine stores layers with vfs, not overlay2\); skipped the 5 layer\(s\) \(318\.4 MB\) of the base image node:24-slim, streamed by docker save but not judged\)$/,
+    );
+    const all = judge('DF106', {
+      ...facts({}),
+      secretNames: ['t'],
+      secretHits: [],
+      secretScan: { ...stats, mode: 'all', base: 'secret-scan: all', layers: { scanned: 8, skipped: 0 } },
+    });
+    assert.match(all.message, /scanned 8 of 8 layer\(s\) \(12\.3 MB\) via overlay2; skipped none \(secret-scan: all\)/);
+  });
+});

@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:dist/cli/95.index.js
 export const id = 95;
 export const ids = [95];
 export const modules = {
 
 /***/ 5095:
+========
+export const id = 857;
+export const ids = [857];
+export const modules = {
+
+/***/ 857:
+>>>>>>>> issue-17:dist/cli/857.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -886,6 +894,63 @@ async function buildChecks(ctx, versionLine) {
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __webpack_require__(8390);
+;// CONCATENATED MODULE: ./src/inspect/base-image.ts
+
+
+/**
+ * The image the final stage starts from: its FROM, with ARGs declared before the first FROM substituted (build
+ * args given to the run win over their defaults), followed through `FROM <earlier stage>` chains to an image
+ * or `scratch`.
+ */
+function finalBaseImage(file, target, buildArgs) {
+    const doc = main.DockerfileParser.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    const vars = new Map();
+    for (const arg of doc.getInitialARGs()) {
+        const p = arg.getProperty();
+        if (p)
+            vars.set(p.getName(), p.getValue() ?? '');
+    }
+    for (const a of buildArgs)
+        if (vars.has(a.key))
+            vars.set(a.key, a.value);
+    const froms = doc.getFROMs();
+    let i = target ? froms.findIndex((f) => f.getBuildStage()?.toLowerCase() === target.toLowerCase()) : froms.length - 1;
+    if (i < 0)
+        i = froms.length - 1;
+    if (i < 0)
+        return { kind: 'unknown', why: `${file} has no FROM` };
+    for (;;) {
+        const raw = froms[i].getImage();
+        if (!raw)
+            return { kind: 'unknown', why: `the FROM on line ${froms[i].getRange().start.line + 1} names no image` };
+        const ref = substitute(raw, vars);
+        if (ref === null || ref === '')
+            return { kind: 'unknown', why: `FROM ${raw} (line ${froms[i].getRange().start.line + 1}) has an ARG with no value` };
+        const stage = froms.slice(0, i).findLastIndex((f) => f.getBuildStage()?.toLowerCase() === ref.toLowerCase());
+        if (stage >= 0) {
+            i = stage;
+            continue;
+        }
+        return ref.toLowerCase() === 'scratch' ? { kind: 'scratch' } : { kind: 'image', ref };
+    }
+}
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alternative}`; null when a variable is not declared. */
+function substitute(text, vars) {
+    let unknown = false;
+    const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_, braced, op, word, bare) => {
+        const name = (braced ?? bare);
+        const value = vars.get(name);
+        if (op === '-')
+            return value ? value : word;
+        if (op === '+')
+            return value ? word : '';
+        if (value === undefined)
+            unknown = true;
+        return value ?? '';
+    });
+    return unknown ? null : out;
+}
+
 ;// CONCATENATED MODULE: ./src/inspect/dockerfile.ts
 
 
@@ -917,10 +982,20 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
+<<<<<<<< HEAD:dist/cli/95.index.js
+========
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+>>>>>>>> issue-17:dist/cli/857.index.js
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+<<<<<<<< HEAD:dist/cli/95.index.js
 ;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
 
 
@@ -929,22 +1004,116 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 /** Finds needles in a byte stream that arrives in chunks, across chunk boundaries, without copying chunks. */
 class StreamMatcher {
+========
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/inspect/matcher.ts
+/**
+ * Multi-pattern search over bytes: every needle (every secret in every encoding) in one pass, whatever their
+ * number. Wu–Manber (a Horspool-style skip over 2-byte blocks for a whole set of patterns): on layer data the
+ * window moves by up to (shortest needle − 1) bytes per step and only a block that ends some needle's prefix
+ * costs a verification, so the cost per byte falls as secrets get longer and barely grows with their number.
+ * A byte-wise Aho–Corasick automaton (one typed-array lookup per byte) measured 250–320 MB/s here, the string-based
+ * npm packages (`ahocorasick`, `@monyone/aho-corasick`) about 23 MB/s; this reaches 2–3 GB/s on 16–40 byte
+ * secrets (see bench/secret-scan.ts).
+ */
+class MultiMatcher {
+>>>>>>>> issue-17:dist/cli/857.index.js
     needles;
+    /** Length of the longest needle (a stream keeps this many bytes minus one across chunk seams). */
+    maxLength;
+    /** Window: the first `m` bytes of every needle (m = the shortest needle's length, at most 255). */
+    m;
+    shift;
+    /** Needles whose m-prefix ends with a block, as linked lists over needle indices. */
+    head;
+    next;
+    wide;
+    constructor(needles) {
+        this.needles = needles.map((n) => (typeof n === 'string' ? Buffer.from(n) : n));
+        const lengths = this.needles.filter((n) => n.length > 0).map((n) => n.length);
+        this.maxLength = Math.max(0, ...lengths);
+        this.m = lengths.length ? Math.min(255, ...lengths) : 0;
+        this.wide = this.m >= 2;
+        const size = this.wide ? 65536 : 256;
+        const B = this.wide ? 2 : 1;
+        this.shift = new Uint8Array(size).fill(Math.max(1, this.m - B + 1));
+        this.head = new Int32Array(size).fill(-1);
+        this.next = new Int32Array(this.needles.length).fill(-1);
+        this.needles.forEach((p, k) => {
+            if (p.length === 0)
+                return;
+            for (let j = B - 1; j < this.m; j++) {
+                const h = this.wide ? (p[j - 1] << 8) | p[j] : p[j];
+                const s = this.m - 1 - j;
+                if (s < this.shift[h])
+                    this.shift[h] = s;
+                if (s === 0) {
+                    this.next[k] = this.head[h];
+                    this.head[h] = k;
+                }
+            }
+        });
+    }
+    /** Adds to `found` the index of every needle that lies wholly inside `buf`. */
+    scan(buf, found) {
+        const m = this.m;
+        if (m === 0)
+            return;
+        const { shift, head, next, needles } = this;
+        const n = buf.length;
+        let pos = m - 1;
+        while (pos < n) {
+            const h = this.wide ? (buf[pos - 1] << 8) | buf[pos] : buf[pos];
+            const s = shift[h];
+            if (s !== 0) {
+                pos += s;
+                continue;
+            }
+            const start = pos - m + 1;
+            for (let k = head[h]; k !== -1; k = next[k]) {
+                if (found.has(k))
+                    continue;
+                const p = needles[k];
+                const end = start + p.length;
+                if (end <= n && buf[start] === p[0] && equalAt(buf, start, p))
+                    found.add(k);
+            }
+            pos++;
+        }
+    }
+}
+function equalAt(buf, start, p) {
+    if (p.length > 32)
+        return Buffer.compare(p, buf.subarray(start, start + p.length)) === 0;
+    for (let i = 1; i < p.length; i++)
+        if (buf[start + i] !== p[i])
+            return false;
+    return true;
+}
+/**
+ * Finds the needles in a byte stream that arrives in chunks, across chunk boundaries, without copying chunks:
+ * each chunk is searched on its own, and the seam (the last `maxLength − 1` bytes before it and as many of it)
+ * on its own.
+ */
+class StreamMatcher {
+    matcher;
     tail = Buffer.alloc(0);
     keep;
     found = new Set();
-    constructor(needles) {
-        this.needles = needles;
-        this.keep = Math.max(1, ...needles.map((n) => n.length)) - 1;
+    /** Bytes pushed so far. */
+    bytes = 0;
+    constructor(matcher) {
+        this.matcher = matcher;
+        this.keep = Math.max(1, matcher.maxLength) - 1;
     }
     push(chunk) {
-        const seam = this.tail.length > 0 ? Buffer.concat([this.tail, chunk.subarray(0, this.keep)]) : null;
-        this.needles.forEach((n, i) => {
-            if (this.found.has(i) || n.length === 0)
-                return;
-            if (chunk.includes(n) || (seam && seam.includes(n)))
-                this.found.add(i);
-        });
+        this.bytes += chunk.length;
+        if (this.found.size === this.matcher.needles.length)
+            return;
+        if (this.tail.length > 0)
+            this.matcher.scan(Buffer.concat([this.tail, chunk.subarray(0, this.keep)]), this.found);
+        this.matcher.scan(chunk, this.found);
         if (this.keep === 0)
             return;
         this.tail =
@@ -952,6 +1121,388 @@ class StreamMatcher {
                 ? Buffer.from(chunk.subarray(chunk.length - this.keep))
                 : Buffer.concat([this.tail, chunk]).subarray(-this.keep);
     }
+}
+
+;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
+
+
+
+
+
+
+
+
+
+
+const layer_scan_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+/**
+ * Look for every needle in the image's config (ENV, labels, the whole build history) and in the layers this
+ * build wrote: the final stage's FROM image's layers (`RootFS.Layers`, a prefix of the built image's) are
+ * skipped unless `mode` is `all`. Layers are read from the engine's overlay2 directories when this process can
+ * read them (root, or `sudo -n`), else from `docker save`; nothing is written to disk.
+ */
+async function scanImage(ctx, req) {
+    const t0 = performance.now();
+    const matcher = new MultiMatcher(req.needles);
+    const [image, base] = await inspect(ctx, req.imageId, req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null);
+    if (!image)
+        throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
+    const imageId = image.Id; // the ID, also when the request names a tag
+    const layers = image.RootFS?.Layers ?? [];
+    const { skip, why } = skipped(req, layers, base);
+    const stats = {
+        path: 'overlay2',
+        mode: req.mode,
+        base: why,
+        layers: { scanned: layers.length - skip, skipped: skip },
+        bytes: { scanned: 0, skipped: skip > 0 ? (base?.Size ?? 0) : 0 },
+        ms: 0,
+    };
+    let hits;
+    try {
+        if (req.forceSave)
+            throw new Fallback('asked for docker save');
+        const dirs = overlayDirs(image, layers.length);
+        const root = typeof dirs === 'string' && image.GraphDriver?.Data == null ? await containerdStore(ctx) : null;
+        if (typeof dirs !== 'string')
+            hits = await scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats);
+        else if (root !== null) {
+            stats.path = 'containerd content store';
+            hits = await scanContentStore(ctx, matcher, imageId, layers, skip, stats, root);
+        }
+        else
+            throw new Fallback(dirs);
+    }
+    catch (e) {
+        if (!(e instanceof Fallback))
+            throw e;
+        stats.path = 'docker save';
+        stats.fallback = e.message;
+        stats.bytes.scanned = 0;
+        ctx.log(`$ docker save ${imageId}  # DF106: ${e.message}; read in memory, nothing written`);
+        hits = await scanSave(() => dockerSave(imageId), req.needles, { skip, matcher, stats });
+    }
+    stats.ms = Math.round(performance.now() - t0);
+    return { hits, stats };
+}
+/** The faster path cannot be taken: the scan goes through `docker save`, and says why. */
+class Fallback extends Error {
+}
+/**
+ * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
+ * one is missing): [image, base or null].
+ */
+async function inspect(ctx, ref, baseRef) {
+    const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
+    let found = [];
+    try {
+        found = JSON.parse(r.stdout || '[]');
+    }
+    catch {
+        found = [];
+    }
+    if (r.exitCode === 0)
+        return [found[0] ?? null, baseRef ? (found[1] ?? null) : null];
+    // One of them is missing: which one, only a second look tells.
+    if (!baseRef)
+        return [null, null];
+    return [(await inspect(ctx, ref, null))[0], null];
+}
+function skipped(req, layers, base) {
+    if (req.mode === 'all')
+        return { skip: 0, why: 'secret-scan: all' };
+    if (req.base.kind === 'scratch')
+        return { skip: 0, why: 'FROM scratch' };
+    if (req.base.kind === 'unknown')
+        return { skip: 0, why: `${req.base.why}: every layer scanned` };
+    if (!base)
+        return { skip: 0, why: `the base image ${req.base.ref} is not in the engine: every layer scanned` };
+    const baseLayers = base.RootFS?.Layers ?? [];
+    if (baseLayers.length > layers.length || baseLayers.some((l, i) => layers[i] !== l)) {
+        return { skip: 0, why: `the layers of ${req.base.ref} as the engine has it now are not the image's first layers: every layer scanned` };
+    }
+    return { skip: baseLayers.length, why: req.base.ref };
+}
+/**
+ * overlay2 reports the top layer's directory as `UpperDir` and the ones below, top first, as `LowerDir`: bottom
+ * first, they are the layers of `RootFS.Layers` in order. A string says why they cannot be used.
+ */
+function overlayDirs(image, count) {
+    const g = image.GraphDriver;
+    if (g?.Name !== 'overlay2' || !g.Data)
+        return `the engine stores layers with ${g?.Name || 'an unknown driver'}, not overlay2`;
+    const dirs = [g.Data.UpperDir, ...(g.Data.LowerDir ? g.Data.LowerDir.split(':') : [])].filter((d) => !!d).reverse();
+    if (dirs.length !== count)
+        return `overlay2 reports ${dirs.length} layer directories for ${count} layers`;
+    return dirs;
+}
+/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
+async function reader(dir) {
+    if (process.getuid?.() === 0)
+        return [];
+    try {
+        await (0,promises_.access)(dir, promises_.constants.R_OK | promises_.constants.X_OK);
+        return [];
+    }
+    catch {
+        return ['sudo', '-n'];
+    }
+}
+async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
+    // The data root, three levels above a layer's diff directory: <root>/overlay2/<id>/diff.
+    const root = external_node_path_default().dirname(external_node_path_default().dirname(external_node_path_default().dirname(dirs[0])));
+    const configFile = external_node_path_default().join(root, 'image/overlay2/imagedb/content/sha256', imageId.replace(/^sha256:/, ''));
+    const sudo = await reader(root);
+    const hits = [];
+    const config = new StreamMatcher(matcher);
+    const cat = command([...sudo, 'cat', configFile]);
+    cat.stream.on('data', (c) => config.push(c));
+    try {
+        await cat.done;
+    }
+    catch (e) {
+        throw new Fallback(`the engine's files are not readable here (${e.message})`);
+    }
+    for (const i of config.found)
+        hits.push({ needle: i, where: `image config ${layer_scan_short(imageId)}` });
+    if (!sudo.length) {
+        // Readable here (root, or a rootless engine's own files): the files themselves, named as they are read.
+        ctx.log(`$ cat ${configFile}  # DF106: the image config, and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+        for (let l = skip; l < layers.length; l++) {
+            try {
+                stats.bytes.scanned += await scanDir(dirs[l], matcher, (needle, where) => hits.push({ needle, where: `layer ${layer_scan_short(layers[l])}: ${where}` }));
+            }
+            catch (e) {
+                throw new Fallback(`reading ${dirs[l]} failed (${e.message})`);
+            }
+        }
+        return hits;
+    }
+    ctx.log(`$ sudo -n cat ${configFile}  # DF106: the image config, and sudo -n tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+    for (let l = skip; l < layers.length; l++) {
+        const tarOf = () => command([...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l], '.']);
+        const m = new StreamMatcher(matcher);
+        const t = tarOf();
+        t.stream.on('data', (c) => m.push(c));
+        try {
+            await t.done;
+        }
+        catch (e) {
+            throw new Fallback(`sudo -n tar of ${dirs[l]} failed (${e.message})`);
+        }
+        stats.bytes.scanned += m.bytes;
+        if (m.found.size === 0)
+            continue;
+        const again = tarOf();
+        again.done.catch(() => undefined);
+        hits.push(...(await nameInTar(again.stream, matcher, m.found, `layer ${layer_scan_short(layers[l])}`)));
+        await again.done;
+    }
+    return hits;
+}
+/** Files read at once while a layer directory is walked (the libuv pool has four threads). */
+const PARALLEL_READS = 4;
+const READ_SIZE = 1 << 20;
+/**
+ * Every file of a layer directory, walked and read in place: content, names and symlink targets. Returns the
+ * bytes read. Whiteouts (character devices) and other special files count by name only.
+ */
+async function scanDir(dir, matcher, hit) {
+    let bytes = 0;
+    const files = [];
+    const seen = new Set();
+    const report = (found, where) => {
+        for (const i of found) {
+            const key = `${i} ${where}`;
+            if (!seen.has(key))
+                hit(i, where);
+            seen.add(key);
+        }
+    };
+    const names = new Set();
+    const walk = async (rel) => {
+        for (const e of await (0,promises_.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
+            const p = `${rel}/${e.name}`;
+            names.clear();
+            matcher.scan(Buffer.from(p), names);
+            if (e.isSymbolicLink())
+                matcher.scan(Buffer.from(await (0,promises_.readlink)(external_node_path_default().join(dir, p))), names);
+            report(names, `${p} (in a file name or link target)`);
+            if (e.isDirectory())
+                await walk(p);
+            else if (e.isFile())
+                files.push(p);
+        }
+    };
+    await walk('');
+    let next = 0;
+    const worker = async () => {
+        const buf = Buffer.allocUnsafe(READ_SIZE);
+        while (next < files.length) {
+            const p = files[next++];
+            const fh = await (0,promises_.open)(external_node_path_default().join(dir, p), 'r');
+            try {
+                const m = new StreamMatcher(matcher);
+                for (;;) {
+                    const { bytesRead } = await fh.read(buf, 0, READ_SIZE, null);
+                    if (bytesRead === 0)
+                        break;
+                    m.push(buf.subarray(0, bytesRead));
+                }
+                bytes += m.bytes;
+                report(m.found, p);
+            }
+            finally {
+                await fh.close();
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+    return bytes;
+}
+/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
+async function containerdStore(ctx) {
+    const r = await ctx.run(['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}']);
+    if (r.exitCode !== 0)
+        return null;
+    const [status, ...root] = r.stdout.trim().split(' ');
+    const pairs = JSON.parse(status ?? '[]');
+    return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
+}
+const GOARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
+/**
+ * The containerd image store keeps every blob (manifest, config, compressed layers) in its content store, by
+ * digest: the engine's own (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`).
+ * The image ID is the digest of its manifest or index; the store that holds a blob with that digest is the one.
+ */
+async function scanContentStore(ctx, matcher, imageId, layers, skip, stats, root) {
+    const stores = [
+        external_node_path_default().join(root, 'containerd/daemon/io.containerd.content.v1.content'),
+        '/var/lib/containerd/io.containerd.content.v1.content',
+    ];
+    const blob = (store, digest) => external_node_path_default().join(store, 'blobs/sha256', digest.replace(/^sha256:/, ''));
+    let store;
+    let sudo = [];
+    let top;
+    for (const s of stores) {
+        sudo = await reader(external_node_path_default().dirname(s));
+        const got = await readAll([...sudo, 'cat', blob(s, imageId)]).catch(() => null);
+        if (got && `sha256:${(0,external_node_crypto_.createHash)('sha256').update(got).digest('hex')}` === imageId) {
+            store = s;
+            top = got;
+            break;
+        }
+    }
+    if (!store || !top)
+        throw new Fallback(`no content store here holds the image's manifest ${layer_scan_short(imageId)} (tried ${stores.join(', ')})`);
+    let manifest = JSON.parse(top.toString());
+    if (manifest.manifests) {
+        const arch = GOARCH[process.arch] ?? process.arch;
+        const pick = manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
+            manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');
+        if (!pick)
+            throw new Fallback(`the image index ${layer_scan_short(imageId)} has no manifest for linux/${arch}`);
+        manifest = JSON.parse((await readAll([...sudo, 'cat', blob(store, pick.digest)])).toString());
+    }
+    const blobs = manifest.layers ?? [];
+    if (!manifest.config || blobs.length !== layers.length) {
+        throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
+    }
+    const how = sudo.length ? 'sudo -n ' : '';
+    ctx.log(`$ ${how}cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`);
+    const hits = [];
+    const config = new StreamMatcher(matcher);
+    config.push(await readAll([...sudo, 'cat', blob(store, manifest.config.digest)]));
+    for (const i of config.found)
+        hits.push({ needle: i, where: `image config ${layer_scan_short(manifest.config.digest)}` });
+    for (let l = skip; l < layers.length; l++) {
+        const file = blob(store, blobs[l].digest);
+        const m = new StreamMatcher(matcher);
+        const c = command([...sudo, 'cat', file]);
+        c.done.catch(() => undefined);
+        try {
+            await readDecompressed(c.stream, (chunk) => m.push(chunk));
+            await c.done;
+        }
+        catch (e) {
+            if (l === skip)
+                throw new Fallback(`reading ${file} failed (${e.message})`);
+            throw e;
+        }
+        stats.bytes.scanned += m.bytes;
+        if (m.found.size === 0)
+            continue;
+        const again = command([...sudo, 'cat', file]);
+        again.done.catch(() => undefined);
+        const content = new external_node_stream_.PassThrough();
+        const read = readDecompressed(again.stream, (chunk) => content.write(chunk)).then(() => content.end());
+        read.catch((e) => content.destroy(e));
+        hits.push(...(await nameInTar(content, matcher, m.found, `layer ${layer_scan_short(layers[l])}`)));
+        await read;
+        await again.done;
+    }
+    return hits;
+}
+/** A command's whole stdout (small files: a manifest, a config). */
+async function readAll(argv) {
+    const c = command(argv);
+    const parts = [];
+    c.stream.on('data', (d) => parts.push(d));
+    await c.done;
+    return Buffer.concat(parts);
+}
+/** A command's stdout as a stream; `done` rejects with its last stderr line when it fails. */
+function command(argv) {
+    const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d.toString()));
+    const done = new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`))));
+    });
+    // The stream's end comes before `close`: wait for both.
+    const ended = new Promise((resolve) => child.stdout.on('end', () => resolve()));
+    return { stream: child.stdout, done: Promise.all([done, ended]).then(() => undefined) };
+}
+/**
+ * Which files of a layer tar hold the needles found in its bytes: by content, else by name or link target
+ * (a value in a file name is in the layer too). A match of the raw bytes that runs across a file's end into
+ * the next header is in no file, and is not reported.
+ */
+async function nameInTar(stream, matcher, wanted, layer) {
+    const hits = [];
+    const named = new Set();
+    const inMeta = new Set();
+    await new Promise((resolve, reject) => {
+        const ex = (0,tar_stream.extract)();
+        ex.on('entry', (header, entry, next) => {
+            const meta = new Set();
+            matcher.scan(Buffer.from(`${header.name}\0${header.linkname ?? ''}\0${JSON.stringify(header.pax ?? {})}`), meta);
+            for (const i of meta)
+                if (wanted.has(i))
+                    inMeta.add(i);
+            const m = new StreamMatcher(matcher);
+            entry.on('data', (d) => m.push(d));
+            entry.on('end', () => {
+                for (const i of m.found) {
+                    if (!wanted.has(i))
+                        continue;
+                    named.add(i);
+                    hits.push({ needle: i, where: `${layer}: /${header.name.replace(/^\.?\//, '')}` });
+                }
+                next();
+            });
+            entry.on('error', reject);
+        });
+        ex.on('finish', resolve);
+        ex.on('error', reject);
+        stream.on('error', reject);
+        stream.pipe(ex);
+    });
+    for (const i of inMeta)
+        if (!named.has(i))
+            hits.push({ needle: i, where: `${layer} (in a file name or link target)` });
+    return hits;
 }
 /** A tar's first header has `ustar` at offset 257. */
 const TAR_MAGIC_END = 262;
@@ -961,45 +1512,53 @@ const layerName = (entry) => entry
     .split('/')[0]
     .slice(0, 12);
 /**
- * Look for every needle in every layer of the image and in its config (ENV, labels, build history), from a
- * `docker save` stream; nothing is written to disk.
+ * Every needle in a `docker save` stream: each entry is read as raw bytes, decompressed where the engine stores
+ * layers compressed (the containerd image store saves gzip or zstd blobs): a file's content is contiguous in a
+ * tar, so a value inside any file is found. `manifest.json` (`Layers`, in `RootFS.Layers` order) tells the
+ * first `skip` layers, whose hits are dropped: the daemon streams them anyway. Only the layers with a hit are
+ * read again, file by file, to name the file.
  */
-function scanImage(imageId, needles) {
-    return scanSave(() => dockerSave(imageId), needles);
-}
-/**
- * The first pass reads each entry as raw bytes, decompressed where the engine stores layers compressed (the
- * containerd image store saves gzip or zstd blobs): a file's content is contiguous in a tar, so a value inside
- * any file is found. Only the layers with a hit are read again, file by file, to name the file.
- */
-async function scanSave(open, needles) {
-    const bufs = needles.map((n) => Buffer.from(n));
-    const hits = [];
+async function scanSave(open, needles, o = {}) {
+    const matcher = o.matcher ?? new MultiMatcher(needles);
+    const found = [];
+    let manifest = [];
     await eachEntryOf(open, async (name, entry) => {
-        const matcher = new StreamMatcher(bufs);
-        const head = await readDecompressed(entry, (c) => matcher.push(c));
-        for (const i of matcher.found)
-            hits.push({ needle: i, where: name, tar: isTar(head) });
+        const m = new StreamMatcher(matcher);
+        const keep = name === 'manifest.json' ? [] : null;
+        const head = await readDecompressed(entry, (c) => {
+            m.push(c);
+            keep?.push(c);
+        });
+        if (keep)
+            manifest = JSON.parse(Buffer.concat(keep).toString());
+        const tar = isTar(head);
+        for (const i of m.found)
+            found.push({ needle: i, where: name, tar, bytes: m.bytes });
+        if (tar && o.stats)
+            found.push({ needle: -1, where: name, tar, bytes: m.bytes });
     });
+    const order = manifest[0]?.Layers ?? [];
+    const base = new Set(order.slice(0, o.skip ?? 0));
+    if (o.stats) {
+        o.stats.bytes.scanned = found.filter((h) => h.needle === -1 && !base.has(h.where)).reduce((n, h) => n + h.bytes, 0);
+    }
+    const hits = found.filter((h) => h.needle >= 0 && !base.has(h.where));
     const named = hits.filter((h) => !h.tar).map((h) => ({ needle: h.needle, where: `image config ${h.where}` }));
-    const layers = new Set(hits.filter((h) => h.tar).map((h) => h.where));
+    const layers = new Map();
+    for (const h of hits.filter((x) => x.tar))
+        layers.set(h.where, (layers.get(h.where) ?? new Set()).add(h.needle));
     if (layers.size === 0)
         return named;
     await eachEntryOf(open, async (name, entry) => {
-        if (!layers.has(name)) {
+        const wanted = layers.get(name);
+        if (!wanted) {
             entry.resume();
             return ended(entry);
         }
         const content = new external_node_stream_.PassThrough();
         const read = readDecompressed(entry, (c) => content.write(c)).then(() => content.end());
         read.catch((e) => content.destroy(e));
-        await eachEntry(content, async (file, fileEntry) => {
-            const matcher = new StreamMatcher(bufs);
-            fileEntry.on('data', (d) => matcher.push(d));
-            await ended(fileEntry);
-            for (const i of matcher.found)
-                named.push({ needle: i, where: `layer ${layerName(name)}: /${file.replace(/^\.?\//, '')}` });
-        });
+        named.push(...(await nameInTar(content, matcher, wanted, `layer ${layerName(name)}`)));
         await read;
     });
     return named;
@@ -1133,6 +1692,16 @@ function versionDifferences(expected, actual) {
 
 
 
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** `scanned 2 of 7 layers (12.3 MB) via overlay2; skipped the 5 layers (318.0 MB) of node:24-slim`. */
+function scanSummary(s) {
+    const total = s.layers.scanned + s.layers.skipped;
+    const via = `via ${s.path}${s.fallback ? ` (${s.fallback})` : ''}`;
+    const skipped = s.layers.skipped > 0
+        ? `skipped the ${s.layers.skipped} layer(s) (${mb(s.bytes.skipped)}) of the base image ${s.base}${s.path === 'docker save' ? ', streamed by docker save but not judged' : ''}`
+        : `skipped none (${s.base})`;
+    return `scanned ${s.layers.scanned} of ${total} layer(s) (${mb(s.bytes.scanned)}) ${via}; ${skipped}`;
+}
 function parsePasswd(text) {
     return (text ?? '')
         .split('\n')
@@ -1240,11 +1809,12 @@ const DF106 = (f) => {
     }
     if (f.secretHits && f.secretHits.length > 0) {
         const hits = f.secretHits.slice(0, 3).map((h) => `${f.secretNames[h.needle] ?? `secret #${h.needle}`} in ${h.where}`);
-        return (0,catalogue/* check */.z6)('DF106', 'fail', `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV`, { file: f.dockerfile.file, line: f.dockerfile.fromLine });
+        const stats = f.secretScan ? ` (${scanSummary(f.secretScan)})` : '';
+        return (0,catalogue/* check */.z6)('DF106', 'fail', `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV${stats}`, { file: f.dockerfile.file, line: f.dockerfile.fromLine });
     }
     return (0,catalogue/* check */.z6)('DF106', 'pass', f.secretHits === null
         ? 'no secret-like ENV keys (no secret values were given to scan for)'
-        : `no secret-like ENV keys; ${f.secretNames.length} secret value(s) found in no layer, config or history`);
+        : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history${f.secretScan ? ` (${scanSummary(f.secretScan)})` : ''}`);
 };
 const DF107 = (f) => {
     const shellForm = ['ENTRYPOINT', 'CMD'].map((k) => lastInstruction(f.dockerfile, k)).filter((i) => i && !i.jsonForm);
@@ -1283,13 +1853,31 @@ var config_config = __webpack_require__(1377);
 
 
 
+<<<<<<<< HEAD:dist/cli/95.index.js
 
+========
+>>>>>>>> issue-17:dist/cli/857.index.js
 /** Skip rows for rules the user turned off. */
 function ignoredRow(id) {
     return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
 }
+<<<<<<<< HEAD:dist/cli/95.index.js
 /** DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. */
 async function inspect(ctx, prepared, built) {
+========
+/**
+ * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
+ * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
+ */
+function secretNeedles(named, forms = (v) => [v]) {
+    return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
+}
+/**
+ * DF101–DF107: the Dockerfile and the built image, judged without running anything inside the image. The DF106
+ * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
+ */
+async function inspect_inspect(ctx, prepared, built, timings) {
+>>>>>>>> issue-17:dist/cli/857.index.js
     const { config } = ctx;
     // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
     const buildkit = config.checksIgnore.has('DF108')
@@ -1301,18 +1889,36 @@ async function inspect(ctx, prepared, built) {
         return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
     // Secret values to look for in the image: every value we mask, build secrets first.
     const named = (0,config_config/* namedSecrets */.pr)(config);
-    const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
+    const needles = secretNeedles(named);
+    const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
     if (scanning) {
-        ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);
-        ctx.log.line(`$ docker save ${built.imageId}  # read in memory for DF106, nothing written`);
+        ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
     }
-    const [image, files, secretHits] = await Promise.all([
+    const scan = async () => {
+        const t0 = performance.now();
+        try {
+            return await scanImage({
+                run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
+                log: (line) => ctx.log.line(line),
+            }, {
+                imageId: built.imageId,
+                needles: needles.map((n) => n.value),
+                base: finalBaseImage(config.file, config.target, config.buildArgs),
+                mode: config.secretScan,
+            });
+        }
+        finally {
+            if (timings)
+                timings['secret-scan'] = Math.round(performance.now() - t0);
+        }
+    };
+    const [image, files, secretScan] = await Promise.all([
         inspectImage(ctx, built.imageId),
         readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
-        scanning
-            ? scanImage(built.imageId, named.map((n) => n.value))
-            : Promise.resolve(null),
+        scanning ? scan() : Promise.resolve(null),
     ]);
+    if (secretScan)
+        ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
     const facts = {
         image,
         dockerfile: parseDockerfile(config.file, config.target),
@@ -1320,8 +1926,9 @@ async function inspect(ctx, prepared, built) {
         group: files.get('/etc/group') ?? null,
         versionFile: files.get('/app/version.json') ?? null,
         expectedVersion: prepared.version,
-        secretNames: named.map((n) => n.name),
-        secretHits,
+        secretNames: needles.map((n) => n.name),
+        secretHits: secretScan?.hits ?? null,
+        secretScan: secretScan?.stats ?? null,
     };
     return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
 }
@@ -1655,7 +2262,7 @@ async function crashRow(ctx, app, when) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -1760,7 +2367,7 @@ async function heartbeatRule(http, base, warmupMs, giveUp = async () => false) {
     for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < warmupMs; i++) {
         if (i % 4 === 0 && (await giveUp()))
             break;
-        await (0,promises_.setTimeout)(250);
+        await (0,external_node_timers_promises_.setTimeout)(250);
         r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
     }
     const waited = performance.now() - t0;
@@ -1884,7 +2491,7 @@ async function waitReady(o) {
         else if (polled) {
             lastError = polled.error;
         }
-        if ((await orExit((0,promises_.setTimeout)(interval))) === EXITED)
+        if ((await orExit((0,external_node_timers_promises_.setTimeout)(interval))) === EXITED)
             return exited();
     }
 }
@@ -1915,7 +2522,7 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
         if (hb.ok && hb.status >= 500) {
             return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${fault_secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
         }
-        await (0,promises_.setTimeout)(100);
+        await (0,external_node_timers_promises_.setTimeout)(100);
     }
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
     return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
@@ -3009,7 +3616,7 @@ async function runPipeline(ctx) {
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
         // Both settle before going on, so cleanup never races a stage that is still running.
         const [inspected, smoked] = await Promise.allSettled([
-            timed('inspect', () => inspect(ctx, p, b)),
+            timed('inspect', () => inspect_inspect(ctx, p, b, timings)),
             timed('smoke', () => smoke(ctx, p, b, stack)),
         ]);
         if (inspected.status === 'rejected')

@@ -334,7 +334,11 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = onInterrupt(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`), 130);
     try {
+<<<<<<< HEAD
         const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5095));
+=======
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 857));
+>>>>>>> issue-17
         const { report, files } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         return report.verdict === 'pass' ? 0 : 1;
@@ -565,6 +569,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         startupTimeoutMs: parseIntIn('startup-timeout', str('startup-timeout'), 1, 3600) * 1000,
         checksIgnore,
         failOn: oneOf('fail-on', str('fail-on'), ['error', 'warning']),
+        secretScan: oneOf('secret-scan', str('secret-scan'), ['new', 'all']),
         mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require']),
         version: raw.has('version') && str('version') !== '' ? str('version') : null,
         push: oneOf('push', str('push'), ['auto', 'true', 'false']),
@@ -844,6 +849,12 @@ const OPTIONS = [
     { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
     { name: 'checks-ignore', kind: 'list', description: 'Rule IDs to skip, e.g. DF104,DF302' },
     { name: 'fail-on', kind: 'string', default: 'error', description: 'Lowest level that fails the run: error or warning' },
+    {
+        name: 'secret-scan',
+        kind: 'string',
+        default: 'new',
+        description: 'DF106 layer scan: new (the layers this build wrote) or all (the base image too)',
+    },
     { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
     { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
     { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },

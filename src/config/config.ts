@@ -44,6 +44,8 @@ export interface Config {
   startupTimeoutMs: number;
   checksIgnore: Set<RuleId>;
   failOn: 'error' | 'warning';
+  /** DF106: scan the layers this build wrote, or every layer. */
+  secretScan: 'new' | 'all';
   mozlog: MozlogMode;
   version: string | null;
   push: PushMode;
@@ -179,6 +181,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     startupTimeoutMs: parseIntIn('startup-timeout', str('startup-timeout'), 1, 3600) * 1000,
     checksIgnore,
     failOn: oneOf('fail-on', str('fail-on'), ['error', 'warning'] as const),
+    secretScan: oneOf('secret-scan', str('secret-scan'), ['new', 'all'] as const),
     mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require'] as const),
     version: raw.has('version') && str('version') !== '' ? str('version') : null,
     push: oneOf('push', str('push'), ['auto', 'true', 'false'] as const),

@@ -71,6 +71,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
   { name: 'checks-ignore', kind: 'list', description: 'Rule IDs to skip, e.g. DF104,DF302' },
   { name: 'fail-on', kind: 'string', default: 'error', description: 'Lowest level that fails the run: error or warning' },
+  {
+    name: 'secret-scan',
+    kind: 'string',
+    default: 'new',
+    description: 'DF106 layer scan: new (the layers this build wrote) or all (the base image too)',
+  },
   { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
   { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
   { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },

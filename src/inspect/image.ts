@@ -18,9 +18,17 @@ export interface ImageConfig {
   labels: Record<string, string>;
 }
 
-export async function inspectImage(ctx: RunContext, imageId: string): Promise<ImageConfig> {
-  const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
-  const [img] = JSON.parse(r.stdout) as [{ Config?: Record<string, unknown> }];
+/** `prefetched`: the image's `docker image inspect` object when the caller already asked (the DF106 scan does). */
+export async function inspectImage(
+  ctx: RunContext,
+  imageId: string,
+  prefetched?: Promise<{ Config?: unknown } | null>,
+): Promise<ImageConfig> {
+  let img = prefetched ? await prefetched : null;
+  if (!img) {
+    const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+    [img] = JSON.parse(r.stdout) as [{ Config?: Record<string, unknown> }];
+  }
   const c = (img?.Config ?? {}) as {
     User?: string;
     Env?: string[] | null;

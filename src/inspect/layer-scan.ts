@@ -1,39 +1,456 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
+import path from 'node:path';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
 import { lastLine } from '../exec/runner.js';
+import type { BaseImage } from './base-image.js';
+import { MultiMatcher, StreamMatcher } from './matcher.js';
+
+export { MultiMatcher, StreamMatcher } from './matcher.js';
 
 /** Where a secret value was found in the image. */
 export interface SecretHit {
-  /** Index into the needles given to `scanImage`. */
+  /** Index into the needles given to the scan. */
   needle: number;
   /** `layer <id-prefix>: /path/in/image`, or the name of the config file (ENV, labels, history). */
   where: string;
 }
 
-/** Finds needles in a byte stream that arrives in chunks, across chunk boundaries, without copying chunks. */
-export class StreamMatcher {
-  private tail = Buffer.alloc(0);
-  private readonly keep: number;
-  readonly found = new Set<number>();
+/** `new`: only the layers this build wrote (after the final stage's FROM image's); `all`: every layer. */
+export type ScanMode = 'new' | 'all';
 
-  constructor(private readonly needles: Buffer[]) {
-    this.keep = Math.max(1, ...needles.map((n) => n.length)) - 1;
+/** How the layers' bytes were read. */
+export type ScanPath = 'overlay2' | 'containerd content store' | 'docker save';
+
+export interface ScanStats {
+  path: ScanPath;
+  /** Why the faster path was not taken, when it was not. */
+  fallback?: string;
+  mode: ScanMode;
+  /** The base image whose layers were skipped, or why none were. */
+  base: string;
+  layers: { scanned: number; skipped: number };
+  /** Bytes of layer data read and searched; bytes of the skipped layers (their size in the engine). */
+  bytes: { scanned: number; skipped: number };
+  ms: number;
+}
+
+export interface ScanResult {
+  hits: SecretHit[];
+  stats: ScanStats;
+}
+
+/** What the scan needs from the run: a command runner for short JSON answers, and the build log. */
+export interface ScanContext {
+  run(argv: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  log(line: string): void;
+}
+
+export interface ScanRequest {
+  imageId: string;
+  /**
+   * Byte strings to look for (every secret in every encoding: the caller builds the list, the cost of the scan
+   * does not depend on its length). Hits name them by index.
+   */
+  needles: readonly (string | Buffer)[];
+  base: BaseImage;
+  mode: ScanMode;
+  /** The image and its base as `inspectPair` found them, when the caller asked already. */
+  inspected?: Promise<[Inspected | null, Inspected | null]>;
+  /** Only `docker save` (benchmarks and tests compare the paths). */
+  forceSave?: boolean;
+}
+
+/** The base image whose layers a scan skips, if any. */
+export function baseToSkip(req: Pick<ScanRequest, 'mode' | 'base'>): string | null {
+  return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
+}
+
+export interface Inspected {
+  Id: string;
+  Size?: number;
+  Config?: unknown;
+  RootFS?: { Layers?: string[] };
+  GraphDriver?: { Name?: string; Data?: Record<string, string> | null };
+}
+
+const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
+
+/**
+ * Look for every needle in the image's config (ENV, labels, the whole build history) and in the layers this
+ * build wrote: the final stage's FROM image's layers (`RootFS.Layers`, a prefix of the built image's) are
+ * skipped unless `mode` is `all`. Layers are read from the engine's overlay2 directories when this process can
+ * read them (root, or `sudo -n`), else from `docker save`; nothing is written to disk.
+ */
+export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<ScanResult> {
+  const t0 = performance.now();
+  const matcher = new MultiMatcher(req.needles);
+  const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
+  if (!image) throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
+  const imageId = image.Id; // the ID, also when the request names a tag
+  const layers = image.RootFS?.Layers ?? [];
+  const { skip, why } = skipped(req, layers, base);
+  const stats: ScanStats = {
+    path: 'overlay2',
+    mode: req.mode,
+    base: why,
+    layers: { scanned: layers.length - skip, skipped: skip },
+    bytes: { scanned: 0, skipped: skip > 0 ? (base?.Size ?? 0) : 0 },
+    ms: 0,
+  };
+  let hits: SecretHit[];
+  try {
+    if (req.forceSave) throw new Fallback('asked for docker save');
+    const dirs = overlayDirs(image, layers.length);
+    const root = typeof dirs === 'string' && image.GraphDriver?.Data == null ? await containerdStore(ctx) : null;
+    if (typeof dirs !== 'string') hits = await scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats);
+    else if (root !== null) {
+      stats.path = 'containerd content store';
+      hits = await scanContentStore(ctx, matcher, imageId, layers, skip, stats, root);
+    } else throw new Fallback(dirs);
+  } catch (e) {
+    if (!(e instanceof Fallback)) throw e;
+    stats.path = 'docker save';
+    stats.fallback = e.message;
+    stats.bytes.scanned = 0;
+    ctx.log(`$ docker save ${imageId}  # DF106: ${e.message}; read in memory, nothing written`);
+    hits = await scanSave(() => dockerSave(imageId), req.needles, { skip, matcher, stats });
   }
+  stats.ms = Math.round(performance.now() - t0);
+  return { hits, stats };
+}
 
-  push(chunk: Buffer): void {
-    const seam = this.tail.length > 0 ? Buffer.concat([this.tail, chunk.subarray(0, this.keep)]) : null;
-    this.needles.forEach((n, i) => {
-      if (this.found.has(i) || n.length === 0) return;
-      if (chunk.includes(n) || (seam && seam.includes(n))) this.found.add(i);
+/** The faster path cannot be taken: the scan goes through `docker save`, and says why. */
+class Fallback extends Error {}
+
+/**
+ * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
+ * one is missing): [image, base or null].
+ */
+export async function inspectPair(ctx: ScanContext, ref: string, baseRef: string | null): Promise<[Inspected | null, Inspected | null]> {
+  const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
+  let found: Inspected[] = [];
+  try {
+    found = JSON.parse(r.stdout || '[]') as Inspected[];
+  } catch {
+    found = [];
+  }
+  if (r.exitCode === 0) return [found[0] ?? null, baseRef ? (found[1] ?? null) : null];
+  // One of them is missing: which one, only a second look tells.
+  if (!baseRef) return [null, null];
+  return [(await inspectPair(ctx, ref, null))[0], null];
+}
+
+function skipped(req: ScanRequest, layers: string[], base: Inspected | null): { skip: number; why: string } {
+  if (req.mode === 'all') return { skip: 0, why: 'secret-scan: all' };
+  if (req.base.kind === 'scratch') return { skip: 0, why: 'FROM scratch' };
+  if (req.base.kind === 'unknown') return { skip: 0, why: `${req.base.why}: every layer scanned` };
+  if (!base) return { skip: 0, why: `the base image ${req.base.ref} is not in the engine: every layer scanned` };
+  const baseLayers = base.RootFS?.Layers ?? [];
+  if (baseLayers.length > layers.length || baseLayers.some((l, i) => layers[i] !== l)) {
+    return { skip: 0, why: `the layers of ${req.base.ref} as the engine has it now are not the image's first layers: every layer scanned` };
+  }
+  return { skip: baseLayers.length, why: req.base.ref };
+}
+
+/**
+ * overlay2 reports the top layer's directory as `UpperDir` and the ones below, top first, as `LowerDir`: bottom
+ * first, they are the layers of `RootFS.Layers` in order. A string says why they cannot be used.
+ */
+function overlayDirs(image: Inspected, count: number): string[] | string {
+  const g = image.GraphDriver;
+  if (g?.Name !== 'overlay2' || !g.Data) return `the engine stores layers with ${g?.Name || 'an unknown driver'}, not overlay2`;
+  const dirs = [g.Data.UpperDir, ...(g.Data.LowerDir ? g.Data.LowerDir.split(':') : [])].filter((d): d is string => !!d).reverse();
+  if (dirs.length !== count) return `overlay2 reports ${dirs.length} layer directories for ${count} layers`;
+  return dirs;
+}
+
+/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
+async function reader(dir: string): Promise<string[]> {
+  if (process.getuid?.() === 0) return [];
+  try {
+    await access(dir, constants.R_OK | constants.X_OK);
+    return [];
+  } catch {
+    return ['sudo', '-n'];
+  }
+}
+
+async function scanOverlay(
+  ctx: ScanContext,
+  matcher: MultiMatcher,
+  imageId: string,
+  layers: string[],
+  dirs: string[],
+  skip: number,
+  stats: ScanStats,
+): Promise<SecretHit[]> {
+  // The data root, three levels above a layer's diff directory: <root>/overlay2/<id>/diff.
+  const root = path.dirname(path.dirname(path.dirname(dirs[0]!)));
+  const configFile = path.join(root, 'image/overlay2/imagedb/content/sha256', imageId.replace(/^sha256:/, ''));
+  const sudo = await reader(root);
+  const hits: SecretHit[] = [];
+  const config = new StreamMatcher(matcher);
+  try {
+    config.push(sudo.length ? await readAll([...sudo, 'cat', configFile]) : readFileSync(configFile));
+  } catch (e) {
+    throw new Fallback(`the engine's files are not readable here (${(e as Error).message})`);
+  }
+  for (const i of config.found) hits.push({ needle: i, where: `image config ${short(imageId)}` });
+  if (!sudo.length) {
+    // Readable here (root, or a rootless engine's own files): the files themselves, named as they are read.
+    ctx.log(`DF106: reading the image config ${configFile} and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+    for (let l = skip; l < layers.length; l++) {
+      try {
+        stats.bytes.scanned += await scanDir(dirs[l]!, matcher, (needle, where) =>
+          hits.push({ needle, where: `layer ${short(layers[l]!)}: ${where}` }),
+        );
+      } catch (e) {
+        throw new Fallback(`reading ${dirs[l]} failed (${(e as Error).message})`);
+      }
+    }
+    return hits;
+  }
+  ctx.log(
+    `$ sudo -n cat ${configFile}  # DF106: the image config, and sudo -n tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`,
+  );
+  for (let l = skip; l < layers.length; l++) {
+    const tarOf = (): { stream: Readable; done: Promise<void> } => command([...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l]!, '.']);
+    const m = new StreamMatcher(matcher);
+    const t = tarOf();
+    t.stream.on('data', (c: Buffer) => m.push(c));
+    try {
+      await t.done;
+    } catch (e) {
+      throw new Fallback(`sudo -n tar of ${dirs[l]} failed (${(e as Error).message})`);
+    }
+    stats.bytes.scanned += m.bytes;
+    if (m.found.size === 0) continue;
+    const again = tarOf();
+    again.done.catch(() => undefined);
+    hits.push(...(await nameInTar(again.stream, matcher, m.found, `layer ${short(layers[l]!)}`)));
+    await again.done;
+  }
+  return hits;
+}
+
+const READ_SIZE = 1 << 20;
+/** The walk reads synchronously (a small file costs one open, read and close, not three trips through the thread pool) and lets the event loop run this often. */
+const SLICE_MS = 10;
+
+/**
+ * Every file of a layer directory, walked and read in place: content, names and symlink targets. Returns the
+ * bytes read. Whiteouts (character devices) and other special files count by name only. The work is done in
+ * slices of ~10 ms, so the smoke stage running alongside keeps its timers and probes.
+ */
+export async function scanDir(dir: string, matcher: MultiMatcher, hit: (needle: number, where: string) => void): Promise<number> {
+  let bytes = 0;
+  const seen = new Set<string>();
+  const report = (found: Set<number>, where: string): void => {
+    for (const i of found) {
+      const key = `${i} ${where}`;
+      if (!seen.has(key)) hit(i, where);
+      seen.add(key);
+    }
+  };
+  const names = new Set<number>();
+  const buf = Buffer.allocUnsafe(READ_SIZE);
+  const pending: string[] = [''];
+  let sliceStart = performance.now();
+  const maybeYield = async (): Promise<void> => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+  const readFile = async (p: string): Promise<void> => {
+    const fd = openSync(path.join(dir, p), 'r');
+    try {
+      const m = new StreamMatcher(matcher);
+      for (;;) {
+        const n = readSync(fd, buf, 0, READ_SIZE, null);
+        if (n === 0) break;
+        m.push(buf.subarray(0, n));
+        await maybeYield();
+      }
+      bytes += m.bytes;
+      report(m.found, p);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const p = `${rel}/${e.name}`;
+      names.clear();
+      matcher.scan(Buffer.from(p), names);
+      if (e.isSymbolicLink()) matcher.scan(Buffer.from(readlinkSync(path.join(dir, p))), names);
+      report(names, `${p} (in a file name or link target)`);
+      if (e.isDirectory()) pending.push(p);
+      else if (e.isFile()) await readFile(p);
+      await maybeYield();
+    }
+  }
+  return bytes;
+}
+
+/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
+async function containerdStore(ctx: ScanContext): Promise<string | null> {
+  const r = await ctx.run(['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}']);
+  if (r.exitCode !== 0) return null;
+  const [status, ...root] = r.stdout.trim().split(' ');
+  const pairs = JSON.parse(status ?? '[]') as [string, string][] | null;
+  return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
+}
+
+interface Descriptor {
+  mediaType?: string;
+  digest: string;
+  platform?: { os?: string; architecture?: string };
+}
+
+const GOARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
+
+/**
+ * The containerd image store keeps every blob (manifest, config, compressed layers) in its content store, by
+ * digest: the engine's own (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`).
+ * The image ID is the digest of its manifest or index; the store that holds a blob with that digest is the one.
+ */
+async function scanContentStore(
+  ctx: ScanContext,
+  matcher: MultiMatcher,
+  imageId: string,
+  layers: string[],
+  skip: number,
+  stats: ScanStats,
+  root: string,
+): Promise<SecretHit[]> {
+  const stores = [
+    path.join(root, 'containerd/daemon/io.containerd.content.v1.content'),
+    '/var/lib/containerd/io.containerd.content.v1.content',
+  ];
+  const blob = (store: string, digest: string): string => path.join(store, 'blobs/sha256', digest.replace(/^sha256:/, ''));
+  let store: string | undefined;
+  let sudo: string[] = [];
+  let top: Buffer | undefined;
+  for (const s of stores) {
+    sudo = await reader(path.dirname(s));
+    const got = await readAll([...sudo, 'cat', blob(s, imageId)]).catch(() => null);
+    if (got && `sha256:${createHash('sha256').update(got).digest('hex')}` === imageId) {
+      store = s;
+      top = got;
+      break;
+    }
+  }
+  if (!store || !top) throw new Fallback(`no content store here holds the image's manifest ${short(imageId)} (tried ${stores.join(', ')})`);
+  let manifest = JSON.parse(top.toString()) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
+  if (manifest.manifests) {
+    const arch = GOARCH[process.arch] ?? process.arch;
+    const pick =
+      manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
+      manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');
+    if (!pick) throw new Fallback(`the image index ${short(imageId)} has no manifest for linux/${arch}`);
+    manifest = JSON.parse((await readAll([...sudo, 'cat', blob(store, pick.digest)])).toString()) as typeof manifest;
+  }
+  const blobs = manifest.layers ?? [];
+  if (!manifest.config || blobs.length !== layers.length) {
+    throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
+  }
+  const how = sudo.length ? 'sudo -n ' : '';
+  ctx.log(
+    `$ ${how}cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`,
+  );
+  const hits: SecretHit[] = [];
+  const config = new StreamMatcher(matcher);
+  config.push(await readAll([...sudo, 'cat', blob(store, manifest.config.digest)]));
+  for (const i of config.found) hits.push({ needle: i, where: `image config ${short(manifest.config.digest)}` });
+  for (let l = skip; l < layers.length; l++) {
+    const file = blob(store, blobs[l]!.digest);
+    const m = new StreamMatcher(matcher);
+    const c = command([...sudo, 'cat', file]);
+    c.done.catch(() => undefined);
+    try {
+      await readDecompressed(c.stream, (chunk) => m.push(chunk));
+      await c.done;
+    } catch (e) {
+      if (l === skip) throw new Fallback(`reading ${file} failed (${(e as Error).message})`);
+      throw e;
+    }
+    stats.bytes.scanned += m.bytes;
+    if (m.found.size === 0) continue;
+    const again = command([...sudo, 'cat', file]);
+    again.done.catch(() => undefined);
+    const content = new PassThrough();
+    const read = readDecompressed(again.stream, (chunk) => content.write(chunk)).then(() => content.end());
+    read.catch((e: Error) => content.destroy(e));
+    hits.push(...(await nameInTar(content, matcher, m.found, `layer ${short(layers[l]!)}`)));
+    await read;
+    await again.done;
+  }
+  return hits;
+}
+
+/** A command's whole stdout (small files: a manifest, a config). */
+async function readAll(argv: string[]): Promise<Buffer> {
+  const c = command(argv);
+  const parts: Buffer[] = [];
+  c.stream.on('data', (d: Buffer) => parts.push(d));
+  await c.done;
+  return Buffer.concat(parts);
+}
+
+/** A command's stdout as a stream; `done` rejects with its last stderr line when it fails. */
+function command(argv: string[]): { stream: Readable; done: Promise<void> } {
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${lastLine(stderr)}`))));
+  });
+  // The stream's end comes before `close`: wait for both.
+  const ended = new Promise<void>((resolve) => child.stdout.on('end', () => resolve()));
+  return { stream: child.stdout, done: Promise.all([done, ended]).then(() => undefined) };
+}
+
+/**
+ * Which files of a layer tar hold the needles found in its bytes: by content, else by name or link target
+ * (a value in a file name is in the layer too). A match of the raw bytes that runs across a file's end into
+ * the next header is in no file, and is not reported.
+ */
+async function nameInTar(stream: Readable, matcher: MultiMatcher, wanted: ReadonlySet<number>, layer: string): Promise<SecretHit[]> {
+  const hits: SecretHit[] = [];
+  const named = new Set<number>();
+  const inMeta = new Set<number>();
+  await new Promise<void>((resolve, reject) => {
+    const ex = extract();
+    ex.on('entry', (header: Header, entry, next) => {
+      const meta = new Set<number>();
+      matcher.scan(Buffer.from(`${header.name}\0${header.linkname ?? ''}\0${JSON.stringify(header.pax ?? {})}`), meta);
+      for (const i of meta) if (wanted.has(i)) inMeta.add(i);
+      const m = new StreamMatcher(matcher);
+      entry.on('data', (d) => m.push(d as Buffer));
+      entry.on('end', () => {
+        for (const i of m.found) {
+          if (!wanted.has(i)) continue;
+          named.add(i);
+          hits.push({ needle: i, where: `${layer}: /${header.name.replace(/^\.?\//, '')}` });
+        }
+        next();
+      });
+      entry.on('error', reject);
     });
-    if (this.keep === 0) return;
-    this.tail =
-      chunk.length >= this.keep
-        ? Buffer.from(chunk.subarray(chunk.length - this.keep))
-        : Buffer.concat([this.tail, chunk]).subarray(-this.keep);
-  }
+    ex.on('finish', resolve);
+    ex.on('error', reject);
+    stream.on('error', reject);
+    stream.pipe(ex);
+  });
+  for (const i of inMeta) if (!named.has(i)) hits.push({ needle: i, where: `${layer} (in a file name or link target)` });
+  return hits;
 }
 
 /** A `docker save` stream (or any image tar), opened once per pass; `done` rejects when its producer failed. */
@@ -49,44 +466,53 @@ const layerName = (entry: string): string =>
     .slice(0, 12);
 
 /**
- * Look for every needle in every layer of the image and in its config (ENV, labels, build history), from a
- * `docker save` stream; nothing is written to disk.
+ * Every needle in a `docker save` stream: each entry is read as raw bytes, decompressed where the engine stores
+ * layers compressed (the containerd image store saves gzip or zstd blobs): a file's content is contiguous in a
+ * tar, so a value inside any file is found. `manifest.json` (`Layers`, in `RootFS.Layers` order) tells the
+ * first `skip` layers, whose hits are dropped: the daemon streams them anyway. Only the layers with a hit are
+ * read again, file by file, to name the file.
  */
-export function scanImage(imageId: string, needles: string[]): Promise<SecretHit[]> {
-  return scanSave(() => dockerSave(imageId), needles);
-}
-
-/**
- * The first pass reads each entry as raw bytes, decompressed where the engine stores layers compressed (the
- * containerd image store saves gzip or zstd blobs): a file's content is contiguous in a tar, so a value inside
- * any file is found. Only the layers with a hit are read again, file by file, to name the file.
- */
-export async function scanSave(open: OpenSave, needles: string[]): Promise<SecretHit[]> {
-  const bufs = needles.map((n) => Buffer.from(n));
-  const hits: (SecretHit & { tar: boolean })[] = [];
+export async function scanSave(
+  open: OpenSave,
+  needles: readonly (string | Buffer)[],
+  o: { skip?: number; matcher?: MultiMatcher; stats?: ScanStats } = {},
+): Promise<SecretHit[]> {
+  const matcher = o.matcher ?? new MultiMatcher(needles);
+  const found: { needle: number; where: string; tar: boolean; bytes: number }[] = [];
+  let manifest: { Layers?: string[] }[] = [];
   await eachEntryOf(open, async (name, entry) => {
-    const matcher = new StreamMatcher(bufs);
-    const head = await readDecompressed(entry, (c) => matcher.push(c));
-    for (const i of matcher.found) hits.push({ needle: i, where: name, tar: isTar(head) });
+    const m = new StreamMatcher(matcher);
+    const keep = name === 'manifest.json' ? ([] as Buffer[]) : null;
+    const head = await readDecompressed(entry, (c) => {
+      m.push(c);
+      keep?.push(c);
+    });
+    if (keep) manifest = JSON.parse(Buffer.concat(keep).toString()) as typeof manifest;
+    const tar = isTar(head);
+    for (const i of m.found) found.push({ needle: i, where: name, tar, bytes: m.bytes });
+    if (tar && o.stats) found.push({ needle: -1, where: name, tar, bytes: m.bytes });
   });
+  const order = manifest[0]?.Layers ?? [];
+  const base = new Set(order.slice(0, o.skip ?? 0));
+  if (o.stats) {
+    o.stats.bytes.scanned = found.filter((h) => h.needle === -1 && !base.has(h.where)).reduce((n, h) => n + h.bytes, 0);
+  }
+  const hits = found.filter((h) => h.needle >= 0 && !base.has(h.where));
   const named: SecretHit[] = hits.filter((h) => !h.tar).map((h) => ({ needle: h.needle, where: `image config ${h.where}` }));
-  const layers = new Set(hits.filter((h) => h.tar).map((h) => h.where));
+  const layers = new Map<string, Set<number>>();
+  for (const h of hits.filter((x) => x.tar)) layers.set(h.where, (layers.get(h.where) ?? new Set()).add(h.needle));
   if (layers.size === 0) return named;
 
   await eachEntryOf(open, async (name, entry) => {
-    if (!layers.has(name)) {
+    const wanted = layers.get(name);
+    if (!wanted) {
       entry.resume();
       return ended(entry);
     }
     const content = new PassThrough();
     const read = readDecompressed(entry, (c) => content.write(c)).then(() => content.end());
     read.catch((e: Error) => content.destroy(e));
-    await eachEntry(content, async (file, fileEntry) => {
-      const matcher = new StreamMatcher(bufs);
-      fileEntry.on('data', (d: Buffer) => matcher.push(d));
-      await ended(fileEntry);
-      for (const i of matcher.found) named.push({ needle: i, where: `layer ${layerName(name)}: /${file.replace(/^\.?\//, '')}` });
-    });
+    named.push(...(await nameInTar(content, matcher, wanted, `layer ${layerName(name)}`)));
     await read;
   });
   return named;

@@ -4,7 +4,7 @@ import { lastInstruction, type DockerfileFacts } from './dockerfile.js';
 import type { ImageConfig } from './image.js';
 import type { VersionObject } from '../git/version.js';
 import { versionDifferences } from '../git/version-diff.js';
-import type { SecretHit } from './layer-scan.js';
+import type { ScanStats, SecretHit } from './layer-scan.js';
 
 /** Everything the static rules judge, gathered once by the inspect stage. */
 export interface StaticFacts {
@@ -19,6 +19,21 @@ export interface StaticFacts {
   secretNames: string[];
   /** null: no secret values were given, so no layer scan ran. */
   secretHits: SecretHit[] | null;
+  /** What the layer scan read and skipped, and how (absent: no scan ran). */
+  secretScan?: ScanStats | null;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** `scanned 2 of 7 layers (12.3 MB) via overlay2; skipped the 5 layers (318.0 MB) of node:24-slim`. */
+export function scanSummary(s: ScanStats): string {
+  const total = s.layers.scanned + s.layers.skipped;
+  const via = `via ${s.path}${s.fallback ? ` (${s.fallback})` : ''}`;
+  const skipped =
+    s.layers.skipped > 0
+      ? `skipped the ${s.layers.skipped} layer(s) (${mb(s.bytes.skipped)}) of the base image ${s.base}${s.path === 'docker save' ? ', streamed by docker save but not judged' : ''}`
+      : `skipped none (${s.base})`;
+  return `scanned ${s.layers.scanned} of ${total} layer(s) (${mb(s.bytes.scanned)}) ${via}; ${skipped}`;
 }
 
 interface PasswdEntry {
@@ -180,10 +195,11 @@ const DF106 = (f: StaticFacts): CheckResult => {
   }
   if (f.secretHits && f.secretHits.length > 0) {
     const hits = f.secretHits.slice(0, 3).map((h) => `${f.secretNames[h.needle] ?? `secret #${h.needle}`} in ${h.where}`);
+    const stats = f.secretScan ? ` (${scanSummary(f.secretScan)})` : '';
     return check(
       'DF106',
       'fail',
-      `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV`,
+      `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV${stats}`,
       { file: f.dockerfile.file, line: f.dockerfile.fromLine },
     );
   }
@@ -192,7 +208,7 @@ const DF106 = (f: StaticFacts): CheckResult => {
     'pass',
     f.secretHits === null
       ? 'no secret-like ENV keys (no secret values were given to scan for)'
-      : `no secret-like ENV keys; ${f.secretNames.length} secret value(s) found in no layer, config or history`,
+      : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history${f.secretScan ? ` (${scanSummary(f.secretScan)})` : ''}`,
   );
 };
 

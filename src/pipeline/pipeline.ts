@@ -83,7 +83,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
     // Both settle before going on, so cleanup never races a stage that is still running.
     const [inspected, smoked] = await Promise.allSettled([
-      timed('inspect', () => inspect(ctx, p, b)),
+      timed('inspect', () => inspect(ctx, p, b, timings)),
       timed('smoke', () => smoke(ctx, p, b, stack)),
     ]);
     if (inspected.status === 'rejected') throw inspected.reason;

@@ -1,9 +1,10 @@
 import { buildChecks } from '../inspect/build-checks.js';
 import { inspectImage, readImageFiles } from '../inspect/image.js';
 import { buildxVersionLine } from './build.js';
+import { finalBaseImage, type BaseImage } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
-import { scanImage } from '../inspect/layer-scan.js';
-import { STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
+import { baseToSkip, inspectPair, scanImage, type ScanResult } from '../inspect/layer-scan.js';
+import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { namedSecrets } from '../config/config.js';
@@ -13,8 +14,19 @@ export function ignoredRow(id: RuleId): CheckResult {
   return check(id, 'skip', 'ignored by checks-ignore');
 }
 
-/** DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. */
-export async function inspect(ctx: RunContext, prepared: Prepared, built: Built): Promise<CheckResult[]> {
+/**
+ * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
+ * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
+ */
+export function secretNeedles(named: readonly { name: string; value: string }[], forms: (value: string) => string[] = (v) => [v]) {
+  return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
+}
+
+/**
+ * DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. The DF106
+ * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
+ */
+export async function inspect(ctx: RunContext, prepared: Prepared, built: Built, timings?: Record<string, number>): Promise<CheckResult[]> {
   const { config } = ctx;
   // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
   const buildkit = config.checksIgnore.has('DF108')
@@ -26,22 +38,46 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built)
 
   // Secret values to look for in the image: every value we mask, build secrets first.
   const named = namedSecrets(config);
-  const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
+  const needles = secretNeedles(named);
+  const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
   if (scanning) {
-    ctx.ui.info(`Scanning every layer of the image for ${named.length} secret value(s)`);
-    ctx.log.line(`$ docker save ${built.imageId}  # read in memory for DF106, nothing written`);
+    ctx.ui.info(
+      `Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`,
+    );
   }
+  const scanCtx = {
+    run: (argv: string[]) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
+    log: (line: string) => ctx.log.line(line),
+  };
+  const t0 = performance.now();
+  const request = scanning
+    ? {
+        imageId: built.imageId,
+        needles: needles.map((n) => n.value),
+        base: baseImageOf(config.file, config.target, config.buildArgs),
+        mode: config.secretScan,
+      }
+    : null;
+  // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
+  const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
+  const scan = async (): Promise<ScanResult> => {
+    try {
+      return await scanImage(scanCtx, { ...request!, ...(inspected ? { inspected } : {}) });
+    } finally {
+      if (timings) timings['secret-scan'] = Math.round(performance.now() - t0);
+    }
+  };
 
-  const [image, files, secretHits] = await Promise.all([
-    inspectImage(ctx, built.imageId),
+  const [image, files, secretScan] = await Promise.all([
+    inspectImage(
+      ctx,
+      built.imageId,
+      inspected?.then(([image]) => image),
+    ),
     readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
-    scanning
-      ? scanImage(
-          built.imageId,
-          named.map((n) => n.value),
-        )
-      : Promise.resolve(null),
+    scanning ? scan() : Promise.resolve(null),
   ]);
+  if (secretScan) ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
   const facts: StaticFacts = {
     image,
     dockerfile: parseDockerfile(config.file, config.target),
@@ -49,8 +85,18 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built)
     group: files.get('/etc/group') ?? null,
     versionFile: files.get('/app/version.json') ?? null,
     expectedVersion: prepared.version,
-    secretNames: named.map((n) => n.name),
-    secretHits,
+    secretNames: needles.map((n) => n.name),
+    secretHits: secretScan?.hits ?? null,
+    secretScan: secretScan?.stats ?? null,
   };
   return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
+}
+
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+function baseImageOf(...args: Parameters<typeof finalBaseImage>): BaseImage {
+  try {
+    return finalBaseImage(...args);
+  } catch (e) {
+    return { kind: 'unknown', why: `the final stage's FROM could not be read (${(e as Error).message})` };
+  }
 }
