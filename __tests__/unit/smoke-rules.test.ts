@@ -127,9 +127,7 @@ describe('report rows', () => {
       RULES.map((r) => r.id),
     );
     assert.equal(rows[0]!.status, 'fail');
-    assert.deepEqual(
-      [rows[7]!.id, rows[7]!.status, rows[7]!.message],
-      ['DF201', 'skip', 'not run: the smoke stage failed (see the error)'],
-    );
+    const df201 = rows.find((r) => r.id === 'DF201')!;
+    assert.deepEqual([df201.status, df201.message], ['skip', 'not run: the smoke stage failed (see the error)']);
   });
 });

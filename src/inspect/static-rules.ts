@@ -1,5 +1,5 @@
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
-import { isSecretName } from '../secrets/names.js';
+import { isSecretEntry } from '../secrets/names.js';
 import { lastInstruction, type DockerfileFacts } from './dockerfile.js';
 import type { ImageConfig } from './image.js';
 import type { VersionObject } from '../git/version.js';
@@ -19,6 +19,8 @@ export interface StaticFacts {
   secretNames: string[];
   /** null: no secret values were given, so no layer scan ran. */
   secretHits: SecretHit[] | null;
+  /** Names of the build args that hold secrets (DF108); never their values. */
+  secretBuildArgs?: string[];
 }
 
 interface PasswdEntry {
@@ -166,7 +168,10 @@ const DF105 = (f: StaticFacts): CheckResult => {
 };
 
 const DF106 = (f: StaticFacts): CheckResult => {
-  const envKeys = f.image.env.map((e) => e.split('=')[0]!).filter((k) => isSecretName(k) && !isEmptyEnv(f, k));
+  const envKeys = f.image.env
+    .map((e) => [e.split('=')[0]!, e.slice(e.indexOf('=') + 1)] as const)
+    .filter(([k, v]) => isSecretEntry(k, v) && !isEmptyEnv(f, k))
+    .map(([k]) => k);
   if (envKeys.length > 0) {
     const line = f.dockerfile.finalStage
       .flatMap((i) => i.properties.filter((p) => i.keyword === 'ENV' && envKeys.includes(p.name)))
@@ -192,7 +197,7 @@ const DF106 = (f: StaticFacts): CheckResult => {
     'pass',
     f.secretHits === null
       ? 'no secret-like ENV keys (no secret values were given to scan for)'
-      : `no secret-like ENV keys; ${f.secretNames.length} secret value(s) found in no layer, config or history`,
+      : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history`,
   );
 };
 
@@ -214,6 +219,23 @@ const DF107 = (f: StaticFacts): CheckResult => {
   return check('DF107', 'pass', 'ENTRYPOINT and CMD are in exec form');
 };
 
+/**
+ * DF108 (warning): a build arg that holds a secret is recorded in the image history (`RUN |1 NPM_TOKEN=…`) for
+ * anyone who pulls the image, even when no layer keeps it.
+ */
+const DF108 = (f: StaticFacts): CheckResult => {
+  const names = f.secretBuildArgs ?? [];
+  if (names.length === 0) return check('DF108', 'pass', 'no build arg holds a secret');
+  const argLine = f.dockerfile.finalStage.find((i) => i.keyword === 'ARG' && i.properties.some((p) => names.includes(p.name)))?.line;
+  const id = names[0]!.toLowerCase();
+  return check(
+    'DF108',
+    'fail',
+    `build arg${names.length > 1 ? 's' : ''} ${names.join(', ')} hold${names.length > 1 ? '' : 's'} a secret, which stays in the image history for anyone who pulls the image; pass it with the secrets input (${id}=…) and read it with RUN --mount=type=secret,id=${id} instead of ARG`,
+    { file: f.dockerfile.file, line: argLine ?? f.dockerfile.fromLine },
+  );
+};
+
 /** `ENV KEY=` with an empty value holds no secret. */
 function isEmptyEnv(f: StaticFacts, key: string): boolean {
   return f.image.env.some((e) => e === `${key}=`);
@@ -228,4 +250,5 @@ export const STATIC_RULES: ReadonlyArray<[RuleId, (f: StaticFacts) => CheckResul
   ['DF105', DF105],
   ['DF106', DF106],
   ['DF107', DF107],
+  ['DF108', DF108],
 ];
