@@ -258,7 +258,8 @@ function secretEntries(config: Config): NamedSecret[] {
     ...config.services.flatMap((s) => s.env.map((e): [string, KeyValue] => [`service ${s.name} env`, e])),
   ];
   for (const [where, { key, value }] of judged)
-    for (const part of secretParts(key, value)) entries.push({ name: `${where} ${part.what}`, value: part.value });
+    for (const part of secretParts(key, value))
+      entries.push({ name: part.whole ? `${where} ${key}` : `the password in ${where} ${key}`, value: part.value });
   return entries.filter((e) => e.value !== '');
 }
 

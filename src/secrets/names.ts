@@ -42,16 +42,16 @@ export function holdsPrivateKey(value: string): boolean {
  * private key, or a `*_DSN` carries userinfo; the URL password otherwise (the rest of a URL stays readable).
  * Empty when the entry is public.
  */
-export function secretParts(name: string, value: string): { what: string; value: string }[] {
+export function secretParts(name: string, value: string): { whole: boolean; value: string }[] {
   if (value === '') return [];
   if (isSecretName(name) || holdsPrivateKey(value) || (DSN_NAME.test(name) && /:\/\/[^/@\s]+@/.test(value)))
-    return [{ what: name, value }];
+    return [{ whole: true, value }];
   const pw = urlPassword(value);
   if (!pw) return [];
-  const parts = [{ what: `the password in ${name}`, value: pw }];
+  const parts = [{ whole: false, value: pw }];
   try {
     const decoded = decodeURIComponent(pw);
-    if (decoded !== pw) parts.push({ what: `the password in ${name}`, value: decoded });
+    if (decoded !== pw) parts.push({ whole: false, value: decoded });
   } catch {
     // not percent-encoded
   }
