@@ -31,8 +31,7 @@ const temp = (prefix: string): string => {
 };
 
 /** Letters that are neither hex nor likely in a log, so a 4-character prefix is a real find. */
-const rand = (n: number): string =>
-  [...randomBytes(n)].map((b) => 'ghjkmnpqrstvwxyzGHJKMNPQRSTVWXYZ'[b % 32]).join('');
+const rand = (n: number): string => [...randomBytes(n)].map((b) => 'ghjkmnpqrstvwxyzGHJKMNPQRSTVWXYZ'[b % 32]).join('');
 /** A canary: a unique head, then every hostile character (`|`, `"`, `\`, space, `$`). */
 const canary = (head: string): string => `${head}${rand(6)}|"b\\s $d${rand(4)}`;
 

@@ -37,7 +37,14 @@ describe('container argv', () => {
 
   it('writes no env file when no entry is secret', () => {
     const n = files.length;
-    assert.deepEqual(envArgs([{ key: 'A', value: '1' }], () => false, () => 'x'), { argv: ['--env', 'A=1'], env: {} });
+    assert.deepEqual(
+      envArgs(
+        [{ key: 'A', value: '1' }],
+        () => false,
+        () => 'x',
+      ),
+      { argv: ['--env', 'A=1'], env: {} },
+    );
     assert.equal(files.length, n);
   });
 

@@ -206,7 +206,14 @@ describe('secret build args', () => {
   it('go to buildx by name, with the value in its environment, never in argv', () => {
     const argv = buildArgv(req);
     const i = argv.indexOf('--build-arg');
-    assert.deepEqual(argv.slice(i, i + 6), ['--build-arg', 'NPM_TOKEN', '--build-arg', 'PIP_INDEX_URL', '--build-arg', 'NODE_ENV=production']);
+    assert.deepEqual(argv.slice(i, i + 6), [
+      '--build-arg',
+      'NPM_TOKEN',
+      '--build-arg',
+      'PIP_INDEX_URL',
+      '--build-arg',
+      'NODE_ENV=production',
+    ]);
     assert.ok(!argv.join(' ').includes('xyzzy') && !argv.join(' ').includes('url-pw-77'));
     assert.deepEqual(buildEnv(req), { NPM_TOKEN: CANARY, PIP_INDEX_URL: 'https://u:url-pw-77@pypi.example/simple' });
   });
@@ -223,7 +230,9 @@ describe('secret build args', () => {
       image: { user: 'app', env: [], entrypoint: ['node'], cmd: ['serve'], workingDir: '/app', labels: {} },
       dockerfile: {
         file: 'Dockerfile',
-        finalStage: [{ keyword: 'ARG', line: 4, jsonForm: false, args: 'NPM_TOKEN', properties: [{ name: 'NPM_TOKEN', value: '', line: 4 }] }],
+        finalStage: [
+          { keyword: 'ARG', line: 4, jsonForm: false, args: 'NPM_TOKEN', properties: [{ name: 'NPM_TOKEN', value: '', line: 4 }] },
+        ],
         fromLine: 1,
       },
       passwd: null,
@@ -256,7 +265,10 @@ describe('two environments', () => {
     const redactor = new Redactor();
     const log = new BuildLog(dir, redactor);
     const runner = new Runner(log, silentUi(), redactor);
-    await assert.rejects(() => runner.run(['true'], { env: { DOCKER_HOST: 'unix:///dead.sock' } }), /would change what the docker CLI itself does/);
+    await assert.rejects(
+      () => runner.run(['true'], { env: { DOCKER_HOST: 'unix:///dead.sock' } }),
+      /would change what the docker CLI itself does/,
+    );
     const file = runner.envFile([
       { key: 'A', value: CANARY },
       { key: 'DOCKER_HOST', value: 'unix:///dead.sock' },
@@ -321,8 +333,14 @@ describe('CLI secret flags', () => {
   });
 
   it('a missing variable or file is one clear error', () => {
-    assert.throws(() => resolveCliSecrets(parseCliArgs(['run', '--env-secret', 'NOPE']), {}, dir), /NOPE is not set in this environment; export NOPE/);
-    assert.throws(() => resolveCliSecrets(parseCliArgs(['run', '--secret', 'id=x,src=/no/such']), {}, dir), /cannot read \/no\/such: ENOENT/);
+    assert.throws(
+      () => resolveCliSecrets(parseCliArgs(['run', '--env-secret', 'NOPE']), {}, dir),
+      /NOPE is not set in this environment; export NOPE/,
+    );
+    assert.throws(
+      () => resolveCliSecrets(parseCliArgs(['run', '--secret', 'id=x,src=/no/such']), {}, dir),
+      /cannot read \/no\/such: ENOENT/,
+    );
     assert.throws(() => parseEnvFile('1BAD=x', {}, 'f.env'), /f\.env:1 is not KEY=VALUE/);
   });
 });

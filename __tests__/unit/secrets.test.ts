@@ -3,7 +3,6 @@ import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { secretValues, unmaskableSecrets } from '../../src/config/config.js';
 import { createRunContext } from '../../src/pipeline/create.js';
-import { Runner } from '../../src/exec/runner.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { appEnv } from '../../src/smoke/env.js';
 import { CliUi } from '../../src/ui/cli-ui.js';

@@ -128,7 +128,11 @@ function fromFile(flag: string, file: string, cwd: string): string {
   try {
     return readFileSync(path.resolve(cwd, file), 'utf8').replace(/\r?\n$/, '');
   } catch (e) {
-    throw new ConfigError(flag, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'give a readable file');
+    throw new ConfigError(
+      flag,
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      'give a readable file',
+    );
   }
 }
 
@@ -138,7 +142,10 @@ function fromFile(flag: string, file: string, cwd: string): string {
  */
 export function parseEnvFile(text: string, env: NodeJS.ProcessEnv, file: string): KeyValue[] {
   const out: KeyValue[] = [];
-  for (const [i, raw] of text.replace(/^\uFEFF/, '').split(/\r?\n/).entries()) {
+  for (const [i, raw] of text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .entries()) {
     const line = raw.trimStart();
     if (line === '' || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
@@ -174,7 +181,8 @@ export function resolveCliSecrets(inv: CliInvocation, env: NodeJS.ProcessEnv, cw
     }
     const id = f.get('id')!;
     const src = f.get('src') ?? f.get('source');
-    const value = src !== undefined && f.get('type') !== 'env' ? fromFile('secrets', src, cwd) : fromEnv('secrets', f.get('env') ?? id, env);
+    const value =
+      src !== undefined && f.get('type') !== 'env' ? fromFile('secrets', src, cwd) : fromEnv('secrets', f.get('env') ?? id, env);
     resolved.secrets!.push({ key: id, value });
   }
   keep('secrets', secretLines);
@@ -206,7 +214,8 @@ export function resolveCliSecrets(inv: CliInvocation, env: NodeJS.ProcessEnv, cw
     keep(name, lines);
   }
 
-  for (const file of inv.lists.get('env-file') ?? []) resolved['env-secrets']!.push(...parseEnvFile(fromFile('env-file', file, cwd), env, file));
+  for (const file of inv.lists.get('env-file') ?? [])
+    resolved['env-secrets']!.push(...parseEnvFile(fromFile('env-file', file, cwd), env, file));
   inv.raw.delete('env-file');
   return { resolved, inArgv };
 }

@@ -33,7 +33,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const { resolved, inArgv } = resolveCliSecrets(inv, io.env, io.cwd);
     config = parseConfig({ raw: inv.raw, env: io.env, cwd: io.cwd, defaultOutDir: 'dockerflow-out', resolved });
     // Outside a terminal (a script, a CI job) others are likelier to be watching the process list.
-    if (!(io.stderr as { isTTY?: boolean }).isTTY) for (const flag of inArgv) io.stderr.write(`dockerflow: warning: ${argvWarning(flag)}\n`);
+    if (!(io.stderr as { isTTY?: boolean }).isTTY)
+      for (const flag of inArgv) io.stderr.write(`dockerflow: warning: ${argvWarning(flag)}\n`);
   } catch (e) {
     io.stderr.write(`dockerflow: ${e instanceof ConfigError ? e.render(flagFor) : describeError(e)}\n`);
     return 2;

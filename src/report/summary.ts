@@ -8,10 +8,7 @@ const ICON: Record<string, string> = { pass: '✅', fail: '❌', skip: '⏭️' 
  */
 export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; redact?: (s: string) => string } = {}): string {
   const redact = extra.redact ?? ((s: string): string => s);
-  const cell = (s: string): string =>
-    redact(s)
-      .replace(/\|/g, '\\|')
-      .replace(/\r?\n/g, ' ');
+  const cell = (s: string): string => redact(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const lines: string[] = [];
   lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
   if (r.error) lines.push(`> **Error:** ${cell(r.error)}`, '');

@@ -67,7 +67,7 @@ export class Redactor {
     const red = this.redact(text);
     if (red.length <= max) return red;
     let s = red.slice(0, Math.max(0, max - ellipsis.length));
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const n of this.needles) {
         for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {

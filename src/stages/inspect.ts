@@ -33,7 +33,12 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built)
   const [image, files, secretHits] = await Promise.all([
     inspectImage(ctx, built.imageId),
     readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
-    scanning ? scanImage(built.imageId, needles.map((n) => n.value)) : Promise.resolve(null),
+    scanning
+      ? scanImage(
+          built.imageId,
+          needles.map((n) => n.value),
+        )
+      : Promise.resolve(null),
   ]);
   const facts: StaticFacts = {
     image,
