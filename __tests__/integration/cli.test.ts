@@ -23,8 +23,9 @@ describe('CLI usage errors exit 2 with one line naming the flag', () => {
       /^dockerflow: --port: "http" is not a whole number from 1 to 65535; use a whole number from 1 to 65535\n$/,
     ],
     [
+      // A bare NAME takes the caller's value, as docker does: unset, it is one clear error.
       ['run', '--context', APP, '--env', 'NOEQUALS'],
-      /^dockerflow: --env: a line without "=" is not KEY=VALUE; write one KEY=VALUE per line\n$/,
+      /^dockerflow: --env: NOEQUALS is not set in this environment; export NOEQUALS before running dockerflow, or drop the flag\n$/,
     ],
     [['run', '--context', APP, '--checks-ignore', 'DF999'], /^dockerflow: --checks-ignore: "DF999" is not a rule ID/],
     [['run', '--context', path.join(APP, 'missing')], /^dockerflow: --context: ".*missing" is not a directory/],
@@ -82,7 +83,7 @@ describe('runtime failures', () => {
     const r = await runCli(['run', '--context', APP, '--out', out, '-q'], { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^error: no Docker engine answers \(.*\): start dockerd or Docker Desktop, or set DOCKER_HOST$/m);
-    assert.match(r.stdout, /^18 rules not run: the prepare stage failed/m, r.stderr);
+    assert.match(r.stdout, /^19 rules not run: the prepare stage failed/m, r.stderr);
     assert.match(r.stdout, /verdict: FAIL/);
     const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
     assertReportSchema(report);

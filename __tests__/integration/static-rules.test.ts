@@ -47,7 +47,8 @@ const cases: {
   { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /: build secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
   {
     fixture: 'df106-arg',
-    fails: ['DF106'],
+    // The build arg is a secret (named like one, and the build secret's value): DF108 warns about it too.
+    fails: ['DF106', 'DF108'],
     exit: 1,
     message: /: build secret token in image config \S+/,
     buildArgs: [`NPM_TOKEN=${CANARY}`],
@@ -96,7 +97,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
       assert.equal(r.code, c.exit, r.stderr);
       for (const id of c.fails) {
         const row = report.checks.find((x) => x.id === id)!;
-        if (c.message) assert.match(row.message, c.message);
+        if (c.message && id === c.fails[0]) assert.match(row.message, c.message);
         assert.equal(row.file, path.join(DOCKERFILES, `${c.fixture}.Dockerfile`));
         if (c.line) assert.equal(row.line, c.line);
         assert.match(r.stdout, new RegExp(`${row.level === 'error' ? 'FAIL' : 'WARN'} ${id}`));
@@ -139,7 +140,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
     assertReportSchema(report);
     assert.deepEqual(
       report.checks.filter((c) => STATIC.test(c.id)).map((c) => `${c.id} ${c.status}`),
-      ['DF101', 'DF102', 'DF103', 'DF104', 'DF105', 'DF106', 'DF107'].map((id) => `${id} pass`),
+      ['DF101', 'DF102', 'DF103', 'DF104', 'DF105', 'DF106', 'DF107', 'DF108'].map((id) => `${id} pass`),
       r.stdout + r.stderr,
     );
     assert.equal(r.code, 0, r.stderr);
