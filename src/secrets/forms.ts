@@ -7,6 +7,9 @@
 /** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
 export const MIN_FORM_LENGTH = 3;
 
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
+
 const jsonEscape = (s: string): string => JSON.stringify(s).slice(1, -1);
 
 /** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
@@ -59,7 +62,8 @@ export function secretForms(value: string): string[] {
     add(jsonEscape(jsonEscape(v)));
     add(encodeURIComponent(v));
     add(formEncode(v));
-    for (const b of base64Forms(v)) add(b);
+    // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
+    for (const b of base64Forms(v)) if (b.length >= MIN_BASE64_FORM) add(b);
     add(shellQuote(v));
     add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
     // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
