@@ -262,14 +262,12 @@ var names = __webpack_require__(6533);
  * `--env` arguments for entries of the `env` or `services` inputs: an entry that is secret by the one rule
  * (src/secrets/names.ts), or whose value holds a registered secret, travels in the run's private env file.
  */
-function containerEnv(ctx, entries, allSecret = false) {
-    return envArgs(entries, (e) => allSecret || (0,names/* isSecretEntry */.VT)(e.key, e.value) || ctx.redactor.leaks(e.value), (file) => ctx.runner.envFile(file));
+function containerEnv(ctx, entries, secret = new Set()) {
+    return envArgs(entries, (e) => secret.has(e) || (0,names/* isSecretEntry */.VT)(e.key, e.value) || ctx.redactor.leaks(e.value), (file) => ctx.runner.envFile(file));
 }
-/** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets`. */
+/** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets` (all secret). */
 function appEnv(ctx) {
-    const pub = containerEnv(ctx, ctx.config.env);
-    const sec = containerEnv(ctx, ctx.config.envSecrets, true);
-    return { argv: [...pub.argv, ...sec.argv], env: { ...pub.env, ...sec.env } };
+    return containerEnv(ctx, [...ctx.config.env, ...ctx.config.envSecrets], new Set(ctx.config.envSecrets));
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/network.ts
@@ -993,7 +991,9 @@ async function inspect(ctx, prepared, built) {
     const [image, files, secretHits] = await Promise.all([
         inspectImage(ctx, built.imageId),
         readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
-        scanning ? scanImage(built.imageId, needles.map((n) => n.value)) : Promise.resolve(null),
+        scanning
+            ? scanImage(built.imageId, needles.map((n) => n.value))
+            : Promise.resolve(null),
     ]);
     const facts = {
         image,
@@ -1656,7 +1656,6 @@ class Http {
 
 ;// CONCATENATED MODULE: ./src/smoke/log-rules.ts
 
-
 /** DF301: the app wrote something to stdout or stderr while it ran. */
 function logsRule(lines, bytes, ranMs) {
     if (bytes === 0) {
@@ -1674,7 +1673,7 @@ function mozlogRule(tally, mode, redactor) {
     if (tally.valid === tally.total)
         return (0,catalogue/* check */.z6)('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
     const bad = tally.firstBad;
-    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(shorten(redactor.redact(bad.line), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`, { level });
+    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(redactor.cut(redactor.redact(bad.line).replace(/\s+/g, ' ').trim(), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`, { level });
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js

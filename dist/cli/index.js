@@ -143,9 +143,7 @@ const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
  */
 function summaryMarkdown(r, extra = {}) {
     const redact = extra.redact ?? ((s) => s);
-    const cell = (s) => redact(s)
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, ' ');
+    const cell = (s) => redact(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
     const lines = [];
     lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
     if (r.error)
@@ -360,7 +358,10 @@ function fromFile(flag, file, cwd) {
  */
 function parseEnvFile(text, env, file) {
     const out = [];
-    for (const [i, raw] of text.replace(/^\uFEFF/, '').split(/\r?\n/).entries()) {
+    for (const [i, raw] of text
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+        .entries()) {
         const line = raw.trimStart();
         if (line === '' || line.startsWith('#'))
             continue;
@@ -2629,6 +2630,8 @@ __nccwpck_require__.d(__webpack_exports__, {
  */
 /** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
 const MIN_FORM_LENGTH = 3;
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
 const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
 /** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
 const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
@@ -2678,8 +2681,10 @@ function secretForms(value) {
         add(jsonEscape(jsonEscape(v)));
         add(encodeURIComponent(v));
         add(formEncode(v));
+        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
         for (const b of base64Forms(v))
-            add(b);
+            if (b.length >= MIN_BASE64_FORM)
+                add(b);
         add(shellQuote(v));
         add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
         // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.

@@ -31603,6 +31603,8 @@ function isDockerCliVariable(name) {
  */
 /** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
 const MIN_FORM_LENGTH = 3;
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
 const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
 /** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
 const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
@@ -31652,8 +31654,10 @@ function secretForms(value) {
         add(jsonEscape(jsonEscape(v)));
         add(encodeURIComponent(v));
         add(formEncode(v));
+        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
         for (const b of base64Forms(v))
-            add(b);
+            if (b.length >= MIN_BASE64_FORM)
+                add(b);
         add(shellQuote(v));
         add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
         // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
