@@ -20,6 +20,7 @@ import { secretForms } from '../../src/secrets/forms.js';
 import { isDockerCliVariable, isSecretEntry, secretParts } from '../../src/secrets/names.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { fileCommandRedacted, workflowCommand, writeStreamRedacted } from '../../src/secrets/sink.js';
+import { mozlogRule } from '../../src/smoke/log-rules.js';
 import { ActionUi } from '../../src/ui/action-ui.js';
 import { FIXTURES, parseFileCommand } from '../helpers/run.js';
 import { silentUi, tempDir } from './helpers.js';
@@ -342,5 +343,17 @@ describe('CLI secret flags', () => {
       /cannot read \/no\/such: ENOENT/,
     );
     assert.throws(() => parseEnvFile('1BAD=x', {}, 'f.env'), /f\.env:1 is not KEY=VALUE/);
+  });
+});
+
+describe('shortened messages', () => {
+  it('DF302 quotes a bad log line redacted before its whitespace is collapsed, and cut without a secret prefix', () => {
+    const twoSpaces = 'two  spaces-Secret-9';
+    const r = new Redactor([twoSpaces, CANARY]);
+    // After redaction the line starts `plain *** ` (10 characters): the canary's head straddles the 160 cut.
+    const line = `plain ${twoSpaces} ${'x'.repeat(145)}${CANARY.slice(0, 10)} tail`;
+    const row = mozlogRule({ total: 1, valid: 0, firstBad: { line, problem: 'not JSON' } } as never, 'warn', r);
+    assert.ok(!row.message.includes('spaces-Secret') && !row.message.includes(CANARY.slice(0, 3)), row.message);
+    assert.match(row.message, /"plain \*\*\* x+/);
   });
 });
