@@ -28378,6 +28378,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   vb: () => (/* binding */ MIN_SECRET_LENGTH),
   pr: () => (/* binding */ namedSecrets),
   o4: () => (/* binding */ parseConfig),
+  qD: () => (/* binding */ secretBuildArgs),
   VX: () => (/* binding */ secretValues),
   jY: () => (/* binding */ unmaskableSecrets)
 });
@@ -28506,7 +28507,7 @@ function splitCommand(input, command) {
 
 
 
-function parseConfig({ raw, env, cwd, defaultOutDir }) {
+function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     for (const name of raw.keys()) {
         if (!options/* OPTION_BY_NAME */.id.has(name)) {
             throw new errors/* ConfigError */.x(name, 'is not an option', `remove it; options are: ${options/* OPTIONS */.lw.map((o) => o.name).join(', ')}`);
@@ -28563,24 +28564,24 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
     }
     const retention = str('retention-days');
-    return {
+    const config = {
         context,
         file,
         image,
         registry,
         tags,
         labels: parseKeyValues('labels', list('labels')),
-        buildArgs: parseKeyValues('build-args', list('build-args')),
+        buildArgs: [...parseKeyValues('build-args', list('build-args')), ...(resolved['build-args'] ?? [])],
         target: str('target'),
         noCache: bool('no-cache'),
         pull: bool('pull'),
         cacheFrom: list('cache-from'),
         cacheTo: list('cache-to'),
         platforms,
-        secrets: parseKeyValues('secrets', list('secrets'), 'ID=VALUE'),
+        secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
         port: parseIntIn('port', str('port'), 1, 65535),
-        env: parseKeyValues('env', list('env')),
-        envSecrets: parseKeyValues('env-secrets', list('env-secrets')),
+        env: [...parseKeyValues('env', list('env')), ...(resolved.env ?? [])],
+        envSecrets: [...parseKeyValues('env-secrets', list('env-secrets')), ...(resolved['env-secrets'] ?? [])],
         services,
         testCommand: splitCommand('test-command', str('test-command')),
         staticPaths,
@@ -28598,6 +28599,31 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
         outDir: writableFolder(external_node_path_default().resolve(cwd, raw.get('out')?.trim() || defaultOutDir)),
     };
+    checkSecretTransport(config);
+    return config;
+}
+/**
+ * Secrets that would have to travel in the docker CLI's own environment under a name the docker CLI reads
+ * (a secret build arg `DOCKER_AUTH_CONFIG`, a multi-line `env-secrets` entry `DOCKER_HOST`) are refused: they
+ * would change which daemon, config or proxy docker uses. Single-line container variables go in an env file
+ * and are never refused.
+ */
+function checkSecretTransport(config) {
+    for (const a of secretBuildArgs(config)) {
+        if ((0,names/* isDockerCliVariable */.xo)(a.key)) {
+            throw new errors/* ConfigError */.x('build-args', `${a.key} holds a secret, and a secret build arg is passed to docker by name from its environment, where ${a.key} would change what docker itself does`, `pass it as a build secret instead (secrets: ${a.key.toLowerCase()}=…, read with RUN --mount=type=secret,id=${a.key.toLowerCase()})`);
+        }
+    }
+    const multiLine = [
+        ...config.envSecrets.map((e) => ['env-secrets', e]),
+        ...config.env.filter((e) => (0,names/* secretParts */.Bm)(e.key, e.value).length > 0).map((e) => ['env', e]),
+        ...config.services.flatMap((s) => s.env.filter((e) => (0,names/* secretParts */.Bm)(e.key, e.value).length > 0).map((e) => ['services', e])),
+    ];
+    for (const [input, e] of multiLine) {
+        if (/[\r\n]/.test(e.value) && (0,names/* isDockerCliVariable */.xo)(e.key)) {
+            throw new errors/* ConfigError */.x(input, `${e.key} holds a multi-line secret, which docker can only take by name from its own environment, where ${e.key} would change what docker itself does`, `rename the variable (the app can read ${e.key} from another name) or make the value one line (base64)`);
+        }
+    }
 }
 /** Shorter secrets cannot be masked or searched for: they would match everywhere. */
 const MIN_SECRET_LENGTH = 3;
@@ -28612,16 +28638,21 @@ function secretEntries(config) {
     const auth = registryAuth(config);
     if (auth)
         entries.push({ name: 'registry login (docker config auth)', value: auth });
-    const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
-    for (const { key, value } of envs) {
-        if ((0,names/* isSecretName */.e)(key))
-            entries.push({ name: `env ${key}`, value });
-        // A password inside a URL (postgres://user:pw@db/app) is a secret whatever the variable is called.
-        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^/@\s]+)@/i.exec(value);
-        if (userinfo)
-            entries.push({ name: `the password in env ${key}`, value: userinfo[1] });
-    }
+    // One rule for env, services and build args (src/secrets/names.ts): a secret-looking name, a private key,
+    // a *_DSN with userinfo, or a password inside a URL (postgres://user:pw@db/app), whatever the name.
+    const judged = [
+        ...config.buildArgs.map((e) => ['build-arg', e]),
+        ...config.env.map((e) => ['env', e]),
+        ...config.services.flatMap((s) => s.env.map((e) => [`service ${s.name} env`, e])),
+    ];
+    for (const [where, { key, value }] of judged)
+        for (const part of (0,names/* secretParts */.Bm)(key, value))
+            entries.push({ name: part.whole ? `${where} ${key}` : `the password in ${where} ${key}`, value: part.value });
     return entries.filter((e) => e.value !== '');
+}
+/** Build args that are secrets by the one rule: passed by name from the environment, never in argv. */
+function secretBuildArgs(config) {
+    return config.buildArgs.filter((a) => (0,names/* secretParts */.Bm)(a.key, a.value).length > 0);
 }
 /** The secrets that can be masked and searched for, each value once, named after its first source. */
 function namedSecrets(config) {
@@ -28844,7 +28875,7 @@ const OPTIONS = [
         kind: 'list',
         flag: 'secret',
         newlineOnly: true,
-        description: 'Build secrets ID=VALUE: masked, passed by environment, never in argv',
+        description: 'Build secrets ID=VALUE, masked and passed to the build by environment (CLI: id=ID,env=VAR or id=ID,src=FILE keep the value out of argv)',
     },
     { name: 'port', kind: 'number', default: '8000', description: 'Port the app listens on by default' },
     { name: 'env', kind: 'list', flag: 'env', newlineOnly: true, description: 'Runtime environment for the container, KEY=VALUE' },
@@ -28853,7 +28884,7 @@ const OPTIONS = [
         kind: 'list',
         flag: 'env-secret',
         newlineOnly: true,
-        description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed by name',
+        description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed in a private env file (CLI: NAME takes the value from your environment)',
     },
     {
         name: 'services',
@@ -28894,6 +28925,13 @@ const OPTIONS = [
         description: 'Folder for the build log, report and other files',
     },
     { name: 'password-stdin', kind: 'boolean', cliOnly: true, description: 'Read the registry password from standard input' },
+    {
+        name: 'env-file',
+        kind: 'list',
+        flag: 'env-file',
+        cliOnly: true,
+        description: "Read env-secrets from a file of KEY=VALUE lines, as docker run --env-file (a bare KEY takes your environment's value)",
+    },
 ];
 const OPTION_BY_NAME = new Map(OPTIONS.map((o) => [o.name, o]));
 /** The flag a CLI user types for this option. */
@@ -28995,7 +29033,18 @@ function readMountinfo() {
 /* harmony export */   zq: () => (/* binding */ displayArgv)
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22876);
-/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15753);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(76533);
+/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(15753);
+
+
+
+
 
 
 /** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
@@ -29026,15 +29075,39 @@ class Runner {
     redactor;
     /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
     env = {};
+    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
+    envDir = null;
+    envFiles = 0;
     constructor(log, ui, redactor) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
     }
+    /**
+     * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
+     * (mode 0600, in a 0700 folder), so their values reach the container without being in any argv or in the
+     * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
+     */
+    envFile(entries) {
+        this.envDir ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'dockerflow-env-'));
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.envDir, `env-${++this.envFiles}`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
+        return file;
+    }
+    /** Remove every env file this runner wrote. */
+    removeEnvFiles() {
+        if (this.envDir)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.envDir, { recursive: true, force: true });
+        this.envDir = null;
+    }
     async run(argv, opts = {}) {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
+        for (const name of Object.keys(opts.env ?? {})) {
+            if ((0,_secrets_names_js__WEBPACK_IMPORTED_MODULE_4__/* .isDockerCliVariable */ .xo)(name) && name !== 'DOCKER_BUILDKIT')
+                throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
+        }
         // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
         if (!opts.quiet)
             this.log.line(`$ ${displayArgv(argv)}`);
@@ -29044,15 +29117,15 @@ class Runner {
             if (opts.stream)
                 this.ui.output(text);
         };
-        const out = new _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_1__/* .LineRedactor */ .pH(this.redactor, sink);
-        const err = new _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_1__/* .LineRedactor */ .pH(this.redactor, sink);
+        const out = new _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__/* .LineRedactor */ .pH(this.redactor, sink);
+        const err = new _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__/* .LineRedactor */ .pH(this.redactor, sink);
         const started = performance.now();
         const res = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(cmd, args, {
             silent: true,
             ignoreReturnCode: true,
             ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
             ...(opts.env || Object.keys(this.env).length
-                ? { env: { ...process.env, ...this.env, ...opts.env } }
+                ? { env: { ...process.env, ...opts.env, ...this.env } }
                 : {}),
             listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
         });
@@ -29181,20 +29254,21 @@ var secrets_redactor = __nccwpck_require__(15753);
 
 
 
-/** Secrets are registered (console masking and file redaction) before any command runs. */
+/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
 function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F)()) {
     const redactor = new secrets_redactor/* Redactor */.pO();
     for (const value of (0,config_config/* secretValues */.VX)(config)) {
         redactor.add(value);
-        for (const form of redactor.values)
-            ui.setSecret(form);
+        ui.setSecret(value);
     }
     for (const name of (0,config_config/* unmaskableSecrets */.jY)(config)) {
         ui.warning(`${name} is shorter than ${config_config/* MIN_SECRET_LENGTH */.vb} characters: it cannot be masked in logs or searched for in the image; use a longer value`);
     }
     const log = new BuildLog(config.outDir, redactor);
     const runner = new exec_runner/* Runner */.by(log, ui, redactor);
-    return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
+    // The run's env files go with its containers, and on an interrupt too.
+    const undo = new Set([() => runner.removeEnvFiles()]);
+    return { config, ui, log, runner, redactor, runId, env, undo };
 }
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
@@ -29232,9 +29306,14 @@ function onInterrupt(ctx, say, exitCode) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. */
+/**
+ * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Each cell is
+ * redacted before `|` is escaped (an escaped secret is no longer the secret the redactor knows); the sink then
+ * redacts the whole Markdown again, escaped forms included.
+ */
 function summaryMarkdown(r, extra = {}) {
+    const redact = extra.redact ?? ((s) => s);
+    const cell = (s) => redact(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
     const lines = [];
     lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
     if (r.error)
@@ -29324,32 +29403,62 @@ async function uploadOutDir(config, files, env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/secrets/forms.ts
+var secrets_forms = __nccwpck_require__(15994);
+// EXTERNAL MODULE: ./src/secrets/sink.ts
+var sink = __nccwpck_require__(91894);
 ;// CONCATENATED MODULE: ./src/ui/action-ui.ts
 
+
+
+
+
 const props = (a) => ({
-    ...(a?.title ? { title: a.title } : {}),
-    ...(a?.file ? { file: a.file } : {}),
-    ...(a?.line ? { startLine: a.line } : {}),
+    title: a?.title,
+    file: a?.file,
+    line: a?.line,
 });
-/** The runner's console: groups, annotations and masking through @actions/core. */
+/**
+ * The runner's console: groups, annotations and masking. Every line is redacted here as it is written (after the
+ * workflow command's escaping), not left to the runner's masking: a value is hidden even where the runner's
+ * masking would miss a form of it.
+ */
 class ActionUi {
+    out;
+    redactor = new secrets_redactor/* Redactor */.pO();
+    constructor(out = process.stdout) {
+        this.out = out;
+    }
     info(message) {
-        core/* info */.pq(message);
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, `${message}${(external_node_os_default()).EOL}`);
     }
     warning(message, a) {
-        core/* warning */.$e(message, props(a));
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, (0,sink/* workflowCommand */.NA)('warning', props(a), message));
     }
     error(message, a) {
-        core/* error */.z3(message, props(a));
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, (0,sink/* workflowCommand */.NA)('error', props(a), message));
     }
     output(text) {
-        process.stdout.write(text);
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, text);
     }
-    group(title, fn) {
-        return core/* group */.Os(title, fn);
+    async group(title, fn) {
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, (0,sink/* workflowCommand */.NA)('group', {}, title));
+        try {
+            return await fn();
+        }
+        finally {
+            this.out.write(`::endgroup::${(external_node_os_default()).EOL}`);
+        }
     }
+    /** The runner masks each form on its console; this console redacts them before it writes. */
     setSecret(value) {
-        core/* setSecret */.Pq(value);
+        for (const form of (0,secrets_forms/* secretForms */.e)(value))
+            core/* setSecret */.Pq(form);
+        this.redactor.add(value);
+    }
+    /** The redactor of this console (the secrets registered with `setSecret`). */
+    get secrets() {
+        return this.redactor;
     }
 }
 
@@ -29367,6 +29476,17 @@ class ActionUi {
 
 
 
+
+
+/** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
+function outputTo(redactor, env, name, value) {
+    if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_OUTPUT, name, value))
+        core/* setOutput */.uH(name, redactor.redact(value));
+}
+function stateTo(redactor, env, name, value) {
+    if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_STATE, name, value))
+        core/* saveState */.LZ(name, redactor.redact(value));
+}
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
 function readActionInputs(env) {
     const raw = new Map();
@@ -29386,7 +29506,7 @@ function readActionInputs(env) {
 /** The action's main step. */
 async function run(env = process.env) {
     const runId = (0,context/* newRunId */.F)();
-    core/* saveState */.LZ('runId', runId);
+    stateTo(new secrets_redactor/* Redactor */.pO(), env, 'runId', runId);
     let config;
     try {
         config = (0,config_config/* parseConfig */.o4)({
@@ -29399,20 +29519,22 @@ async function run(env = process.env) {
     catch (e) {
         // Mask the password even when its sibling inputs are wrong.
         const password = core/* getInput */.V4('password');
+        const ui = new ActionUi();
         if (password)
-            core/* setSecret */.Pq(password);
-        core/* setFailed */.C1(e instanceof errors/* ConfigError */.x ? e.message : (0,describe_error/* describeError */.U)(e));
-        core/* setOutput */.uH('verdict', 'fail');
+            ui.setSecret(password);
+        ui.error(e instanceof errors/* ConfigError */.x ? e.message : (0,describe_error/* describeError */.U)(e));
+        process.exitCode = 1; // core.setFailed's exit code, without its unredacted write
+        outputTo(ui.secrets, env, 'verdict', 'fail');
         return;
     }
     const ui = new ActionUi();
     const ctx = createRunContext(config, ui, env, runId);
     // The post step logs out of what main logged in to, should main be cancelled or crash.
-    ctx.saveState = (name, value) => core/* saveState */.LZ(name, value);
-    core/* saveState */.LZ('outDir', config.outDir);
+    ctx.saveState = (name, value) => stateTo(ctx.redactor, env, name, value);
+    ctx.saveState('outDir', config.outDir);
     // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
     // removes them too, should this not finish), and the step fails.
-    const removeHandlers = onInterrupt(ctx, (signal) => core/* error */.z3(`${signal}: the run was cancelled; removing its containers and networks`), 1);
+    const removeHandlers = onInterrupt(ctx, (signal) => ui.error(`${signal}: the run was cancelled; removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
 <<<<<<< HEAD
     const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25095));
@@ -29420,7 +29542,7 @@ async function run(env = process.env) {
     const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(76), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60857));
 >>>>>>> issue-17
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
-    const setOutput = (name, value) => core/* setOutput */.uH(name, ctx.redactor.redact(value));
+    const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
     setOutput('verdict', report.verdict);
     setOutput('imageid', report.image.id ?? '');
     setOutput('digest', report.image.digest ?? '');
@@ -29431,10 +29553,14 @@ async function run(env = process.env) {
     setOutput('build-log', files.buildLog);
     setOutput('shasum-file', files.shasum);
     // Every rule's row in the job log too, as the CLI prints it (failures also become annotations).
-    core/* info */.pq(ctx.redactor.redact(summaryText(report, files)));
+    ui.info(summaryText(report, files));
     const artifact = await uploadOutDir(config, files, env);
     if (env.GITHUB_STEP_SUMMARY) {
-        await core/* summary */.z.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();
+        const markdown = summaryMarkdown(report, {
+            redact: (t) => ctx.redactor.redact(t),
+            ...(artifact?.url ? { artifactUrl: artifact.url } : {}),
+        });
+        (0,sink/* appendFileRedacted */.bO)(ctx.redactor, env.GITHUB_STEP_SUMMARY, markdown);
     }
     if (report.error !== undefined) {
         // The pipeline already printed the error as an annotation: fail the step without saying it twice.
@@ -29442,7 +29568,8 @@ async function run(env = process.env) {
     }
     else if (report.verdict === 'fail') {
         const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
-        core/* setFailed */.C1(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
+        ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
+        process.exitCode = 1;
     }
 }
 
@@ -29508,7 +29635,11 @@ const RULES = [
     { id: 'DF105', stage: 'inspect', level: 'error', title: '/app/version.json equals the generated version object' },
     { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
     { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
+<<<<<<< HEAD
     { id: 'DF108', stage: 'inspect', level: 'warning', title: "BuildKit's Dockerfile checks find nothing" },
+=======
+    { id: 'DF108', stage: 'inspect', level: 'warning', title: 'No secrets passed as build args' },
+>>>>>>> issue-9
     { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
     { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
     { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },
@@ -29547,23 +29678,168 @@ function failsRun(row, failOn) {
 
 /***/ }),
 
+/***/ 15994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ secretForms)
+/* harmony export */ });
+/* unused harmony export MIN_FORM_LENGTH */
+/**
+ * Every form in which a secret value can reach a file, an output or a console line, and that the redactor
+ * therefore removes: the encodings the Actions runner masks on its console (raw, per line, base64 in its three
+ * alignments, URL-encoded, JSON-escaped), applied to files too, plus the escapings this tool itself performs.
+ */
+/** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
+const MIN_FORM_LENGTH = 3;
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
+const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
+/** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
+const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
+/** POSIX single-quoted, as `displayArgv` and shells print it: `'it'\''s'`. */
+const shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+const htmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;');
+/**
+ * base64 of the value at the three byte alignments it can take inside a longer base64 text (as the runner
+ * masks it): the value's own encoding, and its encodings after one and two leading bytes, with the characters
+ * that depend on the neighbouring bytes cut off.
+ */
+function base64Forms(s) {
+    const bytes = Buffer.from(s, 'utf8');
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        let b64 = padded.toString('base64');
+        // Leading characters that mix in the unknown preceding bytes.
+        const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
+        b64 = b64.slice(lead);
+        // Trailing characters that mix in the unknown following bytes (and the padding).
+        const rem = padded.length % 3;
+        const trail = rem === 0 ? 0 : rem === 1 ? 4 : 4;
+        if (rem !== 0)
+            b64 = b64.slice(0, b64.length - trail) + (rem === 2 ? b64.slice(-4, -2) : b64.slice(-4, -3));
+        out.push(b64.replace(/=+$/, ''));
+    }
+    return out;
+}
+/**
+ * Every encoding of `value` that is redacted: raw, each line of a multi-line value (trimmed), JSON-escaped once
+ * and twice, `encodeURIComponent`, form encoding, base64 in three alignments, shell-quoted, and the
+ * GitHub-flavoured Markdown table cell form (`|` as `\|`). Forms shorter than 3 characters are left out.
+ */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (f) => {
+        if (f.length >= MIN_FORM_LENGTH)
+            forms.add(f);
+    };
+    const bases = [value, ...(/[\r\n]/.test(value) ? value.split(/\r?\n/).map((l) => l.trim()) : [])];
+    for (const v of bases) {
+        if (v.length < MIN_FORM_LENGTH)
+            continue;
+        add(v);
+        add(jsonEscape(v));
+        add(jsonEscape(jsonEscape(v)));
+        add(encodeURIComponent(v));
+        add(formEncode(v));
+        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
+        for (const b of base64Forms(v))
+            if (b.length >= MIN_BASE64_FORM)
+                add(b);
+        add(shellQuote(v));
+        add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
+        // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
+        add(v.replace(/\|/g, '\\|'));
+        add(jsonEscape(v).replace(/\|/g, '\\|'));
+        add(v.replace(/[\\`*_{}[\]()#+\-.!|<>~"$]/g, '\\$&'));
+        add(htmlEscape(v));
+        // The annotation escaping of workflow commands (`%` `\r` `\n`).
+        add(v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    }
+    return [...forms];
+}
+
+
+/***/ }),
+
 /***/ 76533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ isSecretName)
+/* harmony export */   Bm: () => (/* binding */ secretParts),
+/* harmony export */   VT: () => (/* binding */ isSecretEntry),
+/* harmony export */   xo: () => (/* binding */ isDockerCliVariable)
 /* harmony export */ });
+/* unused harmony exports isSecretName, urlPassword, holdsPrivateKey */
 /**
- * Names that say "this holds a secret": used to mask `env` entries and by DF106 on the image's ENV.
- * Matches whole words of an env name (DB_PASSWORD, API_KEY, GITHUB_TOKEN), not substrings of others
- * (KEYBOARD_LAYOUT, TOKENIZER_PATH stay public).
+ * The one rule for "this holds a secret", used by `env`, `services`, `build-args` and DF106 (the image's ENV).
+ * It follows BuildKit's `SecretsUsedInArgOrEnv` check: a name is secret when one of its words (split on `_`) is
+ * a secret word, unless a word says it is public. On top of BuildKit: glued suffixes (PGPASSWORD, SIGNINGKEY),
+ * `PASSPHRASE`, `*_KEY_ID` public, and values that are secret whatever their name (a URL with a password, a
+ * private key in PEM form, a `*_DSN` with userinfo). Documented in docs/rules.md (DF106).
  */
-const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CREDENTIALS?|AUTH|DSN)($|_)/i;
-/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN. */
-const SECRET_SUFFIX = /(PASSWORD|PASSWD|SECRET|TOKEN)$/i;
+const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PWORD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|KEY|CREDENTIAL|CREDENTIALS|AUTH)($|_)/i;
+/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN, SIGNINGKEY, APIKEY. */
+const SECRET_SUFFIX = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|KEY|CREDENTIALS)$/i;
+/**
+ * Names that hold public values although they have a secret word: `*_PUBLIC_KEY` (any name with the word
+ * PUBLIC, as in BuildKit) and key identifiers (`AWS_ACCESS_KEY_ID`, `GPG_KEY_ID`, `SIGNING_KEYID`).
+ */
+const PUBLIC_NAME = /(^|_)PUBLIC($|_)|KEY_?ID$/i;
+/** `*_DSN` names: secret when the value carries userinfo (`https://key@sentry.io/1`). */
+const DSN_NAME = /(^|_)DSN$/i;
 function isSecretName(name) {
     const n = name.replace(/[-.]/g, '_');
+    if (PUBLIC_NAME.test(n))
+        return false;
     return SECRET_WORDS.test(n) || SECRET_SUFFIX.test(n);
+}
+/** The password of a URL in the value (`postgres://user:pw@db/app`), as written (percent-encoded or not). */
+function urlPassword(value) {
+    const m = /[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^@/\r\n]+)@/i.exec(value);
+    return m ? m[1] : null;
+}
+/** A private key in PEM form (RSA, EC, OPENSSH, ENCRYPTED, PGP...). */
+function holdsPrivateKey(value) {
+    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value);
+}
+/**
+ * The secret parts of an entry, by the one rule: the whole value when the name says secret, the value holds a
+ * private key, or a `*_DSN` carries userinfo; the URL password otherwise (the rest of a URL stays readable).
+ * Empty when the entry is public.
+ */
+function secretParts(name, value) {
+    if (value === '')
+        return [];
+    if (isSecretName(name) || holdsPrivateKey(value) || (DSN_NAME.test(name) && /:\/\/[^/@\s]+@/.test(value)))
+        return [{ whole: true, value }];
+    const pw = urlPassword(value);
+    if (!pw)
+        return [];
+    const parts = [{ whole: false, value: pw }];
+    try {
+        const decoded = decodeURIComponent(pw);
+        if (decoded !== pw)
+            parts.push({ whole: false, value: decoded });
+    }
+    catch {
+        // not percent-encoded
+    }
+    return parts;
+}
+/** True when any part of the entry is secret. */
+function isSecretEntry(name, value) {
+    return secretParts(name, value).length > 0;
+}
+/**
+ * Variables the docker CLI (and its buildx plugin) reads from its own environment: a container variable or
+ * build arg of that name must never be put in the docker CLI's environment, or it would change which daemon,
+ * config, proxy or program docker uses.
+ */
+function isDockerCliVariable(name) {
+    return (/^(DOCKER|BUILDX|BUILDKIT|COMPOSE|NOTARY|OTEL|GO|XDG|SSL|LD|DYLD)_/i.test(name) ||
+        /^(PATH|HOME|USER|SHELL|TMPDIR|TEMP|TMP|TERM|LANG|GODEBUG|GOMAXPROCS|(HTTPS?|NO|ALL|FTP)_PROXY)$/i.test(name));
 }
 
 
@@ -29577,37 +29853,87 @@ function isSecretName(name) {
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
 /* unused harmony export MASK */
+/* harmony import */ var _forms_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15994);
+
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
 const MASK = '***';
+/** Shortest secret prefix that a cut may not leave behind. */
+const MIN_PREFIX = 3;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The one redactor of a run: every sink (build.log, report, summary, version.json, outputs, saved state,
+ * annotations, console lines) passes its final bytes through `redact`, and every shortened message through
+ * `cut`. A value is redacted in every form `secretForms` lists.
+ */
 class Redactor {
     needles = [];
+    pattern = null;
+    raw = new Set();
     constructor(values = []) {
         for (const v of values)
             this.add(v);
     }
-    /** Register a value; multi-line values also line by line, and their JSON-escaped form. */
+    /** Register a value: all its forms (see `secretForms`). */
     add(value) {
-        const forms = new Set([value, JSON.stringify(value).slice(1, -1)]);
-        for (const line of value.split(/\r?\n/))
-            forms.add(line.trim());
-        for (const f of forms)
-            if (f.length >= 3 && !this.needles.includes(f))
+        if (this.raw.has(value))
+            return;
+        this.raw.add(value);
+        let added = false;
+        for (const f of (0,_forms_js__WEBPACK_IMPORTED_MODULE_0__/* .secretForms */ .e)(value)) {
+            if (!this.needles.includes(f)) {
                 this.needles.push(f);
+                added = true;
+            }
+        }
+        if (!added)
+            return;
         this.needles.sort((a, b) => b.length - a.length); // longest first, so a prefix never leaves a tail
+        this.pattern = null;
     }
+    /** Every form that is redacted. */
     get values() {
         return this.needles;
     }
-    redact(text) {
-        let out = text;
-        for (const n of this.needles)
-            if (out.includes(n))
-                out = out.split(n).join(MASK);
-        return out;
+    /** The values as registered (not their forms). */
+    get secrets() {
+        return [...this.raw];
     }
-    /** True when `text` holds any registered value. */
+    redact(text) {
+        if (this.needles.length === 0 || text === '')
+            return text;
+        this.pattern ??= new RegExp(this.needles.map(escapeRegExp).join('|'), 'g');
+        return text.replace(this.pattern, MASK);
+    }
+    /** True when `text` holds any registered value in any form. */
     leaks(text) {
         return this.needles.some((n) => text.includes(n));
+    }
+    /**
+     * Shorten `text` to at most `max` characters, safely: redact first, then cut, then drop any secret prefix of 3
+     * or more characters left at the cut (and never cut a `***` in two).
+     */
+    cut(text, max, ellipsis = '…') {
+        const red = this.redact(text);
+        if (red.length <= max)
+            return red;
+        let s = red.slice(0, Math.max(0, max - ellipsis.length));
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const n of this.needles) {
+                for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {
+                    if (s.endsWith(n.slice(0, k))) {
+                        s = s.slice(0, -k);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        s = s.replace(/\*{1,2}$/, (m) => (red.startsWith(MASK, s.length - m.length) ? '' : m));
+        // Never split a UTF-16 surrogate pair.
+        if (/[\uD800-\uDBFF]$/.test(s))
+            s = s.slice(0, -1);
+        return `${s}${ellipsis}`;
     }
 }
 /**
@@ -29635,6 +29961,80 @@ class LineRedactor {
             this.emit(this.redactor.redact(this.pending));
         this.pending = '';
     }
+}
+
+
+/***/ }),
+
+/***/ 91894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ej: () => (/* binding */ fileCommandRedacted),
+/* harmony export */   NA: () => (/* binding */ workflowCommand),
+/* harmony export */   SY: () => (/* binding */ writeStreamRedacted),
+/* harmony export */   bO: () => (/* binding */ appendFileRedacted),
+/* harmony export */   mL: () => (/* binding */ writeFileRedacted)
+/* harmony export */ });
+/* unused harmony exports escapeCommandData, escapeCommandProperty */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, redactor.redact(`${name}<<${delimiter}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}${v}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}${delimiter}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}`;
 }
 
 
@@ -30007,17 +30407,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
-  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setFailed, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -30547,7 +30944,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -30891,13 +31288,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

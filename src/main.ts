@@ -11,6 +11,16 @@ import { onInterrupt } from './pipeline/interrupt.js';
 import { summaryMarkdown, summaryText } from './report/summary.js';
 import { uploadOutDir } from './artifacts/upload.js';
 import { ActionUi } from './ui/action-ui.js';
+import { Redactor } from './secrets/redactor.js';
+import { appendFileRedacted, fileCommandRedacted } from './secrets/sink.js';
+
+/** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
+function outputTo(redactor: Redactor, env: NodeJS.ProcessEnv, name: string, value: string): void {
+  if (!fileCommandRedacted(redactor, env.GITHUB_OUTPUT, name, value)) core.setOutput(name, redactor.redact(value));
+}
+function stateTo(redactor: Redactor, env: NodeJS.ProcessEnv, name: string, value: string): void {
+  if (!fileCommandRedacted(redactor, env.GITHUB_STATE, name, value)) core.saveState(name, redactor.redact(value));
+}
 
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
 export function readActionInputs(env: NodeJS.ProcessEnv): Map<string, string> {
@@ -29,7 +39,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv): Map<string, string> {
 /** The action's main step. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const runId = newRunId();
-  core.saveState('runId', runId);
+  stateTo(new Redactor(), env, 'runId', runId);
   let config: Config;
   try {
     config = parseConfig({
@@ -41,28 +51,30 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (e) {
     // Mask the password even when its sibling inputs are wrong.
     const password = core.getInput('password');
-    if (password) core.setSecret(password);
-    core.setFailed(e instanceof ConfigError ? e.message : describeError(e));
-    core.setOutput('verdict', 'fail');
+    const ui = new ActionUi();
+    if (password) ui.setSecret(password);
+    ui.error(e instanceof ConfigError ? e.message : describeError(e));
+    process.exitCode = 1; // core.setFailed's exit code, without its unredacted write
+    outputTo(ui.secrets, env, 'verdict', 'fail');
     return;
   }
   const ui = new ActionUi();
   const ctx = createRunContext(config, ui, env, runId);
   // The post step logs out of what main logged in to, should main be cancelled or crash.
-  ctx.saveState = (name, value) => core.saveState(name, value);
-  core.saveState('outDir', config.outDir);
+  ctx.saveState = (name, value) => stateTo(ctx.redactor, env, name, value);
+  ctx.saveState('outDir', config.outDir);
 
   // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
   // removes them too, should this not finish), and the step fails.
   const removeHandlers = onInterrupt(
     ctx,
-    (signal) => core.error(`${signal}: the run was cancelled; removing its containers and networks`),
+    (signal) => ui.error(`${signal}: the run was cancelled; removing its containers and networks`),
     1, // a failed step (core.ExitCode.Failure, which @github/local-action's stub of core does not have)
   );
   // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
   const { runPipeline } = await import('./pipeline/pipeline.js');
   const { report, files } = await runPipeline(ctx).finally(removeHandlers);
-  const setOutput = (name: string, value: string): void => core.setOutput(name, ctx.redactor.redact(value));
+  const setOutput = (name: string, value: string): void => outputTo(ctx.redactor, env, name, value);
 
   setOutput('verdict', report.verdict);
   setOutput('imageid', report.image.id ?? '');
@@ -75,16 +87,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   setOutput('shasum-file', files.shasum);
 
   // Every rule's row in the job log too, as the CLI prints it (failures also become annotations).
-  core.info(ctx.redactor.redact(summaryText(report, files)));
+  ui.info(summaryText(report, files));
   const artifact = await uploadOutDir(config, files, env);
   if (env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();
+    const markdown = summaryMarkdown(report, {
+      redact: (t) => ctx.redactor.redact(t),
+      ...(artifact?.url ? { artifactUrl: artifact.url } : {}),
+    });
+    appendFileRedacted(ctx.redactor, env.GITHUB_STEP_SUMMARY, markdown);
   }
   if (report.error !== undefined) {
     // The pipeline already printed the error as an annotation: fail the step without saying it twice.
     process.exitCode = core.ExitCode.Failure;
   } else if (report.verdict === 'fail') {
     const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
-    core.setFailed(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
+    ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
+    process.exitCode = 1;
   }
 }

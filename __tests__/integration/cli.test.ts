@@ -24,8 +24,9 @@ describe('CLI usage errors exit 2 with one line naming the flag', () => {
       /^dockerflow: --port: "http" is not a whole number from 1 to 65535; use a whole number from 1 to 65535\n$/,
     ],
     [
+      // A bare NAME takes the caller's value, as docker does: unset, it is one clear error.
       ['run', '--context', APP, '--env', 'NOEQUALS'],
-      /^dockerflow: --env: a line without "=" is not KEY=VALUE; write one KEY=VALUE per line\n$/,
+      /^dockerflow: --env: NOEQUALS is not set in this environment; export NOEQUALS before running dockerflow, or drop the flag\n$/,
     ],
     [['run', '--context', APP, '--checks-ignore', 'DF999'], /^dockerflow: --checks-ignore: "DF999" is not a rule ID/],
     [['run', '--context', path.join(APP, 'missing')], /^dockerflow: --context: ".*missing" is not a directory/],

@@ -141,11 +141,14 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.match(row(r.report, 'DF205').message, /turned 5\d\d .* after db stopped/);
     assert.match(r.log, /ok 1 - backend is reachable/);
     // The heartbeat's REQUIRE_ENV check proves API_TOKEN reached the container, yet no value is in argv or files.
-    assert.match(r.log, /--env API_TOKEN --env LOG_VALUES=API_TOKEN,STRIPE_SK --env STRIPE_SK --env PORT=\d+ sha256:/);
+    // The secret ones went in a private env file, removed when the run ended.
+    const envFile = /--env LOG_VALUES=API_TOKEN,STRIPE_SK --env-file (\S+dockerflow-env-\S+) --env PORT=\d+ sha256:/.exec(r.log);
+    assert.ok(envFile, 'the app got its secrets by env file');
+    assert.equal(existsSync(envFile[1]!), false, 'the env file is removed at cleanup');
     // The app printed both values; build.log has them redacted.
     assert.match(r.log, /"Fields":\{"API_TOKEN":"\*\*\*"\}/);
     assert.match(r.log, /"Fields":\{"STRIPE_SK":"\*\*\*"\}/);
-    assert.match(r.log, /--env POSTGRES_PASSWORD postgres:15/);
+    assert.match(r.log, /--env-file \S+dockerflow-env-\S+ postgres:15/);
     for (const secret of [pgPassword, token, stripe]) {
       for (const text of [r.log, JSON.stringify(r.report), r.stdout, r.stderr]) assert.ok(!text.includes(secret), `${secret} leaked`);
     }

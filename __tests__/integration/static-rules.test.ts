@@ -56,7 +56,9 @@ const cases: {
   { fixture: 'df106-layer', fails: ['DF106'], exit: 1, message: /: build secret token in layer [0-9a-f]+: \/app\/\.npmrc/, noCache: true },
   {
     fixture: 'df106-arg',
-    fails: ['DF106', 'DF108'],
+    // The build arg is a secret (named like one, and the build secret's value): DF109 warns about it, and
+    // BuildKit's SecretsUsedInArgOrEnv (DF108) too.
+    fails: ['DF106', 'DF108', 'DF109'],
     exit: 1,
     message: /: build secret token in image config \S+/,
     buildArgs: [`NPM_TOKEN=${CANARY}`],
@@ -124,7 +126,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
             [[rule, line, row.file]],
           );
         } else {
-          if (c.message) assert.match(row.message, c.message);
+          if (c.message && id === c.fails[0]) assert.match(row.message, c.message);
           if (c.line) assert.equal(row.line, c.line);
         }
         assert.match(r.stdout, new RegExp(`${row.level === 'error' ? 'FAIL' : 'WARN'} ${id}`));

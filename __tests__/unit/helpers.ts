@@ -54,6 +54,12 @@ export function fakeRunner(answer: (argv: readonly string[], n: number) => Parti
   const runner = {
     env: {} as Record<string, string>,
     redactor: new Redactor(),
+    envFiles: [] as (readonly { key: string; value: string }[])[],
+    envFile(entries: readonly { key: string; value: string }[]): string {
+      runner.envFiles.push(entries);
+      return `/fake/env-file-${runner.envFiles.length}`;
+    },
+    removeEnvFiles: () => undefined,
     async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
       calls.push({ argv, opts });
       const r: RunResult = { exitCode: 0, stdout: '', stderr: '', durationMs: 1, ...answer(argv, calls.length) };

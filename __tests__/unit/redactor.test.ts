@@ -38,13 +38,39 @@ describe('secret-looking names', () => {
     'APIKEY',
     'GITHUB_TOKEN',
     'AWS_SECRET_ACCESS_KEY',
-    'SENTRY_DSN',
     'npm-token',
     'client.secret',
     'PGPASSWORD',
     'SLACKTOKEN',
+    // *_KEY and *KEY names, as BuildKit's SecretsUsedInArgOrEnv counts them, and the issue #9 list.
+    'STRIPE_KEY',
+    'SIGNING_KEY',
+    'JWT_KEY',
+    'APP_KEY',
+    'SIGNINGKEY',
+    'PASSPHRASE',
+    'GPG_PASSPHRASE',
+    'GOOGLE_CREDENTIALS',
+    'AWS_CREDENTIAL',
+    'DB_PWORD',
   ];
-  const plain = ['PORT', 'KEYBOARD_LAYOUT', 'TOKENIZER_PATH', 'PASSENGER_COUNT', 'LOG_LEVEL', 'DATABASE_URL', 'AUTHOR', 'BYPASS_CACHE'];
+  const plain = [
+    'PORT',
+    'KEYBOARD_LAYOUT',
+    'TOKENIZER_PATH',
+    'PASSENGER_COUNT',
+    'LOG_LEVEL',
+    'DATABASE_URL',
+    'AUTHOR',
+    'BYPASS_CACHE',
+    // The documented public ones: *_PUBLIC_KEY (any PUBLIC word) and key identifiers.
+    'JWT_PUBLIC_KEY',
+    'PUBLIC_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'GPG_KEY_ID',
+    // A DSN is secret by its value (userinfo), not by its name.
+    'SENTRY_DSN',
+  ];
   for (const n of secret) it(`${n} looks secret`, () => assert.equal(isSecretName(n), true));
   for (const n of plain) it(`${n} does not`, () => assert.equal(isSecretName(n), false));
 });

@@ -1,24 +1,51 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appRunArgv, envArgs, networkCreateArgv, serviceRunArgv, testRunArgv } from '../../src/docker/run-argv.js';
+import type { KeyValue } from '../../src/config/parse-lines.js';
 import { isSecretName } from '../../src/secrets/names.js';
 
 const IMG = 'sha256:' + 'a'.repeat(64);
+const files: (readonly KeyValue[])[] = [];
+const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEvQ-pw-123\n-----END PRIVATE KEY-----';
 const env = envArgs(
   [
     { key: 'LOG_LEVEL', value: 'debug' },
     { key: 'DB_PASSWORD', value: 'pw-123' },
     { key: 'DATABASE_URL', value: 'postgres://u:pw-123@db/app' },
+    { key: 'TLS_KEY', value: PEM },
   ],
   (e) => isSecretName(e.key) || e.value.includes('pw-123'),
+  (entries) => {
+    files.push(entries);
+    return `/private/env-${files.length}`;
+  },
 );
 
 describe('container argv', () => {
-  it('passes secret values by name only, with the value in the environment', () => {
+  it('passes secret values in an env file, a multi-line one by name from the environment, public ones in argv', () => {
     assert.deepEqual(env, {
-      argv: ['--env', 'LOG_LEVEL=debug', '--env', 'DB_PASSWORD', '--env', 'DATABASE_URL'],
-      env: { DB_PASSWORD: 'pw-123', DATABASE_URL: 'postgres://u:pw-123@db/app' },
+      argv: ['--env', 'LOG_LEVEL=debug', '--env', 'TLS_KEY', '--env-file', '/private/env-1'],
+      env: { TLS_KEY: PEM },
     });
+    assert.deepEqual(files, [
+      [
+        { key: 'DB_PASSWORD', value: 'pw-123' },
+        { key: 'DATABASE_URL', value: 'postgres://u:pw-123@db/app' },
+      ],
+    ]);
+  });
+
+  it('writes no env file when no entry is secret', () => {
+    const n = files.length;
+    assert.deepEqual(
+      envArgs(
+        [{ key: 'A', value: '1' }],
+        () => false,
+        () => 'x',
+      ),
+      { argv: ['--env', 'A=1'], env: {} },
+    );
+    assert.equal(files.length, n);
   });
 
   it('labels the network with the run id', () => {

@@ -3,11 +3,10 @@ import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { secretValues, unmaskableSecrets } from '../../src/config/config.js';
 import { createRunContext } from '../../src/pipeline/create.js';
-import { Runner } from '../../src/exec/runner.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { appEnv } from '../../src/smoke/env.js';
 import { CliUi } from '../../src/ui/cli-ui.js';
-import { configFor, contextFor, silentUi } from './helpers.js';
+import { configFor, contextFor, fakeRunner, silentUi } from './helpers.js';
 
 test('secrets: password, its base64 login form, build secrets and secret-named env values are secrets', () => {
   const config = configFor({
@@ -40,11 +39,17 @@ test('secrets: the CLI console redacts what it prints', () => {
 test('secrets: env-secrets values are secrets whatever their names, and reach the app by name only', () => {
   const config = configFor({ env: 'LOG_LEVEL=info', 'env-secrets': 'STRIPE_SK=sk-Secret-5\nOPENAI=oa-Secret-6' });
   assert.deepEqual(secretValues(config).sort(), ['oa-Secret-6', 'sk-Secret-5']);
-  const ctx = contextFor(config, null as unknown as Runner);
+  const ctx = contextFor(config, fakeRunner().runner);
   for (const v of secretValues(config)) ctx.redactor.add(v);
   const env = appEnv(ctx);
-  assert.deepEqual(env.argv, ['--env', 'LOG_LEVEL=info', '--env', 'STRIPE_SK', '--env', 'OPENAI']);
-  assert.deepEqual(env.env, { STRIPE_SK: 'sk-Secret-5', OPENAI: 'oa-Secret-6' });
+  assert.deepEqual(env.argv, ['--env', 'LOG_LEVEL=info', '--env-file', '/fake/env-file-1']);
+  assert.deepEqual(env.env, {});
+  assert.deepEqual((ctx.runner as unknown as { envFiles: unknown[] }).envFiles, [
+    [
+      { key: 'STRIPE_SK', value: 'sk-Secret-5' },
+      { key: 'OPENAI', value: 'oa-Secret-6' },
+    ],
+  ]);
 });
 
 test('secrets: values too short to mask are named in a warning, never registered', () => {

@@ -1,3 +1,4 @@
+<<<<<<<< HEAD:dist/cli/857.index.js
 <<<<<<<< HEAD:dist/cli/95.index.js
 export const id = 95;
 export const ids = [95];
@@ -11,6 +12,13 @@ export const modules = {
 
 /***/ 857:
 >>>>>>>> issue-17:dist/cli/857.index.js
+========
+export const id = 399;
+export const ids = [399];
+export const modules = {
+
+/***/ 399:
+>>>>>>>> issue-9:dist/cli/399.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -68,6 +76,64 @@ class VersionFile {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/secrets/sink.ts
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${randomUUID()}`;
+    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${os.EOL}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/out-files.ts
 
 
@@ -80,11 +146,14 @@ function outFiles(dir) {
         report: external_node_path_default().join(dir, 'dockerflow-report.json'),
     };
 }
-/** Every file the tool writes goes through here, redacted: the runner masks its console, not artifacts. */
+/**
+ * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
+ * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
+ */
 function writeRedacted(redactor, file, content) {
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode: 0o644 });
+    writeFileRedacted(redactor, file, content);
 }
+/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
 function writeReport(redactor, files, report) {
     writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
 }
@@ -111,18 +180,25 @@ var own_container = __webpack_require__(7742);
 var context = __webpack_require__(7057);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
-function envArgs(entries, isSecret) {
+/** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
+const fitsEnvFile = (value) => !/[\r\n]/.test(value);
+function envArgs(entries, isSecret, envFile) {
     const argv = [];
     const env = {};
+    const inFile = [];
     for (const e of entries) {
-        if (isSecret(e)) {
+        if (!isSecret(e))
+            argv.push('--env', `${e.key}=${e.value}`);
+        else if (fitsEnvFile(e.value))
+            inFile.push(e);
+        else {
             argv.push('--env', e.key);
             env[e.key] = e.value;
         }
-        else {
-            argv.push('--env', `${e.key}=${e.value}`);
-        }
     }
+    // docker reads env files before `--env`: a name given both ways gets the `--env` value.
+    if (inFile.length)
+        argv.push('--env-file', envFile(inFile));
     return { argv, env };
 }
 const label = (runId) => ['--label', `${context/* RUN_LABEL */.j}=${runId}`];
@@ -199,15 +275,15 @@ var names = __webpack_require__(6533);
 
 
 /**
- * `--env` arguments for entries of the `env` or `services` inputs: an entry whose name says "secret", or whose
- * value holds a registered secret (a password inside a URL), travels by name only.
+ * `--env` arguments for entries of the `env` or `services` inputs: an entry that is secret by the one rule
+ * (src/secrets/names.ts), or whose value holds a registered secret, travels in the run's private env file.
  */
-function containerEnv(ctx, entries) {
-    return envArgs(entries, (e) => (0,names/* isSecretName */.e)(e.key) || ctx.redactor.leaks(e.value));
+function containerEnv(ctx, entries, secret = new Set()) {
+    return envArgs(entries, (e) => secret.has(e) || (0,names/* isSecretEntry */.VT)(e.key, e.value) || ctx.redactor.leaks(e.value), (file) => ctx.runner.envFile(file));
 }
-/** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets` by name. */
+/** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets` (all secret). */
 function appEnv(ctx) {
-    return containerEnv(ctx, [...ctx.config.env, ...ctx.config.envSecrets]);
+    return containerEnv(ctx, [...ctx.config.env, ...ctx.config.envSecrets], new Set(ctx.config.envSecrets));
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/network.ts
@@ -315,17 +391,18 @@ class Stack {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/config/config.ts + 1 modules
+var config_config = __webpack_require__(1377);
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
+
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
 function secretEnvName(index) {
     return `DOCKERFLOW_BUILD_SECRET_${index}`;
 }
 /**
  * argv for the image build, built in one place. Secret values never appear here: `--secret` names an
- * environment variable that `buildEnv` fills.
+ * environment variable that `buildEnv` fills, and a secret build arg is `--build-arg NAME`, which docker reads
+ * from that same environment.
  */
 function buildArgv(req) {
     const c = req.config;
@@ -335,8 +412,9 @@ function buildArgv(req) {
         argv.push('--tag', ref);
     for (const { key, value } of [...req.labels, ...c.labels])
         argv.push('--label', `${key}=${value}`);
-    for (const { key, value } of c.buildArgs)
-        argv.push('--build-arg', `${key}=${value}`);
+    const secret = new Set((0,config_config/* secretBuildArgs */.qD)(c));
+    for (const a of c.buildArgs)
+        argv.push('--build-arg', secret.has(a) ? a.key : `${a.key}=${a.value}`);
     if (c.target)
         argv.push('--target', c.target);
     if (c.noCache)
@@ -362,6 +440,8 @@ function buildArgv(req) {
 function buildEnv(req) {
     const env = {};
     req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
+    for (const { key, value } of (0,config_config/* secretBuildArgs */.qD)(req.config))
+        env[key] = value;
     if (req.builder === 'classic')
         env.DOCKER_BUILDKIT = '0';
     return env;
@@ -1800,7 +1880,10 @@ const DF105 = (f) => {
     return (0,catalogue/* check */.z6)('DF105', 'pass', '/app/version.json matches the generated version object');
 };
 const DF106 = (f) => {
-    const envKeys = f.image.env.map((e) => e.split('=')[0]).filter((k) => (0,names/* isSecretName */.e)(k) && !isEmptyEnv(f, k));
+    const envKeys = f.image.env
+        .map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)])
+        .filter(([k, v]) => (0,names/* isSecretEntry */.VT)(k, v) && !isEmptyEnv(f, k))
+        .map(([k]) => k);
     if (envKeys.length > 0) {
         const line = f.dockerfile.finalStage
             .flatMap((i) => i.properties.filter((p) => i.keyword === 'ENV' && envKeys.includes(p.name)))
@@ -1814,7 +1897,11 @@ const DF106 = (f) => {
     }
     return (0,catalogue/* check */.z6)('DF106', 'pass', f.secretHits === null
         ? 'no secret-like ENV keys (no secret values were given to scan for)'
+<<<<<<<< HEAD:dist/cli/857.index.js
         : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history${f.secretScan ? ` (${scanSummary(f.secretScan)})` : ''}`);
+========
+        : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history`);
+>>>>>>>> issue-9:dist/cli/399.index.js
 };
 const DF107 = (f) => {
     const shellForm = ['ENTRYPOINT', 'CMD'].map((k) => lastInstruction(f.dockerfile, k)).filter((i) => i && !i.jsonForm);
@@ -1827,6 +1914,18 @@ const DF107 = (f) => {
         return (0,catalogue/* check */.z6)('DF107', 'fail', `the base image's ${JSON.stringify(sh)} is in shell form; set ENTRYPOINT and CMD in exec form`, at(f));
     }
     return (0,catalogue/* check */.z6)('DF107', 'pass', 'ENTRYPOINT and CMD are in exec form');
+};
+/**
+ * DF108 (warning): a build arg that holds a secret is recorded in the image history (`RUN |1 NPM_TOKEN=…`) for
+ * anyone who pulls the image, even when no layer keeps it.
+ */
+const DF108 = (f) => {
+    const names = f.secretBuildArgs ?? [];
+    if (names.length === 0)
+        return (0,catalogue/* check */.z6)('DF108', 'pass', 'no build arg holds a secret');
+    const argLine = f.dockerfile.finalStage.find((i) => i.keyword === 'ARG' && i.properties.some((p) => names.includes(p.name)))?.line;
+    const id = names[0].toLowerCase();
+    return (0,catalogue/* check */.z6)('DF108', 'fail', `build arg${names.length > 1 ? 's' : ''} ${names.join(', ')} hold${names.length > 1 ? '' : 's'} a secret, which stays in the image history for anyone who pulls the image; pass it with the secrets input (${id}=…) and read it with RUN --mount=type=secret,id=${id} instead of ARG`, { file: f.dockerfile.file, line: argLine ?? f.dockerfile.fromLine });
 };
 /** `ENV KEY=` with an empty value holds no secret. */
 function isEmptyEnv(f, key) {
@@ -1841,10 +1940,9 @@ const STATIC_RULES = [
     ['DF105', DF105],
     ['DF106', DF106],
     ['DF107', DF107],
+    ['DF108', DF108],
 ];
 
-// EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(1377);
 ;// CONCATENATED MODULE: ./src/stages/inspect.ts
 
 
@@ -1861,7 +1959,10 @@ var config_config = __webpack_require__(1377);
 function ignoredRow(id) {
     return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
 }
+<<<<<<<< HEAD:dist/cli/857.index.js
 <<<<<<<< HEAD:dist/cli/95.index.js
+========
+>>>>>>>> issue-9:dist/cli/399.index.js
 /** DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. */
 async function inspect(ctx, prepared, built) {
 ========
@@ -1889,8 +1990,17 @@ async function inspect_inspect(ctx, prepared, built, timings) {
         return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
     // Secret values to look for in the image: every value we mask, build secrets first.
     const named = (0,config_config/* namedSecrets */.pr)(config);
+<<<<<<<< HEAD:dist/cli/857.index.js
     const needles = secretNeedles(named);
     const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
+========
+    const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
+    // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
+    const needles = named.flatMap((n) => {
+        const escaped = JSON.stringify(n.value).slice(1, -1);
+        return escaped === n.value ? [n] : [n, { name: n.name, value: escaped }];
+    });
+>>>>>>>> issue-9:dist/cli/399.index.js
     if (scanning) {
         ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
     }
@@ -1915,7 +2025,13 @@ async function inspect_inspect(ctx, prepared, built, timings) {
     const [image, files, secretScan] = await Promise.all([
         inspectImage(ctx, built.imageId),
         readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
+<<<<<<<< HEAD:dist/cli/857.index.js
         scanning ? scan() : Promise.resolve(null),
+========
+        scanning
+            ? scanImage(built.imageId, needles.map((n) => n.value))
+            : Promise.resolve(null),
+>>>>>>>> issue-9:dist/cli/399.index.js
     ]);
     if (secretScan)
         ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
@@ -1927,10 +2043,26 @@ async function inspect_inspect(ctx, prepared, built, timings) {
         versionFile: files.get('/app/version.json') ?? null,
         expectedVersion: prepared.version,
         secretNames: needles.map((n) => n.name),
+<<<<<<<< HEAD:dist/cli/857.index.js
         secretHits: secretScan?.hits ?? null,
         secretScan: secretScan?.stats ?? null,
+========
+        secretHits: secretHits && dedupeHits(secretHits, needles),
+        secretBuildArgs: (0,config_config/* secretBuildArgs */.qD)(config).map((a) => a.key),
+>>>>>>>> issue-9:dist/cli/399.index.js
     };
     return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
+}
+/** One hit per secret and place, whichever of its forms was found. */
+function dedupeHits(hits, needles) {
+    const seen = new Set();
+    return hits.filter((h) => {
+        const key = `${needles[h.needle]?.name}\0${h.where}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/git/context.ts
@@ -2538,7 +2670,15 @@ const BODY_LIMIT = 64 * 1024;
  * cannot hold up its graceful shutdown.
  */
 class Http {
+    redact;
     agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+    /**
+     * `redact` is applied to every body as it arrives, before any rule parses or shortens it: a secret the app
+     * echoes can then never be cut in two (its prefix left in a message).
+     */
+    constructor(redact = (b) => b) {
+        this.redact = redact;
+    }
     async get(url, timeoutMs) {
         timeoutMs = Math.max(1, Math.round(timeoutMs));
         const t0 = performance.now();
@@ -2554,7 +2694,7 @@ class Http {
                     break;
                 }
             }
-            return { ok: true, status: res.statusCode, body, ms: ms() };
+            return { ok: true, status: res.statusCode, body: this.redact(body), ms: ms() };
         }
         catch (e) {
             const err = e;
@@ -2581,7 +2721,6 @@ class Http {
 
 ;// CONCATENATED MODULE: ./src/smoke/log-rules.ts
 
-
 /** DF301: the app wrote something to stdout or stderr while it ran. */
 function logsRule(lines, bytes, ranMs) {
     if (bytes === 0) {
@@ -2599,7 +2738,7 @@ function mozlogRule(tally, mode, redactor) {
     if (tally.valid === tally.total)
         return (0,catalogue/* check */.z6)('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
     const bad = tally.firstBad;
-    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(shorten(redactor.redact(bad.line), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`, { level });
+    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(redactor.cut(redactor.redact(bad.line).replace(/\s+/g, ' ').trim(), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`, { level });
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -2752,8 +2891,8 @@ class ExitWatch {
     }
 }
 
-// EXTERNAL MODULE: ./src/secrets/redactor.ts
-var redactor = __webpack_require__(5753);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
+var redactor = __webpack_require__(8589);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -2996,7 +3135,7 @@ async function smoke(ctx, prepared, built, stack) {
         return { checks: rows.list() };
     }
     const app = started.app;
-    const http = new Http();
+    const http = new Http((body) => ctx.redactor.redact(body));
     try {
         const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
         return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
@@ -3641,6 +3780,7 @@ async function runPipeline(ctx) {
         await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
+        ctx.runner.removeEnvFiles();
     }
     const rows = inCatalogueOrder(checks, failedStage);
     const report = {

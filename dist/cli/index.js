@@ -74,8 +74,8 @@ class BuildLog {
     }
 }
 
-// EXTERNAL MODULE: ./src/secrets/redactor.ts
-var secrets_redactor = __nccwpck_require__(5753);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
+var secrets_redactor = __nccwpck_require__(8589);
 // EXTERNAL MODULE: ./src/pipeline/context.ts
 var context = __nccwpck_require__(7057);
 ;// CONCATENATED MODULE: ./src/pipeline/create.ts
@@ -84,20 +84,21 @@ var context = __nccwpck_require__(7057);
 
 
 
-/** Secrets are registered (console masking and file redaction) before any command runs. */
+/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
 function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F)()) {
     const redactor = new secrets_redactor/* Redactor */.pO();
     for (const value of (0,config_config/* secretValues */.VX)(config)) {
         redactor.add(value);
-        for (const form of redactor.values)
-            ui.setSecret(form);
+        ui.setSecret(value);
     }
     for (const name of (0,config_config/* unmaskableSecrets */.jY)(config)) {
         ui.warning(`${name} is shorter than ${config_config/* MIN_SECRET_LENGTH */.vb} characters: it cannot be masked in logs or searched for in the image; use a longer value`);
     }
     const log = new BuildLog(config.outDir, redactor);
     const runner = new exec_runner/* Runner */.by(log, ui, redactor);
-    return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
+    // The run's env files go with its containers, and on an interrupt too.
+    const undo = new Set([() => runner.removeEnvFiles()]);
+    return { config, ui, log, runner, redactor, runId, env, undo };
 }
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
@@ -135,9 +136,14 @@ function onInterrupt(ctx, say, exitCode) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. */
+/**
+ * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Each cell is
+ * redacted before `|` is escaped (an escaped secret is no longer the secret the redactor knows); the sink then
+ * redacts the whole Markdown again, escaped forms included.
+ */
 function summaryMarkdown(r, extra = {}) {
+    const redact = extra.redact ?? ((s) => s);
+    const cell = (s) => redact(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
     const lines = [];
     lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
     if (r.error)
@@ -233,7 +239,12 @@ class CliUi {
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/config/options.ts
 var options = __nccwpck_require__(6856);
+// EXTERNAL MODULE: ./src/secrets/names.ts
+var names = __nccwpck_require__(6533);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
 
 
 
@@ -259,17 +270,27 @@ function parseCliArgs(argv) {
         throw new errors/* ConfigError */.x('usage', msg.replace(/\. To specify.*$/, ''), 'see dockerflow --help');
     }
     const raw = new Map();
+    const lists = new Map();
     const values = parsed.values;
     for (const o of CLI_OPTIONS) {
         const v = values[o.flag ?? o.name];
         if (v === undefined || o.name === 'password-stdin')
             continue;
+        if (Array.isArray(v))
+            lists.set(o.name, v);
         raw.set(o.name, Array.isArray(v) ? v.join('\n') : String(v));
     }
     const [command = null, ...extra] = parsed.positionals;
     if (extra.length > 0)
         throw new errors/* ConfigError */.x('usage', `unexpected argument "${extra[0]}"`, 'see dockerflow --help');
-    return { command, help: values.help === true, quiet: values.quiet === true, passwordStdin: values['password-stdin'] === true, raw };
+    return {
+        command,
+        help: values.help === true,
+        quiet: values.quiet === true,
+        passwordStdin: values['password-stdin'] === true,
+        raw,
+        lists,
+    };
 }
 /** The flag a user typed for an input name, for error messages. */
 function flagFor(input) {
@@ -293,11 +314,133 @@ function helpText() {
         `  ${'-q, --quiet'.padEnd(34)} Do not stream build and command output`,
         `  ${'-h, --help'.padEnd(34)} Show this help`,
         '',
+        'Secrets: a value given on the command line (--secret ID=VALUE, --env-secret K=V, --env K=V and',
+        '--build-arg K=V with a secret name or URL password) is in argv, readable by other users of the machine',
+        '(ps). Keep it out with --secret id=ID,env=VAR or id=ID,src=FILE, --env-secret NAME, --env NAME,',
+        '--build-arg NAME (values from your environment), --env-file FILE and --password-stdin.',
+        '',
         'Exit status: 0 the verdict is pass, 1 it is fail, 2 bad usage.',
         'Example: dockerflow run --context sample-app --service "db=postgres:15 POSTGRES_PASSWORD=pw" \\',
         '           --env DATABASE_URL=postgres://postgres:pw@db/postgres --test-command test',
         '',
     ].join('\n');
+}
+const DOCKER_SECRET_KEYS = new Set(['id', 'type', 'env', 'src', 'source', 'required']);
+/** `id=npm,env=NPM_TOKEN` / `id=npm,src=FILE` (docker's --secret syntax), or null for the value form `ID=VALUE`. */
+function dockerSecretSpec(spec) {
+    if (!/^(id|type)=/.test(spec))
+        return null;
+    const fields = new Map();
+    for (const part of spec.split(',')) {
+        const eq = part.indexOf('=');
+        const key = eq < 0 ? '' : part.slice(0, eq).trim();
+        if (!DOCKER_SECRET_KEYS.has(key))
+            return null;
+        fields.set(key, part.slice(eq + 1));
+    }
+    return fields.has('id') ? fields : null;
+}
+function fromEnv(flag, name, env) {
+    const v = env[name];
+    if (v === undefined)
+        throw new errors/* ConfigError */.x(flag, `${name} is not set in this environment`, `export ${name} before running dockerflow, or drop the flag`);
+    return v;
+}
+function fromFile(flag, file, cwd) {
+    try {
+        return (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(cwd, file), 'utf8').replace(/\r?\n$/, '');
+    }
+    catch (e) {
+        throw new errors/* ConfigError */.x(flag, `cannot read ${file}: ${e.code ?? e.message}`, 'give a readable file');
+    }
+}
+/**
+ * `docker run --env-file` syntax: one `KEY=VALUE` per line taken verbatim, a bare `KEY` takes the caller's value,
+ * blank lines and `#` comments skipped.
+ */
+function parseEnvFile(text, env, file) {
+    const out = [];
+    for (const [i, raw] of text
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+        .entries()) {
+        const line = raw.trimStart();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? line.trim() : line.slice(0, eq);
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            throw new errors/* ConfigError */.x('env-file', `${file}:${i + 1} is not KEY=VALUE`, 'write one KEY=VALUE (or a bare KEY) per line');
+        if (eq >= 0)
+            out.push({ key, value: line.slice(eq + 1) });
+        else if (env[key] !== undefined)
+            out.push({ key, value: env[key] });
+    }
+    return out;
+}
+/**
+ * The secret flags' forms that keep values out of argv, read here: `--secret id=X,env=VAR|src=FILE`,
+ * `--env-secret NAME`, `--env NAME` and `--build-arg NAME` from the caller's environment, `--env-file FILE`.
+ * The value forms left in `inv.raw` are reported in `inArgv` when they hold a secret.
+ */
+function resolveCliSecrets(inv, env, cwd) {
+    const resolved = { secrets: [], env: [], 'env-secrets': [], 'build-args': [] };
+    const inArgv = [];
+    const keep = (name, lines) => {
+        if (lines.length)
+            inv.raw.set(name, lines.join('\n'));
+        else
+            inv.raw.delete(name);
+    };
+    const secretLines = [];
+    for (const spec of inv.lists.get('secrets') ?? []) {
+        const f = dockerSecretSpec(spec);
+        if (!f) {
+            secretLines.push(spec);
+            inArgv.push(`--secret ${spec.split('=')[0]}=…`);
+            continue;
+        }
+        const id = f.get('id');
+        const src = f.get('src') ?? f.get('source');
+        const value = src !== undefined && f.get('type') !== 'env' ? fromFile('secrets', src, cwd) : fromEnv('secrets', f.get('env') ?? id, env);
+        resolved.secrets.push({ key: id, value });
+    }
+    keep('secrets', secretLines);
+    const envSecretLines = [];
+    for (const spec of inv.lists.get('env-secrets') ?? []) {
+        if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(spec))
+            resolved['env-secrets'].push({ key: spec, value: fromEnv('env-secrets', spec, env) });
+        else {
+            envSecretLines.push(spec);
+            inArgv.push(`--env-secret ${spec.split('=')[0]}=…`);
+        }
+    }
+    keep('env-secrets', envSecretLines);
+    for (const [name, flag] of [
+        ['env', '--env'],
+        ['build-args', '--build-arg'],
+    ]) {
+        const lines = [];
+        for (const spec of inv.lists.get(name) ?? []) {
+            const eq = spec.indexOf('=');
+            if (eq < 0 && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(spec.trim())) {
+                resolved[name].push({ key: spec.trim(), value: fromEnv(name, spec.trim(), env) });
+                continue;
+            }
+            lines.push(spec);
+            if (eq > 0 && (0,names/* isSecretEntry */.VT)(spec.slice(0, eq).trim(), spec.slice(eq + 1)))
+                inArgv.push(`${flag} ${spec.slice(0, eq).trim()}=…`);
+        }
+        keep(name, lines);
+    }
+    for (const file of inv.lists.get('env-file') ?? [])
+        resolved['env-secrets'].push(...parseEnvFile(fromFile('env-file', file, cwd), env, file));
+    inv.raw.delete('env-file');
+    return { resolved, inArgv };
+}
+/** The warning for a secret value given on the command line (shown when stderr is not a terminal). */
+function argvWarning(flag) {
+    return `${flag} puts a secret value in this command's argv, where other users of the machine can read it (ps, /proc); use the forms that read it from your environment or a file (--secret id=ID,env=VAR or id=ID,src=FILE, --env-secret NAME, --env NAME, --build-arg NAME, --env-file FILE, --password-stdin)`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
@@ -325,7 +468,12 @@ async function main(argv, io) {
         quiet = inv.quiet;
         if (inv.passwordStdin)
             inv.raw.set('password', (await (0,consumers_namespaceObject.text)(io.stdin)).replace(/\r?\n$/, ''));
-        config = (0,config_config/* parseConfig */.o4)({ raw: inv.raw, env: io.env, cwd: io.cwd, defaultOutDir: 'dockerflow-out' });
+        const { resolved, inArgv } = resolveCliSecrets(inv, io.env, io.cwd);
+        config = (0,config_config/* parseConfig */.o4)({ raw: inv.raw, env: io.env, cwd: io.cwd, defaultOutDir: 'dockerflow-out', resolved });
+        // Outside a terminal (a script, a CI job) others are likelier to be watching the process list.
+        if (!io.stderr.isTTY)
+            for (const flag of inArgv)
+                io.stderr.write(`dockerflow: warning: ${argvWarning(flag)}\n`);
     }
     catch (e) {
         io.stderr.write(`dockerflow: ${e instanceof errors/* ConfigError */.x ? e.render(flagFor) : (0,describe_error/* describeError */.U)(e)}\n`);
@@ -335,10 +483,14 @@ async function main(argv, io) {
     const removeHandlers = onInterrupt(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`), 130);
     try {
 <<<<<<< HEAD
+<<<<<<< HEAD
         const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5095));
 =======
         const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 857));
 >>>>>>> issue-17
+=======
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 399));
+>>>>>>> issue-9
         const { report, files } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         return report.verdict === 'pass' ? 0 : 1;
@@ -360,6 +512,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   vb: () => (/* binding */ MIN_SECRET_LENGTH),
   pr: () => (/* binding */ namedSecrets),
   o4: () => (/* binding */ parseConfig),
+  qD: () => (/* binding */ secretBuildArgs),
   VX: () => (/* binding */ secretValues),
   jY: () => (/* binding */ unmaskableSecrets)
 });
@@ -488,7 +641,7 @@ function splitCommand(input, command) {
 
 
 
-function parseConfig({ raw, env, cwd, defaultOutDir }) {
+function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     for (const name of raw.keys()) {
         if (!options/* OPTION_BY_NAME */.id.has(name)) {
             throw new errors/* ConfigError */.x(name, 'is not an option', `remove it; options are: ${options/* OPTIONS */.lw.map((o) => o.name).join(', ')}`);
@@ -545,24 +698,24 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
     }
     const retention = str('retention-days');
-    return {
+    const config = {
         context,
         file,
         image,
         registry,
         tags,
         labels: parseKeyValues('labels', list('labels')),
-        buildArgs: parseKeyValues('build-args', list('build-args')),
+        buildArgs: [...parseKeyValues('build-args', list('build-args')), ...(resolved['build-args'] ?? [])],
         target: str('target'),
         noCache: bool('no-cache'),
         pull: bool('pull'),
         cacheFrom: list('cache-from'),
         cacheTo: list('cache-to'),
         platforms,
-        secrets: parseKeyValues('secrets', list('secrets'), 'ID=VALUE'),
+        secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
         port: parseIntIn('port', str('port'), 1, 65535),
-        env: parseKeyValues('env', list('env')),
-        envSecrets: parseKeyValues('env-secrets', list('env-secrets')),
+        env: [...parseKeyValues('env', list('env')), ...(resolved.env ?? [])],
+        envSecrets: [...parseKeyValues('env-secrets', list('env-secrets')), ...(resolved['env-secrets'] ?? [])],
         services,
         testCommand: splitCommand('test-command', str('test-command')),
         staticPaths,
@@ -580,6 +733,31 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
         outDir: writableFolder(external_node_path_default().resolve(cwd, raw.get('out')?.trim() || defaultOutDir)),
     };
+    checkSecretTransport(config);
+    return config;
+}
+/**
+ * Secrets that would have to travel in the docker CLI's own environment under a name the docker CLI reads
+ * (a secret build arg `DOCKER_AUTH_CONFIG`, a multi-line `env-secrets` entry `DOCKER_HOST`) are refused: they
+ * would change which daemon, config or proxy docker uses. Single-line container variables go in an env file
+ * and are never refused.
+ */
+function checkSecretTransport(config) {
+    for (const a of secretBuildArgs(config)) {
+        if ((0,names/* isDockerCliVariable */.xo)(a.key)) {
+            throw new errors/* ConfigError */.x('build-args', `${a.key} holds a secret, and a secret build arg is passed to docker by name from its environment, where ${a.key} would change what docker itself does`, `pass it as a build secret instead (secrets: ${a.key.toLowerCase()}=…, read with RUN --mount=type=secret,id=${a.key.toLowerCase()})`);
+        }
+    }
+    const multiLine = [
+        ...config.envSecrets.map((e) => ['env-secrets', e]),
+        ...config.env.filter((e) => (0,names/* secretParts */.Bm)(e.key, e.value).length > 0).map((e) => ['env', e]),
+        ...config.services.flatMap((s) => s.env.filter((e) => (0,names/* secretParts */.Bm)(e.key, e.value).length > 0).map((e) => ['services', e])),
+    ];
+    for (const [input, e] of multiLine) {
+        if (/[\r\n]/.test(e.value) && (0,names/* isDockerCliVariable */.xo)(e.key)) {
+            throw new errors/* ConfigError */.x(input, `${e.key} holds a multi-line secret, which docker can only take by name from its own environment, where ${e.key} would change what docker itself does`, `rename the variable (the app can read ${e.key} from another name) or make the value one line (base64)`);
+        }
+    }
 }
 /** Shorter secrets cannot be masked or searched for: they would match everywhere. */
 const MIN_SECRET_LENGTH = 3;
@@ -594,16 +772,21 @@ function secretEntries(config) {
     const auth = registryAuth(config);
     if (auth)
         entries.push({ name: 'registry login (docker config auth)', value: auth });
-    const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
-    for (const { key, value } of envs) {
-        if ((0,names/* isSecretName */.e)(key))
-            entries.push({ name: `env ${key}`, value });
-        // A password inside a URL (postgres://user:pw@db/app) is a secret whatever the variable is called.
-        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^/@\s]+)@/i.exec(value);
-        if (userinfo)
-            entries.push({ name: `the password in env ${key}`, value: userinfo[1] });
-    }
+    // One rule for env, services and build args (src/secrets/names.ts): a secret-looking name, a private key,
+    // a *_DSN with userinfo, or a password inside a URL (postgres://user:pw@db/app), whatever the name.
+    const judged = [
+        ...config.buildArgs.map((e) => ['build-arg', e]),
+        ...config.env.map((e) => ['env', e]),
+        ...config.services.flatMap((s) => s.env.map((e) => [`service ${s.name} env`, e])),
+    ];
+    for (const [where, { key, value }] of judged)
+        for (const part of (0,names/* secretParts */.Bm)(key, value))
+            entries.push({ name: part.whole ? `${where} ${key}` : `the password in ${where} ${key}`, value: part.value });
     return entries.filter((e) => e.value !== '');
+}
+/** Build args that are secrets by the one rule: passed by name from the environment, never in argv. */
+function secretBuildArgs(config) {
+    return config.buildArgs.filter((a) => (0,names/* secretParts */.Bm)(a.key, a.value).length > 0);
 }
 /** The secrets that can be masked and searched for, each value once, named after its first source. */
 function namedSecrets(config) {
@@ -826,7 +1009,7 @@ const OPTIONS = [
         kind: 'list',
         flag: 'secret',
         newlineOnly: true,
-        description: 'Build secrets ID=VALUE: masked, passed by environment, never in argv',
+        description: 'Build secrets ID=VALUE, masked and passed to the build by environment (CLI: id=ID,env=VAR or id=ID,src=FILE keep the value out of argv)',
     },
     { name: 'port', kind: 'number', default: '8000', description: 'Port the app listens on by default' },
     { name: 'env', kind: 'list', flag: 'env', newlineOnly: true, description: 'Runtime environment for the container, KEY=VALUE' },
@@ -835,7 +1018,7 @@ const OPTIONS = [
         kind: 'list',
         flag: 'env-secret',
         newlineOnly: true,
-        description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed by name',
+        description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed in a private env file (CLI: NAME takes the value from your environment)',
     },
     {
         name: 'services',
@@ -876,6 +1059,13 @@ const OPTIONS = [
         description: 'Folder for the build log, report and other files',
     },
     { name: 'password-stdin', kind: 'boolean', cliOnly: true, description: 'Read the registry password from standard input' },
+    {
+        name: 'env-file',
+        kind: 'list',
+        flag: 'env-file',
+        cliOnly: true,
+        description: "Read env-secrets from a file of KEY=VALUE lines, as docker run --env-file (a bare KEY takes your environment's value)",
+    },
 ];
 const OPTION_BY_NAME = new Map(OPTIONS.map((o) => [o.name, o]));
 /** The flag a CLI user types for this option. */
@@ -2135,9 +2325,23 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-// EXTERNAL MODULE: ./src/secrets/redactor.ts
-var redactor = __nccwpck_require__(5753);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/secrets/names.ts
+var names = __nccwpck_require__(6533);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
+var redactor = __nccwpck_require__(8589);
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
+
+
+
+
 
 
 /** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
@@ -2168,15 +2372,39 @@ class Runner {
     redactor;
     /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
     env = {};
+    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
+    envDir = null;
+    envFiles = 0;
     constructor(log, ui, redactor) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
     }
+    /**
+     * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
+     * (mode 0600, in a 0700 folder), so their values reach the container without being in any argv or in the
+     * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
+     */
+    envFile(entries) {
+        this.envDir ??= (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-env-'));
+        const file = external_node_path_default().join(this.envDir, `env-${++this.envFiles}`);
+        (0,external_node_fs_.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
+        return file;
+    }
+    /** Remove every env file this runner wrote. */
+    removeEnvFiles() {
+        if (this.envDir)
+            (0,external_node_fs_.rmSync)(this.envDir, { recursive: true, force: true });
+        this.envDir = null;
+    }
     async run(argv, opts = {}) {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
+        for (const name of Object.keys(opts.env ?? {})) {
+            if ((0,names/* isDockerCliVariable */.xo)(name) && name !== 'DOCKER_BUILDKIT')
+                throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
+        }
         // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
         if (!opts.quiet)
             this.log.line(`$ ${displayArgv(argv)}`);
@@ -2194,7 +2422,7 @@ class Runner {
             ignoreReturnCode: true,
             ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
             ...(opts.env || Object.keys(this.env).length
-                ? { env: { ...process.env, ...this.env, ...opts.env } }
+                ? { env: { ...process.env, ...opts.env, ...this.env } }
                 : {}),
             listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
         });
@@ -2278,7 +2506,11 @@ const RULES = [
     { id: 'DF105', stage: 'inspect', level: 'error', title: '/app/version.json equals the generated version object' },
     { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
     { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
+<<<<<<< HEAD
     { id: 'DF108', stage: 'inspect', level: 'warning', title: "BuildKit's Dockerfile checks find nothing" },
+=======
+    { id: 'DF108', stage: 'inspect', level: 'warning', title: 'No secrets passed as build args' },
+>>>>>>> issue-9
     { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
     { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
     { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },
@@ -2321,63 +2553,253 @@ function failsRun(row, failOn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ isSecretName)
+/* harmony export */   Bm: () => (/* binding */ secretParts),
+/* harmony export */   VT: () => (/* binding */ isSecretEntry),
+/* harmony export */   xo: () => (/* binding */ isDockerCliVariable)
 /* harmony export */ });
+/* unused harmony exports isSecretName, urlPassword, holdsPrivateKey */
 /**
- * Names that say "this holds a secret": used to mask `env` entries and by DF106 on the image's ENV.
- * Matches whole words of an env name (DB_PASSWORD, API_KEY, GITHUB_TOKEN), not substrings of others
- * (KEYBOARD_LAYOUT, TOKENIZER_PATH stay public).
+ * The one rule for "this holds a secret", used by `env`, `services`, `build-args` and DF106 (the image's ENV).
+ * It follows BuildKit's `SecretsUsedInArgOrEnv` check: a name is secret when one of its words (split on `_`) is
+ * a secret word, unless a word says it is public. On top of BuildKit: glued suffixes (PGPASSWORD, SIGNINGKEY),
+ * `PASSPHRASE`, `*_KEY_ID` public, and values that are secret whatever their name (a URL with a password, a
+ * private key in PEM form, a `*_DSN` with userinfo). Documented in docs/rules.md (DF106).
  */
-const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CREDENTIALS?|AUTH|DSN)($|_)/i;
-/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN. */
-const SECRET_SUFFIX = /(PASSWORD|PASSWD|SECRET|TOKEN)$/i;
+const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PWORD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|KEY|CREDENTIAL|CREDENTIALS|AUTH)($|_)/i;
+/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN, SIGNINGKEY, APIKEY. */
+const SECRET_SUFFIX = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|KEY|CREDENTIALS)$/i;
+/**
+ * Names that hold public values although they have a secret word: `*_PUBLIC_KEY` (any name with the word
+ * PUBLIC, as in BuildKit) and key identifiers (`AWS_ACCESS_KEY_ID`, `GPG_KEY_ID`, `SIGNING_KEYID`).
+ */
+const PUBLIC_NAME = /(^|_)PUBLIC($|_)|KEY_?ID$/i;
+/** `*_DSN` names: secret when the value carries userinfo (`https://key@sentry.io/1`). */
+const DSN_NAME = /(^|_)DSN$/i;
 function isSecretName(name) {
     const n = name.replace(/[-.]/g, '_');
+    if (PUBLIC_NAME.test(n))
+        return false;
     return SECRET_WORDS.test(n) || SECRET_SUFFIX.test(n);
+}
+/** The password of a URL in the value (`postgres://user:pw@db/app`), as written (percent-encoded or not). */
+function urlPassword(value) {
+    const m = /[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^@/\r\n]+)@/i.exec(value);
+    return m ? m[1] : null;
+}
+/** A private key in PEM form (RSA, EC, OPENSSH, ENCRYPTED, PGP...). */
+function holdsPrivateKey(value) {
+    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value);
+}
+/**
+ * The secret parts of an entry, by the one rule: the whole value when the name says secret, the value holds a
+ * private key, or a `*_DSN` carries userinfo; the URL password otherwise (the rest of a URL stays readable).
+ * Empty when the entry is public.
+ */
+function secretParts(name, value) {
+    if (value === '')
+        return [];
+    if (isSecretName(name) || holdsPrivateKey(value) || (DSN_NAME.test(name) && /:\/\/[^/@\s]+@/.test(value)))
+        return [{ whole: true, value }];
+    const pw = urlPassword(value);
+    if (!pw)
+        return [];
+    const parts = [{ whole: false, value: pw }];
+    try {
+        const decoded = decodeURIComponent(pw);
+        if (decoded !== pw)
+            parts.push({ whole: false, value: decoded });
+    }
+    catch {
+        // not percent-encoded
+    }
+    return parts;
+}
+/** True when any part of the entry is secret. */
+function isSecretEntry(name, value) {
+    return secretParts(name, value).length > 0;
+}
+/**
+ * Variables the docker CLI (and its buildx plugin) reads from its own environment: a container variable or
+ * build arg of that name must never be put in the docker CLI's environment, or it would change which daemon,
+ * config, proxy or program docker uses.
+ */
+function isDockerCliVariable(name) {
+    return (/^(DOCKER|BUILDX|BUILDKIT|COMPOSE|NOTARY|OTEL|GO|XDG|SSL|LD|DYLD)_/i.test(name) ||
+        /^(PATH|HOME|USER|SHELL|TMPDIR|TEMP|TMP|TERM|LANG|GODEBUG|GOMAXPROCS|(HTTPS?|NO|ALL|FTP)_PROXY)$/i.test(name));
 }
 
 
 /***/ }),
 
-/***/ 5753:
+/***/ 8589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   pH: () => (/* binding */ LineRedactor),
-/* harmony export */   pO: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony export MASK */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pH: () => (/* binding */ LineRedactor),
+  pO: () => (/* binding */ Redactor)
+});
+
+// UNUSED EXPORTS: MASK
+
+;// CONCATENATED MODULE: ./src/secrets/forms.ts
+/**
+ * Every form in which a secret value can reach a file, an output or a console line, and that the redactor
+ * therefore removes: the encodings the Actions runner masks on its console (raw, per line, base64 in its three
+ * alignments, URL-encoded, JSON-escaped), applied to files too, plus the escapings this tool itself performs.
+ */
+/** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
+const MIN_FORM_LENGTH = 3;
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
+const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
+/** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
+const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
+/** POSIX single-quoted, as `displayArgv` and shells print it: `'it'\''s'`. */
+const shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+const htmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;');
+/**
+ * base64 of the value at the three byte alignments it can take inside a longer base64 text (as the runner
+ * masks it): the value's own encoding, and its encodings after one and two leading bytes, with the characters
+ * that depend on the neighbouring bytes cut off.
+ */
+function base64Forms(s) {
+    const bytes = Buffer.from(s, 'utf8');
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        let b64 = padded.toString('base64');
+        // Leading characters that mix in the unknown preceding bytes.
+        const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
+        b64 = b64.slice(lead);
+        // Trailing characters that mix in the unknown following bytes (and the padding).
+        const rem = padded.length % 3;
+        const trail = rem === 0 ? 0 : rem === 1 ? 4 : 4;
+        if (rem !== 0)
+            b64 = b64.slice(0, b64.length - trail) + (rem === 2 ? b64.slice(-4, -2) : b64.slice(-4, -3));
+        out.push(b64.replace(/=+$/, ''));
+    }
+    return out;
+}
+/**
+ * Every encoding of `value` that is redacted: raw, each line of a multi-line value (trimmed), JSON-escaped once
+ * and twice, `encodeURIComponent`, form encoding, base64 in three alignments, shell-quoted, and the
+ * GitHub-flavoured Markdown table cell form (`|` as `\|`). Forms shorter than 3 characters are left out.
+ */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (f) => {
+        if (f.length >= MIN_FORM_LENGTH)
+            forms.add(f);
+    };
+    const bases = [value, ...(/[\r\n]/.test(value) ? value.split(/\r?\n/).map((l) => l.trim()) : [])];
+    for (const v of bases) {
+        if (v.length < MIN_FORM_LENGTH)
+            continue;
+        add(v);
+        add(jsonEscape(v));
+        add(jsonEscape(jsonEscape(v)));
+        add(encodeURIComponent(v));
+        add(formEncode(v));
+        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
+        for (const b of base64Forms(v))
+            if (b.length >= MIN_BASE64_FORM)
+                add(b);
+        add(shellQuote(v));
+        add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
+        // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
+        add(v.replace(/\|/g, '\\|'));
+        add(jsonEscape(v).replace(/\|/g, '\\|'));
+        add(v.replace(/[\\`*_{}[\]()#+\-.!|<>~"$]/g, '\\$&'));
+        add(htmlEscape(v));
+        // The annotation escaping of workflow commands (`%` `\r` `\n`).
+        add(v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    }
+    return [...forms];
+}
+
+;// CONCATENATED MODULE: ./src/secrets/redactor.ts
+
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
 const MASK = '***';
+/** Shortest secret prefix that a cut may not leave behind. */
+const MIN_PREFIX = 3;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The one redactor of a run: every sink (build.log, report, summary, version.json, outputs, saved state,
+ * annotations, console lines) passes its final bytes through `redact`, and every shortened message through
+ * `cut`. A value is redacted in every form `secretForms` lists.
+ */
 class Redactor {
     needles = [];
+    pattern = null;
+    raw = new Set();
     constructor(values = []) {
         for (const v of values)
             this.add(v);
     }
-    /** Register a value; multi-line values also line by line, and their JSON-escaped form. */
+    /** Register a value: all its forms (see `secretForms`). */
     add(value) {
-        const forms = new Set([value, JSON.stringify(value).slice(1, -1)]);
-        for (const line of value.split(/\r?\n/))
-            forms.add(line.trim());
-        for (const f of forms)
-            if (f.length >= 3 && !this.needles.includes(f))
+        if (this.raw.has(value))
+            return;
+        this.raw.add(value);
+        let added = false;
+        for (const f of secretForms(value)) {
+            if (!this.needles.includes(f)) {
                 this.needles.push(f);
+                added = true;
+            }
+        }
+        if (!added)
+            return;
         this.needles.sort((a, b) => b.length - a.length); // longest first, so a prefix never leaves a tail
+        this.pattern = null;
     }
+    /** Every form that is redacted. */
     get values() {
         return this.needles;
     }
-    redact(text) {
-        let out = text;
-        for (const n of this.needles)
-            if (out.includes(n))
-                out = out.split(n).join(MASK);
-        return out;
+    /** The values as registered (not their forms). */
+    get secrets() {
+        return [...this.raw];
     }
-    /** True when `text` holds any registered value. */
+    redact(text) {
+        if (this.needles.length === 0 || text === '')
+            return text;
+        this.pattern ??= new RegExp(this.needles.map(escapeRegExp).join('|'), 'g');
+        return text.replace(this.pattern, MASK);
+    }
+    /** True when `text` holds any registered value in any form. */
     leaks(text) {
         return this.needles.some((n) => text.includes(n));
+    }
+    /**
+     * Shorten `text` to at most `max` characters, safely: redact first, then cut, then drop any secret prefix of 3
+     * or more characters left at the cut (and never cut a `***` in two).
+     */
+    cut(text, max, ellipsis = '…') {
+        const red = this.redact(text);
+        if (red.length <= max)
+            return red;
+        let s = red.slice(0, Math.max(0, max - ellipsis.length));
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const n of this.needles) {
+                for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {
+                    if (s.endsWith(n.slice(0, k))) {
+                        s = s.slice(0, -k);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        s = s.replace(/\*{1,2}$/, (m) => (red.startsWith(MASK, s.length - m.length) ? '' : m));
+        // Never split a UTF-16 surrogate pair.
+        if (/[\uD800-\uDBFF]$/.test(s))
+            s = s.slice(0, -1);
+        return `${s}${ellipsis}`;
     }
 }
 /**

@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1823);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4729);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1823:
+/***/ 4729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31228,7 +31228,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31261,13 +31261,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31521,38 +31521,237 @@ function pushArgv(ref) {
     return ['docker', 'push', ref];
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/secrets/names.ts
+/**
+ * The one rule for "this holds a secret", used by `env`, `services`, `build-args` and DF106 (the image's ENV).
+ * It follows BuildKit's `SecretsUsedInArgOrEnv` check: a name is secret when one of its words (split on `_`) is
+ * a secret word, unless a word says it is public. On top of BuildKit: glued suffixes (PGPASSWORD, SIGNINGKEY),
+ * `PASSPHRASE`, `*_KEY_ID` public, and values that are secret whatever their name (a URL with a password, a
+ * private key in PEM form, a `*_DSN` with userinfo). Documented in docs/rules.md (DF106).
+ */
+const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PWORD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|KEY|CREDENTIAL|CREDENTIALS|AUTH)($|_)/i;
+/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN, SIGNINGKEY, APIKEY. */
+const SECRET_SUFFIX = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|KEY|CREDENTIALS)$/i;
+/**
+ * Names that hold public values although they have a secret word: `*_PUBLIC_KEY` (any name with the word
+ * PUBLIC, as in BuildKit) and key identifiers (`AWS_ACCESS_KEY_ID`, `GPG_KEY_ID`, `SIGNING_KEYID`).
+ */
+const PUBLIC_NAME = /(^|_)PUBLIC($|_)|KEY_?ID$/i;
+/** `*_DSN` names: secret when the value carries userinfo (`https://key@sentry.io/1`). */
+const DSN_NAME = /(^|_)DSN$/i;
+function isSecretName(name) {
+    const n = name.replace(/[-.]/g, '_');
+    if (PUBLIC_NAME.test(n))
+        return false;
+    return SECRET_WORDS.test(n) || SECRET_SUFFIX.test(n);
+}
+/** The password of a URL in the value (`postgres://user:pw@db/app`), as written (percent-encoded or not). */
+function urlPassword(value) {
+    const m = /[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^@/\r\n]+)@/i.exec(value);
+    return m ? m[1] : null;
+}
+/** A private key in PEM form (RSA, EC, OPENSSH, ENCRYPTED, PGP...). */
+function holdsPrivateKey(value) {
+    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value);
+}
+/**
+ * The secret parts of an entry, by the one rule: the whole value when the name says secret, the value holds a
+ * private key, or a `*_DSN` carries userinfo; the URL password otherwise (the rest of a URL stays readable).
+ * Empty when the entry is public.
+ */
+function secretParts(name, value) {
+    if (value === '')
+        return [];
+    if (isSecretName(name) || holdsPrivateKey(value) || (DSN_NAME.test(name) && /:\/\/[^/@\s]+@/.test(value)))
+        return [{ whole: true, value }];
+    const pw = urlPassword(value);
+    if (!pw)
+        return [];
+    const parts = [{ whole: false, value: pw }];
+    try {
+        const decoded = decodeURIComponent(pw);
+        if (decoded !== pw)
+            parts.push({ whole: false, value: decoded });
+    }
+    catch {
+        // not percent-encoded
+    }
+    return parts;
+}
+/** True when any part of the entry is secret. */
+function isSecretEntry(name, value) {
+    return secretParts(name, value).length > 0;
+}
+/**
+ * Variables the docker CLI (and its buildx plugin) reads from its own environment: a container variable or
+ * build arg of that name must never be put in the docker CLI's environment, or it would change which daemon,
+ * config, proxy or program docker uses.
+ */
+function isDockerCliVariable(name) {
+    return (/^(DOCKER|BUILDX|BUILDKIT|COMPOSE|NOTARY|OTEL|GO|XDG|SSL|LD|DYLD)_/i.test(name) ||
+        /^(PATH|HOME|USER|SHELL|TMPDIR|TEMP|TMP|TERM|LANG|GODEBUG|GOMAXPROCS|(HTTPS?|NO|ALL|FTP)_PROXY)$/i.test(name));
+}
+
+;// CONCATENATED MODULE: ./src/secrets/forms.ts
+/**
+ * Every form in which a secret value can reach a file, an output or a console line, and that the redactor
+ * therefore removes: the encodings the Actions runner masks on its console (raw, per line, base64 in its three
+ * alignments, URL-encoded, JSON-escaped), applied to files too, plus the escapings this tool itself performs.
+ */
+/** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
+const MIN_FORM_LENGTH = 3;
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
+const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
+/** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
+const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
+/** POSIX single-quoted, as `displayArgv` and shells print it: `'it'\''s'`. */
+const shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+const htmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;');
+/**
+ * base64 of the value at the three byte alignments it can take inside a longer base64 text (as the runner
+ * masks it): the value's own encoding, and its encodings after one and two leading bytes, with the characters
+ * that depend on the neighbouring bytes cut off.
+ */
+function base64Forms(s) {
+    const bytes = Buffer.from(s, 'utf8');
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        let b64 = padded.toString('base64');
+        // Leading characters that mix in the unknown preceding bytes.
+        const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
+        b64 = b64.slice(lead);
+        // Trailing characters that mix in the unknown following bytes (and the padding).
+        const rem = padded.length % 3;
+        const trail = rem === 0 ? 0 : rem === 1 ? 4 : 4;
+        if (rem !== 0)
+            b64 = b64.slice(0, b64.length - trail) + (rem === 2 ? b64.slice(-4, -2) : b64.slice(-4, -3));
+        out.push(b64.replace(/=+$/, ''));
+    }
+    return out;
+}
+/**
+ * Every encoding of `value` that is redacted: raw, each line of a multi-line value (trimmed), JSON-escaped once
+ * and twice, `encodeURIComponent`, form encoding, base64 in three alignments, shell-quoted, and the
+ * GitHub-flavoured Markdown table cell form (`|` as `\|`). Forms shorter than 3 characters are left out.
+ */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (f) => {
+        if (f.length >= MIN_FORM_LENGTH)
+            forms.add(f);
+    };
+    const bases = [value, ...(/[\r\n]/.test(value) ? value.split(/\r?\n/).map((l) => l.trim()) : [])];
+    for (const v of bases) {
+        if (v.length < MIN_FORM_LENGTH)
+            continue;
+        add(v);
+        add(jsonEscape(v));
+        add(jsonEscape(jsonEscape(v)));
+        add(encodeURIComponent(v));
+        add(formEncode(v));
+        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
+        for (const b of base64Forms(v))
+            if (b.length >= MIN_BASE64_FORM)
+                add(b);
+        add(shellQuote(v));
+        add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
+        // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
+        add(v.replace(/\|/g, '\\|'));
+        add(jsonEscape(v).replace(/\|/g, '\\|'));
+        add(v.replace(/[\\`*_{}[\]()#+\-.!|<>~"$]/g, '\\$&'));
+        add(htmlEscape(v));
+        // The annotation escaping of workflow commands (`%` `\r` `\n`).
+        add(v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    }
+    return [...forms];
+}
+
 ;// CONCATENATED MODULE: ./src/secrets/redactor.ts
+
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
 const MASK = '***';
+/** Shortest secret prefix that a cut may not leave behind. */
+const MIN_PREFIX = 3;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The one redactor of a run: every sink (build.log, report, summary, version.json, outputs, saved state,
+ * annotations, console lines) passes its final bytes through `redact`, and every shortened message through
+ * `cut`. A value is redacted in every form `secretForms` lists.
+ */
 class Redactor {
     needles = [];
+    pattern = null;
+    raw = new Set();
     constructor(values = []) {
         for (const v of values)
             this.add(v);
     }
-    /** Register a value; multi-line values also line by line, and their JSON-escaped form. */
+    /** Register a value: all its forms (see `secretForms`). */
     add(value) {
-        const forms = new Set([value, JSON.stringify(value).slice(1, -1)]);
-        for (const line of value.split(/\r?\n/))
-            forms.add(line.trim());
-        for (const f of forms)
-            if (f.length >= 3 && !this.needles.includes(f))
+        if (this.raw.has(value))
+            return;
+        this.raw.add(value);
+        let added = false;
+        for (const f of secretForms(value)) {
+            if (!this.needles.includes(f)) {
                 this.needles.push(f);
+                added = true;
+            }
+        }
+        if (!added)
+            return;
         this.needles.sort((a, b) => b.length - a.length); // longest first, so a prefix never leaves a tail
+        this.pattern = null;
     }
+    /** Every form that is redacted. */
     get values() {
         return this.needles;
     }
-    redact(text) {
-        let out = text;
-        for (const n of this.needles)
-            if (out.includes(n))
-                out = out.split(n).join(MASK);
-        return out;
+    /** The values as registered (not their forms). */
+    get secrets() {
+        return [...this.raw];
     }
-    /** True when `text` holds any registered value. */
+    redact(text) {
+        if (this.needles.length === 0 || text === '')
+            return text;
+        this.pattern ??= new RegExp(this.needles.map(escapeRegExp).join('|'), 'g');
+        return text.replace(this.pattern, MASK);
+    }
+    /** True when `text` holds any registered value in any form. */
     leaks(text) {
         return this.needles.some((n) => text.includes(n));
+    }
+    /**
+     * Shorten `text` to at most `max` characters, safely: redact first, then cut, then drop any secret prefix of 3
+     * or more characters left at the cut (and never cut a `***` in two).
+     */
+    cut(text, max, ellipsis = '…') {
+        const red = this.redact(text);
+        if (red.length <= max)
+            return red;
+        let s = red.slice(0, Math.max(0, max - ellipsis.length));
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const n of this.needles) {
+                for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {
+                    if (s.endsWith(n.slice(0, k))) {
+                        s = s.slice(0, -k);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        s = s.replace(/\*{1,2}$/, (m) => (red.startsWith(MASK, s.length - m.length) ? '' : m));
+        // Never split a UTF-16 surrogate pair.
+        if (/[\uD800-\uDBFF]$/.test(s))
+            s = s.slice(0, -1);
+        return `${s}${ellipsis}`;
     }
 }
 /**
@@ -31585,6 +31784,10 @@ class LineRedactor {
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
 
 
+
+
+
+
 /** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
 class runner_CommandError extends Error {
     argv;
@@ -31613,15 +31816,39 @@ class Runner {
     redactor;
     /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
     env = {};
+    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
+    envDir = null;
+    envFiles = 0;
     constructor(log, ui, redactor) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
     }
+    /**
+     * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
+     * (mode 0600, in a 0700 folder), so their values reach the container without being in any argv or in the
+     * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
+     */
+    envFile(entries) {
+        this.envDir ??= (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-env-'));
+        const file = external_node_path_default().join(this.envDir, `env-${++this.envFiles}`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
+        return file;
+    }
+    /** Remove every env file this runner wrote. */
+    removeEnvFiles() {
+        if (this.envDir)
+            (0,external_node_fs_namespaceObject.rmSync)(this.envDir, { recursive: true, force: true });
+        this.envDir = null;
+    }
     async run(argv, opts = {}) {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
+        for (const name of Object.keys(opts.env ?? {})) {
+            if (isDockerCliVariable(name) && name !== 'DOCKER_BUILDKIT')
+                throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
+        }
         // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
         if (!opts.quiet)
             this.log.line(`$ ${displayArgv(argv)}`);
@@ -31639,7 +31866,7 @@ class Runner {
             ignoreReturnCode: true,
             ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
             ...(opts.env || Object.keys(this.env).length
-                ? { env: { ...process.env, ...this.env, ...opts.env } }
+                ? { env: { ...process.env, ...opts.env, ...this.env } }
                 : {}),
             listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
         });
@@ -31661,9 +31888,6 @@ class Runner {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/publish/docker-config.ts
 
 
@@ -31946,32 +32170,111 @@ class BuildLog {
     }
 }
 
+;// CONCATENATED MODULE: ./src/secrets/sink.ts
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${randomUUID()}`;
+    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${(external_node_os_default()).EOL}`;
+}
+
 ;// CONCATENATED MODULE: ./src/ui/action-ui.ts
 
+
+
+
+
 const props = (a) => ({
-    ...(a?.title ? { title: a.title } : {}),
-    ...(a?.file ? { file: a.file } : {}),
-    ...(a?.line ? { startLine: a.line } : {}),
+    title: a?.title,
+    file: a?.file,
+    line: a?.line,
 });
-/** The runner's console: groups, annotations and masking through @actions/core. */
+/**
+ * The runner's console: groups, annotations and masking. Every line is redacted here as it is written (after the
+ * workflow command's escaping), not left to the runner's masking: a value is hidden even where the runner's
+ * masking would miss a form of it.
+ */
 class ActionUi {
+    out;
+    redactor = new Redactor();
+    constructor(out = process.stdout) {
+        this.out = out;
+    }
     info(message) {
-        info(message);
+        writeStreamRedacted(this.redactor, this.out, `${message}${(external_node_os_default()).EOL}`);
     }
     warning(message, a) {
-        warning(message, props(a));
+        writeStreamRedacted(this.redactor, this.out, workflowCommand('warning', props(a), message));
     }
     error(message, a) {
-        error(message, props(a));
+        writeStreamRedacted(this.redactor, this.out, workflowCommand('error', props(a), message));
     }
     output(text) {
-        process.stdout.write(text);
+        writeStreamRedacted(this.redactor, this.out, text);
     }
-    group(title, fn) {
-        return group(title, fn);
+    async group(title, fn) {
+        writeStreamRedacted(this.redactor, this.out, workflowCommand('group', {}, title));
+        try {
+            return await fn();
+        }
+        finally {
+            this.out.write(`::endgroup::${(external_node_os_default()).EOL}`);
+        }
     }
+    /** The runner masks each form on its console; this console redacts them before it writes. */
     setSecret(value) {
-        core_setSecret(value);
+        for (const form of secretForms(value))
+            core_setSecret(form);
+        this.redactor.add(value);
+    }
+    /** The redactor of this console (the secrets registered with `setSecret`). */
+    get secrets() {
+        return this.redactor;
     }
 }
 

@@ -6,7 +6,7 @@ import { describeError } from '../pipeline/describe-error.js';
 import { onInterrupt } from '../pipeline/interrupt.js';
 import { summaryText } from '../report/summary.js';
 import { CliUi } from '../ui/cli-ui.js';
-import { flagFor, helpText, parseCliArgs } from './args.js';
+import { argvWarning, flagFor, helpText, parseCliArgs, resolveCliSecrets } from './args.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -30,7 +30,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       throw new ConfigError('usage', `unknown command "${inv.command}"`, 'the command is "run"; see dockerflow --help');
     quiet = inv.quiet;
     if (inv.passwordStdin) inv.raw.set('password', (await text(io.stdin)).replace(/\r?\n$/, ''));
-    config = parseConfig({ raw: inv.raw, env: io.env, cwd: io.cwd, defaultOutDir: 'dockerflow-out' });
+    const { resolved, inArgv } = resolveCliSecrets(inv, io.env, io.cwd);
+    config = parseConfig({ raw: inv.raw, env: io.env, cwd: io.cwd, defaultOutDir: 'dockerflow-out', resolved });
+    // Outside a terminal (a script, a CI job) others are likelier to be watching the process list.
+    if (!(io.stderr as { isTTY?: boolean }).isTTY)
+      for (const flag of inArgv) io.stderr.write(`dockerflow: warning: ${argvWarning(flag)}\n`);
   } catch (e) {
     io.stderr.write(`dockerflow: ${e instanceof ConfigError ? e.render(flagFor) : describeError(e)}\n`);
     return 2;

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isRuleId, type RuleId } from '../rules/catalogue.js';
-import { isSecretName } from '../secrets/names.js';
+import { isDockerCliVariable, secretParts } from '../secrets/names.js';
 import { ConfigError } from './errors.js';
 import { DOCKER_HUB, isDockerHub, isRegistryHost, isRepository, parseTagEntry, formatRef } from './image-ref.js';
 import { OPTIONS, OPTION_BY_NAME } from './options.js';
@@ -67,9 +67,15 @@ export interface ConfigSources {
   cwd: string;
   /** Where the out dir goes when `out` is not given (RUNNER_TEMP/... in the action). */
   defaultOutDir: string;
+  /**
+   * Entries the CLI read from the caller's environment or from files (`--secret id=X,env=VAR`,
+   * `--env-secret NAME`, `--env-file FILE`), appended after the option's own lines: values that never were
+   * in anyone's argv, and may span lines.
+   */
+  resolved?: Partial<Record<'secrets' | 'env' | 'env-secrets' | 'build-args', KeyValue[]>>;
 }
 
-export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Config {
+export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: ConfigSources): Config {
   for (const name of raw.keys()) {
     if (!OPTION_BY_NAME.has(name)) {
       throw new ConfigError(name, 'is not an option', `remove it; options are: ${OPTIONS.map((o) => o.name).join(', ')}`);
@@ -157,24 +163,24 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
   }
 
   const retention = str('retention-days');
-  return {
+  const config: Config = {
     context,
     file,
     image,
     registry,
     tags,
     labels: parseKeyValues('labels', list('labels')),
-    buildArgs: parseKeyValues('build-args', list('build-args')),
+    buildArgs: [...parseKeyValues('build-args', list('build-args')), ...(resolved['build-args'] ?? [])],
     target: str('target'),
     noCache: bool('no-cache'),
     pull: bool('pull'),
     cacheFrom: list('cache-from'),
     cacheTo: list('cache-to'),
     platforms,
-    secrets: parseKeyValues('secrets', list('secrets'), 'ID=VALUE'),
+    secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
     port: parseIntIn('port', str('port'), 1, 65535),
-    env: parseKeyValues('env', list('env')),
-    envSecrets: parseKeyValues('env-secrets', list('env-secrets')),
+    env: [...parseKeyValues('env', list('env')), ...(resolved.env ?? [])],
+    envSecrets: [...parseKeyValues('env-secrets', list('env-secrets')), ...(resolved['env-secrets'] ?? [])],
     services,
     testCommand: splitCommand('test-command', str('test-command')),
     staticPaths,
@@ -192,6 +198,40 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
     outDir: writableFolder(path.resolve(cwd, raw.get('out')?.trim() || defaultOutDir)),
   };
+  checkSecretTransport(config);
+  return config;
+}
+
+/**
+ * Secrets that would have to travel in the docker CLI's own environment under a name the docker CLI reads
+ * (a secret build arg `DOCKER_AUTH_CONFIG`, a multi-line `env-secrets` entry `DOCKER_HOST`) are refused: they
+ * would change which daemon, config or proxy docker uses. Single-line container variables go in an env file
+ * and are never refused.
+ */
+function checkSecretTransport(config: Config): void {
+  for (const a of secretBuildArgs(config)) {
+    if (isDockerCliVariable(a.key)) {
+      throw new ConfigError(
+        'build-args',
+        `${a.key} holds a secret, and a secret build arg is passed to docker by name from its environment, where ${a.key} would change what docker itself does`,
+        `pass it as a build secret instead (secrets: ${a.key.toLowerCase()}=…, read with RUN --mount=type=secret,id=${a.key.toLowerCase()})`,
+      );
+    }
+  }
+  const multiLine = [
+    ...config.envSecrets.map((e) => ['env-secrets', e] as const),
+    ...config.env.filter((e) => secretParts(e.key, e.value).length > 0).map((e) => ['env', e] as const),
+    ...config.services.flatMap((s) => s.env.filter((e) => secretParts(e.key, e.value).length > 0).map((e) => ['services', e] as const)),
+  ];
+  for (const [input, e] of multiLine) {
+    if (/[\r\n]/.test(e.value) && isDockerCliVariable(e.key)) {
+      throw new ConfigError(
+        input,
+        `${e.key} holds a multi-line secret, which docker can only take by name from its own environment, where ${e.key} would change what docker itself does`,
+        `rename the variable (the app can read ${e.key} from another name) or make the value one line (base64)`,
+      );
+    }
+  }
 }
 
 /** Shorter secrets cannot be masked or searched for: they would match everywhere. */
@@ -213,14 +253,22 @@ function secretEntries(config: Config): NamedSecret[] {
   // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
   const auth = registryAuth(config);
   if (auth) entries.push({ name: 'registry login (docker config auth)', value: auth });
-  const envs = [...config.env, ...config.services.flatMap((s) => s.env)];
-  for (const { key, value } of envs) {
-    if (isSecretName(key)) entries.push({ name: `env ${key}`, value });
-    // A password inside a URL (postgres://user:pw@db/app) is a secret whatever the variable is called.
-    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^/@\s]+)@/i.exec(value);
-    if (userinfo) entries.push({ name: `the password in env ${key}`, value: userinfo[1]! });
-  }
+  // One rule for env, services and build args (src/secrets/names.ts): a secret-looking name, a private key,
+  // a *_DSN with userinfo, or a password inside a URL (postgres://user:pw@db/app), whatever the name.
+  const judged: [string, KeyValue][] = [
+    ...config.buildArgs.map((e): [string, KeyValue] => ['build-arg', e]),
+    ...config.env.map((e): [string, KeyValue] => ['env', e]),
+    ...config.services.flatMap((s) => s.env.map((e): [string, KeyValue] => [`service ${s.name} env`, e])),
+  ];
+  for (const [where, { key, value }] of judged)
+    for (const part of secretParts(key, value))
+      entries.push({ name: part.whole ? `${where} ${key}` : `the password in ${where} ${key}`, value: part.value });
   return entries.filter((e) => e.value !== '');
+}
+
+/** Build args that are secrets by the one rule: passed by name from the environment, never in argv. */
+export function secretBuildArgs(config: Pick<Config, 'buildArgs'>): KeyValue[] {
+  return config.buildArgs.filter((a) => secretParts(a.key, a.value).length > 0);
 }
 
 /** The secrets that can be masked and searched for, each value once, named after its first source. */

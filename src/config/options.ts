@@ -48,7 +48,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'list',
     flag: 'secret',
     newlineOnly: true,
-    description: 'Build secrets ID=VALUE: masked, passed by environment, never in argv',
+    description:
+      'Build secrets ID=VALUE, masked and passed to the build by environment (CLI: id=ID,env=VAR or id=ID,src=FILE keep the value out of argv)',
   },
   { name: 'port', kind: 'number', default: '8000', description: 'Port the app listens on by default' },
   { name: 'env', kind: 'list', flag: 'env', newlineOnly: true, description: 'Runtime environment for the container, KEY=VALUE' },
@@ -57,7 +58,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'list',
     flag: 'env-secret',
     newlineOnly: true,
-    description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed by name',
+    description:
+      'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed in a private env file (CLI: NAME takes the value from your environment)',
   },
   {
     name: 'services',
@@ -98,6 +100,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: 'Folder for the build log, report and other files',
   },
   { name: 'password-stdin', kind: 'boolean', cliOnly: true, description: 'Read the registry password from standard input' },
+  {
+    name: 'env-file',
+    kind: 'list',
+    flag: 'env-file',
+    cliOnly: true,
+    description: "Read env-secrets from a file of KEY=VALUE lines, as docker run --env-file (a bare KEY takes your environment's value)",
+  },
 ];
 
 export const OPTION_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(OPTIONS.map((o) => [o.name, o]));

@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.js';
+import { secretBuildArgs, type Config } from '../config/config.js';
 import type { KeyValue } from '../config/parse-lines.js';
 
 export type Builder = 'buildx' | 'classic';
@@ -19,7 +19,8 @@ export function secretEnvName(index: number): string {
 
 /**
  * argv for the image build, built in one place. Secret values never appear here: `--secret` names an
- * environment variable that `buildEnv` fills.
+ * environment variable that `buildEnv` fills, and a secret build arg is `--build-arg NAME`, which docker reads
+ * from that same environment.
  */
 export function buildArgv(req: BuildRequest): string[] {
   const c = req.config;
@@ -27,7 +28,8 @@ export function buildArgv(req: BuildRequest): string[] {
   argv.push('--iidfile', req.iidFile, '--file', c.file);
   for (const ref of req.refs) argv.push('--tag', ref);
   for (const { key, value } of [...req.labels, ...c.labels]) argv.push('--label', `${key}=${value}`);
-  for (const { key, value } of c.buildArgs) argv.push('--build-arg', `${key}=${value}`);
+  const secret = new Set(secretBuildArgs(c));
+  for (const a of c.buildArgs) argv.push('--build-arg', secret.has(a) ? a.key : `${a.key}=${a.value}`);
   if (c.target) argv.push('--target', c.target);
   if (c.noCache) argv.push('--no-cache');
   if (c.pull) argv.push('--pull');
@@ -46,6 +48,7 @@ export function buildArgv(req: BuildRequest): string[] {
 export function buildEnv(req: BuildRequest): Record<string, string> {
   const env: Record<string, string> = {};
   req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
+  for (const { key, value } of secretBuildArgs(req.config)) env[key] = value;
   if (req.builder === 'classic') env.DOCKER_BUILDKIT = '0';
   return env;
 }

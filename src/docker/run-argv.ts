@@ -3,28 +3,41 @@ import { RUN_LABEL } from '../pipeline/context.js';
 
 /**
  * argv for everything the smoke and test stages start, built in one place. Every container and network carries
- * the run label (cleanup and the post step remove by it), and secret values never appear in argv: they are
- * passed as `--env NAME`, with the value in the docker CLI's environment (`EnvArgs.env`).
+ * the run label (cleanup and the post step remove by it), and secret values never appear in argv: they go in an
+ * `--env-file` the runner writes (mode 0600, removed at cleanup), or, for a value that spans lines (which an
+ * env file cannot hold), as `--env NAME` with the value in the docker CLI's environment under that name only.
  */
 
 export interface EnvArgs {
-  /** `--env NAME=value` for public values, `--env NAME` for secret ones. */
+  /** `--env NAME=value` for public values, `--env-file FILE` and `--env NAME` for secret ones. */
   argv: string[];
-  /** Values of the secret entries, for the runner's `env` option. */
+  /**
+   * Values of multi-line secret entries, for the runner's `env` option (names the docker CLI never reads:
+   * config parsing refuses the others).
+   */
   env: Record<string, string>;
 }
 
-export function envArgs(entries: readonly KeyValue[], isSecret: (e: KeyValue) => boolean): EnvArgs {
+/** Writes `KEY=VALUE` lines to a private file and returns its path. */
+export type EnvFileWriter = (entries: readonly KeyValue[]) => string;
+
+/** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
+export const fitsEnvFile = (value: string): boolean => !/[\r\n]/.test(value);
+
+export function envArgs(entries: readonly KeyValue[], isSecret: (e: KeyValue) => boolean, envFile: EnvFileWriter): EnvArgs {
   const argv: string[] = [];
   const env: Record<string, string> = {};
+  const inFile: KeyValue[] = [];
   for (const e of entries) {
-    if (isSecret(e)) {
+    if (!isSecret(e)) argv.push('--env', `${e.key}=${e.value}`);
+    else if (fitsEnvFile(e.value)) inFile.push(e);
+    else {
       argv.push('--env', e.key);
       env[e.key] = e.value;
-    } else {
-      argv.push('--env', `${e.key}=${e.value}`);
     }
   }
+  // docker reads env files before `--env`: a name given both ways gets the `--env` value.
+  if (inFile.length) argv.push('--env-file', envFile(inFile));
   return { argv, env };
 }
 

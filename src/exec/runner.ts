@@ -1,4 +1,9 @@
 import * as exec from '@actions/exec';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { KeyValue } from '../config/parse-lines.js';
+import { isDockerCliVariable } from '../secrets/names.js';
 import type { BuildLog } from '../log/build-log.js';
 import { LineRedactor, type Redactor } from '../secrets/redactor.js';
 import type { Ui } from '../ui/ui.js';
@@ -6,7 +11,11 @@ import type { Ui } from '../ui/ui.js';
 export interface RunOptions {
   /** Bytes for stdin (a password for `docker login --password-stdin`). Never logged. */
   input?: string;
-  /** Extra environment variables (build secrets travel here, never in argv). */
+  /**
+   * Extra environment variables for the command (build secrets and secret build args travel here, never in
+   * argv). A name the docker CLI reads itself (DOCKER_HOST, DOCKER_CONFIG, PATH...) is refused: the docker CLI's
+   * environment is the tool's own, plus `Runner.env`.
+   */
   env?: Record<string, string>;
   /** Echo the output to the console as it comes (build output, test output). */
   stream?: boolean;
@@ -51,6 +60,9 @@ export function displayArgv(argv: readonly string[]): string {
 export class Runner {
   /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
   readonly env: Record<string, string> = {};
+  /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
+  private envDir: string | null = null;
+  private envFiles = 0;
 
   constructor(
     private readonly log: BuildLog,
@@ -58,9 +70,31 @@ export class Runner {
     readonly redactor: Redactor,
   ) {}
 
+  /**
+   * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
+   * (mode 0600, in a 0700 folder), so their values reach the container without being in any argv or in the
+   * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
+   */
+  envFile(entries: readonly KeyValue[]): string {
+    this.envDir ??= mkdtempSync(path.join(os.tmpdir(), 'dockerflow-env-'));
+    const file = path.join(this.envDir, `env-${++this.envFiles}`);
+    writeFileSync(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
+    return file;
+  }
+
+  /** Remove every env file this runner wrote. */
+  removeEnvFiles(): void {
+    if (this.envDir) rmSync(this.envDir, { recursive: true, force: true });
+    this.envDir = null;
+  }
+
   async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
     const [cmd, ...args] = argv;
     if (!cmd) throw new Error('Runner.run: empty argv');
+    for (const name of Object.keys(opts.env ?? {})) {
+      if (isDockerCliVariable(name) && name !== 'DOCKER_BUILDKIT')
+        throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
+    }
     // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
     if (!opts.quiet) this.log.line(`$ ${displayArgv(argv)}`);
     const sink = (text: string): void => {
@@ -75,7 +109,7 @@ export class Runner {
       ignoreReturnCode: true,
       ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
       ...(opts.env || Object.keys(this.env).length
-        ? { env: { ...(process.env as Record<string, string>), ...this.env, ...opts.env } }
+        ? { env: { ...(process.env as Record<string, string>), ...opts.env, ...this.env } }
         : {}),
       listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
     });

@@ -1,5 +1,5 @@
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
-import { isSecretName } from '../secrets/names.js';
+import { isSecretEntry } from '../secrets/names.js';
 import { lastInstruction, type DockerfileFacts } from './dockerfile.js';
 import type { ImageConfig } from './image.js';
 import type { VersionObject } from '../git/version.js';
@@ -21,6 +21,8 @@ export interface StaticFacts {
   secretHits: SecretHit[] | null;
   /** What the layer scan read and skipped, and how (absent: no scan ran). */
   secretScan?: ScanStats | null;
+  /** Names of the build args that hold secrets (DF109); never their values. */
+  secretBuildArgs?: string[];
 }
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -181,7 +183,10 @@ const DF105 = (f: StaticFacts): CheckResult => {
 };
 
 const DF106 = (f: StaticFacts): CheckResult => {
-  const envKeys = f.image.env.map((e) => e.split('=')[0]!).filter((k) => isSecretName(k) && !isEmptyEnv(f, k));
+  const envKeys = f.image.env
+    .map((e) => [e.split('=')[0]!, e.slice(e.indexOf('=') + 1)] as const)
+    .filter(([k, v]) => isSecretEntry(k, v) && !isEmptyEnv(f, k))
+    .map(([k]) => k);
   if (envKeys.length > 0) {
     const line = f.dockerfile.finalStage
       .flatMap((i) => i.properties.filter((p) => i.keyword === 'ENV' && envKeys.includes(p.name)))
@@ -230,6 +235,23 @@ const DF107 = (f: StaticFacts): CheckResult => {
   return check('DF107', 'pass', 'ENTRYPOINT and CMD are in exec form');
 };
 
+/**
+ * DF109 (warning): a build arg that holds a secret is recorded in the image history (`RUN |1 NPM_TOKEN=…`) for
+ * anyone who pulls the image, even when no layer keeps it.
+ */
+const DF109 = (f: StaticFacts): CheckResult => {
+  const names = f.secretBuildArgs ?? [];
+  if (names.length === 0) return check('DF109', 'pass', 'no build arg holds a secret');
+  const argLine = f.dockerfile.finalStage.find((i) => i.keyword === 'ARG' && i.properties.some((p) => names.includes(p.name)))?.line;
+  const id = names[0]!.toLowerCase();
+  return check(
+    'DF109',
+    'fail',
+    `build arg${names.length > 1 ? 's' : ''} ${names.join(', ')} hold${names.length > 1 ? '' : 's'} a secret, which stays in the image history for anyone who pulls the image; pass it with the secrets input (${id}=…) and read it with RUN --mount=type=secret,id=${id} instead of ARG`,
+    { file: f.dockerfile.file, line: argLine ?? f.dockerfile.fromLine },
+  );
+};
+
 /** `ENV KEY=` with an empty value holds no secret. */
 function isEmptyEnv(f: StaticFacts, key: string): boolean {
   return f.image.env.some((e) => e === `${key}=`);
@@ -244,4 +266,5 @@ export const STATIC_RULES: ReadonlyArray<[RuleId, (f: StaticFacts) => CheckResul
   ['DF105', DF105],
   ['DF106', DF106],
   ['DF107', DF107],
+  ['DF109', DF109],
 ];

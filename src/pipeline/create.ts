@@ -5,12 +5,12 @@ import { Redactor } from '../secrets/redactor.js';
 import type { Ui } from '../ui/ui.js';
 import { newRunId, type RunContext } from './context.js';
 
-/** Secrets are registered (console masking and file redaction) before any command runs. */
+/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
 export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv, runId = newRunId()): RunContext {
   const redactor = new Redactor();
   for (const value of secretValues(config)) {
     redactor.add(value);
-    for (const form of redactor.values) ui.setSecret(form);
+    ui.setSecret(value);
   }
   for (const name of unmaskableSecrets(config)) {
     ui.warning(
@@ -19,5 +19,7 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
   }
   const log = new BuildLog(config.outDir, redactor);
   const runner = new Runner(log, ui, redactor);
-  return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
+  // The run's env files go with its containers, and on an interrupt too.
+  const undo = new Set<() => void>([() => runner.removeEnvFiles()]);
+  return { config, ui, log, runner, redactor, runId, env, undo };
 }

@@ -102,6 +102,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     await early?.catch(() => undefined);
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
+    ctx.runner.removeEnvFiles();
   }
 
   const rows = inCatalogueOrder(checks, failedStage);

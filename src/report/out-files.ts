@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Redactor } from '../secrets/redactor.js';
+import { writeFileRedacted } from '../secrets/sink.js';
 import type { Report } from './report.js';
 
 export interface OutFiles {
@@ -21,12 +21,15 @@ export function outFiles(dir: string): OutFiles {
   };
 }
 
-/** Every file the tool writes goes through here, redacted: the runner masks its console, not artifacts. */
+/**
+ * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
+ * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
+ */
 export function writeRedacted(redactor: Redactor, file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, redactor.redact(content), { mode: 0o644 });
+  writeFileRedacted(redactor, file, content);
 }
 
+/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
 export function writeReport(redactor: Redactor, files: OutFiles, report: Report): void {
   writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
 }

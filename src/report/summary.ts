@@ -1,10 +1,14 @@
 import type { Report } from './report.js';
 
 const ICON: Record<string, string> = { pass: '✅', fail: '❌', skip: '⏭️' };
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
-/** The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. */
-export function summaryMarkdown(r: Report, extra: { artifactUrl?: string } = {}): string {
+/**
+ * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Each cell is
+ * redacted before `|` is escaped (an escaped secret is no longer the secret the redactor knows); the sink then
+ * redacts the whole Markdown again, escaped forms included.
+ */
+export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; redact?: (s: string) => string } = {}): string {
+  const redact = extra.redact ?? ((s: string): string => s);
+  const cell = (s: string): string => redact(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const lines: string[] = [];
   lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
   if (r.error) lines.push(`> **Error:** ${cell(r.error)}`, '');

@@ -18,6 +18,7 @@ export const RULES = [
   { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
   { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
   { id: 'DF108', stage: 'inspect', level: 'warning', title: "BuildKit's Dockerfile checks find nothing" },
+  { id: 'DF109', stage: 'inspect', level: 'warning', title: 'No secrets passed as build args' },
   { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
   { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
   { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },

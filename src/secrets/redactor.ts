@@ -1,34 +1,88 @@
+import { secretForms } from './forms.js';
+
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
 export const MASK = '***';
 
+/** Shortest secret prefix that a cut may not leave behind. */
+const MIN_PREFIX = 3;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The one redactor of a run: every sink (build.log, report, summary, version.json, outputs, saved state,
+ * annotations, console lines) passes its final bytes through `redact`, and every shortened message through
+ * `cut`. A value is redacted in every form `secretForms` lists.
+ */
 export class Redactor {
   private needles: string[] = [];
+  private pattern: RegExp | null = null;
+  private readonly raw = new Set<string>();
 
   constructor(values: Iterable<string> = []) {
     for (const v of values) this.add(v);
   }
 
-  /** Register a value; multi-line values also line by line, and their JSON-escaped form. */
+  /** Register a value: all its forms (see `secretForms`). */
   add(value: string): void {
-    const forms = new Set<string>([value, JSON.stringify(value).slice(1, -1)]);
-    for (const line of value.split(/\r?\n/)) forms.add(line.trim());
-    for (const f of forms) if (f.length >= 3 && !this.needles.includes(f)) this.needles.push(f);
+    if (this.raw.has(value)) return;
+    this.raw.add(value);
+    let added = false;
+    for (const f of secretForms(value)) {
+      if (!this.needles.includes(f)) {
+        this.needles.push(f);
+        added = true;
+      }
+    }
+    if (!added) return;
     this.needles.sort((a, b) => b.length - a.length); // longest first, so a prefix never leaves a tail
+    this.pattern = null;
   }
 
+  /** Every form that is redacted. */
   get values(): readonly string[] {
     return this.needles;
   }
 
-  redact(text: string): string {
-    let out = text;
-    for (const n of this.needles) if (out.includes(n)) out = out.split(n).join(MASK);
-    return out;
+  /** The values as registered (not their forms). */
+  get secrets(): readonly string[] {
+    return [...this.raw];
   }
 
-  /** True when `text` holds any registered value. */
+  redact(text: string): string {
+    if (this.needles.length === 0 || text === '') return text;
+    this.pattern ??= new RegExp(this.needles.map(escapeRegExp).join('|'), 'g');
+    return text.replace(this.pattern, MASK);
+  }
+
+  /** True when `text` holds any registered value in any form. */
   leaks(text: string): boolean {
     return this.needles.some((n) => text.includes(n));
+  }
+
+  /**
+   * Shorten `text` to at most `max` characters, safely: redact first, then cut, then drop any secret prefix of 3
+   * or more characters left at the cut (and never cut a `***` in two).
+   */
+  cut(text: string, max: number, ellipsis = '…'): string {
+    const red = this.redact(text);
+    if (red.length <= max) return red;
+    let s = red.slice(0, Math.max(0, max - ellipsis.length));
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const n of this.needles) {
+        for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {
+          if (s.endsWith(n.slice(0, k))) {
+            s = s.slice(0, -k);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    s = s.replace(/\*{1,2}$/, (m) => (red.startsWith(MASK, s.length - m.length) ? '' : m));
+    // Never split a UTF-16 surrogate pair.
+    if (/[\uD800-\uDBFF]$/.test(s)) s = s.slice(0, -1);
+    return `${s}${ellipsis}`;
   }
 }
 

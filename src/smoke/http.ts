@@ -14,6 +14,12 @@ export type HttpResult =
 export class Http {
   private agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
 
+  /**
+   * `redact` is applied to every body as it arrives, before any rule parses or shortens it: a secret the app
+   * echoes can then never be cut in two (its prefix left in a message).
+   */
+  constructor(private readonly redact: (body: string) => string = (b) => b) {}
+
   async get(url: string, timeoutMs: number): Promise<HttpResult> {
     timeoutMs = Math.max(1, Math.round(timeoutMs));
     const t0 = performance.now();
@@ -29,7 +35,7 @@ export class Http {
           break;
         }
       }
-      return { ok: true, status: res.statusCode, body, ms: ms() };
+      return { ok: true, status: res.statusCode, body: this.redact(body), ms: ms() };
     } catch (e) {
       const err = e as Error & { code?: string; cause?: { code?: string } };
       const timedOut =

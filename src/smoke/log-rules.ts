@@ -1,7 +1,6 @@
 import type { MozlogMode } from '../config/config.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
-import { shorten } from './heartbeat-body.js';
 import type { MozlogTally } from './mozlog-schema.js';
 
 /** DF301: the app wrote something to stdout or stderr while it ran. */
@@ -26,7 +25,7 @@ export function mozlogRule(tally: MozlogTally, mode: MozlogMode, redactor: Redac
   return check(
     'DF302',
     'fail',
-    `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(shorten(redactor.redact(bad.line), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`,
+    `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(redactor.cut(redactor.redact(bad.line).replace(/\s+/g, ' ').trim(), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`,
     { level },
   );
 }

@@ -3,11 +3,11 @@ import { inspectImage, readImageFiles } from '../inspect/image.js';
 import { buildxVersionLine } from './build.js';
 import { finalBaseImage, type BaseImage } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
-import { baseToSkip, inspectPair, scanImage, type ScanResult } from '../inspect/layer-scan.js';
+import { baseToSkip, inspectPair, scanImage, type ScanResult, type SecretHit } from '../inspect/layer-scan.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
-import { namedSecrets } from '../config/config.js';
+import { namedSecrets, secretBuildArgs } from '../config/config.js';
 
 /** Skip rows for rules the user turned off. */
 export function ignoredRow(id: RuleId): CheckResult {
@@ -23,7 +23,7 @@ export function secretNeedles(named: readonly { name: string; value: string }[],
 }
 
 /**
- * DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. The DF106
+ * DF101–DF109: the Dockerfile and the built image, judged without running anything inside the image. The DF106
  * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
  */
 export async function inspect(ctx: RunContext, prepared: Prepared, built: Built, timings?: Record<string, number>): Promise<CheckResult[]> {
@@ -38,7 +38,8 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
 
   // Secret values to look for in the image: every value we mask, build secrets first.
   const named = namedSecrets(config);
-  const needles = secretNeedles(named);
+  // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
+  const needles = secretNeedles(named, (v) => [v, JSON.stringify(v).slice(1, -1)]);
   const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
   if (scanning) {
     ctx.ui.info(
@@ -86,8 +87,9 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     versionFile: files.get('/app/version.json') ?? null,
     expectedVersion: prepared.version,
     secretNames: needles.map((n) => n.name),
-    secretHits: secretScan?.hits ?? null,
+    secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
     secretScan: secretScan?.stats ?? null,
+    secretBuildArgs: secretBuildArgs(config).map((a) => a.key),
   };
   return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
 }
@@ -99,4 +101,15 @@ function baseImageOf(...args: Parameters<typeof finalBaseImage>): BaseImage {
   } catch (e) {
     return { kind: 'unknown', why: `the final stage's FROM could not be read (${(e as Error).message})` };
   }
+}
+
+/** One hit per secret and place, whichever of its forms was found. */
+function dedupeHits(hits: SecretHit[], needles: { name: string }[]): SecretHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${needles[h.needle]?.name}\0${h.where}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

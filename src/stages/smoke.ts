@@ -63,7 +63,7 @@ export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, s
     return { checks: rows.list() };
   }
   const app = started.app;
-  const http = new Http();
+  const http = new Http((body) => ctx.redactor.redact(body));
   try {
     const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
     return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
