@@ -111,7 +111,7 @@ describe('Redactor: last, on the final bytes', () => {
     const report: Report = {
       schemaVersion: 1,
       verdict: 'fail',
-      image: { id: null, tags: [], digest: null, pushed: [] },
+      image: { id: null, configDigest: null, manifestDigest: null, tags: [], digest: null, pushed: [] },
       version: null,
       checks: [check('DF203', 'fail', `answered 500 with body ${CANARY}`)],
       timings: {},
