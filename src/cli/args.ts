@@ -67,7 +67,7 @@ export function helpText(): string {
     `  ${'-q, --quiet'.padEnd(34)} Do not stream build and command output`,
     `  ${'-h, --help'.padEnd(34)} Show this help`,
     '',
-    'Exit status: 0 the verdict is pass, 1 it is fail, 2 bad usage.',
+    'Exit status: 0 the verdict is pass, 1 it is fail, 2 bad usage, 130 interrupted (SIGINT/SIGTERM).',
     'Example: dockerflow run --context sample-app --service "db=postgres:15 POSTGRES_PASSWORD=pw" \\',
     '           --env DATABASE_URL=postgres://postgres:pw@db/postgres --test-command test',
     '',

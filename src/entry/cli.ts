@@ -1,10 +1,13 @@
 /** The CLI entry (dist/cli/index.js), run by bin/dockerflow.js. */
 import { main } from '../cli/cli.js';
 
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
 });
+// Interrupted: the report is written and build.log closed; a stage that was stopped may still hold a timer.
+if (code === 130) process.exit(code);
+process.exitCode = code;

@@ -3,7 +3,8 @@ import { Runner } from '../exec/runner.js';
 import { BuildLog } from '../log/build-log.js';
 import { Redactor } from '../secrets/redactor.js';
 import type { Ui } from '../ui/ui.js';
-import { newRunId, type RunContext } from './context.js';
+import os from 'node:os';
+import { newRunId, workDirFor, type RunContext } from './context.js';
 
 /** Secrets are registered (console masking and file redaction) before any command runs. */
 export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv, runId = newRunId()): RunContext {
@@ -19,5 +20,16 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
   }
   const log = new BuildLog(config.outDir, redactor);
   const runner = new Runner(log, ui, redactor);
-  return { config, ui, log, runner, redactor, runId, env, undo: new Set() };
+  return {
+    config,
+    ui,
+    log,
+    runner,
+    redactor,
+    runId,
+    env,
+    undo: new Set(),
+    workDir: workDirFor(env, runId, os.tmpdir()),
+    abort: new AbortController(),
+  };
 }
