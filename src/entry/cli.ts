@@ -1,6 +1,12 @@
-/** The CLI entry (dist/cli/index.js), run by bin/dockerflow.js. */
-import { main } from '../cli/cli.js';
+/** The CLI entry (dist/cli/index.js), run by bin/dockerflow.js (which checks the Node version first, too). */
+import { nodeTooOld } from './node-version.js';
 
+const tooOld = nodeTooOld(process.versions.node);
+if (tooOld) {
+  process.stderr.write(`${tooOld}\n`);
+  process.exit(2);
+}
+const { main } = await import('../cli/cli.js');
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -133,7 +133,14 @@ export class Runner {
     const started = performance.now();
     const env =
       opts.env || Object.keys(this.env).length ? { ...(process.env as Record<string, string>), ...this.env, ...opts.env } : process.env;
-    const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b));
+    const res = await spawnBounded(
+      cmd,
+      args,
+      env,
+      opts.input,
+      (b) => out.write(b),
+      (b) => err.write(b),
+    );
     out.flush();
     err.flush();
     const result: RunResult = {

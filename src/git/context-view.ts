@@ -80,7 +80,8 @@ export function createContextView(req: ViewRequest): ContextView {
         return;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EXDEV') link = false; // another filesystem: every file is copied from here on
+        if (code === 'EXDEV')
+          link = false; // another filesystem: every file is copied from here on
         else if (code !== 'EPERM' && code !== 'EACCES' && code !== 'EMLINK') throw e;
       }
     }
@@ -95,7 +96,8 @@ export function createContextView(req: ViewRequest): ContextView {
     if (root) safeChown(dst, st.uid, st.gid);
   };
 
-  const walk = (rel: string): void => {
+  /** `ensure` makes the folder in the view (and its parents) when something is first put in it. */
+  const walk = (rel: string, ensure: () => void): void => {
     const srcDir = path.join(req.context, rel);
     for (const entry of readdirSync(srcDir, { withFileTypes: true })) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
@@ -106,13 +108,23 @@ export function createContextView(req: ViewRequest): ContextView {
       const dst = path.join(req.dir, relPath);
       if (entry.isDirectory()) {
         if (ignored && !hasExceptions) continue;
-        makeDir(src, dst);
-        walk(relPath);
+        let made = false;
+        const here = (): void => {
+          if (made) return;
+          ensure();
+          makeDir(src, dst);
+          made = true;
+        };
+        // An ignored folder is looked into for exceptions, and appears only if one of them is found.
+        if (!ignored) here();
+        walk(relPath, here);
       } else if (ignored) {
         continue;
       } else if (entry.isFile()) {
+        ensure();
         place(src, dst);
       } else if (entry.isSymbolicLink()) {
+        ensure();
         files++;
         symlinkSync(readlinkSync(src), dst);
       }
@@ -121,7 +133,7 @@ export function createContextView(req: ViewRequest): ContextView {
   };
 
   makeDir(req.context, req.dir);
-  walk('');
+  walk('', () => undefined);
   writeFileSync(path.join(req.dir, 'version.json'), req.versionJson);
   return { dir: req.dir, files, copied, ms: Math.round(performance.now() - t0) };
 }

@@ -3,8 +3,8 @@ import { NO_GIT, type LocalGit } from './context.js';
 
 /**
  * Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. Reads only:
- * `--no-optional-locks` keeps git from refreshing `.git/index` (as `describe --dirty` would), which would change
- * the build context of every repository without a .dockerignore and bust the layer cache of `COPY . /app`.
+ * `--no-optional-locks` keeps git from refreshing `.git/index`, which would change the build context of every
+ * repository without a .dockerignore and bust the layer cache of `COPY . /app` (no `git status` either).
  */
 export async function readLocalGit(runner: Runner, dir: string): Promise<LocalGit> {
   const git = async (...args: string[]): Promise<string | null> => {
@@ -20,7 +20,8 @@ export async function readLocalGit(runner: Runner, dir: string): Promise<LocalGi
   const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
     git('symbolic-ref', '--quiet', '--short', 'HEAD'),
     git('describe', '--tags', '--exact-match', 'HEAD'),
-    git('describe', '--tags', '--always', '--dirty'),
+    // Not `--dirty`: it refreshes and rewrites .git/index whatever --no-optional-locks says (git 2.39).
+    git('describe', '--tags', '--always'),
     git('remote', 'get-url', 'origin'),
     git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
   ]);

@@ -74,7 +74,7 @@ export class LineRedactor {
     const needles = this.redactor.values;
     const longest = needles.reduce((m, n) => Math.max(m, n.length), 0);
     let cut = this.pending.length - Math.max(0, longest - 1);
-    for (let moved = true; moved && cut > 0; ) {
+    for (let moved = true; moved && cut > 0;) {
       moved = false;
       for (const n of needles) {
         const i = this.pending.indexOf(n, Math.max(0, cut - n.length + 1));

@@ -146,7 +146,9 @@ async function judge(
     } else {
       await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
     }
-    rows.set(check('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`));
+    rows.set(
+      check('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`),
+    );
   }
 
   await app.logs.settle(3000);

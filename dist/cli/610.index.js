@@ -1,8 +1,8 @@
-export const id = 114;
-export const ids = [114];
+export const id = 610;
+export const ids = [610];
 export const modules = {
 
-/***/ 3114:
+/***/ 2610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,50 +13,112 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: describeError, inCatalogueOrder
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
 var cleanup = __webpack_require__(7220);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/git/version.ts
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/git/context-view.ts
 
 
-/**
- * `version` is the tag on tag builds; otherwise the describe string (e.g. `v1.2-3-gabc1234`), or the short
- * commit. An explicit `version` input wins.
- */
-function versionObject(git, override) {
-    return {
-        source: git.repoUrl,
-        version: override ?? git.tag ?? git.describe ?? git.commit.slice(0, 7),
-        commit: git.commit,
-        build: git.buildUrl,
+
+/** The .dockerignore the builder reads: `<Dockerfile>.dockerignore` first, else the context's own. */
+function ignoreFile(req) {
+    for (const f of [`${req.dockerfile}.dockerignore`, external_node_path_default().join(req.context, '.dockerignore')])
+        if ((0,external_node_fs_.existsSync)(f))
+            return f;
+    return null;
+}
+function createContextView(req) {
+    const t0 = performance.now();
+    const rules = ignoreFile(req);
+    const lines = rules
+        ? (0,external_node_fs_.readFileSync)(rules, 'utf8')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l && !l.startsWith('#'))
+        : [];
+    const ig = ignore_default()["default"]().add(lines);
+    // With an exception (`!keep/this`) an ignored folder may still hold files the build sees: look inside it.
+    const hasExceptions = lines.some((l) => l.startsWith('!'));
+    const excluded = new Set(req.exclude.map((p) => external_node_path_default().resolve(p)));
+    const always = new Set(['.dockerignore', external_node_path_default().relative(req.context, req.dockerfile).split((external_node_path_default()).sep).join('/')]);
+    const root = process.getuid?.() === 0;
+    let files = 0;
+    let copied = 0;
+    let link = true;
+    const place = (src, dst) => {
+        files++;
+        if (link) {
+            try {
+                (0,external_node_fs_.linkSync)(src, dst);
+                return;
+            }
+            catch (e) {
+                const code = e.code;
+                if (code === 'EXDEV')
+                    link = false; // another filesystem: every file is copied from here on
+                else if (code !== 'EPERM' && code !== 'EACCES' && code !== 'EMLINK')
+                    throw e;
+            }
+        }
+        copied++;
+        (0,external_node_fs_.copyFileSync)(src, dst, external_node_fs_.constants.COPYFILE_FICLONE);
     };
+    const makeDir = (src, dst) => {
+        const st = (0,external_node_fs_.statSync)(src);
+        (0,external_node_fs_.mkdirSync)(dst, { recursive: true });
+        (0,external_node_fs_.chmodSync)(dst, st.mode & 0o7777); // exactly the user's mode, whatever the umask
+        if (root)
+            safeChown(dst, st.uid, st.gid);
+    };
+    const walk = (rel) => {
+        const srcDir = external_node_path_default().join(req.context, rel);
+        for (const entry of (0,external_node_fs_.readdirSync)(srcDir, { withFileTypes: true })) {
+            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+            const src = external_node_path_default().join(srcDir, entry.name);
+            if (excluded.has(src))
+                continue;
+            if (!rel && entry.name === 'version.json')
+                continue; // the run's own is written below
+            const ignored = !always.has(relPath) && lines.length > 0 && ig.ignores(relPath);
+            const dst = external_node_path_default().join(req.dir, relPath);
+            if (entry.isDirectory()) {
+                if (ignored && !hasExceptions)
+                    continue;
+                makeDir(src, dst);
+                walk(relPath);
+            }
+            else if (ignored) {
+                continue;
+            }
+            else if (entry.isFile()) {
+                place(src, dst);
+            }
+            else if (entry.isSymbolicLink()) {
+                files++;
+                (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(src), dst);
+            }
+            // Sockets and FIFOs are not build context.
+        }
+    };
+    makeDir(req.context, req.dir);
+    walk('');
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(req.dir, 'version.json'), req.versionJson);
+    return { dir: req.dir, files, copied, ms: Math.round(performance.now() - t0) };
 }
-function versionJson(v) {
-    return `${JSON.stringify(v, null, 2)}\n`;
-}
-/**
- * Puts version.json at the context root for the build (so `COPY . /app` picks it up) and puts back what was
- * there before when restored: the user's working tree is left as it was found.
- */
-class VersionFile {
-    path;
-    previous;
-    constructor(context) {
-        this.path = external_node_path_default().join(context, 'version.json');
-        this.previous = (0,external_node_fs_.existsSync)(this.path) ? (0,external_node_fs_.readFileSync)(this.path, 'utf8') : null;
+/** Root creates the view's folders: they keep the user's owner, as the builder would have seen them. */
+function safeChown(p, u, g) {
+    try {
+        (0,external_node_fs_.lchownSync)(p, u, g);
     }
-    write(content) {
-        (0,external_node_fs_.writeFileSync)(this.path, content);
-    }
-    restore() {
-        if (this.previous === null)
-            (0,external_node_fs_.rmSync)(this.path, { force: true });
-        else
-            (0,external_node_fs_.writeFileSync)(this.path, this.previous);
+    catch {
+        // not ours to insist on
     }
 }
 
@@ -95,8 +157,8 @@ function verdictOf(checks, failOn, error) {
 
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
-// EXTERNAL MODULE: ./src/exec/runner.ts + 10 modules
-var runner = __webpack_require__(6493);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/pipeline/context.ts
@@ -117,7 +179,7 @@ function envArgs(entries, isSecret) {
     }
     return { argv, env };
 }
-const label = (runId) => ['--label', `${context/* RUN_LABEL */.j}=${runId}`];
+const label = (runId) => ['--label', `${context/* RUN_LABEL */.jQ}=${runId}`];
 function networkCreateArgv(runId) {
     return ['docker', 'network', 'create', ...label(runId), runId];
 }
@@ -307,9 +369,6 @@ class Stack {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
 function secretEnvName(index) {
@@ -344,7 +403,7 @@ function buildArgv(req) {
         argv.push('--platform', p);
     if (req.builder === 'buildx')
         c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
-    argv.push(c.context);
+    argv.push(req.contextDir ?? c.context);
     return argv;
 }
 /**
@@ -360,7 +419,6 @@ function buildEnv(req) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build.ts
-
 
 
 
@@ -387,7 +445,8 @@ function ociLabels(p) {
         { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
     ];
 }
-async function build(ctx, prepared) {
+/** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
+async function build(ctx, prepared, contextDir = ctx.config.context) {
     const { config } = ctx;
     const builder = await detectBuilder(ctx);
     if (builder === 'classic') {
@@ -397,9 +456,11 @@ async function build(ctx, prepared) {
         if (config.cacheTo.length > 0)
             ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
     }
-    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-'));
+    // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
+    (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
     const iidFile = external_node_path_default().join(tmp, 'iid');
-    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
         await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
@@ -427,6 +488,9 @@ function lastMeaningfulLine(output) {
     return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
 
 
@@ -454,7 +518,7 @@ async function readImageFiles(ctx, imageId, files) {
     const out = new Map();
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.j}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
+    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
     const id = created.stdout.trim();
     try {
         await Promise.all(files.map(async (file, i) => {
@@ -925,7 +989,6 @@ const NO_GIT = {
     describe: null,
     remoteUrl: null,
     defaultBranch: null,
-    dirty: false,
 };
 function contextFromGitHub(env, event, local) {
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
@@ -1017,11 +1080,15 @@ function normalizeRemote(url) {
 
 ;// CONCATENATED MODULE: ./src/git/local-git.ts
 
-/** Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. */
+/**
+ * Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. Reads only:
+ * `--no-optional-locks` keeps git from refreshing `.git/index` (as `describe --dirty` would), which would change
+ * the build context of every repository without a .dockerignore and bust the layer cache of `COPY . /app`.
+ */
 async function readLocalGit(runner, dir) {
     const git = async (...args) => {
         try {
-            const r = await runner.run(['git', '-C', dir, ...args], { allowFailure: true, quiet: true });
+            const r = await runner.run(['git', '--no-optional-locks', '-C', dir, ...args], { allowFailure: true, quiet: true });
             return r.exitCode === 0 ? r.stdout.trim() || null : null;
         }
         catch {
@@ -1031,13 +1098,12 @@ async function readLocalGit(runner, dir) {
     const commit = await git('rev-parse', '--verify', 'HEAD');
     if (!commit)
         return NO_GIT;
-    const [branch, exactTag, describe, remoteUrl, originHead, status] = await Promise.all([
+    const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
         git('symbolic-ref', '--quiet', '--short', 'HEAD'),
         git('describe', '--tags', '--exact-match', 'HEAD'),
         git('describe', '--tags', '--always', '--dirty'),
         git('remote', 'get-url', 'origin'),
         git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
-        git('status', '--porcelain', '--untracked-files=no'),
     ]);
     return {
         commit,
@@ -1046,8 +1112,24 @@ async function readLocalGit(runner, dir) {
         describe,
         remoteUrl,
         defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
-        dirty: status !== null,
     };
+}
+
+;// CONCATENATED MODULE: ./src/git/version.ts
+/**
+ * `version` is the tag on tag builds; otherwise the describe string (e.g. `v1.2-3-gabc1234`), or the short
+ * commit. An explicit `version` input wins.
+ */
+function versionObject(git, override) {
+    return {
+        source: git.repoUrl,
+        version: override ?? git.tag ?? git.describe ?? git.commit.slice(0, 7),
+        commit: git.commit,
+        build: git.buildUrl,
+    };
+}
+function versionJson(v) {
+    return `${JSON.stringify(v, null, 2)}\n`;
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
@@ -1221,6 +1303,24 @@ async function crashRow(ctx, app, when) {
     const head = `${parts.join(' ')}: fix the cause shown in its last log lines so the app stays up until it is stopped`;
     const body = tail.length ? `\nlast ${tail.length} log line(s):\n${tail.join('\n')}` : '\nit wrote no log output';
     return (0,catalogue/* check */.z6)('DF208', 'fail', head + body);
+}
+/**
+ * DF208's minimum uptime: waits until the container has been up `minMs` since it started (the probes ran
+ * meanwhile, so usually little is left), ending at once if it exits. False when it exited first.
+ */
+async function stayedUp(app, minMs) {
+    if (app.exit.current)
+        return false;
+    const left = minMs - (performance.now() - app.startedAt);
+    if (left <= 0)
+        return true;
+    let timer;
+    const up = await Promise.race([
+        app.exit.exited.then(() => false),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(true), left))),
+    ]);
+    clearTimeout(timer);
+    return up;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -1718,13 +1818,21 @@ class ExitWatch {
     }
 }
 
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
 // EXTERNAL MODULE: ./src/secrets/redactor.ts
 var redactor = __webpack_require__(5753);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
+
 /** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */
 const RECENT = 50;
+/**
+ * Characters of one line kept in memory (and handed to `onLine`); the rest of a longer line goes to build.log
+ * only. A 100 MB line without a newline costs this much, not 100 MB (nor the time to search it again and again).
+ */
+const MAX_LINE = 16 * 1024;
 /**
  * The container's stdout and stderr, followed from its start (`docker logs --follow`): every line goes to
  * build.log (redacted, prefixed `[app]`), and is kept for the log rules.
@@ -1741,26 +1849,52 @@ class LogCapture {
         const argv = ['logs', '--follow', container];
         ctx.log.line(`$ docker ${argv.join(' ')} &`);
         this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-        const sink = (text) => ctx.log.writeRedacted(`[${prefix}] ${text.endsWith('\n') ? text : `${text}\n`}`);
         for (const stream of ['stdout', 'stderr']) {
+            // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
+            let lineStart = true;
+            const sink = (text) => {
+                ctx.log.writeRedacted(`${lineStart ? `[${prefix}] ` : ''}${text}`);
+                lineStart = text.endsWith('\n');
+            };
             const redacting = new redactor/* LineRedactor */.pH(ctx.redactor, sink);
-            let pending = '';
+            const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+            let head = '';
+            let dropped = 0;
+            const take = (piece) => {
+                if (head.length < MAX_LINE) {
+                    const room = MAX_LINE - head.length;
+                    head += piece.slice(0, room);
+                    dropped += Math.max(0, piece.length - room);
+                }
+                else
+                    dropped += piece.length;
+            };
+            const endLine = () => {
+                this.keep(stream, head, dropped);
+                head = '';
+                dropped = 0;
+            };
             const src = this.child[stream];
             src.on('data', (d) => {
                 this.totalBytes += d.length;
                 redacting.write(d);
-                pending += d.toString();
+                const text = decoder.write(d);
+                let start = 0;
                 let nl;
-                while ((nl = pending.indexOf('\n')) >= 0) {
-                    this.keep(stream, pending.slice(0, nl));
-                    pending = pending.slice(nl + 1);
+                while ((nl = text.indexOf('\n', start)) >= 0) {
+                    take(text.slice(start, nl));
+                    endLine();
+                    start = nl + 1;
                 }
+                take(text.slice(start));
             });
             src.on('end', () => {
                 redacting.flush();
-                if (pending)
-                    this.keep(stream, pending);
-                pending = '';
+                if (!lineStart)
+                    ctx.log.writeRedacted('\n');
+                take(decoder.end());
+                if (head || dropped)
+                    endLine();
             });
         }
         this.done = new Promise((resolve) => {
@@ -1768,8 +1902,8 @@ class LogCapture {
             this.child.on('error', () => resolve());
         });
     }
-    keep(stream, text) {
-        const line = { stream, text: text.replace(/\r$/, '') };
+    keep(stream, text, dropped = 0) {
+        const line = { stream, text: dropped ? `${text} [... ${dropped} more characters in build.log]` : text.replace(/\r$/, '') };
         this.totalLines++;
         this.recent.push(line);
         if (this.recent.length > RECENT)
@@ -2011,8 +2145,19 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
     else if (ready.kind === 'silent') {
         rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
     }
+    // DF208: a crash after quick probes still fails: the app must stay up min-uptime (counted from its start).
+    const minUp = config.minUptimeMs;
+    let inUptime = false;
+    if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
+        ctx.ui.info(`Checks done; the app must stay up ${smoke_secs(minUp)} after it started (min-uptime) before it is stopped`);
+        inUptime = !(await stayedUp(app, minUp));
+    }
     if (app.exit.current) {
-        const when = ready.kind === 'exited' ? 'before it answered /__lbheartbeat__' : 'during the checks';
+        const when = ready.kind === 'exited'
+            ? 'before it answered /__lbheartbeat__'
+            : inUptime
+                ? `after the checks, within the ${smoke_secs(minUp)} it must stay up (min-uptime)`
+                : 'during the checks';
         rows.set(await crashRow(ctx, app, when));
         rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
     }
@@ -2026,7 +2171,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         else {
             await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
         }
-        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check`));
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check${minUp > 0 ? ` and the ${smoke_secs(minUp)} min-uptime` : ''}`));
     }
     await app.logs.settle(3000);
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
@@ -2714,7 +2859,12 @@ function verifyError(ref, e) {
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
 var describe_error = __webpack_require__(7434);
+// EXTERNAL MODULE: ./src/pipeline/interrupt.ts
+var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
 
 
 
@@ -2746,20 +2896,37 @@ async function runPipeline(ctx) {
     let failedStage;
     let session = null;
     const published = newPublished();
+    const interrupted = (0,interrupt/* whenInterrupted */.vV)(ctx);
+    /** Stages under way, to say which one an interrupt stopped. */
+    const running = new Set();
+    let interruptedIn = '';
+    // A signal ends the stage at once (its commands are being stopped): the run goes straight to its cleanup
+    // and report instead of waiting for the stage to notice.
     const timed = async (stage, fn) => {
+        if (ctx.abort.signal.aborted) {
+            interruptedIn ||= stage;
+            failedStage ??= stage;
+            throw ctx.abort.signal.reason;
+        }
         const t0 = performance.now();
         ctx.log.section(stage);
+        running.add(stage);
         try {
-            return await fn();
+            return await Promise.race([fn(), interrupted]);
         }
         catch (e) {
+            if (ctx.abort.signal.aborted)
+                interruptedIn ||= [...running].join(' and ');
             failedStage ??= stage;
             throw e;
         }
         finally {
+            running.delete(stage);
             timings[stage] = Math.round(performance.now() - t0);
         }
     };
+    const removeWorkDir = () => (0,external_node_fs_.rmSync)(ctx.workDir, { recursive: true, force: true });
+    ctx.undo.add(removeWorkDir);
     const stack = new Stack(ctx);
     let early;
     try {
@@ -2770,10 +2937,17 @@ async function runPipeline(ctx) {
         if (wantsLogin(ctx, p))
             session = await timed('login', () => login(ctx, p));
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
-        const versionFile = new VersionFile(ctx.config.context);
-        const restoreVersionFile = () => versionFile.restore();
-        ctx.undo.add(restoreVersionFile);
-        versionFile.write(p.versionJson);
+        // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
+        // never written, so concurrent runs on one checkout each build their own version.json.
+        (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+        const view = createContextView({
+            context: ctx.config.context,
+            dockerfile: ctx.config.file,
+            dir: external_node_path_default().join(ctx.workDir, 'context'),
+            versionJson: p.versionJson,
+            exclude: [ctx.config.outDir],
+        });
+        ctx.log.line(`build context: ${view.files} file(s) of ${ctx.config.context} and this run's version.json, in ${view.dir} (${view.ms} ms${view.copied ? `, ${view.copied} copied` : ''})`);
         // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
         // while it builds, so a database is initialising during the build rather than after it. A failure is
         // reported by the stage that needs the stack (smoke or test), which awaits the same promise.
@@ -2782,11 +2956,10 @@ async function runPipeline(ctx) {
             early.catch(() => undefined);
         }
         try {
-            built = await timed('build', () => build(ctx, p));
+            built = await timed('build', () => build(ctx, p, view.dir));
         }
         finally {
-            ctx.undo.delete(restoreVersionFile);
-            versionFile.restore();
+            (0,external_node_fs_.rmSync)(view.dir, { recursive: true, force: true });
         }
         const b = built;
         writeShasum(ctx.redactor, files, b.imageId);
@@ -2796,12 +2969,15 @@ async function runPipeline(ctx) {
             timed('inspect', () => inspect(ctx, p, b)),
             timed('smoke', () => smoke(ctx, p, b, stack)),
         ]);
+        // What one of them judged is kept when the other failed or the run was interrupted.
+        if (inspected.status === 'fulfilled')
+            checks.push(...inspected.value);
+        if (smoked.status === 'fulfilled')
+            checks.push(...smoked.value.checks);
         if (inspected.status === 'rejected')
             throw inspected.reason;
-        checks.push(...inspected.value);
         if (smoked.status === 'rejected')
             throw smoked.reason;
-        checks.push(...smoked.value.checks);
         if (smoked.value.readyMs !== undefined)
             timings.ready = smoked.value.readyMs;
         checks.push(...(await timed('test', () => test(ctx, b, stack))));
@@ -2809,17 +2985,25 @@ async function runPipeline(ctx) {
             await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
     }
     catch (e) {
-        error = ctx.redactor.redact((0,describe_error/* describeError */.U)(e));
+        const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+        error =
+            reason instanceof context/* Interrupted */.j$
+                ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
+                : ctx.redactor.redact((0,describe_error/* describeError */.U)(e));
         ctx.ui.error(error);
         ctx.log.line(`error: ${error}`);
     }
     finally {
-        // A build that failed must not leave a sidecar starting behind the cleanup.
-        await early?.catch(() => undefined);
+        // A build that failed must not leave a sidecar starting behind the cleanup (an interrupt does not wait:
+        // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
+        if (!ctx.abort.signal.aborted)
+            await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
+        ctx.undo.delete(removeWorkDir);
+        removeWorkDir();
     }
-    const rows = inCatalogueOrder(checks, failedStage);
+    const rows = inCatalogueOrder(checks, failedStage, interruptedIn ? `not run: the run was interrupted during the ${interruptedIn} stage` : undefined);
     const report = {
         schemaVersion: 1,
         verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -2850,9 +3034,9 @@ function needsStack(ctx) {
  * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
  * says why, not a missing row.
  */
-function inCatalogueOrder(checks, failedStage) {
+function inCatalogueOrder(checks, failedStage, reason) {
     const byId = new Map(checks.map((c) => [c.id, c]));
-    const why = failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run';
+    const why = reason ?? (failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run');
     return catalogue/* RULES */.y0.map((r) => byId.get(r.id) ?? (0,catalogue/* check */.z6)(r.id, 'skip', why));
 }
 /** Failing rules that point into the Dockerfile become annotations on that line. */
