@@ -2,6 +2,7 @@
 // Plain JavaScript any Node can parse, run before the CLI is loaded: an older Node than package.json's `engines`
 // says so in one line (exit 2) instead of failing inside a dependency with a stack trace.
 import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 
 const wanted = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node);
 const need = [Number(wanted[1]), Number(wanted[2]), Number(wanted[3] || 0)];

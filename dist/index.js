@@ -16,7 +16,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 const MIN_NODE = '22.19.0';
 /** One line naming the Node needed and the one found, or null when `found` is recent enough. */
 function nodeTooOld(found, min = MIN_NODE) {
-    const parse = (v) => v.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+    const parse = (v) => v
+        .replace(/^v/, '')
+        .split('.')
+        .map((n) => Number.parseInt(n, 10) || 0);
     const [a, b] = [parse(found), parse(min)];
     for (let i = 0; i < 3; i++) {
         if ((a[i] ?? 0) > (b[i] ?? 0))

@@ -77,7 +77,8 @@ function createContextView(req) {
         if (root)
             safeChown(dst, st.uid, st.gid);
     };
-    const walk = (rel) => {
+    /** `ensure` makes the folder in the view (and its parents) when something is first put in it. */
+    const walk = (rel, ensure) => {
         const srcDir = external_node_path_default().join(req.context, rel);
         for (const entry of (0,external_node_fs_.readdirSync)(srcDir, { withFileTypes: true })) {
             const relPath = rel ? `${rel}/${entry.name}` : entry.name;
@@ -91,16 +92,28 @@ function createContextView(req) {
             if (entry.isDirectory()) {
                 if (ignored && !hasExceptions)
                     continue;
-                makeDir(src, dst);
-                walk(relPath);
+                let made = false;
+                const here = () => {
+                    if (made)
+                        return;
+                    ensure();
+                    makeDir(src, dst);
+                    made = true;
+                };
+                // An ignored folder is looked into for exceptions, and appears only if one of them is found.
+                if (!ignored)
+                    here();
+                walk(relPath, here);
             }
             else if (ignored) {
                 continue;
             }
             else if (entry.isFile()) {
+                ensure();
                 place(src, dst);
             }
             else if (entry.isSymbolicLink()) {
+                ensure();
                 files++;
                 (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(src), dst);
             }
@@ -108,7 +121,7 @@ function createContextView(req) {
         }
     };
     makeDir(req.context, req.dir);
-    walk('');
+    walk('', () => undefined);
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(req.dir, 'version.json'), req.versionJson);
     return { dir: req.dir, files, copied, ms: Math.round(performance.now() - t0) };
 }
@@ -1082,8 +1095,8 @@ function normalizeRemote(url) {
 
 /**
  * Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. Reads only:
- * `--no-optional-locks` keeps git from refreshing `.git/index` (as `describe --dirty` would), which would change
- * the build context of every repository without a .dockerignore and bust the layer cache of `COPY . /app`.
+ * `--no-optional-locks` keeps git from refreshing `.git/index`, which would change the build context of every
+ * repository without a .dockerignore and bust the layer cache of `COPY . /app` (no `git status` either).
  */
 async function readLocalGit(runner, dir) {
     const git = async (...args) => {
@@ -1101,7 +1114,8 @@ async function readLocalGit(runner, dir) {
     const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
         git('symbolic-ref', '--quiet', '--short', 'HEAD'),
         git('describe', '--tags', '--exact-match', 'HEAD'),
-        git('describe', '--tags', '--always', '--dirty'),
+        // Not `--dirty`: it refreshes and rewrites .git/index whatever --no-optional-locks says (git 2.39).
+        git('describe', '--tags', '--always'),
         git('remote', 'get-url', 'origin'),
         git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
     ]);

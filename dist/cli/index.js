@@ -46,7 +46,10 @@ __webpack_async_result__();
 const MIN_NODE = '22.19.0';
 /** One line naming the Node needed and the one found, or null when `found` is recent enough. */
 function nodeTooOld(found, min = MIN_NODE) {
-    const parse = (v) => v.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+    const parse = (v) => v
+        .replace(/^v/, '')
+        .split('.')
+        .map((n) => Number.parseInt(n, 10) || 0);
     const [a, b] = [parse(found), parse(min)];
     for (let i = 0; i < 3; i++) {
         if ((a[i] ?? 0) > (b[i] ?? 0))
