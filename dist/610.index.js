@@ -1925,13 +1925,23 @@ class LogCapture {
         this.onLine(line);
     }
     /**
-     * Wait for the log stream to end after the container stopped (it ends by itself), at most `ms`: a crash
-     * report must carry the last lines, and DF301/DF302 judge the whole output.
+     * Wait for the log stream to end after the container stopped (it ends by itself), a crash report must carry the
+     * last lines, and DF301/DF302 judge the whole output. Gives up once nothing came for `idleMs` (a stream that
+     * is still delivering a flood of output is waited for, up to `maxMs`).
      */
-    async settle(ms) {
+    async settle(idleMs, maxMs = 60_000) {
+        const t0 = performance.now();
         let timer;
-        await Promise.race([this.done, new Promise((r) => (timer = setTimeout(r, ms)))]);
-        clearTimeout(timer);
+        for (;;) {
+            const seen = this.totalBytes;
+            const ended = await Promise.race([
+                this.done.then(() => true),
+                new Promise((r) => (timer = setTimeout(() => r(false), Math.min(idleMs, maxMs)))),
+            ]);
+            clearTimeout(timer);
+            if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs)
+                return;
+        }
     }
     /** The last `n` lines, for a crash report. */
     tail(n) {

@@ -95,13 +95,22 @@ export class LogCapture {
   }
 
   /**
-   * Wait for the log stream to end after the container stopped (it ends by itself), at most `ms`: a crash
-   * report must carry the last lines, and DF301/DF302 judge the whole output.
+   * Wait for the log stream to end after the container stopped (it ends by itself), a crash report must carry the
+   * last lines, and DF301/DF302 judge the whole output. Gives up once nothing came for `idleMs` (a stream that
+   * is still delivering a flood of output is waited for, up to `maxMs`).
    */
-  async settle(ms: number): Promise<void> {
+  async settle(idleMs: number, maxMs = 60_000): Promise<void> {
+    const t0 = performance.now();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.done, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
-    clearTimeout(timer);
+    for (;;) {
+      const seen = this.totalBytes;
+      const ended = await Promise.race([
+        this.done.then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.min(idleMs, maxMs)))),
+      ]);
+      clearTimeout(timer);
+      if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs) return;
+    }
   }
 
   /** The last `n` lines, for a crash report. */
