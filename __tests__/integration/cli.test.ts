@@ -181,7 +181,7 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
         assert.match(report.checks.find((c) => c.id === 'DF101')!.message, /^not run: the run was interrupted during the build stage/);
         // The build it had started was stopped with it (it takes a moment to wind down), not left running on its own
         // for the rest of its 15 s.
-        for (const t0 = Date.now(); building(runId) && Date.now() - t0 < 5000; ) await sleep(100);
+        for (const t0 = Date.now(); building(runId) && Date.now() - t0 < 5000;) await sleep(100);
         assert.equal(building(runId), '', 'no build of the context is still running');
       } finally {
         try {
@@ -202,11 +202,18 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
     // A long min-uptime keeps the run in the smoke stage once the app answers.
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'dist/cli/index.js'), 'run', '--context', ctx, '--image', 'dockerflow-test/interrupted-smoke', '--min-uptime', '600', '--checks-ignore', 'DF106'].concat([
-        '--out',
-        out,
-        '-q',
-      ]),
+      [
+        path.join(ROOT, 'dist/cli/index.js'),
+        'run',
+        '--context',
+        ctx,
+        '--image',
+        'dockerflow-test/interrupted-smoke',
+        '--min-uptime',
+        '600',
+        '--checks-ignore',
+        'DF106',
+      ].concat(['--out', out, '-q']),
       { env: cleanEnv(), cwd: ctx, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -214,7 +221,7 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
-      for (const t0 = Date.now(); !output.includes('(min-uptime)') && Date.now() - t0 < 120_000; ) await sleep(100);
+      for (const t0 = Date.now(); !output.includes('(min-uptime)') && Date.now() - t0 < 120_000;) await sleep(100);
       assert.match(output, /must stay up 600\.0 s after it started \(min-uptime\)/);
       const app = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-app');
       const runId = docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', app.split('\n')[0]!);
@@ -226,7 +233,10 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
       // The smoke stage was stopped before it judged its rules: each says so.
       for (const id of ['DF202', 'DF208']) {
         assert.equal(status(id), 'skip');
-        assert.match(report.checks.find((c) => c.id === id)!.message, /^not run: the run was interrupted during the (inspect and )?smoke stage/);
+        assert.match(
+          report.checks.find((c) => c.id === id)!.message,
+          /^not run: the run was interrupted during the (inspect and )?smoke stage/,
+        );
       }
       assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
       assert.match(output, /verdict: FAIL/);

@@ -6,7 +6,23 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, openSync, readSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  openSync,
+  readSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -68,10 +84,13 @@ interface CliRun extends ProcResult {
 
 async function cli(args: string[], opts: { cwd?: string; out?: string } = {}): Promise<CliRun> {
   const out = opts.out ?? path.join(tmp, `out-${Math.random().toString(36).slice(2, 8)}`);
-  const r = await spawnProc([process.execPath, path.join(ROOT, 'dist/cli/index.js'), 'run', ...args, ...(opts.out === '' ? [] : ['--out', out])], {
-    env: cleanEnv(),
-    ...(opts.cwd ? { cwd: opts.cwd } : {}),
-  });
+  const r = await spawnProc(
+    [process.execPath, path.join(ROOT, 'dist/cli/index.js'), 'run', ...args, ...(opts.out === '' ? [] : ['--out', out])],
+    {
+      env: cleanEnv(),
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    },
+  );
   const dir = opts.out === '' ? (/in (\S+)\)\n?$/m.exec(r.stdout)?.[1] ?? '') : out;
   assert.ok(existsSync(path.join(dir, 'dockerflow-report.json')), `no report in ${dir}:\n${r.stdout}\n${r.stderr}`);
   const report = readJson<Report>(path.join(dir, 'dockerflow-report.json'));
@@ -129,9 +148,7 @@ describe('many runs, one working tree', { skip, concurrency: 1 }, () => {
     const common = ['--context', dir, '--image', 'dockerflow-test/runs-concurrent', ...LEAN];
     // One of them writes its out dir inside the context: the build must not see it.
     const inside = path.join(dir, 'out-inside');
-    const different = await Promise.all(
-      [0, 1, 2, 3].map((i) => cli([...common, '--version', `v-${i}`], i === 3 ? { out: inside } : {})),
-    );
+    const different = await Promise.all([0, 1, 2, 3].map((i) => cli([...common, '--version', `v-${i}`], i === 3 ? { out: inside } : {})));
     const same = await Promise.all(Array.from({ length: 8 }, () => cli([...common, '--version', 'v-same'])));
     for (const [i, r] of [...different, ...same].entries()) {
       const want = i < 4 ? `v-${i}` : 'v-same';
@@ -144,7 +161,15 @@ describe('many runs, one working tree', { skip, concurrency: 1 }, () => {
       assert.equal(`${inImage}\n`, readFileSync(path.join(r.out, 'version.json'), 'utf8'));
     }
     assert.equal(
-      docker('run', '--rm', '--entrypoint', 'sh', different[3]!.report.image.id!, '-c', 'test -e /app/out-inside && echo seen || echo unseen'),
+      docker(
+        'run',
+        '--rm',
+        '--entrypoint',
+        'sh',
+        different[3]!.report.image.id!,
+        '-c',
+        'test -e /app/out-inside && echo seen || echo unseen',
+      ),
       'unseen',
       'an --out inside the context is not part of what the build sees',
     );
@@ -175,7 +200,12 @@ describe('many runs, one working tree', { skip, concurrency: 1 }, () => {
       ref: 'refs/heads/feature',
       env: { TMPDIR: tmpdir },
     });
-    const main = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], { env, cwd: ctx, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const main = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {
+      env,
+      cwd: ctx,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     main.stdout.on('data', (d: Buffer) => (output += d.toString()));
     main.stderr.on('data', (d: Buffer) => (output += d.toString()));
