@@ -63,12 +63,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // The post step logs out of what main logged in to, should main be cancelled or crash.
   ctx.saveState = (name, value) => stateTo(ctx.redactor, env, name, value);
   ctx.saveState('outDir', config.outDir);
+  // Before anything is built: a main step killed with SIGKILL leaves its scratch folder (the build-context view)
+  // to the post step.
+  ctx.saveState('workDir', ctx.workDir);
 
   // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
   // removes them too, should this not finish), and the step fails.
   const removeHandlers = onInterrupt(
     ctx,
-    (signal) => ui.error(`${signal}: the run was cancelled; removing its containers and networks`),
+    (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`),
     1, // a failed step (core.ExitCode.Failure, which @github/local-action's stub of core does not have)
   );
   // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
@@ -88,6 +91,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
   // Every rule's row in the job log too, as the CLI prints it (failures also become annotations).
   ui.info(summaryText(report, files));
+  if (ctx.abort.signal.aborted) {
+    // Cancelled: the report is written and build.log closed; the step fails now (the runner kills it soon, and a
+    // stage that was stopped may still hold a timer).
+    process.exit(1);
+  }
   const artifact = await uploadOutDir(config, files, env);
   if (env.GITHUB_STEP_SUMMARY) {
     const markdown = summaryMarkdown(report, {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -132,20 +132,20 @@ describe('runtime failures', () => {
 });
 
 describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
-  /** The CLI and the action, started on `ctx`, and what each says and exits with when SIGTERM stops it. */
-  const entries: { name: string; start: (ctx: string) => ChildProcess; code: number; says: RegExp }[] = [
+  /** The CLI and the action, started on `ctx`, and what each says and exits with when a signal stops it. */
+  const entries: { name: string; start: (ctx: string, out: string) => ChildProcess; code: number; says: RegExp }[] = [
     {
       name: 'the CLI',
       code: 130,
-      says: /SIGTERM: removing the run's containers and networks/,
-      start: (ctx) =>
+      says: /SIGTERM: interrupted; stopping the run and removing the run's containers and networks/,
+      start: (ctx, out) =>
         spawn(
           process.execPath,
           [path.join(ROOT, 'dist/cli/index.js'), 'run', '--context', ctx, '--image', 'dockerflow-test/interrupted', '--no-cache'].concat([
             '--service',
             'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
             '--out',
-            path.join(ctx, 'out'),
+            out,
             '-q',
           ]),
           // Its own process group, so that whatever it leaves running can be killed afterwards.
@@ -155,8 +155,8 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
     {
       name: 'the action (a cancelled job)',
       code: 1,
-      says: /::error::SIGTERM: the run was cancelled; removing its containers and networks/,
-      start: (ctx) => {
+      says: /::error::SIGTERM: the run was cancelled \(interrupted\); stopping it and removing its containers and networks/,
+      start: (ctx, out) => {
         const { env } = actionEnv({
           inputs: {
             context: ctx,
@@ -166,6 +166,7 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
             'upload-artifacts': 'false',
           },
           ref: 'refs/heads/feature',
+          env: { RUNNER_TEMP: out },
         });
         return spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {
           env,
@@ -176,37 +177,52 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
       },
     },
   ];
+  /** The report and build.log of an interrupted run: verdict fail, "interrupted", the log closed with the verdict. */
+  const assertInterruptedReport = (dir: string, signal: string, stage: RegExp, output: string): Report => {
+    const report = readJson<Report>(path.join(dir, 'dockerflow-report.json'));
+    assertReportSchema(report);
+    assert.equal(report.verdict, 'fail');
+    assert.match(report.error ?? '', new RegExp(`^interrupted by ${signal} during the ${stage.source} stage`));
+    assert.match(readFileSync(path.join(dir, 'build.log'), 'utf8'), /\nverdict: fail\n$/, 'build.log is complete');
+    assert.doesNotMatch(output, /internal error|please report it/);
+    return report;
+  };
   for (const e of entries) {
-    it(`SIGTERM to ${e.name} during the build: version.json leaves the context at once; the build, the sidecar and the network go`, async () => {
+    it(`SIGTERM to ${e.name} during the build: the build, the sidecar and the network go; a report says "interrupted"`, async () => {
       const ctx = mkdtempSync(path.join(os.tmpdir(), 'interrupt-'));
+      const out = mkdtempSync(path.join(os.tmpdir(), 'interrupt-out-'));
       // A build that takes a while, so the interrupt lands in it (the sidecar starts meanwhile).
       writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM debian:bookworm-slim\nRUN sleep 15\nCOPY . /app\n');
-      const versionFile = path.join(ctx, 'version.json');
-      const child = e.start(ctx);
+      const child = e.start(ctx, out);
       let output = '';
       child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      const building = (runId: string): string =>
+        spawnSync('pgrep', ['-f', `build.*dockerflow-${runId}`], { encoding: 'utf8' }).stdout.trim();
       try {
         let runId = '';
         for (const t0 = Date.now(); !runId && Date.now() - t0 < 60_000; await sleep(100)) {
           const sidecar = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-svc-db');
-          if (sidecar && existsSync(versionFile))
-            runId = docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', sidecar.split('\n')[0]!);
+          const id = sidecar ? docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', sidecar.split('\n')[0]!) : '';
+          if (id && building(id)) runId = id;
         }
         assert.ok(runId, `the build and the sidecar never both started:\n${output}`);
         // To the process alone (a supervisor's kill, not a terminal's Ctrl-C to the whole group): the build goes on.
         process.kill(child.pid!, 'SIGTERM');
         assert.equal(await exited, e.code, output);
         assert.match(output, e.says);
-        assert.ok(!existsSync(versionFile), "version.json is removed from the user's context");
+        assert.deepEqual(readdirSync(ctx), ['Dockerfile'], "nothing is left in the user's context");
         assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
         assert.equal(docker('network', 'ls', '-q', '--filter', `label=dockerflow.run=${runId}`), '');
+        const dir = e.code === 130 ? out : path.join(out, `dockerflow-out-${runId}`);
+        const report = assertInterruptedReport(dir, 'SIGTERM', /build/, output);
+        assert.deepEqual(Object.keys(report.timings), ['prepare', 'build'], 'the stages that ran');
+        assert.match(report.checks.find((c) => c.id === 'DF101')!.message, /^not run: the run was interrupted during the build stage/);
         // The build it had started was stopped with it (it takes a moment to wind down), not left running on its own
         // for the rest of its 15 s.
-        const building = (): string => spawnSync('pgrep', ['-f', `build.*${ctx}`], { encoding: 'utf8' }).stdout.trim();
-        for (const t0 = Date.now(); building() && Date.now() - t0 < 5000;) await sleep(100);
-        assert.equal(building(), '', 'no build of the context is still running');
+        for (const t0 = Date.now(); building(runId) && Date.now() - t0 < 5000;) await sleep(100);
+        assert.equal(building(runId), '', 'no build of the context is still running');
       } finally {
         try {
           process.kill(-child.pid!, 'SIGKILL'); // the orphaned build, and the process itself if it is still there
@@ -214,7 +230,64 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
           // nothing left
         }
         rmSync(ctx, { recursive: true, force: true });
+        rmSync(out, { recursive: true, force: true });
       }
     });
   }
+
+  it('SIGINT to the CLI during the smoke stage: exit 130, "interrupted", the inspect rows kept, no internal error', async () => {
+    const ctx = mkdtempSync(path.join(os.tmpdir(), 'interrupt-smoke-'));
+    cpSync(APP, ctx, { recursive: true });
+    const out = mkdtempSync(path.join(os.tmpdir(), 'interrupt-smoke-out-'));
+    // A long min-uptime keeps the run in the smoke stage once the app answers.
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'dist/cli/index.js'),
+        'run',
+        '--context',
+        ctx,
+        '--image',
+        'dockerflow-test/interrupted-smoke',
+        '--min-uptime',
+        '600',
+        '--checks-ignore',
+        'DF106',
+      ].concat(['--out', out, '-q']),
+      { env: cleanEnv(), cwd: ctx, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      for (const t0 = Date.now(); !output.includes('(min-uptime)') && Date.now() - t0 < 120_000;) await sleep(100);
+      assert.match(output, /must stay up 600\.0 s after it started \(min-uptime\)/);
+      const app = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-app');
+      const runId = docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', app.split('\n')[0]!);
+      process.kill(child.pid!, 'SIGINT');
+      assert.equal(await exited, 130, output);
+      const report = assertInterruptedReport(out, 'SIGINT', /(inspect and )?smoke/, output);
+      const status = (id: string): string => report.checks.find((c) => c.id === id)!.status;
+      assert.equal(status('DF101'), 'pass', 'what the inspect stage judged is kept');
+      // The smoke stage was stopped before it judged its rules: each says so.
+      for (const id of ['DF202', 'DF208']) {
+        assert.equal(status(id), 'skip');
+        assert.match(
+          report.checks.find((c) => c.id === id)!.message,
+          /^not run: the run was interrupted during the (inspect and )?smoke stage/,
+        );
+      }
+      assert.equal(docker('ps', '-aq', '--filter', `label=dockerflow.run=${runId}`), '');
+      assert.match(output, /verdict: FAIL/);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // nothing left
+      }
+      rmSync(ctx, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseConfig, secretValues } from '../../src/config/config.js';
+import os from 'node:os';
+import { isInside, parseConfig, secretValues } from '../../src/config/config.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { splitCommand } from '../../src/config/parse-lines.js';
 import { FIXTURES } from '../helpers/run.js';
@@ -25,7 +26,19 @@ describe('Config: defaults', () => {
     assert.equal(c.uploadArtifacts, true);
     assert.equal(c.artifactName, 'dockerflow');
     assert.equal(c.version, null);
-    assert.equal(c.outDir, path.join(APP, 'out'));
+    assert.equal(c.minUptimeMs, 5000);
+    // The default out dir lies inside the context (cwd is the app): it moves out, the same folder every run.
+    assert.ok(!isInside(c.outDir, APP), c.outDir);
+    assert.equal(c.outDir, path.join(os.tmpdir(), 'dockerflow-out', `compliant-${c.outDir.slice(-8)}`));
+    assert.equal(parse({}).outDir, c.outDir);
+  });
+
+  it('keeps the default out dir where it is when it lies outside the context, and a given --out wherever it is', () => {
+    const outside = parseConfig({ raw: new Map([['context', APP]]), env: {}, cwd: FIXTURES, defaultOutDir: 'out' });
+    assert.equal(outside.outDir, path.join(FIXTURES, 'out'));
+    assert.equal(parse({ out: 'given' }).outDir, path.join(APP, 'given'));
+    assert.equal(parse({ 'min-uptime': '0' }).minUptimeMs, 0);
+    assert.throws(() => parse({ 'min-uptime': '1.5' }), /input "min-uptime": "1.5" is not a whole number from 0 to 3600/);
   });
 
   it('uses the context folder name as the image outside GitHub', () => {

@@ -25,7 +25,6 @@ const local: LocalGit = {
   describe: 'v1.3.0-5-g4c2b8f1',
   remoteUrl: null,
   defaultBranch: null,
-  dirty: false,
 };
 const ghEnv = (eventName: string, ref: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   GITHUB_EVENT_NAME: eventName,

@@ -94,5 +94,7 @@ export function contextFor(config: Config, runner: Runner, env: NodeJS.ProcessEn
     runId: 'df-unit',
     env: { RUNNER_TEMP: tempDir('temp-'), ...env },
     undo: new Set(),
+    workDir: tempDir('work-'),
+    abort: new AbortController(),
   };
 }

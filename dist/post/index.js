@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4729);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4293);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4729:
+/***/ 4293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30899,14 +30899,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -30926,8 +30926,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -31340,8 +31340,25 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/pipeline/context.ts
 
+
+/** Why a run stopped: a signal, not a failure of the app or of this tool. */
+class Interrupted extends Error {
+    signal;
+    constructor(signal) {
+        super(`interrupted by ${signal}`);
+        this.signal = signal;
+        this.name = 'Interrupted';
+    }
+}
+/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
+function workDirFor(env, runId, tmp) {
+    return path.join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
+}
 /** Label set on everything a run creates; the post step and cleanup remove by it. */
 const RUN_LABEL = 'dockerflow.run';
 function newRunId() {
@@ -31521,9 +31538,10 @@ function pushArgv(ref) {
     return ['docker', 'push', ref];
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/secrets/names.ts
 /**
  * The one rule for "this holds a secret", used by `env`, `services`, `build-args` and DF106 (the image's ENV).
@@ -31673,6 +31691,7 @@ function secretForms(value) {
 
 ;// CONCATENATED MODULE: ./src/secrets/redactor.ts
 
+
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
 const MASK = '***';
 /** Shortest secret prefix that a cut may not leave behind. */
@@ -31756,32 +31775,65 @@ class Redactor {
 }
 /**
  * Redacts a byte stream line by line, so a secret split across two chunks is still caught. `flush()` emits a
- * last line without a newline.
+ * last line without a newline. Memory stays bounded whatever comes: bytes are decoded across chunk boundaries
+ * (invalid UTF-8 becomes U+FFFD), each chunk is searched once, and a line longer than `maxPending` is emitted in
+ * pieces, each cut where no secret can span it (a tail as long as the longest secret is held back).
  */
 class LineRedactor {
     redactor;
     emit;
+    maxPending;
     pending = '';
-    constructor(redactor, emit) {
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    constructor(redactor, emit, maxPending = 64 * 1024) {
         this.redactor = redactor;
         this.emit = emit;
+        this.maxPending = maxPending;
     }
     write(chunk) {
-        this.pending += chunk.toString();
+        const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+        let start = 0;
         let nl;
-        while ((nl = this.pending.indexOf('\n')) >= 0) {
-            this.emit(this.redactor.redact(this.pending.slice(0, nl + 1)));
-            this.pending = this.pending.slice(nl + 1);
+        while ((nl = text.indexOf('\n', start)) >= 0) {
+            this.emit(this.redactor.redact(this.pending + text.slice(start, nl + 1)));
+            this.pending = '';
+            start = nl + 1;
         }
+        this.pending += text.slice(start);
+        if (this.pending.length > this.maxPending)
+            this.spill();
     }
     flush() {
+        this.pending += this.decoder.end();
         if (this.pending)
             this.emit(this.redactor.redact(this.pending));
         this.pending = '';
     }
+    /** Emit all of a long line but its end, cut before any secret that would straddle the cut. */
+    spill() {
+        const needles = this.redactor.values;
+        const longest = needles.reduce((m, n) => Math.max(m, n.length), 0);
+        let cut = this.pending.length - Math.max(0, longest - 1);
+        for (let moved = true; moved && cut > 0;) {
+            moved = false;
+            for (const n of needles) {
+                const i = this.pending.indexOf(n, Math.max(0, cut - n.length + 1));
+                if (i >= 0 && i < cut) {
+                    cut = i;
+                    moved = true;
+                }
+            }
+        }
+        // Only back-to-back secrets for half the buffer could push the cut that far: emit it all rather than grow.
+        if (cut < this.maxPending / 2)
+            cut = this.pending.length;
+        this.emit(this.redactor.redact(this.pending.slice(0, cut)));
+        this.pending = this.pending.slice(cut);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
+
 
 
 
@@ -31806,6 +31858,58 @@ const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
 function displayArgv(argv) {
     return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
+/** Characters of each stream a RunResult keeps (its end); the whole output goes to build.log as it comes. */
+const OUTPUT_TAIL = 1 << 20;
+/** The last `max` characters of a stream, decoded across chunk boundaries (invalid UTF-8 becomes U+FFFD). */
+class Tail {
+    max;
+    text = '';
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    truncated = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(b) {
+        this.text += this.decoder.write(b);
+        if (this.text.length > 2 * this.max)
+            this.trim();
+    }
+    end() {
+        this.text += this.decoder.end();
+        this.trim();
+        return this.text;
+    }
+    trim() {
+        if (this.text.length <= this.max)
+            return;
+        this.text = this.text.slice(-this.max);
+        this.truncated = true;
+    }
+}
+/**
+ * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
+ * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
+ */
+function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = new Tail(OUTPUT_TAIL);
+        const err = new Tail(OUTPUT_TAIL);
+        child.stdout.on('data', (b) => {
+            out.push(b);
+            onStdout(b);
+        });
+        child.stderr.on('data', (b) => {
+            err.push(b);
+            onStderr(b);
+        });
+        child.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
+        child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stdout: out.end(), stderr: err.end() }));
+        child.stdin.on('error', () => undefined); // a command that exits without reading its input
+        child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
+    });
+}
+const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
  * redacted, and optionally to the console.
@@ -31861,15 +31965,8 @@ class Runner {
         const out = new LineRedactor(this.redactor, sink);
         const err = new LineRedactor(this.redactor, sink);
         const started = performance.now();
-        const res = await getExecOutput(cmd, args, {
-            silent: true,
-            ignoreReturnCode: true,
-            ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
-            ...(opts.env || Object.keys(this.env).length
-                ? { env: { ...process.env, ...opts.env, ...this.env } }
-                : {}),
-            listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
-        });
+        const env = opts.env || Object.keys(this.env).length ? { ...process.env, ...opts.env, ...this.env } : process.env;
+        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b));
         out.flush();
         err.flush();
         const result = {
@@ -32288,16 +32385,24 @@ class ActionUi {
 
 
 
+
 /**
- * The post step: remove what main left behind when the job was cancelled or main crashed (containers and
- * networks by the run's label), and log out of the registry main logged in to.
+ * The post step: remove what main left behind when the job was cancelled or main was killed (containers and
+ * networks by the run's label, its scratch folder with the build-context view), and log out of the registry
+ * main logged in to. The user's working tree needs nothing: main never writes it (the build sees a view).
+ * Everything it writes itself (its own log) stays inside RUNNER_TEMP and is removed when it is done.
  */
 async function cleanup() {
     const runId = getState('runId');
     if (!runId)
         return;
-    const log = new BuildLog(external_node_path_default().join(external_node_os_default().tmpdir(), `dockerflow-post-${runId}`), new Redactor());
+    const workDir = getState('workDir');
+    if (workDir)
+        (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+    const logDir = external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), `dockerflow-post-${runId}`);
+    const log = new BuildLog(logDir, new Redactor());
     const runner = new Runner(log, new ActionUi(), new Redactor());
+    let failed = false;
     try {
         const removed = await removeRunResources(runner, runId);
         if (removed.containers || removed.networks) {
@@ -32310,10 +32415,13 @@ async function cleanup() {
             info(`Logged out of ${registry || 'the registry'}`);
     }
     catch (e) {
-        warning(`cleanup: ${e.message}`);
+        failed = true;
+        warning(`cleanup: ${e.message}; the commands it ran are in ${log.path}`);
     }
     finally {
         await log.close();
+        if (!failed)
+            (0,external_node_fs_namespaceObject.rmSync)(logDir, { recursive: true, force: true });
     }
 }
 

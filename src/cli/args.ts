@@ -88,7 +88,7 @@ export function helpText(): string {
     '(ps). Keep it out with --secret id=ID,env=VAR or id=ID,src=FILE, --env-secret NAME, --env NAME,',
     '--build-arg NAME (values from your environment), --env-file FILE and --password-stdin.',
     '',
-    'Exit status: 0 the verdict is pass, 1 it is fail, 2 bad usage.',
+    'Exit status: 0 the verdict is pass, 1 it is fail, 2 bad usage, 130 interrupted (SIGINT/SIGTERM).',
     'Example: dockerflow run --context sample-app --service "db=postgres:15 POSTGRES_PASSWORD=pw" \\',
     '           --env DATABASE_URL=postgres://postgres:pw@db/postgres --test-command test',
     '',

@@ -16,7 +16,7 @@ export interface CliIo {
   cwd: string;
 }
 
-/** `dockerflow run ...`: returns the exit code (0 pass, 1 fail, 2 usage). */
+/** `dockerflow run ...`: returns the exit code (0 pass, 1 fail, 2 usage, 130 interrupted). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let config: Config;
   let quiet = false;
@@ -43,13 +43,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
   const removeHandlers = onInterrupt(
     ctx,
-    (signal) => io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`),
+    (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`),
     130,
   );
   try {
     const { runPipeline } = await import('../pipeline/pipeline.js');
     const { report, files } = await runPipeline(ctx);
     io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
+    if (ctx.abort.signal.aborted) return 130;
     return report.verdict === 'pass' ? 0 : 1;
   } finally {
     removeHandlers();

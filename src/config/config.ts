@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { isRuleId, type RuleId } from '../rules/catalogue.js';
 import { isDockerCliVariable, secretParts } from '../secrets/names.js';
@@ -55,6 +57,8 @@ export interface Config {
   artifactName: string;
   retentionDays: number | null;
   outDir: string;
+  /** The app must stay up this long after it started before DF208 can pass (0: through the checks only). */
+  minUptimeMs: number;
 }
 
 /** Raw option values by option name, as strings (lists newline-joined), from inputs or flags. */
@@ -196,7 +200,10 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     uploadArtifacts: bool('upload-artifacts'),
     artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
-    outDir: writableFolder(path.resolve(cwd, raw.get('out')?.trim() || defaultOutDir)),
+    outDir: writableFolder(
+      raw.get('out')?.trim() ? path.resolve(cwd, raw.get('out')!.trim()) : outsideContext(path.resolve(cwd, defaultOutDir), context),
+    ),
+    minUptimeMs: parseIntIn('min-uptime', str('min-uptime') || '5', 0, 3600) * 1000,
   };
   checkSecretTransport(config);
   return config;
@@ -232,6 +239,23 @@ function checkSecretTransport(config: Config): void {
       );
     }
   }
+}
+
+/** Whether `p` is `dir` or inside it. */
+export function isInside(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * The default out dir, unless it lies in the build context (the CLI run from the app's folder with
+ * `--context .`): there a `COPY . /app` would take the last run's files into the image and change its layer on
+ * every run. Then one folder per context under the system temp folder, the same on every run.
+ */
+export function outsideContext(dir: string, context: string): string {
+  if (!isInside(dir, context)) return dir;
+  const id = createHash('sha256').update(context).digest('hex').slice(0, 8);
+  return path.join(os.tmpdir(), 'dockerflow-out', `${path.basename(context) || 'root'}-${id}`);
 }
 
 /** Shorter secrets cannot be masked or searched for: they would match everywhere. */

@@ -71,6 +71,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'test-command', kind: 'string', description: 'Command run as `docker run IMAGE <command>`; must exit 0' },
   { name: 'static-paths', kind: 'list', flag: 'static-path', description: 'URL paths that must answer 200' },
   { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
+  {
+    name: 'min-uptime',
+    kind: 'number',
+    default: '5',
+    description: 'Seconds the app must stay up after it started before DF208 passes (the probes run meanwhile); 0 for none',
+  },
   { name: 'checks-ignore', kind: 'list', description: 'Rule IDs to skip, e.g. DF104,DF302' },
   { name: 'fail-on', kind: 'string', default: 'error', description: 'Lowest level that fails the run: error or warning' },
   {
@@ -97,7 +103,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'string',
     cliOnly: true,
     default: './dockerflow-out',
-    description: 'Folder for the build log, report and other files',
+    description:
+      'Folder for the build log, report and other files (a folder under the system temp folder when ./dockerflow-out is inside --context; never seen by the build)',
   },
   { name: 'password-stdin', kind: 'boolean', cliOnly: true, description: 'Read the registry password from standard input' },
   {

@@ -10,6 +10,8 @@ export interface BuildRequest {
   /** OCI labels computed for this build, added before the user's labels (which may override them). */
   labels: KeyValue[];
   iidFile: string;
+  /** The folder sent as the context (the run's view of `config.context`); `config.context` when unset. */
+  contextDir?: string;
 }
 
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
@@ -37,7 +39,7 @@ export function buildArgv(req: BuildRequest): string[] {
   if (req.builder === 'buildx') for (const to of c.cacheTo) argv.push('--cache-to', to);
   for (const p of c.platforms) argv.push('--platform', p);
   if (req.builder === 'buildx') c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
-  argv.push(c.context);
+  argv.push(req.contextDir ?? c.context);
   return argv;
 }
 

@@ -1,7 +1,8 @@
-import * as exec from '@actions/exec';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { KeyValue } from '../config/parse-lines.js';
 import { isDockerCliVariable } from '../secrets/names.js';
 import type { BuildLog } from '../log/build-log.js';
@@ -52,6 +53,66 @@ export const lastLine = (s: string): string => s.trim().split('\n').pop()?.trim(
 export function displayArgv(argv: readonly string[]): string {
   return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
+
+/** Characters of each stream a RunResult keeps (its end); the whole output goes to build.log as it comes. */
+export const OUTPUT_TAIL = 1 << 20;
+
+/** The last `max` characters of a stream, decoded across chunk boundaries (invalid UTF-8 becomes U+FFFD). */
+class Tail {
+  private text = '';
+  private readonly decoder = new StringDecoder('utf8');
+  truncated = false;
+  constructor(private readonly max: number) {}
+  push(b: Buffer): void {
+    this.text += this.decoder.write(b);
+    if (this.text.length > 2 * this.max) this.trim();
+  }
+  end(): string {
+    this.text += this.decoder.end();
+    this.trim();
+    return this.text;
+  }
+  private trim(): void {
+    if (this.text.length <= this.max) return;
+    this.text = this.text.slice(-this.max);
+    this.truncated = true;
+  }
+}
+
+/**
+ * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
+ * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
+ */
+function spawnBounded(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input: string | undefined,
+  onStdout: (b: Buffer) => void,
+  onStderr: (b: Buffer) => void,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out = new Tail(OUTPUT_TAIL);
+    const err = new Tail(OUTPUT_TAIL);
+    child.stdout.on('data', (b: Buffer) => {
+      out.push(b);
+      onStdout(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err.push(b);
+      onStderr(b);
+    });
+    child.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
+    child.on('close', (code, signal) =>
+      resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stdout: out.end(), stderr: err.end() }),
+    );
+    child.stdin.on('error', () => undefined); // a command that exits without reading its input
+    child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
+  });
+}
+
+const signalNumber = (s: NodeJS.Signals): number | undefined => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s as string];
 
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
@@ -104,15 +165,16 @@ export class Runner {
     const out = new LineRedactor(this.redactor, sink);
     const err = new LineRedactor(this.redactor, sink);
     const started = performance.now();
-    const res = await exec.getExecOutput(cmd, args, {
-      silent: true,
-      ignoreReturnCode: true,
-      ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
-      ...(opts.env || Object.keys(this.env).length
-        ? { env: { ...(process.env as Record<string, string>), ...opts.env, ...this.env } }
-        : {}),
-      listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
-    });
+    const env =
+      opts.env || Object.keys(this.env).length ? { ...(process.env as Record<string, string>), ...opts.env, ...this.env } : process.env;
+    const res = await spawnBounded(
+      cmd,
+      args,
+      env,
+      opts.input,
+      (b) => out.write(b),
+      (b) => err.write(b),
+    );
     out.flush();
     err.flush();
     const result: RunResult = {

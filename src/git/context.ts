@@ -35,7 +35,6 @@ export interface LocalGit {
   describe: string | null;
   remoteUrl: string | null;
   defaultBranch: string | null;
-  dirty: boolean;
 }
 
 export const NO_GIT: LocalGit = {
@@ -45,7 +44,6 @@ export const NO_GIT: LocalGit = {
   describe: null,
   remoteUrl: null,
   defaultBranch: null,
-  dirty: false,
 };
 
 /** The parts of a GitHub event payload this tool reads. */

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { GitContext } from './context.js';
 
 /** The Dockerflow version object, served at /__version__ from /app/version.json. */
@@ -25,27 +23,4 @@ export function versionObject(git: GitContext, override: string | null): Version
 
 export function versionJson(v: VersionObject): string {
   return `${JSON.stringify(v, null, 2)}\n`;
-}
-
-/**
- * Puts version.json at the context root for the build (so `COPY . /app` picks it up) and puts back what was
- * there before when restored: the user's working tree is left as it was found.
- */
-export class VersionFile {
-  readonly path: string;
-  private readonly previous: string | null;
-
-  constructor(context: string) {
-    this.path = path.join(context, 'version.json');
-    this.previous = existsSync(this.path) ? readFileSync(this.path, 'utf8') : null;
-  }
-
-  write(content: string): void {
-    writeFileSync(this.path, content);
-  }
-
-  restore(): void {
-    if (this.previous === null) rmSync(this.path, { force: true });
-    else writeFileSync(this.path, this.previous);
-  }
 }

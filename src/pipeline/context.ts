@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Runner } from '../exec/runner.js';
 import type { GitContext } from '../git/context.js';
@@ -25,6 +26,26 @@ export interface RunContext {
    * the pipeline runs them when its stage ends, a signal handler when the run is interrupted first.
    */
   undo: Set<() => void>;
+  /**
+   * The run's own scratch folder (its build-context view, the image ID file): under RUNNER_TEMP in Actions, the
+   * system temp folder otherwise. Removed when the run ends; by the post step when main was killed.
+   */
+  workDir: string;
+  /** Aborted (with an `Interrupted` reason) on SIGINT/SIGTERM: the pipeline stops the stage it is in and reports. */
+  abort: AbortController;
+}
+
+/** Why a run stopped: a signal, not a failure of the app or of this tool. */
+export class Interrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+    this.name = 'Interrupted';
+  }
+}
+
+/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
+export function workDirFor(env: NodeJS.ProcessEnv, runId: string, tmp: string): string {
+  return path.join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
 }
 
 /** Label set on everything a run creates; the post step and cleanup remove by it. */

@@ -3,7 +3,8 @@ import { Runner } from '../exec/runner.js';
 import { BuildLog } from '../log/build-log.js';
 import { Redactor } from '../secrets/redactor.js';
 import type { Ui } from '../ui/ui.js';
-import { newRunId, type RunContext } from './context.js';
+import os from 'node:os';
+import { newRunId, workDirFor, type RunContext } from './context.js';
 
 /** Secrets are registered (console masking and file redaction, every form) before any command runs. */
 export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv, runId = newRunId()): RunContext {
@@ -20,6 +21,16 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
   const log = new BuildLog(config.outDir, redactor);
   const runner = new Runner(log, ui, redactor);
   // The run's env files go with its containers, and on an interrupt too.
-  const undo = new Set<() => void>([() => runner.removeEnvFiles()]);
-  return { config, ui, log, runner, redactor, runId, env, undo };
+  return {
+    config,
+    ui,
+    log,
+    runner,
+    redactor,
+    runId,
+    env,
+    undo: new Set<() => void>([() => runner.removeEnvFiles()]),
+    workDir: workDirFor(env, runId, os.tmpdir()),
+    abort: new AbortController(),
+  };
 }

@@ -1,6 +1,7 @@
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { removeRunResources } from '../docker/cleanup.js';
-import { VersionFile } from '../git/version.js';
+import { createContextView } from '../git/context-view.js';
 import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
 import { verdictOf, type Report } from '../report/report.js';
 import { check, RULES, type CheckResult } from '../rules/catalogue.js';
@@ -12,8 +13,9 @@ import { smoke, SMOKE_RULES } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
 import { login, wantsLogin, type RegistrySession } from '../publish/login.js';
 import { newPublished, publish, pushReason } from '../stages/publish.js';
-import type { Built, Prepared, RunContext } from './context.js';
+import { Interrupted, type Built, type Prepared, type RunContext } from './context.js';
 import { describeError } from './describe-error.js';
+import { whenInterrupted } from './interrupt.js';
 
 export { describeError };
 
@@ -37,19 +39,35 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let failedStage: string | undefined;
   let session: RegistrySession | null = null;
   const published = newPublished();
+  const interrupted = whenInterrupted(ctx);
+  /** Stages under way, to say which one an interrupt stopped. */
+  const running = new Set<string>();
+  let interruptedIn = '';
 
+  // A signal ends the stage at once (its commands are being stopped): the run goes straight to its cleanup
+  // and report instead of waiting for the stage to notice.
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+    if (ctx.abort.signal.aborted) {
+      interruptedIn ||= stage;
+      failedStage ??= stage;
+      throw ctx.abort.signal.reason as Error;
+    }
     const t0 = performance.now();
     ctx.log.section(stage);
+    running.add(stage);
     try {
-      return await fn();
+      return await Promise.race([fn(), interrupted]);
     } catch (e) {
+      if (ctx.abort.signal.aborted) interruptedIn ||= [...running].join(' and ');
       failedStage ??= stage;
       throw e;
     } finally {
+      running.delete(stage);
       timings[stage] = Math.round(performance.now() - t0);
     }
   };
+  const removeWorkDir = (): void => rmSync(ctx.workDir, { recursive: true, force: true });
+  ctx.undo.add(removeWorkDir);
 
   const stack = new Stack(ctx);
   let early: Promise<void> | undefined;
@@ -60,10 +78,19 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     const p = prepared;
     if (wantsLogin(ctx, p)) session = await timed('login', () => login(ctx, p));
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
-    const versionFile = new VersionFile(ctx.config.context);
-    const restoreVersionFile = (): void => versionFile.restore();
-    ctx.undo.add(restoreVersionFile);
-    versionFile.write(p.versionJson);
+    // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
+    // never written, so concurrent runs on one checkout each build their own version.json.
+    mkdirSync(ctx.workDir, { recursive: true });
+    const view = createContextView({
+      context: ctx.config.context,
+      dockerfile: ctx.config.file,
+      dir: path.join(ctx.workDir, 'context'),
+      versionJson: p.versionJson,
+      exclude: [ctx.config.outDir],
+    });
+    ctx.log.line(
+      `build context: ${view.files} file(s) of ${ctx.config.context} and this run's version.json, in ${view.dir} (${view.ms} ms${view.copied ? `, ${view.copied} copied` : ''})`,
+    );
     // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
     // while it builds, so a database is initialising during the build rather than after it. A failure is
     // reported by the stage that needs the stack (smoke or test), which awaits the same promise.
@@ -72,10 +99,9 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       early.catch(() => undefined);
     }
     try {
-      built = await timed('build', () => build(ctx, p));
+      built = await timed('build', () => build(ctx, p, view.dir));
     } finally {
-      ctx.undo.delete(restoreVersionFile);
-      versionFile.restore();
+      rmSync(view.dir, { recursive: true, force: true });
     }
     const b = built;
     writeShasum(ctx.redactor, files, b.configDigest);
@@ -86,26 +112,38 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       timed('inspect', () => inspect(ctx, p, b, timings)),
       timed('smoke', () => smoke(ctx, p, b, stack)),
     ]);
+    // What one of them judged is kept when the other failed or the run was interrupted.
+    if (inspected.status === 'fulfilled') checks.push(...inspected.value);
+    if (smoked.status === 'fulfilled') checks.push(...smoked.value.checks);
     if (inspected.status === 'rejected') throw inspected.reason;
-    checks.push(...inspected.value);
     if (smoked.status === 'rejected') throw smoked.reason;
-    checks.push(...smoked.value.checks);
     if (smoked.value.readyMs !== undefined) timings.ready = smoked.value.readyMs;
     checks.push(...(await timed('test', () => test(ctx, b, stack))));
     if (p.plan.push) await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
   } catch (e) {
-    error = ctx.redactor.redact(describeError(e));
+    const reason: unknown = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+    error =
+      reason instanceof Interrupted
+        ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
+        : ctx.redactor.redact(describeError(e));
     ctx.ui.error(error);
     ctx.log.line(`error: ${error}`);
   } finally {
-    // A build that failed must not leave a sidecar starting behind the cleanup.
-    await early?.catch(() => undefined);
+    // A build that failed must not leave a sidecar starting behind the cleanup (an interrupt does not wait:
+    // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
+    if (!ctx.abort.signal.aborted) await early?.catch(() => undefined);
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     ctx.runner.removeEnvFiles();
+    ctx.undo.delete(removeWorkDir);
+    removeWorkDir();
   }
 
-  const rows = inCatalogueOrder(checks, failedStage);
+  const rows = inCatalogueOrder(
+    checks,
+    failedStage,
+    interruptedIn ? `not run: the run was interrupted during the ${interruptedIn} stage` : undefined,
+  );
   const report: Report = {
     schemaVersion: 1,
     verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -140,9 +178,9 @@ function needsStack(ctx: RunContext): boolean {
  * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
  * says why, not a missing row.
  */
-export function inCatalogueOrder(checks: readonly CheckResult[], failedStage: string | undefined): CheckResult[] {
+export function inCatalogueOrder(checks: readonly CheckResult[], failedStage: string | undefined, reason?: string): CheckResult[] {
   const byId = new Map(checks.map((c) => [c.id, c]));
-  const why = failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run';
+  const why = reason ?? (failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run');
   return RULES.map((r) => byId.get(r.id) ?? check(r.id, 'skip', why));
 }
 

@@ -60,3 +60,20 @@ export async function crashRow(ctx: RunContext, app: AppContainer, when: string)
   const body = tail.length ? `\nlast ${tail.length} log line(s):\n${tail.join('\n')}` : '\nit wrote no log output';
   return check('DF208', 'fail', head + body);
 }
+
+/**
+ * DF208's minimum uptime: waits until the container has been up `minMs` since it started (the probes ran
+ * meanwhile, so usually little is left), ending at once if it exits. False when it exited first.
+ */
+export async function stayedUp(app: Pick<AppContainer, 'startedAt' | 'exit'>, minMs: number): Promise<boolean> {
+  if (app.exit.current) return false;
+  const left = minMs - (performance.now() - app.startedAt);
+  if (left <= 0) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const up = await Promise.race([
+    app.exit.exited.then(() => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left))),
+  ]);
+  clearTimeout(timer);
+  return up;
+}

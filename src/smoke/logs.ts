@@ -1,9 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import type { RunContext } from '../pipeline/context.js';
 import { LineRedactor } from '../secrets/redactor.js';
 
 /** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */
 const RECENT = 50;
+/**
+ * Characters of one line kept in memory (and handed to `onLine`); the rest of a longer line goes to build.log
+ * only. A 100 MB line without a newline costs this much, not 100 MB (nor the time to search it again and again).
+ */
+export const MAX_LINE = 16 * 1024;
 
 export interface LogLine {
   stream: 'stdout' | 'stderr';
@@ -30,25 +36,48 @@ export class LogCapture {
     const argv = ['logs', '--follow', container];
     ctx.log.line(`$ docker ${argv.join(' ')} &`);
     this.child = spawn('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const sink = (text: string): void => ctx.log.writeRedacted(`[${prefix}] ${text.endsWith('\n') ? text : `${text}\n`}`);
     for (const stream of ['stdout', 'stderr'] as const) {
+      // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
+      let lineStart = true;
+      const sink = (text: string): void => {
+        ctx.log.writeRedacted(`${lineStart ? `[${prefix}] ` : ''}${text}`);
+        lineStart = text.endsWith('\n');
+      };
       const redacting = new LineRedactor(ctx.redactor, sink);
-      let pending = '';
+      const decoder = new StringDecoder('utf8');
+      let head = '';
+      let dropped = 0;
+      const take = (piece: string): void => {
+        if (head.length < MAX_LINE) {
+          const room = MAX_LINE - head.length;
+          head += piece.slice(0, room);
+          dropped += Math.max(0, piece.length - room);
+        } else dropped += piece.length;
+      };
+      const endLine = (): void => {
+        this.keep(stream, head, dropped);
+        head = '';
+        dropped = 0;
+      };
       const src = this.child[stream]!;
       src.on('data', (d: Buffer) => {
         this.totalBytes += d.length;
         redacting.write(d);
-        pending += d.toString();
+        const text = decoder.write(d);
+        let start = 0;
         let nl: number;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-          this.keep(stream, pending.slice(0, nl));
-          pending = pending.slice(nl + 1);
+        while ((nl = text.indexOf('\n', start)) >= 0) {
+          take(text.slice(start, nl));
+          endLine();
+          start = nl + 1;
         }
+        take(text.slice(start));
       });
       src.on('end', () => {
         redacting.flush();
-        if (pending) this.keep(stream, pending);
-        pending = '';
+        if (!lineStart) ctx.log.writeRedacted('\n');
+        take(decoder.end());
+        if (head || dropped) endLine();
       });
     }
     this.done = new Promise((resolve) => {
@@ -57,8 +86,8 @@ export class LogCapture {
     });
   }
 
-  private keep(stream: LogLine['stream'], text: string): void {
-    const line = { stream, text: text.replace(/\r$/, '') };
+  private keep(stream: LogLine['stream'], text: string, dropped = 0): void {
+    const line = { stream, text: dropped ? `${text} [... ${dropped} more characters in build.log]` : text.replace(/\r$/, '') };
     this.totalLines++;
     this.recent.push(line);
     if (this.recent.length > RECENT) this.recent.shift();
@@ -66,13 +95,22 @@ export class LogCapture {
   }
 
   /**
-   * Wait for the log stream to end after the container stopped (it ends by itself), at most `ms`: a crash
-   * report must carry the last lines, and DF301/DF302 judge the whole output.
+   * Wait for the log stream to end after the container stopped (it ends by itself), a crash report must carry the
+   * last lines, and DF301/DF302 judge the whole output. Gives up once nothing came for `idleMs` (a stream that
+   * is still delivering a flood of output is waited for, up to `maxMs`).
    */
-  async settle(ms: number): Promise<void> {
+  async settle(idleMs: number, maxMs = 60_000): Promise<void> {
+    const t0 = performance.now();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.done, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
-    clearTimeout(timer);
+    for (;;) {
+      const seen = this.totalBytes;
+      const ended = await Promise.race([
+        this.done.then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.min(idleMs, maxMs)))),
+      ]);
+      clearTimeout(timer);
+      if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs) return;
+    }
   }
 
   /** The last `n` lines, for a crash report. */

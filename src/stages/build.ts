@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { CommandError } from '../exec/runner.js';
@@ -40,7 +39,8 @@ export function ociLabels(p: Prepared): { key: string; value: string }[] {
   ];
 }
 
-export async function build(ctx: RunContext, prepared: Prepared): Promise<Built> {
+/** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
+export async function build(ctx: RunContext, prepared: Prepared, contextDir = ctx.config.context): Promise<Built> {
   const { config } = ctx;
   const builder = await detectBuilder(ctx);
   if (builder === 'classic') {
@@ -51,9 +51,11 @@ export async function build(ctx: RunContext, prepared: Prepared): Promise<Built>
     }
     if (config.cacheTo.length > 0) ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
   }
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-'));
+  // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
+  mkdirSync(ctx.workDir, { recursive: true });
+  const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
   const iidFile = path.join(tmp, 'iid');
-  const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+  const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir };
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
     await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>

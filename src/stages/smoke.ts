@@ -1,6 +1,6 @@
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
-import { crashRow } from '../smoke/crash.js';
+import { crashRow, stayedUp } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
 import { SERVICE_WARMUP_MS } from '../smoke/limits.js';
@@ -121,8 +121,20 @@ async function judge(
     rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
   }
 
+  // DF208: a crash after quick probes still fails: the app must stay up min-uptime (counted from its start).
+  const minUp = config.minUptimeMs;
+  let inUptime = false;
+  if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
+    ctx.ui.info(`Checks done; the app must stay up ${secs(minUp)} after it started (min-uptime) before it is stopped`);
+    inUptime = !(await stayedUp(app, minUp));
+  }
   if (app.exit.current) {
-    const when = ready.kind === 'exited' ? 'before it answered /__lbheartbeat__' : 'during the checks';
+    const when =
+      ready.kind === 'exited'
+        ? 'before it answered /__lbheartbeat__'
+        : inUptime
+          ? `after the checks, within the ${secs(minUp)} it must stay up (min-uptime)`
+          : 'during the checks';
     rows.set(await crashRow(ctx, app, when));
     rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
   } else {
@@ -134,7 +146,9 @@ async function judge(
     } else {
       await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
     }
-    rows.set(check('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check`));
+    rows.set(
+      check('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`),
+    );
   }
 
   await app.logs.settle(3000);

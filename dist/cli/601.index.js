@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:dist/95.index.js
-export const id = 95;
-export const ids = [95];
+export const id = 601;
+export const ids = [601];
 export const modules = {
 
-/***/ 25095:
-========
-export const id = 857;
-export const ids = [857];
-export const modules = {
-
-/***/ 60857:
->>>>>>>> issue-17:dist/857.index.js
+/***/ 2601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,55 +13,186 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: describeError, inCatalogueOrder
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(37220);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/git/version.ts
+var cleanup = __webpack_require__(7220);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/git/context-view.ts
 
 
-/**
- * `version` is the tag on tag builds; otherwise the describe string (e.g. `v1.2-3-gabc1234`), or the short
- * commit. An explicit `version` input wins.
- */
-function versionObject(git, override) {
-    return {
-        source: git.repoUrl,
-        version: override ?? git.tag ?? git.describe ?? git.commit.slice(0, 7),
-        commit: git.commit,
-        build: git.buildUrl,
+
+/** The .dockerignore the builder reads: `<Dockerfile>.dockerignore` first, else the context's own. */
+function ignoreFile(req) {
+    for (const f of [`${req.dockerfile}.dockerignore`, external_node_path_default().join(req.context, '.dockerignore')])
+        if ((0,external_node_fs_.existsSync)(f))
+            return f;
+    return null;
+}
+function createContextView(req) {
+    const t0 = performance.now();
+    const rules = ignoreFile(req);
+    const lines = rules
+        ? (0,external_node_fs_.readFileSync)(rules, 'utf8')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l && !l.startsWith('#'))
+        : [];
+    const ig = ignore_default()["default"]().add(lines);
+    // With an exception (`!keep/this`) an ignored folder may still hold files the build sees: look inside it.
+    const hasExceptions = lines.some((l) => l.startsWith('!'));
+    const excluded = new Set(req.exclude.map((p) => external_node_path_default().resolve(p)));
+    const always = new Set(['.dockerignore', external_node_path_default().relative(req.context, req.dockerfile).split((external_node_path_default()).sep).join('/')]);
+    const root = process.getuid?.() === 0;
+    let files = 0;
+    let copied = 0;
+    let link = true;
+    const place = (src, dst) => {
+        files++;
+        if (link) {
+            try {
+                (0,external_node_fs_.linkSync)(src, dst);
+                return;
+            }
+            catch (e) {
+                const code = e.code;
+                if (code === 'EXDEV')
+                    link = false; // another filesystem: every file is copied from here on
+                else if (code !== 'EPERM' && code !== 'EACCES' && code !== 'EMLINK')
+                    throw e;
+            }
+        }
+        copied++;
+        (0,external_node_fs_.copyFileSync)(src, dst, external_node_fs_.constants.COPYFILE_FICLONE);
     };
+    const makeDir = (src, dst) => {
+        const st = (0,external_node_fs_.statSync)(src);
+        (0,external_node_fs_.mkdirSync)(dst, { recursive: true });
+        (0,external_node_fs_.chmodSync)(dst, st.mode & 0o7777); // exactly the user's mode, whatever the umask
+        if (root)
+            safeChown(dst, st.uid, st.gid);
+    };
+    /** `ensure` makes the folder in the view (and its parents) when something is first put in it. */
+    const walk = (rel, ensure) => {
+        const srcDir = external_node_path_default().join(req.context, rel);
+        for (const entry of (0,external_node_fs_.readdirSync)(srcDir, { withFileTypes: true })) {
+            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+            const src = external_node_path_default().join(srcDir, entry.name);
+            if (excluded.has(src))
+                continue;
+            if (!rel && entry.name === 'version.json')
+                continue; // the run's own is written below
+            const ignored = !always.has(relPath) && lines.length > 0 && ig.ignores(relPath);
+            const dst = external_node_path_default().join(req.dir, relPath);
+            if (entry.isDirectory()) {
+                if (ignored && !hasExceptions)
+                    continue;
+                let made = false;
+                const here = () => {
+                    if (made)
+                        return;
+                    ensure();
+                    makeDir(src, dst);
+                    made = true;
+                };
+                // An ignored folder is looked into for exceptions, and appears only if one of them is found.
+                if (!ignored)
+                    here();
+                walk(relPath, here);
+            }
+            else if (ignored) {
+                continue;
+            }
+            else if (entry.isFile()) {
+                ensure();
+                place(src, dst);
+            }
+            else if (entry.isSymbolicLink()) {
+                ensure();
+                files++;
+                (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(src), dst);
+            }
+            // Sockets and FIFOs are not build context.
+        }
+    };
+    makeDir(req.context, req.dir);
+    walk('', () => undefined);
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(req.dir, 'version.json'), req.versionJson);
+    return { dir: req.dir, files, copied, ms: Math.round(performance.now() - t0) };
 }
-function versionJson(v) {
-    return `${JSON.stringify(v, null, 2)}\n`;
-}
-/**
- * Puts version.json at the context root for the build (so `COPY . /app` picks it up) and puts back what was
- * there before when restored: the user's working tree is left as it was found.
- */
-class VersionFile {
-    path;
-    previous;
-    constructor(context) {
-        this.path = external_node_path_default().join(context, 'version.json');
-        this.previous = (0,external_node_fs_.existsSync)(this.path) ? (0,external_node_fs_.readFileSync)(this.path, 'utf8') : null;
+/** Root creates the view's folders: they keep the user's owner, as the builder would have seen them. */
+function safeChown(p, u, g) {
+    try {
+        (0,external_node_fs_.lchownSync)(p, u, g);
     }
-    write(content) {
-        (0,external_node_fs_.writeFileSync)(this.path, content);
-    }
-    restore() {
-        if (this.previous === null)
-            (0,external_node_fs_.rmSync)(this.path, { force: true });
-        else
-            (0,external_node_fs_.writeFileSync)(this.path, this.previous);
+    catch {
+        // not ours to insist on
     }
 }
 
-// EXTERNAL MODULE: ./src/secrets/sink.ts
-var sink = __webpack_require__(91894);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/secrets/sink.ts
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${randomUUID()}`;
+    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${os.EOL}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/out-files.ts
 
 
@@ -87,7 +210,7 @@ function outFiles(dir) {
  * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
  */
 function writeRedacted(redactor, file, content) {
-    (0,sink/* writeFileRedacted */.mL)(redactor, file, content);
+    writeFileRedacted(redactor, file, content);
 }
 /** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
 function writeReport(redactor, files, report) {
@@ -99,7 +222,7 @@ function writeShasum(redactor, files, imageId) {
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(91062);
+var catalogue = __webpack_require__(1062);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -107,13 +230,13 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(37827);
+var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __webpack_require__(37507);
+var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(37057);
+var context = __webpack_require__(7057);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
@@ -137,7 +260,7 @@ function envArgs(entries, isSecret, envFile) {
         argv.push('--env-file', envFile(inFile));
     return { argv, env };
 }
-const label = (runId) => ['--label', `${context/* RUN_LABEL */.j}=${runId}`];
+const label = (runId) => ['--label', `${context/* RUN_LABEL */.jQ}=${runId}`];
 function networkCreateArgv(runId) {
     return ['docker', 'network', 'create', ...label(runId), runId];
 }
@@ -206,7 +329,7 @@ function testRunArgv(t) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(76533);
+var names = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -327,11 +450,8 @@ class Stack {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(31377);
+var config_config = __webpack_require__(1377);
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
 
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
@@ -369,7 +489,7 @@ function buildArgv(req) {
         argv.push('--platform', p);
     if (req.builder === 'buildx')
         c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
-    argv.push(c.context);
+    argv.push(req.contextDir ?? c.context);
     return argv;
 }
 /**
@@ -403,15 +523,13 @@ function buildCheckArgv(c) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(56118);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
+var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(22023);
+var image_ref = __webpack_require__(2023);
 ;// CONCATENATED MODULE: ./src/publish/registry-client.ts
 /**
  * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
@@ -639,9 +757,13 @@ async function verifyTag(client, ref, expectedConfig, platform) {
 
 
 
-async function inspectImage(ctx, imageId) {
-    const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
-    const [img] = JSON.parse(r.stdout);
+/** `prefetched`: the image's `docker image inspect` object when the caller already asked (the DF106 scan does). */
+async function inspectImage(ctx, imageId, prefetched) {
+    let img = prefetched ? await prefetched : null;
+    if (!img) {
+        const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+        [img] = JSON.parse(r.stdout);
+    }
     const c = (img?.Config ?? {});
     return {
         user: c.User ?? '',
@@ -661,7 +783,7 @@ async function readImageFiles(ctx, imageId, files) {
     const out = new Map();
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.j}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
+    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
     const id = created.stdout.trim();
     try {
         await Promise.all(files.map(async (file, i) => {
@@ -776,7 +898,6 @@ async function imageDigests(ctx, engineId, platform) {
 
 
 
-
 const detected = new WeakMap();
 /** What `docker buildx version` says (null without the plugin), asked once per run. */
 function buildxVersionLine(ctx) {
@@ -802,7 +923,8 @@ function ociLabels(p) {
         { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
     ];
 }
-async function build(ctx, prepared) {
+/** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
+async function build(ctx, prepared, contextDir = ctx.config.context) {
     const { config } = ctx;
     const builder = await detectBuilder(ctx);
     if (builder === 'classic') {
@@ -812,9 +934,11 @@ async function build(ctx, prepared) {
         if (config.cacheTo.length > 0)
             ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
     }
-    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-'));
+    // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
+    (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
     const iidFile = external_node_path_default().join(tmp, 'iid');
-    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
         await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
@@ -912,7 +1036,7 @@ async function buildChecks(ctx, versionLine) {
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(78390);
+var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -1001,31 +1125,12 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
-<<<<<<<< HEAD:dist/95.index.js
-========
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
->>>>>>>> issue-17:dist/857.index.js
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-<<<<<<<< HEAD:dist/95.index.js
-;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
-
-
-
-
-
-/** Finds needles in a byte stream that arrives in chunks, across chunk boundaries, without copying chunks. */
-class StreamMatcher {
-========
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(56118);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/inspect/matcher.ts
 /**
  * Multi-pattern search over bytes: every needle (every secret in every encoding) in one pass, whatever their
@@ -1037,7 +1142,6 @@ var tar_stream = __webpack_require__(56118);
  * secrets (see bench/secret-scan.ts).
  */
 class MultiMatcher {
->>>>>>>> issue-17:dist/857.index.js
     needles;
     /** Length of the longest needle (a stream keeps this many bytes minus one across chunk seams). */
     maxLength;
@@ -1153,6 +1257,11 @@ class StreamMatcher {
 
 
 
+
+/** The base image whose layers a scan skips, if any. */
+function baseToSkip(req) {
+    return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
+}
 const layer_scan_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
 /**
  * Look for every needle in the image's config (ENV, labels, the whole build history) and in the layers this
@@ -1163,7 +1272,7 @@ const layer_scan_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12)
 async function scanImage(ctx, req) {
     const t0 = performance.now();
     const matcher = new MultiMatcher(req.needles);
-    const [image, base] = await inspect(ctx, req.imageId, req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null);
+    const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
     if (!image)
         throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
     const imageId = image.Id; // the ID, also when the request names a tag
@@ -1211,7 +1320,7 @@ class Fallback extends Error {
  * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
  * one is missing): [image, base or null].
  */
-async function inspect(ctx, ref, baseRef) {
+async function inspectPair(ctx, ref, baseRef) {
     const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
     let found = [];
     try {
@@ -1225,7 +1334,7 @@ async function inspect(ctx, ref, baseRef) {
     // One of them is missing: which one, only a second look tells.
     if (!baseRef)
         return [null, null];
-    return [(await inspect(ctx, ref, null))[0], null];
+    return [(await inspectPair(ctx, ref, null))[0], null];
 }
 function skipped(req, layers, base) {
     if (req.mode === 'all')
@@ -1274,10 +1383,8 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     const sudo = await reader(root);
     const hits = [];
     const config = new StreamMatcher(matcher);
-    const cat = command([...sudo, 'cat', configFile]);
-    cat.stream.on('data', (c) => config.push(c));
     try {
-        await cat.done;
+        config.push(sudo.length ? await readAll([...sudo, 'cat', configFile]) : (0,external_node_fs_.readFileSync)(configFile));
     }
     catch (e) {
         throw new Fallback(`the engine's files are not readable here (${e.message})`);
@@ -1286,7 +1393,7 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
         hits.push({ needle: i, where: `image config ${layer_scan_short(imageId)}` });
     if (!sudo.length) {
         // Readable here (root, or a rootless engine's own files): the files themselves, named as they are read.
-        ctx.log(`$ cat ${configFile}  # DF106: the image config, and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+        ctx.log(`DF106: reading the image config ${configFile} and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
         for (let l = skip; l < layers.length; l++) {
             try {
                 stats.bytes.scanned += await scanDir(dirs[l], matcher, (needle, where) => hits.push({ needle, where: `layer ${layer_scan_short(layers[l])}: ${where}` }));
@@ -1319,16 +1426,16 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     }
     return hits;
 }
-/** Files read at once while a layer directory is walked (the libuv pool has four threads). */
-const PARALLEL_READS = 4;
 const READ_SIZE = 1 << 20;
+/** The walk reads synchronously (a small file costs one open, read and close, not three trips through the thread pool) and lets the event loop run this often. */
+const SLICE_MS = 10;
 /**
  * Every file of a layer directory, walked and read in place: content, names and symlink targets. Returns the
- * bytes read. Whiteouts (character devices) and other special files count by name only.
+ * bytes read. Whiteouts (character devices) and other special files count by name only. The work is done in
+ * slices of ~10 ms, so the smoke stage running alongside keeps its timers and probes.
  */
 async function scanDir(dir, matcher, hit) {
     let bytes = 0;
-    const files = [];
     const seen = new Set();
     const report = (found, where) => {
         for (const i of found) {
@@ -1339,44 +1446,49 @@ async function scanDir(dir, matcher, hit) {
         }
     };
     const names = new Set();
-    const walk = async (rel) => {
-        for (const e of await (0,promises_.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
+    const buf = Buffer.allocUnsafe(READ_SIZE);
+    const pending = [''];
+    let sliceStart = performance.now();
+    const maybeYield = async () => {
+        if (performance.now() - sliceStart < SLICE_MS)
+            return;
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+    };
+    const readFile = async (p) => {
+        const fd = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, p), 'r');
+        try {
+            const m = new StreamMatcher(matcher);
+            for (;;) {
+                const n = (0,external_node_fs_.readSync)(fd, buf, 0, READ_SIZE, null);
+                if (n === 0)
+                    break;
+                m.push(buf.subarray(0, n));
+                await maybeYield();
+            }
+            bytes += m.bytes;
+            report(m.found, p);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    };
+    while (pending.length > 0) {
+        const rel = pending.pop();
+        for (const e of (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
             const p = `${rel}/${e.name}`;
             names.clear();
             matcher.scan(Buffer.from(p), names);
             if (e.isSymbolicLink())
-                matcher.scan(Buffer.from(await (0,promises_.readlink)(external_node_path_default().join(dir, p))), names);
+                matcher.scan(Buffer.from((0,external_node_fs_.readlinkSync)(external_node_path_default().join(dir, p))), names);
             report(names, `${p} (in a file name or link target)`);
             if (e.isDirectory())
-                await walk(p);
+                pending.push(p);
             else if (e.isFile())
-                files.push(p);
+                await readFile(p);
+            await maybeYield();
         }
-    };
-    await walk('');
-    let next = 0;
-    const worker = async () => {
-        const buf = Buffer.allocUnsafe(READ_SIZE);
-        while (next < files.length) {
-            const p = files[next++];
-            const fh = await (0,promises_.open)(external_node_path_default().join(dir, p), 'r');
-            try {
-                const m = new StreamMatcher(matcher);
-                for (;;) {
-                    const { bytesRead } = await fh.read(buf, 0, READ_SIZE, null);
-                    if (bytesRead === 0)
-                        break;
-                    m.push(buf.subarray(0, bytesRead));
-                }
-                bytes += m.bytes;
-                report(m.found, p);
-            }
-            finally {
-                await fh.close();
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+    }
     return bytes;
 }
 /** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
@@ -1679,7 +1791,7 @@ function eachEntry(stream, visit) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
 
 const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -1836,11 +1948,7 @@ const DF106 = (f) => {
     }
     return (0,catalogue/* check */.z6)('DF106', 'pass', f.secretHits === null
         ? 'no secret-like ENV keys (no secret values were given to scan for)'
-<<<<<<< HEAD:dist/857.index.js
         : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history${f.secretScan ? ` (${scanSummary(f.secretScan)})` : ''}`);
-=======
-        : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history`);
->>>>>>> issue-9:dist/114.index.js
 };
 const DF107 = (f) => {
     const shellForm = ['ENTRYPOINT', 'CMD'].map((k) => lastInstruction(f.dockerfile, k)).filter((i) => i && !i.jsonForm);
@@ -1855,16 +1963,16 @@ const DF107 = (f) => {
     return (0,catalogue/* check */.z6)('DF107', 'pass', 'ENTRYPOINT and CMD are in exec form');
 };
 /**
- * DF108 (warning): a build arg that holds a secret is recorded in the image history (`RUN |1 NPM_TOKEN=…`) for
+ * DF109 (warning): a build arg that holds a secret is recorded in the image history (`RUN |1 NPM_TOKEN=…`) for
  * anyone who pulls the image, even when no layer keeps it.
  */
-const DF108 = (f) => {
+const DF109 = (f) => {
     const names = f.secretBuildArgs ?? [];
     if (names.length === 0)
-        return (0,catalogue/* check */.z6)('DF108', 'pass', 'no build arg holds a secret');
+        return (0,catalogue/* check */.z6)('DF109', 'pass', 'no build arg holds a secret');
     const argLine = f.dockerfile.finalStage.find((i) => i.keyword === 'ARG' && i.properties.some((p) => names.includes(p.name)))?.line;
     const id = names[0].toLowerCase();
-    return (0,catalogue/* check */.z6)('DF108', 'fail', `build arg${names.length > 1 ? 's' : ''} ${names.join(', ')} hold${names.length > 1 ? '' : 's'} a secret, which stays in the image history for anyone who pulls the image; pass it with the secrets input (${id}=…) and read it with RUN --mount=type=secret,id=${id} instead of ARG`, { file: f.dockerfile.file, line: argLine ?? f.dockerfile.fromLine });
+    return (0,catalogue/* check */.z6)('DF109', 'fail', `build arg${names.length > 1 ? 's' : ''} ${names.join(', ')} hold${names.length > 1 ? '' : 's'} a secret, which stays in the image history for anyone who pulls the image; pass it with the secrets input (${id}=…) and read it with RUN --mount=type=secret,id=${id} instead of ARG`, { file: f.dockerfile.file, line: argLine ?? f.dockerfile.fromLine });
 };
 /** `ENV KEY=` with an empty value holds no secret. */
 function isEmptyEnv(f, key) {
@@ -1879,7 +1987,7 @@ const STATIC_RULES = [
     ['DF105', DF105],
     ['DF106', DF106],
     ['DF107', DF107],
-    ['DF108', DF108],
+    ['DF109', DF109],
 ];
 
 ;// CONCATENATED MODULE: ./src/stages/inspect.ts
@@ -1890,21 +1998,12 @@ const STATIC_RULES = [
 
 
 
-<<<<<<<< HEAD:dist/95.index.js
 
-========
->>>>>>>> issue-17:dist/857.index.js
+
 /** Skip rows for rules the user turned off. */
 function ignoredRow(id) {
     return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
 }
-<<<<<<< HEAD:dist/857.index.js
-<<<<<<<< HEAD:dist/95.index.js
-=======
->>>>>>> issue-9:dist/114.index.js
-/** DF101–DF108: the Dockerfile and the built image, judged without running anything inside the image. */
-async function inspect(ctx, prepared, built) {
-========
 /**
  * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
  * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
@@ -1913,11 +2012,10 @@ function secretNeedles(named, forms = (v) => [v]) {
     return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
 }
 /**
- * DF101–DF107: the Dockerfile and the built image, judged without running anything inside the image. The DF106
+ * DF101–DF109: the Dockerfile and the built image, judged without running anything inside the image. The DF106
  * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
  */
-async function inspect_inspect(ctx, prepared, built, timings) {
->>>>>>>> issue-17:dist/857.index.js
+async function inspect(ctx, prepared, built, timings) {
     const { config } = ctx;
     // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
     const buildkit = config.checksIgnore.has('DF108')
@@ -1929,32 +2027,30 @@ async function inspect_inspect(ctx, prepared, built, timings) {
         return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
     // Secret values to look for in the image: every value we mask, build secrets first.
     const named = (0,config_config/* namedSecrets */.pr)(config);
-<<<<<<< HEAD:dist/857.index.js
-    const needles = secretNeedles(named);
-    const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
-=======
-    const scanning = !config.checksIgnore.has('DF106') && named.length > 0;
     // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
-    const needles = named.flatMap((n) => {
-        const escaped = JSON.stringify(n.value).slice(1, -1);
-        return escaped === n.value ? [n] : [n, { name: n.name, value: escaped }];
-    });
->>>>>>> issue-9:dist/114.index.js
+    const needles = secretNeedles(named, (v) => [v, JSON.stringify(v).slice(1, -1)]);
+    const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
     if (scanning) {
         ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
     }
+    const scanCtx = {
+        run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
+        log: (line) => ctx.log.line(line),
+    };
+    const t0 = performance.now();
+    const request = scanning
+        ? {
+            imageId: built.imageId,
+            needles: needles.map((n) => n.value),
+            base: baseImageOf(config.file, config.target, config.buildArgs),
+            mode: config.secretScan,
+        }
+        : null;
+    // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
+    const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
     const scan = async () => {
-        const t0 = performance.now();
         try {
-            return await scanImage({
-                run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
-                log: (line) => ctx.log.line(line),
-            }, {
-                imageId: built.imageId,
-                needles: needles.map((n) => n.value),
-                base: finalBaseImage(config.file, config.target, config.buildArgs),
-                mode: config.secretScan,
-            });
+            return await scanImage(scanCtx, { ...request, ...(inspected ? { inspected } : {}) });
         }
         finally {
             if (timings)
@@ -1962,15 +2058,9 @@ async function inspect_inspect(ctx, prepared, built, timings) {
         }
     };
     const [image, files, secretScan] = await Promise.all([
-        inspectImage(ctx, built.imageId),
+        inspectImage(ctx, built.imageId, inspected?.then(([image]) => image)),
         readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
-<<<<<<< HEAD:dist/857.index.js
         scanning ? scan() : Promise.resolve(null),
-=======
-        scanning
-            ? scanImage(built.imageId, needles.map((n) => n.value))
-            : Promise.resolve(null),
->>>>>>> issue-9:dist/114.index.js
     ]);
     if (secretScan)
         ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
@@ -1982,15 +2072,20 @@ async function inspect_inspect(ctx, prepared, built, timings) {
         versionFile: files.get('/app/version.json') ?? null,
         expectedVersion: prepared.version,
         secretNames: needles.map((n) => n.name),
-<<<<<<< HEAD:dist/857.index.js
-        secretHits: secretScan?.hits ?? null,
+        secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
         secretScan: secretScan?.stats ?? null,
-=======
-        secretHits: secretHits && dedupeHits(secretHits, needles),
         secretBuildArgs: (0,config_config/* secretBuildArgs */.qD)(config).map((a) => a.key),
->>>>>>> issue-9:dist/114.index.js
     };
     return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
+}
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+function baseImageOf(...args) {
+    try {
+        return finalBaseImage(...args);
+    }
+    catch (e) {
+        return { kind: 'unknown', why: `the final stage's FROM could not be read (${e.message})` };
+    }
 }
 /** One hit per secret and place, whichever of its forms was found. */
 function dedupeHits(hits, needles) {
@@ -2012,7 +2107,6 @@ const NO_GIT = {
     describe: null,
     remoteUrl: null,
     defaultBranch: null,
-    dirty: false,
 };
 function contextFromGitHub(env, event, local) {
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
@@ -2104,11 +2198,15 @@ function normalizeRemote(url) {
 
 ;// CONCATENATED MODULE: ./src/git/local-git.ts
 
-/** Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. */
+/**
+ * Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. Reads only:
+ * `--no-optional-locks` keeps git from refreshing `.git/index`, which would change the build context of every
+ * repository without a .dockerignore and bust the layer cache of `COPY . /app` (no `git status` either).
+ */
 async function readLocalGit(runner, dir) {
     const git = async (...args) => {
         try {
-            const r = await runner.run(['git', '-C', dir, ...args], { allowFailure: true, quiet: true });
+            const r = await runner.run(['git', '--no-optional-locks', '-C', dir, ...args], { allowFailure: true, quiet: true });
             return r.exitCode === 0 ? r.stdout.trim() || null : null;
         }
         catch {
@@ -2118,13 +2216,13 @@ async function readLocalGit(runner, dir) {
     const commit = await git('rev-parse', '--verify', 'HEAD');
     if (!commit)
         return NO_GIT;
-    const [branch, exactTag, describe, remoteUrl, originHead, status] = await Promise.all([
+    const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
         git('symbolic-ref', '--quiet', '--short', 'HEAD'),
         git('describe', '--tags', '--exact-match', 'HEAD'),
-        git('describe', '--tags', '--always', '--dirty'),
+        // Not `--dirty`: it refreshes and rewrites .git/index whatever --no-optional-locks says (git 2.39).
+        git('describe', '--tags', '--always'),
         git('remote', 'get-url', 'origin'),
         git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
-        git('status', '--porcelain', '--untracked-files=no'),
     ]);
     return {
         commit,
@@ -2133,8 +2231,24 @@ async function readLocalGit(runner, dir) {
         describe,
         remoteUrl,
         defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
-        dirty: status !== null,
     };
+}
+
+;// CONCATENATED MODULE: ./src/git/version.ts
+/**
+ * `version` is the tag on tag builds; otherwise the describe string (e.g. `v1.2-3-gabc1234`), or the short
+ * commit. An explicit `version` input wins.
+ */
+function versionObject(git, override) {
+    return {
+        source: git.repoUrl,
+        version: override ?? git.tag ?? git.describe ?? git.commit.slice(0, 7),
+        commit: git.commit,
+        build: git.buildUrl,
+    };
+}
+function versionJson(v) {
+    return `${JSON.stringify(v, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
@@ -2331,9 +2445,27 @@ async function crashRow(ctx, app, when) {
     const body = tail.length ? `\nlast ${tail.length} log line(s):\n${tail.join('\n')}` : '\nit wrote no log output';
     return (0,catalogue/* check */.z6)('DF208', 'fail', head + body);
 }
+/**
+ * DF208's minimum uptime: waits until the container has been up `minMs` since it started (the probes ran
+ * meanwhile, so usually little is left), ending at once if it exits. False when it exited first.
+ */
+async function stayedUp(app, minMs) {
+    if (app.exit.current)
+        return false;
+    const left = minMs - (performance.now() - app.startedAt);
+    if (left <= 0)
+        return true;
+    let timer;
+    const up = await Promise.race([
+        app.exit.exited.then(() => false),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(true), left))),
+    ]);
+    clearTimeout(timer);
+    return up;
+}
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
+var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -2681,7 +2813,7 @@ function mozlogRule(tally, mode, redactor) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
+var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 /**
@@ -2830,13 +2962,21 @@ class ExitWatch {
     }
 }
 
-// EXTERNAL MODULE: ./src/secrets/redactor.ts
-var redactor = __webpack_require__(15753);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
+var redactor = __webpack_require__(8589);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
+
 
 
 /** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */
 const RECENT = 50;
+/**
+ * Characters of one line kept in memory (and handed to `onLine`); the rest of a longer line goes to build.log
+ * only. A 100 MB line without a newline costs this much, not 100 MB (nor the time to search it again and again).
+ */
+const MAX_LINE = 16 * 1024;
 /**
  * The container's stdout and stderr, followed from its start (`docker logs --follow`): every line goes to
  * build.log (redacted, prefixed `[app]`), and is kept for the log rules.
@@ -2853,26 +2993,52 @@ class LogCapture {
         const argv = ['logs', '--follow', container];
         ctx.log.line(`$ docker ${argv.join(' ')} &`);
         this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-        const sink = (text) => ctx.log.writeRedacted(`[${prefix}] ${text.endsWith('\n') ? text : `${text}\n`}`);
         for (const stream of ['stdout', 'stderr']) {
+            // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
+            let lineStart = true;
+            const sink = (text) => {
+                ctx.log.writeRedacted(`${lineStart ? `[${prefix}] ` : ''}${text}`);
+                lineStart = text.endsWith('\n');
+            };
             const redacting = new redactor/* LineRedactor */.pH(ctx.redactor, sink);
-            let pending = '';
+            const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+            let head = '';
+            let dropped = 0;
+            const take = (piece) => {
+                if (head.length < MAX_LINE) {
+                    const room = MAX_LINE - head.length;
+                    head += piece.slice(0, room);
+                    dropped += Math.max(0, piece.length - room);
+                }
+                else
+                    dropped += piece.length;
+            };
+            const endLine = () => {
+                this.keep(stream, head, dropped);
+                head = '';
+                dropped = 0;
+            };
             const src = this.child[stream];
             src.on('data', (d) => {
                 this.totalBytes += d.length;
                 redacting.write(d);
-                pending += d.toString();
+                const text = decoder.write(d);
+                let start = 0;
                 let nl;
-                while ((nl = pending.indexOf('\n')) >= 0) {
-                    this.keep(stream, pending.slice(0, nl));
-                    pending = pending.slice(nl + 1);
+                while ((nl = text.indexOf('\n', start)) >= 0) {
+                    take(text.slice(start, nl));
+                    endLine();
+                    start = nl + 1;
                 }
+                take(text.slice(start));
             });
             src.on('end', () => {
                 redacting.flush();
-                if (pending)
-                    this.keep(stream, pending);
-                pending = '';
+                if (!lineStart)
+                    ctx.log.writeRedacted('\n');
+                take(decoder.end());
+                if (head || dropped)
+                    endLine();
             });
         }
         this.done = new Promise((resolve) => {
@@ -2880,8 +3046,8 @@ class LogCapture {
             this.child.on('error', () => resolve());
         });
     }
-    keep(stream, text) {
-        const line = { stream, text: text.replace(/\r$/, '') };
+    keep(stream, text, dropped = 0) {
+        const line = { stream, text: dropped ? `${text} [... ${dropped} more characters in build.log]` : text.replace(/\r$/, '') };
         this.totalLines++;
         this.recent.push(line);
         if (this.recent.length > RECENT)
@@ -2889,13 +3055,23 @@ class LogCapture {
         this.onLine(line);
     }
     /**
-     * Wait for the log stream to end after the container stopped (it ends by itself), at most `ms`: a crash
-     * report must carry the last lines, and DF301/DF302 judge the whole output.
+     * Wait for the log stream to end after the container stopped (it ends by itself), a crash report must carry the
+     * last lines, and DF301/DF302 judge the whole output. Gives up once nothing came for `idleMs` (a stream that
+     * is still delivering a flood of output is waited for, up to `maxMs`).
      */
-    async settle(ms) {
+    async settle(idleMs, maxMs = 60_000) {
+        const t0 = performance.now();
         let timer;
-        await Promise.race([this.done, new Promise((r) => (timer = setTimeout(r, ms)))]);
-        clearTimeout(timer);
+        for (;;) {
+            const seen = this.totalBytes;
+            const ended = await Promise.race([
+                this.done.then(() => true),
+                new Promise((r) => (timer = setTimeout(() => r(false), Math.min(idleMs, maxMs)))),
+            ]);
+            clearTimeout(timer);
+            if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs)
+                return;
+        }
     }
     /** The last `n` lines, for a crash report. */
     tail(n) {
@@ -3123,8 +3299,19 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
     else if (ready.kind === 'silent') {
         rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
     }
+    // DF208: a crash after quick probes still fails: the app must stay up min-uptime (counted from its start).
+    const minUp = config.minUptimeMs;
+    let inUptime = false;
+    if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
+        ctx.ui.info(`Checks done; the app must stay up ${smoke_secs(minUp)} after it started (min-uptime) before it is stopped`);
+        inUptime = !(await stayedUp(app, minUp));
+    }
     if (app.exit.current) {
-        const when = ready.kind === 'exited' ? 'before it answered /__lbheartbeat__' : 'during the checks';
+        const when = ready.kind === 'exited'
+            ? 'before it answered /__lbheartbeat__'
+            : inUptime
+                ? `after the checks, within the ${smoke_secs(minUp)} it must stay up (min-uptime)`
+                : 'during the checks';
         rows.set(await crashRow(ctx, app, when));
         rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
     }
@@ -3138,7 +3325,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         else {
             await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
         }
-        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check`));
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check${minUp > 0 ? ` and the ${smoke_secs(minUp)} min-uptime` : ''}`));
     }
     await app.logs.settle(3000);
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
@@ -3613,8 +3800,13 @@ function verifyError(ref, e) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
-var describe_error = __webpack_require__(17434);
+var describe_error = __webpack_require__(7434);
+// EXTERNAL MODULE: ./src/pipeline/interrupt.ts
+var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
 
 
 
@@ -3646,20 +3838,37 @@ async function runPipeline(ctx) {
     let failedStage;
     let session = null;
     const published = newPublished();
+    const interrupted = (0,interrupt/* whenInterrupted */.vV)(ctx);
+    /** Stages under way, to say which one an interrupt stopped. */
+    const running = new Set();
+    let interruptedIn = '';
+    // A signal ends the stage at once (its commands are being stopped): the run goes straight to its cleanup
+    // and report instead of waiting for the stage to notice.
     const timed = async (stage, fn) => {
+        if (ctx.abort.signal.aborted) {
+            interruptedIn ||= stage;
+            failedStage ??= stage;
+            throw ctx.abort.signal.reason;
+        }
         const t0 = performance.now();
         ctx.log.section(stage);
+        running.add(stage);
         try {
-            return await fn();
+            return await Promise.race([fn(), interrupted]);
         }
         catch (e) {
+            if (ctx.abort.signal.aborted)
+                interruptedIn ||= [...running].join(' and ');
             failedStage ??= stage;
             throw e;
         }
         finally {
+            running.delete(stage);
             timings[stage] = Math.round(performance.now() - t0);
         }
     };
+    const removeWorkDir = () => (0,external_node_fs_.rmSync)(ctx.workDir, { recursive: true, force: true });
+    ctx.undo.add(removeWorkDir);
     const stack = new Stack(ctx);
     let early;
     try {
@@ -3670,10 +3879,17 @@ async function runPipeline(ctx) {
         if (wantsLogin(ctx, p))
             session = await timed('login', () => login(ctx, p));
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
-        const versionFile = new VersionFile(ctx.config.context);
-        const restoreVersionFile = () => versionFile.restore();
-        ctx.undo.add(restoreVersionFile);
-        versionFile.write(p.versionJson);
+        // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
+        // never written, so concurrent runs on one checkout each build their own version.json.
+        (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+        const view = createContextView({
+            context: ctx.config.context,
+            dockerfile: ctx.config.file,
+            dir: external_node_path_default().join(ctx.workDir, 'context'),
+            versionJson: p.versionJson,
+            exclude: [ctx.config.outDir],
+        });
+        ctx.log.line(`build context: ${view.files} file(s) of ${ctx.config.context} and this run's version.json, in ${view.dir} (${view.ms} ms${view.copied ? `, ${view.copied} copied` : ''})`);
         // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
         // while it builds, so a database is initialising during the build rather than after it. A failure is
         // reported by the stage that needs the stack (smoke or test), which awaits the same promise.
@@ -3682,11 +3898,10 @@ async function runPipeline(ctx) {
             early.catch(() => undefined);
         }
         try {
-            built = await timed('build', () => build(ctx, p));
+            built = await timed('build', () => build(ctx, p, view.dir));
         }
         finally {
-            ctx.undo.delete(restoreVersionFile);
-            versionFile.restore();
+            (0,external_node_fs_.rmSync)(view.dir, { recursive: true, force: true });
         }
         const b = built;
         writeShasum(ctx.redactor, files, b.configDigest);
@@ -3694,15 +3909,18 @@ async function runPipeline(ctx) {
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
         // Both settle before going on, so cleanup never races a stage that is still running.
         const [inspected, smoked] = await Promise.allSettled([
-            timed('inspect', () => inspect_inspect(ctx, p, b, timings)),
+            timed('inspect', () => inspect(ctx, p, b, timings)),
             timed('smoke', () => smoke(ctx, p, b, stack)),
         ]);
+        // What one of them judged is kept when the other failed or the run was interrupted.
+        if (inspected.status === 'fulfilled')
+            checks.push(...inspected.value);
+        if (smoked.status === 'fulfilled')
+            checks.push(...smoked.value.checks);
         if (inspected.status === 'rejected')
             throw inspected.reason;
-        checks.push(...inspected.value);
         if (smoked.status === 'rejected')
             throw smoked.reason;
-        checks.push(...smoked.value.checks);
         if (smoked.value.readyMs !== undefined)
             timings.ready = smoked.value.readyMs;
         checks.push(...(await timed('test', () => test(ctx, b, stack))));
@@ -3710,18 +3928,26 @@ async function runPipeline(ctx) {
             await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
     }
     catch (e) {
-        error = ctx.redactor.redact((0,describe_error/* describeError */.U)(e));
+        const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+        error =
+            reason instanceof context/* Interrupted */.j$
+                ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
+                : ctx.redactor.redact((0,describe_error/* describeError */.U)(e));
         ctx.ui.error(error);
         ctx.log.line(`error: ${error}`);
     }
     finally {
-        // A build that failed must not leave a sidecar starting behind the cleanup.
-        await early?.catch(() => undefined);
+        // A build that failed must not leave a sidecar starting behind the cleanup (an interrupt does not wait:
+        // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
+        if (!ctx.abort.signal.aborted)
+            await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
         ctx.runner.removeEnvFiles();
+        ctx.undo.delete(removeWorkDir);
+        removeWorkDir();
     }
-    const rows = inCatalogueOrder(checks, failedStage);
+    const rows = inCatalogueOrder(checks, failedStage, interruptedIn ? `not run: the run was interrupted during the ${interruptedIn} stage` : undefined);
     const report = {
         schemaVersion: 1,
         verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -3754,9 +3980,9 @@ function needsStack(ctx) {
  * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
  * says why, not a missing row.
  */
-function inCatalogueOrder(checks, failedStage) {
+function inCatalogueOrder(checks, failedStage, reason) {
     const byId = new Map(checks.map((c) => [c.id, c]));
-    const why = failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run';
+    const why = reason ?? (failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run');
     return catalogue/* RULES */.y0.map((r) => byId.get(r.id) ?? (0,catalogue/* check */.z6)(r.id, 'skip', why));
 }
 /** Failing rules that point into the Dockerfile become annotations on that line. */
