@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
-import { lastLine } from '../exec/runner.js';
+import { errorLine } from '../exec/runner.js';
 
 /** Where a secret value was found in the image. */
 export interface SecretHit {
@@ -154,7 +154,7 @@ function dockerSave(imageId: string): { stream: Readable; done: Promise<void> } 
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<void>((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${lastLine(stderr)}`)))),
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${errorLine(stderr)}`)))),
   );
   return { stream: child.stdout, done };
 }

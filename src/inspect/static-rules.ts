@@ -5,6 +5,7 @@ import type { ImageConfig } from './image.js';
 import type { VersionObject } from '../git/version.js';
 import { versionDifferences } from '../git/version-diff.js';
 import type { SecretHit } from './layer-scan.js';
+import type { IgnoredBy } from './dockerignore.js';
 
 /** Everything the static rules judge, gathered once by the inspect stage. */
 export interface StaticFacts {
@@ -19,6 +20,8 @@ export interface StaticFacts {
   secretNames: string[];
   /** null: no secret values were given, so no layer scan ran. */
   secretHits: SecretHit[] | null;
+  /** The .dockerignore line that keeps version.json out of the build context (null: none does). */
+  versionIgnoredBy?: IgnoredBy | null;
 }
 
 interface PasswdEntry {
@@ -139,6 +142,15 @@ const DF104 = (f: StaticFacts): CheckResult => {
 
 const DF105 = (f: StaticFacts): CheckResult => {
   const where = at(f, 'COPY');
+  if (f.versionFile === null && f.versionIgnoredBy) {
+    const by = f.versionIgnoredBy;
+    return check(
+      'DF105',
+      'fail',
+      `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`,
+      { file: by.path, line: by.line },
+    );
+  }
   if (f.versionFile === null) {
     return check(
       'DF105',

@@ -4,7 +4,8 @@ import { Agent, request } from 'undici';
 const BODY_LIMIT = 64 * 1024;
 
 export type HttpResult =
-  { ok: true; status: number; body: string; ms: number } | { ok: false; error: string; timedOut: boolean; ms: number };
+  | { ok: true; status: number; body: string; ms: number; location?: string }
+  | { ok: false; error: string; timedOut: boolean; ms: number };
 
 /**
  * GET with its own deadline for each request, so a hanging endpoint fails its rule and the run goes on. One
@@ -14,13 +15,26 @@ export type HttpResult =
 export class Http {
   private agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
 
+  /**
+   * `host`: the Host header of every request (`127.0.0.1:<published port>`), whichever address it goes to, so an
+   * app that checks Host (Django's ALLOWED_HOSTS) sees the same one from a job on the host or in a container.
+   */
+  constructor(private readonly host?: string) {}
+
   async get(url: string, timeoutMs: number): Promise<HttpResult> {
     timeoutMs = Math.max(1, Math.round(timeoutMs));
     const t0 = performance.now();
     const ms = (): number => Math.round(performance.now() - t0);
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const res = await request(url, { method: 'GET', dispatcher: this.agent, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const res = await request(url, {
+        method: 'GET',
+        dispatcher: this.agent,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        ...(this.host ? { headers: { host: this.host } } : {}),
+      });
       let body = '';
       for await (const chunk of res.body) {
         body += (chunk as Buffer).toString();
@@ -29,7 +43,14 @@ export class Http {
           break;
         }
       }
-      return { ok: true, status: res.statusCode, body, ms: ms() };
+      const location = res.headers.location;
+      return {
+        ok: true,
+        status: res.statusCode,
+        body,
+        ms: ms(),
+        ...(location !== undefined ? { location: Array.isArray(location) ? location.join(', ') : location } : {}),
+      };
     } catch (e) {
       const err = e as Error & { code?: string; cause?: { code?: string } };
       const timedOut =

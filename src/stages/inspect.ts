@@ -5,6 +5,19 @@ import { STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { namedSecrets } from '../config/config.js';
+import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
+
+/** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
+function versionIgnoredBy(ctx: RunContext, built: Built): IgnoredBy | null {
+  const file = ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
+  if (!file) return null;
+  try {
+    return excludedBy(file, ctx.config.context, 'version.json');
+  } catch (e) {
+    ctx.log.line(`cannot read ${file}: ${(e as Error).message}`);
+    return null;
+  }
+}
 
 /** Skip rows for rules the user turned off. */
 export function ignoredRow(id: RuleId): CheckResult {
@@ -44,6 +57,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built)
     expectedVersion: prepared.version,
     secretNames: named.map((n) => n.name),
     secretHits,
+    versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
   };
   return STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts)));
 }

@@ -3,13 +3,13 @@ import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { crashRow } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
-import { SERVICE_WARMUP_MS } from '../smoke/limits.js';
+import { HEARTBEAT_SETTLE_MS } from '../smoke/limits.js';
 import { logsRule, mozlogRule } from '../smoke/log-rules.js';
 import { MozlogTally } from '../smoke/mozlog-schema.js';
 import type { Stack } from '../smoke/network.js';
 import { heartbeatRule, staticRule, versionRule } from '../smoke/probes.js';
 import { waitReady } from '../smoke/readiness.js';
-import { shutdownRow, stopApp } from '../smoke/shutdown.js';
+import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule } from '../smoke/startup-rules.js';
 import { ignoredRow } from './inspect.js';
@@ -63,7 +63,7 @@ export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, s
     return { checks: rows.list() };
   }
   const app = started.app;
-  const http = new Http();
+  const http = new Http(app.hostHeader);
   try {
     const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
     return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
@@ -90,19 +90,22 @@ async function judge(
     http,
     app,
     timeoutMs: config.startupTimeoutMs,
+    port: app.port,
+    defaultPort: app.defaultPort,
+    ...(app.listeners ? { listeners: app.listeners } : {}),
     onWaiting: (ms, last) =>
       ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
   });
   const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
   rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
-  rows.set(lbheartbeatRule(ready));
+  rows.set(lbheartbeatRule(ready, app.hostHeader, app.logs.tail(20)));
 
   if (ready.kind === 'ready' || ready.kind === 'not-200') {
     ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
     const base = ready.base;
     const [hb, version, statics] = await Promise.all([
       rows.on('DF203') || rows.on('DF205')
-        ? heartbeatRule(http, base, config.services.length ? SERVICE_WARMUP_MS : 0, async () =>
+        ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () =>
             (await stack.states()).some((s) => !s.running),
           )
         : null,
@@ -117,7 +120,7 @@ async function judge(
       const fault = await serviceFault(http, base, stack, ready.kind, hb);
       if (!(fault.status === 'fail' && (await hasExited(ctx, app)))) rows.set(fault);
     }
-  } else if (ready.kind === 'silent') {
+  } else if (ready.kind === 'silent' || ready.kind === 'misbound') {
     rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
   }
 
@@ -129,8 +132,9 @@ async function judge(
     const upFor = performance.now() - app.startedAt;
     await http.reset(); // kept-alive connections must not hold up a graceful shutdown
     if (rows.on('DF207')) {
+      const swallower = signalSwallower(await processTree(ctx, app));
       const stop = await stopApp(ctx, app);
-      rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal));
+      rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal, undefined, swallower));
     } else {
       await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
     }
