@@ -36,6 +36,8 @@ export interface LocalGit {
   remoteUrl: string | null;
   defaultBranch: string | null;
   dirty: boolean;
+  /** The folder is in a git repository that has no commit yet (`git init`, nothing committed). */
+  noCommits?: boolean;
 }
 
 export const NO_GIT: LocalGit = {

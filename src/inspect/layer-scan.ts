@@ -154,7 +154,9 @@ function dockerSave(imageId: string): { stream: Readable; done: Promise<void> } 
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<void>((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${errorLine(stderr)}`)))),
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${errorLine(stderr)}`)),
+    ),
   );
   return { stream: child.stdout, done };
 }

@@ -4,8 +4,7 @@ import { Agent, request } from 'undici';
 const BODY_LIMIT = 64 * 1024;
 
 export type HttpResult =
-  | { ok: true; status: number; body: string; ms: number; location?: string }
-  | { ok: false; error: string; timedOut: boolean; ms: number };
+  { ok: true; status: number; body: string; ms: number; location?: string } | { ok: false; error: string; timedOut: boolean; ms: number };
 
 /**
  * GET with its own deadline for each request, so a hanging endpoint fails its rule and the run goes on. One

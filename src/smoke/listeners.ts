@@ -28,7 +28,7 @@ function ipv6(hex: string): string {
   const groups = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ((bytes[i * 2]! << 8) | bytes[i * 2 + 1]!).toString(16));
   // The longest run of zero groups becomes "::".
   let best = { at: -1, len: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== '0') {
       i++;
       continue;
@@ -90,7 +90,10 @@ export function procListenerReader(pid: number, containerId: string): (() => Pro
  * Why nothing answers on `$PORT`, when the listeners show it: the app listens on `$PORT` on loopback only, or only
  * on other ports. Null when a listener on `$PORT` accepts outside connections, or there is no listener yet.
  */
-export function misbinding(listeners: readonly Listener[], port: number): { kind: 'loopback' | 'other-port'; listeners: Listener[] } | null {
+export function misbinding(
+  listeners: readonly Listener[],
+  port: number,
+): { kind: 'loopback' | 'other-port'; listeners: Listener[] } | null {
   if (listeners.length === 0) return null;
   const onPort = listeners.filter((l) => l.port === port);
   if (onPort.some((l) => !isLoopback(l.address))) return null;

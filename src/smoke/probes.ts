@@ -14,7 +14,7 @@ const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /** What a non-answer or an unexpected status looks like in a message. */
 export function answered(r: HttpResult): string {
   return r.ok
-    ? `answered ${r.status}`
+    ? `answered ${r.status}${r.status >= 300 && r.status < 400 ? `, a redirect to ${JSON.stringify(shorten(r.location ?? '', 120))}` : ''}`
     : r.timedOut
       ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
       : `could not be reached (${r.error})`;
@@ -52,6 +52,13 @@ export async function heartbeatRule(
       'DF203',
       'fail',
       `answered ${r.status}${settleMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`,
+    );
+  }
+  if (r.ok && r.status >= 300 && r.status < 400) {
+    return check(
+      'DF203',
+      'fail',
+      `${answered(r)}: monitors do not follow redirects; answer at /__heartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`,
     );
   }
   if (r.ok) {

@@ -36,7 +36,10 @@ export function signalSwallower(procs: readonly Proc[]): { pid1: Proc; what: str
   const root = procs.find((p) => !pids.has(p.ppid));
   if (!root) return null;
   const words = root.args.split(/\s+/);
-  const launcher = words.slice(0, 2).map(base).find((w) => LAUNCHER.test(w));
+  const launcher = words
+    .slice(0, 2)
+    .map(base)
+    .find((w) => LAUNCHER.test(w));
   const shell = SHELL.test(base(words[0] ?? '')) ? base(words[0]!) : undefined;
   const what = launcher ? launcher.replace(/\.(js|cjs)$/, '') : shell;
   if (!what) return null;

@@ -70,7 +70,8 @@ export function runFailureHint(why: string): string {
   }
   if (/port is already allocated|address already in use/i.test(why)) return 'a host port was taken meanwhile: run again';
   if (/no space left on device/i.test(why)) return 'the Docker host is out of disk space: free some (docker system df shows what uses it)';
-  if (/exec format error/i.test(why)) return 'the image was built for another CPU architecture than this engine runs: build it for this platform';
+  if (/exec format error/i.test(why))
+    return 'the image was built for another CPU architecture than this engine runs: build it for this platform';
   if (/executable file not found|no such file or directory|permission denied|exec: /i.test(why)) {
     return 'check that ENTRYPOINT/CMD name a program that exists in the image and is executable';
   }

@@ -50,7 +50,8 @@ export function portRule(r: Readiness, port: number, defaultPort: number, timeou
  */
 export function rejectsHost(status: number, body: string, logTail: readonly string[]): boolean {
   if (status !== 400 && status !== 403 && status !== 421) return false;
-  const said = /invalid http_host|disallowedhost|allowed_hosts|allowed hosts|blocked hosts?|invalid host|host header|not an allowed host|misdirected/i;
+  const said =
+    /invalid http_host|disallowedhost|allowed_hosts|allowed hosts|blocked hosts?|invalid host|host header|not an allowed host|misdirected/i;
   return said.test(body) || logTail.some((l) => said.test(l));
 }
 

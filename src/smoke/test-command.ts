@@ -55,8 +55,9 @@ export function testFailureHint(exitCode: number, program: string, output: strin
       const tool = /(?:^|:\s*)([^\s:]+): (?:command )?not found$/.exec(missing)?.[1];
       return `the command ran, but ${tool ? `\`${tool}\`, which it calls, ` : 'a program it calls '}is not in the image (${JSON.stringify(missing)}): install it in the image (or in the build stage the test command uses), or fix the script that calls it`;
     }
-    if (exitCode === 126) return 'a program the command runs could not be executed (not executable, or a script without its interpreter): see its last lines';
-    return 'exit 127 usually means a program was not found; see the command\'s last lines';
+    if (exitCode === 126)
+      return 'a program the command runs could not be executed (not executable, or a script without its interpreter): see its last lines';
+    return "exit 127 usually means a program was not found; see the command's last lines";
   }
   return 'fix the failing tests (the full output is in build.log)';
 }

@@ -52,10 +52,8 @@ export async function publish(
   const imageId = readFileSync(shasumFile, 'utf8').trim();
   if (imageId !== built.imageId) throw new Error(`docker-image-shasum256.txt holds ${imageId}, the build made ${built.imageId}`);
 
-  for (const ref of plan.refs) {
-    await pushRef(ctx, session, built.imageId, ref);
-    out.pushed.push(ref);
-  }
+  // `pushed` lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
+  for (const ref of plan.refs) await pushRef(ctx, session, built.imageId, ref);
 
   const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
     ctx.redactor.add(token);
@@ -78,6 +76,7 @@ export async function publish(
         throw verifyError(ref, e);
       });
       ctx.log.line(`verified ${ref}: manifest ${verified.digest}, config ${verified.configDigest}`);
+      out.pushed.push(ref);
       if (out.digest && out.digest !== verified.digest)
         ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
       out.digest ??= verified.digest;

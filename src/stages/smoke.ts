@@ -11,7 +11,7 @@ import { heartbeatRule, staticRule, versionRule } from '../smoke/probes.js';
 import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
-import { lbheartbeatRule, portRule } from '../smoke/startup-rules.js';
+import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
 import { ignoredRow } from './inspect.js';
 
 export const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'] as const;
@@ -99,15 +99,15 @@ async function judge(
   const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
   rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
   rows.set(lbheartbeatRule(ready, app.hostHeader, app.logs.tail(20)));
-
-  if (ready.kind === 'ready' || ready.kind === 'not-200') {
+  // An app that refuses the probes' Host header answers every probe so: DF202 says why, once.
+  if (ready.kind === 'not-200' && rejectsHost(ready.status, ready.body, app.logs.tail(20))) {
+    rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
+  } else if (ready.kind === 'ready' || ready.kind === 'not-200') {
     ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
     const base = ready.base;
     const [hb, version, statics] = await Promise.all([
       rows.on('DF203') || rows.on('DF205')
-        ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () =>
-            (await stack.states()).some((s) => !s.running),
-          )
+        ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () => (await stack.states()).some((s) => !s.running))
         : null,
       rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
       rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
@@ -169,6 +169,18 @@ async function serviceFault(
 ): Promise<CheckResult> {
   if (stack.services.length === 0) {
     return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+  }
+  // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
+  const down = (await stack.states()).filter((s) => !s.running);
+  if (down.length) {
+    const which = down.map(
+      (s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`,
+    );
+    return check(
+      'DF205',
+      'fail',
+      `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`,
+    );
   }
   if (readiness !== 'ready') return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
   if (heartbeat && heartbeat.status !== 'pass') {
