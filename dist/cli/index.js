@@ -16,8 +16,8 @@ const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.u
 var config_config = __nccwpck_require__(1377);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
-// EXTERNAL MODULE: ./src/exec/runner.ts + 10 modules
-var exec_runner = __nccwpck_require__(6493);
+// EXTERNAL MODULE: ./src/exec/runner.ts + 9 modules
+var exec_runner = __nccwpck_require__(9423);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -332,7 +332,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = onInterrupt(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3114));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(712), __nccwpck_require__.e(383)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9383));
         const { report, files } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         return report.verdict === 'pass' ? 0 : 1;
@@ -480,6 +480,20 @@ function splitCommand(input, command) {
 
 
 
+/** `[host[:port]/]path[:tag][@sha256:…]`, as `docker run` takes it (not an option, not a URL). */
+function isImageReference(s) {
+    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([^@/]+))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(s);
+    if (!m || s.startsWith('-') || s.length > 255)
+        return false;
+    const [, first, rest = '', tag] = m;
+    const host = first && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+    const repo = host ? rest : first ? `${first}/${rest}` : rest;
+    if (host && !(0,image_ref/* isRegistryHost */.EV)(host))
+        return false;
+    if (!(0,image_ref/* isRepository */.Z6)(repo))
+        return false;
+    return tag === undefined || /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag);
+}
 
 
 function parseConfig({ raw, env, cwd, defaultOutDir }) {
@@ -508,6 +522,11 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
     if (!(0,image_ref/* isRepository */.Z6)(image)) {
         throw new errors/* ConfigError */.x('image', `"${image}" is not a valid repository name`, 'use lower-case path parts such as mozilla/app, without registry or tag');
     }
+    // distribution/reference: a name (registry included) is at most 255 characters; docker fails late otherwise.
+    const fullName = `${registry}/${image}`;
+    if (fullName.length > 255) {
+        throw new errors/* ConfigError */.x('image', `"${image.slice(0, 40)}…" makes an image name of ${fullName.length} characters (with the registry), over the 255 that registries accept`, 'use a shorter repository name');
+    }
     const tags = list('tags').map((entry) => {
         const ref = (0,image_ref/* parseTagEntry */.oN)(entry, registry, image);
         if (!ref) {
@@ -521,8 +540,20 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         if (!m) {
             throw new errors/* ConfigError */.x('services', `"${head}" is not NAME=IMAGE`, 'write one sidecar per line, e.g. db=postgres:16 POSTGRES_PASSWORD=pw');
         }
-        return { name: m[1], image: m[2], env: parseKeyValues('services', envWords, 'KEY=VALUE after the image') };
+        const [, name = '', image = ''] = m;
+        // `db=--privileged` would reach `docker run` as an option, not an image.
+        if (!isImageReference(image)) {
+            throw new errors/* ConfigError */.x('services', `the image of service "${name}" is "${image}", which is not an image reference${image.startsWith('-') ? ' (docker run would read it as an option)' : ''}`, 'write NAME=IMAGE with an image such as postgres:16 or ghcr.io/org/db:1');
+        }
+        return { name, image, env: parseKeyValues('services', envWords, 'KEY=VALUE after the image') };
     });
+    const seenServices = new Set();
+    for (const s of services) {
+        if (seenServices.has(s.name)) {
+            throw new errors/* ConfigError */.x('services', `service name "${s.name}" is given twice`, 'give each sidecar its own name (it is also its host name on the run network)');
+        }
+        seenServices.add(s.name);
+    }
     const checksIgnore = new Set();
     for (const id of list('checks-ignore').map((s) => s.toUpperCase())) {
         if (!(0,catalogue/* isRuleId */.KX)(id))
@@ -537,6 +568,17 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
     const platforms = list('platforms');
     if (platforms.length > 1) {
         throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
+    }
+    // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
+    // whatever push says: the plan decides then.)
+    const push = oneOf('push', str('push'), ['auto', 'true', 'false']);
+    const username = str('username');
+    const password = raw.get('password') ?? '';
+    if (push === 'true' && (!username || !password) && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
+        const missing = !username && !password ? 'username and password' : !username ? 'username' : 'password';
+        throw new errors/* ConfigError */.x(!username ? 'username' : 'password', `push is true but no ${missing} is given`, env.GITHUB_ACTIONS === 'true'
+            ? 'pass username and password from repository secrets, or set push: false'
+            : 'pass --username and --password-stdin, or --push false');
     }
     const retention = str('retention-days');
     return {
@@ -565,9 +607,9 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         failOn: oneOf('fail-on', str('fail-on'), ['error', 'warning']),
         mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require']),
         version: raw.has('version') && str('version') !== '' ? str('version') : null,
-        push: oneOf('push', str('push'), ['auto', 'true', 'false']),
-        username: str('username'),
-        password: raw.get('password') ?? '',
+        push,
+        username,
+        password,
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
@@ -974,7 +1016,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6493:
+/***/ 9423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -983,8 +1025,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qd: () => (/* binding */ CommandError),
   by: () => (/* binding */ Runner),
   zq: () => (/* binding */ displayArgv),
-  fM: () => (/* binding */ lastLine)
+  BP: () => (/* binding */ errorLine)
 });
+
+// UNUSED EXPORTS: lastLine
 
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
@@ -994,8 +1038,8 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: external "assert"
 const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 // EXTERNAL MODULE: external "fs"
@@ -1097,7 +1141,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -1126,11 +1170,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -1350,7 +1394,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -1365,7 +1409,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -1376,7 +1420,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -1385,7 +1429,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -1816,7 +1860,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -2127,12 +2171,12 @@ var redactor = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
 
 
-/** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
+/** A command that exited non-zero; the message is redacted and ends with the stderr line that says why. */
 class CommandError extends Error {
     argv;
     result;
     constructor(argv, result, redactor) {
-        const last = redactor.redact(lastLine(result.stderr) || lastLine(result.stdout) || 'no output');
+        const last = redactor.redact(errorLine(result.stderr) || errorLine(result.stdout) || 'no output');
         super(`\`${redactor.redact(displayArgv(argv.slice(0, 3)))}…\` exited ${result.exitCode}: ${last}`);
         this.argv = argv;
         this.result = result;
@@ -2141,6 +2185,25 @@ class CommandError extends Error {
 }
 /** The last non-blank line of a command's output ('' when there is none). */
 const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
+/** Lines docker prints after the error that say nothing about it. */
+const DOCKER_NOISE = /^(Run '.*--help' for more information\.?|See '.*--help'\.?)$/;
+/**
+ * The line of docker's output that says what went wrong ('' when there is none): docker's own
+ * `Error response from daemon:` line, else a `docker: …` line (such as "Cannot connect to the Docker daemon"),
+ * else the last `ERROR`/`error` line (BuildKit's "ERROR: failed to solve: …"), else the last line that is not
+ * docker's "Run 'docker run --help' for more information". Every message that sums up a docker failure uses it.
+ */
+function errorLine(output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !DOCKER_NOISE.test(l));
+    const last = (re) => lines.findLast((l) => re.test(l));
+    const daemon = last(/Error response from daemon:/);
+    if (daemon)
+        return daemon.slice(daemon.indexOf('Error response from daemon:'));
+    return last(/^docker: /) ?? last(/^(ERROR|error)\b/) ?? last(/error/i) ?? lines.at(-1) ?? '';
+}
 /** Quote argv for display in the log (never executed through a shell). */
 function displayArgv(argv) {
     return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
@@ -2232,7 +2295,7 @@ function newRunId() {
 /* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7827);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6493);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
 
 
 /** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
@@ -2610,6 +2673,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ })
 

@@ -43,11 +43,11 @@ export function mozlogRule(tally: MozlogTally, mode: MozlogMode, redactor: Redac
     );
   }
   const where = tally.valid > 0 ? `; ${tally.badBefore} before the first mozlog line, ${tally.badAfter} after it` : '';
-  const lines = `${bad_} line(s) are not mozlog (${byWhom.join(', ')}${where}), the first ${tally.samples.length}: ${tally.samples.map(quote).join(', ')}`;
+  const others = tally.samples.slice(1).map(quote);
   return check(
     'DF302',
     'fail',
-    `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(shorten(redactor.redact(bad.line), 160))}; ${lines}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)${silence.length ? `; silence what other programs print (${silence.join('; ')})` : ''}`,
+    `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(shorten(redactor.redact(bad.line), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…); ${bad_} line(s) are not mozlog (${byWhom.join(', ')}${where})${others.length ? `, next ${others.join(', ')}` : ''}${silence.length ? `; silence what other programs print (${silence.join('; ')})` : ''}`,
     { level },
   );
 }
