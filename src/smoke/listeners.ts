@@ -54,6 +54,9 @@ export function parseProcNetTcp(text: string): Listener[] {
   return out;
 }
 
+/** The address of Docker's embedded DNS server inside a container. */
+const DOCKER_DNS = '127.0.0.11';
+
 /** True for an address that accepts connections from outside the container (all interfaces). */
 export const isWildcard = (address: string): boolean => address === '0.0.0.0' || address === '::';
 
@@ -91,9 +94,11 @@ export function procListenerReader(pid: number, containerId: string): (() => Pro
  * on other ports. Null when a listener on `$PORT` accepts outside connections, or there is no listener yet.
  */
 export function misbinding(
-  listeners: readonly Listener[],
+  all: readonly Listener[],
   port: number,
 ): { kind: 'loopback' | 'other-port'; listeners: Listener[] } | null {
+  // Docker's embedded DNS server listens on 127.0.0.11 in every container on a user-defined network: not the app.
+  const listeners = all.filter((l) => l.address !== DOCKER_DNS);
   if (listeners.length === 0) return null;
   const onPort = listeners.filter((l) => l.port === port);
   if (onPort.some((l) => !isLoopback(l.address))) return null;

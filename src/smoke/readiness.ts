@@ -56,7 +56,7 @@ export interface ReadinessOptions {
 /** A loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
 const LOOPBACK_AFTER_MS = 300;
 /** Listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
-const OTHER_PORT_AFTER_MS = 1500;
+const OTHER_PORT_AFTER_MS = 1000;
 
 const EXITED = Symbol('exited');
 
