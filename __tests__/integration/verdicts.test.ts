@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { docker, engineUp, leftovers } from '../helpers/docker.js';
+import { docker, engineUp, leftovers, testRegistry } from '../helpers/docker.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
 import { FIXTURES, readJson, runAction, runCli } from '../helpers/run.js';
 import type { Report } from '../../src/report/report.js';
@@ -85,6 +85,9 @@ function onlyFails(r: Report, ids: string[], out = ''): void {
   assert.equal(r.error, undefined, why());
   assert.deepEqual(failing(r), ids, why());
 }
+
+/** Flags that push an image without running it (the smoke rules ignored), for the publishing tests. */
+const NOT_RUN = ['--checks-ignore', 'DF201,DF202,DF203,DF204,DF205,DF206,DF207,DF208,DF301,DF302'];
 
 /** "(seen 1.2 s after the start)" / "(1.2 s after the start)": how soon the verdict came. */
 function secondsAfterStart(message: string): number {
@@ -295,8 +298,19 @@ describe('verdicts that name the real cause, fast', { skip, concurrency: 4 }, ()
     const registry = `127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const r = await cliRun(
-        appContext('compliant'),
-        ['--push', 'true', '--registry', registry, '--image', 'dockerflow-verdicts/push500', '--username', 'u', '--password-stdin'],
+        appContext('scratch'),
+        [
+          ...NOT_RUN,
+          '--push',
+          'true',
+          '--registry',
+          registry,
+          '--image',
+          'dockerflow-verdicts/push500',
+          '--username',
+          'u',
+          '--password-stdin',
+        ],
         'pw-500-secret\n',
       );
       assert.equal(r.report.verdict, 'fail');
@@ -310,6 +324,52 @@ describe('verdicts that name the real cause, fast', { skip, concurrency: 4 }, ()
     } finally {
       server.closeAllConnections();
       server.close();
+    }
+  });
+
+  it('`pushed` lists only refs read back and verified: a push the registry will not show is not listed', async () => {
+    // The real registry behind a proxy that passes docker's requests through and answers 500 to the tool's own
+    // read-back (user-agent dockerflow-action): the push succeeds, the verification cannot.
+    const upstream = testRegistry();
+    const [upHost, upPort] = upstream.addr.split(':');
+    const proxy = http.createServer((req, res) => {
+      if (/dockerflow-action/.test(req.headers['user-agent'] ?? '')) {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
+        return;
+      }
+      const fwd = http.request({ host: upHost, port: Number(upPort), method: req.method, path: req.url, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      fwd.on('error', () => res.writeHead(502).end());
+      req.pipe(fwd);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const registry = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const r = await cliRun(
+        // A tiny image (FROM scratch, a few bytes), pushed without running it: the upload through the proxy is quick.
+        appContext('scratch'),
+        [
+          ...NOT_RUN,
+          '--push',
+          'true',
+          '--registry',
+          registry,
+          '--image',
+          'dockerflow-verdicts/unverified',
+          '--username',
+          upstream.username,
+          '--password-stdin',
+        ],
+        `${upstream.password}\n`,
+      );
+      assert.match(r.report.error ?? '', /^pushed \S+ but could not read it back to verify it: .*500/);
+      assert.deepEqual(r.report.image.pushed, [], 'pushed, but not verified: not listed');
+      assert.match(r.log, /\$ docker push 127\.0\.0\.1:\d+\/dockerflow-verdicts\/unverified:/);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
     }
   });
 });
