@@ -170,6 +170,10 @@ async function serviceFault(
   if (stack.services.length === 0) {
     return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
   }
+  if (readiness !== 'ready') return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+  if (heartbeat && heartbeat.status !== 'pass') {
+    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+  }
   // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
   const down = (await stack.states()).filter((s) => !s.running);
   if (down.length) {
@@ -181,10 +185,6 @@ async function serviceFault(
       'fail',
       `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`,
     );
-  }
-  if (readiness !== 'ready') return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
-  if (heartbeat && heartbeat.status !== 'pass') {
-    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
   }
   return faultRule(http, base, stack);
 }
