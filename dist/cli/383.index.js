@@ -1498,6 +1498,8 @@ function parseProcNetTcp(text) {
     }
     return out;
 }
+/** The address of Docker's embedded DNS server inside a container. */
+const DOCKER_DNS = '127.0.0.11';
 /** True for an address that accepts connections from outside the container (all interfaces). */
 const isWildcard = (address) => address === '0.0.0.0' || address === '::';
 /** True for a loopback address: reachable only from inside the container. */
@@ -1526,7 +1528,9 @@ function procListenerReader(pid, containerId) {
  * Why nothing answers on `$PORT`, when the listeners show it: the app listens on `$PORT` on loopback only, or only
  * on other ports. Null when a listener on `$PORT` accepts outside connections, or there is no listener yet.
  */
-function misbinding(listeners, port) {
+function misbinding(all, port) {
+    // Docker's embedded DNS server listens on 127.0.0.11 in every container on a user-defined network: not the app.
+    const listeners = all.filter((l) => l.address !== DOCKER_DNS);
     if (listeners.length === 0)
         return null;
     const onPort = listeners.filter((l) => l.port === port);
@@ -1556,7 +1560,7 @@ const MISSING_AFTER_MS = 2000;
 /** A loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
 const LOOPBACK_AFTER_MS = 300;
 /** Listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
-const OTHER_PORT_AFTER_MS = 1500;
+const OTHER_PORT_AFTER_MS = 1000;
 const EXITED = Symbol('exited');
 /**
  * Poll /__lbheartbeat__ every `intervalMs` until it answers 200, the container exits or the startup timeout
@@ -2493,16 +2497,16 @@ async function serviceFault(http, base, stack, readiness, heartbeat) {
     if (stack.services.length === 0) {
         return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
     }
+    if (readiness !== 'ready')
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+    if (heartbeat && heartbeat.status !== 'pass') {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+    }
     // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
     const down = (await stack.states()).filter((s) => !s.running);
     if (down.length) {
         const which = down.map((s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`);
         return (0,catalogue/* check */.z6)('DF205', 'fail', `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`);
-    }
-    if (readiness !== 'ready')
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
-    if (heartbeat && heartbeat.status !== 'pass') {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
     }
     return faultRule(http, base, stack);
 }

@@ -93,10 +93,7 @@ export function procListenerReader(pid: number, containerId: string): (() => Pro
  * Why nothing answers on `$PORT`, when the listeners show it: the app listens on `$PORT` on loopback only, or only
  * on other ports. Null when a listener on `$PORT` accepts outside connections, or there is no listener yet.
  */
-export function misbinding(
-  all: readonly Listener[],
-  port: number,
-): { kind: 'loopback' | 'other-port'; listeners: Listener[] } | null {
+export function misbinding(all: readonly Listener[], port: number): { kind: 'loopback' | 'other-port'; listeners: Listener[] } | null {
   // Docker's embedded DNS server listens on 127.0.0.11 in every container on a user-defined network: not the app.
   const listeners = all.filter((l) => l.address !== DOCKER_DNS);
   if (listeners.length === 0) return null;
