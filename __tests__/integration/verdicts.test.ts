@@ -89,9 +89,12 @@ function onlyFails(r: Report, ids: string[], out = ''): void {
 /** Flags that push an image without running it (the smoke rules ignored), for the publishing tests. */
 const NOT_RUN = ['--checks-ignore', 'DF201,DF202,DF203,DF204,DF205,DF206,DF207,DF208,DF301,DF302'];
 
-/** "(seen 1.2 s after the start)" / "(1.2 s after the start)": how soon the verdict came. */
-function secondsAfterStart(message: string): number {
-  const m = /(\d+\.\d) s after the start/.exec(message);
+/**
+ * "(0.4 s after it began listening, 7.6 s after the container started)": how soon the verdict came once the cause
+ * was visible (the app's own boot, slow on a loaded machine, is not the tool's to speed up).
+ */
+function secondsAfterListening(message: string): number {
+  const m = /\((\d+\.\d) s after it began listening, \d+\.\d s after the container started\)/.exec(message);
   assert.ok(m, `no time in: ${message}`);
   return Number(m[1]);
 }
@@ -123,9 +126,9 @@ describe('verdicts that name the real cause, fast', { skip, concurrency: 4 }, ()
     assert.match(m, /^the app listens on 127\.0\.0\.1:(\d+), a loopback address inside the container, .*bind "0\.0\.0\.0"/);
     const port = /127\.0\.0\.1:(\d+)/.exec(m)![1];
     assert.match(r.log, new RegExp(`--env PORT=${port} `), 'the loopback port named is $PORT');
-    assert.ok(secondsAfterStart(m) < 5, m);
+    assert.ok(secondsAfterListening(m) < 5, m);
     // The default startup-timeout is 60 s: the verdict did not wait for it.
-    assert.ok(r.report.timings.smoke! < 20000, `smoke took ${r.report.timings.smoke} ms`);
+    assert.ok(r.report.timings.smoke! < 30000, `smoke took ${r.report.timings.smoke} ms`);
     for (const id of ['DF202', 'DF203', 'DF204']) assert.match(row(r.report, id).message, /see DF201/, id);
     assert.match(r.stderr, /has no commits yet/);
     assert.doesNotMatch(r.stderr, /not in a git checkout/);
@@ -140,8 +143,8 @@ describe('verdicts that name the real cause, fast', { skip, concurrency: 4 }, ()
       m,
       /^the app listens on 0\.0\.0\.0:3000, not on \$PORT=\d+ .*read the port to listen on from the PORT environment variable/,
     );
-    assert.ok(secondsAfterStart(m) < 5, m);
-    assert.ok(r.report.timings.smoke! < 20000, `smoke took ${r.report.timings.smoke} ms`);
+    assert.ok(secondsAfterListening(m) < 5, m);
+    assert.ok(r.report.timings.smoke! < 30000, `smoke took ${r.report.timings.smoke} ms`);
   });
 
   it('DF202: a trailing-slash redirect on /__lbheartbeat__ fails at once, naming the Location', async () => {
@@ -150,13 +153,14 @@ describe('verdicts that name the real cause, fast', { skip, concurrency: 4 }, ()
     const m = row(r.report, 'DF202').message;
     assert.match(
       m,
-      /^answered 301, a redirect to "\/__lbheartbeat__\/" \(\d+\.\d s after the start\): load balancers do not follow redirects/,
+      /^answered 301, a redirect to "\/__lbheartbeat__\/" \(at its first answer, \d+\.\d s after the container started\): load balancers do not follow redirects/,
     );
-    assert.ok(secondsAfterStart(m) < 5, m);
+    // At once: the app saw exactly one /__lbheartbeat__ request, not a poll until the timeout.
+    assert.equal([...r.log.matchAll(/"path":"\/__lbheartbeat__","code":301/g)].length, 1, 'one request to /__lbheartbeat__');
     assert.doesNotMatch(m, /raise startup-timeout|add a \/__lbheartbeat__ route/);
     assert.match(row(r.report, 'DF203').message, /^answered 301, a redirect to "\/__heartbeat__\/": monitors do not follow redirects/);
     assert.match(row(r.report, 'DF204').message, /^answered 301, a redirect to "\/__version__\/"/);
-    assert.ok(r.report.timings.smoke! < 20000, `smoke took ${r.report.timings.smoke} ms`);
+    assert.ok(r.report.timings.smoke! < 30000, `smoke took ${r.report.timings.smoke} ms`);
   });
 
   it('DF202: an allowed-hosts check (ALLOWED_HOSTS) that answers 400 is named, with the env setting that allows it', async () => {

@@ -27,7 +27,14 @@ export type Readiness =
       ms: number;
     }
   /** Nothing answers on `$PORT` and the container's sockets say why: it listens on loopback, or on other ports. */
-  | { kind: 'misbound'; why: 'loopback' | 'other-port'; listeners: Listener[]; ms: number }
+  | {
+      kind: 'misbound';
+      why: 'loopback' | 'other-port';
+      listeners: Listener[];
+      ms: number;
+      /** How long after the listener was first seen (the app's boot, however slow, is not counted). */
+      sinceListenMs: number;
+    }
   /** The container exited first. */
   | { kind: 'exited'; exit: ExitInfo; ms: number }
   /** Nothing answered HTTP, on `$PORT` or the default port, before the timeout. */
@@ -100,7 +107,10 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
     }
     misboundSince ??= performance.now();
     const after = bad.kind === 'loopback' ? LOOPBACK_AFTER_MS : OTHER_PORT_AFTER_MS;
-    return performance.now() - misboundSince >= after ? { kind: 'misbound', why: bad.kind, listeners: bad.listeners, ms: since() } : null;
+    const seenFor = performance.now() - misboundSince;
+    return seenFor >= after
+      ? { kind: 'misbound', why: bad.kind, listeners: bad.listeners, ms: since(), sinceListenMs: Math.round(seenFor) }
+      : null;
   };
 
   // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.

@@ -17,13 +17,13 @@ export function portRule(r: Readiness, port: number, defaultPort: number, timeou
         return check(
           'DF201',
           'fail',
-          `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (seen ${secs(r.ms)} after the start): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`,
+          `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`,
         );
       }
       return check(
         'DF201',
         'fail',
-        `the app listens on ${where}, not on $PORT=${port} (seen ${secs(r.ms)} after the start): read the port to listen on from the PORT environment variable`,
+        `the app listens on ${where}, not on $PORT=${port} (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`,
       );
     }
     case 'silent':
@@ -75,7 +75,7 @@ export function lbheartbeatRule(r: Readiness, host = '', logTail: readonly strin
         return check(
           'DF202',
           'fail',
-          `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (${secs(r.ms)} after the start): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`,
+          `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`,
         );
       }
       if (host && rejectsHost(r.status, r.body, logTail)) {
