@@ -145,6 +145,20 @@ function splitCommand(input, command) {
 
 
 
+/** `[host[:port]/]path[:tag][@sha256:…]`, as `docker run` takes it (not an option, not a URL). */
+function isImageReference(s) {
+    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([^@/]+))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(s);
+    if (!m || s.startsWith('-') || s.length > 255)
+        return false;
+    const [, first, rest = '', tag] = m;
+    const host = first && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+    const repo = host ? rest : first ? `${first}/${rest}` : rest;
+    if (host && !(0,image_ref/* isRegistryHost */.EV)(host))
+        return false;
+    if (!(0,image_ref/* isRepository */.Z6)(repo))
+        return false;
+    return tag === undefined || /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag);
+}
 
 
 function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
@@ -173,6 +187,11 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     if (!(0,image_ref/* isRepository */.Z6)(image)) {
         throw new errors/* ConfigError */.x('image', `"${image}" is not a valid repository name`, 'use lower-case path parts such as mozilla/app, without registry or tag');
     }
+    // distribution/reference: a name (registry included) is at most 255 characters; docker fails late otherwise.
+    const fullName = `${registry}/${image}`;
+    if (fullName.length > 255) {
+        throw new errors/* ConfigError */.x('image', `"${image.slice(0, 40)}…" makes an image name of ${fullName.length} characters (with the registry), over the 255 that registries accept`, 'use a shorter repository name');
+    }
     const tags = list('tags').map((entry) => {
         const ref = (0,image_ref/* parseTagEntry */.oN)(entry, registry, image);
         if (!ref) {
@@ -186,8 +205,20 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         if (!m) {
             throw new errors/* ConfigError */.x('services', `"${head}" is not NAME=IMAGE`, 'write one sidecar per line, e.g. db=postgres:16 POSTGRES_PASSWORD=pw');
         }
-        return { name: m[1], image: m[2], env: parseKeyValues('services', envWords, 'KEY=VALUE after the image') };
+        const [, name = '', image = ''] = m;
+        // `db=--privileged` would reach `docker run` as an option, not an image.
+        if (!isImageReference(image)) {
+            throw new errors/* ConfigError */.x('services', `the image of service "${name}" is "${image}", which is not an image reference${image.startsWith('-') ? ' (docker run would read it as an option)' : ''}`, 'write NAME=IMAGE with an image such as postgres:16 or ghcr.io/org/db:1');
+        }
+        return { name, image, env: parseKeyValues('services', envWords, 'KEY=VALUE after the image') };
     });
+    const seenServices = new Set();
+    for (const s of services) {
+        if (seenServices.has(s.name)) {
+            throw new errors/* ConfigError */.x('services', `service name "${s.name}" is given twice`, 'give each sidecar its own name (it is also its host name on the run network)');
+        }
+        seenServices.add(s.name);
+    }
     const checksIgnore = new Set();
     for (const id of list('checks-ignore').map((s) => s.toUpperCase())) {
         if (!(0,catalogue/* isRuleId */.KX)(id))
@@ -202,6 +233,17 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     const platforms = list('platforms');
     if (platforms.length > 1) {
         throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
+    }
+    // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
+    // whatever push says: the plan decides then.)
+    const push = oneOf('push', str('push'), ['auto', 'true', 'false']);
+    const username = str('username');
+    const password = raw.get('password') ?? '';
+    if (push === 'true' && (!username || !password) && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
+        const missing = !username && !password ? 'username and password' : !username ? 'username' : 'password';
+        throw new errors/* ConfigError */.x(!username ? 'username' : 'password', `push is true but no ${missing} is given`, env.GITHUB_ACTIONS === 'true'
+            ? 'pass username and password from repository secrets, or set push: false'
+            : 'pass --username and --password-stdin, or --push false');
     }
     const retention = str('retention-days');
     const config = {
@@ -231,9 +273,9 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         secretScan: oneOf('secret-scan', str('secret-scan'), ['new', 'all']),
         mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require']),
         version: raw.has('version') && str('version') !== '' ? str('version') : null,
-        push: oneOf('push', str('push'), ['auto', 'true', 'false']),
-        username: str('username'),
-        password: raw.get('password') ?? '',
+        push,
+        username,
+        password,
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
@@ -690,6 +732,7 @@ function readMountinfo() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ errorLine),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   by: () => (/* binding */ Runner),
 /* harmony export */   fM: () => (/* binding */ lastLine),
@@ -715,12 +758,12 @@ function readMountinfo() {
 
 
 
-/** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
+/** A command that exited non-zero; the message is redacted and ends with the stderr line that says why. */
 class CommandError extends Error {
     argv;
     result;
     constructor(argv, result, redactor) {
-        const last = redactor.redact(lastLine(result.stderr) || lastLine(result.stdout) || 'no output');
+        const last = redactor.redact(errorLine(result.stderr) || errorLine(result.stdout) || 'no output');
         super(`\`${redactor.redact(displayArgv(argv.slice(0, 3)))}…\` exited ${result.exitCode}: ${last}`);
         this.argv = argv;
         this.result = result;
@@ -729,6 +772,25 @@ class CommandError extends Error {
 }
 /** The last non-blank line of a command's output ('' when there is none). */
 const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
+/** Lines docker prints after the error that say nothing about it. */
+const DOCKER_NOISE = /^(Run '.*--help' for more information\.?|See '.*--help'\.?)$/;
+/**
+ * The line of docker's output that says what went wrong ('' when there is none): docker's own
+ * `Error response from daemon:` line, else a `docker: …` line (such as "Cannot connect to the Docker daemon"),
+ * else the last `ERROR`/`error` line (BuildKit's "ERROR: failed to solve: …"), else the last line that is not
+ * docker's "Run 'docker run --help' for more information". Every message that sums up a docker failure uses it.
+ */
+function errorLine(output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !DOCKER_NOISE.test(l));
+    const last = (re) => lines.findLast((l) => re.test(l));
+    const daemon = last(/Error response from daemon:/);
+    if (daemon)
+        return daemon.slice(daemon.indexOf('Error response from daemon:'));
+    return last(/^docker: /) ?? last(/^(ERROR|error)\b/) ?? last(/error/i) ?? lines.at(-1) ?? '';
+}
 /** Quote argv for display in the log (never executed through a shell). */
 function displayArgv(argv) {
     return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
@@ -888,6 +950,8 @@ var config_config = __webpack_require__(31377);
 var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/config/options.ts
 var options = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/rules/catalogue.ts
+var catalogue = __webpack_require__(91062);
 // EXTERNAL MODULE: ./src/pipeline/context.ts
 var context = __webpack_require__(37057);
 // EXTERNAL MODULE: ./src/exec/runner.ts
@@ -1159,6 +1223,7 @@ class ActionUi {
 
 
 
+
 /** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
 function outputTo(redactor, env, name, value) {
     if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_OUTPUT, name, value))
@@ -1220,7 +1285,7 @@ async function run(env = process.env) {
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(571), __webpack_require__.e(598)]).then(__webpack_require__.bind(__webpack_require__, 54598));
+    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(571), __webpack_require__.e(194)]).then(__webpack_require__.bind(__webpack_require__, 94194));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
     setOutput('verdict', report.verdict);
@@ -1252,7 +1317,8 @@ async function run(env = process.env) {
         process.exitCode = core/* ExitCode */.yU.Failure;
     }
     else if (report.verdict === 'fail') {
-        const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+        // Only the rules that failed the run: a warning-level failure below fail-on is in the summary, not here.
+        const failed = report.checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, config.failOn)).map((c) => c.id);
         ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
         process.exitCode = 1;
     }

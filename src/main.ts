@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseConfig, type Config } from './config/config.js';
 import { ConfigError } from './config/errors.js';
 import { OPTIONS } from './config/options.js';
+import { failsRun } from './rules/catalogue.js';
 import { newRunId } from './pipeline/context.js';
 import { createRunContext } from './pipeline/create.js';
 import { describeError } from './pipeline/describe-error.js';
@@ -108,7 +109,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // The pipeline already printed the error as an annotation: fail the step without saying it twice.
     process.exitCode = core.ExitCode.Failure;
   } else if (report.verdict === 'fail') {
-    const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+    // Only the rules that failed the run: a warning-level failure below fail-on is in the summary, not here.
+    const failed = report.checks.filter((c) => failsRun(c, config.failOn)).map((c) => c.id);
     ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
     process.exitCode = 1;
   }

@@ -214,7 +214,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     const m = row(r.report, 'DF203').message;
     assert.match(
       m,
-      /^answered 500 with status "error"; checks: database=error, cache=ok; database: could not connect to db:5432 \(db\.E001\)/,
+      /^answered 500 for 1\d\.\d s with status "error"; checks: database=error, cache=ok; database: could not connect to db:5432 \(db\.E001\)/,
     );
   });
 

@@ -170,7 +170,7 @@ describe('git context and version.json from real event payloads', () => {
   it('marks fork pull requests as forks, and never pushes them even with push: true', () => {
     const git = contextFromGitHub(ghEnv('pull_request', 'refs/pull/13/merge'), event('pull-request-fork'), local);
     assert.deepEqual(git.pullRequest, { number: 13, fork: true });
-    const plan = planPush(config({ push: 'true' }), git);
+    const plan = planPush(config({ push: 'true', username: 'u', password: 'pw-1234' }), git);
     assert.equal(plan.push, false);
     assert.match(plan.reason, /fork/);
   });
@@ -213,7 +213,7 @@ describe('local git context (CLI)', () => {
       build: 'local',
     });
     assert.equal(planPush(config(), git).push, false);
-    assert.equal(planPush(config({ push: 'true' }), git).push, true);
+    assert.equal(planPush(config({ push: 'true', username: 'u', password: 'pw-1234' }), git).push, true);
   });
 
   it('takes a CI job URL when another CI sets one', () => {

@@ -58,7 +58,7 @@ const CASES: Case[] = [
   {
     name: 'fork pull request with push: true → still nothing',
     git: { event: 'pull_request', ref: 'refs/pull/8/merge', branch: 'main', pullRequest: FORK },
-    inputs: { push: 'true', tags: 'evil' },
+    inputs: { push: 'true', tags: 'evil', username: 'u', password: 'pw-1234' },
     push: false,
     refs: [`${HUB}:evil`],
     reason: /fork/,
@@ -73,7 +73,7 @@ const CASES: Case[] = [
   {
     name: 'same-repo pull request with push: true → pushes its pr tag',
     git: { event: 'pull_request', ref: 'refs/pull/7/merge', branch: 'feature', pullRequest: PR },
-    inputs: { push: 'true' },
+    inputs: { push: 'true', username: 'u', password: 'pw-1234' },
     push: true,
     refs: [`${HUB}:pr-7`],
     reason: /push is true/,
@@ -156,7 +156,7 @@ const CASES: Case[] = [
   {
     name: 'the CLI with push: true',
     git: { event: 'local', branch: 'dev', defaultBranch: 'main' },
-    inputs: { push: 'true' },
+    inputs: { push: 'true', username: 'u', password: 'pw-1234' },
     push: true,
     refs: [`${HUB}:dev`],
     reason: /push is true/,

@@ -31840,12 +31840,12 @@ class LineRedactor {
 
 
 
-/** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
+/** A command that exited non-zero; the message is redacted and ends with the stderr line that says why. */
 class runner_CommandError extends Error {
     argv;
     result;
     constructor(argv, result, redactor) {
-        const last = redactor.redact(lastLine(result.stderr) || lastLine(result.stdout) || 'no output');
+        const last = redactor.redact(runner_errorLine(result.stderr) || runner_errorLine(result.stdout) || 'no output');
         super(`\`${redactor.redact(displayArgv(argv.slice(0, 3)))}…\` exited ${result.exitCode}: ${last}`);
         this.argv = argv;
         this.result = result;
@@ -31854,6 +31854,25 @@ class runner_CommandError extends Error {
 }
 /** The last non-blank line of a command's output ('' when there is none). */
 const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
+/** Lines docker prints after the error that say nothing about it. */
+const DOCKER_NOISE = /^(Run '.*--help' for more information\.?|See '.*--help'\.?)$/;
+/**
+ * The line of docker's output that says what went wrong ('' when there is none): docker's own
+ * `Error response from daemon:` line, else a `docker: …` line (such as "Cannot connect to the Docker daemon"),
+ * else the last `ERROR`/`error` line (BuildKit's "ERROR: failed to solve: …"), else the last line that is not
+ * docker's "Run 'docker run --help' for more information". Every message that sums up a docker failure uses it.
+ */
+function runner_errorLine(output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !DOCKER_NOISE.test(l));
+    const last = (re) => lines.findLast((l) => re.test(l));
+    const daemon = last(/Error response from daemon:/);
+    if (daemon)
+        return daemon.slice(daemon.indexOf('Error response from daemon:'));
+    return last(/^docker: /) ?? last(/^(ERROR|error)\b/) ?? last(/error/i) ?? lines.at(-1) ?? '';
+}
 /** Quote argv for display in the log (never executed through a shell). */
 function displayArgv(argv) {
     return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
@@ -32057,10 +32076,14 @@ const retry_DEFAULT_BASE_DELAY_MS = 1000;
 class retry_RetriesExhausted extends Error {
     attempts;
     last;
-    constructor(attempts, last) {
+    elapsedMs;
+    constructor(attempts, last, 
+    /** Milliseconds from the first attempt's start to the last one's end. */
+    elapsedMs = 0) {
         super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
         this.attempts = attempts;
         this.last = last;
+        this.elapsedMs = elapsedMs;
         this.name = 'RetriesExhausted';
     }
 }
@@ -32068,7 +32091,10 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
 async function retry_withRetry(fn, opts) {
     const sleep = opts.sleep ?? defaultSleep;
+    const now = opts.now ?? (() => performance.now());
+    const t0 = now();
     for (let attempt = 1;; attempt++) {
+        const started = now();
         try {
             return await fn(attempt);
         }
@@ -32076,8 +32102,12 @@ async function retry_withRetry(fn, opts) {
             if (opts.kindOf(error) !== 'transient')
                 throw error;
             if (attempt >= opts.tries)
-                throw new retry_RetriesExhausted(attempt, error);
+                throw new retry_RetriesExhausted(attempt, error, now() - t0);
             const delayMs = backoffDelay(opts.baseDelayMs, attempt);
+            const took = now() - started;
+            if (opts.budgetMs !== undefined && now() - t0 + delayMs + took > opts.budgetMs) {
+                throw new retry_RetriesExhausted(attempt, error, now() - t0);
+            }
             opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
             await sleep(delayMs);
         }
@@ -32102,7 +32132,7 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 function failureText(e) {
     if (e instanceof CommandError) {
         const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
-        return lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).pop() ?? e.message;
+        return errorLine(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
     }
     return e instanceof Error ? e.message : String(e);
 }

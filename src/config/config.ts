@@ -6,6 +6,18 @@ import { isRuleId, type RuleId } from '../rules/catalogue.js';
 import { isDockerCliVariable, secretParts } from '../secrets/names.js';
 import { ConfigError } from './errors.js';
 import { DOCKER_HUB, isDockerHub, isRegistryHost, isRepository, parseTagEntry, formatRef } from './image-ref.js';
+
+/** `[host[:port]/]path[:tag][@sha256:…]`, as `docker run` takes it (not an option, not a URL). */
+function isImageReference(s: string): boolean {
+  const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([^@/]+))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(s);
+  if (!m || s.startsWith('-') || s.length > 255) return false;
+  const [, first, rest = '', tag] = m;
+  const host = first && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+  const repo = host ? rest : first ? `${first}/${rest}` : rest;
+  if (host && !isRegistryHost(host)) return false;
+  if (!isRepository(repo)) return false;
+  return tag === undefined || /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag);
+}
 import { OPTIONS, OPTION_BY_NAME } from './options.js';
 import { parseKeyValues, splitCommand, splitList, type KeyValue } from './parse-lines.js';
 
@@ -119,6 +131,15 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
       'use lower-case path parts such as mozilla/app, without registry or tag',
     );
   }
+  // distribution/reference: a name (registry included) is at most 255 characters; docker fails late otherwise.
+  const fullName = `${registry}/${image}`;
+  if (fullName.length > 255) {
+    throw new ConfigError(
+      'image',
+      `"${image.slice(0, 40)}…" makes an image name of ${fullName.length} characters (with the registry), over the 255 that registries accept`,
+      'use a shorter repository name',
+    );
+  }
 
   const tags = list('tags').map((entry) => {
     const ref = parseTagEntry(entry, registry, image);
@@ -142,8 +163,28 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
         'write one sidecar per line, e.g. db=postgres:16 POSTGRES_PASSWORD=pw',
       );
     }
-    return { name: m[1]!, image: m[2]!, env: parseKeyValues('services', envWords, 'KEY=VALUE after the image') };
+    const [, name = '', image = ''] = m;
+    // `db=--privileged` would reach `docker run` as an option, not an image.
+    if (!isImageReference(image)) {
+      throw new ConfigError(
+        'services',
+        `the image of service "${name}" is "${image}", which is not an image reference${image.startsWith('-') ? ' (docker run would read it as an option)' : ''}`,
+        'write NAME=IMAGE with an image such as postgres:16 or ghcr.io/org/db:1',
+      );
+    }
+    return { name, image, env: parseKeyValues('services', envWords, 'KEY=VALUE after the image') };
   });
+  const seenServices = new Set<string>();
+  for (const s of services) {
+    if (seenServices.has(s.name)) {
+      throw new ConfigError(
+        'services',
+        `service name "${s.name}" is given twice`,
+        'give each sidecar its own name (it is also its host name on the run network)',
+      );
+    }
+    seenServices.add(s.name);
+  }
 
   const checksIgnore = new Set<RuleId>();
   for (const id of list('checks-ignore').map((s) => s.toUpperCase())) {
@@ -163,6 +204,22 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
       'platforms',
       `${platforms.length} platforms given`,
       'give one: the image is loaded and run on this machine to be tested',
+    );
+  }
+
+  // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
+  // whatever push says: the plan decides then.)
+  const push = oneOf('push', str('push'), ['auto', 'true', 'false'] as const);
+  const username = str('username');
+  const password = raw.get('password') ?? '';
+  if (push === 'true' && (!username || !password) && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
+    const missing = !username && !password ? 'username and password' : !username ? 'username' : 'password';
+    throw new ConfigError(
+      !username ? 'username' : 'password',
+      `push is true but no ${missing} is given`,
+      env.GITHUB_ACTIONS === 'true'
+        ? 'pass username and password from repository secrets, or set push: false'
+        : 'pass --username and --password-stdin, or --push false',
     );
   }
 
@@ -194,9 +251,9 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     secretScan: oneOf('secret-scan', str('secret-scan'), ['new', 'all'] as const),
     mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require'] as const),
     version: raw.has('version') && str('version') !== '' ? str('version') : null,
-    push: oneOf('push', str('push'), ['auto', 'true', 'false'] as const),
-    username: str('username'),
-    password: raw.get('password') ?? '',
+    push,
+    username,
+    password,
     uploadArtifacts: bool('upload-artifacts'),
     artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,

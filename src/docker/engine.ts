@@ -1,5 +1,5 @@
 import { UserError } from '../config/errors.js';
-import { lastLine } from '../exec/runner.js';
+import { errorLine } from '../exec/runner.js';
 import type { RunContext } from '../pipeline/context.js';
 
 /**
@@ -31,7 +31,7 @@ export async function assertEngine(ctx: RunContext): Promise<void> {
     .catch(() => null);
   if (!r) throw new UserError('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
   if (r.exitCode !== 0 || !r.stdout.trim()) {
-    const why = lastLine(r.stderr);
+    const why = errorLine(r.stderr);
     throw new UserError(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
   }
   const old = tooOld(r.stdout);

@@ -33,14 +33,14 @@ export interface RunResult {
   durationMs: number;
 }
 
-/** A command that exited non-zero; the message is redacted and ends with its last stderr line. */
+/** A command that exited non-zero; the message is redacted and ends with the stderr line that says why. */
 export class CommandError extends Error {
   constructor(
     readonly argv: readonly string[],
     readonly result: RunResult,
     redactor: Redactor,
   ) {
-    const last = redactor.redact(lastLine(result.stderr) || lastLine(result.stdout) || 'no output');
+    const last = redactor.redact(errorLine(result.stderr) || errorLine(result.stdout) || 'no output');
     super(`\`${redactor.redact(displayArgv(argv.slice(0, 3)))}…\` exited ${result.exitCode}: ${last}`);
     this.name = 'CommandError';
   }
@@ -48,6 +48,26 @@ export class CommandError extends Error {
 
 /** The last non-blank line of a command's output ('' when there is none). */
 export const lastLine = (s: string): string => s.trim().split('\n').pop()?.trim() ?? '';
+
+/** Lines docker prints after the error that say nothing about it. */
+const DOCKER_NOISE = /^(Run '.*--help' for more information\.?|See '.*--help'\.?)$/;
+
+/**
+ * The line of docker's output that says what went wrong ('' when there is none): docker's own
+ * `Error response from daemon:` line, else a `docker: …` line (such as "Cannot connect to the Docker daemon"),
+ * else the last `ERROR`/`error` line (BuildKit's "ERROR: failed to solve: …"), else the last line that is not
+ * docker's "Run 'docker run --help' for more information". Every message that sums up a docker failure uses it.
+ */
+export function errorLine(output: string): string {
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !DOCKER_NOISE.test(l));
+  const last = (re: RegExp): string | undefined => lines.findLast((l) => re.test(l));
+  const daemon = last(/Error response from daemon:/);
+  if (daemon) return daemon.slice(daemon.indexOf('Error response from daemon:'));
+  return last(/^docker: /) ?? last(/^(ERROR|error)\b/) ?? last(/error/i) ?? lines.at(-1) ?? '';
+}
 
 /** Quote argv for display in the log (never executed through a shell). */
 export function displayArgv(argv: readonly string[]): string {

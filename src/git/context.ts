@@ -35,6 +35,8 @@ export interface LocalGit {
   describe: string | null;
   remoteUrl: string | null;
   defaultBranch: string | null;
+  /** The folder is in a git repository that has no commit yet (`git init`, nothing committed). */
+  noCommits?: boolean;
 }
 
 export const NO_GIT: LocalGit = {

@@ -16,7 +16,7 @@ export async function readLocalGit(runner: Runner, dir: string): Promise<LocalGi
     }
   };
   const commit = await git('rev-parse', '--verify', 'HEAD');
-  if (!commit) return NO_GIT;
+  if (!commit) return (await git('rev-parse', '--git-dir')) ? { ...NO_GIT, noCommits: true } : NO_GIT;
   const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
     git('symbolic-ref', '--quiet', '--short', 'HEAD'),
     git('describe', '--tags', '--exact-match', 'HEAD'),

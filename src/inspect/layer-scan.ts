@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
-import { lastLine } from '../exec/runner.js';
+import { errorLine } from '../exec/runner.js';
 import type { BaseImage } from './base-image.js';
 import { MultiMatcher, StreamMatcher } from './matcher.js';
 
@@ -410,7 +410,7 @@ function command(argv: string[]): { stream: Readable; done: Promise<void> } {
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${lastLine(stderr)}`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${errorLine(stderr)}`))));
   });
   // The stream's end comes before `close`: wait for both.
   const ended = new Promise<void>((resolve) => child.stdout.on('end', () => resolve()));
@@ -580,7 +580,9 @@ function dockerSave(imageId: string): { stream: Readable; done: Promise<void> } 
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<void>((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${lastLine(stderr)}`)))),
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${errorLine(stderr)}`)),
+    ),
   );
   return { stream: child.stdout, done };
 }

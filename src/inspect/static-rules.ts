@@ -5,6 +5,7 @@ import type { ImageConfig } from './image.js';
 import type { VersionObject } from '../git/version.js';
 import { versionDifferences } from '../git/version-diff.js';
 import type { ScanStats, SecretHit } from './layer-scan.js';
+import type { IgnoredBy } from './dockerignore.js';
 
 /** Everything the static rules judge, gathered once by the inspect stage. */
 export interface StaticFacts {
@@ -23,6 +24,8 @@ export interface StaticFacts {
   secretScan?: ScanStats | null;
   /** Names of the build args that hold secrets (DF109); never their values. */
   secretBuildArgs?: string[];
+  /** The .dockerignore line that keeps version.json out of the build context (null: none does). */
+  versionIgnoredBy?: IgnoredBy | null;
 }
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -156,6 +159,15 @@ const DF104 = (f: StaticFacts): CheckResult => {
 
 const DF105 = (f: StaticFacts): CheckResult => {
   const where = at(f, 'COPY');
+  if (f.versionFile === null && f.versionIgnoredBy) {
+    const by = f.versionIgnoredBy;
+    return check(
+      'DF105',
+      'fail',
+      `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`,
+      { file: by.path, line: by.line },
+    );
+  }
   if (f.versionFile === null) {
     return check(
       'DF105',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { UserError } from '../config/errors.js';
 import { isDockerHub } from '../config/image-ref.js';
 import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
-import { CommandError, type Runner } from '../exec/runner.js';
+import { CommandError, errorLine, type Runner } from '../exec/runner.js';
 import type { Prepared, RunContext } from '../pipeline/context.js';
 import { createDockerConfig, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
 import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
@@ -22,7 +22,7 @@ export interface RegistrySession {
 export function failureText(e: unknown): string {
   if (e instanceof CommandError) {
     const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
-    return lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).pop() ?? e.message;
+    return errorLine(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
   }
   return e instanceof Error ? e.message : String(e);
 }

@@ -4,6 +4,9 @@ import type { RunContext } from '../pipeline/context.js';
 import { failureText, type RegistrySession } from './login.js';
 import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
 
+/** How long the retries of one push may take in all (docker's own included). */
+export const PUSH_BUDGET_MS = 60_000;
+
 /**
  * `docker push` one ref of the built image, retrying transient failures (connection reset or refused, EOF, 5xx,
  * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
@@ -16,6 +19,9 @@ export async function pushRef(ctx: RunContext, session: RegistrySession, imageId
     await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
       tries: DEFAULT_TRIES,
       baseDelayMs: DEFAULT_BASE_DELAY_MS,
+      // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
+      // add attempts that fit in about a minute, so a failing registry is given up on in one.
+      budgetMs: PUSH_BUDGET_MS,
       kindOf: (e) => classifyFailure(failureText(e)),
       onRetry: ({ attempt, tries, delayMs, error }) =>
         ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
@@ -23,7 +29,7 @@ export async function pushRef(ctx: RunContext, session: RegistrySession, imageId
   } catch (e) {
     if (e instanceof RetriesExhausted) {
       throw new UserError(
-        `docker push ${ref} failed ${e.attempts} times (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`,
+        `docker push ${ref} failed ${e.attempts === 1 ? 'after docker retried it for ' + Math.round(e.elapsedMs / 1000) + ' s' : `${e.attempts} times`} (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`,
       );
     }
     const why = failureText(e);

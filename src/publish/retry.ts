@@ -24,6 +24,13 @@ export interface RetryOptions {
   kindOf: (error: unknown) => FailureKind;
   onRetry: (info: { attempt: number; tries: number; delayMs: number; error: unknown }) => void;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Give up rather than start an attempt that would likely end past this many milliseconds from the start
+   * (judged by the last attempt's length): a command that retries on its own (docker push waits 5+10+15+20 s on
+   * a failing registry) must not have its retries multiplied by ours.
+   */
+  budgetMs?: number;
+  now?: () => number;
 }
 
 export const DEFAULT_TRIES = 4;
@@ -34,6 +41,8 @@ export class RetriesExhausted extends Error {
   constructor(
     readonly attempts: number,
     readonly last: unknown,
+    /** Milliseconds from the first attempt's start to the last one's end. */
+    readonly elapsedMs = 0,
   ) {
     super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
     this.name = 'RetriesExhausted';
@@ -45,13 +54,20 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 /** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
 export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: RetryOptions): Promise<T> {
   const sleep = opts.sleep ?? defaultSleep;
+  const now = opts.now ?? ((): number => performance.now());
+  const t0 = now();
   for (let attempt = 1; ; attempt++) {
+    const started = now();
     try {
       return await fn(attempt);
     } catch (error) {
       if (opts.kindOf(error) !== 'transient') throw error;
-      if (attempt >= opts.tries) throw new RetriesExhausted(attempt, error);
+      if (attempt >= opts.tries) throw new RetriesExhausted(attempt, error, now() - t0);
       const delayMs = backoffDelay(opts.baseDelayMs, attempt);
+      const took = now() - started;
+      if (opts.budgetMs !== undefined && now() - t0 + delayMs + took > opts.budgetMs) {
+        throw new RetriesExhausted(attempt, error, now() - t0);
+      }
       opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
       await sleep(delayMs);
     }

@@ -4,7 +4,7 @@ import { Agent, request } from 'undici';
 const BODY_LIMIT = 64 * 1024;
 
 export type HttpResult =
-  { ok: true; status: number; body: string; ms: number } | { ok: false; error: string; timedOut: boolean; ms: number };
+  { ok: true; status: number; body: string; ms: number; location?: string } | { ok: false; error: string; timedOut: boolean; ms: number };
 
 /**
  * GET with its own deadline for each request, so a hanging endpoint fails its rule and the run goes on. One
@@ -16,9 +16,14 @@ export class Http {
 
   /**
    * `redact` is applied to every body as it arrives, before any rule parses or shortens it: a secret the app
-   * echoes can then never be cut in two (its prefix left in a message).
+   * echoes can then never be cut in two (its prefix left in a message). `host`: the Host header of every
+   * request (`127.0.0.1:<published port>`), whichever address it goes to, so an app that checks Host (Django's
+   * ALLOWED_HOSTS) sees the same one from a job on the host or in a container.
    */
-  constructor(private readonly redact: (body: string) => string = (b) => b) {}
+  constructor(
+    private readonly redact: (body: string) => string = (b) => b,
+    private readonly host?: string,
+  ) {}
 
   async get(url: string, timeoutMs: number): Promise<HttpResult> {
     timeoutMs = Math.max(1, Math.round(timeoutMs));
@@ -26,7 +31,14 @@ export class Http {
     const ms = (): number => Math.round(performance.now() - t0);
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const res = await request(url, { method: 'GET', dispatcher: this.agent, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const res = await request(url, {
+        method: 'GET',
+        dispatcher: this.agent,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        ...(this.host ? { headers: { host: this.host } } : {}),
+      });
       let body = '';
       for await (const chunk of res.body) {
         body += (chunk as Buffer).toString();
@@ -35,7 +47,14 @@ export class Http {
           break;
         }
       }
-      return { ok: true, status: res.statusCode, body: this.redact(body), ms: ms() };
+      const location = res.headers.location;
+      return {
+        ok: true,
+        status: res.statusCode,
+        body: this.redact(body),
+        ms: ms(),
+        ...(location !== undefined ? { location: Array.isArray(location) ? location.join(', ') : location } : {}),
+      };
     } catch (e) {
       const err = e as Error & { code?: string; cause?: { code?: string } };
       const timedOut =

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { bannerSource } from './banners.js';
 
 /**
  * The mozlog JSON schema (one JSON object per line), after the Dockerflow spec's docs/mozlog.md: `Timestamp`
@@ -56,17 +57,39 @@ function describe(e: ErrorObject | undefined): string {
   return `${where || 'the line'} ${e.message ?? 'does not match the mozlog schema'}`;
 }
 
-/** Running count of mozlog lines, fed line by line as the container writes them. */
+/** How many lines kept as examples of those that are not mozlog. */
+const SAMPLES = 3;
+
+/**
+ * Running count of mozlog lines, fed line by line as the container writes them. Of the lines that are not mozlog it
+ * keeps the first few, how many came before the first mozlog line (a startup banner), and how many each known
+ * program (npm, gunicorn, uvicorn…) wrote.
+ */
 export class MozlogTally {
   total = 0;
   valid = 0;
   firstBad: { line: string; problem: string } | null = null;
+  /** The first few lines that are not mozlog. */
+  readonly samples: string[] = [];
+  /** Lines that are not mozlog before the first mozlog line, and after it. */
+  badBefore = 0;
+  badAfter = 0;
+  /** Lines that are not mozlog by the program that wrote them ("" when unknown), in first-seen order. */
+  readonly sources = new Map<string, number>();
 
   add(line: string): void {
     if (line.trim() === '') return;
     this.total++;
     const problem = mozlogProblem(line);
-    if (problem === null) this.valid++;
-    else this.firstBad ??= { line, problem };
+    if (problem === null) {
+      this.valid++;
+      return;
+    }
+    this.firstBad ??= { line, problem };
+    if (this.samples.length < SAMPLES) this.samples.push(line);
+    if (this.valid === 0) this.badBefore++;
+    else this.badAfter++;
+    const source = bannerSource(line)?.name ?? '';
+    this.sources.set(source, (this.sources.get(source) ?? 0) + 1);
   }
 }

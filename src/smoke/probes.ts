@@ -14,39 +14,51 @@ const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /** What a non-answer or an unexpected status looks like in a message. */
 export function answered(r: HttpResult): string {
   return r.ok
-    ? `answered ${r.status}`
+    ? `answered ${r.status}${r.status >= 300 && r.status < 400 ? `, a redirect to ${JSON.stringify(shorten(r.location ?? '', 120))}` : ''}`
     : r.timedOut
       ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
       : `could not be reached (${r.error})`;
 }
 
 /**
- * DF203: /__heartbeat__ answers 200. With services, a 5xx is retried for `warmupMs`: a database sidecar may
- * still be initialising when the app is already up. `giveUp` (asked about once a second) ends the wait early,
- * when a sidecar has exited.
+ * DF203: /__heartbeat__ answers 200. A 5xx is retried for `settleMs` (HEARTBEAT_SETTLE_MS): an app may answer 503
+ * while it warms up (caches, migrations), and a database sidecar may still be initialising when the app is already
+ * up. `giveUp` (asked about once a second) ends the wait early, when a sidecar has exited.
  */
 export async function heartbeatRule(
   http: Http,
   base: string,
-  warmupMs: number,
+  settleMs: number,
   giveUp: () => Promise<boolean> = async () => false,
 ): Promise<CheckResult> {
   const t0 = performance.now();
   let r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
-  for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < warmupMs; i++) {
+  const first = r;
+  for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < settleMs; i++) {
     if (i % 4 === 0 && (await giveUp())) break;
     await sleep(250);
     r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
   }
   const waited = performance.now() - t0;
   if (r.ok && r.status === 200) {
-    return check('DF203', 'pass', `answered 200${waited > 1000 ? ` after ${secs(waited)} (the services were still starting)` : ''}`);
+    const settled =
+      first.ok && first.status >= 500
+        ? ` after ${secs(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
+        : '';
+    return check('DF203', 'pass', `answered 200${settled}`);
   }
   if (r.ok && r.status >= 500) {
     return check(
       'DF203',
       'fail',
-      `answered ${r.status}${warmupMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`,
+      `answered ${r.status}${settleMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`,
+    );
+  }
+  if (r.ok && r.status >= 300 && r.status < 400) {
+    return check(
+      'DF203',
+      'fail',
+      `${answered(r)}: monitors do not follow redirects; answer at /__heartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`,
     );
   }
   if (r.ok) {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExitInfo, ExitSignal } from './exit-watch.js';
 import type { Http, HttpResult } from './http.js';
+import { isLoopback, misbinding, type Listener } from './listeners.js';
 import type { AppContainer } from './start.js';
 
 export const LBHEARTBEAT = '/__lbheartbeat__';
@@ -11,8 +12,29 @@ const MISSING_AFTER_MS = 2000;
 export type Readiness =
   /** /__lbheartbeat__ answered 200 at `base`. */
   | { kind: 'ready'; base: string; viaDefault: boolean; ms: number }
-  /** The app answers HTTP at `base`, but /__lbheartbeat__ never 200: 4xx for a while, or 5xx until the timeout. */
-  | { kind: 'not-200'; base: string; viaDefault: boolean; status: number; body: string; timedOut: boolean; ms: number }
+  /**
+   * The app answers HTTP at `base`, but /__lbheartbeat__ never 200: a redirect (at once), 4xx for a while, or 5xx
+   * until the timeout.
+   */
+  | {
+      kind: 'not-200';
+      base: string;
+      viaDefault: boolean;
+      status: number;
+      body: string;
+      location?: string;
+      timedOut: boolean;
+      ms: number;
+    }
+  /** Nothing answers on `$PORT` and the container's sockets say why: it listens on loopback, or on other ports. */
+  | {
+      kind: 'misbound';
+      why: 'loopback' | 'other-port';
+      listeners: Listener[];
+      ms: number;
+      /** How long after the listener was first seen (the app's boot, however slow, is not counted). */
+      sinceListenMs: number;
+    }
   /** The container exited first. */
   | { kind: 'exited'; exit: ExitInfo; ms: number }
   /** Nothing answered HTTP, on `$PORT` or the default port, before the timeout. */
@@ -28,7 +50,20 @@ export interface ReadinessOptions {
   /** A progress line for a long wait: called every `progressEveryMs` (default 10 s) while there is no 200 yet. */
   onWaiting?: (ms: number, last: string) => void;
   progressEveryMs?: number;
+  /**
+   * The container's listening sockets (null when they cannot be read, e.g. on a remote engine): while `$PORT`
+   * is silent they tell an app bound to 127.0.0.1, or to another port, from one still starting.
+   */
+  listeners?: () => Promise<Listener[] | null>;
+  /** `$PORT` and the default port, to judge the listeners. */
+  port?: number;
+  defaultPort?: number;
 }
+
+/** A loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
+const LOOPBACK_AFTER_MS = 300;
+/** Listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
+const OTHER_PORT_AFTER_MS = 1000;
 
 const EXITED = Symbol('exited');
 
@@ -53,6 +88,30 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
   let lastError = 'no answer';
   const progressEvery = o.progressEveryMs ?? 10_000;
   let nextProgress = app.startedAt + progressEvery;
+  let misboundSince: number | null = null;
+  let tryDefaultNow = false;
+
+  // While nothing answers: what the container's sockets say, when they can be read.
+  const sockets = async (): Promise<Readiness | null> => {
+    if (!o.listeners || o.port === undefined) return null;
+    const ls = await o.listeners().catch(() => null);
+    const bad = ls ? misbinding(ls, o.port) : null;
+    // An app that listens on the default port on all interfaces is probed there (DF201 names it, the probes go on).
+    if (bad?.kind === 'other-port' && bad.listeners.some((l) => l.port === o.defaultPort && !isLoopback(l.address))) {
+      tryDefaultNow = true;
+      return null;
+    }
+    if (!bad) {
+      misboundSince = null;
+      return null;
+    }
+    misboundSince ??= performance.now();
+    const after = bad.kind === 'loopback' ? LOOPBACK_AFTER_MS : OTHER_PORT_AFTER_MS;
+    const seenFor = performance.now() - misboundSince;
+    return seenFor >= after
+      ? { kind: 'misbound', why: bad.kind, listeners: bad.listeners, ms: since(), sinceListenMs: Math.round(seenFor) }
+      : null;
+  };
 
   // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
   const firstAnswering = async (bases: string[], timeout: number): Promise<{ base: string; r: HttpResult } | null> => {
@@ -69,11 +128,15 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
       return { kind: 'silent', lastError, ms: since() };
     }
     const timeout = Math.max(250, Math.min(2000, left));
+    const seen: { misbound: Readiness | null } = { misbound: null };
     const polled = await orExit(
       (async (): Promise<HttpResult | null> => {
         if (base) return http.get(base + LBHEARTBEAT, timeout);
-        let hit = await firstAnswering(app.portBases, timeout);
-        if (!hit && app.defaultBases.length && round % defaultEvery === 0) {
+        const [first, bad] = await Promise.all([firstAnswering(app.portBases, timeout), sockets()]);
+        let hit = first;
+        if (!hit) seen.misbound = bad;
+        if (!hit && !seen.misbound && app.defaultBases.length && (round % defaultEvery === 0 || tryDefaultNow)) {
+          tryDefaultNow = false;
           hit = await firstAnswering(app.defaultBases, timeout);
           if (hit) viaDefault = true;
         }
@@ -82,6 +145,7 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
       })(),
     );
     if (polled === EXITED) return exited();
+    if (seen.misbound) return seen.misbound;
     if (o.onWaiting && performance.now() >= nextProgress && !(polled?.ok && polled.status === 200)) {
       nextProgress = performance.now() + progressEvery;
       o.onWaiting(since(), polled?.ok ? `answered ${polled.status}` : polled ? polled.error : lastError);
@@ -89,6 +153,18 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
     if (polled?.ok) {
       if (polled.status === 200) return { kind: 'ready', base: base!, viaDefault, ms: since() };
       lastAnswer = { status: polled.status, body: polled.body };
+      // Load balancers do not follow redirects: a 3xx is the answer, not a warm-up.
+      if (polled.status >= 300 && polled.status < 400) {
+        return {
+          kind: 'not-200',
+          base: base!,
+          viaDefault,
+          ...lastAnswer,
+          ...(polled.location !== undefined ? { location: polled.location } : {}),
+          timedOut: false,
+          ms: since(),
+        };
+      }
       if (polled.status >= 400 && polled.status < 500) {
         non200Since ??= performance.now();
         if (performance.now() - non200Since >= MISSING_AFTER_MS) {

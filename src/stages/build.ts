@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../config/errors.js';
-import { CommandError } from '../exec/runner.js';
+import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, type Builder } from '../docker/build-argv.js';
 import { imageDigests } from '../inspect/image.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
@@ -68,20 +68,11 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   } catch (e) {
     if (e instanceof CommandError) {
       throw new UserError(
-        `docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact(lastMeaningfulLine(e.result.stderr + e.result.stdout))}; the full output is in build.log`,
+        `docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact(errorLine(e.result.stderr + e.result.stdout) || 'no output')}; the full output is in build.log`,
       );
     }
     throw e;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */
-function lastMeaningfulLine(output: string): string {
-  const lines = output
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
 }

@@ -8,6 +8,19 @@ import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-r
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { namedSecrets, secretBuildArgs } from '../config/config.js';
+import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
+
+/** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
+function versionIgnoredBy(ctx: RunContext, built: Built): IgnoredBy | null {
+  const file = ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
+  if (!file) return null;
+  try {
+    return excludedBy(file, ctx.config.context, 'version.json');
+  } catch (e) {
+    ctx.log.line(`cannot read ${file}: ${(e as Error).message}`);
+    return null;
+  }
+}
 
 /** Skip rows for rules the user turned off. */
 export function ignoredRow(id: RuleId): CheckResult {
@@ -90,6 +103,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
     secretScan: secretScan?.stats ?? null,
     secretBuildArgs: secretBuildArgs(config).map((a) => a.key),
+    versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
   };
   return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
 }

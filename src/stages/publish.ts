@@ -56,10 +56,8 @@ export async function publish(
     throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
   }
 
-  for (const ref of plan.refs) {
-    await pushRef(ctx, session, built.imageId, ref);
-    out.pushed.push(ref);
-  }
+  // `pushed` lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
+  for (const ref of plan.refs) await pushRef(ctx, session, built.imageId, ref);
 
   const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
     ctx.redactor.add(token);
@@ -84,6 +82,7 @@ export async function publish(
       ctx.log.line(
         `verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`,
       );
+      out.pushed.push(ref);
       if (out.digest && out.digest !== verified.digest)
         ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
       out.digest ??= verified.digest;

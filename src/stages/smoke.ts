@@ -3,15 +3,15 @@ import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { crashRow, stayedUp } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
-import { SERVICE_WARMUP_MS } from '../smoke/limits.js';
+import { HEARTBEAT_SETTLE_MS } from '../smoke/limits.js';
 import { logsRule, mozlogRule } from '../smoke/log-rules.js';
 import { MozlogTally } from '../smoke/mozlog-schema.js';
 import type { Stack } from '../smoke/network.js';
 import { heartbeatRule, staticRule, versionRule } from '../smoke/probes.js';
 import { waitReady } from '../smoke/readiness.js';
-import { shutdownRow, stopApp } from '../smoke/shutdown.js';
+import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
-import { lbheartbeatRule, portRule } from '../smoke/startup-rules.js';
+import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
 import { ignoredRow } from './inspect.js';
 
 export const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'] as const;
@@ -63,7 +63,7 @@ export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, s
     return { checks: rows.list() };
   }
   const app = started.app;
-  const http = new Http((body) => ctx.redactor.redact(body));
+  const http = new Http((body) => ctx.redactor.redact(body), app.hostHeader);
   try {
     const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
     return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
@@ -90,21 +90,24 @@ async function judge(
     http,
     app,
     timeoutMs: config.startupTimeoutMs,
+    port: app.port,
+    defaultPort: app.defaultPort,
+    ...(app.listeners ? { listeners: app.listeners } : {}),
     onWaiting: (ms, last) =>
       ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
   });
   const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
   rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
-  rows.set(lbheartbeatRule(ready));
-
-  if (ready.kind === 'ready' || ready.kind === 'not-200') {
+  rows.set(lbheartbeatRule(ready, app.hostHeader, app.logs.tail(20)));
+  // An app that refuses the probes' Host header answers every probe so: DF202 says why, once.
+  if (ready.kind === 'not-200' && rejectsHost(ready.status, ready.body, app.logs.tail(20))) {
+    rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
+  } else if (ready.kind === 'ready' || ready.kind === 'not-200') {
     ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
     const base = ready.base;
     const [hb, version, statics] = await Promise.all([
       rows.on('DF203') || rows.on('DF205')
-        ? heartbeatRule(http, base, config.services.length ? SERVICE_WARMUP_MS : 0, async () =>
-            (await stack.states()).some((s) => !s.running),
-          )
+        ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () => (await stack.states()).some((s) => !s.running))
         : null,
       rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
       rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
@@ -117,7 +120,7 @@ async function judge(
       const fault = await serviceFault(http, base, stack, ready.kind, hb);
       if (!(fault.status === 'fail' && (await hasExited(ctx, app)))) rows.set(fault);
     }
-  } else if (ready.kind === 'silent') {
+  } else if (ready.kind === 'silent' || ready.kind === 'misbound') {
     rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
   }
 
@@ -141,8 +144,9 @@ async function judge(
     const upFor = performance.now() - app.startedAt;
     await http.reset(); // kept-alive connections must not hold up a graceful shutdown
     if (rows.on('DF207')) {
+      const swallower = signalSwallower(await processTree(ctx, app));
       const stop = await stopApp(ctx, app);
-      rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal));
+      rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal, undefined, swallower));
     } else {
       await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
     }
@@ -183,6 +187,18 @@ async function serviceFault(
   if (readiness !== 'ready') return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
   if (heartbeat && heartbeat.status !== 'pass') {
     return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+  }
+  // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
+  const down = (await stack.states()).filter((s) => !s.running);
+  if (down.length) {
+    const which = down.map(
+      (s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`,
+    );
+    return check(
+      'DF205',
+      'fail',
+      `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`,
+    );
   }
   return faultRule(http, base, stack);
 }

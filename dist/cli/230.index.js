@@ -1,8 +1,8 @@
-export const id = 601;
-export const ids = [601];
+export const id = 230;
+export const ids = [230];
 export const modules = {
 
-/***/ 2601:
+/***/ 5230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -950,21 +950,13 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     }
     catch (e) {
         if (e instanceof runner/* CommandError */.Qd) {
-            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact(lastMeaningfulLine(e.result.stderr + e.result.stdout))}; the full output is in build.log`);
+            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact((0,runner/* errorLine */.BP)(e.result.stderr + e.result.stdout) || 'no output')}; the full output is in build.log`);
         }
         throw e;
     }
     finally {
         (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
     }
-}
-/** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */
-function lastMeaningfulLine(output) {
-    const lines = output
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
 ;// CONCATENATED MODULE: ./src/inspect/build-checks.ts
@@ -1589,7 +1581,7 @@ function command(argv) {
     child.stderr.on('data', (d) => (stderr += d.toString()));
     const done = new Promise((resolve, reject) => {
         child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`))));
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
     });
     // The stream's end comes before `close`: wait for both.
     const ended = new Promise((resolve) => child.stdout.on('end', () => resolve()));
@@ -1761,7 +1753,7 @@ function dockerSave(imageId) {
     const child = (0,external_node_child_process_.spawn)('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d.toString()));
-    const done = new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`)))));
+    const done = new Promise((resolve, reject) => child.on('close', (code) => code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
     return { stream: child.stdout, done };
 }
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
@@ -1914,6 +1906,10 @@ const DF104 = (f) => {
 };
 const DF105 = (f) => {
     const where = at(f, 'COPY');
+    if (f.versionFile === null && f.versionIgnoredBy) {
+        const by = f.versionIgnoredBy;
+        return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`, { file: by.path, line: by.line });
+    }
     if (f.versionFile === null) {
         return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is missing; copy it into the image ("COPY version.json /app/version.json" or "COPY . /app")', where);
     }
@@ -1990,6 +1986,46 @@ const STATIC_RULES = [
     ['DF109', DF109],
 ];
 
+;// CONCATENATED MODULE: ./src/inspect/dockerignore.ts
+
+
+
+// A CommonJS module whose typings declare an ES default: `.default` is the factory both at run time and for tsc.
+const dockerignore_ignore = (ignore_default())["default"];
+/**
+ * The ignore file the build uses: BuildKit (buildx) prefers `<Dockerfile>.dockerignore` beside the Dockerfile,
+ * then `.dockerignore` at the context's root; the classic builder reads only the latter.
+ */
+function dockerignore_ignoreFile(context, dockerfile, buildkit) {
+    const specific = `${dockerfile}.dockerignore`;
+    if (buildkit && (0,external_node_fs_.existsSync)(specific))
+        return specific;
+    const plain = external_node_path_default().join(context, '.dockerignore');
+    return (0,external_node_fs_.existsSync)(plain) ? plain : null;
+}
+/**
+ * Which line of the ignore file excludes `relPath` (a path in the context, `/`-separated), matched as the builder
+ * matches it (@balena/dockerignore implements Docker's rules: the last matching line wins, `!` re-includes).
+ * Null when the file does not exclude it.
+ */
+function excludedBy(ignorePath, context, relPath) {
+    const text = (0,external_node_fs_.readFileSync)(ignorePath, 'utf8');
+    const lines = text.split(/\r?\n/);
+    const all = dockerignore_ignore().add(lines);
+    if (!all.ignores(relPath))
+        return null;
+    // The last line that matches the path on its own is the one that decides (a later "!" would have won).
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const pattern = lines[i].trim();
+        if (!pattern || pattern.startsWith('#') || pattern.startsWith('!'))
+            continue;
+        if (dockerignore_ignore().add(pattern).ignores(relPath)) {
+            return { file: external_node_path_default().relative(context, ignorePath) || ignorePath, path: ignorePath, line: i + 1, pattern };
+        }
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/stages/inspect.ts
 
 
@@ -2000,6 +2036,20 @@ const STATIC_RULES = [
 
 
 
+
+/** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
+function versionIgnoredBy(ctx, built) {
+    const file = dockerignore_ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
+    if (!file)
+        return null;
+    try {
+        return excludedBy(file, ctx.config.context, 'version.json');
+    }
+    catch (e) {
+        ctx.log.line(`cannot read ${file}: ${e.message}`);
+        return null;
+    }
+}
 /** Skip rows for rules the user turned off. */
 function ignoredRow(id) {
     return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
@@ -2075,6 +2125,7 @@ async function inspect(ctx, prepared, built, timings) {
         secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
         secretScan: secretScan?.stats ?? null,
         secretBuildArgs: (0,config_config/* secretBuildArgs */.qD)(config).map((a) => a.key),
+        versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
     };
     return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
 }
@@ -2215,7 +2266,7 @@ async function readLocalGit(runner, dir) {
     };
     const commit = await git('rev-parse', '--verify', 'HEAD');
     if (!commit)
-        return NO_GIT;
+        return (await git('rev-parse', '--git-dir')) ? { ...NO_GIT, noCommits: true } : NO_GIT;
     const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
         git('symbolic-ref', '--quiet', '--short', 'HEAD'),
         git('describe', '--tags', '--exact-match', 'HEAD'),
@@ -2332,7 +2383,7 @@ async function assertEngine(ctx) {
     if (!r)
         throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
     if (r.exitCode !== 0 || !r.stdout.trim()) {
-        const why = (0,runner/* lastLine */.fM)(r.stderr);
+        const why = (0,runner/* errorLine */.BP)(r.stderr);
         throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
     }
     const old = tooOld(r.stdout);
@@ -2348,8 +2399,11 @@ async function assertEngine(ctx) {
 
 
 
+/** Whether the context's repository had no commit yet, for the warning about the empty commit. */
+const noCommits = new WeakMap();
 async function readGitContext(ctx) {
     const local = await readLocalGit(ctx.runner, ctx.config.context);
+    noCommits.set(ctx, local.noCommits === true);
     if (ctx.env.GITHUB_ACTIONS !== 'true')
         return contextFromLocal(ctx.env, local);
     let event = {};
@@ -2367,9 +2421,15 @@ async function readGitContext(ctx) {
 /** Git context → version object and push plan. Nothing is written yet. */
 async function prepare(ctx) {
     const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
-    if (!git.commit)
-        ctx.ui.warning('the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
+    if (!git.commit) {
+        ctx.ui.warning(noCommits.get(ctx)
+            ? `the git repository at ${ctx.config.context} has no commits yet and GITHUB_SHA is unset: version.json has an empty commit; commit your files (git commit) first`
+            : 'the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
+    }
     const version = versionObject(git, ctx.config.version);
+    if (!version.source) {
+        ctx.ui.warning('version.json has an empty source: the repository has no remote "origin" (and GITHUB_REPOSITORY is unset); add one (git remote add origin https://github.com/OWNER/REPO) so /__version__ says where the code comes from');
+    }
     const plan = planPush(ctx.config, git);
     ctx.log.line(`git: event=${git.event} ref=${git.ref || '-'} commit=${git.commit || '-'} pr=${git.pullRequest ? `#${git.pullRequest.number}${git.pullRequest.fork ? ' (fork)' : ''}` : '-'}`);
     ctx.log.line(`push plan: ${plan.push ? 'push' : 'no push'} ${plan.refs.join(' ')} (${plan.reason})`);
@@ -2380,8 +2440,11 @@ async function prepare(ctx) {
 /** Time limits of the smoke stage, in one place. */
 /** Each probe request: a hanging endpoint fails its rule after this, and the run goes on. */
 const PROBE_TIMEOUT_MS = 5000;
-/** DF203 with services: how long /__heartbeat__ may stay 5xx while the sidecars finish starting. */
-const SERVICE_WARMUP_MS = 15000;
+/**
+ * DF203: how long /__heartbeat__ may stay 5xx after /__lbheartbeat__ first answered 200, while the app warms up
+ * and the sidecars finish starting (with or without services). A 5xx for longer fails.
+ */
+const HEARTBEAT_SETTLE_MS = 15000;
 /** DF205: how long /__heartbeat__ has to turn 5xx after the services stop. */
 const FAULT_WINDOW_MS = 10000;
 /** DF207: `docker stop --time`, the grace between SIGTERM and SIGKILL. */
@@ -2554,20 +2617,21 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** What a non-answer or an unexpected status looks like in a message. */
 function answered(r) {
     return r.ok
-        ? `answered ${r.status}`
+        ? `answered ${r.status}${r.status >= 300 && r.status < 400 ? `, a redirect to ${JSON.stringify(shorten(r.location ?? '', 120))}` : ''}`
         : r.timedOut
             ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
             : `could not be reached (${r.error})`;
 }
 /**
- * DF203: /__heartbeat__ answers 200. With services, a 5xx is retried for `warmupMs`: a database sidecar may
- * still be initialising when the app is already up. `giveUp` (asked about once a second) ends the wait early,
- * when a sidecar has exited.
+ * DF203: /__heartbeat__ answers 200. A 5xx is retried for `settleMs` (HEARTBEAT_SETTLE_MS): an app may answer 503
+ * while it warms up (caches, migrations), and a database sidecar may still be initialising when the app is already
+ * up. `giveUp` (asked about once a second) ends the wait early, when a sidecar has exited.
  */
-async function heartbeatRule(http, base, warmupMs, giveUp = async () => false) {
+async function heartbeatRule(http, base, settleMs, giveUp = async () => false) {
     const t0 = performance.now();
     let r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
-    for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < warmupMs; i++) {
+    const first = r;
+    for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < settleMs; i++) {
         if (i % 4 === 0 && (await giveUp()))
             break;
         await (0,external_node_timers_promises_.setTimeout)(250);
@@ -2575,10 +2639,16 @@ async function heartbeatRule(http, base, warmupMs, giveUp = async () => false) {
     }
     const waited = performance.now() - t0;
     if (r.ok && r.status === 200) {
-        return (0,catalogue/* check */.z6)('DF203', 'pass', `answered 200${waited > 1000 ? ` after ${secs(waited)} (the services were still starting)` : ''}`);
+        const settled = first.ok && first.status >= 500
+            ? ` after ${secs(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
+            : '';
+        return (0,catalogue/* check */.z6)('DF203', 'pass', `answered 200${settled}`);
     }
     if (r.ok && r.status >= 500) {
-        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${warmupMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
+    }
+    if (r.ok && r.status >= 300 && r.status < 400) {
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `${answered(r)}: monitors do not follow redirects; answer at /__heartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
     }
     if (r.ok) {
         return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status} with ${describeHeartbeatBody(r.body, 200)}: add a /__heartbeat__ route that checks the backing services and answers 200 (5xx when one is down)`);
@@ -2614,11 +2684,119 @@ async function staticRule(http, base, paths) {
     return (0,catalogue/* check */.z6)('DF206', 'fail', `${bad.length} of ${paths.length} static path(s) did not answer 200: ${bad.map((x) => `${x.p} ${answered(x.r)}`).join(', ')}: serve static files from the app itself, at those paths`);
 }
 
+;// CONCATENATED MODULE: ./src/smoke/listeners.ts
+
+const LISTEN = '0A';
+/** IPv4 from /proc/net/tcp: 8 hex digits, host byte order (little-endian on every platform Docker runs). */
+function ipv4(hex) {
+    const n = [0, 2, 4, 6].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return n.reverse().join('.');
+}
+/** IPv6 from /proc/net/tcp6: four 32-bit words, each in host (little-endian) byte order. */
+function ipv6(hex) {
+    const bytes = [];
+    for (let w = 0; w < 4; w++) {
+        const word = hex.slice(w * 8, w * 8 + 8);
+        for (let b = 3; b >= 0; b--)
+            bytes.push(parseInt(word.slice(b * 2, b * 2 + 2), 16));
+    }
+    if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    const groups = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ((bytes[i * 2] << 8) | bytes[i * 2 + 1]).toString(16));
+    // The longest run of zero groups becomes "::".
+    let best = { at: -1, len: 0 };
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== '0') {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === '0')
+            j++;
+        if (j - i > best.len)
+            best = { at: i, len: j - i };
+        i = j;
+    }
+    if (best.len < 2)
+        return groups.join(':');
+    return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.len).join(':')}`;
+}
+/** The LISTEN rows of a /proc/net/tcp or tcp6 table. */
+function parseProcNetTcp(text) {
+    const out = [];
+    for (const line of text.split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f.length < 4 || f[3] !== LISTEN)
+            continue;
+        const [addr = '', port = ''] = f[1].split(':');
+        out.push({ address: addr.length === 32 ? ipv6(addr) : ipv4(addr), port: parseInt(port, 16) });
+    }
+    return out;
+}
+/** The address of Docker's embedded DNS server inside a container. */
+const DOCKER_DNS = '127.0.0.11';
+/** True for an address that accepts connections from outside the container (all interfaces). */
+const isWildcard = (address) => address === '0.0.0.0' || address === '::';
+/** True for a loopback address: reachable only from inside the container. */
+const isLoopback = (address) => address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
+const showListener = (l) => (l.address.includes(':') ? `[${l.address}]:${l.port}` : `${l.address}:${l.port}`);
+/**
+ * Reads the listening sockets of a container whose init process is `pid` on this machine's /proc, when the engine
+ * is local: the process must exist here and be in the container's cgroup (a remote engine's PIDs, or those of a
+ * job that itself runs in a container, name other processes or none). Null when they cannot be read.
+ */
+function procListenerReader(pid, containerId) {
+    if (!Number.isInteger(pid) || pid <= 0 || !containerId)
+        return null;
+    let verified = null;
+    const inContainer = () => (verified ??= (0,promises_.readFile)(`/proc/${pid}/cgroup`, 'utf8').then((t) => t.includes(containerId), () => false));
+    return async () => {
+        if (!(await inContainer()))
+            return null;
+        const tables = await Promise.all(['tcp', 'tcp6'].map((t) => (0,promises_.readFile)(`/proc/${pid}/net/${t}`, 'utf8').catch(() => null)));
+        if (tables.every((t) => t === null))
+            return null;
+        return tables.flatMap((t) => (t ? parseProcNetTcp(t) : []));
+    };
+}
+/**
+ * Why nothing answers on `$PORT`, when the listeners show it: the app listens on `$PORT` on loopback only, or only
+ * on other ports. Null when a listener on `$PORT` accepts outside connections, or there is no listener yet.
+ */
+function misbinding(all, port) {
+    // Docker's embedded DNS server listens on 127.0.0.11 in every container on a user-defined network: not the app.
+    const listeners = all.filter((l) => l.address !== DOCKER_DNS);
+    if (listeners.length === 0)
+        return null;
+    const onPort = listeners.filter((l) => l.port === port);
+    if (onPort.some((l) => !isLoopback(l.address)))
+        return null;
+    if (onPort.length)
+        return { kind: 'loopback', listeners: onPort };
+    return { kind: 'other-port', listeners: dedupe(listeners) };
+}
+function dedupe(ls) {
+    const seen = new Set();
+    return ls.filter((l) => {
+        const k = showListener(l);
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/readiness.ts
+
 
 const LBHEARTBEAT = '/__lbheartbeat__';
 /** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
 const MISSING_AFTER_MS = 2000;
+/** A loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
+const LOOPBACK_AFTER_MS = 300;
+/** Listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
+const OTHER_PORT_AFTER_MS = 1000;
 const EXITED = Symbol('exited');
 /**
  * Poll /__lbheartbeat__ every `intervalMs` until it answers 200, the container exits or the startup timeout
@@ -2640,6 +2818,30 @@ async function waitReady(o) {
     let lastError = 'no answer';
     const progressEvery = o.progressEveryMs ?? 10_000;
     let nextProgress = app.startedAt + progressEvery;
+    let misboundSince = null;
+    let tryDefaultNow = false;
+    // While nothing answers: what the container's sockets say, when they can be read.
+    const sockets = async () => {
+        if (!o.listeners || o.port === undefined)
+            return null;
+        const ls = await o.listeners().catch(() => null);
+        const bad = ls ? misbinding(ls, o.port) : null;
+        // An app that listens on the default port on all interfaces is probed there (DF201 names it, the probes go on).
+        if (bad?.kind === 'other-port' && bad.listeners.some((l) => l.port === o.defaultPort && !isLoopback(l.address))) {
+            tryDefaultNow = true;
+            return null;
+        }
+        if (!bad) {
+            misboundSince = null;
+            return null;
+        }
+        misboundSince ??= performance.now();
+        const after = bad.kind === 'loopback' ? LOOPBACK_AFTER_MS : OTHER_PORT_AFTER_MS;
+        const seenFor = performance.now() - misboundSince;
+        return seenFor >= after
+            ? { kind: 'misbound', why: bad.kind, listeners: bad.listeners, ms: since(), sinceListenMs: Math.round(seenFor) }
+            : null;
+    };
     // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
     const firstAnswering = async (bases, timeout) => {
         const rs = await Promise.all(bases.map(async (b) => ({ base: b, r: await http.get(b + LBHEARTBEAT, timeout) })));
@@ -2658,11 +2860,16 @@ async function waitReady(o) {
             return { kind: 'silent', lastError, ms: since() };
         }
         const timeout = Math.max(250, Math.min(2000, left));
+        const seen = { misbound: null };
         const polled = await orExit((async () => {
             if (base)
                 return http.get(base + LBHEARTBEAT, timeout);
-            let hit = await firstAnswering(app.portBases, timeout);
-            if (!hit && app.defaultBases.length && round % defaultEvery === 0) {
+            const [first, bad] = await Promise.all([firstAnswering(app.portBases, timeout), sockets()]);
+            let hit = first;
+            if (!hit)
+                seen.misbound = bad;
+            if (!hit && !seen.misbound && app.defaultBases.length && (round % defaultEvery === 0 || tryDefaultNow)) {
+                tryDefaultNow = false;
                 hit = await firstAnswering(app.defaultBases, timeout);
                 if (hit)
                     viaDefault = true;
@@ -2673,6 +2880,8 @@ async function waitReady(o) {
         })());
         if (polled === EXITED)
             return exited();
+        if (seen.misbound)
+            return seen.misbound;
         if (o.onWaiting && performance.now() >= nextProgress && !(polled?.ok && polled.status === 200)) {
             nextProgress = performance.now() + progressEvery;
             o.onWaiting(since(), polled?.ok ? `answered ${polled.status}` : polled ? polled.error : lastError);
@@ -2681,6 +2890,18 @@ async function waitReady(o) {
             if (polled.status === 200)
                 return { kind: 'ready', base: base, viaDefault, ms: since() };
             lastAnswer = { status: polled.status, body: polled.body };
+            // Load balancers do not follow redirects: a 3xx is the answer, not a warm-up.
+            if (polled.status >= 300 && polled.status < 400) {
+                return {
+                    kind: 'not-200',
+                    base: base,
+                    viaDefault,
+                    ...lastAnswer,
+                    ...(polled.location !== undefined ? { location: polled.location } : {}),
+                    timedOut: false,
+                    ms: since(),
+                };
+            }
             if (polled.status >= 400 && polled.status < 500) {
                 non200Since ??= performance.now();
                 if (performance.now() - non200Since >= MISSING_AFTER_MS) {
@@ -2742,13 +2963,17 @@ const BODY_LIMIT = 64 * 1024;
  */
 class Http {
     redact;
+    host;
     agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
     /**
      * `redact` is applied to every body as it arrives, before any rule parses or shortens it: a secret the app
-     * echoes can then never be cut in two (its prefix left in a message).
+     * echoes can then never be cut in two (its prefix left in a message). `host`: the Host header of every
+     * request (`127.0.0.1:<published port>`), whichever address it goes to, so an app that checks Host (Django's
+     * ALLOWED_HOSTS) sees the same one from a job on the host or in a container.
      */
-    constructor(redact = (b) => b) {
+    constructor(redact = (b) => b, host) {
         this.redact = redact;
+        this.host = host;
     }
     async get(url, timeoutMs) {
         timeoutMs = Math.max(1, Math.round(timeoutMs));
@@ -2756,7 +2981,14 @@ class Http {
         const ms = () => Math.round(performance.now() - t0);
         const signal = AbortSignal.timeout(timeoutMs);
         try {
-            const res = await (0,undici/* request */.Em)(url, { method: 'GET', dispatcher: this.agent, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+            const res = await (0,undici/* request */.Em)(url, {
+                method: 'GET',
+                dispatcher: this.agent,
+                signal,
+                headersTimeout: timeoutMs,
+                bodyTimeout: timeoutMs,
+                ...(this.host ? { headers: { host: this.host } } : {}),
+            });
             let body = '';
             for await (const chunk of res.body) {
                 body += chunk.toString();
@@ -2765,7 +2997,14 @@ class Http {
                     break;
                 }
             }
-            return { ok: true, status: res.statusCode, body: this.redact(body), ms: ms() };
+            const location = res.headers.location;
+            return {
+                ok: true,
+                status: res.statusCode,
+                body: this.redact(body),
+                ms: ms(),
+                ...(location !== undefined ? { location: Array.isArray(location) ? location.join(', ') : location } : {}),
+            };
         }
         catch (e) {
             const err = e;
@@ -2790,7 +3029,51 @@ class Http {
     }
 }
 
+;// CONCATENATED MODULE: ./src/smoke/banners.ts
+const BANNER_SOURCES = [
+    {
+        name: 'npm',
+        // "> app@1.0.0 start", "> node server.js", "npm notice …", "npm warn …", "npm error …"
+        test: /^(> \S+@\S+ \S+$|> \S|npm (notice|warn|WARN|error|ERR!)\b)/,
+        silence: 'run the app directly (CMD ["node", "server.js"]) instead of npm start, or add --silent and NPM_CONFIG_UPDATE_NOTIFIER=false',
+    },
+    {
+        name: 'yarn',
+        test: /^(yarn run v\d|\$ \S|Done in \d+(\.\d+)?s\.)/,
+        silence: 'run the app directly instead of yarn, or use yarn --silent',
+    },
+    {
+        name: 'pnpm',
+        test: /^\s*(ERR_PNPM_|WARN\s+\S+\s+deprecated)/,
+        silence: 'run the app directly instead of pnpm, or use pnpm --silent',
+    },
+    {
+        name: 'gunicorn',
+        // "[2026-01-01 10:00:00 +0000] [1] [INFO] Starting gunicorn 23.0.0"
+        test: /^\[[\d\- :+.]+\] \[\d+\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /,
+        silence: "give gunicorn a logconfig_dict whose gunicorn.error and gunicorn.access loggers use python-dockerflow's JsonLogFormatter (--logconfig-dict, or logconfig_dict in gunicorn.conf.py)",
+    },
+    {
+        name: 'uvicorn',
+        // "INFO:     Started server process [1]", "INFO:     172.18.0.1:40000 - \"GET / HTTP/1.1\" 200 OK"
+        test: /^(DEBUG|INFO|WARNING|ERROR|CRITICAL): {2,}\S/,
+        silence: "start uvicorn with --log-config pointing at a config whose uvicorn, uvicorn.error and uvicorn.access loggers use python-dockerflow's JsonLogFormatter (and --no-access-log if the app logs requests itself)",
+    },
+    {
+        name: 'node',
+        // "(node:1) Warning: …", "(node:1) [DEP0040] DeprecationWarning: …"
+        test: /^\(node:\d+\) /,
+        silence: 'fix the warning, or set NODE_NO_WARNINGS=1',
+    },
+];
+/** The program that printed a plain-text line, when its format says so. */
+function bannerSource(line) {
+    const text = line.trim();
+    return BANNER_SOURCES.find((s) => s.test.test(text));
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/log-rules.ts
+
 
 /** DF301: the app wrote something to stdout or stderr while it ran. */
 function logsRule(lines, bytes, ranMs) {
@@ -2809,12 +3092,30 @@ function mozlogRule(tally, mode, redactor) {
     if (tally.valid === tally.total)
         return (0,catalogue/* check */.z6)('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
     const bad = tally.firstBad;
-    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(redactor.cut(redactor.redact(bad.line).replace(/\s+/g, ' ').trim(), 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…)`, { level });
+    // Redacted, collapsed, then cut: a cut never leaves a secret's prefix behind.
+    const short = (l, max) => redactor.cut(redactor.redact(l).replace(/\s+/g, ' ').trim(), max);
+    const quote = (l) => JSON.stringify(short(l, 120));
+    const known = [...tally.sources].filter(([name]) => name !== '');
+    const unknown = tally.sources.get('') ?? 0;
+    const byWhom = [...known.map(([name, n]) => `${n} from ${name}`), ...(unknown ? [`${unknown} from the app or an unknown program`] : [])];
+    const silence = known
+        .map(([name]) => BANNER_SOURCES.find((s) => s.name === name))
+        .filter((s) => s !== undefined)
+        .map((s) => `${s.name}: ${s.silence}`);
+    const bad_ = tally.total - tally.valid;
+    // Every stray line came before the first mozlog line and a known program wrote it: a startup banner.
+    if (tally.valid > 0 && tally.badAfter === 0 && unknown === 0) {
+        return (0,catalogue/* check */.z6)('DF302', 'fail', `the first ${bad_} line(s), before the first mozlog line, are a startup banner (${byWhom.join(', ')}: ${tally.samples.map(quote).join(', ')}); all ${tally.valid} line(s) after it are mozlog; silence the banner (${silence.join('; ')})`, { level });
+    }
+    const where = tally.valid > 0 ? `; ${tally.badBefore} before the first mozlog line, ${tally.badAfter} after it` : '';
+    const others = tally.samples.slice(1).map(quote);
+    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(short(bad.line, 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…); ${bad_} line(s) are not mozlog (${byWhom.join(', ')}${where})${others.length ? `, next ${others.join(', ')}` : ''}${silence.length ? `; silence what other programs print (${silence.join('; ')})` : ''}`, { level });
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
+
 
 /**
  * The mozlog JSON schema (one JSON object per line), after the Dockerflow spec's docs/mozlog.md: `Timestamp`
@@ -2874,20 +3175,42 @@ function describe(e) {
         return `${where} must be a scalar or a flat array of scalars`;
     return `${where || 'the line'} ${e.message ?? 'does not match the mozlog schema'}`;
 }
-/** Running count of mozlog lines, fed line by line as the container writes them. */
+/** How many lines kept as examples of those that are not mozlog. */
+const SAMPLES = 3;
+/**
+ * Running count of mozlog lines, fed line by line as the container writes them. Of the lines that are not mozlog it
+ * keeps the first few, how many came before the first mozlog line (a startup banner), and how many each known
+ * program (npm, gunicorn, uvicorn…) wrote.
+ */
 class MozlogTally {
     total = 0;
     valid = 0;
     firstBad = null;
+    /** The first few lines that are not mozlog. */
+    samples = [];
+    /** Lines that are not mozlog before the first mozlog line, and after it. */
+    badBefore = 0;
+    badAfter = 0;
+    /** Lines that are not mozlog by the program that wrote them ("" when unknown), in first-seen order. */
+    sources = new Map();
     add(line) {
         if (line.trim() === '')
             return;
         this.total++;
         const problem = mozlogProblem(line);
-        if (problem === null)
+        if (problem === null) {
             this.valid++;
+            return;
+        }
+        this.firstBad ??= { line, problem };
+        if (this.samples.length < SAMPLES)
+            this.samples.push(line);
+        if (this.valid === 0)
+            this.badBefore++;
         else
-            this.firstBad ??= { line, problem };
+            this.badAfter++;
+        const source = bannerSource(line)?.name ?? '';
+        this.sources.set(source, (this.sources.get(source) ?? 0) + 1);
     }
 }
 
@@ -2895,10 +3218,66 @@ class MozlogTally {
 
 
 const shutdown_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** `docker top ID -eo pid,ppid,args` output as processes (the header line dropped). */
+function parseTop(text) {
+    return text
+        .split('\n')
+        .slice(1)
+        .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+        .filter((m) => m !== null)
+        .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3].trim() }));
+}
+const LAUNCHER = /^(npm|npx|yarn|yarn\.js|yarnpkg|pnpm|pnpm\.cjs|pnpx)$/;
+const SHELL = /^(sh|bash|dash|ash|zsh)$/;
+const base = (word) => word.split('/').pop() ?? word;
+/**
+ * A PID 1 that stands between `docker stop` and the app: a package manager (npm, yarn, pnpm) or a shell running the
+ * app as a child. Such a process answers the signal itself: npm exits within a moment of SIGTERM and the app
+ * under it, killed with it, never runs its shutdown; a shell as PID 1 ignores SIGTERM. Null for an app that is
+ * PID 1 itself, or runs under an init (tini, dumb-init, docker-init) that passes signals on.
+ */
+function signalSwallower(procs) {
+    const pids = new Set(procs.map((p) => p.pid));
+    const root = procs.find((p) => !pids.has(p.ppid));
+    if (!root)
+        return null;
+    const words = root.args.split(/\s+/);
+    const launcher = words
+        .slice(0, 2)
+        .map(base)
+        .find((w) => LAUNCHER.test(w));
+    const shell = SHELL.test(base(words[0] ?? '')) ? base(words[0]) : undefined;
+    const what = launcher ? launcher.replace(/\.(js|cjs)$/, '') : shell;
+    if (!what)
+        return null;
+    // The app: the deepest descendant (npm → sh -c → node server.js).
+    let app;
+    let level = [root];
+    while (level.length) {
+        const next = procs.filter((p) => level.some((q) => q.pid === p.ppid));
+        if (next.length)
+            app = next[0];
+        level = next;
+    }
+    return app ? { pid1: root, what, app } : null;
+}
+/** The container's processes (`docker top` asks the engine, so this works on a remote one too); [] when unknown. */
+async function processTree(ctx, app) {
+    const r = await ctx.runner.run(['docker', 'top', app.id, '-eo', 'pid,ppid,args'], { allowFailure: true, quiet: true });
+    return r.exitCode === 0 ? parseTop(r.stdout) : [];
+}
 /** The verdict on a stop, from the exit code and the time it took (pure, unit-tested). */
-function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S) {
+function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = null) {
     const sig = signal || 'SIGTERM';
     const fix = `handle ${sig}: stop accepting connections, finish in-flight requests and exit 0 within ${graceS} s`;
+    if (swallower) {
+        const { pid1, what, app } = swallower;
+        const cmd = JSON.stringify(app.args.split(/\s+/));
+        const how = what === 'sh' || what === 'bash' || what === 'dash' || what === 'ash' || what === 'zsh'
+            ? `${what} ignores ${sig} as PID 1 and does not pass it on`
+            : `${what} is not the app: it answers ${sig} itself and the app is killed with it, without running its shutdown`;
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${shutdown_secs(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
+    }
     if (exitCode === 137 || ms >= graceS * 1000) {
         return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${shutdown_secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
     }
@@ -3090,6 +3469,7 @@ class LogCapture {
 
 
 
+
 /** A `$PORT` unlike the default, so an app that hard-codes its port is caught (DF201). */
 function pickPort(defaultPort) {
     let p = defaultPort;
@@ -3110,6 +3490,25 @@ function baseUrls(inspect, network, containerPort) {
         urls.push(`http://${ip}:${containerPort}`);
     return urls;
 }
+/** What to do about a failed `docker run`, from the line that says why: only an exec failure blames the image. */
+function runFailureHint(why) {
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(why)) {
+        return 'the Docker engine went away during the run: check that dockerd is running (and DOCKER_HOST), then run again';
+    }
+    if (/Conflict\. The container name/i.test(why)) {
+        return 'a container of that name already exists (a run with this run ID is still going, or was not cleaned up): remove it with docker rm -f, then run again';
+    }
+    if (/port is already allocated|address already in use/i.test(why))
+        return 'a host port was taken meanwhile: run again';
+    if (/no space left on device/i.test(why))
+        return 'the Docker host is out of disk space: free some (docker system df shows what uses it)';
+    if (/exec format error/i.test(why))
+        return 'the image was built for another CPU architecture than this engine runs: build it for this platform';
+    if (/executable file not found|no such file or directory|permission denied|exec: /i.test(why)) {
+        return 'check that ENTRYPOINT/CMD name a program that exists in the image and is executable';
+    }
+    return 'the full output is in build.log';
+}
 /** Start the app as production would, with watchers for its exit and its output. */
 async function startApp(ctx, built, stack, onLine) {
     const port = pickPort(ctx.config.port);
@@ -3120,11 +3519,8 @@ async function startApp(ctx, built, stack, onLine) {
     const run = await ctx.runner.run(argv, { env: env.env, allowFailure: true });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
-        const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(`${run.stderr}${run.stdout}`) || `exit ${run.exitCode}`);
-        return {
-            ok: false,
-            message: `docker run could not start the container (exit ${run.exitCode}): ${why}; check that ENTRYPOINT/CMD name a program that exists in the image and is executable`,
-        };
+        const why = ctx.redactor.redact((0,runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
+        return { ok: false, message: `docker run could not start the container (exit ${run.exitCode}): ${why}; ${runFailureHint(why)}` };
     }
     const id = run.stdout.trim().split('\n').pop().trim();
     // The addresses first, the watchers right after: the readiness poll cannot start without the published port,
@@ -3141,12 +3537,17 @@ async function startApp(ctx, built, stack, onLine) {
     catch {
         info = undefined;
     }
+    const pid = Number(info?.State?.Pid ?? 0);
+    const portBases = baseUrls(info, stack.network, port);
     const app = {
         id,
+        hostHeader: new URL(portBases[0] ?? `http://127.0.0.1:${port}`).host,
+        pid,
+        listeners: procListenerReader(pid, id),
         name,
         port,
         defaultPort: ctx.config.port,
-        portBases: baseUrls(info, stack.network, port),
+        portBases,
         defaultBases: port === ctx.config.port ? [] : baseUrls(info, stack.network, ctx.config.port),
         stopSignal: info?.Config?.StopSignal || 'SIGTERM',
         startedAt,
@@ -3160,12 +3561,21 @@ async function startApp(ctx, built, stack, onLine) {
 ;// CONCATENATED MODULE: ./src/smoke/startup-rules.ts
 
 
+
 const startup_rules_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** DF201 from the readiness wait (null when the container exited first: DF208 speaks then). */
 function portRule(r, port, defaultPort, timeoutMs) {
     switch (r.kind) {
         case 'exited':
             return null;
+        case 'misbound': {
+            const where = r.listeners.map(showListener).join(', ');
+            if (r.why === 'loopback') {
+                const v6 = r.listeners.every((l) => l.address.includes(':'));
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
+            }
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
+        }
         case 'silent':
             return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${startup_rules_secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
         default:
@@ -3175,13 +3585,37 @@ function portRule(r, port, defaultPort, timeoutMs) {
             return (0,catalogue/* check */.z6)('DF201', 'pass', `answered on $PORT=${port}`);
     }
 }
-/** DF202 from the readiness wait (null when another rule explains why it could not be judged). */
-function lbheartbeatRule(r) {
+/**
+ * True when a 400 is the app refusing the Host header the probes send: its body or its recent log lines say so
+ * (Django's DisallowedHost "Invalid HTTP_HOST header", Rails' HostAuthorization "Blocked hosts", …).
+ */
+function rejectsHost(status, body, logTail) {
+    if (status !== 400 && status !== 403 && status !== 421)
+        return false;
+    const said = /invalid http_host|disallowedhost|allowed_hosts|allowed hosts|blocked hosts?|invalid host|host header|not an allowed host|misdirected/i;
+    return said.test(body) || logTail.some((l) => said.test(l));
+}
+/** How the probes' Host header looks (without the port) and how to allow it, for a message. */
+function allowHostHint(host) {
+    const name = host.replace(/:\d+$/, '');
+    return `allow "${name}" through the app's own setting, from the env input (e.g. ALLOWED_HOSTS=${name} for Django, DJANGO_ALLOWED_HOSTS or your framework's equivalent); every probe sends Host: ${host}`;
+}
+/**
+ * DF202 from the readiness wait (null when another rule explains why it could not be judged). `host` is the Host
+ * header the probes sent and `logTail` the app's last log lines, to explain a 400.
+ */
+function lbheartbeatRule(r, host = '', logTail = []) {
     const fix = 'add a /__lbheartbeat__ route that answers 200 without touching backing services';
     switch (r.kind) {
         case 'ready':
             return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${startup_rules_secs(r.ms)} after the container started`);
         case 'not-200':
+            if (r.status >= 300 && r.status < 400) {
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${startup_rules_secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+            }
+            if (host && rejectsHost(r.status, r.body, logTail)) {
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}: the app rejected the Host header ${JSON.stringify(host)} (${describeHeartbeatBody(r.body, 120)}): ${allowHostHint(host)}`);
+            }
             return (0,catalogue/* check */.z6)('DF202', 'fail', r.timedOut
                 ? `still answered ${r.status} when startup-timeout ran out (${startup_rules_secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
                 : `answered ${r.status} (${describeHeartbeatBody(r.body, 160)}): ${fix}`);
@@ -3250,7 +3684,7 @@ async function smoke(ctx, prepared, built, stack) {
         return { checks: rows.list() };
     }
     const app = started.app;
-    const http = new Http((body) => ctx.redactor.redact(body));
+    const http = new Http((body) => ctx.redactor.redact(body), app.hostHeader);
     try {
         const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
         return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
@@ -3269,17 +3703,24 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         http,
         app,
         timeoutMs: config.startupTimeoutMs,
+        port: app.port,
+        defaultPort: app.defaultPort,
+        ...(app.listeners ? { listeners: app.listeners } : {}),
         onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${smoke_secs(ms)} of the ${smoke_secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
     });
     const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
     rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
-    rows.set(lbheartbeatRule(ready));
-    if (ready.kind === 'ready' || ready.kind === 'not-200') {
+    rows.set(lbheartbeatRule(ready, app.hostHeader, app.logs.tail(20)));
+    // An app that refuses the probes' Host header answers every probe so: DF202 says why, once.
+    if (ready.kind === 'not-200' && rejectsHost(ready.status, ready.body, app.logs.tail(20))) {
+        rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
+    }
+    else if (ready.kind === 'ready' || ready.kind === 'not-200') {
         ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${smoke_secs(readyMs)})` : ''}; probing it`);
         const base = ready.base;
         const [hb, version, statics] = await Promise.all([
             rows.on('DF203') || rows.on('DF205')
-                ? heartbeatRule(http, base, config.services.length ? SERVICE_WARMUP_MS : 0, async () => (await stack.states()).some((s) => !s.running))
+                ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () => (await stack.states()).some((s) => !s.running))
                 : null,
             rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
             rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
@@ -3296,7 +3737,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
                 rows.set(fault);
         }
     }
-    else if (ready.kind === 'silent') {
+    else if (ready.kind === 'silent' || ready.kind === 'misbound') {
         rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
     }
     // DF208: a crash after quick probes still fails: the app must stay up min-uptime (counted from its start).
@@ -3319,8 +3760,9 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         const upFor = performance.now() - app.startedAt;
         await http.reset(); // kept-alive connections must not hold up a graceful shutdown
         if (rows.on('DF207')) {
+            const swallower = signalSwallower(await processTree(ctx, app));
             const stop = await stopApp(ctx, app);
-            rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal));
+            rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal, undefined, swallower));
         }
         else {
             await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
@@ -3354,6 +3796,12 @@ async function serviceFault(http, base, stack, readiness, heartbeat) {
         return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
     if (heartbeat && heartbeat.status !== 'pass') {
         return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+    }
+    // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (down.length) {
+        const which = down.map((s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`);
+        return (0,catalogue/* check */.z6)('DF205', 'fail', `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`);
     }
     return faultRule(http, base, stack);
 }
@@ -3398,12 +3846,39 @@ async function testCommandRule(ctx, built, stack) {
         .filter(Boolean)
         .slice(-TEST_TAIL_LINES)
         .map((l) => ctx.redactor.redact(l));
-    const hint = r.exitCode === 126 || r.exitCode === 127
-        ? 'the command could not be run: check that it exists in the image and that the ENTRYPOINT passes it on'
-        : r.exitCode === 125
-            ? 'docker could not start the test container: see build.log'
-            : 'fix the failing tests (the full output is in build.log)';
-    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${test_command_secs(r.durationMs)}: ${hint}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+    const hint = testFailureHint(r.exitCode, command[0] ?? '', `${r.stderr}\n${r.stdout}`);
+    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${test_command_secs(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+}
+/**
+ * What a failed test command's exit says. 126/127 blame the image only when docker itself could not run the
+ * command; when the command ran and something it called was missing ("coverage: command not found"), that line
+ * is the cause.
+ */
+function testFailureHint(exitCode, program, output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (exitCode === 126 || exitCode === 127 || exitCode === 125) {
+        const daemon = (0,runner/* errorLine */.BP)(output);
+        const notRun = /Error response from daemon:|OCI runtime|executable file not found|exec format error/.test(daemon);
+        if (notRun) {
+            if (exitCode === 125 && !/executable file not found|no such file|permission denied/.test(daemon)) {
+                return `docker could not start the test container (${daemon}): see build.log`;
+            }
+            return `docker could not run ${JSON.stringify(program)} in the image (${daemon}): check that it exists in the image (on PATH, executable) and that the ENTRYPOINT passes it on`;
+        }
+        // "sh: 1: coverage: not found", "bash: coverage: command not found", "/app/run-tests.sh: line 3: coverage: command not found"
+        const missing = lines.findLast((l) => /(command not found|: not found)$/.test(l) || /No such file or directory$/.test(l));
+        if (missing) {
+            const tool = /(?:^|:\s*)([^\s:]+): (?:command )?not found$/.exec(missing)?.[1];
+            return `the command ran, but ${tool ? `\`${tool}\`, which it calls, ` : 'a program it calls '}is not in the image (${JSON.stringify(missing)}): install it in the image (or in the build stage the test command uses), or fix the script that calls it`;
+        }
+        if (exitCode === 126)
+            return 'a program the command runs could not be executed (not executable, or a script without its interpreter): see its last lines';
+        return "exit 127 usually means a program was not found; see the command's last lines";
+    }
+    return 'fix the failing tests (the full output is in build.log)';
 }
 
 ;// CONCATENATED MODULE: ./src/stages/test.ts
@@ -3518,10 +3993,14 @@ const DEFAULT_BASE_DELAY_MS = 1000;
 class RetriesExhausted extends Error {
     attempts;
     last;
-    constructor(attempts, last) {
+    elapsedMs;
+    constructor(attempts, last, 
+    /** Milliseconds from the first attempt's start to the last one's end. */
+    elapsedMs = 0) {
         super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
         this.attempts = attempts;
         this.last = last;
+        this.elapsedMs = elapsedMs;
         this.name = 'RetriesExhausted';
     }
 }
@@ -3529,7 +4008,10 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
 async function withRetry(fn, opts) {
     const sleep = opts.sleep ?? defaultSleep;
+    const now = opts.now ?? (() => performance.now());
+    const t0 = now();
     for (let attempt = 1;; attempt++) {
+        const started = now();
         try {
             return await fn(attempt);
         }
@@ -3537,8 +4019,12 @@ async function withRetry(fn, opts) {
             if (opts.kindOf(error) !== 'transient')
                 throw error;
             if (attempt >= opts.tries)
-                throw new RetriesExhausted(attempt, error);
+                throw new RetriesExhausted(attempt, error, now() - t0);
             const delayMs = backoffDelay(opts.baseDelayMs, attempt);
+            const took = now() - started;
+            if (opts.budgetMs !== undefined && now() - t0 + delayMs + took > opts.budgetMs) {
+                throw new RetriesExhausted(attempt, error, now() - t0);
+            }
             opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
             await sleep(delayMs);
         }
@@ -3563,7 +4049,7 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 function failureText(e) {
     if (e instanceof runner/* CommandError */.Qd) {
         const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
-        return lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).pop() ?? e.message;
+        return (0,runner/* errorLine */.BP)(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
     }
     return e instanceof Error ? e.message : String(e);
 }
@@ -3682,6 +4168,8 @@ async function logout(runner, registry, dockerConfig) {
 
 
 
+/** How long the retries of one push may take in all (docker's own included). */
+const PUSH_BUDGET_MS = 60_000;
 /**
  * `docker push` one ref of the built image, retrying transient failures (connection reset or refused, EOF, 5xx,
  * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
@@ -3694,13 +4182,16 @@ async function pushRef(ctx, session, imageId, ref) {
         await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
             tries: DEFAULT_TRIES,
             baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
+            // add attempts that fit in about a minute, so a failing registry is given up on in one.
+            budgetMs: PUSH_BUDGET_MS,
             kindOf: (e) => classifyFailure(failureText(e)),
             onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
         });
     }
     catch (e) {
         if (e instanceof RetriesExhausted) {
-            throw new errors/* UserError */.y(`docker push ${ref} failed ${e.attempts} times (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`);
+            throw new errors/* UserError */.y(`docker push ${ref} failed ${e.attempts === 1 ? 'after docker retried it for ' + Math.round(e.elapsedMs / 1000) + ' s' : `${e.attempts} times`} (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`);
         }
         const why = failureText(e);
         if (classifyFailure(why) === 'auth') {
@@ -3748,10 +4239,9 @@ async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
     if (configDigest !== built.configDigest) {
         throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
     }
-    for (const ref of plan.refs) {
+    // `pushed` lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
+    for (const ref of plan.refs)
         await pushRef(ctx, session, built.imageId, ref);
-        out.pushed.push(ref);
-    }
     const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
         ctx.redactor.add(token);
         ctx.ui.setSecret(token);
@@ -3771,6 +4261,7 @@ async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
                 throw verifyError(ref, e);
             });
             ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
+            out.pushed.push(ref);
             if (out.digest && out.digest !== verified.digest)
                 ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
             out.digest ??= verified.digest;
