@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
-import { parseConfig, type Config } from './config/config.js';
+import { parseConfig, registryAuthPasswords, type Config } from './config/config.js';
 import { ConfigError } from './config/errors.js';
 import { OPTIONS } from './config/options.js';
 import { newRunId } from './pipeline/context.js';
@@ -42,6 +42,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // Mask the password even when its sibling inputs are wrong.
     const password = core.getInput('password');
     if (password) core.setSecret(password);
+    for (const pw of registryAuthPasswords(core.getInput('registry-auth'))) core.setSecret(pw);
     core.setFailed(e instanceof ConfigError ? e.message : describeError(e));
     core.setOutput('verdict', 'fail');
     return;

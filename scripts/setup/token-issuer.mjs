@@ -7,8 +7,10 @@
 // Users come from the config file: { "users": { NAME: { "password", "actions": ["pull","push"], "ttl", "catalog" } } }.
 // Node built-ins only: setup starts this before the project's dependencies are installed.
 import { createPrivateKey, randomUUID, sign, X509Certificate } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 import { appendFileSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import { URL } from 'node:url';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const key = createPrivateKey(readFileSync(config.key));
@@ -34,7 +36,14 @@ function parseScope(scope) {
   const first = scope.indexOf(':');
   const last = scope.lastIndexOf(':');
   if (first < 0 || last === first) return null;
-  return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions: scope.slice(last + 1).split(',').filter(Boolean) };
+  return {
+    type: scope.slice(0, first),
+    name: scope.slice(first + 1, last),
+    actions: scope
+      .slice(last + 1)
+      .split(',')
+      .filter(Boolean),
+  };
 }
 
 function grant(user, scopes) {
@@ -72,7 +81,11 @@ const server = http.createServer((req, res) => {
     return answer(400, { details: `unknown service ${url.searchParams.get('service')}` });
   }
   const user = name ? config.users[name] : { actions: [], ttl: 300 };
-  const scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).map(parseScope).filter(Boolean);
+  const scopes = url.searchParams
+    .getAll('scope')
+    .flatMap((s) => s.split(' '))
+    .map(parseScope)
+    .filter(Boolean);
   const access = grant(user, scopes);
   const now = Math.floor(Date.now() / 1000);
   const ttl = user.ttl ?? 300;

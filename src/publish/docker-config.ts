@@ -20,10 +20,11 @@ function authKeys(registry: string): string[] {
  * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
  *
  * It starts from the user's config (other registries' logins stay usable for base image pulls) without
- * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for `registry`.
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for the `registries`
+ * logged in to.
  * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
  */
-export function createDockerConfig(parent: string, userDir: string, registry: string): string {
+export function createDockerConfig(parent: string, userDir: string, registries: string | string[]): string {
   const dir = mkdtempSync(path.join(parent, 'dockerflow-docker-config-'));
   let config: Record<string, unknown> = {};
   const userFile = path.join(userDir, 'config.json');
@@ -37,7 +38,8 @@ export function createDockerConfig(parent: string, userDir: string, registry: st
   delete config.credsStore;
   for (const field of ['auths', 'credHelpers']) {
     const map = config[field];
-    if (map && typeof map === 'object') for (const key of authKeys(registry)) delete (map as Record<string, unknown>)[key];
+    if (map && typeof map === 'object')
+      for (const key of [registries].flat().flatMap(authKeys)) delete (map as Record<string, unknown>)[key];
   }
   writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
