@@ -304,7 +304,7 @@ export function parseRegistryAuth(text: string, taken: string | null): RegistryC
       'write a YAML list, one entry per registry: "- registry: ghcr.io" then "username:" and "password:" lines indented under it',
     );
   };
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     fail(`is not valid YAML (${e.code.toLowerCase().replace(/_/g, ' ')} at line ${e.linePos?.[0]?.line ?? '?'})`);

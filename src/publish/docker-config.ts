@@ -53,3 +53,30 @@ export function createDockerConfig(parent: string, userDir: string, registries: 
 export function removeDockerConfig(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** How the job's own docker config (before this run) can already log in to a registry: ECR's and GAR's login actions. */
+export type ExistingLogin = { kind: 'auth'; username: string; password: string } | { kind: 'helper'; helper: string };
+
+/**
+ * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
+ * `credHelpers` entry), so a push can go there without username/password; null when there is none.
+ */
+export function existingLogin(userDir: string, registry: string): ExistingLogin | null {
+  let config: { auths?: Record<string, { auth?: string }>; credHelpers?: Record<string, string> };
+  try {
+    config = JSON.parse(readFileSync(path.join(userDir, 'config.json'), 'utf8')) as typeof config;
+  } catch {
+    return null;
+  }
+  for (const key of authKeys(registry)) {
+    const auth = config.auths?.[key]?.auth;
+    if (auth) {
+      const decoded = Buffer.from(auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon > 0) return { kind: 'auth', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    const helper = config.credHelpers?.[key];
+    if (helper) return { kind: 'helper', helper };
+  }
+  return null;
+}

@@ -6,7 +6,7 @@ import { isDockerHub } from '../config/image-ref.js';
 import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
 import { CommandError, type Runner } from '../exec/runner.js';
 import type { Prepared, RunContext } from '../pipeline/context.js';
-import { createDockerConfig, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
+import { createDockerConfig, existingLogin, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
 import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
 
 /** One registry's credentials, as logged in to. */
@@ -35,6 +35,35 @@ export function sessionFor(session: RegistrySession, registry: string): Registry
   const host = normalHost(registry);
   const login = sessionLogins(session).find((l) => normalHost(l.registry) === host);
   return login ? { ...session, ...login } : null;
+}
+
+/**
+ * A view for a registry the job's docker config logs in to (ECR, GAR: their own login actions ran first): the
+ * push uses that config (the private one keeps its entry), and the read-back its credentials, from the `auth`
+ * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
+ */
+export async function existingSession(ctx: RunContext, session: RegistrySession | null, registry: string): Promise<RegistrySession | null> {
+  const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+  if (!found) return null;
+  const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+  let username = '';
+  let password = '';
+  if (found.kind === 'auth') ({ username, password } = found);
+  else {
+    const r = await ctx.runner.run([`docker-credential-${found.helper}`, 'get'], { input: registry, quiet: true, allowFailure: true });
+    try {
+      const creds = JSON.parse(r.stdout) as { Username?: string; Secret?: string };
+      username = creds.Username ?? '';
+      password = creds.Secret ?? '';
+    } catch {
+      // No credentials from the helper: the read-back goes anonymously and says so if refused.
+    }
+  }
+  if (password) {
+    ctx.redactor.add(password);
+    ctx.ui.setSecret(password);
+  }
+  return { registry, username, password, dockerConfig, close: async () => undefined };
 }
 
 const normalHost = (host: string): string => (isDockerHub(host) ? 'docker.io' : host);
@@ -91,6 +120,8 @@ export function checkPushable(ctx: RunContext, prepared: Prepared): void {
   const extra = new Set(config.registryAuth.map((c) => normalHost(c.registry)));
   for (const host of hosts) {
     if (extra.has(host)) continue;
+    // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
+    if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host)) continue;
     if (host === primary) {
       if (!config.username || !config.password) {
         const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';

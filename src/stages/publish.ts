@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 import { parseTagEntry } from '../config/image-ref.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
-import { refHost, sessionFor, type RegistrySession } from '../publish/login.js';
+import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
 import { hubApiUrl, hubTargets, updateHubDescription } from '../publish/hub-description.js';
 import type { PushPlan } from '../publish/policy.js';
 import { pushRef } from '../publish/push.js';
@@ -51,7 +51,6 @@ export async function publish(
     ctx.ui.info(`Not pushing: ${out.reason}`);
     return;
   }
-  if (!session) throw new Error('a push is planned but the run is not logged in');
   const imageId = readFileSync(shasumFile, 'utf8').trim();
   if (imageId !== built.imageId) throw new Error(`docker-image-shasum256.txt holds ${imageId}, the build made ${built.imageId}`);
 
@@ -61,8 +60,8 @@ export async function publish(
   for (const ref of plan.refs) byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
   const failures: { registry: string; error: Error }[] = [];
   for (const [registry, refs] of byRegistry) {
-    const login = sessionFor(session, registry);
     try {
+      const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
       if (!login) throw new UserError(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
       await publishTo(ctx, login, built.imageId, refs, out);
     } catch (e) {
@@ -119,14 +118,18 @@ async function publishTo(ctx: RunContext, session: RegistrySession, imageId: str
  * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
  * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
  */
-async function describeOnHub(ctx: RunContext, prepared: Prepared, session: RegistrySession, pushed: string[]): Promise<void> {
+async function describeOnHub(ctx: RunContext, prepared: Prepared, session: RegistrySession | null, pushed: string[]): Promise<void> {
   const { hubDescription, hubShortDescription } = ctx.config;
   const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
   if (skip) {
     ctx.ui.info(`hub-description: ${skip}`);
     return;
   }
-  const hub = sessionFor(session, 'docker.io')!;
+  const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+  if (!hub?.password) {
+    ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+    return;
+  }
   const fullDescription = hubDescription ? readFileSync(hubDescription, 'utf8') : undefined;
   for (const repository of repositories) {
     const result = await updateHubDescription({
