@@ -32655,7 +32655,7 @@ async function cleanup() {
         const registry = getState('loggedIn');
         const dockerConfig = getState('dockerConfig');
         if (dockerConfig && (await logout(runner, registry, dockerConfig)))
-            info(`Logged out of ${registry || 'the registry'}`);
+            info(`Logged out of ${registry.split('\n').join(', ') || 'the registry'}`);
     }
     catch (e) {
         warning(`cleanup: ${e.message}`);
