@@ -11,12 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   vb: () => (/* binding */ MIN_SECRET_LENGTH),
   pr: () => (/* binding */ namedSecrets),
   o4: () => (/* binding */ parseConfig),
+  YM: () => (/* binding */ registryAuthPasswords),
+  Qn: () => (/* binding */ registryCredentials),
   qD: () => (/* binding */ secretBuildArgs),
   VX: () => (/* binding */ secretValues),
   jY: () => (/* binding */ unmaskableSecrets)
 });
 
-// UNUSED EXPORTS: isInside, outsideContext, registryAuth
+// UNUSED EXPORTS: HUB_SHORT_DESCRIPTION_MAX, isInside, outsideContext, parseRegistryAuth, registryAuth
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -28,6 +30,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
 var catalogue = __webpack_require__(91062);
 // EXTERNAL MODULE: ./src/secrets/names.ts
@@ -145,6 +149,7 @@ function splitCommand(input, command) {
 
 
 
+
 /** `[host[:port]/]path[:tag][@sha256:…]`, as `docker run` takes it (not an option, not a URL). */
 function isImageReference(s) {
     const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([^@/]+))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(s);
@@ -234,12 +239,23 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     if (platforms.length > 1) {
         throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
     }
+    const registryAuth = parseRegistryAuth(raw.get('registry-auth') ?? '', str('username') || raw.get('password') ? registry : null);
+    const hubFile = str('hub-description');
+    const hubDescription = hubFile ? external_node_path_default().resolve(cwd, hubFile) : null;
+    if (hubDescription && (!(0,external_node_fs_.existsSync)(hubDescription) || !(0,external_node_fs_.statSync)(hubDescription).isFile())) {
+        throw new errors/* ConfigError */.x('hub-description', `no file at ${hubDescription}`, 'name a file in the repository, e.g. README.md');
+    }
+    const hubShortDescription = str('hub-short-description');
+    if (hubShortDescription.length > HUB_SHORT_DESCRIPTION_MAX) {
+        throw new errors/* ConfigError */.x('hub-short-description', `is ${hubShortDescription.length} characters long`, `Docker Hub takes at most ${HUB_SHORT_DESCRIPTION_MAX}: shorten it`);
+    }
     // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
     // whatever push says: the plan decides then.)
     const push = oneOf('push', str('push'), ['auto', 'true', 'false']);
     const username = str('username');
     const password = raw.get('password') ?? '';
-    if (push === 'true' && (!username || !password) && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
+    // (registry-auth credentials are checked per registry when the push is planned.)
+    if (push === 'true' && (!username || !password) && registryAuth.length === 0 && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
         const missing = !username && !password ? 'username and password' : !username ? 'username' : 'password';
         throw new errors/* ConfigError */.x(!username ? 'username' : 'password', `push is true but no ${missing} is given`, env.GITHUB_ACTIONS === 'true'
             ? 'pass username and password from repository secrets, or set push: false'
@@ -276,6 +292,9 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         push,
         username,
         password,
+        registryAuth,
+        hubDescription,
+        hubShortDescription,
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
@@ -339,6 +358,12 @@ function secretEntries(config) {
         entries.push({ name: 'registry login (docker config auth)', value: auth });
     // One rule for env, services and build args (src/secrets/names.ts): a secret-looking name, a private key,
     // a *_DSN with userinfo, or a password inside a URL (postgres://user:pw@db/app), whatever the name.
+    for (const c of config.registryAuth) {
+        entries.push({ name: `registry-auth password for ${c.registry}`, value: c.password });
+        const basic = registryAuth(c);
+        if (basic)
+            entries.push({ name: `registry-auth login for ${c.registry} (docker config auth)`, value: basic });
+    }
     const judged = [
         ...config.buildArgs.map((e) => ['build-arg', e]),
         ...config.env.map((e) => ['env', e]),
@@ -374,6 +399,80 @@ function unmaskableSecrets(config) {
 /** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */
 function registryAuth(config) {
     return config.username && config.password ? Buffer.from(`${config.username}:${config.password}`).toString('base64') : null;
+}
+/** Docker Hub's limit for a repository's short description. */
+const HUB_SHORT_DESCRIPTION_MAX = 100;
+/** Every registry login the inputs give: `registry`'s username/password first, then `registry-auth`. */
+function registryCredentials(config) {
+    const primary = config.username || config.password ? [{ registry: config.registry, username: config.username, password: config.password }] : [];
+    return [...primary, ...config.registryAuth];
+}
+/**
+ * `registry-auth` as docker/login-action takes it: a YAML list of `registry` (default docker.io), `username`,
+ * `password`. Error messages give the entry and line, never the text: it holds passwords. `taken` is the registry
+ * the username/password inputs already log in to (an entry for it again would be ambiguous).
+ */
+function parseRegistryAuth(text, taken) {
+    if (!text.trim())
+        return [];
+    const fail = (what) => {
+        throw new errors/* ConfigError */.x('registry-auth', what, 'write a YAML list, one entry per registry: "- registry: ghcr.io" then "username:" and "password:" lines indented under it');
+    };
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        fail(`is not valid YAML (${e.code.toLowerCase().replace(/_/g, ' ')} at line ${e.linePos?.[0]?.line ?? '?'})`);
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents))
+        fail('is not a YAML list');
+    const seen = new Set(taken ? [taken] : []);
+    const out = [];
+    const items = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents.items : [];
+    items.forEach((item, i) => {
+        const where = `entry ${i + 1}`;
+        if (!(0,dist/* isMap */.jh)(item))
+            fail(`${where} is not a mapping of registry, username and password`);
+        const fields = {};
+        for (const pair of (0,dist/* isMap */.jh)(item) ? item.items : []) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            if (!['registry', 'username', 'password'].includes(key)) {
+                fail(`${where} has the key "${key}" (only registry, username and password are read)`);
+            }
+            if (!(0,dist/* isScalar */.jn)(pair.value) || typeof pair.value.value === 'object')
+                fail(`${where}: ${key} is not a plain value`);
+            fields[key] = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value ?? '') : '';
+        }
+        const registryIn = (fields.registry ?? '').trim() || image_ref/* DOCKER_HUB */.Xb;
+        if (!(0,image_ref/* isRegistryHost */.EV)(registryIn))
+            fail(`${where}: "${registryIn}" is not a registry host`);
+        const registry = (0,image_ref/* isDockerHub */.gr)(registryIn) ? image_ref/* DOCKER_HUB */.Xb : registryIn;
+        if (!fields.username?.trim() || !fields.password) {
+            fail(`${where} (${registry}) has no ${!fields.username?.trim() ? 'username' : 'password'}`);
+        }
+        if (seen.has(registry)) {
+            fail(`${where} logs in to ${registry} again${registry === taken ? ' (the username and password inputs already do)' : ''}: keep one login per registry`);
+        }
+        seen.add(registry);
+        out.push({ registry, username: fields.username.trim(), password: fields.password });
+    });
+    return out;
+}
+/**
+ * The passwords in a `registry-auth` text, best effort and never throwing: masked before the inputs are checked,
+ * so a mistake elsewhere cannot print them.
+ */
+function registryAuthPasswords(text) {
+    try {
+        const value = (0,dist/* parseDocument */.Tp)(text).toJS();
+        if (!Array.isArray(value))
+            return [];
+        return value.flatMap((e) => e && typeof e === 'object' && typeof e.password === 'string'
+            ? [e.password]
+            : []);
+    }
+    catch {
+        return [];
+    }
 }
 function defaultImage(env, context) {
     if (env.GITHUB_REPOSITORY)
@@ -618,6 +717,22 @@ const OPTIONS = [
         kind: 'string',
         actionOnly: true,
         description: 'Registry password or access token (CLI: --password-stdin)',
+    },
+    {
+        name: 'registry-auth',
+        kind: 'string',
+        actionOnly: true,
+        description: "More registries to log in to and push to, in docker/login-action's YAML form: a list of registry, username, password",
+    },
+    {
+        name: 'hub-description',
+        kind: 'string',
+        description: "File (e.g. README.md) whose text becomes the Docker Hub repository's description after a verified push",
+    },
+    {
+        name: 'hub-short-description',
+        kind: 'string',
+        description: "The Docker Hub repository's short description (at most 100 characters), set after a verified push",
     },
     { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
     { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },
@@ -1268,6 +1383,8 @@ async function run(env = process.env) {
         const ui = new ActionUi();
         if (password)
             ui.setSecret(password);
+        for (const pw of (0,config_config/* registryAuthPasswords */.YM)(core/* getInput */.V4('registry-auth')))
+            ui.setSecret(pw);
         ui.error(e instanceof errors/* ConfigError */.x ? e.message : (0,describe_error/* describeError */.U)(e));
         process.exitCode = 1; // core.setFailed's exit code, without its unredacted write
         outputTo(ui.secrets, env, 'verdict', 'fail');
@@ -1285,7 +1402,7 @@ async function run(env = process.env) {
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(571), __webpack_require__.e(194)]).then(__webpack_require__.bind(__webpack_require__, 94194));
+    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(571), __webpack_require__.e(658)]).then(__webpack_require__.bind(__webpack_require__, 41658));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
     setOutput('verdict', report.verdict);

@@ -47,7 +47,7 @@ if (tooOld) {
     process.stdout.write(`::error::${tooOld}\n`);
     process.exit(2);
 }
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(514)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92514));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(514)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92514));
 await run();
 
 __webpack_async_result__();
@@ -367,6 +367,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
-import { parseConfig, type Config } from './config/config.js';
+import { parseConfig, registryAuthPasswords, type Config } from './config/config.js';
 import { ConfigError } from './config/errors.js';
 import { OPTIONS } from './config/options.js';
 import { failsRun } from './rules/catalogue.js';
@@ -54,6 +54,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const password = core.getInput('password');
     const ui = new ActionUi();
     if (password) ui.setSecret(password);
+    for (const pw of registryAuthPasswords(core.getInput('registry-auth'))) ui.setSecret(pw);
     ui.error(e instanceof ConfigError ? e.message : describeError(e));
     process.exitCode = 1; // core.setFailed's exit code, without its unredacted write
     outputTo(ui.secrets, env, 'verdict', 'fail');

@@ -32,7 +32,8 @@ export async function cleanup(): Promise<void> {
     // Main logs out when it ends; this catches a cancelled or crashed main, whose private DOCKER_CONFIG remains.
     const registry = core.getState('loggedIn');
     const dockerConfig = core.getState('dockerConfig');
-    if (dockerConfig && (await logout(runner, registry, dockerConfig))) core.info(`Logged out of ${registry || 'the registry'}`);
+    if (dockerConfig && (await logout(runner, registry, dockerConfig)))
+      core.info(`Logged out of ${registry.split('\n').join(', ') || 'the registry'}`);
   } catch (e) {
     failed = true;
     core.warning(`cleanup: ${(e as Error).message}; the commands it ran are in ${log.path}`);

@@ -5,24 +5,84 @@
 import http from 'node:http';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { testRegistry } from './docker.js';
 
-const reg = testRegistry();
-const AUTH = `Basic ${Buffer.from(`${reg.username}:${reg.password}`).toString('base64')}`;
-
-async function get(path: string, accept?: string): Promise<Response> {
-  return fetch(`http://${reg.addr}${path}`, { headers: { authorization: AUTH, ...(accept ? { accept } : {}) } });
+/** A test registry as the helpers read it: its address and a user allowed to push and to list the catalogue. */
+export interface TestRegistry {
+  kind: 'htpasswd' | 'token';
+  addr: string;
+  username: string;
+  password: string;
 }
 
+const CACHE = process.env.DOCKERFLOW_CACHE ?? '/var/cache/dockerflow';
+
+/** The htpasswd registry (scripts/setup/registry.sh). */
+export const htpasswdRegistry = (): TestRegistry => ({ kind: 'htpasswd', ...testRegistry() });
+
+/** A user of the token issuer (scripts/setup/token-registry.sh): dockerflow (push), reader (pull), shortlived (3 s tokens). */
+export function tokenUser(name: 'dockerflow' | 'reader' | 'shortlived'): { username: string; password: string } {
+  const users = JSON.parse(readFileSync(`${CACHE}/token-registry/users.json`, 'utf8')) as Record<string, { password: string }>;
+  return { username: name, password: users[name]!.password };
+}
+
+/** The token-auth registry (scripts/setup/token-registry.sh), with its pushing user. */
+export const tokenRegistry = (): TestRegistry => ({
+  kind: 'token',
+  addr: process.env.DOCKERFLOW_TOKEN_REGISTRY_ADDR ?? '127.0.0.1:5010',
+  ...tokenUser('dockerflow'),
+});
+
+const reg = htpasswdRegistry();
+
+/**
+ * GET (or PUT) on a test registry's v2 API, independently of the code under test: Basic for htpasswd, and for
+ * the token registry the bearer dance (401 → token for `scope` from the realm with Basic credentials → again).
+ */
+export async function registryFetch(
+  r: TestRegistry,
+  path: string,
+  opts: { accept?: string; scope?: string; method?: string; body?: string; contentType?: string } = {},
+): Promise<Response> {
+  const basic = `Basic ${Buffer.from(`${r.username}:${r.password}`).toString('base64')}`;
+  const send = (authorization: string): Promise<Response> =>
+    fetch(`http://${r.addr}${path}`, {
+      method: opts.method ?? 'GET',
+      body: opts.body,
+      headers: {
+        authorization,
+        ...(opts.accept ? { accept: opts.accept } : {}),
+        ...(opts.contentType ? { 'content-type': opts.contentType } : {}),
+      },
+    });
+  if (r.kind === 'htpasswd') return send(basic);
+  const first = await send('');
+  if (first.status !== 401) return first;
+  const challenge = first.headers.get('www-authenticate') ?? '';
+  const realm = /realm="([^"]+)"/.exec(challenge)?.[1];
+  const service = /service="([^"]+)"/.exec(challenge)?.[1];
+  if (!realm) throw new Error(`${r.addr} sent no bearer realm: ${challenge}`);
+  const url = new URL(realm);
+  if (service) url.searchParams.set('service', service);
+  if (opts.scope) url.searchParams.set('scope', opts.scope);
+  const tokenRes = await fetch(url, { headers: { authorization: basic } });
+  if (tokenRes.status !== 200) throw new Error(`token for ${opts.scope}: ${tokenRes.status}`);
+  const { token } = (await tokenRes.json()) as { token: string };
+  return send(`Bearer ${token}`);
+}
+
+const repoScope = (repo: string, actions = 'pull'): string => `repository:${repo}:${actions}`;
+
 /** Repositories in the registry's catalogue under `prefix/` (follows the catalogue's pages). */
-export async function catalog(prefix: string): Promise<string[]> {
+export async function catalog(prefix: string, r: TestRegistry = reg): Promise<string[]> {
   const found: string[] = [];
   let next: string | null = '/v2/_catalog?n=1000';
   while (next) {
-    const res = await get(next);
+    const res = await registryFetch(r, next, { scope: 'registry:catalog:*' });
     if (res.status !== 200) throw new Error(`catalog: ${res.status}`);
     const { repositories } = (await res.json()) as { repositories: string[] | null };
-    found.push(...(repositories ?? []).filter((r) => r.startsWith(`${prefix}/`)));
+    found.push(...(repositories ?? []).filter((x) => x.startsWith(`${prefix}/`)));
     // Link: </v2/_catalog?last=x&n=1000>; rel="next"
     next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1] ?? null;
   }
@@ -30,8 +90,8 @@ export async function catalog(prefix: string): Promise<string[]> {
 }
 
 /** Tags of a repository ([] when it does not exist). */
-export async function tagsOf(repo: string): Promise<string[]> {
-  const res = await get(`/v2/${repo}/tags/list`);
+export async function tagsOf(repo: string, r: TestRegistry = reg): Promise<string[]> {
+  const res = await registryFetch(r, `/v2/${repo}/tags/list`, { scope: repoScope(repo) });
   if (res.status === 404) return [];
   if (res.status !== 200) throw new Error(`tags of ${repo}: ${res.status}`);
   const { tags } = (await res.json()) as { tags: string[] | null };
@@ -40,29 +100,61 @@ export async function tagsOf(repo: string): Promise<string[]> {
 
 /**
  * What a tag points at: `digest` (the manifest, or the index a containerd-store push makes, with BuildKit's
- * attestation beside the image), the linux/amd64 image manifest in it, and that manifest's config digest.
+ * attestation beside the image), the linux/amd64 image manifest in it with its size and media type, and that
+ * manifest's config digest.
  */
-export async function manifestOf(repo: string, tag: string): Promise<{ digest: string; manifest: string; config: string }> {
+export async function manifestOf(
+  repo: string,
+  tag: string,
+  r: TestRegistry = reg,
+): Promise<{ digest: string; manifest: string; config: string; size: number; mediaType: string }> {
   const accept = [
     'application/vnd.docker.distribution.manifest.v2+json',
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.oci.image.index.v1+json',
   ].join(', ');
-  const fetchOne = async (ref: string): Promise<{ digest: string; body: ManifestBody }> => {
-    const res = await get(`/v2/${repo}/manifests/${ref}`, accept);
+  const fetchOne = async (ref: string): Promise<{ digest: string; body: ManifestBody; size: number }> => {
+    const res = await registryFetch(r, `/v2/${repo}/manifests/${ref}`, { accept, scope: repoScope(repo) });
     if (res.status !== 200) throw new Error(`manifest ${repo}:${ref}: ${res.status}`);
-    return { digest: res.headers.get('docker-content-digest') ?? '', body: (await res.json()) as ManifestBody };
+    const text = await res.text();
+    return { digest: res.headers.get('docker-content-digest') ?? '', body: JSON.parse(text) as ManifestBody, size: Buffer.byteLength(text) };
   };
   const top = await fetchOne(tag);
-  if (!top.body.manifests) return { digest: top.digest, manifest: top.digest, config: top.body.config!.digest };
-  const entry = top.body.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64');
-  if (!entry) throw new Error(`manifest ${repo}:${tag}: an index without linux/amd64`);
-  const child = await fetchOne(entry.digest);
-  return { digest: top.digest, manifest: child.digest, config: child.body.config!.digest };
+  const image = async (): Promise<{ digest: string; body: ManifestBody; size: number }> => {
+    if (!top.body.manifests) return top;
+    const entry = top.body.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64');
+    if (!entry) throw new Error(`manifest ${repo}:${tag}: an index without linux/amd64`);
+    return fetchOne(entry.digest);
+  };
+  const child = await image();
+  return { digest: top.digest, manifest: child.digest, config: child.body.config!.digest, size: child.size, mediaType: child.body.mediaType };
+}
+
+/** Put an OCI index at `repo:tag` naming one image manifest for `platform` (what a multi-platform push leaves). */
+export async function putIndex(
+  r: TestRegistry,
+  repo: string,
+  tag: string,
+  manifest: { manifest: string; size: number; mediaType: string },
+  platform: { os: string; architecture: string },
+): Promise<void> {
+  const body = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [{ mediaType: manifest.mediaType, digest: manifest.manifest, size: manifest.size, platform }],
+  });
+  const res = await registryFetch(r, `/v2/${repo}/manifests/${tag}`, {
+    method: 'PUT',
+    body,
+    contentType: 'application/vnd.oci.image.index.v1+json',
+    scope: repoScope(repo, 'pull,push'),
+  });
+  if (res.status !== 201) throw new Error(`put index ${repo}:${tag}: ${res.status} ${await res.text()}`);
 }
 
 interface ManifestBody {
+  mediaType: string;
   config?: { digest: string };
   manifests?: { digest: string; platform?: { os: string; architecture: string } }[];
 }

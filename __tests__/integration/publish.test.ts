@@ -5,17 +5,32 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RegistryClient } from '../../src/publish/registry-client.js';
 import { targetPlatform, verifyTag } from '../../src/publish/verify.js';
 import { configDigestOf, docker, engineUp, imageStore, RECIPE, testRegistry } from '../helpers/docker.js';
-import { catalog, closedPort, flakyProxy, manifestOf, tagsOf, uniquePrefix } from '../helpers/registry.js';
+import {
+  catalog,
+  closedPort,
+  flakyProxy,
+  htpasswdRegistry,
+  manifestOf,
+  putIndex,
+  tagsOf,
+  tokenRegistry,
+  tokenUser,
+  uniquePrefix,
+  type TestRegistry,
+} from '../helpers/registry.js';
 import { FIXTURES, readJson, runAction, runCli, type ActionEnv, type ActionRun } from '../helpers/run.js';
 
 const reg = testRegistry();
+const HTPASSWD = htpasswdRegistry();
+const TOKEN = tokenRegistry();
+const BOTH = [HTPASSWD, TOKEN];
 const PREFIX = uniquePrefix('publish');
 const COMPLIANT = path.join(FIXTURES, 'apps/compliant');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -63,7 +78,7 @@ async function action(
 
 /** `dockerflow run` of `context` with `--push true` of tag t1 to `registry`, the password on stdin. */
 function pushWithCli(
-  a: { context: string; registry: string; repo: string; password: string; out: string },
+  a: { context: string; registry: string; repo: string; password: string; out: string; username?: string },
   extra: string[] = [],
 ): ReturnType<typeof runCli> {
   return runCli(
@@ -81,7 +96,7 @@ function pushWithCli(
       '--push',
       'true',
       '--username',
-      reg.username,
+      a.username ?? reg.username,
       '--password-stdin',
       '--out',
       a.out,
@@ -92,22 +107,27 @@ function pushWithCli(
 }
 
 /** The registry holds exactly `tags` for the repository (and no repository at all when there are none). */
-async function assertRegistry(repo: string, tags: string[]): Promise<void> {
+async function assertRegistry(repo: string, tags: string[], r: TestRegistry = HTPASSWD): Promise<void> {
   const full = `${PREFIX}/${repo}`;
-  assert.deepEqual(await tagsOf(full), [...tags].sort(), `tags of ${full}`);
-  assert.equal((await catalog(PREFIX)).includes(full), tags.length > 0, `${full} in the catalogue`);
+  assert.deepEqual(await tagsOf(full, r), [...tags].sort(), `tags of ${full} on ${r.addr}`);
+  assert.equal((await catalog(PREFIX, r)).includes(full), tags.length > 0, `${full} in the catalogue of ${r.addr}`);
 }
 
 /** What a successful push must leave behind: outputs, report and registry agree on digest and image ID. */
-async function assertPushed(r: ActionRun & { report: Report }, repo: string, tags: string[]): Promise<void> {
+async function assertPushed(
+  r: ActionRun & { report: Report },
+  repo: string,
+  tags: string[],
+  registries: TestRegistry[] = [HTPASSWD],
+): Promise<void> {
   assert.equal(r.code, 0, r.stdout.slice(-3000));
-  await assertRegistry(repo, tags);
-  const refs = tags.map((t) => `${reg.addr}/${PREFIX}/${repo}:${t}`);
+  for (const g of registries) await assertRegistry(repo, tags, g);
+  const refs = registries.flatMap((g) => tags.map((t) => `${g.addr}/${PREFIX}/${repo}:${t}`));
   assert.deepEqual(r.report.image.pushed, refs);
   assert.equal(r.outputs.pushed, refs.join('\n'));
   const shasum = readFileSync(r.outputs['shasum-file']!, 'utf8');
-  for (const t of tags) {
-    const m = await manifestOf(`${PREFIX}/${repo}`, t);
+  for (const [g, t] of registries.flatMap((g) => tags.map((t) => [g, t] as const))) {
+    const m = await manifestOf(`${PREFIX}/${repo}`, t, g);
     assert.equal(m.digest, r.outputs.digest, 'the digest output is what the tag resolves to (manifest or index)');
     assert.equal(`${m.config}\n`, shasum, 'docker-image-shasum256.txt holds the config digest');
     assert.equal(r.report.image.manifestDigest, m.manifest, 'the report carries the image manifest digest');
@@ -121,7 +141,7 @@ async function assertPushed(r: ActionRun & { report: Report }, repo: string, tag
   if (r.report.image.manifestDigest !== r.report.image.digest) {
     assert.ok(r.summary.includes(`Image manifest in that index: \`${r.report.image.manifestDigest}\``), 'an index names its image');
   }
-  assert.equal(r.state.loggedIn, reg.addr);
+  assert.equal(r.state.loggedIn, registries.map((g) => g.addr).join('\n'));
   assert.ok(!existsSync(r.state.dockerConfig!), 'the private DOCKER_CONFIG is gone when main ends');
 }
 
@@ -295,21 +315,31 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     await assertRegistry('nouser', []);
   });
 
-  test('a wrong password: one clear error naming registry and user, nothing built or pushed', async () => {
-    const out = outDir();
-    const r = await pushWithCli({ context: COMPLIANT, registry: reg.addr, repo: 'wrongpw', password: 'not-the-password-42', out });
-    assert.equal(r.code, 1);
-    assert.match(
-      r.stderr,
-      new RegExp(
-        `error: registry ${reg.addr} refused the login of user ${reg.username} \\(.*401 Unauthorized\\): check the username and password`,
-      ),
-    );
-    assert.doesNotMatch(r.stderr, /retry/);
-    assert.ok(!`${r.stderr}${r.stdout}${readFileSync(path.join(out, 'build.log'), 'utf8')}`.includes('not-the-password-42'));
-    assert.doesNotMatch(readFileSync(path.join(out, 'build.log'), 'utf8'), /===== build/);
-    await assertRegistry('wrongpw', []);
-  });
+  for (const g of BOTH) {
+    test(`a wrong password (${g.kind} registry): one clear error naming registry and user, nothing built or pushed`, async () => {
+      const out = outDir();
+      const r = await pushWithCli({
+        context: COMPLIANT,
+        registry: g.addr,
+        repo: `wrongpw-${g.kind}`,
+        username: g.username,
+        password: 'not-the-password-42',
+        out,
+      });
+      assert.equal(r.code, 1);
+      // htpasswd: "401 Unauthorized"; the token service: "unauthorized: incorrect username or password".
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `error: registry ${g.addr} refused the login of user ${g.username} \\(.*(401 Unauthorized|unauthorized: incorrect username or password)\\): check the username and password`,
+        ),
+      );
+      assert.doesNotMatch(r.stderr, /retry/);
+      assert.ok(!`${r.stderr}${r.stdout}${readFileSync(path.join(out, 'build.log'), 'utf8')}`.includes('not-the-password-42'));
+      assert.doesNotMatch(readFileSync(path.join(out, 'build.log'), 'utf8'), /===== build/);
+      await assertRegistry(`wrongpw-${g.kind}`, [], g);
+    });
+  }
 
   test('registry down: bounded retries with backoff, then a clear error', async () => {
     const port = await closedPort();
@@ -363,44 +393,60 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     }
   });
 
-  test('verify: passes on the pushed image, fails with both hashes when the tag is re-pointed to another image', async () => {
-    const repo = `${PREFIX}/repoint`;
-    const ref = `${reg.addr}/${repo}:t1`;
-    const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'df-pub-dc-'));
-    const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
-    try {
-      execFileSync('docker', ['login', '--username', reg.username, '--password-stdin', reg.addr], {
-        input: reg.password,
-        env,
-        stdio: ['pipe', 'ignore', 'ignore'],
-      });
-      const first = configDigestOf('debian:bookworm-slim');
-      const second = configDigestOf('node:24-slim');
-      const push = (image: string): void => {
-        docker('tag', image, ref);
-        execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
-      };
-      localRefs.push(ref);
-      const client = new RegistryClient(reg.addr, { username: reg.username, password: reg.password });
-      const target = { repository: repo, tag: 't1', display: ref };
+  for (const g of BOTH) {
+    test(`verify (${g.kind} registry): passes on the pushed manifest and an index naming it, fails with both hashes when the tag is re-pointed`, async () => {
+      const repo = `${PREFIX}/repoint-${g.kind}`;
+      const ref = `${g.addr}/${repo}:t1`;
+      const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'df-pub-dc-'));
+      const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
       try {
-        push('debian:bookworm-slim');
-        const ok = await verifyTag(client, target, first, targetPlatform([]));
-        assert.equal(ok.configDigest, first);
-        assert.equal(ok.digest, (await manifestOf(repo, 't1')).digest);
-        push('node:24-slim'); // someone else moves the tag
-        await assert.rejects(
-          verifyTag(client, target, first, targetPlatform([])),
-          (e: Error) =>
-            e.message.includes(`its config digest is ${second}, docker-image-shasum256.txt says ${first}`) && e.message.includes(ref),
-        );
+        execFileSync('docker', ['login', '--username', g.username, '--password-stdin', g.addr], {
+          input: g.password,
+          env,
+          stdio: ['pipe', 'ignore', 'ignore'],
+        });
+        const first = configDigestOf('debian:bookworm-slim');
+        const second = configDigestOf('node:24-slim');
+        const push = (image: string): void => {
+          docker('tag', image, ref);
+          execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
+        };
+        localRefs.push(ref);
+        const tokens: string[] = [];
+        const client = new RegistryClient(g.addr, { username: g.username, password: g.password }, (t) => tokens.push(t));
+        const target = { repository: repo, tag: 't1', display: ref };
+        const platform = targetPlatform([]);
+        try {
+          push('debian:bookworm-slim');
+          const ok = await verifyTag(client, target, first, platform);
+          assert.equal(ok.configDigest, first);
+          const pushed = await manifestOf(repo, 't1', g);
+          assert.equal(ok.digest, pushed.digest);
+          // An index (what a multi-platform push leaves) is followed to this platform's manifest.
+          await putIndex(g, repo, 'idx', pushed, platform);
+          const viaIndex = await verifyTag(client, { ...target, tag: 'idx', display: `${g.addr}/${repo}:idx` }, first, platform);
+          assert.equal(viaIndex.configDigest, first);
+          assert.notEqual(viaIndex.digest, pushed.digest, 'the digest of an index is its own');
+          await assert.rejects(
+            verifyTag(client, { ...target, tag: 'idx' }, first, { os: 'linux', architecture: 's390x' }),
+            /is a multi-platform index without linux\/s390x/,
+          );
+          // A bearer token per repository scope, fetched once and reused; Basic auth needs none.
+          assert.equal(tokens.length, g.kind === 'token' ? 1 : 0, 'tokens fetched');
+          push('node:24-slim'); // someone else moves the tag
+          await assert.rejects(
+            verifyTag(client, target, first, platform),
+            (e: Error) =>
+              e.message.includes(`its config digest is ${second}, docker-image-shasum256.txt says ${first}`) && e.message.includes(ref),
+          );
+        } finally {
+          await client.close();
+        }
       } finally {
-        await client.close();
+        rmSync(dockerConfig, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dockerConfig, { recursive: true, force: true });
-    }
-  });
+    });
+  }
 
   test('canary: password, build secret and a secret-named env value appear nowhere, the pushed image included', async () => {
     const build = `canary-build-${Math.random().toString(36).slice(2)}`;
@@ -459,6 +505,128 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     const masks = r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
     for (const value of Object.values(canaries))
       assert.ok(masks.includes(`::add-mask::${value}`), 'every secret is masked on the runner console');
+  });
+
+  // The token-auth registry (scripts/setup/token-registry.sh) as Docker Hub and ghcr.io work, and both registries
+  // in one run. Independent repositories, so these run side by side.
+  describe('token auth, and two registries in one run', { concurrency: true }, () => {
+    // A run writes version.json into its context for the build: runs side by side each get their own copy.
+    const ownCopy = (): string => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'df-pub-ws-'));
+      tempDirs.push(dir);
+      cpSync(COMPLIANT, dir, { recursive: true });
+      return dir;
+    };
+    const pushEvent = () => ({ eventName: 'push', ref: 'refs/heads/main', event: { repository: REPOSITORY }, workspace: ownCopy() });
+    const authYaml = (u: { username: string; password: string }): string =>
+      `- registry: ${TOKEN.addr}\n  username: ${u.username}\n  password: ${u.password}\n`;
+
+    before(async () => {
+      const res = await fetch(`http://${TOKEN.addr}/v2/`).catch(() => null);
+      assert.match(
+        res?.headers.get('www-authenticate') ?? '',
+        /^Bearer realm="http:\/\/127\.0\.0\.1:\d+\/token",service="/,
+        `the token registry should answer 401 Bearer on ${TOKEN.addr} (scripts/setup/token-registry.sh)`,
+      );
+    });
+
+    test('token registry: login through the token service, push, read back through a bearer token', async () => {
+      const r = await action('token', {
+        ...pushEvent(),
+        inputs: { registry: TOKEN.addr, username: TOKEN.username, password: TOKEN.password },
+      });
+      await assertPushed(r, 'token', ['latest'], [TOKEN]);
+      assert.match(r.log, new RegExp(`\\$ docker login --username dockerflow --password-stdin ${TOKEN.addr}`));
+      assert.match(r.log, /verified .*:latest: manifest sha256:[0-9a-f]{64}, config sha256:[0-9a-f]{64}/);
+    });
+
+    test('two registries (htpasswd and token) in one run: both logged in before the build, pushed, verified', async () => {
+      const repo = `${PREFIX}/two`;
+      const r = await action('two', {
+        ...pushEvent(),
+        inputs: {
+          tags: `${HTPASSWD.addr}/${repo}:latest\n${TOKEN.addr}/${repo}:latest`,
+          'registry-auth': authYaml(TOKEN),
+          // Nothing goes to docker.io: the description is left alone, and the log says so.
+          'hub-description': 'Dockerfile',
+        },
+      });
+      await assertPushed(r, 'two', ['latest'], [HTPASSWD, TOKEN]);
+      const build = r.log.indexOf('===== build');
+      for (const g of BOTH) {
+        const at = r.log.indexOf(`$ docker login --username ${g.username} --password-stdin ${g.addr}`);
+        assert.ok(at >= 0 && at < build, `logged in to ${g.addr} before the build`);
+        assert.match(r.log, new RegExp(`verified ${g.addr}/${repo}:latest: manifest`));
+      }
+      assert.match(r.stdout, /hub-description: nothing was pushed to docker\.io/);
+      const masks = r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
+      assert.ok(masks.includes(`::add-mask::${TOKEN.password}`), 'the registry-auth password is masked');
+      const basic = Buffer.from(`${TOKEN.username}:${TOKEN.password}`).toString('base64');
+      const visible = `${r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n')}${r.stderr}${r.log}`;
+      assert.ok(!visible.includes(TOKEN.password) && !visible.includes(basic), 'the registry-auth password appears nowhere');
+    });
+
+    test('two registries, the token user may only pull: the run fails naming that registry, the other is pushed and reported', async () => {
+      const repo = `${PREFIX}/half`;
+      const reader = tokenUser('reader');
+      const r = await action('half', {
+        ...pushEvent(),
+        inputs: { tags: `${HTPASSWD.addr}/${repo}:latest\n${TOKEN.addr}/${repo}:latest`, 'registry-auth': authYaml(reader) },
+      });
+      assert.equal(r.code, 1, r.stdout.slice(-2000));
+      const reported = r.report.error ?? '';
+      assert.match(
+        reported,
+        new RegExp(
+          `^publishing to ${TOKEN.addr} failed \\(${TOKEN.addr}: registry ${TOKEN.addr} refused the push of ${TOKEN.addr}/${repo}:latest by user reader \\(.*\\): check that the repository exists and that the token has write access to it\\); ${HTPASSWD.addr} got ${HTPASSWD.addr}/${repo}:latest \\(pushed and verified\\)$`,
+        ),
+      );
+      assert.match(r.stdout, /::error::publishing to 127\.0\.0\.1:\d+ failed/);
+      assert.deepEqual(r.report.image.pushed, [`${HTPASSWD.addr}/${repo}:latest`]);
+      assert.equal(r.outputs.pushed, `${HTPASSWD.addr}/${repo}:latest`);
+      await assertRegistry('half', ['latest'], HTPASSWD);
+      await assertRegistry('half', [], TOKEN);
+      assert.doesNotMatch(r.log, /retry/, 'a refusal is not retried');
+    });
+
+    test('token registry: a token that expires between two reads is fetched again', async () => {
+      const repo = `${PREFIX}/expiry`;
+      const ref = `${TOKEN.addr}/${repo}:t1`;
+      const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'df-pub-dc-'));
+      const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
+      const short = tokenUser('shortlived'); // its tokens are honoured for 3 s
+      const tokens: string[] = [];
+      const client = new RegistryClient(TOKEN.addr, short, (t) => tokens.push(t));
+      try {
+        execFileSync('docker', ['login', '--username', TOKEN.username, '--password-stdin', TOKEN.addr], {
+          input: TOKEN.password,
+          env,
+          stdio: ['pipe', 'ignore', 'ignore'],
+        });
+        docker('tag', 'debian:bookworm-slim', ref);
+        localRefs.push(ref);
+        execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
+        const image = docker('inspect', '-f', '{{.Id}}', 'debian:bookworm-slim');
+        const target = { repository: repo, tag: 't1', display: ref };
+        assert.equal((await verifyTag(client, target, image, targetPlatform([]))).configDigest, image);
+        assert.equal(tokens.length, 1);
+        // Wait out the token: Distribution honours a token until exp + 60 s (the issuer sets exp back by as much).
+        const { exp } = JSON.parse(Buffer.from(tokens[0]!.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number };
+        const until = (exp + 60 + 1) * 1000;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now())));
+        const stale = await fetch(`http://${TOKEN.addr}/v2/${repo}/manifests/t1`, { headers: { authorization: `Bearer ${tokens[0]}` } });
+        assert.equal(stale.status, 401, 'the first token has expired');
+        assert.equal((await verifyTag(client, target, image, targetPlatform([]))).configDigest, image);
+        assert.equal(tokens.length, 2, 'a new token was fetched');
+        assert.notEqual(tokens[1], tokens[0]);
+      } finally {
+        await client.close();
+        rmSync(dockerConfig, { recursive: true, force: true });
+      }
+    });
   });
 
   test('the post step logs out of a login a crashed main left behind', async () => {

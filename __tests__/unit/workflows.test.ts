@@ -89,7 +89,9 @@ describe('workflows', () => {
     assert.match(wf, /\n\s+env: \$\{\{ inputs\.env \}\}\n/);
     assert.match(wf, /\n\s+password: \$\{\{ secrets\.registry-password \}\}\n/);
     assert.match(wf, /\n\s+secrets: \$\{\{ secrets\.build-secrets \}\}\n/);
+    // registry-auth holds passwords: a secret of the reusable workflow, never an input (inputs are logged).
+    assert.match(wf, /\n\s+registry-auth: \$\{\{ secrets\.registry-auth \}\}\n/);
     const secretUses = [...wf.matchAll(/\$\{\{ secrets\.([\w-]+) \}\}/g)].map((m) => m[1]);
-    assert.deepEqual(secretUses.sort(), ['build-secrets', 'env-secrets', 'registry-password', 'registry-username']);
+    assert.deepEqual(secretUses.sort(), ['build-secrets', 'env-secrets', 'registry-auth', 'registry-password', 'registry-username']);
   });
 });

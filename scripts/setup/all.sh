@@ -5,5 +5,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 [ "$(id -u)" = 0 ] || { echo "[setup] run as root (it installs Debian packages and starts dockerd)" >&2; exit 1; }
 bash "$here/engine.sh"
 bash "$here/registry.sh"
+bash "$here/token-registry.sh"
 bash "$here/base-images.sh"
 bash "$here/node.sh" >/dev/null

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { isRuleId, type RuleId } from '../rules/catalogue.js';
 import { isDockerCliVariable, secretParts } from '../secrets/names.js';
 import { ConfigError } from './errors.js';
@@ -23,6 +24,13 @@ import { parseKeyValues, splitCommand, splitList, type KeyValue } from './parse-
 
 export type PushMode = 'auto' | 'true' | 'false';
 export type MozlogMode = 'off' | 'warn' | 'require';
+
+/** One registry's login, from the username/password inputs or an entry of `registry-auth`. */
+export interface RegistryCredential {
+  registry: string;
+  username: string;
+  password: string;
+}
 
 export interface ServiceSpec {
   name: string;
@@ -65,6 +73,11 @@ export interface Config {
   push: PushMode;
   username: string;
   password: string;
+  /** `registry-auth` entries: further registries to log in to (docker/login-action's form). */
+  registryAuth: RegistryCredential[];
+  /** File whose text becomes the Docker Hub repository description after a verified push; null when not set. */
+  hubDescription: string | null;
+  hubShortDescription: string;
   uploadArtifacts: boolean;
   artifactName: string;
   retentionDays: number | null;
@@ -207,12 +220,28 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     );
   }
 
+  const registryAuth = parseRegistryAuth(raw.get('registry-auth') ?? '', str('username') || raw.get('password') ? registry : null);
+  const hubFile = str('hub-description');
+  const hubDescription = hubFile ? path.resolve(cwd, hubFile) : null;
+  if (hubDescription && (!existsSync(hubDescription) || !statSync(hubDescription).isFile())) {
+    throw new ConfigError('hub-description', `no file at ${hubDescription}`, 'name a file in the repository, e.g. README.md');
+  }
+  const hubShortDescription = str('hub-short-description');
+  if (hubShortDescription.length > HUB_SHORT_DESCRIPTION_MAX) {
+    throw new ConfigError(
+      'hub-short-description',
+      `is ${hubShortDescription.length} characters long`,
+      `Docker Hub takes at most ${HUB_SHORT_DESCRIPTION_MAX}: shorten it`,
+    );
+  }
+
   // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
   // whatever push says: the plan decides then.)
   const push = oneOf('push', str('push'), ['auto', 'true', 'false'] as const);
   const username = str('username');
   const password = raw.get('password') ?? '';
-  if (push === 'true' && (!username || !password) && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
+  // (registry-auth credentials are checked per registry when the push is planned.)
+  if (push === 'true' && (!username || !password) && registryAuth.length === 0 && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
     const missing = !username && !password ? 'username and password' : !username ? 'username' : 'password';
     throw new ConfigError(
       !username ? 'username' : 'password',
@@ -254,6 +283,9 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     push,
     username,
     password,
+    registryAuth,
+    hubDescription,
+    hubShortDescription,
     uploadArtifacts: bool('upload-artifacts'),
     artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
@@ -336,6 +368,11 @@ function secretEntries(config: Config): NamedSecret[] {
   if (auth) entries.push({ name: 'registry login (docker config auth)', value: auth });
   // One rule for env, services and build args (src/secrets/names.ts): a secret-looking name, a private key,
   // a *_DSN with userinfo, or a password inside a URL (postgres://user:pw@db/app), whatever the name.
+  for (const c of config.registryAuth) {
+    entries.push({ name: `registry-auth password for ${c.registry}`, value: c.password });
+    const basic = registryAuth(c);
+    if (basic) entries.push({ name: `registry-auth login for ${c.registry} (docker config auth)`, value: basic });
+  }
   const judged: [string, KeyValue][] = [
     ...config.buildArgs.map((e): [string, KeyValue] => ['build-arg', e]),
     ...config.env.map((e): [string, KeyValue] => ['env', e]),
@@ -374,6 +411,86 @@ export function unmaskableSecrets(config: Config): string[] {
 /** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */
 export function registryAuth(config: Pick<Config, 'username' | 'password'>): string | null {
   return config.username && config.password ? Buffer.from(`${config.username}:${config.password}`).toString('base64') : null;
+}
+
+/** Docker Hub's limit for a repository's short description. */
+export const HUB_SHORT_DESCRIPTION_MAX = 100;
+
+/** Every registry login the inputs give: `registry`'s username/password first, then `registry-auth`. */
+export function registryCredentials(config: Pick<Config, 'registry' | 'username' | 'password' | 'registryAuth'>): RegistryCredential[] {
+  const primary =
+    config.username || config.password ? [{ registry: config.registry, username: config.username, password: config.password }] : [];
+  return [...primary, ...config.registryAuth];
+}
+
+/**
+ * `registry-auth` as docker/login-action takes it: a YAML list of `registry` (default docker.io), `username`,
+ * `password`. Error messages give the entry and line, never the text: it holds passwords. `taken` is the registry
+ * the username/password inputs already log in to (an entry for it again would be ambiguous).
+ */
+export function parseRegistryAuth(text: string, taken: string | null): RegistryCredential[] {
+  if (!text.trim()) return [];
+  const fail = (what: string): never => {
+    throw new ConfigError(
+      'registry-auth',
+      what,
+      'write a YAML list, one entry per registry: "- registry: ghcr.io" then "username:" and "password:" lines indented under it',
+    );
+  };
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    fail(`is not valid YAML (${e.code.toLowerCase().replace(/_/g, ' ')} at line ${e.linePos?.[0]?.line ?? '?'})`);
+  }
+  if (!isSeq(doc.contents)) fail('is not a YAML list');
+  const seen = new Set<string>(taken ? [taken] : []);
+  const out: RegistryCredential[] = [];
+  const items = isSeq(doc.contents) ? doc.contents.items : [];
+  items.forEach((item, i) => {
+    const where = `entry ${i + 1}`;
+    if (!isMap(item)) fail(`${where} is not a mapping of registry, username and password`);
+    const fields: Record<string, string> = {};
+    for (const pair of isMap(item) ? item.items : []) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!['registry', 'username', 'password'].includes(key)) {
+        fail(`${where} has the key "${key}" (only registry, username and password are read)`);
+      }
+      if (!isScalar(pair.value) || typeof pair.value.value === 'object') fail(`${where}: ${key} is not a plain value`);
+      fields[key] = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
+    }
+    const registryIn = (fields.registry ?? '').trim() || DOCKER_HUB;
+    if (!isRegistryHost(registryIn)) fail(`${where}: "${registryIn}" is not a registry host`);
+    const registry = isDockerHub(registryIn) ? DOCKER_HUB : registryIn;
+    if (!fields.username?.trim() || !fields.password) {
+      fail(`${where} (${registry}) has no ${!fields.username?.trim() ? 'username' : 'password'}`);
+    }
+    if (seen.has(registry)) {
+      fail(
+        `${where} logs in to ${registry} again${registry === taken ? ' (the username and password inputs already do)' : ''}: keep one login per registry`,
+      );
+    }
+    seen.add(registry);
+    out.push({ registry, username: fields.username!.trim(), password: fields.password! });
+  });
+  return out;
+}
+
+/**
+ * The passwords in a `registry-auth` text, best effort and never throwing: masked before the inputs are checked,
+ * so a mistake elsewhere cannot print them.
+ */
+export function registryAuthPasswords(text: string): string[] {
+  try {
+    const value: unknown = parseDocument(text).toJS();
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((e: unknown) =>
+      e && typeof e === 'object' && typeof (e as { password?: unknown }).password === 'string'
+        ? [(e as { password: string }).password]
+        : [],
+    );
+  } catch {
+    return [];
+  }
 }
 
 function defaultImage(env: NodeJS.ProcessEnv, context: string): string {

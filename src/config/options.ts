@@ -95,6 +95,22 @@ export const OPTIONS: readonly OptionSpec[] = [
     actionOnly: true,
     description: 'Registry password or access token (CLI: --password-stdin)',
   },
+  {
+    name: 'registry-auth',
+    kind: 'string',
+    actionOnly: true,
+    description: "More registries to log in to and push to, in docker/login-action's YAML form: a list of registry, username, password",
+  },
+  {
+    name: 'hub-description',
+    kind: 'string',
+    description: "File (e.g. README.md) whose text becomes the Docker Hub repository's description after a verified push",
+  },
+  {
+    name: 'hub-short-description',
+    kind: 'string',
+    description: "The Docker Hub repository's short description (at most 100 characters), set after a verified push",
+  },
   { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
   { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },
   { name: 'retention-days', kind: 'number', description: 'Artifact retention in days (default: the repository setting)' },

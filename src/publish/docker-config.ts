@@ -20,10 +20,11 @@ function authKeys(registry: string): string[] {
  * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
  *
  * It starts from the user's config (other registries' logins stay usable for base image pulls) without
- * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for `registry`.
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for the `registries`
+ * logged in to.
  * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
  */
-export function createDockerConfig(parent: string, userDir: string, registry: string): string {
+export function createDockerConfig(parent: string, userDir: string, registries: string | string[]): string {
   const dir = mkdtempSync(path.join(parent, 'dockerflow-docker-config-'));
   let config: Record<string, unknown> = {};
   const userFile = path.join(userDir, 'config.json');
@@ -37,7 +38,8 @@ export function createDockerConfig(parent: string, userDir: string, registry: st
   delete config.credsStore;
   for (const field of ['auths', 'credHelpers']) {
     const map = config[field];
-    if (map && typeof map === 'object') for (const key of authKeys(registry)) delete (map as Record<string, unknown>)[key];
+    if (map && typeof map === 'object')
+      for (const key of [registries].flat().flatMap(authKeys)) delete (map as Record<string, unknown>)[key];
   }
   writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
@@ -50,4 +52,31 @@ export function createDockerConfig(parent: string, userDir: string, registry: st
 /** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
 export function removeDockerConfig(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** How the job's own docker config (before this run) can already log in to a registry: ECR's and GAR's login actions. */
+export type ExistingLogin = { kind: 'auth'; username: string; password: string } | { kind: 'helper'; helper: string };
+
+/**
+ * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
+ * `credHelpers` entry), so a push can go there without username/password; null when there is none.
+ */
+export function existingLogin(userDir: string, registry: string): ExistingLogin | null {
+  let config: { auths?: Record<string, { auth?: string }>; credHelpers?: Record<string, string> };
+  try {
+    config = JSON.parse(readFileSync(path.join(userDir, 'config.json'), 'utf8')) as typeof config;
+  } catch {
+    return null;
+  }
+  for (const key of authKeys(registry)) {
+    const auth = config.auths?.[key]?.auth;
+    if (auth) {
+      const decoded = Buffer.from(auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon > 0) return { kind: 'auth', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    const helper = config.credHelpers?.[key];
+    if (helper) return { kind: 'helper', helper };
+  }
+  return null;
 }

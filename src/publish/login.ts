@@ -1,21 +1,76 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { registryCredentials } from '../config/config.js';
 import { UserError } from '../config/errors.js';
 import { isDockerHub } from '../config/image-ref.js';
 import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
 import { CommandError, errorLine, type Runner } from '../exec/runner.js';
 import type { Prepared, RunContext } from '../pipeline/context.js';
-import { createDockerConfig, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
+import { createDockerConfig, existingLogin, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
 import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
 
-/** A login this run made: where its credentials live, until `close()`. */
-export interface RegistrySession {
+/** One registry's credentials, as logged in to. */
+export interface RegistryLogin {
   registry: string;
   username: string;
   password: string;
+}
+
+/** The logins this run made: where their credentials live, until `close()`. */
+export interface RegistrySession extends RegistryLogin {
   /** The private DOCKER_CONFIG every docker command of the run uses while logged in. */
   dockerConfig: string;
+  /** Every registry logged in to (`registry`, `username`, `password` above are the first); absent means just that one. */
+  logins?: RegistryLogin[];
   close(): Promise<void>;
+}
+
+/** Every login of a session. */
+export function sessionLogins(session: RegistrySession): RegistryLogin[] {
+  return session.logins ?? [{ registry: session.registry, username: session.username, password: session.password }];
+}
+
+/** The session's view for one registry (its credentials, the shared DOCKER_CONFIG), or null when not logged in there. */
+export function sessionFor(session: RegistrySession, registry: string): RegistrySession | null {
+  const host = normalHost(registry);
+  const login = sessionLogins(session).find((l) => normalHost(l.registry) === host);
+  return login ? { ...session, ...login } : null;
+}
+
+/**
+ * A view for a registry the job's docker config logs in to (ECR, GAR: their own login actions ran first): the
+ * push uses that config (the private one keeps its entry), and the read-back its credentials, from the `auth`
+ * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
+ */
+export async function existingSession(ctx: RunContext, session: RegistrySession | null, registry: string): Promise<RegistrySession | null> {
+  const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+  if (!found) return null;
+  const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+  let username = '';
+  let password = '';
+  if (found.kind === 'auth') ({ username, password } = found);
+  else {
+    const r = await ctx.runner.run([`docker-credential-${found.helper}`, 'get'], { input: registry, quiet: true, allowFailure: true });
+    try {
+      const creds = JSON.parse(r.stdout) as { Username?: string; Secret?: string };
+      username = creds.Username ?? '';
+      password = creds.Secret ?? '';
+    } catch {
+      // No credentials from the helper: the read-back goes anonymously and says so if refused.
+    }
+  }
+  if (password) {
+    ctx.redactor.add(password);
+    ctx.ui.setSecret(password);
+  }
+  return { registry, username, password, dockerConfig, close: async () => undefined };
+}
+
+const normalHost = (host: string): string => (isDockerHub(host) ? 'docker.io' : host);
+
+/** The registry host of a full ref (`host/repo:tag`). */
+export function refHost(ref: string): string {
+  return normalHost(ref.slice(0, ref.indexOf('/')));
 }
 
 /** The last line of a failed command that says why (stderr first: stdout holds progress). */
@@ -27,38 +82,59 @@ export function failureText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** How to give credentials, in the words of where the run happens. */
-function credentialsHint(ctx: RunContext): string {
-  if (ctx.env.GITHUB_ACTIONS !== 'true') return 'pass --username and --password-stdin, or --push false';
-  if (isDockerHub(ctx.config.registry)) {
-    return 'set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and pass them as username/password, or push: false';
+/** How to give credentials for `registry`, in the words of where the run happens. */
+function credentialsHint(ctx: RunContext, registry: string): string {
+  const primary = normalHost(registry) === normalHost(ctx.config.registry);
+  if (ctx.env.GITHUB_ACTIONS !== 'true') {
+    return primary
+      ? 'pass --username and --password-stdin, or --push false'
+      : `log in to ${registry} in the action's registry-auth input, or --push false`;
   }
-  if (ctx.config.registry === 'ghcr.io') {
-    return 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false';
+  const how = primary ? 'pass them as username/password' : `add "- registry: ${registry}" with username and password to registry-auth`;
+  if (isDockerHub(registry)) return `set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and ${how}, or push: false`;
+  if (registry === 'ghcr.io') {
+    return primary
+      ? 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false'
+      : `${how} (username: \${{ github.actor }}, password: \${{ secrets.GITHUB_TOKEN }}, with permissions: packages: write), or push: false`;
   }
-  return `pass username and password inputs for ${ctx.config.registry} from repository secrets, or push: false`;
+  return primary
+    ? `pass username and password inputs for ${registry} from repository secrets, or push: false`
+    : `${how} from repository secrets, or push: false`;
+}
+
+/** The complete credentials the inputs give (username and password both set), in order. */
+function completeCredentials(ctx: RunContext): RegistryLogin[] {
+  return registryCredentials(ctx.config).filter((c) => c.username && c.password);
 }
 
 /**
- * Checks, before anything is built, that a due push can happen: credentials are there and every ref is on the
- * registry this run logs in to. Throws a UserError naming the fix.
+ * Checks, before anything is built, that a due push can happen: every ref is on a registry the inputs give
+ * credentials for. Throws a UserError naming the fix.
  */
 export function checkPushable(ctx: RunContext, prepared: Prepared): void {
   const { config } = ctx;
   const { plan } = prepared;
   if (!plan.push) return;
-  if (!config.username || !config.password) {
-    const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-    throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx)}`);
-  }
-  const registry = isDockerHub(config.registry) ? 'docker.io' : config.registry;
-  for (const ref of plan.refs) {
-    const host = ref.slice(0, ref.indexOf('/'));
-    if (host !== registry) {
-      throw new UserError(
-        `tag ${ref} is on ${host}, but this run logs in to ${registry} only: set registry: ${host}, or push to one registry per step`,
-      );
+  const hosts = [...new Set(plan.refs.map(refHost))];
+  const primary = normalHost(config.registry);
+  const extra = new Set(config.registryAuth.map((c) => normalHost(c.registry)));
+  for (const host of hosts) {
+    if (extra.has(host)) continue;
+    // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
+    if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host)) continue;
+    if (host === primary) {
+      if (!config.username || !config.password) {
+        const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
+        throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+      }
+      continue;
     }
+    const ref = plan.refs.find((r) => refHost(r) === host)!;
+    throw new UserError(
+      extra.size === 0
+        ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
+        : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`,
+    );
   }
 }
 
@@ -67,58 +143,83 @@ export function checkPushable(ctx: RunContext, prepared: Prepared): void {
  * image pulls then count against the account, not the anonymous limit). Pull requests never log in.
  */
 export function wantsLogin(ctx: RunContext, prepared: Prepared): boolean {
-  const { username, password } = ctx.config;
-  return prepared.plan.push || (!!username && !!password && !prepared.git.pullRequest);
+  return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 
 /**
- * `docker login` into a private DOCKER_CONFIG, before the build. The password goes to stdin, never argv. A
- * failed login fails the run when a push is due; otherwise it is a warning and the run goes on anonymously.
+ * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
+ * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
+ * otherwise it is a warning and the run goes on without that login.
  */
 export async function login(ctx: RunContext, prepared: Prepared): Promise<RegistrySession | null> {
   checkPushable(ctx, prepared);
   if (!wantsLogin(ctx, prepared)) return null;
-  const { registry, username, password } = ctx.config;
-  const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || os.tmpdir(), userDockerConfigDir(ctx.env), registry);
+  const credentials = completeCredentials(ctx);
+  if (credentials.length === 0) return null;
+  const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
+  const dockerConfig = createDockerConfig(
+    ctx.env.RUNNER_TEMP || os.tmpdir(),
+    userDockerConfigDir(ctx.env),
+    credentials.map((c) => c.registry),
+  );
   const cleanupOnExit = (): void => removeDockerConfig(dockerConfig);
   process.once('exit', cleanupOnExit);
   ctx.saveState?.('dockerConfig', dockerConfig);
-  ctx.ui.info(`Logging in to ${registry} as ${username}`);
-  try {
-    await withRetry(
-      () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }),
-      {
-        tries: DEFAULT_TRIES,
-        baseDelayMs: DEFAULT_BASE_DELAY_MS,
-        kindOf: (e) => classifyFailure(failureText(e)),
-        onRetry: ({ attempt, tries, delayMs, error }) =>
-          ctx.ui.info(
-            `docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`,
-          ),
-      },
-    );
-  } catch (e) {
+  const logins: RegistryLogin[] = [];
+  const giveUp = (): void => {
     removeDockerConfig(dockerConfig);
     process.off('exit', cleanupOnExit);
-    const error = loginError(registry, username, e);
-    if (prepared.plan.push) throw error;
-    ctx.ui.warning(`${error.message} (nothing is pushed on this run, so it goes on without a login: base image pulls are anonymous)`);
+  };
+  for (const { registry, username, password } of credentials) {
+    ctx.ui.info(`Logging in to ${registry} as ${username}`);
+    try {
+      await withRetry(
+        () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }),
+        {
+          tries: DEFAULT_TRIES,
+          baseDelayMs: DEFAULT_BASE_DELAY_MS,
+          kindOf: (e) => classifyFailure(failureText(e)),
+          onRetry: ({ attempt, tries, delayMs, error }) =>
+            ctx.ui.info(
+              `docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`,
+            ),
+        },
+      );
+    } catch (e) {
+      const error = loginError(registry, username, e);
+      if (pushHosts.has(normalHost(registry))) {
+        if (logins.length > 0) await logoutAll(ctx.runner, logins, dockerConfig);
+        giveUp();
+        throw error;
+      }
+      ctx.ui.warning(
+        `${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`,
+      );
+      continue;
+    }
+    logins.push({ registry, username, password });
+    ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+  }
+  if (logins.length === 0) {
+    giveUp();
     return null;
   }
-  ctx.saveState?.('loggedIn', registry);
-  // Every docker command from here on (build pulls, smoke sidecars, push) uses this login.
+  // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
   ctx.runner.env.DOCKER_CONFIG = dockerConfig;
   return {
-    registry,
-    username,
-    password,
+    ...logins[0]!,
+    logins,
     dockerConfig,
     close: async () => {
       delete ctx.runner.env.DOCKER_CONFIG;
-      await logout(ctx.runner, registry, dockerConfig);
+      await logoutAll(ctx.runner, logins, dockerConfig);
       process.off('exit', cleanupOnExit);
     },
   };
+}
+
+async function logoutAll(runner: Runner, logins: RegistryLogin[], dockerConfig: string): Promise<void> {
+  await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
 }
 
 function loginError(registry: string, username: string, e: unknown): Error {
@@ -136,10 +237,13 @@ function loginError(registry: string, username: string, e: unknown): Error {
   return new UserError(`docker login to ${registry} as ${username} failed: ${why}; check the registry address`);
 }
 
-/** Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). */
-export async function logout(runner: Runner, registry: string, dockerConfig: string): Promise<boolean> {
+/**
+ * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
+ * is one registry or several, a line each (the `loggedIn` state).
+ */
+export async function logout(runner: Runner, registries: string, dockerConfig: string): Promise<boolean> {
   if (!dockerConfig || !existsSync(dockerConfig)) return false;
-  if (registry) {
+  for (const registry of registries.split('\n').filter(Boolean)) {
     await runner
       .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
       .catch(() => undefined);

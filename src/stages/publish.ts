@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 import { parseTagEntry } from '../config/image-ref.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
-import type { RegistrySession } from '../publish/login.js';
+import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
+import { hubApiUrl, hubTargets, updateHubDescription } from '../publish/hub-description.js';
 import type { PushPlan } from '../publish/policy.js';
 import { pushRef } from '../publish/push.js';
 import { RegistryClient, RegistryHttpError } from '../publish/registry-client.js';
@@ -12,6 +13,7 @@ import { failsRun, type CheckResult } from '../rules/catalogue.js';
 
 /** What the publish stage did, filled in as it goes (a failed second push still reports the first). */
 export interface Published {
+  /** Every ref pushed and read back as the image built, in order. */
   pushed: string[];
   digest: string | null;
   /** The single-platform image manifest the registry holds (the index entry when `digest` is an index). */
@@ -25,7 +27,8 @@ export const newPublished = (): Published => ({ pushed: [], digest: null, manife
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 export function pushReason(plan: PushPlan, out: Published, error: string | undefined): string {
   if (out.reason) return out.reason;
-  if (plan.push && out.pushed.length === 0 && error !== undefined) return `${plan.reason}, but the run failed before anything was pushed`;
+  if (plan.push && out.pushed.length === 0 && error !== undefined)
+    return `${plan.reason}, but the run failed before anything was pushed and verified`;
   return plan.reason;
 }
 
@@ -50,22 +53,57 @@ export async function publish(
     ctx.ui.info(`Not pushing: ${out.reason}`);
     return;
   }
-  if (!session) throw new Error('a push is planned but the run is not logged in');
   const configDigest = readFileSync(shasumFile, 'utf8').trim();
   if (configDigest !== built.configDigest) {
     throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
   }
 
-  // `pushed` lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
-  for (const ref of plan.refs) await pushRef(ctx, session, built.imageId, ref);
+  // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
+  // does not hide what the others got.
+  const byRegistry = new Map<string, string[]>();
+  for (const ref of plan.refs) byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
+  const failures: { registry: string; error: Error }[] = [];
+  for (const [registry, refs] of byRegistry) {
+    try {
+      const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
+      if (!login) throw new UserError(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
+      await publishTo(ctx, login, built.imageId, configDigest, refs, out);
+    } catch (e) {
+      if (byRegistry.size === 1) throw e;
+      failures.push({ registry, error: e as Error });
+    }
+  }
+  if (failures.length > 0) {
+    const ok = [...byRegistry.keys()].filter((r) => !failures.some((f) => f.registry === r));
+    const failed = failures.map((f) => `${f.registry}: ${f.error.message}`).join('; ');
+    const got =
+      ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes(refHost(r))).join(', ')} (pushed and verified)` : '';
+    throw new UserError(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`);
+  }
+  ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+  if (ctx.config.hubDescription || ctx.config.hubShortDescription) await describeOnHub(ctx, prepared, session, out.pushed);
+}
 
+/**
+ * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. `pushed`
+ * lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
+ */
+async function publishTo(
+  ctx: RunContext,
+  session: RegistrySession,
+  imageId: string,
+  configDigest: string,
+  refs: string[],
+  out: Published,
+): Promise<void> {
+  for (const ref of refs) await pushRef(ctx, session, imageId, ref);
   const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
     ctx.redactor.add(token);
     ctx.ui.setSecret(token);
   });
   const platform = targetPlatform(ctx.config.platforms);
   try {
-    for (const ref of plan.refs) {
+    for (const ref of refs) {
       const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
       if (!parsed) throw new Error(`cannot parse the pushed ref ${ref}`);
       const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, configDigest, platform), {
@@ -91,7 +129,41 @@ export async function publish(
   } finally {
     await client.close();
   }
-  ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+}
+
+/**
+ * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
+ * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
+ */
+async function describeOnHub(ctx: RunContext, prepared: Prepared, session: RegistrySession | null, pushed: string[]): Promise<void> {
+  const { hubDescription, hubShortDescription } = ctx.config;
+  const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
+  if (skip) {
+    ctx.ui.info(`hub-description: ${skip}`);
+    return;
+  }
+  const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+  if (!hub?.password) {
+    ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+    return;
+  }
+  const fullDescription = hubDescription ? readFileSync(hubDescription, 'utf8') : undefined;
+  for (const repository of repositories) {
+    const result = await updateHubDescription({
+      apiUrl: hubApiUrl(ctx.env),
+      username: hub.username,
+      password: hub.password,
+      repository,
+      fullDescription,
+      shortDescription: hubShortDescription || undefined,
+      onSecret: (token) => {
+        ctx.redactor.add(token);
+        ctx.ui.setSecret(token);
+      },
+    });
+    if (result.ok) ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
+    else ctx.ui.warning(`hub-description: ${result.error}`);
+  }
 }
 
 function kindOfHttp(e: unknown): FailureKind {

@@ -1,8 +1,8 @@
-export const id = 230;
-export const ids = [230];
+export const id = 393;
+export const ids = [393];
 export const modules = {
 
-/***/ 5230:
+/***/ 3393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -527,7 +527,7 @@ var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
 var image_ref = __webpack_require__(2023);
 ;// CONCATENATED MODULE: ./src/publish/registry-client.ts
@@ -3941,10 +3941,11 @@ function authKeys(registry) {
  * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
  *
  * It starts from the user's config (other registries' logins stay usable for base image pulls) without
- * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for `registry`.
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for the `registries`
+ * logged in to.
  * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
  */
-function createDockerConfig(parent, userDir, registry) {
+function createDockerConfig(parent, userDir, registries) {
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(parent, 'dockerflow-docker-config-'));
     let config = {};
     const userFile = external_node_path_default().join(userDir, 'config.json');
@@ -3960,7 +3961,7 @@ function createDockerConfig(parent, userDir, registry) {
     for (const field of ['auths', 'credHelpers']) {
         const map = config[field];
         if (map && typeof map === 'object')
-            for (const key of authKeys(registry))
+            for (const key of [registries].flat().flatMap(authKeys))
                 delete map[key];
     }
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
@@ -3974,6 +3975,32 @@ function createDockerConfig(parent, userDir, registry) {
 /** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
 function removeDockerConfig(dir) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+}
+/**
+ * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
+ * `credHelpers` entry), so a push can go there without username/password; null when there is none.
+ */
+function existingLogin(userDir, registry) {
+    let config;
+    try {
+        config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(userDir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    for (const key of authKeys(registry)) {
+        const auth = config.auths?.[key]?.auth;
+        if (auth) {
+            const decoded = Buffer.from(auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { kind: 'auth', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        const helper = config.credHelpers?.[key];
+        if (helper)
+            return { kind: 'helper', helper };
+    }
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/retry.ts
@@ -4045,6 +4072,53 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 
 
 
+
+/** Every login of a session. */
+function sessionLogins(session) {
+    return session.logins ?? [{ registry: session.registry, username: session.username, password: session.password }];
+}
+/** The session's view for one registry (its credentials, the shared DOCKER_CONFIG), or null when not logged in there. */
+function sessionFor(session, registry) {
+    const host = normalHost(registry);
+    const login = sessionLogins(session).find((l) => normalHost(l.registry) === host);
+    return login ? { ...session, ...login } : null;
+}
+/**
+ * A view for a registry the job's docker config logs in to (ECR, GAR: their own login actions ran first): the
+ * push uses that config (the private one keeps its entry), and the read-back its credentials, from the `auth`
+ * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
+ */
+async function existingSession(ctx, session, registry) {
+    const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+    if (!found)
+        return null;
+    const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+    let username = '';
+    let password = '';
+    if (found.kind === 'auth')
+        ({ username, password } = found);
+    else {
+        const r = await ctx.runner.run([`docker-credential-${found.helper}`, 'get'], { input: registry, quiet: true, allowFailure: true });
+        try {
+            const creds = JSON.parse(r.stdout);
+            username = creds.Username ?? '';
+            password = creds.Secret ?? '';
+        }
+        catch {
+            // No credentials from the helper: the read-back goes anonymously and says so if refused.
+        }
+    }
+    if (password) {
+        ctx.redactor.add(password);
+        ctx.ui.setSecret(password);
+    }
+    return { registry, username, password, dockerConfig, close: async () => undefined };
+}
+const normalHost = (host) => ((0,image_ref/* isDockerHub */.gr)(host) ? 'docker.io' : host);
+/** The registry host of a full ref (`host/repo:tag`). */
+function refHost(ref) {
+    return normalHost(ref.slice(0, ref.indexOf('/')));
+}
 /** The last line of a failed command that says why (stderr first: stdout holds progress). */
 function failureText(e) {
     if (e instanceof runner/* CommandError */.Qd) {
@@ -4053,37 +4127,59 @@ function failureText(e) {
     }
     return e instanceof Error ? e.message : String(e);
 }
-/** How to give credentials, in the words of where the run happens. */
-function credentialsHint(ctx) {
-    if (ctx.env.GITHUB_ACTIONS !== 'true')
-        return 'pass --username and --password-stdin, or --push false';
-    if ((0,image_ref/* isDockerHub */.gr)(ctx.config.registry)) {
-        return 'set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and pass them as username/password, or push: false';
+/** How to give credentials for `registry`, in the words of where the run happens. */
+function credentialsHint(ctx, registry) {
+    const primary = normalHost(registry) === normalHost(ctx.config.registry);
+    if (ctx.env.GITHUB_ACTIONS !== 'true') {
+        return primary
+            ? 'pass --username and --password-stdin, or --push false'
+            : `log in to ${registry} in the action's registry-auth input, or --push false`;
     }
-    if (ctx.config.registry === 'ghcr.io') {
-        return 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false';
+    const how = primary ? 'pass them as username/password' : `add "- registry: ${registry}" with username and password to registry-auth`;
+    if ((0,image_ref/* isDockerHub */.gr)(registry))
+        return `set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and ${how}, or push: false`;
+    if (registry === 'ghcr.io') {
+        return primary
+            ? 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false'
+            : `${how} (username: \${{ github.actor }}, password: \${{ secrets.GITHUB_TOKEN }}, with permissions: packages: write), or push: false`;
     }
-    return `pass username and password inputs for ${ctx.config.registry} from repository secrets, or push: false`;
+    return primary
+        ? `pass username and password inputs for ${registry} from repository secrets, or push: false`
+        : `${how} from repository secrets, or push: false`;
+}
+/** The complete credentials the inputs give (username and password both set), in order. */
+function completeCredentials(ctx) {
+    return (0,config_config/* registryCredentials */.Qn)(ctx.config).filter((c) => c.username && c.password);
 }
 /**
- * Checks, before anything is built, that a due push can happen: credentials are there and every ref is on the
- * registry this run logs in to. Throws a UserError naming the fix.
+ * Checks, before anything is built, that a due push can happen: every ref is on a registry the inputs give
+ * credentials for. Throws a UserError naming the fix.
  */
 function checkPushable(ctx, prepared) {
     const { config } = ctx;
     const { plan } = prepared;
     if (!plan.push)
         return;
-    if (!config.username || !config.password) {
-        const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-        throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx)}`);
-    }
-    const registry = (0,image_ref/* isDockerHub */.gr)(config.registry) ? 'docker.io' : config.registry;
-    for (const ref of plan.refs) {
-        const host = ref.slice(0, ref.indexOf('/'));
-        if (host !== registry) {
-            throw new errors/* UserError */.y(`tag ${ref} is on ${host}, but this run logs in to ${registry} only: set registry: ${host}, or push to one registry per step`);
+    const hosts = [...new Set(plan.refs.map(refHost))];
+    const primary = normalHost(config.registry);
+    const extra = new Set(config.registryAuth.map((c) => normalHost(c.registry)));
+    for (const host of hosts) {
+        if (extra.has(host))
+            continue;
+        // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
+        if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host))
+            continue;
+        if (host === primary) {
+            if (!config.username || !config.password) {
+                const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
+                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+            }
+            continue;
         }
+        const ref = plan.refs.find((r) => refHost(r) === host);
+        throw new errors/* UserError */.y(extra.size === 0
+            ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
+            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`);
     }
 }
 /**
@@ -4091,54 +4187,73 @@ function checkPushable(ctx, prepared) {
  * image pulls then count against the account, not the anonymous limit). Pull requests never log in.
  */
 function wantsLogin(ctx, prepared) {
-    const { username, password } = ctx.config;
-    return prepared.plan.push || (!!username && !!password && !prepared.git.pullRequest);
+    return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` into a private DOCKER_CONFIG, before the build. The password goes to stdin, never argv. A
- * failed login fails the run when a push is due; otherwise it is a warning and the run goes on anonymously.
+ * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
+ * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
+ * otherwise it is a warning and the run goes on without that login.
  */
 async function login(ctx, prepared) {
     checkPushable(ctx, prepared);
     if (!wantsLogin(ctx, prepared))
         return null;
-    const { registry, username, password } = ctx.config;
-    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), registry);
+    const credentials = completeCredentials(ctx);
+    if (credentials.length === 0)
+        return null;
+    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry));
     const cleanupOnExit = () => removeDockerConfig(dockerConfig);
     process.once('exit', cleanupOnExit);
     ctx.saveState?.('dockerConfig', dockerConfig);
-    ctx.ui.info(`Logging in to ${registry} as ${username}`);
-    try {
-        await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
-            tries: DEFAULT_TRIES,
-            baseDelayMs: DEFAULT_BASE_DELAY_MS,
-            kindOf: (e) => classifyFailure(failureText(e)),
-            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
-        });
-    }
-    catch (e) {
+    const logins = [];
+    const giveUp = () => {
         removeDockerConfig(dockerConfig);
         process.off('exit', cleanupOnExit);
-        const error = loginError(registry, username, e);
-        if (prepared.plan.push)
-            throw error;
-        ctx.ui.warning(`${error.message} (nothing is pushed on this run, so it goes on without a login: base image pulls are anonymous)`);
+    };
+    for (const { registry, username, password } of credentials) {
+        ctx.ui.info(`Logging in to ${registry} as ${username}`);
+        try {
+            await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
+                tries: DEFAULT_TRIES,
+                baseDelayMs: DEFAULT_BASE_DELAY_MS,
+                kindOf: (e) => classifyFailure(failureText(e)),
+                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+            });
+        }
+        catch (e) {
+            const error = loginError(registry, username, e);
+            if (pushHosts.has(normalHost(registry))) {
+                if (logins.length > 0)
+                    await logoutAll(ctx.runner, logins, dockerConfig);
+                giveUp();
+                throw error;
+            }
+            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
+            continue;
+        }
+        logins.push({ registry, username, password });
+        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+    }
+    if (logins.length === 0) {
+        giveUp();
         return null;
     }
-    ctx.saveState?.('loggedIn', registry);
-    // Every docker command from here on (build pulls, smoke sidecars, push) uses this login.
+    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
     ctx.runner.env.DOCKER_CONFIG = dockerConfig;
     return {
-        registry,
-        username,
-        password,
+        ...logins[0],
+        logins,
         dockerConfig,
         close: async () => {
             delete ctx.runner.env.DOCKER_CONFIG;
-            await logout(ctx.runner, registry, dockerConfig);
+            await logoutAll(ctx.runner, logins, dockerConfig);
             process.off('exit', cleanupOnExit);
         },
     };
+}
+async function logoutAll(runner, logins, dockerConfig) {
+    await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
 }
 function loginError(registry, username, e) {
     if (e instanceof RetriesExhausted) {
@@ -4150,17 +4265,116 @@ function loginError(registry, username, e) {
     }
     return new errors/* UserError */.y(`docker login to ${registry} as ${username} failed: ${why}; check the registry address`);
 }
-/** Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). */
-async function logout(runner, registry, dockerConfig) {
+/**
+ * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
+ * is one registry or several, a line each (the `loggedIn` state).
+ */
+async function logout(runner, registries, dockerConfig) {
     if (!dockerConfig || !(0,external_node_fs_.existsSync)(dockerConfig))
         return false;
-    if (registry) {
+    for (const registry of registries.split('\n').filter(Boolean)) {
         await runner
             .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
             .catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/publish/hub-description.ts
+/**
+ * Docker Hub's repository description (the README shown on hub.docker.com), kept in step with a file of the
+ * repository, as peter-evans/dockerhub-description does: log in to Hub's API with the registry credentials, then
+ * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
+ */
+
+
+/** Docker Hub's limit for the full description, in bytes. */
+const HUB_FULL_DESCRIPTION_MAX = 25_000;
+/** Hub's API; DOCKERFLOW_HUB_API_URL points it elsewhere, for the tests only (a local server speaking it). */
+function hubApiUrl(env) {
+    return (env.DOCKERFLOW_HUB_API_URL || 'https://hub.docker.com').replace(/\/+$/, '');
+}
+/**
+ * The Docker Hub repositories whose description a run updates: those of the verified refs on docker.io, none on
+ * a pull request. `skip` says why there are none, for the log.
+ */
+function hubTargets(pushed, image, pullRequest) {
+    if (pullRequest)
+        return { repositories: [], skip: 'a pull request never updates the Docker Hub description' };
+    const repositories = new Set();
+    for (const ref of pushed) {
+        const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, 'docker.io', image);
+        if (parsed?.registry === 'docker.io')
+            repositories.add(parsed.repository.includes('/') ? parsed.repository : `library/${parsed.repository}`);
+    }
+    if (repositories.size === 0)
+        return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };
+    return { repositories: [...repositories], skip: null };
+}
+const hub_description_TIMEOUT_MS = 30_000;
+/** Log in to Hub's API and PATCH the repository's descriptions. Never throws: a failure is the result's `error`. */
+async function updateHubDescription(req) {
+    const fail = (error) => ({ ok: false, error });
+    const host = new URL(req.apiUrl).host;
+    if (req.fullDescription !== undefined && Buffer.byteLength(req.fullDescription) > HUB_FULL_DESCRIPTION_MAX) {
+        return fail(`the description is ${Buffer.byteLength(req.fullDescription)} bytes and Docker Hub takes at most ${HUB_FULL_DESCRIPTION_MAX}: shorten the hub-description file`);
+    }
+    const agent = new undici/* Agent */.g6({ headersTimeout: hub_description_TIMEOUT_MS, bodyTimeout: hub_description_TIMEOUT_MS, connectTimeout: hub_description_TIMEOUT_MS });
+    const call = async (method, path, body, headers = {}) => {
+        const res = await (0,undici/* request */.Em)(`${req.apiUrl}${path}`, {
+            method,
+            dispatcher: agent,
+            headers: { 'content-type': 'application/json', 'user-agent': 'dockerflow-action', ...headers },
+            body: JSON.stringify(body),
+        });
+        const text = await res.body.text();
+        let json = null;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            json = null;
+        }
+        return { status: res.statusCode, json, text };
+    };
+    const detail = (r) => {
+        const m = r.json?.message ?? r.json?.detail ?? r.json?.details;
+        const s = (typeof m === 'string' ? m : r.text).replace(/\s+/g, ' ').trim().slice(0, 200);
+        return s ? `: ${s}` : '';
+    };
+    try {
+        const login = await call('POST', '/v2/users/login/', { username: req.username, password: req.password });
+        const token = login.json?.token;
+        if (login.status !== 200 || typeof token !== 'string' || !token) {
+            if (login.status === 401 || login.status === 403) {
+                return fail(`Docker Hub (${host}) refused the login of user ${req.username} (${login.status}${detail(login)}): check the username and the password or access token`);
+            }
+            return fail(`the Docker Hub login at ${host} answered ${login.status}${detail(login)}; the description is not updated`);
+        }
+        req.onSecret?.(token);
+        const body = {};
+        if (req.fullDescription !== undefined)
+            body.full_description = req.fullDescription;
+        if (req.shortDescription !== undefined)
+            body.description = req.shortDescription;
+        const patch = await call('PATCH', `/v2/repositories/${req.repository}/`, body, { authorization: `Bearer ${token}` });
+        if (patch.status === 200)
+            return { ok: true };
+        if (patch.status === 401 || patch.status === 403) {
+            return fail(`Docker Hub refused to update the description of ${req.repository} for user ${req.username} (${patch.status}${detail(patch)}): an access token needs the Read, Write, Delete scope for this (Read & Write can push but not edit the repository)`);
+        }
+        if (patch.status === 404)
+            return fail(`Docker Hub has no repository ${req.repository} (404) to describe`);
+        return fail(`Docker Hub answered ${patch.status}${detail(patch)} updating the description of ${req.repository}`);
+    }
+    catch (e) {
+        const err = e;
+        return fail(`cannot reach Docker Hub's API at ${host}: ${[err.code ?? err.cause?.code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`);
+    }
+    finally {
+        await agent.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/publish/push.ts
@@ -4210,13 +4424,15 @@ async function pushRef(ctx, session, imageId, ref) {
 
 
 
+
+
 const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 function pushReason(plan, out, error) {
     if (out.reason)
         return out.reason;
     if (plan.push && out.pushed.length === 0 && error !== undefined)
-        return `${plan.reason}, but the run failed before anything was pushed`;
+        return `${plan.reason}, but the run failed before anything was pushed and verified`;
     return plan.reason;
 }
 /**
@@ -4233,22 +4449,53 @@ async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
         ctx.ui.info(`Not pushing: ${out.reason}`);
         return;
     }
-    if (!session)
-        throw new Error('a push is planned but the run is not logged in');
     const configDigest = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
     if (configDigest !== built.configDigest) {
         throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
     }
-    // `pushed` lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
+    // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
+    // does not hide what the others got.
+    const byRegistry = new Map();
     for (const ref of plan.refs)
-        await pushRef(ctx, session, built.imageId, ref);
+        byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
+    const failures = [];
+    for (const [registry, refs] of byRegistry) {
+        try {
+            const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
+            if (!login)
+                throw new errors/* UserError */.y(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
+            await publishTo(ctx, login, built.imageId, configDigest, refs, out);
+        }
+        catch (e) {
+            if (byRegistry.size === 1)
+                throw e;
+            failures.push({ registry, error: e });
+        }
+    }
+    if (failures.length > 0) {
+        const ok = [...byRegistry.keys()].filter((r) => !failures.some((f) => f.registry === r));
+        const failed = failures.map((f) => `${f.registry}: ${f.error.message}`).join('; ');
+        const got = ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes(refHost(r))).join(', ')} (pushed and verified)` : '';
+        throw new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`);
+    }
+    ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+    if (ctx.config.hubDescription || ctx.config.hubShortDescription)
+        await describeOnHub(ctx, prepared, session, out.pushed);
+}
+/**
+ * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. `pushed`
+ * lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
+ */
+async function publishTo(ctx, session, imageId, configDigest, refs, out) {
+    for (const ref of refs)
+        await pushRef(ctx, session, imageId, ref);
     const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
         ctx.redactor.add(token);
         ctx.ui.setSecret(token);
     });
     const platform = targetPlatform(ctx.config.platforms);
     try {
-        for (const ref of plan.refs) {
+        for (const ref of refs) {
             const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
             if (!parsed)
                 throw new Error(`cannot parse the pushed ref ${ref}`);
@@ -4271,7 +4518,42 @@ async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
     finally {
         await client.close();
     }
-    ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+}
+/**
+ * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
+ * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
+ */
+async function describeOnHub(ctx, prepared, session, pushed) {
+    const { hubDescription, hubShortDescription } = ctx.config;
+    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
+    if (skip) {
+        ctx.ui.info(`hub-description: ${skip}`);
+        return;
+    }
+    const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+    if (!hub?.password) {
+        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+        return;
+    }
+    const fullDescription = hubDescription ? (0,external_node_fs_.readFileSync)(hubDescription, 'utf8') : undefined;
+    for (const repository of repositories) {
+        const result = await updateHubDescription({
+            apiUrl: hubApiUrl(ctx.env),
+            username: hub.username,
+            password: hub.password,
+            repository,
+            fullDescription,
+            shortDescription: hubShortDescription || undefined,
+            onSecret: (token) => {
+                ctx.redactor.add(token);
+                ctx.ui.setSecret(token);
+            },
+        });
+        if (result.ok)
+            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
+        else
+            ctx.ui.warning(`hub-description: ${result.error}`);
+    }
 }
 function kindOfHttp(e) {
     if (!(e instanceof RegistryHttpError))
