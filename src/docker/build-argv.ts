@@ -49,6 +49,10 @@ export function buildEnv(req: BuildRequest): Record<string, string> {
   const env: Record<string, string> = {};
   req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
   for (const { key, value } of secretBuildArgs(req.config)) env[key] = value;
-  if (req.builder === 'classic') env.DOCKER_BUILDKIT = '0';
   return env;
+}
+
+/** The tool's own settings for the build command (not values read by name). */
+export function buildSettings(req: BuildRequest): Record<string, string> {
+  return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }
