@@ -253,7 +253,7 @@ class Stack {
             const env = containerEnv(ctx, s.env);
             try {
                 await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
-                    env: env.env,
+                    byName: env.env,
                 });
             }
             catch (e) {
@@ -373,9 +373,11 @@ function buildEnv(req) {
     req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
     for (const { key, value } of (0,config_config/* secretBuildArgs */.qD)(req.config))
         env[key] = value;
-    if (req.builder === 'classic')
-        env.DOCKER_BUILDKIT = '0';
     return env;
+}
+/** The tool's own settings for the build command (not values read by name). */
+function buildSettings(req) {
+    return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build.ts
@@ -421,7 +423,7 @@ async function build(ctx, prepared) {
     const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
-        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
+        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
@@ -1886,7 +1888,7 @@ async function startApp(ctx, built, stack, onLine) {
     const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
     const name = appContainerName(ctx.runId);
     ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
-    const run = await ctx.runner.run(argv, { env: env.env, allowFailure: true });
+    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
         const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(`${run.stderr}${run.stdout}`) || `exit ${run.exitCode}`);
@@ -2147,7 +2149,7 @@ async function testCommandRule(ctx, built, stack) {
     const shown = ctx.redactor.redact((0,runner/* displayArgv */.zq)(command));
     const env = appEnv(ctx);
     const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
-    const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { env: env.env, stream: true, allowFailure: true }));
+    const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
     if (r.exitCode === 0)
         return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${test_command_secs(r.durationMs)}`);
     const lines = `${r.stdout}\n${r.stderr}`

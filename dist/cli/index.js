@@ -222,10 +222,10 @@ class CliUi {
     }
     output(text) {
         if (this.verbose)
-            this.err.write(text);
+            this.err.write(this.redactor.redact(text));
     }
     async group(title, fn) {
-        this.err.write(`── ${title}\n`);
+        this.err.write(this.redactor.redact(`── ${title}\n`));
         return fn();
     }
     setSecret(value) {
@@ -2384,8 +2384,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
-        for (const name of Object.keys(opts.env ?? {})) {
-            if ((0,names/* isDockerCliVariable */.xo)(name) && name !== 'DOCKER_BUILDKIT')
+        for (const name of Object.keys(opts.byName ?? {})) {
+            if ((0,names/* isDockerCliVariable */.xo)(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
         }
         // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
@@ -2404,8 +2404,8 @@ class Runner {
             silent: true,
             ignoreReturnCode: true,
             ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
-            ...(opts.env || Object.keys(this.env).length
-                ? { env: { ...process.env, ...opts.env, ...this.env } }
+            ...(opts.env || opts.byName || Object.keys(this.env).length
+                ? { env: { ...process.env, ...opts.byName, ...opts.env, ...this.env } }
                 : {}),
             listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
         });

@@ -31845,8 +31845,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
-        for (const name of Object.keys(opts.env ?? {})) {
-            if (isDockerCliVariable(name) && name !== 'DOCKER_BUILDKIT')
+        for (const name of Object.keys(opts.byName ?? {})) {
+            if (isDockerCliVariable(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
         }
         // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
@@ -31865,8 +31865,8 @@ class Runner {
             silent: true,
             ignoreReturnCode: true,
             ...(opts.input !== undefined ? { input: Buffer.from(opts.input) } : {}),
-            ...(opts.env || Object.keys(this.env).length
-                ? { env: { ...process.env, ...opts.env, ...this.env } }
+            ...(opts.env || opts.byName || Object.keys(this.env).length
+                ? { env: { ...process.env, ...opts.byName, ...opts.env, ...this.env } }
                 : {}),
             listeners: { stdout: (b) => out.write(b), stderr: (b) => err.write(b) },
         });
