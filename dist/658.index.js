@@ -328,7 +328,7 @@ class Stack {
             const env = containerEnv(ctx, s.env);
             try {
                 await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
-                    env: env.env,
+                    byName: env.env,
                 });
             }
             catch (e) {
@@ -445,25 +445,32 @@ function buildEnv(req) {
     req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
     for (const { key, value } of (0,config_config/* secretBuildArgs */.qD)(req.config))
         env[key] = value;
-    if (req.builder === 'classic')
-        env.DOCKER_BUILDKIT = '0';
     return env;
 }
 /**
  * argv for BuildKit's own Dockerfile checks (`docker buildx build --call check`, buildx ≥ 0.15): nothing is built;
  * the findings come back as JSON on stdout. Build args and target are passed as for the build, since some checks
- * depend on them; secrets are not needed.
+ * depend on them (a secret one by name, its value from `buildCheckEnv`, as for the build); secrets are not needed.
  */
 function buildCheckArgv(c) {
     const argv = ['docker', 'buildx', 'build', '--call', 'check,format=json', '--progress', 'quiet', '--file', c.file];
-    for (const { key, value } of c.buildArgs)
-        argv.push('--build-arg', `${key}=${value}`);
+    const secret = new Set((0,config_config/* secretBuildArgs */.qD)(c));
+    for (const a of c.buildArgs)
+        argv.push('--build-arg', secret.has(a) ? a.key : `${a.key}=${a.value}`);
     if (c.target)
         argv.push('--target', c.target);
     if (c.platforms[0])
         argv.push('--platform', c.platforms[0]);
     argv.push(c.context);
     return argv;
+}
+/** The values of the secret build args `buildCheckArgv` names, for the runner's `byName`. */
+function buildCheckEnv(c) {
+    return Object.fromEntries((0,config_config/* secretBuildArgs */.qD)(c).map((a) => [a.key, a.value]));
+}
+/** The tool's own settings for the build command (not values read by name). */
+function buildSettings(req) {
+    return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -890,7 +897,7 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
-        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
+        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
@@ -955,7 +962,7 @@ async function buildChecks(ctx, versionLine) {
         return (0,catalogue/* check */.z6)('DF108', 'skip', `buildx ${v[0]}.${v[1]} has no --call check (added in ${maj}.${min}); upgrade buildx to run BuildKit's checks`);
     }
     const file = ctx.config.file;
-    const r = await ctx.runner.run(buildCheckArgv(ctx.config), { allowFailure: true, quiet: true });
+    const r = await ctx.runner.run(buildCheckArgv(ctx.config), { byName: buildCheckEnv(ctx.config), allowFailure: true, quiet: true });
     const findings = parseCheckOutput(r.stdout, file);
     if (findings === null) {
         const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(r.stderr) || (0,runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
@@ -3465,7 +3472,7 @@ async function startApp(ctx, built, stack, onLine) {
     const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
     const name = appContainerName(ctx.runId);
     ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
-    const run = await ctx.runner.run(argv, { env: env.env, allowFailure: true });
+    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
         const why = ctx.redactor.redact((0,runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
@@ -3786,7 +3793,7 @@ async function testCommandRule(ctx, built, stack) {
     const shown = ctx.redactor.redact((0,runner/* displayArgv */.zq)(command));
     const env = appEnv(ctx);
     const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
-    const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { env: env.env, stream: true, allowFailure: true }));
+    const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
     if (r.exitCode === 0)
         return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${test_command_secs(r.durationMs)}`);
     const lines = `${r.stdout}\n${r.stderr}`

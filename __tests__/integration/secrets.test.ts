@@ -345,6 +345,9 @@ describe('secrets end to end (issue #9)', { skip: !engineUp() && 'needs the Dock
       const { report, buildLog, label } = o;
       const row = (id: string) => report.checks.find((c) => c.id === id)!;
       assert.equal(report.verdict, 'fail', `${label}: the heartbeat answers 500`);
+      // The run logged in to the canary registry (the password went on stdin) and out again.
+      assert.match(buildLog, /\$ docker login --username canary --password-stdin 127\.0\.0\.1:\d+ {2}# exit 0/, `${label}: login`);
+      assert.match(buildLog, /\$ docker logout 127\.0\.0\.1:\d+/, `${label}: logout`);
       // The env-secret DOCKER_HOST reached the container without steering docker: the app ran on the real daemon.
       assert.equal(row('DF202').status, 'pass', `${label}: ${row('DF202').message}\n${o.proc.stderr.slice(-2000)}`);
       assert.equal(row('DF201').status, 'pass', `${label}: ${row('DF201').message}`);

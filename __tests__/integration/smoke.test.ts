@@ -149,6 +149,9 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.match(r.log, /"Fields":\{"API_TOKEN":"\*\*\*"\}/);
     assert.match(r.log, /"Fields":\{"STRIPE_SK":"\*\*\*"\}/);
     assert.match(r.log, /--env-file \S+dockerflow-env-\S+ postgres:15/);
+    // The value forms of secret flags are in the CLI's argv: said once each, outside a terminal.
+    assert.match(r.stderr, /^dockerflow: warning: --env API_TOKEN=… puts a secret value in this command's argv/m);
+    assert.match(r.stderr, /^dockerflow: warning: --env-secret STRIPE_SK=… puts a secret value/m);
     for (const secret of [pgPassword, token, stripe]) {
       for (const text of [r.log, JSON.stringify(r.report), r.stdout, r.stderr]) assert.ok(!text.includes(secret), `${secret} leaked`);
     }

@@ -181,7 +181,7 @@ describe('static rules on real images', { concurrency: 1 }, () => {
     assertReportSchema(report);
     assert.deepEqual(
       report.checks.filter((c) => STATIC.test(c.id)).map((c) => `${c.id} ${c.status}`),
-      ['DF101', 'DF102', 'DF103', 'DF104', 'DF105', 'DF106', 'DF107', 'DF108'].map((id) => `${id} pass`),
+      ['DF101', 'DF102', 'DF103', 'DF104', 'DF105', 'DF106', 'DF107', 'DF108', 'DF109'].map((id) => `${id} pass`),
       r.stdout + r.stderr,
     );
     assert.equal(r.code, 0, r.stderr);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../../src/config/config.js';
-import { buildArgv, buildEnv, type Builder } from '../../src/docker/build-argv.js';
+import { buildArgv, buildEnv, buildSettings, type Builder } from '../../src/docker/build-argv.js';
 import { FIXTURES } from '../helpers/run.js';
 
 const APP = path.join(FIXTURES, 'apps/compliant');
@@ -113,7 +113,7 @@ describe('build argv', () => {
       const r = req(c.raw, c.builder);
       const argv = buildArgv(r);
       if (c.argv.length) assert.deepEqual(argv, c.argv);
-      if (c.env) assert.deepEqual(buildEnv(r), c.env);
+      if (c.env) assert.deepEqual({ ...buildEnv(r), ...buildSettings(r) }, c.env);
     });
   }
 

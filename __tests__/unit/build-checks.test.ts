@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCheckArgv } from '../../src/docker/build-argv.js';
+import { buildCheckArgv, buildCheckEnv } from '../../src/docker/build-argv.js';
 import { buildChecks, buildxVersion, parseCheckOutput } from '../../src/inspect/build-checks.js';
 import { configFor, contextFor, fakeRunner } from './helpers.js';
 
@@ -106,4 +106,12 @@ test('DF108: findings fail as a warning on the first line; old or missing buildx
       'docker buildx build --call check did not run (ERROR: failed to solve: frontend does not support --call); the build itself reports Dockerfile errors',
     ],
   );
+});
+
+test('check argv: a secret build arg goes by name, its value only in the environment docker reads it from', () => {
+  const config = configFor({ 'build-args': 'NPM_TOKEN=npm_s3cr3t|"value\nPUBLIC=1' });
+  const argv = buildCheckArgv(config);
+  assert.ok(!argv.some((a) => a.includes('npm_s3cr3t')), argv.join(' '));
+  assert.deepEqual(argv.slice(argv.indexOf('--build-arg'), argv.lastIndexOf('--build-arg') + 2), ['--build-arg', 'NPM_TOKEN', '--build-arg', 'PUBLIC=1']);
+  assert.deepEqual(buildCheckEnv(config), { NPM_TOKEN: 'npm_s3cr3t|"value' });
 });

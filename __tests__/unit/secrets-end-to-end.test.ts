@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { argvWarning, parseCliArgs, parseEnvFile, resolveCliSecrets } from '../../src/cli/args.js';
 import { namedSecrets, parseConfig, type ConfigSources } from '../../src/config/config.js';
 import { ConfigError } from '../../src/config/errors.js';
-import { buildArgv, buildEnv } from '../../src/docker/build-argv.js';
+import { buildArgv, buildEnv, buildSettings } from '../../src/docker/build-argv.js';
 import { Runner } from '../../src/exec/runner.js';
 import { STATIC_RULES, type StaticFacts } from '../../src/inspect/static-rules.js';
 import { BuildLog } from '../../src/log/build-log.js';
@@ -217,6 +217,7 @@ describe('secret build args', () => {
     ]);
     assert.ok(!argv.join(' ').includes('xyzzy') && !argv.join(' ').includes('url-pw-77'));
     assert.deepEqual(buildEnv(req), { NPM_TOKEN: CANARY, PIP_INDEX_URL: 'https://u:url-pw-77@pypi.example/simple' });
+    assert.deepEqual(buildSettings(req), {});
   });
 
   it('one named like a docker CLI variable is refused with the fix', () => {
@@ -267,7 +268,7 @@ describe('two environments', () => {
     const log = new BuildLog(dir, redactor);
     const runner = new Runner(log, silentUi(), redactor);
     await assert.rejects(
-      () => runner.run(['true'], { env: { DOCKER_HOST: 'unix:///dead.sock' } }),
+      () => runner.run(['true'], { byName: { DOCKER_HOST: 'unix:///dead.sock' } }),
       /would change what the docker CLI itself does/,
     );
     const file = runner.envFile([

@@ -32615,8 +32615,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
-        for (const name of Object.keys(opts.env ?? {})) {
-            if (names_isDockerCliVariable(name) && name !== 'DOCKER_BUILDKIT')
+        for (const name of Object.keys(opts.byName ?? {})) {
+            if (names_isDockerCliVariable(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
         }
         // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
@@ -32631,7 +32631,9 @@ class Runner {
         const out = new LineRedactor(this.redactor, sink);
         const err = new LineRedactor(this.redactor, sink);
         const started = performance.now();
-        const env = opts.env || Object.keys(this.env).length ? { ...process.env, ...opts.env, ...this.env } : process.env;
+        const env = opts.env || opts.byName || Object.keys(this.env).length
+            ? { ...process.env, ...opts.byName, ...opts.env, ...this.env }
+            : process.env;
         const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b));
         out.flush();
         err.flush();

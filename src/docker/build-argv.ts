@@ -51,20 +51,30 @@ export function buildEnv(req: BuildRequest): Record<string, string> {
   const env: Record<string, string> = {};
   req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
   for (const { key, value } of secretBuildArgs(req.config)) env[key] = value;
-  if (req.builder === 'classic') env.DOCKER_BUILDKIT = '0';
   return env;
 }
 
 /**
  * argv for BuildKit's own Dockerfile checks (`docker buildx build --call check`, buildx ≥ 0.15): nothing is built;
  * the findings come back as JSON on stdout. Build args and target are passed as for the build, since some checks
- * depend on them; secrets are not needed.
+ * depend on them (a secret one by name, its value from `buildCheckEnv`, as for the build); secrets are not needed.
  */
 export function buildCheckArgv(c: Config): string[] {
   const argv = ['docker', 'buildx', 'build', '--call', 'check,format=json', '--progress', 'quiet', '--file', c.file];
-  for (const { key, value } of c.buildArgs) argv.push('--build-arg', `${key}=${value}`);
+  const secret = new Set(secretBuildArgs(c));
+  for (const a of c.buildArgs) argv.push('--build-arg', secret.has(a) ? a.key : `${a.key}=${a.value}`);
   if (c.target) argv.push('--target', c.target);
   if (c.platforms[0]) argv.push('--platform', c.platforms[0]);
   argv.push(c.context);
   return argv;
+}
+
+/** The values of the secret build args `buildCheckArgv` names, for the runner's `byName`. */
+export function buildCheckEnv(c: Config): Record<string, string> {
+  return Object.fromEntries(secretBuildArgs(c).map((a) => [a.key, a.value]));
+}
+
+/** The tool's own settings for the build command (not values read by name). */
+export function buildSettings(req: BuildRequest): Record<string, string> {
+  return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }

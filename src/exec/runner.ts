@@ -12,12 +12,14 @@ import type { Ui } from '../ui/ui.js';
 export interface RunOptions {
   /** Bytes for stdin (a password for `docker login --password-stdin`). Never logged. */
   input?: string;
-  /**
-   * Extra environment variables for the command (build secrets and secret build args travel here, never in
-   * argv). A name the docker CLI reads itself (DOCKER_HOST, DOCKER_CONFIG, PATH...) is refused: the docker CLI's
-   * environment is the tool's own, plus `Runner.env`.
-   */
+  /** The tool's own settings for this command (DOCKER_CONFIG for a login, DOCKER_BUILDKIT). */
   env?: Record<string, string>;
+  /**
+   * Values the command reads by name (build secrets, secret build args, multi-line container variables): never
+   * in argv. A name the docker CLI reads itself (DOCKER_HOST, DOCKER_CONFIG, PATH...) is refused, so they can
+   * never change what docker does: its environment stays the tool's own, plus `env` and `Runner.env`.
+   */
+  byName?: Record<string, string>;
   /** Echo the output to the console as it comes (build output, test output). */
   stream?: boolean;
   /** Return a non-zero exit instead of throwing. */
@@ -172,9 +174,8 @@ export class Runner {
   async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
     const [cmd, ...args] = argv;
     if (!cmd) throw new Error('Runner.run: empty argv');
-    for (const name of Object.keys(opts.env ?? {})) {
-      if (isDockerCliVariable(name) && name !== 'DOCKER_BUILDKIT')
-        throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
+    for (const name of Object.keys(opts.byName ?? {})) {
+      if (isDockerCliVariable(name)) throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
     }
     // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
     if (!opts.quiet) this.log.line(`$ ${displayArgv(argv)}`);
@@ -186,7 +187,9 @@ export class Runner {
     const err = new LineRedactor(this.redactor, sink);
     const started = performance.now();
     const env =
-      opts.env || Object.keys(this.env).length ? { ...(process.env as Record<string, string>), ...opts.env, ...this.env } : process.env;
+      opts.env || opts.byName || Object.keys(this.env).length
+        ? { ...(process.env as Record<string, string>), ...opts.byName, ...opts.env, ...this.env }
+        : process.env;
     const res = await spawnBounded(
       cmd,
       args,

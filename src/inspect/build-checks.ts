@@ -3,7 +3,7 @@
  * `docker buildx build --call check` — the lint docker/build-push-action's `call: check` runs — each finding a
  * warning on its Dockerfile line. Skipped, with the reason, where buildx is missing or older than 0.15.
  */
-import { buildCheckArgv } from '../docker/build-argv.js';
+import { buildCheckArgv, buildCheckEnv } from '../docker/build-argv.js';
 import { lastLine } from '../exec/runner.js';
 import type { RunContext } from '../pipeline/context.js';
 import { check, type CheckResult, type Finding } from '../rules/catalogue.js';
@@ -54,7 +54,7 @@ export async function buildChecks(ctx: RunContext, versionLine: string | null): 
     );
   }
   const file = ctx.config.file;
-  const r = await ctx.runner.run(buildCheckArgv(ctx.config), { allowFailure: true, quiet: true });
+  const r = await ctx.runner.run(buildCheckArgv(ctx.config), { byName: buildCheckEnv(ctx.config), allowFailure: true, quiet: true });
   const findings = parseCheckOutput(r.stdout, file);
   if (findings === null) {
     const why = ctx.redactor.redact(lastLine(r.stderr) || lastLine(r.stdout) || `exit ${r.exitCode}`);

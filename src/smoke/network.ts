@@ -47,7 +47,7 @@ export class Stack {
         const env = containerEnv(ctx, s.env);
         try {
           await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
-            env: env.env,
+            byName: env.env,
           });
         } catch (e) {
           if (!(e instanceof CommandError)) throw e;

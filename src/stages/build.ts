@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { CommandError, errorLine } from '../exec/runner.js';
-import { buildArgv, buildEnv, type Builder } from '../docker/build-argv.js';
+import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
 import { imageDigests } from '../inspect/image.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { targetPlatform } from '../publish/verify.js';
@@ -59,7 +59,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
     await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
-      ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }),
+      ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }),
     );
     const imageId = readFileSync(iidFile, 'utf8').trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);

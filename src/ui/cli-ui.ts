@@ -25,10 +25,10 @@ export class CliUi implements Ui {
     this.err.write(this.redactor.redact(`error: ${where(a)}${message}\n`));
   }
   output(text: string): void {
-    if (this.verbose) this.err.write(text);
+    if (this.verbose) this.err.write(this.redactor.redact(text));
   }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    this.err.write(`── ${title}\n`);
+    this.err.write(this.redactor.redact(`── ${title}\n`));
     return fn();
   }
   setSecret(value: string): void {
