@@ -432,9 +432,13 @@ function lastMeaningfulLine(output) {
 
 
 
-async function inspectImage(ctx, imageId) {
-    const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
-    const [img] = JSON.parse(r.stdout);
+/** `prefetched`: the image's `docker image inspect` object when the caller already asked (the DF106 scan does). */
+async function inspectImage(ctx, imageId, prefetched) {
+    let img = prefetched ? await prefetched : null;
+    if (!img) {
+        const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+        [img] = JSON.parse(r.stdout);
+    }
     const c = (img?.Config ?? {});
     return {
         user: c.User ?? '',
@@ -706,6 +710,11 @@ class StreamMatcher {
 
 
 
+
+/** The base image whose layers a scan skips, if any. */
+function baseToSkip(req) {
+    return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
+}
 const layer_scan_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
 /**
  * Look for every needle in the image's config (ENV, labels, the whole build history) and in the layers this
@@ -716,7 +725,7 @@ const layer_scan_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12)
 async function scanImage(ctx, req) {
     const t0 = performance.now();
     const matcher = new MultiMatcher(req.needles);
-    const [image, base] = await inspect(ctx, req.imageId, req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null);
+    const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
     if (!image)
         throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
     const imageId = image.Id; // the ID, also when the request names a tag
@@ -764,7 +773,7 @@ class Fallback extends Error {
  * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
  * one is missing): [image, base or null].
  */
-async function inspect(ctx, ref, baseRef) {
+async function inspectPair(ctx, ref, baseRef) {
     const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
     let found = [];
     try {
@@ -778,7 +787,7 @@ async function inspect(ctx, ref, baseRef) {
     // One of them is missing: which one, only a second look tells.
     if (!baseRef)
         return [null, null];
-    return [(await inspect(ctx, ref, null))[0], null];
+    return [(await inspectPair(ctx, ref, null))[0], null];
 }
 function skipped(req, layers, base) {
     if (req.mode === 'all')
@@ -827,10 +836,8 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     const sudo = await reader(root);
     const hits = [];
     const config = new StreamMatcher(matcher);
-    const cat = command([...sudo, 'cat', configFile]);
-    cat.stream.on('data', (c) => config.push(c));
     try {
-        await cat.done;
+        config.push(sudo.length ? await readAll([...sudo, 'cat', configFile]) : (0,external_node_fs_.readFileSync)(configFile));
     }
     catch (e) {
         throw new Fallback(`the engine's files are not readable here (${e.message})`);
@@ -839,7 +846,7 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
         hits.push({ needle: i, where: `image config ${layer_scan_short(imageId)}` });
     if (!sudo.length) {
         // Readable here (root, or a rootless engine's own files): the files themselves, named as they are read.
-        ctx.log(`$ cat ${configFile}  # DF106: the image config, and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+        ctx.log(`DF106: reading the image config ${configFile} and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
         for (let l = skip; l < layers.length; l++) {
             try {
                 stats.bytes.scanned += await scanDir(dirs[l], matcher, (needle, where) => hits.push({ needle, where: `layer ${layer_scan_short(layers[l])}: ${where}` }));
@@ -872,16 +879,16 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     }
     return hits;
 }
-/** Files read at once while a layer directory is walked (the libuv pool has four threads). */
-const PARALLEL_READS = 4;
 const READ_SIZE = 1 << 20;
+/** The walk reads synchronously (a small file costs one open, read and close, not three trips through the thread pool) and lets the event loop run this often. */
+const SLICE_MS = 10;
 /**
  * Every file of a layer directory, walked and read in place: content, names and symlink targets. Returns the
- * bytes read. Whiteouts (character devices) and other special files count by name only.
+ * bytes read. Whiteouts (character devices) and other special files count by name only. The work is done in
+ * slices of ~10 ms, so the smoke stage running alongside keeps its timers and probes.
  */
 async function scanDir(dir, matcher, hit) {
     let bytes = 0;
-    const files = [];
     const seen = new Set();
     const report = (found, where) => {
         for (const i of found) {
@@ -892,44 +899,49 @@ async function scanDir(dir, matcher, hit) {
         }
     };
     const names = new Set();
-    const walk = async (rel) => {
-        for (const e of await (0,promises_.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
+    const buf = Buffer.allocUnsafe(READ_SIZE);
+    const pending = [''];
+    let sliceStart = performance.now();
+    const maybeYield = async () => {
+        if (performance.now() - sliceStart < SLICE_MS)
+            return;
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+    };
+    const readFile = async (p) => {
+        const fd = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, p), 'r');
+        try {
+            const m = new StreamMatcher(matcher);
+            for (;;) {
+                const n = (0,external_node_fs_.readSync)(fd, buf, 0, READ_SIZE, null);
+                if (n === 0)
+                    break;
+                m.push(buf.subarray(0, n));
+                await maybeYield();
+            }
+            bytes += m.bytes;
+            report(m.found, p);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    };
+    while (pending.length > 0) {
+        const rel = pending.pop();
+        for (const e of (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
             const p = `${rel}/${e.name}`;
             names.clear();
             matcher.scan(Buffer.from(p), names);
             if (e.isSymbolicLink())
-                matcher.scan(Buffer.from(await (0,promises_.readlink)(external_node_path_default().join(dir, p))), names);
+                matcher.scan(Buffer.from((0,external_node_fs_.readlinkSync)(external_node_path_default().join(dir, p))), names);
             report(names, `${p} (in a file name or link target)`);
             if (e.isDirectory())
-                await walk(p);
+                pending.push(p);
             else if (e.isFile())
-                files.push(p);
+                await readFile(p);
+            await maybeYield();
         }
-    };
-    await walk('');
-    let next = 0;
-    const worker = async () => {
-        const buf = Buffer.allocUnsafe(READ_SIZE);
-        while (next < files.length) {
-            const p = files[next++];
-            const fh = await (0,promises_.open)(external_node_path_default().join(dir, p), 'r');
-            try {
-                const m = new StreamMatcher(matcher);
-                for (;;) {
-                    const { bytesRead } = await fh.read(buf, 0, READ_SIZE, null);
-                    if (bytesRead === 0)
-                        break;
-                    m.push(buf.subarray(0, bytesRead));
-                }
-                bytes += m.bytes;
-                report(m.found, p);
-            }
-            finally {
-                await fh.close();
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+    }
     return bytes;
 }
 /** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
@@ -1440,7 +1452,7 @@ function secretNeedles(named, forms = (v) => [v]) {
  * DF101–DF107: the Dockerfile and the built image, judged without running anything inside the image. The DF106
  * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
  */
-async function inspect_inspect(ctx, prepared, built, timings) {
+async function inspect(ctx, prepared, built, timings) {
     const { config } = ctx;
     const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
     if (wanted.length === 0)
@@ -1452,18 +1464,24 @@ async function inspect_inspect(ctx, prepared, built, timings) {
     if (scanning) {
         ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
     }
+    const scanCtx = {
+        run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
+        log: (line) => ctx.log.line(line),
+    };
+    const t0 = performance.now();
+    const request = scanning
+        ? {
+            imageId: built.imageId,
+            needles: needles.map((n) => n.value),
+            base: baseImageOf(config.file, config.target, config.buildArgs),
+            mode: config.secretScan,
+        }
+        : null;
+    // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
+    const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
     const scan = async () => {
-        const t0 = performance.now();
         try {
-            return await scanImage({
-                run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
-                log: (line) => ctx.log.line(line),
-            }, {
-                imageId: built.imageId,
-                needles: needles.map((n) => n.value),
-                base: finalBaseImage(config.file, config.target, config.buildArgs),
-                mode: config.secretScan,
-            });
+            return await scanImage(scanCtx, { ...request, ...(inspected ? { inspected } : {}) });
         }
         finally {
             if (timings)
@@ -1471,7 +1489,7 @@ async function inspect_inspect(ctx, prepared, built, timings) {
         }
     };
     const [image, files, secretScan] = await Promise.all([
-        inspectImage(ctx, built.imageId),
+        inspectImage(ctx, built.imageId, inspected?.then(([image]) => image)),
         readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
         scanning ? scan() : Promise.resolve(null),
     ]);
@@ -1489,6 +1507,15 @@ async function inspect_inspect(ctx, prepared, built, timings) {
         secretScan: secretScan?.stats ?? null,
     };
     return STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts)));
+}
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+function baseImageOf(...args) {
+    try {
+        return finalBaseImage(...args);
+    }
+    catch (e) {
+        return { kind: 'unknown', why: `the final stage's FROM could not be read (${e.message})` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/git/context.ts
@@ -3365,7 +3392,7 @@ async function runPipeline(ctx) {
         ctx.ui.info(`Built ${b.imageId}; checking the image against the Dockerflow rules`);
         // Both settle before going on, so cleanup never races a stage that is still running.
         const [inspected, smoked] = await Promise.allSettled([
-            timed('inspect', () => inspect_inspect(ctx, p, b, timings)),
+            timed('inspect', () => inspect(ctx, p, b, timings)),
             timed('smoke', () => smoke(ctx, p, b, stack)),
         ]);
         if (inspected.status === 'rejected')
