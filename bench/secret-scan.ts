@@ -1,6 +1,6 @@
 /**
  * The DF106 layer scan's costs (issue: the secret scan at the cost of what the build wrote). Run on its own
- * (`node --import tsx bench/secret-scan.ts [--runs N]`, prints a Markdown section) or from `npm run bench`
+ * (`node --import tsx bench/secret-scan.ts [--runs N]`, prints a Markdown section) (`--sample-only`: A and D) or from `npm run bench`
  * (section 7 of docs/benchmarks.md). Nothing here asserts a time.
  *
  *   A. sample-app, the inspect stage with one secret vs without (CLI runs, run-time rules skipped), per pair.
@@ -74,7 +74,8 @@ export interface ScanBench {
   matcher: { needles: number; mbps: Stats }[];
 }
 
-export async function benchSecretScan(runs: number): Promise<ScanBench> {
+/** `sampleOnly`: A and D alone (no 1.5 GB image). */
+export async function benchSecretScan(runs: number, o: { sampleOnly?: boolean } = {}): Promise<ScanBench> {
   const id = `dfscan-${randomBytes(3).toString('hex')}`;
   const dirs: string[] = [];
   const images: string[] = [];
@@ -168,6 +169,15 @@ export async function benchSecretScan(runs: number): Promise<ScanBench> {
       ratio: stats(w.map((x, i) => x.inspect / wo[i]!)),
       scan: stats(w.map((x) => x.scan)),
     };
+    if (o.sampleOnly) {
+      const none = stats([]);
+      return {
+        sample,
+        baseApp: { scan: none, save: none, skippedMB: 0, scannedMB: 0, path: 'not run' },
+        written: { mbps: none, cpuMbps: none, catMbps: none, scan: none, mb: 0, saveMbps: none, path: 'not run' },
+        matcher,
+      };
+    }
 
     // B and C: the 1.5 GB image and an app on it.
     const big = `${id}/big:1`;
@@ -296,8 +306,8 @@ export function renderSecretScan(b: ScanBench, runs: number): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'sample-only': { type: 'boolean', default: false } } });
   const runs = Number(values.runs);
-  const b = await benchSecretScan(runs);
+  const b = await benchSecretScan(runs, { sampleOnly: values['sample-only'] });
   process.stdout.write(`${renderSecretScan(b, runs).join('\n')}\n${JSON.stringify(b, null, 2)}\n`);
 }

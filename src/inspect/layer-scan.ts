@@ -83,8 +83,9 @@ const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0
 /**
  * Look for every needle in the image's config (ENV, labels, the whole build history) and in the layers this
  * build wrote: the final stage's FROM image's layers (`RootFS.Layers`, a prefix of the built image's) are
- * skipped unless `mode` is `all`. Layers are read from the engine's overlay2 directories when this process can
- * read them (root, or `sudo -n`), else from `docker save`; nothing is written to disk.
+ * skipped unless `mode` is `all`. Layers are read from the engine's overlay2 directories (in place when this
+ * process can read them, else through `sudo -n tar`) or the containerd image store's content store, both on a
+ * local engine; else from `docker save`, and `stats.fallback` says why. Nothing is written to disk.
  */
 export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<ScanResult> {
   const t0 = performance.now();
