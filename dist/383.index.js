@@ -1601,7 +1601,10 @@ async function waitReady(o) {
         }
         misboundSince ??= performance.now();
         const after = bad.kind === 'loopback' ? LOOPBACK_AFTER_MS : OTHER_PORT_AFTER_MS;
-        return performance.now() - misboundSince >= after ? { kind: 'misbound', why: bad.kind, listeners: bad.listeners, ms: since() } : null;
+        const seenFor = performance.now() - misboundSince;
+        return seenFor >= after
+            ? { kind: 'misbound', why: bad.kind, listeners: bad.listeners, ms: since(), sinceListenMs: Math.round(seenFor) }
+            : null;
     };
     // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
     const firstAnswering = async (bases, timeout) => {
@@ -2288,9 +2291,9 @@ function portRule(r, port, defaultPort, timeoutMs) {
             const where = r.listeners.map(showListener).join(', ');
             if (r.why === 'loopback') {
                 const v6 = r.listeners.every((l) => l.address.includes(':'));
-                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (seen ${startup_rules_secs(r.ms)} after the start): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
             }
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (seen ${startup_rules_secs(r.ms)} after the start): read the port to listen on from the PORT environment variable`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
         }
         case 'silent':
             return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${startup_rules_secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
@@ -2327,7 +2330,7 @@ function lbheartbeatRule(r, host = '', logTail = []) {
             return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${startup_rules_secs(r.ms)} after the container started`);
         case 'not-200':
             if (r.status >= 300 && r.status < 400) {
-                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (${startup_rules_secs(r.ms)} after the start): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${startup_rules_secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
             }
             if (host && rejectsHost(r.status, r.body, logTail)) {
                 return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}: the app rejected the Host header ${JSON.stringify(host)} (${describeHeartbeatBody(r.body, 120)}): ${allowHostHint(host)}`);
