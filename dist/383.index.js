@@ -1949,24 +1949,30 @@ class MozlogTally {
     firstBad = null;
     /** The first few lines that are not mozlog. */
     samples = [];
-    /** Lines that are not mozlog before the first mozlog line, and after it. */
+    /**
+     * Lines that are not mozlog before the first mozlog line of their stream, and after it: `docker logs` delivers
+     * stdout and stderr separately, so their order across streams is not known (a banner on stderr may arrive
+     * after the app's first lines on stdout).
+     */
     badBefore = 0;
     badAfter = 0;
     /** Lines that are not mozlog by the program that wrote them ("" when unknown), in first-seen order. */
     sources = new Map();
-    add(line) {
+    validIn = new Map();
+    add(line, stream = 'stdout') {
         if (line.trim() === '')
             return;
         this.total++;
         const problem = mozlogProblem(line);
         if (problem === null) {
             this.valid++;
+            this.validIn.set(stream, (this.validIn.get(stream) ?? 0) + 1);
             return;
         }
         this.firstBad ??= { line, problem };
         if (this.samples.length < SAMPLES)
             this.samples.push(line);
-        if (this.valid === 0)
+        if (!this.validIn.get(stream))
             this.badBefore++;
         else
             this.badAfter++;
@@ -2396,7 +2402,7 @@ async function smoke(ctx, prepared, built, stack) {
         return { checks: rows.list() };
     await stack.ensure();
     const tally = new MozlogTally();
-    const started = await startApp(ctx, built, stack, (l) => tally.add(l.text));
+    const started = await startApp(ctx, built, stack, (l) => tally.add(l.text, l.stream));
     if (!started.ok) {
         rows.set((0,catalogue/* check */.z6)('DF208', 'fail', started.message));
         rows.skipUnset(SMOKE_RULES, 'not judged: the container did not start (see DF208)');
