@@ -292,6 +292,16 @@ describe('DF302: banners', () => {
       /^the first 3 line\(s\), before the first mozlog line, are a startup banner \(3 from uvicorn: "INFO: Started server process \[1\]", .*all 2 line\(s\) after it are mozlog; silence the banner \(uvicorn: start uvicorn with --log-config/,
     );
   });
+  it('a banner on stderr is a banner even when docker logs delivers it after stdout lines', () => {
+    const t = new MozlogTally();
+    t.add(mozlog(1), 'stdout');
+    t.add('[2026-12-01 11:48:42 +0000] [1] [INFO] Starting gunicorn 23.0.0', 'stderr');
+    t.add(mozlog(2), 'stdout');
+    assert.match(
+      mozlogRule(t, 'require', new Redactor()).message,
+      /^the first 1 line\(s\), before the first mozlog line, are a startup banner \(1 from gunicorn/,
+    );
+  });
   it('stray lines after mozlog are counted by writer', () => {
     const t = new MozlogTally();
     for (const l of ['> app@1.0.0 start', '> node server.js', mozlog(1), 'plain text', 'npm error signal SIGTERM']) t.add(l);

@@ -71,23 +71,30 @@ export class MozlogTally {
   firstBad: { line: string; problem: string } | null = null;
   /** The first few lines that are not mozlog. */
   readonly samples: string[] = [];
-  /** Lines that are not mozlog before the first mozlog line, and after it. */
+  /**
+   * Lines that are not mozlog before the first mozlog line of their stream, and after it: `docker logs` delivers
+   * stdout and stderr separately, so their order across streams is not known (a banner on stderr may arrive
+   * after the app's first lines on stdout).
+   */
   badBefore = 0;
   badAfter = 0;
   /** Lines that are not mozlog by the program that wrote them ("" when unknown), in first-seen order. */
   readonly sources = new Map<string, number>();
 
-  add(line: string): void {
+  private readonly validIn = new Map<string, number>();
+
+  add(line: string, stream = 'stdout'): void {
     if (line.trim() === '') return;
     this.total++;
     const problem = mozlogProblem(line);
     if (problem === null) {
       this.valid++;
+      this.validIn.set(stream, (this.validIn.get(stream) ?? 0) + 1);
       return;
     }
     this.firstBad ??= { line, problem };
     if (this.samples.length < SAMPLES) this.samples.push(line);
-    if (this.valid === 0) this.badBefore++;
+    if (!this.validIn.get(stream)) this.badBefore++;
     else this.badAfter++;
     const source = bannerSource(line)?.name ?? '';
     this.sources.set(source, (this.sources.get(source) ?? 0) + 1);

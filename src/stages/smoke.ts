@@ -56,7 +56,7 @@ export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, s
 
   await stack.ensure();
   const tally = new MozlogTally();
-  const started = await startApp(ctx, built, stack, (l) => tally.add(l.text));
+  const started = await startApp(ctx, built, stack, (l) => tally.add(l.text, l.stream));
   if (!started.ok) {
     rows.set(check('DF208', 'fail', started.message));
     rows.skipUnset(SMOKE_RULES, 'not judged: the container did not start (see DF208)');
