@@ -9,6 +9,9 @@ import { parseKeyValues, splitCommand, splitList, type KeyValue } from './parse-
 
 export type PushMode = 'auto' | 'true' | 'false';
 export type MozlogMode = 'off' | 'warn' | 'require';
+/** Opt-in extra tags (src/publish/policy.ts): `sha-<short>`, a same-repository PR's `pr-<N>`, semver expansion. */
+export type TagPolicyEntry = 'sha' | 'pr' | 'semver';
+export const TAG_POLICY_ENTRIES: readonly TagPolicyEntry[] = ['sha', 'pr', 'semver'];
 
 export interface ServiceSpec {
   name: string;
@@ -47,6 +50,7 @@ export interface Config {
   mozlog: MozlogMode;
   version: string | null;
   push: PushMode;
+  tagPolicy: TagPolicyEntry[];
   username: string;
   password: string;
   uploadArtifacts: boolean;
@@ -154,6 +158,10 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     );
   }
 
+  const tagPolicy = [...new Set(list('tag-policy').map((s) => s.toLowerCase()))].map((entry) =>
+    oneOf('tag-policy', entry, TAG_POLICY_ENTRIES),
+  );
+
   const retention = str('retention-days');
   return {
     context,
@@ -182,6 +190,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require'] as const),
     version: raw.has('version') && str('version') !== '' ? str('version') : null,
     push: oneOf('push', str('push'), ['auto', 'true', 'false'] as const),
+    tagPolicy,
     username: str('username'),
     password: raw.get('password') ?? '',
     uploadArtifacts: bool('upload-artifacts'),

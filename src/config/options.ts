@@ -74,6 +74,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
   { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
   { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+  {
+    name: 'tag-policy',
+    kind: 'list',
+    description:
+      'Opt-in extra tags beside latest and git tags: sha (sha-<short>), pr (push pr-<N>, never for forks), semver (vX.Y.Z -> X.Y.Z, X.Y, X)',
+  },
   { name: 'username', kind: 'string', description: 'Registry username' },
   {
     name: 'password',

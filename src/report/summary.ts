@@ -1,34 +1,40 @@
+import { code, escape, prose, table } from './markdown.js';
 import type { Report } from './report.js';
 
 const ICON: Record<string, string> = { pass: '✅', fail: '❌', skip: '⏭️' };
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. */
-export function summaryMarkdown(r: Report, extra: { artifactUrl?: string } = {}): string {
+export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; notes?: string[] } = {}): string {
   const lines: string[] = [];
   lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
-  if (r.error) lines.push(`> **Error:** ${cell(r.error)}`, '');
-  if (r.image.id) lines.push(`- Image ID: \`${r.image.id}\``);
-  if (r.image.tags.length) lines.push(`- Tags: ${r.image.tags.map((t) => `\`${t}\``).join(', ')}`);
+  if (r.error) lines.push(`> **Error:** ${prose(r.error)}`, '');
+  if (r.image.id) lines.push(`- Image ID: ${code(r.image.id)}`);
+  if (r.image.tags.length) lines.push(`- Tags: ${r.image.tags.map(code).join(', ')}`);
   if (r.push)
     lines.push(
-      `- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map((t) => `\`${t}\``).join(', ')}` : 'not pushed'} (${cell(r.push.reason)})`,
+      `- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map(code).join(', ')}` : 'not pushed'} (${prose(r.push.reason)})`,
     );
-  if (r.image.digest) lines.push(`- Digest: \`${r.image.digest}\``);
-  if (r.version) lines.push(`- Version: \`${cell(r.version.version || '-')}\` at \`${r.version.commit.slice(0, 12) || '-'}\``);
+  if (r.image.digest) lines.push(`- Digest: ${code(r.image.digest)}`);
+  if (r.version) lines.push(`- Version: ${code(r.version.version || '-')} at ${code(r.version.commit.slice(0, 12) || '-')}`);
   if (extra.artifactUrl) lines.push(`- Artifacts: [build log, report, version.json, shasum](${extra.artifactUrl})`);
+  for (const note of extra.notes ?? []) lines.push(`- ${prose(note)}`);
   lines.push('');
   if (r.checks.length) {
-    lines.push('| Rule | Status | Level | Message |', '|---|---|---|---|');
-    for (const c of r.checks) {
-      lines.push(
-        `| ${c.id} ${cell(c.title)} | ${ICON[c.status] ?? ''} ${c.status} | ${c.level} | ${cell(c.message)}${c.file ? ` (${cell(c.file)}${c.line ? `:${c.line}` : ''})` : ''} |`,
-      );
-    }
-    lines.push('');
+    lines.push(
+      ...table(
+        ['Rule', 'Status', 'Level', 'Message'],
+        r.checks.map((c) => [
+          `${c.id} ${prose(c.title)}`,
+          `${ICON[c.status] ?? ''} ${c.status}`,
+          c.level,
+          `${prose(c.message)}${c.file ? ` (${code(`${c.file}${c.line ? `:${c.line}` : ''}`)})` : ''}`,
+        ]),
+      ),
+      '',
+    );
   }
   const t = Object.entries(r.timings);
-  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
   return lines.join('\n');
 }
 
