@@ -11,6 +11,10 @@ import { onInterrupt } from './pipeline/interrupt.js';
 import { summaryMarkdown, summaryText } from './report/summary.js';
 import { uploadOutDir } from './artifacts/upload.js';
 import { ActionUi } from './ui/action-ui.js';
+import { commentKey, commentTarget, postPrComment, type CommentOutcome } from './github/pr-comment.js';
+import { imageSizes } from './inspect/size.js';
+import type { Report } from './report/report.js';
+import type { RunContext } from './pipeline/context.js';
 
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
 export function readActionInputs(env: NodeJS.ProcessEnv): Map<string, string> {
@@ -77,8 +81,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Every rule's row in the job log too, as the CLI prints it (failures also become annotations).
   core.info(ctx.redactor.redact(summaryText(report, files)));
   const artifact = await uploadOutDir(config, files, env);
+  const notes: string[] = [];
+  const prComment = await postComment(config, ctx, env, report, artifact?.url ?? undefined);
+  if (prComment?.status === 'failed') {
+    core.warning(ctx.redactor.redact(prComment.note));
+    notes.push(prComment.note);
+  } else if (prComment?.status === 'created' || prComment?.status === 'updated') {
+    core.info(`PR comment ${prComment.status}: ${prComment.url}`);
+  }
   if (env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(ctx.redactor.redact(summaryMarkdown(report, artifact?.url ? { artifactUrl: artifact.url } : {}))).write();
+    const markdown = summaryMarkdown(report, { ...(artifact?.url ? { artifactUrl: artifact.url } : {}), notes });
+    // Redacted last, on the exact text written.
+    await core.summary.addRaw(ctx.redactor.redact(markdown)).write();
   }
   if (report.error !== undefined) {
     // The pipeline already printed the error as an annotation: fail the step without saying it twice.
@@ -87,4 +101,33 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
     core.setFailed(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
   }
+}
+
+/** The sticky PR comment on pull request runs (pr-comment: true or on-failure); null when there is none to post. */
+async function postComment(
+  config: Config,
+  ctx: RunContext,
+  env: NodeJS.ProcessEnv,
+  report: Report,
+  artifactUrl: string | undefined,
+): Promise<CommentOutcome | null> {
+  const target = commentTarget(env);
+  if (!target || config.prComment === 'false') return null;
+  const sizes = report.image.id ? await imageSizes(ctx.runner, report.image.id, config.file, config.target) : {};
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return postPrComment({
+    token: config.githubToken,
+    mode: config.prComment,
+    target,
+    report,
+    failOn: config.failOn,
+    info: {
+      key: commentKey(env, path.relative(workspace, config.context) || '.'),
+      ...(report.version?.build ? { runUrl: report.version.build } : {}),
+      ...(artifactUrl ? { artifactUrl } : {}),
+      sizes,
+    },
+    redact: (s) => ctx.redactor.redact(s),
+    ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+  });
 }

@@ -11,6 +11,7 @@ export type PushMode = 'auto' | 'true' | 'false';
 export type MozlogMode = 'off' | 'warn' | 'require';
 /** Opt-in extra tags (src/publish/policy.ts): `sha-<short>`, a same-repository PR's `pr-<N>`, semver expansion. */
 export type TagPolicyEntry = 'sha' | 'pr' | 'semver';
+export type PrCommentMode = 'true' | 'false' | 'on-failure';
 export const TAG_POLICY_ENTRIES: readonly TagPolicyEntry[] = ['sha', 'pr', 'semver'];
 
 export interface ServiceSpec {
@@ -36,6 +37,10 @@ export interface Config {
   cacheFrom: string[];
   cacheTo: string[];
   platforms: string[];
+  /** `--provenance` value as build-push-action passes it (`false`, `true`, `mode=min`, `mode=max`, ...); empty: not given. */
+  provenance: string;
+  /** `--sbom` value (`true`, `false`, `generator=IMAGE`); empty: not given. */
+  sbom: string;
   secrets: KeyValue[];
   port: number;
   env: KeyValue[];
@@ -51,6 +56,10 @@ export interface Config {
   version: string | null;
   push: PushMode;
   tagPolicy: TagPolicyEntry[];
+  /** The sticky PR comment (src/github/pr-comment.ts): on every PR run, never, or when the run fails. */
+  prComment: PrCommentMode;
+  /** Token for the PR comment; empty outside Actions (the action's default is the job's own token). */
+  githubToken: string;
   username: string;
   password: string;
   uploadArtifacts: boolean;
@@ -177,6 +186,8 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     cacheFrom: list('cache-from'),
     cacheTo: list('cache-to'),
     platforms,
+    provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
+    sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
     secrets: parseKeyValues('secrets', list('secrets'), 'ID=VALUE'),
     port: parseIntIn('port', str('port'), 1, 65535),
     env: parseKeyValues('env', list('env')),
@@ -191,6 +202,9 @@ export function parseConfig({ raw, env, cwd, defaultOutDir }: ConfigSources): Co
     version: raw.has('version') && str('version') !== '' ? str('version') : null,
     push: oneOf('push', str('push'), ['auto', 'true', 'false'] as const),
     tagPolicy,
+    prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure'] as const),
+    // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
+    githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
     username: str('username'),
     password: raw.get('password') ?? '',
     uploadArtifacts: bool('upload-artifacts'),
@@ -214,6 +228,7 @@ function secretEntries(config: Config): NamedSecret[] {
   const entries = [
     ...config.secrets.map((s) => ({ name: `build secret ${s.key}`, value: s.value })),
     { name: 'password', value: config.password },
+    { name: 'github-token', value: config.githubToken },
     ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
   ];
   // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
@@ -282,6 +297,27 @@ function writableFolder(dir: string): string {
     throw new ConfigError('out', `"${dir}" cannot be written: ${existing} is not writable`, 'name a folder you can write to');
   }
   return dir;
+}
+
+/**
+ * A `--provenance` / `--sbom` value as build-push-action takes it: a boolean, or `key=value` pairs separated by
+ * commas (`mode=max`, `mode=max,builder-id=URL`, `generator=IMAGE`).
+ */
+function attestation(name: string, value: string, keys: RegExp): string {
+  if (value === '') return '';
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase();
+  const pairs = value.split(',').map((p) => p.trim());
+  for (const pair of pairs) {
+    const [key = '', ...rest] = pair.split('=');
+    if (!keys.test(key) || rest.join('=') === '' || (key === 'mode' && !/^(min|max)$/.test(rest.join('=')))) {
+      throw new ConfigError(
+        name,
+        `"${pair}" is not a ${name} setting`,
+        name === 'provenance' ? 'use false, true, mode=min or mode=max' : 'use true, false or generator=IMAGE',
+      );
+    }
+  }
+  return pairs.join(',');
 }
 
 function parseBool(name: string, value: string): boolean {

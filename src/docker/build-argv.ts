@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { KeyValue } from '../config/parse-lines.js';
+import { attestationArgs } from './attest.js';
 
 export type Builder = 'buildx' | 'classic';
 
@@ -10,6 +11,8 @@ export interface BuildRequest {
   /** OCI labels computed for this build, added before the user's labels (which may override them). */
   labels: KeyValue[];
   iidFile: string;
+  /** The builder can attach attestations (containerd image store, or a docker-container builder): see attest.ts. */
+  attestations?: boolean;
 }
 
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
@@ -34,6 +37,7 @@ export function buildArgv(req: BuildRequest): string[] {
   for (const from of c.cacheFrom) argv.push('--cache-from', from);
   if (req.builder === 'buildx') for (const to of c.cacheTo) argv.push('--cache-to', to);
   for (const p of c.platforms) argv.push('--platform', p);
+  if (req.builder === 'buildx') argv.push(...attestationArgs(c.provenance, c.sbom, req.attestations === true));
   if (req.builder === 'buildx') c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
   argv.push(c.context);
   return argv;
