@@ -25,8 +25,24 @@ const INDEX = JSON.stringify({
     { digest: digestOf(AMD64), platform: { os: 'linux', architecture: 'amd64' } },
   ],
 });
+/** What buildx pushes with provenance: the image and, first here, its attestation manifest (unknown/unknown). */
+const ATTESTATION = manifest(`sha256:${'3'.repeat(64)}`);
+const ATTESTED = JSON.stringify({
+  schemaVersion: 2,
+  mediaType: 'application/vnd.oci.image.index.v1+json',
+  manifests: [
+    {
+      digest: digestOf(ATTESTATION),
+      platform: { os: 'unknown', architecture: 'unknown' },
+      annotations: { 'vnd.docker.reference.digest': digestOf(AMD64), 'vnd.docker.reference.type': 'attestation-manifest' },
+    },
+    { digest: digestOf(AMD64), platform: { os: 'linux', architecture: 'amd64' } },
+  ],
+});
 const BLOBS: Record<string, [string, string]> = {
   multi: [INDEX, 'application/vnd.oci.image.index.v1+json'],
+  attested: [ATTESTED, 'application/vnd.oci.image.index.v1+json'],
+  [digestOf(ATTESTATION)]: [ATTESTATION, 'application/vnd.oci.image.manifest.v1+json'],
   single: [AMD64, 'application/vnd.oci.image.manifest.v1+json'],
   [digestOf(AMD64)]: [AMD64, 'application/vnd.oci.image.manifest.v1+json'],
   [digestOf(ARM64)]: [ARM64, 'application/vnd.oci.image.manifest.v1+json'],
@@ -168,6 +184,33 @@ test('verify: an unreachable registry is a status-0 error (retried by the caller
     await assert.rejects(
       client.manifest('x', 'y'),
       (e: Error & { status?: number }) => e.status === 0 && /cannot reach 127\.0\.0\.1:1: ECONNREFUSED/.test(e.message),
+    );
+  } finally {
+    await client.close();
+  }
+});
+
+test('verify: an index with attestation manifests (unknown/unknown) is read back to the image, never the attestation', async () => {
+  const client = new RegistryClient(host, { username: 'alice', password: 'right' });
+  try {
+    const v = await verifyTag(
+      client,
+      { repository: 'team/app', tag: 'attested', display: 'attested' },
+      CONFIG_AMD64,
+      targetPlatform(['linux/amd64']),
+    );
+    assert.deepEqual(v, { digest: digestOf(ATTESTED), configDigest: CONFIG_AMD64 });
+    // The containerd image store shows the index digest as the image ID: accepted too.
+    const byIndex = await verifyTag(
+      client,
+      { repository: 'team/app', tag: 'attested', display: 'attested' },
+      digestOf(ATTESTED),
+      targetPlatform(['linux/amd64']),
+    );
+    assert.equal(byIndex.digest, digestOf(ATTESTED));
+    await assert.rejects(
+      verifyTag(client, { repository: 'team/app', tag: 'attested', display: 'attested' }, CONFIG_ARM64, targetPlatform(['linux/arm64'])),
+      /multi-platform index without linux\/arm64 \(it has linux\/amd64\)$/,
     );
   } finally {
     await client.close();

@@ -134,37 +134,40 @@ function onInterrupt(ctx, say, exitCode) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 /** The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. */
 function summaryMarkdown(r, extra = {}) {
     const lines = [];
     lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
     if (r.error)
-        lines.push(`> **Error:** ${cell(r.error)}`, '');
+        lines.push(`> **Error:** ${prose(r.error)}`, '');
     if (r.image.id)
-        lines.push(`- Image ID: \`${r.image.id}\``);
+        lines.push(`- Image ID: ${code(r.image.id)}`);
     if (r.image.tags.length)
-        lines.push(`- Tags: ${r.image.tags.map((t) => `\`${t}\``).join(', ')}`);
+        lines.push(`- Tags: ${r.image.tags.map(code).join(', ')}`);
     if (r.push)
-        lines.push(`- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map((t) => `\`${t}\``).join(', ')}` : 'not pushed'} (${cell(r.push.reason)})`);
+        lines.push(`- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map(code).join(', ')}` : 'not pushed'} (${prose(r.push.reason)})`);
     if (r.image.digest)
-        lines.push(`- Digest: \`${r.image.digest}\``);
+        lines.push(`- Digest: ${code(r.image.digest)}`);
     if (r.version)
-        lines.push(`- Version: \`${cell(r.version.version || '-')}\` at \`${r.version.commit.slice(0, 12) || '-'}\``);
+        lines.push(`- Version: ${code(r.version.version || '-')} at ${code(r.version.commit.slice(0, 12) || '-')}`);
     if (extra.artifactUrl)
         lines.push(`- Artifacts: [build log, report, version.json, shasum](${extra.artifactUrl})`);
+    for (const note of extra.notes ?? [])
+        lines.push(`- ${prose(note)}`);
     lines.push('');
     if (r.checks.length) {
-        lines.push('| Rule | Status | Level | Message |', '|---|---|---|---|');
-        for (const c of r.checks) {
-            lines.push(`| ${c.id} ${cell(c.title)} | ${ICON[c.status] ?? ''} ${c.status} | ${c.level} | ${cell(c.message)}${c.file ? ` (${cell(c.file)}${c.line ? `:${c.line}` : ''})` : ''} |`);
-        }
-        lines.push('');
+        lines.push(...table(['Rule', 'Status', 'Level', 'Message'], r.checks.map((c) => [
+            `${c.id} ${prose(c.title)}`,
+            `${ICON[c.status] ?? ''} ${c.status}`,
+            c.level,
+            `${prose(c.message)}${c.file ? ` (${code(`${c.file}${c.line ? `:${c.line}` : ''}`)})` : ''}`,
+        ])), '');
     }
     const t = Object.entries(r.timings);
     if (t.length)
-        lines.push(`<sub>Timings: ${t.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+        lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
     return lines.join('\n');
 }
 /** The CLI's short summary on stdout. */
@@ -332,7 +335,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = onInterrupt(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3114));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8966));
         const { report, files } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         return report.verdict === 'pass' ? 0 : 1;
@@ -358,7 +361,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   jY: () => (/* binding */ unmaskableSecrets)
 });
 
-// UNUSED EXPORTS: registryAuth
+// UNUSED EXPORTS: TAG_POLICY_ENTRIES, registryAuth
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -482,6 +485,7 @@ function splitCommand(input, command) {
 
 
 
+const TAG_POLICY_ENTRIES = ['sha', 'pr', 'semver'];
 function parseConfig({ raw, env, cwd, defaultOutDir }) {
     for (const name of raw.keys()) {
         if (!options/* OPTION_BY_NAME */.id.has(name)) {
@@ -538,6 +542,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
     if (platforms.length > 1) {
         throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
     }
+    const tagPolicy = [...new Set(list('tag-policy').map((s) => s.toLowerCase()))].map((entry) => oneOf('tag-policy', entry, TAG_POLICY_ENTRIES));
     const retention = str('retention-days');
     return {
         context,
@@ -553,6 +558,8 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         cacheFrom: list('cache-from'),
         cacheTo: list('cache-to'),
         platforms,
+        provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
+        sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
         secrets: parseKeyValues('secrets', list('secrets'), 'ID=VALUE'),
         port: parseIntIn('port', str('port'), 1, 65535),
         env: parseKeyValues('env', list('env')),
@@ -566,6 +573,10 @@ function parseConfig({ raw, env, cwd, defaultOutDir }) {
         mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require']),
         version: raw.has('version') && str('version') !== '' ? str('version') : null,
         push: oneOf('push', str('push'), ['auto', 'true', 'false']),
+        tagPolicy,
+        prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure']),
+        // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
+        githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
         username: str('username'),
         password: raw.get('password') ?? '',
         uploadArtifacts: bool('upload-artifacts'),
@@ -581,6 +592,7 @@ function secretEntries(config) {
     const entries = [
         ...config.secrets.map((s) => ({ name: `build secret ${s.key}`, value: s.value })),
         { name: 'password', value: config.password },
+        { name: 'github-token', value: config.githubToken },
         ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
     ];
     // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
@@ -644,6 +656,24 @@ function writableFolder(dir) {
         throw new errors/* ConfigError */.x('out', `"${dir}" cannot be written: ${existing} is not writable`, 'name a folder you can write to');
     }
     return dir;
+}
+/**
+ * A `--provenance` / `--sbom` value as build-push-action takes it: a boolean, or `key=value` pairs separated by
+ * commas (`mode=max`, `mode=max,builder-id=URL`, `generator=IMAGE`).
+ */
+function attestation(name, value, keys) {
+    if (value === '')
+        return '';
+    if (/^(true|false)$/i.test(value))
+        return value.toLowerCase();
+    const pairs = value.split(',').map((p) => p.trim());
+    for (const pair of pairs) {
+        const [key = '', ...rest] = pair.split('=');
+        if (!keys.test(key) || rest.join('=') === '' || (key === 'mode' && !/^(min|max)$/.test(rest.join('=')))) {
+            throw new errors/* ConfigError */.x(name, `"${pair}" is not a ${name} setting`, name === 'provenance' ? 'use false, true, mode=min or mode=max' : 'use true, false or generator=IMAGE');
+        }
+    }
+    return pairs.join(',');
 }
 function parseBool(name, value) {
     if (/^(true|yes|1|on)$/i.test(value))
@@ -813,6 +843,16 @@ const OPTIONS = [
     { name: 'pull', kind: 'boolean', default: 'false', description: 'Always pull referenced base images' },
     { name: 'cache-from', kind: 'list', flag: 'cache-from', newlineOnly: true, description: 'External cache sources (buildx)' },
     { name: 'cache-to', kind: 'list', flag: 'cache-to', newlineOnly: true, description: 'Cache export destinations (buildx)' },
+    {
+        name: 'provenance',
+        kind: 'string',
+        description: 'Provenance attestation, as docker/build-push-action: false, true, mode=min or mode=max (needs the containerd image store or a docker-container builder)',
+    },
+    {
+        name: 'sbom',
+        kind: 'string',
+        description: "SBOM attestation, as docker/build-push-action: true, false or generator=IMAGE (needs BuildKit's scanner image)",
+    },
     { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
     {
         name: 'secrets',
@@ -845,12 +885,31 @@ const OPTIONS = [
     { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
     { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
     { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+    {
+        name: 'tag-policy',
+        kind: 'list',
+        description: 'Opt-in extra tags beside latest and git tags: sha (sha-<short>), pr (push pr-<N>, never for forks), semver (vX.Y.Z -> X.Y.Z, X.Y, X)',
+    },
     { name: 'username', kind: 'string', description: 'Registry username' },
     {
         name: 'password',
         kind: 'string',
         actionOnly: true,
         description: 'Registry password or access token (CLI: --password-stdin)',
+    },
+    {
+        name: 'pr-comment',
+        kind: 'string',
+        default: 'true',
+        actionOnly: true,
+        description: 'Sticky pull request comment with the verdict: true, false or on-failure (needs pull-requests: write)',
+    },
+    {
+        name: 'github-token',
+        kind: 'string',
+        default: '${{ github.token }}',
+        actionOnly: true,
+        description: 'Token for the pull request comment',
     },
     { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
     { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },

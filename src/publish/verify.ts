@@ -22,8 +22,22 @@ interface ManifestJson {
   mediaType?: string;
   schemaVersion?: number;
   config?: { digest?: string };
-  manifests?: { digest?: string; platform?: { os?: string; architecture?: string } }[];
+  manifests?: IndexEntry[];
 }
+
+interface IndexEntry {
+  digest?: string;
+  platform?: { os?: string; architecture?: string };
+  annotations?: Record<string, string>;
+}
+
+/**
+ * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
+ * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
+ */
+export const isAttestation = (m: IndexEntry): boolean =>
+  m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+  (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
 
 export interface Verified {
   /** The digest the tag resolves to (what `docker pull repo@digest` takes). */
@@ -57,9 +71,10 @@ export async function verifyTag(
   let manifest = parse(top, ref.display);
   let platformDigest = top.digest;
   if (isIndex(manifest, top.mediaType)) {
-    const entry = manifest.manifests?.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+    const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
+    const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
     if (!entry?.digest) {
-      const have = (manifest.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+      const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
       throw new UserError(
         `${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`,
       );

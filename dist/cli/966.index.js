@@ -1,8 +1,8 @@
-export const id = 114;
-export const ids = [114];
+export const id = 966;
+export const ids = [966];
 export const modules = {
 
-/***/ 23114:
+/***/ 8966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,12 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: describeError, inCatalogueOrder
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(37220);
+var cleanup = __webpack_require__(7220);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/git/version.ts
 
 
@@ -86,7 +86,7 @@ function writeShasum(redactor, files, imageId) {
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(91062);
+var catalogue = __webpack_require__(1062);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -94,13 +94,13 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(37827);
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __webpack_require__(37507);
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/exec/runner.ts + 10 modules
+var runner = __webpack_require__(6493);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(37057);
+var context = __webpack_require__(7057);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 function envArgs(entries, isSecret) {
@@ -186,7 +186,7 @@ function testRunArgv(t) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(76533);
+var names = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -308,9 +308,47 @@ class Stack {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/docker/attest.ts
+/**
+ * Provenance and SBOM attestations (`provenance`, `sbom`, with docker/build-push-action's meaning). BuildKit
+ * attaches them only where the image can hold them: the containerd image store (the docker driver loads an
+ * index with its attestation manifests) or a builder of its own (docker-container, kubernetes, remote). The
+ * classic image store under the docker driver cannot, and buildx then refuses `--provenance`/`--sbom`.
+ */
+/** Whether a value asks for an attestation (anything but empty or `false`). */
+const wants = (value) => value !== '' && value !== 'false';
+/**
+ * The buildx flags for the attestations asked for. `false` is always passed (it only turns buildx's default
+ * provenance off, which every builder accepts); a request for one is passed only when the builder can attach it.
+ */
+function attestationArgs(provenance, sbom, capable) {
+    const argv = [];
+    if (provenance === 'false' || (capable && wants(provenance)))
+        argv.push('--provenance', provenance);
+    if (sbom === 'false' || (capable && wants(sbom)))
+        argv.push('--sbom', sbom);
+    return argv;
+}
+/** argv that tells the builder's driver, and the engine's image store. */
+const BUILDX_INSPECT_ARGV = ['docker', 'buildx', 'inspect'];
+const DRIVER_STATUS_ARGV = ['docker', 'info', '--format', '{{json .DriverStatus}}'];
+/** Read `docker buildx inspect` (its `Driver:` line) and `docker info`'s DriverStatus (the containerd snapshotter). */
+function attestationSupport(buildxInspect, driverStatus) {
+    const driver = /^Driver:\s*(\S+)/m.exec(buildxInspect)?.[1] ?? 'unknown';
+    const containerdStore = /io\.containerd\.snapshotter/.test(driverStatus);
+    return { capable: containerdStore || (driver !== 'docker' && driver !== 'unknown'), driver, containerdStore };
+}
+/** The one line a run prints when attestations were asked for and this builder cannot attach them. */
+function cannotAttest(what, s) {
+    return (`${what.join(' and ')} not attached: buildx's ${s.driver} driver on the classic image store cannot hold attestations; ` +
+        'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) or create a docker-container ' +
+        'builder (docker/setup-buildx-action with driver: docker-container), or set them to false');
+}
+
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
+
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
 function secretEnvName(index) {
     return `DOCKERFLOW_BUILD_SECRET_${index}`;
@@ -343,6 +381,8 @@ function buildArgv(req) {
     for (const p of c.platforms)
         argv.push('--platform', p);
     if (req.builder === 'buildx')
+        argv.push(...attestationArgs(c.provenance, c.sbom, req.attestations === true));
+    if (req.builder === 'buildx')
         c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
     argv.push(c.context);
     return argv;
@@ -360,6 +400,7 @@ function buildEnv(req) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build.ts
+
 
 
 
@@ -399,7 +440,8 @@ async function build(ctx, prepared) {
     }
     const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-'));
     const iidFile = external_node_path_default().join(tmp, 'iid');
-    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile };
+    const attestations = await canAttest(ctx, builder);
+    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, attestations };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
         await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
@@ -417,6 +459,24 @@ async function build(ctx, prepared) {
     finally {
         (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
     }
+}
+/**
+ * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
+ * without them runs no extra command. When it cannot, one warning says what to change.
+ */
+async function canAttest(ctx, builder) {
+    const asked = [wants(ctx.config.provenance) ? 'provenance' : '', wants(ctx.config.sbom) ? 'sbom' : ''].filter(Boolean);
+    if (asked.length === 0)
+        return false;
+    if (builder === 'classic') {
+        ctx.ui.warning(`${asked.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`);
+        return false;
+    }
+    const [inspect, info] = await Promise.all([BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => ctx.runner.run([...argv], { allowFailure: true, quiet: true })));
+    const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
+    if (!support.capable)
+        ctx.ui.warning(cannotAttest(asked, support));
+    return support.capable;
 }
 /** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */
 function lastMeaningfulLine(output) {
@@ -479,7 +539,7 @@ function safeRead(p) {
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(78390);
+var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/inspect/dockerfile.ts
 
 
@@ -512,13 +572,13 @@ function lastInstruction(facts, keyword) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(56118);
+var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
 
 
@@ -699,7 +759,7 @@ function eachEntry(stream, visit) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
 
 const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -872,7 +932,7 @@ const STATIC_RULES = [
 ];
 
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(31377);
+var config_config = __webpack_require__(1377);
 ;// CONCATENATED MODULE: ./src/stages/inspect.ts
 
 
@@ -1051,7 +1111,7 @@ async function readLocalGit(runner, dir) {
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(22023);
+var image_ref = __webpack_require__(2023);
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 
 /** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
@@ -1070,7 +1130,8 @@ function planPush(config, git) {
         ? `pr-${git.pullRequest.number}`
         : (policyTag ?? (git.branch ? (0,image_ref/* sanitizeTag */.iP)(git.branch) : git.commit ? git.commit.slice(0, 12) : 'local'));
     const explicit = config.tags.length > 0;
-    const refs = explicit ? config.tags : [ref(localTag)];
+    const prOptIn = config.tagPolicy.includes('pr') && git.pullRequest !== null && !git.pullRequest.fork;
+    const refs = explicit ? config.tags : unique([localTag, ...extraTags(config.tagPolicy, git, gitTag)].map(ref));
     const no = (reason) => ({ refs, push: false, reason });
     const yes = (reason) => ({ refs, push: true, reason });
     if (config.push === 'false')
@@ -1080,6 +1141,8 @@ function planPush(config, git) {
     }
     if (config.push === 'true')
         return yes('push is true');
+    if (prOptIn && !explicit)
+        return yes(`tag-policy pr: a pull request from this repository → :pr-${git.pullRequest.number}`);
     if (git.pullRequest)
         return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
     if (git.event === 'local')
@@ -1099,6 +1162,34 @@ function planPush(config, git) {
     return no(git.branch
         ? `branch ${git.branch} is not the default branch (${git.defaultBranch}); only it and tags are pushed`
         : 'not a branch or tag');
+}
+/**
+ * The opt-in tags of `tag-policy`, added beside the policy's own (`latest`, the git tag, `pr-N`), never instead:
+ * `sha` → `sha-<7 hex>` (docker/metadata-action's type=sha); `pr` → pushes a same-repository pull request's
+ * `pr-N` (a fork never pushes); `semver` → a `vX.Y.Z` (or `X.Y.Z`) git tag also as `X.Y.Z`, `X.Y` and `X`, as
+ * metadata-action's type=semver patterns do: a pre-release (`v2.0.0-rc.1`) only as `2.0.0-rc.1`, and a 0.x
+ * release gets no bare `0` (under semver every 0.x minor may break).
+ */
+function extraTags(policy, git, gitTag) {
+    const out = [];
+    if (policy.includes('semver') && git.tag)
+        out.push(...semverTags(git.tag));
+    if (policy.includes('sha') && /^[0-9a-f]{7,}$/.test(git.commit))
+        out.push(`sha-${git.commit.slice(0, 7)}`);
+    return out.filter((t) => t !== gitTag);
+}
+/** `v1.2.3` → 1.2.3, 1.2, 1; `1.2.3-rc.1+b5` → 1.2.3-rc.1; anything that is not semver → nothing. */
+function semverTags(tag) {
+    const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/.exec(tag);
+    if (!m)
+        return [];
+    const [, major, minor, patch, pre] = m;
+    if (pre)
+        return [`${major}.${minor}.${patch}${pre}`];
+    return [`${major}.${minor}.${patch}`, `${major}.${minor}`, ...(major === '0' ? [] : [major])];
+}
+function unique(refs) {
+    return [...new Set(refs)];
 }
 
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
@@ -1224,7 +1315,7 @@ async function crashRow(ctx, app, when) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
+var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -1491,7 +1582,7 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
+var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
@@ -1567,7 +1658,7 @@ function mozlogRule(tally, mode, redactor) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
+var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 /**
@@ -1680,7 +1771,7 @@ async function stopApp(ctx, app) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/smoke/exit-watch.ts
 
 /**
@@ -1719,7 +1810,7 @@ class ExitWatch {
 }
 
 // EXTERNAL MODULE: ./src/secrets/redactor.ts
-var redactor = __webpack_require__(15753);
+var redactor = __webpack_require__(5753);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -2587,6 +2678,12 @@ function targetPlatform(platforms, arch = process.arch) {
     const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
     return { os: 'linux', architecture: byNode[arch] ?? arch };
 }
+/**
+ * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
+ * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
+ */
+const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+    (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
 const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
 function parse(fetched, what) {
     try {
@@ -2605,9 +2702,10 @@ async function verifyTag(client, ref, imageId, platform) {
     let manifest = parse(top, ref.display);
     let platformDigest = top.digest;
     if (isIndex(manifest, top.mediaType)) {
-        const entry = manifest.manifests?.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
+        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
         if (!entry?.digest) {
-            const have = (manifest.manifests ?? []).map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
             throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
         }
         const child = await client.manifest(ref.repository, entry.digest);
@@ -2713,7 +2811,7 @@ function verifyError(ref, e) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/describe-error.ts
-var describe_error = __webpack_require__(17434);
+var describe_error = __webpack_require__(7434);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
