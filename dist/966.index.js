@@ -346,6 +346,16 @@ function cannotAttest(what, s) {
         'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) or create a docker-container ' +
         'builder (docker/setup-buildx-action with driver: docker-container), or set them to false');
 }
+/**
+ * The line for a builder of its own on the classic image store: it makes the attestations, but `--load` into the
+ * classic store keeps only the image, so the push carries none. Null when the attestations reach the push.
+ */
+function notKept(what, s) {
+    if (!s.capable || s.containerdStore)
+        return null;
+    return (`${what.join(' and ')} made by the ${s.driver} builder but not pushed: the classic image store keeps only the image; ` +
+        'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) for the push to carry them');
+}
 
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
 
@@ -476,6 +486,9 @@ async function canAttest(ctx, builder) {
     const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
     if (!support.capable)
         ctx.ui.warning(cannotAttest(asked, support));
+    const lost = notKept(asked, support);
+    if (lost)
+        ctx.ui.warning(lost);
     return support.capable;
 }
 /** The line that says why a build failed: the last `ERROR`/`error` line, else the last line. */

@@ -179,7 +179,7 @@ describe('provenance and sbom (build-push-action names and meaning)', () => {
 
 describe('attestation support', () => {
   it('the containerd image store or a builder of its own can attach attestations; the classic store cannot', async () => {
-    const { attestationSupport, cannotAttest } = await import('../../src/docker/attest.js');
+    const { attestationSupport, cannotAttest, notKept } = await import('../../src/docker/attest.js');
     const classic = '[["Backing Filesystem","extfs"],["Supports d_type","true"]]';
     const containerd = '[["driver-type","io.containerd.snapshotter.v1"]]';
     const docker = 'Name:          default\nDriver:        docker\n';
@@ -188,6 +188,11 @@ describe('attestation support', () => {
     assert.equal(attestationSupport(docker, containerd).capable, true);
     assert.equal(attestationSupport(container, classic).capable, true);
     assert.equal(attestationSupport('', '').capable, false, 'unknown is not capable');
+    assert.equal(notKept(['provenance'], attestationSupport(docker, containerd)), null, 'the containerd store pushes them');
+    assert.match(
+      notKept(['provenance', 'sbom'], attestationSupport(container, classic))!,
+      /^provenance and sbom made by the docker-container builder but not pushed: the classic image store keeps only the image/,
+    );
     const line = cannotAttest(['provenance'], attestationSupport(docker, classic));
     assert.match(
       line,

@@ -44,3 +44,15 @@ export function cannotAttest(what: string[], s: AttestationSupport): string {
     'builder (docker/setup-buildx-action with driver: docker-container), or set them to false'
   );
 }
+
+/**
+ * The line for a builder of its own on the classic image store: it makes the attestations, but `--load` into the
+ * classic store keeps only the image, so the push carries none. Null when the attestations reach the push.
+ */
+export function notKept(what: string[], s: AttestationSupport): string | null {
+  if (!s.capable || s.containerdStore) return null;
+  return (
+    `${what.join(' and ')} made by the ${s.driver} builder but not pushed: the classic image store keeps only the image; ` +
+    'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) for the push to carry them'
+  );
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { CommandError } from '../exec/runner.js';
 import { buildArgv, buildEnv, type Builder } from '../docker/build-argv.js';
-import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, wants } from '../docker/attest.js';
+import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, notKept, wants } from '../docker/attest.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 
 const detected = new WeakMap<RunContext, Promise<Builder>>();
@@ -87,6 +87,8 @@ async function canAttest(ctx: RunContext, builder: Builder): Promise<boolean> {
   );
   const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
   if (!support.capable) ctx.ui.warning(cannotAttest(asked, support));
+  const lost = notKept(asked, support);
+  if (lost) ctx.ui.warning(lost);
   return support.capable;
 }
 
