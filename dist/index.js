@@ -65246,11 +65246,12 @@ function code(s) {
     return `${fence}${pad}${flat}${pad}${fence}`;
 }
 /**
- * Backslash-escape every character inline Markdown could read as syntax (all ASCII punctuation, which GFM lets
- * a backslash escape). `|` is left to `cell`, which escapes every one, inside code spans too.
+ * Backslash-escape every character inline Markdown could read as syntax: emphasis and strikethrough, code,
+ * links and images (`[`, `]`; so `(`, `)` and `!` are plain), HTML and entities, and `#` after a list marker.
+ * `|` is left to `cell`, which escapes every one, inside code spans too.
  */
 function markdown_escape(s) {
-    return s.replace(/[\\`*_{}[\]<>()#+!~&]/g, (c) => `\\${c}`);
+    return s.replace(/[\\`*_[\]<>#~&]/g, (c) => `\\${c}`);
 }
 /**
  * A token that reads as a path, a variable, a digest or a command option: set in a code span. Paths start with

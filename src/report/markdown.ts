@@ -15,11 +15,12 @@ export function code(s: string): string {
 }
 
 /**
- * Backslash-escape every character inline Markdown could read as syntax (all ASCII punctuation, which GFM lets
- * a backslash escape). `|` is left to `cell`, which escapes every one, inside code spans too.
+ * Backslash-escape every character inline Markdown could read as syntax: emphasis and strikethrough, code,
+ * links and images (`[`, `]`; so `(`, `)` and `!` are plain), HTML and entities, and `#` after a list marker.
+ * `|` is left to `cell`, which escapes every one, inside code spans too.
  */
 export function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>()#+!~&]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_[\]<>#~&]/g, (c) => `\\${c}`);
 }
 
 /**
