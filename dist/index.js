@@ -65588,7 +65588,7 @@ function explain(e, where) {
     const status = typeof e === 'object' && e !== null && 'status' in e ? Number(e.status) : undefined;
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     if (status === 403 || status === 404) {
-        return `PR comment not posted on ${where}: the token may not write to it (${status} ${msg}). On a pull request from a fork the token is read-only, so this is expected there; otherwise grant the job pull-requests: write, or set pr-comment: false`;
+        return `PR comment not posted on ${where}: the token may not write to it (${status} ${msg}). On a pull request from a fork the token is read-only, so this is expected there; otherwise grant the job pull-requests: write (with the reusable workflow, the calling job), or set pr-comment: false`;
     }
     return `PR comment not posted on ${where}: ${status ? `GitHub answered ${status} ` : ''}${msg}; the run's verdict is unaffected`;
 }

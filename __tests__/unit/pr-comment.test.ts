@@ -134,7 +134,7 @@ describe('sticky PR comment against a local GitHub API server', () => {
       assert.equal(out.status, 'failed');
       assert.match(
         (out as { note: string }).note,
-        /^PR comment not posted on pull request #12 of example\/app: the token may not write to it \(403 Resource not accessible by integration.*fork.*pull-requests: write/,
+        /^PR comment not posted on pull request #12 of example\/app: the token may not write to it \(403 Resource not accessible by integration.*fork.*pull-requests: write \(with the reusable workflow, the calling job\)/,
       );
     } finally {
       gh.readOnly = false;
