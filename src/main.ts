@@ -12,6 +12,10 @@ import { onInterrupt } from './pipeline/interrupt.js';
 import { summaryMarkdown, summaryText } from './report/summary.js';
 import { uploadOutDir } from './artifacts/upload.js';
 import { ActionUi } from './ui/action-ui.js';
+import { commentKey, commentTarget, postPrComment, type CommentOutcome } from './github/pr-comment.js';
+import { imageSizes } from './inspect/size.js';
+import type { Report } from './report/report.js';
+import type { RunContext } from './pipeline/context.js';
 import { Redactor } from './secrets/redactor.js';
 import { appendFileRedacted, fileCommandRedacted } from './secrets/sink.js';
 
@@ -99,20 +103,59 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     process.exit(1);
   }
   const artifact = await uploadOutDir(config, files, env);
+  const notes: string[] = [];
+  const prComment = await postComment(config, ctx, env, report, artifact?.url ?? undefined);
+  if (prComment?.status === 'failed') {
+    ui.warning(prComment.note);
+    notes.push(prComment.note);
+  } else if (prComment?.status === 'created' || prComment?.status === 'updated') {
+    ui.info(`PR comment ${prComment.status}: ${prComment.url}`);
+  }
   if (env.GITHUB_STEP_SUMMARY) {
     const markdown = summaryMarkdown(report, {
       redact: (t) => ctx.redactor.redact(t),
       ...(artifact?.url ? { artifactUrl: artifact.url } : {}),
+      notes,
     });
+    // Redacted last, on the exact text written.
     appendFileRedacted(ctx.redactor, env.GITHUB_STEP_SUMMARY, markdown);
   }
   if (report.error !== undefined) {
     // The pipeline already printed the error as an annotation: fail the step without saying it twice.
-    process.exitCode = core.ExitCode.Failure;
+    process.exitCode = 1; // core.ExitCode.Failure, which @github/local-action's stub of core lacks
   } else if (report.verdict === 'fail') {
     // Only the rules that failed the run: a warning-level failure below fail-on is in the summary, not here.
     const failed = report.checks.filter((c) => failsRun(c, config.failOn)).map((c) => c.id);
     ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
     process.exitCode = 1;
   }
+}
+
+/** The sticky PR comment on pull request runs (pr-comment: true or on-failure); null when there is none to post. */
+async function postComment(
+  config: Config,
+  ctx: RunContext,
+  env: NodeJS.ProcessEnv,
+  report: Report,
+  artifactUrl: string | undefined,
+): Promise<CommentOutcome | null> {
+  const target = commentTarget(env);
+  if (!target || config.prComment === 'false') return null;
+  const sizes = report.image.id ? await imageSizes(ctx.runner, report.image.id, config.file, config.target) : {};
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return postPrComment({
+    token: config.githubToken,
+    mode: config.prComment,
+    target,
+    report,
+    failOn: config.failOn,
+    info: {
+      key: commentKey(env, path.relative(workspace, config.context) || '.'),
+      ...(report.version?.build ? { runUrl: report.version.build } : {}),
+      ...(artifactUrl ? { artifactUrl } : {}),
+      sizes,
+    },
+    redact: (s) => ctx.redactor.redact(s),
+    ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+  });
 }

@@ -128,3 +128,75 @@ describe('build argv', () => {
     assert.deepEqual(buildEnv(r), { DOCKERFLOW_BUILD_SECRET_0: 's3cr3t-npm', DOCKERFLOW_BUILD_SECRET_1: 'ghp_abcdef' });
   });
 });
+
+describe('provenance and sbom (build-push-action names and meaning)', () => {
+  const tail = (raw: Record<string, string>, attestations: boolean, builder: Builder = 'buildx'): string[] => {
+    const argv = buildArgv({ ...req(raw, builder), attestations });
+    const i = argv.indexOf('--label') + 2;
+    return argv.slice(i, -1);
+  };
+  const cases: { raw: Record<string, string>; capable: string[]; incapable: string[] }[] = [
+    { raw: {}, capable: [], incapable: [] },
+    { raw: { provenance: 'mode=max' }, capable: ['--provenance', 'mode=max'], incapable: [] },
+    { raw: { provenance: 'mode=min' }, capable: ['--provenance', 'mode=min'], incapable: [] },
+    { raw: { provenance: 'TRUE' }, capable: ['--provenance', 'true'], incapable: [] },
+    { raw: { provenance: 'false' }, capable: ['--provenance', 'false'], incapable: ['--provenance', 'false'] },
+    {
+      raw: { provenance: 'mode=max, builder-id=https://ci.example/run/1' },
+      capable: ['--provenance', 'mode=max,builder-id=https://ci.example/run/1'],
+      incapable: [],
+    },
+    { raw: { sbom: 'true' }, capable: ['--sbom', 'true'], incapable: [] },
+    {
+      raw: { sbom: 'generator=docker/buildkit-syft-scanner:1' },
+      capable: ['--sbom', 'generator=docker/buildkit-syft-scanner:1'],
+      incapable: [],
+    },
+    {
+      raw: { provenance: 'mode=max', sbom: 'false' },
+      capable: ['--provenance', 'mode=max', '--sbom', 'false'],
+      incapable: ['--sbom', 'false'],
+    },
+  ];
+  for (const c of cases) {
+    it(`${JSON.stringify(c.raw)}: ${c.capable.join(' ') || 'nothing'} / on an incapable builder ${c.incapable.join(' ') || 'nothing'}`, () => {
+      assert.deepEqual(tail(c.raw, true), c.capable);
+      assert.deepEqual(tail(c.raw, false), c.incapable);
+      assert.deepEqual(tail(c.raw, true, 'classic'), [], 'the classic builder takes neither');
+    });
+  }
+
+  it('refuses what build-push-action would not take, saying what to write', () => {
+    for (const [name, value] of [
+      ['provenance', 'mode=full'],
+      ['provenance', 'yes please'],
+      ['sbom', 'mode=max'],
+    ] as const) {
+      assert.throws(() => cfg({ [name]: value }), new RegExp(`${name}.*is not a ${name} setting.*use `), `${name}=${value}`);
+    }
+  });
+});
+
+describe('attestation support', () => {
+  it('the containerd image store or a builder of its own can attach attestations; the classic store cannot', async () => {
+    const { attestationSupport, cannotAttest, notKept } = await import('../../src/docker/attest.js');
+    const classic = '[["Backing Filesystem","extfs"],["Supports d_type","true"]]';
+    const containerd = '[["driver-type","io.containerd.snapshotter.v1"]]';
+    const docker = 'Name:          default\nDriver:        docker\n';
+    const container = 'Name:          builder\nDriver:        docker-container\n';
+    assert.deepEqual(attestationSupport(docker, classic), { capable: false, driver: 'docker', containerdStore: false });
+    assert.equal(attestationSupport(docker, containerd).capable, true);
+    assert.equal(attestationSupport(container, classic).capable, true);
+    assert.equal(attestationSupport('', '').capable, false, 'unknown is not capable');
+    assert.equal(notKept(['provenance'], attestationSupport(docker, containerd)), null, 'the containerd store pushes them');
+    assert.match(
+      notKept(['provenance', 'sbom'], attestationSupport(container, classic))!,
+      /^provenance and sbom made by the docker-container builder but not pushed: the classic image store keeps only the image/,
+    );
+    const line = cannotAttest(['provenance'], attestationSupport(docker, classic));
+    assert.match(
+      line,
+      /^provenance not attached: buildx's docker driver on the classic image store .* containerd image store .* driver: docker-container/,
+    );
+  });
+});

@@ -219,3 +219,30 @@ test('verify: an unreachable registry is a status-0 error (retried by the caller
     await client.close();
   }
 });
+
+test('verify: an index with attestation manifests (unknown/unknown) is read back to the image, never the attestation', async () => {
+  const client = new RegistryClient(host, { username: 'alice', password: 'right' });
+  try {
+    const v = await verifyTag(
+      client,
+      { repository: 'team/app', tag: 'attested', display: 'attested' },
+      CONFIG_AMD64,
+      targetPlatform(['linux/amd64']),
+    );
+    assert.deepEqual(v, { digest: digestOf(ATTESTED), configDigest: CONFIG_AMD64 });
+    // The containerd image store shows the index digest as the image ID: accepted too.
+    const byIndex = await verifyTag(
+      client,
+      { repository: 'team/app', tag: 'attested', display: 'attested' },
+      digestOf(ATTESTED),
+      targetPlatform(['linux/amd64']),
+    );
+    assert.equal(byIndex.digest, digestOf(ATTESTED));
+    await assert.rejects(
+      verifyTag(client, { repository: 'team/app', tag: 'attested', display: 'attested' }, CONFIG_ARM64, targetPlatform(['linux/arm64'])),
+      /multi-platform index without linux\/arm64 \(it has linux\/amd64\)$/,
+    );
+  } finally {
+    await client.close();
+  }
+});

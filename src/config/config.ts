@@ -24,6 +24,10 @@ import { parseKeyValues, splitCommand, splitList, type KeyValue } from './parse-
 
 export type PushMode = 'auto' | 'true' | 'false';
 export type MozlogMode = 'off' | 'warn' | 'require';
+/** Opt-in extra tags (src/publish/policy.ts): `sha-<short>`, a same-repository PR's `pr-<N>`, semver expansion. */
+export type TagPolicyEntry = 'sha' | 'pr' | 'semver';
+export type PrCommentMode = 'true' | 'false' | 'on-failure';
+export const TAG_POLICY_ENTRIES: readonly TagPolicyEntry[] = ['sha', 'pr', 'semver'];
 
 /** One registry's login, from the username/password inputs or an entry of `registry-auth`. */
 export interface RegistryCredential {
@@ -55,6 +59,10 @@ export interface Config {
   cacheFrom: string[];
   cacheTo: string[];
   platforms: string[];
+  /** `--provenance` value as build-push-action passes it (`false`, `true`, `mode=min`, `mode=max`, ...); empty: not given. */
+  provenance: string;
+  /** `--sbom` value (`true`, `false`, `generator=IMAGE`); empty: not given. */
+  sbom: string;
   secrets: KeyValue[];
   port: number;
   env: KeyValue[];
@@ -71,6 +79,11 @@ export interface Config {
   mozlog: MozlogMode;
   version: string | null;
   push: PushMode;
+  tagPolicy: TagPolicyEntry[];
+  /** The sticky PR comment (src/github/pr-comment.ts): on every PR run, never, or when the run fails. */
+  prComment: PrCommentMode;
+  /** Token for the PR comment; empty outside Actions (the action's default is the job's own token). */
+  githubToken: string;
   username: string;
   password: string;
   /** `registry-auth` entries: further registries to log in to (docker/login-action's form). */
@@ -252,6 +265,10 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     );
   }
 
+  const tagPolicy = [...new Set(list('tag-policy').map((s) => s.toLowerCase()))].map((entry) =>
+    oneOf('tag-policy', entry, TAG_POLICY_ENTRIES),
+  );
+
   const retention = str('retention-days');
   const config: Config = {
     context,
@@ -267,6 +284,8 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     cacheFrom: list('cache-from'),
     cacheTo: list('cache-to'),
     platforms,
+    provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
+    sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
     secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
     port: parseIntIn('port', str('port'), 1, 65535),
     env: [...parseKeyValues('env', list('env')), ...(resolved.env ?? [])],
@@ -286,6 +305,10 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     registryAuth,
     hubDescription,
     hubShortDescription,
+    tagPolicy,
+    prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure'] as const),
+    // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
+    githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
     uploadArtifacts: bool('upload-artifacts'),
     artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
@@ -361,6 +384,7 @@ function secretEntries(config: Config): NamedSecret[] {
   const entries = [
     ...config.secrets.map((s) => ({ name: `build secret ${s.key}`, value: s.value })),
     { name: 'password', value: config.password },
+    { name: 'github-token', value: config.githubToken },
     ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
   ];
   // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
@@ -522,6 +546,27 @@ function writableFolder(dir: string): string {
     throw new ConfigError('out', `"${dir}" cannot be written: ${existing} is not writable`, 'name a folder you can write to');
   }
   return dir;
+}
+
+/**
+ * A `--provenance` / `--sbom` value as build-push-action takes it: a boolean, or `key=value` pairs separated by
+ * commas (`mode=max`, `mode=max,builder-id=URL`, `generator=IMAGE`).
+ */
+function attestation(name: string, value: string, keys: RegExp): string {
+  if (value === '') return '';
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase();
+  const pairs = value.split(',').map((p) => p.trim());
+  for (const pair of pairs) {
+    const [key = '', ...rest] = pair.split('=');
+    if (!keys.test(key) || rest.join('=') === '' || (key === 'mode' && !/^(min|max)$/.test(rest.join('=')))) {
+      throw new ConfigError(
+        name,
+        `"${pair}" is not a ${name} setting`,
+        name === 'provenance' ? 'use false, true, mode=min or mode=max' : 'use true, false or generator=IMAGE',
+      );
+    }
+  }
+  return pairs.join(',');
 }
 
 function parseBool(name: string, value: string): boolean {

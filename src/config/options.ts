@@ -42,6 +42,17 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'pull', kind: 'boolean', default: 'false', description: 'Always pull referenced base images' },
   { name: 'cache-from', kind: 'list', flag: 'cache-from', newlineOnly: true, description: 'External cache sources (buildx)' },
   { name: 'cache-to', kind: 'list', flag: 'cache-to', newlineOnly: true, description: 'Cache export destinations (buildx)' },
+  {
+    name: 'provenance',
+    kind: 'string',
+    description:
+      'Provenance attestation, as docker/build-push-action: false, true, mode=min or mode=max (needs the containerd image store or a docker-container builder)',
+  },
+  {
+    name: 'sbom',
+    kind: 'string',
+    description: "SBOM attestation, as docker/build-push-action: true, false or generator=IMAGE (needs BuildKit's scanner image)",
+  },
   { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
   {
     name: 'secrets',
@@ -88,6 +99,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
   { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
   { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+  {
+    name: 'tag-policy',
+    kind: 'list',
+    description:
+      'Opt-in extra tags beside latest and git tags: sha (sha-<short>), pr (push pr-<N>, never for forks), semver (vX.Y.Z -> X.Y.Z, X.Y, X)',
+  },
   { name: 'username', kind: 'string', description: 'Registry username' },
   {
     name: 'password',
@@ -110,6 +127,20 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: 'hub-short-description',
     kind: 'string',
     description: "The Docker Hub repository's short description (at most 100 characters), set after a verified push",
+  },
+  {
+    name: 'pr-comment',
+    kind: 'string',
+    default: 'true',
+    actionOnly: true,
+    description: 'Sticky pull request comment with the verdict: true, false or on-failure (needs pull-requests: write)',
+  },
+  {
+    name: 'github-token',
+    kind: 'string',
+    default: '${{ github.token }}',
+    actionOnly: true,
+    description: 'Token for the pull request comment',
   },
   { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
   { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },

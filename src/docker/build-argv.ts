@@ -1,5 +1,6 @@
 import { secretBuildArgs, type Config } from '../config/config.js';
 import type { KeyValue } from '../config/parse-lines.js';
+import { attestationArgs } from './attest.js';
 
 export type Builder = 'buildx' | 'classic';
 
@@ -12,6 +13,8 @@ export interface BuildRequest {
   iidFile: string;
   /** The folder sent as the context (the run's view of `config.context`); `config.context` when unset. */
   contextDir?: string;
+  /** The builder can attach attestations (containerd image store, or a docker-container builder): see attest.ts. */
+  attestations?: boolean;
 }
 
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
@@ -38,6 +41,7 @@ export function buildArgv(req: BuildRequest): string[] {
   for (const from of c.cacheFrom) argv.push('--cache-from', from);
   if (req.builder === 'buildx') for (const to of c.cacheTo) argv.push('--cache-to', to);
   for (const p of c.platforms) argv.push('--platform', p);
+  if (req.builder === 'buildx') argv.push(...attestationArgs(c.provenance, c.sbom, req.attestations === true));
   if (req.builder === 'buildx') c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
   argv.push(req.contextDir ?? c.context);
   return argv;

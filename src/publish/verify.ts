@@ -24,8 +24,22 @@ interface ManifestJson {
   mediaType?: string;
   schemaVersion?: number;
   config?: { digest?: string };
-  manifests?: { digest?: string; platform?: { os?: string; architecture?: string }; annotations?: Record<string, string> }[];
+  manifests?: IndexEntry[];
 }
+
+interface IndexEntry {
+  digest?: string;
+  platform?: { os?: string; architecture?: string };
+  annotations?: Record<string, string>;
+}
+
+/**
+ * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
+ * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
+ */
+export const isAttestation = (m: IndexEntry): boolean =>
+  m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+  (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
 
 export interface Verified {
   /** The digest the tag resolves to (what `docker pull repo@digest` takes). */
@@ -35,10 +49,6 @@ export interface Verified {
   /** The image config digest the manifest names: what docker-image-shasum256.txt holds. */
   configDigest: string;
 }
-
-/** BuildKit's provenance and SBOM manifests sit in an index beside the image, with platform unknown/unknown. */
-export const isAttestation = (d: { platform?: { os?: string }; annotations?: Record<string, string> }): boolean =>
-  d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
 
 const isIndex = (m: ManifestJson, mediaType: string): boolean =>
   Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');

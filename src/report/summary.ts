@@ -1,40 +1,50 @@
+import { code, escape, prose, table } from './markdown.js';
 import type { Report } from './report.js';
 
 const ICON: Record<string, string> = { pass: '✅', fail: '❌', skip: '⏭️' };
+
 /**
- * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Each cell is
- * redacted before `|` is escaped (an escaped secret is no longer the secret the redactor knows); the sink then
- * redacts the whole Markdown again, escaped forms included.
+ * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Every value is
+ * redacted before it is set in Markdown (an escaped secret is no longer the secret the redactor knows); the sink
+ * then redacts the whole Markdown again, escaped forms included.
  */
-export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; redact?: (s: string) => string } = {}): string {
+export function summaryMarkdown(
+  r: Report,
+  extra: { artifactUrl?: string; notes?: string[]; redact?: (s: string) => string } = {},
+): string {
   const redact = extra.redact ?? ((s: string): string => s);
-  const cell = (s: string): string => redact(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const p = (s: string): string => prose(redact(s));
+  const c = (s: string): string => code(redact(s));
   const lines: string[] = [];
   lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
-  if (r.error) lines.push(`> **Error:** ${cell(r.error)}`, '');
-  if (r.image.id) lines.push(`- Image ID (config digest, as in docker-image-shasum256.txt): \`${r.image.id}\``);
-  if (r.image.tags.length) lines.push(`- Tags: ${r.image.tags.map((t) => `\`${t}\``).join(', ')}`);
+  if (r.error) lines.push(`> **Error:** ${p(r.error)}`, '');
+  if (r.image.id) lines.push(`- Image ID (config digest, as in docker-image-shasum256.txt): ${c(r.image.id)}`);
+  if (r.image.tags.length) lines.push(`- Tags: ${r.image.tags.map(c).join(', ')}`);
   if (r.push)
-    lines.push(
-      `- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map((t) => `\`${t}\``).join(', ')}` : 'not pushed'} (${cell(r.push.reason)})`,
-    );
-  if (r.image.digest) lines.push(`- Digest: \`${r.image.digest}\``);
+    lines.push(`- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map(c).join(', ')}` : 'not pushed'} (${p(r.push.reason)})`);
+  if (r.image.digest) lines.push(`- Digest: ${c(r.image.digest)}`);
   if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
-    lines.push(`- Image manifest in that index: \`${r.image.manifestDigest}\``);
-  if (r.version) lines.push(`- Version: \`${cell(r.version.version || '-')}\` at \`${r.version.commit.slice(0, 12) || '-'}\``);
+    lines.push(`- Image manifest in that index: ${c(r.image.manifestDigest)}`);
+  if (r.version) lines.push(`- Version: ${c(r.version.version || '-')} at ${c(r.version.commit.slice(0, 12) || '-')}`);
   if (extra.artifactUrl) lines.push(`- Artifacts: [build log, report, version.json, shasum](${extra.artifactUrl})`);
+  for (const note of extra.notes ?? []) lines.push(`- ${p(note)}`);
   lines.push('');
   if (r.checks.length) {
-    lines.push('| Rule | Status | Level | Message |', '|---|---|---|---|');
-    for (const c of r.checks) {
-      lines.push(
-        `| ${c.id} ${cell(c.title)} | ${ICON[c.status] ?? ''} ${c.status} | ${c.level} | ${cell(c.message)}${c.file ? ` (${cell(c.file)}${c.line ? `:${c.line}` : ''})` : ''} |`,
-      );
-    }
-    lines.push('');
+    lines.push(
+      ...table(
+        ['Rule', 'Status', 'Level', 'Message'],
+        r.checks.map((row) => [
+          `${row.id} ${p(row.title)}`,
+          `${ICON[row.status] ?? ''} ${row.status}`,
+          row.level,
+          `${p(row.message)}${row.file ? ` (${c(`${row.file}${row.line ? `:${row.line}` : ''}`)})` : ''}`,
+        ]),
+      ),
+      '',
+    );
   }
   const t = Object.entries(r.timings);
-  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
   return lines.join('\n');
 }
 

@@ -4,6 +4,7 @@ import { UserError } from '../config/errors.js';
 import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
 import { imageDigests } from '../inspect/image.js';
+import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, notKept, wants } from '../docker/attest.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { targetPlatform } from '../publish/verify.js';
 
@@ -55,7 +56,8 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   mkdirSync(ctx.workDir, { recursive: true });
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
   const iidFile = path.join(tmp, 'iid');
-  const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir };
+  const attestations = await canAttest(ctx, builder);
+  const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir, attestations };
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
     await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
@@ -75,4 +77,27 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
+ * without them runs no extra command. When it cannot, one warning says what to change.
+ */
+async function canAttest(ctx: RunContext, builder: Builder): Promise<boolean> {
+  const asked = [wants(ctx.config.provenance) ? 'provenance' : '', wants(ctx.config.sbom) ? 'sbom' : ''].filter(Boolean);
+  if (asked.length === 0) return false;
+  if (builder === 'classic') {
+    ctx.ui.warning(
+      `${asked.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`,
+    );
+    return false;
+  }
+  const [inspect, info] = await Promise.all(
+    [BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => ctx.runner.run([...argv], { allowFailure: true, quiet: true })),
+  );
+  const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
+  if (!support.capable) ctx.ui.warning(cannotAttest(asked, support));
+  const lost = notKept(asked, support);
+  if (lost) ctx.ui.warning(lost);
+  return support.capable;
 }
