@@ -19,6 +19,7 @@ import { check } from '../../src/rules/catalogue.js';
 import { secretForms } from '../../src/secrets/forms.js';
 import { isDockerCliVariable, isSecretEntry, secretParts } from '../../src/secrets/names.js';
 import { Redactor } from '../../src/secrets/redactor.js';
+import { MozlogTally } from '../../src/smoke/mozlog-schema.js';
 import { fileCommandRedacted, workflowCommand, writeStreamRedacted } from '../../src/secrets/sink.js';
 import { mozlogRule } from '../../src/smoke/log-rules.js';
 import { ActionUi } from '../../src/ui/action-ui.js';
@@ -119,8 +120,15 @@ describe('Redactor: last, on the final bytes', () => {
     };
     const md = summaryMarkdown(report, { redact: (t) => r.redact(t) });
     assert.ok(!md.includes('xyzzy'), md);
-    // And the sink alone catches the escaped form, should a writer forget the order.
-    assert.ok(!r.redact(summaryMarkdown(report)).includes('xyzzy'));
+    // The sink alone catches a secret that Markdown set whole, escaped (a code span in a table cell, `|` as `\|`).
+    const word = 'tok|en_with*stars';
+    const one = new Redactor([word]);
+    const plain = summaryMarkdown(
+      { ...report, error: 'boom', checks: [check('DF203', 'fail', `answered 500 with body ${word}`)] },
+      { redact: (t) => t },
+    );
+    assert.ok(plain.includes('tok\\|en_with*stars'), plain);
+    assert.ok(!one.redact(plain).includes('en_with'));
   });
 });
 
@@ -353,7 +361,9 @@ describe('shortened messages', () => {
     const r = new Redactor([twoSpaces, CANARY]);
     // After redaction the line starts `plain *** ` (10 characters): the canary's head straddles the 160 cut.
     const line = `plain ${twoSpaces} ${'x'.repeat(145)}${CANARY.slice(0, 10)} tail`;
-    const row = mozlogRule({ total: 1, valid: 0, firstBad: { line, problem: 'not JSON' } } as never, 'warn', r);
+    const tally = new MozlogTally();
+    tally.add(line);
+    const row = mozlogRule(tally, 'warn', r);
     assert.ok(!row.message.includes('spaces-Secret') && !row.message.includes(CANARY.slice(0, 3)), row.message);
     assert.match(row.message, /"plain \*\*\* x+/);
   });

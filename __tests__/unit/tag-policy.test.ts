@@ -9,10 +9,10 @@ import { planPush, semverTags } from '../../src/publish/policy.js';
 import { FIXTURES } from '../helpers/run.js';
 
 const event = (name: string): object => JSON.parse(readFileSync(path.join(FIXTURES, 'events', `${name}.json`), 'utf8'));
-const config = (raw: Record<string, string>) =>
+const config = (raw: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   parseConfig({
     raw: new Map(Object.entries({ image: 'example/app', ...raw })),
-    env: {},
+    env,
     cwd: path.join(FIXTURES, 'apps/compliant'),
     defaultOutDir: '/tmp/x',
   });
@@ -191,7 +191,7 @@ describe('tag-policy over real event payloads', () => {
   for (const c of CASES) {
     it(c.name, () => {
       const git = contextFromGitHub(c.env, event(c.payload), local);
-      const plan = planPush(config({ ...(c.policy ? { 'tag-policy': c.policy } : {}), ...c.inputs }), git);
+      const plan = planPush(config({ ...(c.policy ? { 'tag-policy': c.policy } : {}), ...c.inputs }, c.env), git);
       assert.deepEqual(plan.refs, c.refs);
       assert.equal(plan.push, c.push, plan.reason);
       if (c.reason) assert.match(plan.reason, c.reason);

@@ -8,11 +8,9 @@ const ICON: Record<string, string> = { pass: '✅', fail: '❌', skip: '⏭️' 
  * redacted before it is set in Markdown (an escaped secret is no longer the secret the redactor knows); the sink
  * then redacts the whole Markdown again, escaped forms included.
  */
-export function summaryMarkdown(
-  r: Report,
-  extra: { artifactUrl?: string; notes?: string[]; redact?: (s: string) => string } = {},
-): string {
-  const redact = extra.redact ?? ((s: string): string => s);
+export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; notes?: string[]; redact: (s: string) => string }): string {
+  // Required, not optional: a value split into code spans and escaped prose can no longer be found whole.
+  const { redact } = extra;
   const p = (s: string): string => prose(redact(s));
   const c = (s: string): string => code(redact(s));
   const lines: string[] = [];
