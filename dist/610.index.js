@@ -382,6 +382,8 @@ class Stack {
     }
 }
 
+// EXTERNAL MODULE: ./src/config/image-ref.ts
+var image_ref = __webpack_require__(22023);
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
 function secretEnvName(index) {
@@ -437,6 +439,7 @@ function buildEnv(req) {
 
 
 
+
 const detected = new WeakMap();
 /**
  * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
@@ -473,14 +476,15 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
     const iidFile = external_node_path_default().join(tmp, 'iid');
-    const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir };
+    const runRef = (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag: ctx.runId });
+    const req = { config, builder, refs: [...prepared.plan.refs, runRef], labels: ociLabels(prepared), iidFile, contextDir };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
         await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-        return { imageId, refs: prepared.plan.refs, builder };
+        return { imageId, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
         if (e instanceof runner/* CommandError */.Qd) {
@@ -501,11 +505,7 @@ function lastMeaningfulLine(output) {
     return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
-
 
 
 
@@ -529,7 +529,9 @@ async function inspectImage(ctx, imageId) {
 async function readImageFiles(ctx, imageId, files) {
     const name = `${ctx.runId}-files`;
     const out = new Map();
-    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-files-'));
+    // In the run's scratch folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
+    (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
     const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
     const id = created.stdout.trim();
@@ -1146,8 +1148,6 @@ function versionJson(v) {
     return `${JSON.stringify(v, null, 2)}\n`;
 }
 
-// EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(22023);
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 
 /** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
@@ -2292,6 +2292,9 @@ async function test(ctx, built, stack) {
     return [await testCommandRule(ctx, built, stack)];
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
 /**
  * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
@@ -3024,6 +3027,9 @@ async function runPipeline(ctx) {
             await early?.catch(() => undefined);
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
+        // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
+        if (built?.runRef)
+            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
         ctx.undo.delete(removeWorkDir);
         removeWorkDir();
     }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../config/errors.js';
+import { formatRef } from '../config/image-ref.js';
 import { CommandError } from '../exec/runner.js';
 import { buildArgv, buildEnv, type Builder } from '../docker/build-argv.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
@@ -48,7 +49,8 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   mkdirSync(ctx.workDir, { recursive: true });
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
   const iidFile = path.join(tmp, 'iid');
-  const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir };
+  const runRef = formatRef({ registry: config.registry, repository: config.image, tag: ctx.runId });
+  const req = { config, builder, refs: [...prepared.plan.refs, runRef], labels: ociLabels(prepared), iidFile, contextDir };
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
     await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
@@ -56,7 +58,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     );
     const imageId = readFileSync(iidFile, 'utf8').trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-    return { imageId, refs: prepared.plan.refs, builder };
+    return { imageId, refs: prepared.plan.refs, builder, runRef };
   } catch (e) {
     if (e instanceof CommandError) {
       throw new UserError(
