@@ -477,13 +477,17 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
     const iidFile = external_node_path_default().join(tmp, 'iid');
     const runRef = (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag: ctx.runId });
-    const req = { config, builder, refs: [...prepared.plan.refs, runRef], labels: ociLabels(prepared), iidFile, contextDir };
+    // Built under the run's own tag only, then tagged: concurrent builds exporting one shared tag race in the
+    // containerd image store ("image ... already exists"); `docker tag` afterwards just moves it.
+    const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
         await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { env: buildEnv(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
+        for (const ref of prepared.plan.refs)
+            await ctx.runner.run(['docker', 'tag', imageId, ref], { quiet: true });
         return { imageId, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {

@@ -50,7 +50,9 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
   const iidFile = path.join(tmp, 'iid');
   const runRef = formatRef({ registry: config.registry, repository: config.image, tag: ctx.runId });
-  const req = { config, builder, refs: [...prepared.plan.refs, runRef], labels: ociLabels(prepared), iidFile, contextDir };
+  // Built under the run's own tag only, then tagged: concurrent builds exporting one shared tag race in the
+  // containerd image store ("image ... already exists"); `docker tag` afterwards just moves it.
+  const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir };
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
     await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
@@ -58,6 +60,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     );
     const imageId = readFileSync(iidFile, 'utf8').trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
+    for (const ref of prepared.plan.refs) await ctx.runner.run(['docker', 'tag', imageId, ref], { quiet: true });
     return { imageId, refs: prepared.plan.refs, builder, runRef };
   } catch (e) {
     if (e instanceof CommandError) {
