@@ -486,8 +486,14 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-        for (const ref of prepared.plan.refs)
-            await ctx.runner.run(['docker', 'tag', imageId, ref], { quiet: true });
+        for (const ref of prepared.plan.refs) {
+            // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
+            for (let attempt = 1;; attempt++) {
+                const r = await ctx.runner.run(['docker', 'tag', imageId, ref], { quiet: true, allowFailure: attempt < 5 });
+                if (r.exitCode === 0 || !/already exists/i.test(r.stderr))
+                    break;
+            }
+        }
         return { imageId, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
