@@ -489,9 +489,12 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
         for (const ref of prepared.plan.refs) {
             // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
             for (let attempt = 1;; attempt++) {
-                const r = await ctx.runner.run(['docker', 'tag', imageId, ref], { quiet: true, allowFailure: attempt < 5 });
-                if (r.exitCode === 0 || !/already exists/i.test(r.stderr))
+                const argv = ['docker', 'tag', imageId, ref];
+                const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
+                if (r.exitCode === 0)
                     break;
+                if (attempt >= 5 || !/already exists/i.test(r.stderr))
+                    throw new runner/* CommandError */.Qd(argv, r, ctx.redactor);
             }
         }
         return { imageId, refs: prepared.plan.refs, builder, runRef };
