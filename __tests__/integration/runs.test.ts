@@ -148,7 +148,12 @@ describe('many runs, one working tree', { skip, concurrency: 1 }, () => {
     const common = ['--context', dir, '--image', 'dockerflow-test/runs-concurrent', ...LEAN];
     // One of them writes its out dir inside the context: the build must not see it.
     const inside = path.join(dir, 'out-inside');
-    const different = await Promise.all([0, 1, 2, 3].map((i) => cli([...common, '--version', `v-${i}`], i === 3 ? { out: inside } : {})));
+    // These four keep their images (a tag each), to read /app/version.json from them afterwards.
+    const different = await Promise.all(
+      [0, 1, 2, 3].map((i) => cli([...common, '--version', `v-${i}`, '--tag', `run-${i}`], i === 3 ? { out: inside } : {})),
+    );
+    // These eight share one tag, which each moves to its own image while the others still run theirs (the
+    // containerd image store deletes an image whose last tag moved away): DF105 and DF204 read their images.
     const same = await Promise.all(Array.from({ length: 8 }, () => cli([...common, '--version', 'v-same'])));
     for (const [i, r] of [...different, ...same].entries()) {
       const want = i < 4 ? `v-${i}` : 'v-same';
@@ -156,10 +161,17 @@ describe('many runs, one working tree', { skip, concurrency: 1 }, () => {
       assert.equal(r.report.verdict, 'pass');
       assert.equal(r.report.version?.version, want);
       for (const id of ['DF105', 'DF204']) assert.equal(row(r.report, id).status, 'pass', `run ${i} ${id}: ${row(r.report, id).message}`);
+      if (i >= 4) continue;
       const inImage = imageFile(r.report.image.id!, '/app/version.json');
       assert.deepEqual(JSON.parse(inImage), r.report.version, `run ${i}: the image holds its own version.json`);
       assert.equal(`${inImage}\n`, readFileSync(path.join(r.out, 'version.json'), 'utf8'));
     }
+    const runTags = docker('images', '--format', '{{.Tag}}', 'dockerflow-test/runs-concurrent').split('\n');
+    assert.deepEqual(
+      runTags.filter((t) => t.startsWith('df-')),
+      [],
+      'every run removed its own tag',
+    );
     assert.equal(
       docker(
         'run',

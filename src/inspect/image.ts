@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { extract, type Header } from 'tar-stream';
 import { lastLine } from '../exec/runner.js';
@@ -54,7 +53,9 @@ export async function inspectImage(
 export async function readImageFiles(ctx: RunContext, imageId: string, files: string[]): Promise<Map<string, string | null>> {
   const name = `${ctx.runId}-files`;
   const out = new Map<string, string | null>();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dockerflow-files-'));
+  // In the run's scratch folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
+  mkdirSync(ctx.workDir, { recursive: true });
+  const dir = mkdtempSync(path.join(ctx.workDir, 'files-'));
   // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
   const created = await ctx.runner.run(
     ['docker', 'create', '--name', name, '--label', `${RUN_LABEL}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId],

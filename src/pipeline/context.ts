@@ -78,4 +78,9 @@ export interface Built {
   /** Local tags given at build time (the refs that may be pushed). */
   refs: string[];
   builder: 'buildx' | 'classic';
+  /**
+   * A tag of this run alone (`<image>:<run id>`), removed when the run ends. It keeps the image while concurrent
+   * runs move the shared tags: the containerd image store deletes an image whose last tag moved to another one.
+   */
+  runRef?: string;
 }

@@ -135,6 +135,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     ctx.runner.removeEnvFiles();
+    // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
+    if (built?.runRef) await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
     ctx.undo.delete(removeWorkDir);
     removeWorkDir();
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../config/errors.js';
+import { formatRef } from '../config/image-ref.js';
 import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
 import { imageDigests } from '../inspect/image.js';
@@ -57,7 +58,10 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
   const iidFile = path.join(tmp, 'iid');
   const attestations = await canAttest(ctx, builder);
-  const req = { config, builder, refs: prepared.plan.refs, labels: ociLabels(prepared), iidFile, contextDir, attestations };
+  const runRef = formatRef({ registry: config.registry, repository: config.image, tag: ctx.runId });
+  // Built under the run's own tag only, then tagged: concurrent builds exporting one shared tag race in the
+  // containerd image store ("image ... already exists"); `docker tag` afterwards just moves it.
+  const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
     await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
@@ -65,8 +69,17 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     );
     const imageId = readFileSync(iidFile, 'utf8').trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
+    for (const ref of prepared.plan.refs) {
+      // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
+      for (let attempt = 1; ; attempt++) {
+        const argv = ['docker', 'tag', imageId, ref];
+        const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
+        if (r.exitCode === 0) break;
+        if (attempt >= 5 || !/already exists/i.test(r.stderr)) throw new CommandError(argv, r, ctx.redactor);
+      }
+    }
     const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
-    return { imageId, ...digests, refs: prepared.plan.refs, builder };
+    return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
   } catch (e) {
     if (e instanceof CommandError) {
       throw new UserError(
