@@ -1,0 +1,2417 @@
+export const id = 198;
+export const ids = [198];
+export const modules = {
+
+/***/ 31377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vb: () => (/* binding */ MIN_SECRET_LENGTH),
+  pr: () => (/* binding */ namedSecrets),
+  o4: () => (/* binding */ parseConfig),
+  YM: () => (/* binding */ registryAuthPasswords),
+  Qn: () => (/* binding */ registryCredentials),
+  qD: () => (/* binding */ secretBuildArgs),
+  VX: () => (/* binding */ secretValues),
+  jY: () => (/* binding */ unmaskableSecrets)
+});
+
+// UNUSED EXPORTS: HUB_SHORT_DESCRIPTION_MAX, TAG_POLICY_ENTRIES, isInside, outsideContext, parseRegistryAuth, registryAuth
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/rules/catalogue.ts
+var catalogue = __webpack_require__(91062);
+// EXTERNAL MODULE: ./src/secrets/names.ts
+var names = __webpack_require__(76533);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
+// EXTERNAL MODULE: ./src/config/image-ref.ts
+var image_ref = __webpack_require__(22023);
+// EXTERNAL MODULE: ./src/config/options.ts
+var options = __webpack_require__(6856);
+;// CONCATENATED MODULE: ./src/config/parse-lines.ts
+
+/**
+ * Split a list input: newlines (and commas, unless the values may hold commas), trimmed, blanks and `#`
+ * comments dropped. In newline lists a value in double quotes may span lines (`KEY="line 1` … `line 2"`), for
+ * multi-line secrets such as keys.
+ */
+function splitList(raw, newlineOnly) {
+    if (!newlineOnly)
+        return raw
+            .split(/\r?\n|,/)
+            .map((p) => p.trim())
+            .filter((p) => p !== '' && !p.startsWith('#'));
+    const out = [];
+    let open = null;
+    for (const line of raw.split(/\r?\n/)) {
+        if (open) {
+            open.push(line);
+            if (line.trimEnd().endsWith('"')) {
+                out.push(open.join('\n').trim());
+                open = null;
+            }
+            continue;
+        }
+        const t = line.trim();
+        if (t === '' || t.startsWith('#'))
+            continue;
+        const quoted = /^[^=\s]+="/.exec(t);
+        if (quoted && !(t.length > quoted[0].length && t.endsWith('"')))
+            open = [t];
+        else
+            out.push(t);
+    }
+    if (open)
+        out.push(open.join('\n').trim()); // unclosed: keep what was given, parseKeyValues says so
+    return out;
+}
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** Parse `KEY=VALUE` lines; the value may be empty and may hold `=`. */
+function parseKeyValues(input, lines, what = 'KEY=VALUE') {
+    return lines.map((line) => {
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? line : line.slice(0, eq).trim();
+        if (eq < 0 || !ENV_KEY.test(key)) {
+            // The value may be a secret: show only the part before '=' (or nothing).
+            const shown = eq < 0 ? `a line without "="` : `"${key}=…"`;
+            throw new errors/* ConfigError */.x(input, `${shown} is not ${what}`, `write one ${what} per line`);
+        }
+        const value = line.slice(eq + 1);
+        const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
+        return { key, value: quoted ? value.slice(1, -1) : value };
+    });
+}
+/**
+ * Split a command line into argv without a shell: whitespace separates words, single and double quotes group,
+ * backslash escapes the next character outside single quotes. Nothing is expanded.
+ */
+function splitCommand(input, command) {
+    const argv = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    for (let i = 0; i < command.length; i++) {
+        const c = command[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < command.length)
+                word += command[++i];
+            else
+                word += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            inWord = true;
+        }
+        else if (c === '\\' && i + 1 < command.length) {
+            word += command[++i];
+            inWord = true;
+        }
+        else if (/\s/.test(c)) {
+            if (inWord)
+                argv.push(word);
+            word = '';
+            inWord = false;
+        }
+        else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw new errors/* ConfigError */.x(input, `unclosed ${quote} quote`, 'close the quote or remove it');
+    if (inWord)
+        argv.push(word);
+    return argv;
+}
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+
+
+
+
+
+
+
+
+
+/** `[host[:port]/]path[:tag][@sha256:…]`, as `docker run` takes it (not an option, not a URL). */
+function isImageReference(s) {
+    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([^@/]+))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(s);
+    if (!m || s.startsWith('-') || s.length > 255)
+        return false;
+    const [, first, rest = '', tag] = m;
+    const host = first && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+    const repo = host ? rest : first ? `${first}/${rest}` : rest;
+    if (host && !(0,image_ref/* isRegistryHost */.EV)(host))
+        return false;
+    if (!(0,image_ref/* isRepository */.Z6)(repo))
+        return false;
+    return tag === undefined || /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag);
+}
+
+
+const TAG_POLICY_ENTRIES = ['sha', 'pr', 'semver'];
+function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
+    for (const name of raw.keys()) {
+        if (!options/* OPTION_BY_NAME */.id.has(name)) {
+            throw new errors/* ConfigError */.x(name, 'is not an option', `remove it; options are: ${options/* OPTIONS */.lw.map((o) => o.name).join(', ')}`);
+        }
+    }
+    const str = (name) => (raw.get(name) ?? options/* OPTION_BY_NAME */.id.get(name)?.default ?? '').trim();
+    const list = (name) => splitList(raw.get(name) ?? '', options/* OPTION_BY_NAME */.id.get(name)?.newlineOnly ?? false);
+    const bool = (name) => parseBool(name, str(name));
+    const context = external_node_path_default().resolve(cwd, str('context') || '.');
+    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory()) {
+        throw new errors/* ConfigError */.x('context', `"${str('context')}" is not a directory (resolved to ${context})`, 'point it at the folder that holds your Dockerfile');
+    }
+    const file = str('file') ? external_node_path_default().resolve(cwd, str('file')) : external_node_path_default().join(context, 'Dockerfile');
+    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
+        throw new errors/* ConfigError */.x('file', `no Dockerfile at ${file}`, 'create it, or set the Dockerfile path');
+    }
+    const registryIn = str('registry') || image_ref/* DOCKER_HUB */.Xb;
+    if (!(0,image_ref/* isRegistryHost */.EV)(registryIn)) {
+        throw new errors/* ConfigError */.x('registry', `"${registryIn}" is not a registry host`, 'write a host such as docker.io, ghcr.io or localhost:5000');
+    }
+    const registry = (0,image_ref/* isDockerHub */.gr)(registryIn) ? image_ref/* DOCKER_HUB */.Xb : registryIn;
+    const image = str('image') || defaultImage(env, context);
+    if (!(0,image_ref/* isRepository */.Z6)(image)) {
+        throw new errors/* ConfigError */.x('image', `"${image}" is not a valid repository name`, 'use lower-case path parts such as mozilla/app, without registry or tag');
+    }
+    // distribution/reference: a name (registry included) is at most 255 characters; docker fails late otherwise.
+    const fullName = `${registry}/${image}`;
+    if (fullName.length > 255) {
+        throw new errors/* ConfigError */.x('image', `"${image.slice(0, 40)}…" makes an image name of ${fullName.length} characters (with the registry), over the 255 that registries accept`, 'use a shorter repository name');
+    }
+    const tags = list('tags').map((entry) => {
+        const ref = (0,image_ref/* parseTagEntry */.oN)(entry, registry, image);
+        if (!ref) {
+            throw new errors/* ConfigError */.x('tags', `"${entry}" is neither a tag nor a full image reference`, 'write a tag such as v1.2 or a ref such as docker.io/org/app:v1.2');
+        }
+        return (0,image_ref/* formatRef */.rq)(ref);
+    });
+    const services = list('services').map((line) => {
+        const [head = '', ...envWords] = line.split(/\s+/);
+        const m = /^([a-z0-9][a-z0-9_.-]*)=(\S+)$/.exec(head);
+        if (!m) {
+            throw new errors/* ConfigError */.x('services', `"${head}" is not NAME=IMAGE`, 'write one sidecar per line, e.g. db=postgres:16 POSTGRES_PASSWORD=pw');
+        }
+        const [, name = '', image = ''] = m;
+        // `db=--privileged` would reach `docker run` as an option, not an image.
+        if (!isImageReference(image)) {
+            throw new errors/* ConfigError */.x('services', `the image of service "${name}" is "${image}", which is not an image reference${image.startsWith('-') ? ' (docker run would read it as an option)' : ''}`, 'write NAME=IMAGE with an image such as postgres:16 or ghcr.io/org/db:1');
+        }
+        return { name, image, env: parseKeyValues('services', envWords, 'KEY=VALUE after the image') };
+    });
+    const seenServices = new Set();
+    for (const s of services) {
+        if (seenServices.has(s.name)) {
+            throw new errors/* ConfigError */.x('services', `service name "${s.name}" is given twice`, 'give each sidecar its own name (it is also its host name on the run network)');
+        }
+        seenServices.add(s.name);
+    }
+    const checksIgnore = new Set();
+    for (const id of list('checks-ignore').map((s) => s.toUpperCase())) {
+        if (!(0,catalogue/* isRuleId */.KX)(id))
+            throw new errors/* ConfigError */.x('checks-ignore', `"${id}" is not a rule ID`, 'use IDs from docs/rules.md, e.g. DF104');
+        checksIgnore.add(id);
+    }
+    const staticPaths = list('static-paths');
+    for (const p of staticPaths) {
+        if (!p.startsWith('/'))
+            throw new errors/* ConfigError */.x('static-paths', `"${p}" is not a URL path`, 'start each path with "/", e.g. /static/app.css');
+    }
+    const platforms = list('platforms');
+    if (platforms.length > 1) {
+        throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
+    }
+    const registryAuth = parseRegistryAuth(raw.get('registry-auth') ?? '', str('username') || raw.get('password') ? registry : null);
+    const hubFile = str('hub-description');
+    const hubDescription = hubFile ? external_node_path_default().resolve(cwd, hubFile) : null;
+    if (hubDescription && (!(0,external_node_fs_.existsSync)(hubDescription) || !(0,external_node_fs_.statSync)(hubDescription).isFile())) {
+        throw new errors/* ConfigError */.x('hub-description', `no file at ${hubDescription}`, 'name a file in the repository, e.g. README.md');
+    }
+    const hubShortDescription = str('hub-short-description');
+    if (hubShortDescription.length > HUB_SHORT_DESCRIPTION_MAX) {
+        throw new errors/* ConfigError */.x('hub-short-description', `is ${hubShortDescription.length} characters long`, `Docker Hub takes at most ${HUB_SHORT_DESCRIPTION_MAX}: shorten it`);
+    }
+    // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
+    // whatever push says: the plan decides then.)
+    const push = oneOf('push', str('push'), ['auto', 'true', 'false']);
+    const username = str('username');
+    const password = raw.get('password') ?? '';
+    // (registry-auth credentials are checked per registry when the push is planned.)
+    if (push === 'true' && (!username || !password) && registryAuth.length === 0 && !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) {
+        const missing = !username && !password ? 'username and password' : !username ? 'username' : 'password';
+        throw new errors/* ConfigError */.x(!username ? 'username' : 'password', `push is true but no ${missing} is given`, env.GITHUB_ACTIONS === 'true'
+            ? 'pass username and password from repository secrets, or set push: false'
+            : 'pass --username and --password-stdin, or --push false');
+    }
+    const tagPolicy = [...new Set(list('tag-policy').map((s) => s.toLowerCase()))].map((entry) => oneOf('tag-policy', entry, TAG_POLICY_ENTRIES));
+    const retention = str('retention-days');
+    const config = {
+        context,
+        file,
+        image,
+        registry,
+        tags,
+        labels: parseKeyValues('labels', list('labels')),
+        buildArgs: [...parseKeyValues('build-args', list('build-args')), ...(resolved['build-args'] ?? [])],
+        target: str('target'),
+        noCache: bool('no-cache'),
+        pull: bool('pull'),
+        cacheFrom: list('cache-from'),
+        cacheTo: list('cache-to'),
+        platforms,
+        provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
+        sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
+        secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
+        port: parseIntIn('port', str('port'), 1, 65535),
+        env: [...parseKeyValues('env', list('env')), ...(resolved.env ?? [])],
+        envSecrets: [...parseKeyValues('env-secrets', list('env-secrets')), ...(resolved['env-secrets'] ?? [])],
+        services,
+        testCommand: splitCommand('test-command', str('test-command')),
+        staticPaths,
+        startupTimeoutMs: parseIntIn('startup-timeout', str('startup-timeout'), 1, 3600) * 1000,
+        checksIgnore,
+        failOn: oneOf('fail-on', str('fail-on'), ['error', 'warning']),
+        secretScan: oneOf('secret-scan', str('secret-scan'), ['new', 'all']),
+        mozlog: oneOf('mozlog', str('mozlog'), ['off', 'warn', 'require']),
+        version: raw.has('version') && str('version') !== '' ? str('version') : null,
+        push,
+        username,
+        password,
+        registryAuth,
+        hubDescription,
+        hubShortDescription,
+        tagPolicy,
+        prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure']),
+        // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
+        githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
+        uploadArtifacts: bool('upload-artifacts'),
+        artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
+        retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
+        outDir: writableFolder(raw.get('out')?.trim() ? external_node_path_default().resolve(cwd, raw.get('out').trim()) : outsideContext(external_node_path_default().resolve(cwd, defaultOutDir), context)),
+        minUptimeMs: parseIntIn('min-uptime', str('min-uptime') || '5', 0, 3600) * 1000,
+    };
+    checkSecretTransport(config);
+    return config;
+}
+/**
+ * Secrets that would have to travel in the docker CLI's own environment under a name the docker CLI reads
+ * (a secret build arg `DOCKER_AUTH_CONFIG`, a multi-line `env-secrets` entry `DOCKER_HOST`) are refused: they
+ * would change which daemon, config or proxy docker uses. Single-line container variables go in an env file
+ * and are never refused.
+ */
+function checkSecretTransport(config) {
+    for (const a of secretBuildArgs(config)) {
+        if ((0,names/* isDockerCliVariable */.xo)(a.key)) {
+            throw new errors/* ConfigError */.x('build-args', `${a.key} holds a secret, and a secret build arg is passed to docker by name from its environment, where ${a.key} would change what docker itself does`, `pass it as a build secret instead (secrets: ${a.key.toLowerCase()}=…, read with RUN --mount=type=secret,id=${a.key.toLowerCase()})`);
+        }
+    }
+    const multiLine = [
+        ...config.envSecrets.map((e) => ['env-secrets', e]),
+        ...config.env.filter((e) => (0,names/* secretParts */.Bm)(e.key, e.value).length > 0).map((e) => ['env', e]),
+        ...config.services.flatMap((s) => s.env.filter((e) => (0,names/* secretParts */.Bm)(e.key, e.value).length > 0).map((e) => ['services', e])),
+    ];
+    for (const [input, e] of multiLine) {
+        if (/[\r\n]/.test(e.value) && (0,names/* isDockerCliVariable */.xo)(e.key)) {
+            throw new errors/* ConfigError */.x(input, `${e.key} holds a multi-line secret, which docker can only take by name from its own environment, where ${e.key} would change what docker itself does`, `rename the variable (the app can read ${e.key} from another name) or make the value one line (base64)`);
+        }
+    }
+}
+/** Whether `p` is `dir` or inside it. */
+function isInside(p, dir) {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+/**
+ * The default out dir, unless it lies in the build context (the CLI run from the app's folder with
+ * `--context .`): there a `COPY . /app` would take the last run's files into the image and change its layer on
+ * every run. Then one folder per context under the system temp folder, the same on every run.
+ */
+function outsideContext(dir, context) {
+    if (!isInside(dir, context))
+        return dir;
+    const id = (0,external_node_crypto_.createHash)('sha256').update(context).digest('hex').slice(0, 8);
+    return external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-out', `${external_node_path_default().basename(context) || 'root'}-${id}`);
+}
+/** Shorter secrets cannot be masked or searched for: they would match everywhere. */
+const MIN_SECRET_LENGTH = 3;
+/** Every secret the inputs hold, build secrets first (they are the likeliest to reach the image). */
+function secretEntries(config) {
+    const entries = [
+        ...config.secrets.map((s) => ({ name: `build secret ${s.key}`, value: s.value })),
+        { name: 'password', value: config.password },
+        { name: 'github-token', value: config.githubToken },
+        ...config.envSecrets.map((e) => ({ name: `env-secrets ${e.key}`, value: e.value })),
+    ];
+    // How the login travels and is stored: `auth` in a docker config.json, and Basic Authorization headers.
+    const auth = registryAuth(config);
+    if (auth)
+        entries.push({ name: 'registry login (docker config auth)', value: auth });
+    // One rule for env, services and build args (src/secrets/names.ts): a secret-looking name, a private key,
+    // a *_DSN with userinfo, or a password inside a URL (postgres://user:pw@db/app), whatever the name.
+    for (const c of config.registryAuth) {
+        entries.push({ name: `registry-auth password for ${c.registry}`, value: c.password });
+        const basic = registryAuth(c);
+        if (basic)
+            entries.push({ name: `registry-auth login for ${c.registry} (docker config auth)`, value: basic });
+    }
+    const judged = [
+        ...config.buildArgs.map((e) => ['build-arg', e]),
+        ...config.env.map((e) => ['env', e]),
+        ...config.services.flatMap((s) => s.env.map((e) => [`service ${s.name} env`, e])),
+    ];
+    for (const [where, { key, value }] of judged)
+        for (const part of (0,names/* secretParts */.Bm)(key, value))
+            entries.push({ name: part.whole ? `${where} ${key}` : `the password in ${where} ${key}`, value: part.value });
+    return entries.filter((e) => e.value !== '');
+}
+/** Build args that are secrets by the one rule: passed by name from the environment, never in argv. */
+function secretBuildArgs(config) {
+    return config.buildArgs.filter((a) => (0,names/* secretParts */.Bm)(a.key, a.value).length > 0);
+}
+/** The secrets that can be masked and searched for, each value once, named after its first source. */
+function namedSecrets(config) {
+    const byValue = new Map();
+    for (const e of secretEntries(config))
+        if (e.value.length >= MIN_SECRET_LENGTH && !byValue.has(e.value))
+            byValue.set(e.value, e);
+    return [...byValue.values()];
+}
+/** Values that must never appear in a log, file or output: registered before any command runs. */
+function secretValues(config) {
+    return namedSecrets(config).map((e) => e.value);
+}
+/** Secrets too short to mask or search for, by name: the run says so rather than pretend they are safe. */
+function unmaskableSecrets(config) {
+    return secretEntries(config)
+        .filter((e) => e.value.length < MIN_SECRET_LENGTH)
+        .map((e) => e.name);
+}
+/** `base64(user:password)`: the `auth` of a docker config.json and the Basic Authorization header. */
+function registryAuth(config) {
+    return config.username && config.password ? Buffer.from(`${config.username}:${config.password}`).toString('base64') : null;
+}
+/** Docker Hub's limit for a repository's short description. */
+const HUB_SHORT_DESCRIPTION_MAX = 100;
+/** Every registry login the inputs give: `registry`'s username/password first, then `registry-auth`. */
+function registryCredentials(config) {
+    const primary = config.username || config.password ? [{ registry: config.registry, username: config.username, password: config.password }] : [];
+    return [...primary, ...config.registryAuth];
+}
+/**
+ * `registry-auth` as docker/login-action takes it: a YAML list of `registry` (default docker.io), `username`,
+ * `password`. Error messages give the entry and line, never the text: it holds passwords. `taken` is the registry
+ * the username/password inputs already log in to (an entry for it again would be ambiguous).
+ */
+function parseRegistryAuth(text, taken) {
+    if (!text.trim())
+        return [];
+    const fail = (what) => {
+        throw new errors/* ConfigError */.x('registry-auth', what, 'write a YAML list, one entry per registry: "- registry: ghcr.io" then "username:" and "password:" lines indented under it');
+    };
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        fail(`is not valid YAML (${e.code.toLowerCase().replace(/_/g, ' ')} at line ${e.linePos?.[0]?.line ?? '?'})`);
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents))
+        fail('is not a YAML list');
+    const seen = new Set(taken ? [taken] : []);
+    const out = [];
+    const items = (0,dist/* isSeq */.oP)(doc.contents) ? doc.contents.items : [];
+    items.forEach((item, i) => {
+        const where = `entry ${i + 1}`;
+        if (!(0,dist/* isMap */.jh)(item))
+            fail(`${where} is not a mapping of registry, username and password`);
+        const fields = {};
+        for (const pair of (0,dist/* isMap */.jh)(item) ? item.items : []) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            if (!['registry', 'username', 'password'].includes(key)) {
+                fail(`${where} has the key "${key}" (only registry, username and password are read)`);
+            }
+            if (!(0,dist/* isScalar */.jn)(pair.value) || typeof pair.value.value === 'object')
+                fail(`${where}: ${key} is not a plain value`);
+            fields[key] = (0,dist/* isScalar */.jn)(pair.value) ? String(pair.value.value ?? '') : '';
+        }
+        const registryIn = (fields.registry ?? '').trim() || image_ref/* DOCKER_HUB */.Xb;
+        if (!(0,image_ref/* isRegistryHost */.EV)(registryIn))
+            fail(`${where}: "${registryIn}" is not a registry host`);
+        const registry = (0,image_ref/* isDockerHub */.gr)(registryIn) ? image_ref/* DOCKER_HUB */.Xb : registryIn;
+        if (!fields.username?.trim() || !fields.password) {
+            fail(`${where} (${registry}) has no ${!fields.username?.trim() ? 'username' : 'password'}`);
+        }
+        if (seen.has(registry)) {
+            fail(`${where} logs in to ${registry} again${registry === taken ? ' (the username and password inputs already do)' : ''}: keep one login per registry`);
+        }
+        seen.add(registry);
+        out.push({ registry, username: fields.username.trim(), password: fields.password });
+    });
+    return out;
+}
+/**
+ * The passwords in a `registry-auth` text, best effort and never throwing: masked before the inputs are checked,
+ * so a mistake elsewhere cannot print them.
+ */
+function registryAuthPasswords(text) {
+    try {
+        const value = (0,dist/* parseDocument */.Tp)(text).toJS();
+        if (!Array.isArray(value))
+            return [];
+        return value.flatMap((e) => e && typeof e === 'object' && typeof e.password === 'string'
+            ? [e.password]
+            : []);
+    }
+    catch {
+        return [];
+    }
+}
+function defaultImage(env, context) {
+    if (env.GITHUB_REPOSITORY)
+        return env.GITHUB_REPOSITORY.toLowerCase();
+    return (external_node_path_default().basename(context)
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'app');
+}
+/** The out dir: a folder, or a path that can become one (its nearest existing parent is a writable folder). */
+function writableFolder(dir) {
+    let existing = dir;
+    while (!(0,external_node_fs_.existsSync)(existing))
+        existing = external_node_path_default().dirname(existing);
+    if (!(0,external_node_fs_.statSync)(existing).isDirectory()) {
+        const what = existing === dir ? 'is a file' : `cannot be made: ${existing} is a file`;
+        throw new errors/* ConfigError */.x('out', `"${dir}" ${what}, not a folder`, 'name a folder for the build log and report (it is created when missing)');
+    }
+    try {
+        (0,external_node_fs_.accessSync)(existing, external_node_fs_.constants.W_OK);
+    }
+    catch {
+        throw new errors/* ConfigError */.x('out', `"${dir}" cannot be written: ${existing} is not writable`, 'name a folder you can write to');
+    }
+    return dir;
+}
+/**
+ * A `--provenance` / `--sbom` value as build-push-action takes it: a boolean, or `key=value` pairs separated by
+ * commas (`mode=max`, `mode=max,builder-id=URL`, `generator=IMAGE`).
+ */
+function attestation(name, value, keys) {
+    if (value === '')
+        return '';
+    if (/^(true|false)$/i.test(value))
+        return value.toLowerCase();
+    const pairs = value.split(',').map((p) => p.trim());
+    for (const pair of pairs) {
+        const [key = '', ...rest] = pair.split('=');
+        if (!keys.test(key) || rest.join('=') === '' || (key === 'mode' && !/^(min|max)$/.test(rest.join('=')))) {
+            throw new errors/* ConfigError */.x(name, `"${pair}" is not a ${name} setting`, name === 'provenance' ? 'use false, true, mode=min or mode=max' : 'use true, false or generator=IMAGE');
+        }
+    }
+    return pairs.join(',');
+}
+function parseBool(name, value) {
+    if (/^(true|yes|1|on)$/i.test(value))
+        return true;
+    if (/^(false|no|0|off|)$/i.test(value))
+        return false;
+    throw new errors/* ConfigError */.x(name, `"${value}" is not a boolean`, 'use true or false');
+}
+function parseIntIn(name, value, min, max) {
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(n) || n < min || n > max) {
+        throw new errors/* ConfigError */.x(name, `"${value}" is not a whole number from ${min} to ${max}`, `use a whole number from ${min} to ${max}`);
+    }
+    return n;
+}
+function oneOf(name, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new errors/* ConfigError */.x(name, `"${value}" is not one of ${allowed.join(', ')}`, `use ${allowed.join(' or ')}`);
+}
+function validArtifactName(name) {
+    if (/["<>|*?\r\n\\/:]/.test(name)) {
+        throw new errors/* ConfigError */.x('artifact-name', `"${name}" has a character artifacts do not allow`, 'avoid " : < > | * ? \\ / and newlines');
+    }
+    return name;
+}
+
+
+/***/ }),
+
+/***/ 37827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ ConfigError),
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * A bad input: names the input, the bad value and the fix, in one line. The action prints it with the input
+ * name, the CLI with the flag; neither prints a stack trace.
+ */
+class ConfigError extends Error {
+    input;
+    problem;
+    fix;
+    constructor(input, problem, fix) {
+        super(`input "${input}": ${problem}; ${fix}`);
+        this.input = input;
+        this.problem = problem;
+        this.fix = fix;
+        this.name = 'ConfigError';
+    }
+    /** The same message, naming the option as the user typed it (`--port` in the CLI). */
+    render(nameOf) {
+        return `${nameOf(this.input)}: ${this.problem}; ${this.fix}`;
+    }
+}
+/**
+ * A failure the user can act on, with where it happened and how to fix it. Anything else that escapes the
+ * pipeline is a bug in this tool and is reported as such.
+ */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 22023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EV: () => (/* binding */ isRegistryHost),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   Z6: () => (/* binding */ isRepository),
+/* harmony export */   gr: () => (/* binding */ isDockerHub),
+/* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   oN: () => (/* binding */ parseTagEntry),
+/* harmony export */   rq: () => (/* binding */ formatRef)
+/* harmony export */ });
+/* unused harmony export isTag */
+/** Docker image reference grammar (distribution/reference), enough to validate and normalise inputs. */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
+const isRepository = (s) => REPOSITORY.test(s);
+const isTag = (s) => TAG.test(s);
+const isRegistryHost = (s) => HOST.test(s);
+/** Docker Hub's canonical host, and the names people write for it. */
+const DOCKER_HUB = 'docker.io';
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const isDockerHub = (host) => HUB_ALIASES.has(host.toLowerCase());
+/** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
+function looksLikeHost(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost';
+}
+/** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
+function formatRef(ref) {
+    const repo = isDockerHub(ref.registry) && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
+    return `${isDockerHub(ref.registry) ? DOCKER_HUB : ref.registry}/${repo}:${ref.tag}`;
+}
+/**
+ * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
+ * (`ghcr.io/org/app:v1`, `org/app:v1`). Returns null when it is neither.
+ */
+function parseTagEntry(entry, registry, repository) {
+    if (isTag(entry))
+        return { registry, repository, tag: entry };
+    const colon = entry.lastIndexOf(':');
+    const slash = entry.lastIndexOf('/');
+    if (colon <= slash)
+        return null; // no tag part: refuse rather than guess `latest`
+    const name = entry.slice(0, colon);
+    const tag = entry.slice(colon + 1);
+    if (!isTag(tag))
+        return null;
+    const first = name.split('/')[0];
+    const host = name.includes('/') && looksLikeHost(first) ? first : registry;
+    const repo = host === first && name.includes('/') ? name.slice(first.length + 1) : name;
+    if (!isRegistryHost(host) || !isRepository(repo))
+        return null;
+    return { registry: host, repository: repo, tag };
+}
+/** Turn an arbitrary branch name into a valid tag (what docker/metadata-action does for `type=ref`). */
+function sanitizeTag(name) {
+    const cleaned = name
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[.-]+|-+$/g, '');
+    return (cleaned || 'unknown').slice(0, 128);
+}
+
+
+/***/ }),
+
+/***/ 6856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   id: () => (/* binding */ OPTION_BY_NAME),
+/* harmony export */   lw: () => (/* binding */ OPTIONS)
+/* harmony export */ });
+/* unused harmony export cliFlag */
+const OPTIONS = [
+    { name: 'context', kind: 'string', default: '.', description: 'Build context directory' },
+    { name: 'file', kind: 'string', description: 'Dockerfile path (default: {context}/Dockerfile)' },
+    {
+        name: 'image',
+        kind: 'string',
+        description: 'Image repository, e.g. mozilla/app (default: the GitHub repository, lower-cased)',
+    },
+    { name: 'registry', kind: 'string', default: 'docker.io', description: 'Registry host for login and push' },
+    {
+        name: 'tags',
+        kind: 'list',
+        flag: 'tag',
+        description: 'Explicit tags or full image refs; replace the push policy (accepts docker/metadata-action tags)',
+    },
+    { name: 'labels', kind: 'list', flag: 'label', newlineOnly: true, description: 'Extra image labels, KEY=VALUE' },
+    { name: 'build-args', kind: 'list', flag: 'build-arg', newlineOnly: true, description: 'Build-time variables, KEY=VALUE' },
+    { name: 'target', kind: 'string', description: 'Target build stage' },
+    { name: 'no-cache', kind: 'boolean', default: 'false', description: 'Do not use the layer cache' },
+    { name: 'pull', kind: 'boolean', default: 'false', description: 'Always pull referenced base images' },
+    { name: 'cache-from', kind: 'list', flag: 'cache-from', newlineOnly: true, description: 'External cache sources (buildx)' },
+    { name: 'cache-to', kind: 'list', flag: 'cache-to', newlineOnly: true, description: 'Cache export destinations (buildx)' },
+    {
+        name: 'provenance',
+        kind: 'string',
+        description: 'Provenance attestation, as docker/build-push-action: false, true, mode=min or mode=max (needs the containerd image store or a docker-container builder)',
+    },
+    {
+        name: 'sbom',
+        kind: 'string',
+        description: "SBOM attestation, as docker/build-push-action: true, false or generator=IMAGE (needs BuildKit's scanner image)",
+    },
+    { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
+    {
+        name: 'secrets',
+        kind: 'list',
+        flag: 'secret',
+        newlineOnly: true,
+        description: 'Build secrets ID=VALUE, masked and passed to the build by environment (CLI: id=ID,env=VAR or id=ID,src=FILE keep the value out of argv)',
+    },
+    { name: 'port', kind: 'number', default: '8000', description: 'Port the app listens on by default' },
+    { name: 'env', kind: 'list', flag: 'env', newlineOnly: true, description: 'Runtime environment for the container, KEY=VALUE' },
+    {
+        name: 'env-secrets',
+        kind: 'list',
+        flag: 'env-secret',
+        newlineOnly: true,
+        description: 'Runtime KEY=VALUE entries whose values are all secret, whatever their names: masked, passed in a private env file (CLI: NAME takes the value from your environment)',
+    },
+    {
+        name: 'services',
+        kind: 'list',
+        flag: 'service',
+        newlineOnly: true,
+        description: 'Sidecars NAME=IMAGE [KEY=VALUE ...], started on a private network before the app',
+    },
+    { name: 'test-command', kind: 'string', description: 'Command run as `docker run IMAGE <command>`; must exit 0' },
+    { name: 'static-paths', kind: 'list', flag: 'static-path', description: 'URL paths that must answer 200' },
+    { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
+    {
+        name: 'min-uptime',
+        kind: 'number',
+        default: '5',
+        description: 'Seconds the app must stay up after it started before DF208 passes (the probes run meanwhile); 0 for none',
+    },
+    { name: 'checks-ignore', kind: 'list', description: 'Rule IDs to skip, e.g. DF104,DF302' },
+    { name: 'fail-on', kind: 'string', default: 'error', description: 'Lowest level that fails the run: error or warning' },
+    {
+        name: 'secret-scan',
+        kind: 'string',
+        default: 'new',
+        description: 'DF106 layer scan: new (the layers this build wrote) or all (the base image too)',
+    },
+    { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
+    { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
+    { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+    {
+        name: 'tag-policy',
+        kind: 'list',
+        description: 'Opt-in extra tags beside latest and git tags: sha (sha-<short>), pr (push pr-<N>, never for forks), semver (vX.Y.Z -> X.Y.Z, X.Y, X)',
+    },
+    { name: 'username', kind: 'string', description: 'Registry username' },
+    {
+        name: 'password',
+        kind: 'string',
+        actionOnly: true,
+        description: 'Registry password or access token (CLI: --password-stdin)',
+    },
+    {
+        name: 'registry-auth',
+        kind: 'string',
+        actionOnly: true,
+        description: "More registries to log in to and push to, in docker/login-action's YAML form: a list of registry, username, password",
+    },
+    {
+        name: 'hub-description',
+        kind: 'string',
+        description: "File (e.g. README.md) whose text becomes the Docker Hub repository's description after a verified push",
+    },
+    {
+        name: 'hub-short-description',
+        kind: 'string',
+        description: "The Docker Hub repository's short description (at most 100 characters), set after a verified push",
+    },
+    {
+        name: 'pr-comment',
+        kind: 'string',
+        default: 'true',
+        actionOnly: true,
+        description: 'Sticky pull request comment with the verdict: true, false or on-failure (needs pull-requests: write)',
+    },
+    {
+        name: 'github-token',
+        kind: 'string',
+        default: '${{ github.token }}',
+        actionOnly: true,
+        description: 'Token for the pull request comment',
+    },
+    { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
+    { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },
+    { name: 'retention-days', kind: 'number', description: 'Artifact retention in days (default: the repository setting)' },
+    {
+        name: 'out',
+        kind: 'string',
+        cliOnly: true,
+        default: './dockerflow-out',
+        description: 'Folder for the build log, report and other files (a folder under the system temp folder when ./dockerflow-out is inside --context; never seen by the build)',
+    },
+    { name: 'password-stdin', kind: 'boolean', cliOnly: true, description: 'Read the registry password from standard input' },
+    {
+        name: 'env-file',
+        kind: 'list',
+        flag: 'env-file',
+        cliOnly: true,
+        description: "Read env-secrets from a file of KEY=VALUE lines, as docker run --env-file (a bare KEY takes your environment's value)",
+    },
+];
+const OPTION_BY_NAME = new Map(OPTIONS.map((o) => [o.name, o]));
+/** The flag a CLI user types for this option. */
+function cliFlag(spec) {
+    return `--${spec.flag ?? spec.name}`;
+}
+
+
+/***/ }),
+
+/***/ 37220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ removeRunResources)
+/* harmony export */ });
+/* harmony import */ var _pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37057);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
+
+
+/**
+ * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
+ * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
+ */
+async function removeRunResources(runner, runId) {
+    const filter = `label=${_pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .jQ}=${runId}`;
+    const ids = async (argv) => {
+        const r = await runner.run(argv, { allowFailure: true, quiet: true });
+        return r.exitCode === 0
+            ? r.stdout
+                .split('\n')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [];
+    };
+    // Both listed at once; the containers go first, as a network in use cannot be removed.
+    const [containers, networks] = await Promise.all([
+        ids(['docker', 'ps', '-aq', '--filter', filter]),
+        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
+    ]);
+    if (containers.length)
+        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+    // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
+    const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_1__/* .ownContainerId */ .X)() : null;
+    if (self) {
+        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })));
+    }
+    if (networks.length)
+        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+    return { containers: containers.length, networks: networks.length };
+}
+
+
+/***/ }),
+
+/***/ 7742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ ownContainerId)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The ID of the container this process runs in (a `container:` job, a CI step inside docker), or null on a
+ * plain host. Docker bind-mounts the container's own hostname/hosts/resolv.conf files from
+ * `/var/lib/docker/containers/<id>/`, which names the ID in /proc/self/mountinfo on cgroup v1 and v2 alike; the
+ * hostname (the short ID by default) is the fallback where only /.dockerenv says so.
+ */
+function ownContainerId(mountinfo = readMountinfo(), dockerenv = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/.dockerenv'), hostname = node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname()) {
+    const m = /\/containers\/([0-9a-f]{64})\/(?:hostname|hosts|resolv\.conf)\s/.exec(mountinfo);
+    if (m)
+        return m[1];
+    return dockerenv && /^[0-9a-f]{12,64}$/.test(hostname) ? hostname : null;
+}
+function readMountinfo() {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/self/mountinfo', 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+
+
+/***/ }),
+
+/***/ 37507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ errorLine),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   by: () => (/* binding */ Runner),
+/* harmony export */   fM: () => (/* binding */ lastLine),
+/* harmony export */   zq: () => (/* binding */ displayArgv)
+/* harmony export */ });
+/* unused harmony export OUTPUT_TAIL */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(76533);
+/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15753);
+
+
+
+
+
+
+
+/** A command that exited non-zero; the message is redacted and ends with the stderr line that says why. */
+class CommandError extends Error {
+    argv;
+    result;
+    constructor(argv, result, redactor) {
+        const last = redactor.redact(errorLine(result.stderr) || errorLine(result.stdout) || 'no output');
+        super(`\`${redactor.redact(displayArgv(argv.slice(0, 3)))}…\` exited ${result.exitCode}: ${last}`);
+        this.argv = argv;
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+/** The last non-blank line of a command's output ('' when there is none). */
+const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
+/** Lines docker prints after the error that say nothing about it. */
+const DOCKER_NOISE = /^(Run '.*--help' for more information\.?|See '.*--help'\.?)$/;
+/**
+ * The line of docker's output that says what went wrong ('' when there is none): docker's own
+ * `Error response from daemon:` line, else a `docker: …` line (such as "Cannot connect to the Docker daemon"),
+ * else the last `ERROR`/`error` line (BuildKit's "ERROR: failed to solve: …"), else the last line that is not
+ * docker's "Run 'docker run --help' for more information". Every message that sums up a docker failure uses it.
+ */
+function errorLine(output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !DOCKER_NOISE.test(l));
+    const last = (re) => lines.findLast((l) => re.test(l));
+    const daemon = last(/Error response from daemon:/);
+    if (daemon)
+        return daemon.slice(daemon.indexOf('Error response from daemon:'));
+    return last(/^docker: /) ?? last(/^(ERROR|error)\b/) ?? last(/error/i) ?? lines.at(-1) ?? '';
+}
+/** Quote argv for display in the log (never executed through a shell). */
+function displayArgv(argv) {
+    return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+/** Characters of each stream a RunResult keeps (its end); the whole output goes to build.log as it comes. */
+const OUTPUT_TAIL = 1 << 20;
+/** The last `max` characters of a stream, decoded across chunk boundaries (invalid UTF-8 becomes U+FFFD). */
+class Tail {
+    max;
+    text = '';
+    decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_4__.StringDecoder('utf8');
+    truncated = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(b) {
+        this.text += this.decoder.write(b);
+        if (this.text.length > 2 * this.max)
+            this.trim();
+    }
+    end() {
+        this.text += this.decoder.end();
+        this.trim();
+        return this.text;
+    }
+    trim() {
+        if (this.text.length <= this.max)
+            return;
+        this.text = this.text.slice(-this.max);
+        this.truncated = true;
+    }
+}
+/**
+ * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
+ * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
+ */
+function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = new Tail(OUTPUT_TAIL);
+        const err = new Tail(OUTPUT_TAIL);
+        child.stdout.on('data', (b) => {
+            out.push(b);
+            onStdout(b);
+        });
+        child.stderr.on('data', (b) => {
+            err.push(b);
+            onStderr(b);
+        });
+        child.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
+        child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stdout: out.end(), stderr: err.end() }));
+        child.stdin.on('error', () => undefined); // a command that exits without reading its input
+        child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
+    });
+}
+const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
+/**
+ * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
+ * redacted, and optionally to the console.
+ */
+class Runner {
+    log;
+    ui;
+    redactor;
+    /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
+    env = {};
+    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
+    envDir = null;
+    envFiles = 0;
+    constructor(log, ui, redactor) {
+        this.log = log;
+        this.ui = ui;
+        this.redactor = redactor;
+    }
+    /**
+     * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
+     * (mode 0600, in a 0700 folder), so their values reach the container without being in any argv or in the
+     * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
+     */
+    envFile(entries) {
+        this.envDir ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'dockerflow-env-'));
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.envDir, `env-${++this.envFiles}`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
+        return file;
+    }
+    /** Remove every env file this runner wrote. */
+    removeEnvFiles() {
+        if (this.envDir)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.envDir, { recursive: true, force: true });
+        this.envDir = null;
+    }
+    async run(argv, opts = {}) {
+        const [cmd, ...args] = argv;
+        if (!cmd)
+            throw new Error('Runner.run: empty argv');
+        for (const name of Object.keys(opts.byName ?? {})) {
+            if ((0,_secrets_names_js__WEBPACK_IMPORTED_MODULE_6__/* .isDockerCliVariable */ .xo)(name))
+                throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
+        }
+        // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
+        if (!opts.quiet)
+            this.log.line(`$ ${displayArgv(argv)}`);
+        const sink = (text) => {
+            if (!opts.quiet)
+                this.log.writeRedacted(text);
+            if (opts.stream)
+                this.ui.output(text);
+        };
+        const out = new _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__/* .LineRedactor */ .pH(this.redactor, sink);
+        const err = new _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__/* .LineRedactor */ .pH(this.redactor, sink);
+        const started = performance.now();
+        const env = opts.env || opts.byName || Object.keys(this.env).length
+            ? { ...process.env, ...opts.byName, ...opts.env, ...this.env }
+            : process.env;
+        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b));
+        out.flush();
+        err.flush();
+        const result = {
+            exitCode: res.exitCode,
+            stdout: res.stdout,
+            stderr: res.stderr,
+            durationMs: Math.round(performance.now() - started),
+        };
+        if (opts.quiet)
+            this.log.line(`$ ${displayArgv(argv)}  # exit ${res.exitCode}, ${result.durationMs} ms`);
+        else if (res.exitCode !== 0)
+            this.log.line(`(exit ${res.exitCode} after ${result.durationMs} ms)`);
+        if (res.exitCode !== 0 && !opts.allowFailure)
+            throw new CommandError(argv, result, this.redactor);
+        return result;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: readActionInputs
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/config.ts + 1 modules
+var config_config = __webpack_require__(31377);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
+// EXTERNAL MODULE: ./src/config/options.ts
+var options = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/rules/catalogue.ts
+var catalogue = __webpack_require__(91062);
+// EXTERNAL MODULE: ./src/pipeline/context.ts
+var context = __webpack_require__(37057);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var exec_runner = __webpack_require__(37507);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/log/build-log.ts
+
+
+/**
+ * `build.log`: every command and its output, in order, redacted. Writes are buffered by the stream; `close()`
+ * waits until the file is complete. A command still finishing after the run ended (a git read that lost the race
+ * to a failed engine check, say) cannot write to the closed file: its line is dropped, not a crash.
+ */
+class BuildLog {
+    redactor;
+    stream;
+    path;
+    /** A write error (disk full...), reported by close() rather than thrown from wherever the stream noticed it. */
+    failure = null;
+    constructor(outDir, redactor) {
+        this.redactor = redactor;
+        (0,external_node_fs_.mkdirSync)(outDir, { recursive: true });
+        this.path = external_node_path_default().join(outDir, 'build.log');
+        this.stream = (0,external_node_fs_.createWriteStream)(this.path, { flags: 'w', mode: 0o600 });
+        this.stream.on('error', (e) => (this.failure ??= e));
+    }
+    /** Text that has already been redacted line by line (streamed command output). */
+    writeRedacted(text) {
+        if (!this.stream.writableEnded)
+            this.stream.write(text);
+    }
+    write(text) {
+        this.writeRedacted(this.redactor.redact(text));
+    }
+    line(text) {
+        this.write(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    section(title) {
+        this.line(`\n===== ${title} [${new Date().toISOString()}]`);
+    }
+    close() {
+        return new Promise((resolve, reject) => {
+            const settle = (err) => {
+                const e = err ?? this.failure;
+                if (e)
+                    reject(new Error(`cannot write ${this.path}: ${e.message}`));
+                else
+                    resolve();
+            };
+            if (this.stream.closed || this.stream.writableEnded)
+                return settle();
+            this.stream.end(settle);
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/secrets/redactor.ts
+var secrets_redactor = __webpack_require__(15753);
+;// CONCATENATED MODULE: ./src/pipeline/create.ts
+
+
+
+
+
+
+/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
+function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)()) {
+    const redactor = new secrets_redactor/* Redactor */.pO();
+    for (const value of (0,config_config/* secretValues */.VX)(config)) {
+        redactor.add(value);
+        ui.setSecret(value);
+    }
+    for (const name of (0,config_config/* unmaskableSecrets */.jY)(config)) {
+        ui.warning(`${name} is shorter than ${config_config/* MIN_SECRET_LENGTH */.vb} characters: it cannot be masked in logs or searched for in the image; use a longer value`);
+    }
+    const log = new BuildLog(config.outDir, redactor);
+    const runner = new exec_runner/* Runner */.by(log, ui, redactor);
+    // The run's env files go with its containers, and on an interrupt too.
+    return {
+        config,
+        ui,
+        log,
+        runner,
+        redactor,
+        runId,
+        env,
+        undo: new Set([() => runner.removeEnvFiles()]),
+        workDir: (0,context/* workDirFor */._Z)(env, runId, external_node_os_default().tmpdir()),
+        abort: new AbortController(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/describe-error.ts
+var describe_error = __webpack_require__(17434);
+// EXTERNAL MODULE: ./src/pipeline/interrupt.ts
+var interrupt = __webpack_require__(86949);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Markdown that renders as written (GitHub-flavoured Markdown, as the job summary and PR comments read it).
+ * Paths, commands and values go in code spans; everything else is escaped, so `/__heartbeat__` never turns into
+ * a bold "heartbeat", a `|` never splits a table cell and a newline never ends a table row.
+ */
+/** An inline code span holding `s` verbatim (a fence longer than any backtick run in it; newlines become spaces). */
+function code(s) {
+    const flat = s.replace(/\r?\n/g, ' ');
+    if (flat === '')
+        return '';
+    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() !== '') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/**
+ * Backslash-escape every character inline Markdown could read as syntax: emphasis and strikethrough, code,
+ * links and images (`[`, `]`; so `(`, `)` and `!` are plain), HTML and entities, and `#` after a list marker.
+ * `|` is left to `cell`, which escapes every one, inside code spans too.
+ */
+function markdown_escape(s) {
+    return s.replace(/[\\`*_[\]<>#~&]/g, (c) => `\\${c}`);
+}
+/**
+ * A token that reads as a path, a variable, a digest or a command option: set in a code span. Paths start with
+ * `/` (`/__lbheartbeat__`, `/app/version.json`), variables with `$`, and anything holding `__` or `=` is a value.
+ */
+const CODE_LIKE = /^(?:\/\S*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\S*|--?[a-z]\S*|\S*__\S*|\S+=\S*|sha256:\S+|\S*[<>|*`]\S*)$/;
+/**
+ * Prose from the tool (rule messages, reasons, errors) as Markdown: code-like words in code spans, the rest
+ * escaped, a line break as `<br>` (so a table row or list item never ends early). A trailing `.`, `,`, `;`, `:` or `)` stays outside the code span; an opening `(` too.
+ */
+function prose(s) {
+    return s
+        .split(/(\s+)/)
+        .map((word) => {
+        if (word === '' || /^\s+$/.test(word))
+            return word.includes('\n') ? '<br>' : word;
+        const m = /^([("'[]*)(.*?)([)"'\],.;:!?]*)$/.exec(word);
+        const [, open = '', core = '', close = ''] = m;
+        if (core !== '' && CODE_LIKE.test(core))
+            return `${markdown_escape(open)}${code(core)}${markdown_escape(close)}`;
+        return markdown_escape(word);
+    })
+        .join('');
+}
+/** A table cell: newlines become `<br>`, every `|` is escaped (inside code spans too: GFM splits cells first). */
+function cell(markdown) {
+    return markdown.replace(/\r?\n/g, '<br>').replace(/\|/g, '\\|').trim();
+}
+/** A GFM table from already-rendered Markdown cells. */
+function table(head, rows) {
+    return [
+        `| ${head.map(cell).join(' | ')} |`,
+        `|${head.map(() => '---').join('|')}|`,
+        ...rows.map((r) => `| ${r.map((c) => cell(c) || ' ').join(' | ')} |`),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
+/**
+ * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Every value is
+ * redacted before it is set in Markdown (an escaped secret is no longer the secret the redactor knows); the sink
+ * then redacts the whole Markdown again, escaped forms included.
+ */
+function summaryMarkdown(r, extra) {
+    // Required, not optional: a value split into code spans and escaped prose can no longer be found whole.
+    const { redact } = extra;
+    const p = (s) => prose(redact(s));
+    const c = (s) => code(redact(s));
+    const lines = [];
+    lines.push(`## Dockerflow: ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}`, '');
+    if (r.error)
+        lines.push(`> **Error:** ${p(r.error)}`, '');
+    if (r.image.id)
+        lines.push(`- Image ID (config digest, as in docker-image-shasum256.txt): ${c(r.image.id)}`);
+    if (r.image.tags.length)
+        lines.push(`- Tags: ${r.image.tags.map(c).join(', ')}`);
+    if (r.push)
+        lines.push(`- Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map(c).join(', ')}` : 'not pushed'} (${p(r.push.reason)})`);
+    if (r.image.digest)
+        lines.push(`- Digest: ${c(r.image.digest)}`);
+    if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
+        lines.push(`- Image manifest in that index: ${c(r.image.manifestDigest)}`);
+    if (r.version)
+        lines.push(`- Version: ${c(r.version.version || '-')} at ${c(r.version.commit.slice(0, 12) || '-')}`);
+    if (extra.artifactUrl)
+        lines.push(`- Artifacts: [build log, report, version.json, shasum](${extra.artifactUrl})`);
+    for (const note of extra.notes ?? [])
+        lines.push(`- ${p(note)}`);
+    lines.push('');
+    if (r.checks.length) {
+        lines.push(...table(['Rule', 'Status', 'Level', 'Message'], r.checks.map((row) => [
+            `${row.id} ${p(row.title)}`,
+            `${ICON[row.status] ?? ''} ${row.status}`,
+            row.level,
+            `${p(row.message)}${row.file ? ` (${c(`${row.file}${row.line ? `:${row.line}` : ''}`)})` : ''}`,
+        ])), '');
+    }
+    const t = Object.entries(r.timings);
+    if (t.length)
+        lines.push(`<sub>Timings: ${t.map(([k, v]) => `${markdown_escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+    return lines.join('\n');
+}
+/** The CLI's short summary on stdout. */
+function summaryText(r, files) {
+    const out = [];
+    const width = Math.max(...r.checks.map((c) => c.title.length), 10);
+    const notRun = r.checks.filter((c) => c.status === 'skip' && c.message.startsWith('not run'));
+    if (notRun.length > 0 && notRun.length === r.checks.length)
+        out.push(`${notRun.length} rules not run: ${notRun[0].message.replace(/^not run:?\s*/, '')}`);
+    for (const c of notRun.length === r.checks.length ? [] : r.checks) {
+        const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
+        out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());
+    }
+    if (r.error)
+        out.push(`error: ${r.error}`);
+    if (r.image.id)
+        out.push(`image ${r.image.id}${r.image.tags.length ? ` (${r.image.tags.join(', ')})` : ''}`);
+    if (r.push)
+        out.push(r.image.pushed.length
+            ? `pushed ${r.image.pushed.join(', ')}${r.image.digest ? ` @ ${r.image.digest}` : ''}`
+            : `not pushed: ${r.push.reason}`);
+    out.push(`verdict: ${r.verdict.toUpperCase()}  (report, build log and version.json in ${files.dir})`);
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/artifacts/upload.ts
+
+
+/**
+ * Upload the out dir as one workflow artifact, also when the run failed (that is when the log matters most).
+ * @actions/artifact is loaded only here, so the CLI and runs without uploads never pay for it.
+ */
+async function uploadOutDir(config, files, env) {
+    if (!config.uploadArtifacts)
+        return null;
+    // The runner's token, or @github/local-action's artifact folder (its stub of @actions/artifact writes there).
+    if (!env.ACTIONS_RUNTIME_TOKEN && !env.LOCAL_ACTION_ARTIFACT_PATH) {
+        core/* info */.pq('Not uploading the artifact: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions); the files are in ' + files.dir);
+        return null;
+    }
+    const paths = [files.buildLog, files.shasum, files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
+    try {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
+        const res = await new DefaultArtifactClient().uploadArtifact(config.artifactName, paths, files.dir, {
+            ...(config.retentionDays !== null ? { retentionDays: config.retentionDays } : {}),
+        });
+        const id = res.id ?? 0;
+        const url = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID && id
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`
+            : null;
+        core/* info */.pq(`Uploaded artifact ${config.artifactName} (${paths.length} files)${url ? `: ${url}` : ''}`);
+        return { id, url };
+    }
+    catch (e) {
+        // A failed upload must not hide the verdict; it is reported as a warning with the way out.
+        core/* warning */.$e(`uploading the artifact "${config.artifactName}" failed: ${e.message}; the files are in ${files.dir} (an artifact of that name may already exist in this run: set artifact-name)`);
+        return null;
+    }
+}
+
+// EXTERNAL MODULE: ./src/secrets/forms.ts
+var secrets_forms = __webpack_require__(15994);
+// EXTERNAL MODULE: ./src/secrets/sink.ts
+var sink = __webpack_require__(91894);
+;// CONCATENATED MODULE: ./src/ui/action-ui.ts
+
+
+
+
+
+const props = (a) => ({
+    title: a?.title,
+    file: a?.file,
+    line: a?.line,
+});
+/**
+ * The runner's console: groups, annotations and masking. Every line is redacted here as it is written (after the
+ * workflow command's escaping), not left to the runner's masking: a value is hidden even where the runner's
+ * masking would miss a form of it.
+ */
+class ActionUi {
+    out;
+    redactor = new secrets_redactor/* Redactor */.pO();
+    constructor(out = process.stdout) {
+        this.out = out;
+    }
+    info(message) {
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, `${message}${(external_node_os_default()).EOL}`);
+    }
+    warning(message, a) {
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, (0,sink/* workflowCommand */.NA)('warning', props(a), message));
+    }
+    error(message, a) {
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, (0,sink/* workflowCommand */.NA)('error', props(a), message));
+    }
+    output(text) {
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, text);
+    }
+    async group(title, fn) {
+        (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, (0,sink/* workflowCommand */.NA)('group', {}, title));
+        try {
+            return await fn();
+        }
+        finally {
+            this.out.write(`::endgroup::${(external_node_os_default()).EOL}`);
+        }
+    }
+    /** The runner masks each form on its console; this console redacts them before it writes. */
+    setSecret(value) {
+        for (const form of (0,secrets_forms/* secretForms */.e)(value))
+            core/* setSecret */.Pq(form);
+        this.redactor.add(value);
+    }
+    /** The redactor of this console (the secrets registered with `setSecret`). */
+    get secrets() {
+        return this.redactor;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
+;// CONCATENATED MODULE: ./src/rules/fixes.ts
+/**
+ * One line per rule that says how to fix a failure, as Markdown (code spans for code), from the **Fix:** of
+ * docs/rules.md; the PR comment shows it beside each failure. A rule missing here has its message only.
+ */
+const RULE_FIXES = {
+    DF101: 'create the user and switch to it: `useradd --uid 10001 --gid app app`, then `USER app`',
+    DF102: "create the group first and make it the user's group: `groupadd --gid 10001 app`",
+    DF103: 'set both, in exec form: `ENTRYPOINT ["/app/bin/run.sh"]` and `CMD ["server"]`',
+    DF104: '`WORKDIR /app`, then `COPY . /app` (or copy the build output there)',
+    DF105: '`COPY . /app`, or `COPY version.json /app/version.json` in the final stage; never commit a stale copy',
+    DF106: 'pass secrets at deploy time or as build secrets (`RUN --mount=type=secret`), never in `ENV`, `ARG` or a layer',
+    DF107: 'use the JSON form, e.g. `ENTRYPOINT ["node", "server.js"]`; a shell script should end with `exec "$@"`',
+    DF201: 'read the port from `$PORT` (default as a fallback) and listen on `0.0.0.0`',
+    DF202: 'add a `/__lbheartbeat__` route that answers 200 with no I/O',
+    DF203: 'make the failing check in `/__heartbeat__` pass, or fix the service it checks (body in `build.log`)',
+    DF204: 'serve `/app/version.json` as it is at `/__version__`',
+    DF205: 'check each backing service in `/__heartbeat__` with a short timeout and answer 500 when one is down',
+    DF206: 'serve the files from the app itself at the paths in `static-paths`',
+    DF207: 'handle SIGTERM (stop accepting, finish in-flight requests, exit 0); use `exec` or `--init` for PID 1',
+    DF208: 'read the last log lines in the message (full output in `build.log`); often a variable is missing',
+    DF301: 'log to stdout or stderr, one line per request, not to a file',
+    DF302: 'use a mozlog formatter (`dockerflow.logging.JsonLogFormatter`, `mozlog` for Node)',
+    DF401: 'fix the failing tests; a missing command must exist in the image and be on its `PATH`',
+};
+/** Where every rule, its reason and its fix are documented. */
+const RULES_DOCS_URL = 'https://github.com/dockerflow/dockerflow-action/blob/v1/docs/rules.md';
+
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+
+
+
+
+
+const MARKER_PREFIX = '<!-- dockerflow-pr-comment ';
+/** GitHub refuses comment bodies over 65536 characters. */
+const MAX_BODY = 65_000;
+/** The hidden marker that finds the comment again: the key, and this run's image size for the next run. */
+function marker(key, size) {
+    return `${MARKER_PREFIX}key=${encodeURIComponent(key)}${size !== undefined ? ` size=${size}` : ''} -->`;
+}
+/** The marker's fields in a comment body, when the body is this key's comment. */
+function readMarker(body, key) {
+    const m = new RegExp(`${MARKER_PREFIX}key=(\\S+)(?: size=(\\d+))? -->`).exec(body);
+    if (!m || m[1] !== encodeURIComponent(key))
+        return null;
+    return m[2] !== undefined ? { size: Number(m[2]) } : {};
+}
+/** The comment's key: one comment per workflow, job and build context. */
+function commentKey(env, context) {
+    return [env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', context || '.'].join('/');
+}
+/** `1.2 MB`; a difference as `+3.4 MB` / `−120 kB`. */
+function formatBytes(n, signed = false) {
+    const sign = signed ? (n > 0 ? '+' : n < 0 ? '−' : '±') : n < 0 ? '−' : '';
+    const abs = Math.abs(n);
+    const [v, unit] = abs >= 1e9 ? [abs / 1e9, 'GB'] : abs >= 1e6 ? [abs / 1e6, 'MB'] : abs >= 1e3 ? [abs / 1e3, 'kB'] : [abs, 'B'];
+    return `${sign}${unit === 'B' ? v : v.toFixed(1)} ${unit}`;
+}
+/** The comment's Markdown: verdict, failures first with their fix, sizes, time to ready and links. */
+function commentBody(r, info, failOn) {
+    const failed = r.checks.filter((c) => c.status === 'fail');
+    const lines = [marker(info.key, info.sizes?.size)];
+    const blocking = failed.filter((c) => (0,catalogue/* failsRun */.FR)(c, failOn)).length;
+    lines.push(`### Dockerflow ${r.verdict === 'pass' ? '✅ pass' : '❌ fail'}${info.key ? ` · ${code(info.key.split('/').slice(1).join('/'))}` : ''}`, '');
+    const counts = ['pass', 'fail', 'skip'].map((s) => `${r.checks.filter((c) => c.status === s).length} ${s}`).join(', ');
+    lines.push(`${r.checks.length} rules: ${counts}${blocking ? ` (${blocking} at or above ${code(failOn)})` : ''}.`, '');
+    if (r.error)
+        lines.push(`> **Error:** ${prose(r.error)}`, '');
+    const facts = [];
+    if (r.image.id)
+        facts.push(`Image ${code(r.image.id.slice(0, 19))}${r.image.tags.length ? ` as ${r.image.tags.map(code).join(', ')}` : ''}`);
+    const size = info.sizes?.size;
+    if (size !== undefined) {
+        const vs = [];
+        const base = info.sizes?.base;
+        if (base)
+            vs.push(`${formatBytes(size - base.size, true)} over the base image ${code(base.ref)} (${formatBytes(base.size)})`);
+        if (info.lastSize !== undefined)
+            vs.push(`${formatBytes(size - info.lastSize, true)} since the last run (${formatBytes(info.lastSize)})`);
+        facts.push(`Size ${formatBytes(size)}${vs.length ? `: ${vs.join('; ')}` : ''}`);
+    }
+    if (r.timings.ready !== undefined)
+        facts.push(`Ready (${code('/__lbheartbeat__')} 200) ${(r.timings.ready / 1000).toFixed(1)} s after start`);
+    if (r.push)
+        facts.push(`Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map(code).join(', ')}` : 'not pushed'} (${prose(r.push.reason)})`);
+    lines.push(...facts.map((f) => `- ${f}`), '');
+    // Failures first (those that fail the run before warnings), then the rest in catalogue order.
+    const rank = (c) => ((0,catalogue/* failsRun */.FR)(c, failOn) ? 0 : 1);
+    const rows = [...[...failed].sort((a, b) => rank(a) - rank(b)), ...r.checks.filter((c) => c.status !== 'fail')];
+    if (rows.length) {
+        lines.push(...table(['Rule', 'Status', 'Message', 'Fix'], rows.map((c) => [
+            `${c.id} ${prose(c.title)}`,
+            `${c.status === 'pass' ? '✅' : c.status === 'skip' ? '⏭️' : c.level === 'error' ? '❌' : '⚠️'} ${c.status}${c.status === 'fail' ? ` (${c.level})` : ''}`,
+            `${prose(c.message)}${c.file ? ` (${code(`${c.file.split('/').pop()}${c.line ? `:${c.line}` : ''}`)})` : ''}`,
+            c.status === 'fail' ? (RULE_FIXES[c.id] ?? '') : '',
+        ])), '');
+    }
+    const links = [];
+    if (info.runUrl && /^https?:\/\//.test(info.runUrl))
+        links.push(`[run](${info.runUrl})`);
+    if (info.artifactUrl)
+        links.push(`[artifact: build log, report, version.json](${info.artifactUrl})`);
+    links.push(`[rules](${RULES_DOCS_URL})`);
+    lines.push(`<sub>${links.join(' · ')} · ${markdown_escape('edited in place on every push')}</sub>`, '');
+    return lines.join('\n');
+}
+/** The pull request of this run, from the event payload (pull_request or pull_request_target). */
+function commentTarget(env) {
+    if (!env.GITHUB_EVENT_PATH || !/^pull_request(_target)?$/.test(env.GITHUB_EVENT_NAME ?? ''))
+        return null;
+    let event;
+    try {
+        event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const number = event.pull_request?.number;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? event.repository?.full_name ?? '').split('/');
+    return typeof number === 'number' && owner && repo ? { owner, repo, issueNumber: number } : null;
+}
+/** Find this key's comment, walking every page of the pull request's comments. */
+async function findComment(octokit, t, key) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.issueNumber,
+        per_page: 100,
+    });
+    for await (const page of pages) {
+        for (const c of page.data)
+            if (c.body && readMarker(c.body, key))
+                return { id: c.id, body: c.body };
+    }
+    return null;
+}
+/** Create or update the sticky comment. Never throws: an API refusal is a `failed` outcome with a note. */
+async function postPrComment(req) {
+    const { target: t } = req;
+    const where = `pull request #${t.issueNumber} of ${t.owner}/${t.repo}`;
+    if (req.mode === 'false')
+        return { status: 'skipped', reason: 'pr-comment is false' };
+    if (!req.token)
+        return { status: 'failed', note: `PR comment not posted on ${where}: github-token is empty; pass github-token: \${{ github.token }}` };
+    const octokit = (0,github/* getOctokit */.Q)(req.token, { baseUrl: (req.apiUrl || 'https://api.github.com').replace(/\/+$/, '') });
+    try {
+        const existing = await findComment(octokit, t, req.info.key);
+        if (req.mode === 'on-failure' && req.report.verdict === 'pass' && !existing) {
+            return { status: 'skipped', reason: 'pr-comment is on-failure and the run passed' };
+        }
+        const lastSize = existing ? readMarker(existing.body, req.info.key)?.size : undefined;
+        let body = commentBody(req.report, { ...req.info, ...(lastSize !== undefined ? { lastSize } : {}) }, req.failOn);
+        if (body.length > MAX_BODY)
+            body = `${body.slice(0, MAX_BODY)}\n\n… (cut: the full report is in the artifact)\n`;
+        body = req.redact(body);
+        if (existing) {
+            const r = await octokit.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body });
+            return { status: 'updated', url: r.data.html_url };
+        }
+        const r = await octokit.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body });
+        return { status: 'created', url: r.data.html_url };
+    }
+    catch (e) {
+        return { status: 'failed', note: req.redact(explain(e, where)) };
+    }
+}
+function explain(e, where) {
+    const status = typeof e === 'object' && e !== null && 'status' in e ? Number(e.status) : undefined;
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    if (status === 403 || status === 404) {
+        return `PR comment not posted on ${where}: the token may not write to it (${status} ${msg}). On a pull request from a fork the token is read-only, so this is expected there; otherwise grant the job pull-requests: write (with the reusable workflow, the calling job), or set pr-comment: false`;
+    }
+    return `PR comment not posted on ${where}: ${status ? `GitHub answered ${status} ` : ''}${msg}; the run's verdict is unaffected`;
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(78390);
+;// CONCATENATED MODULE: ./src/inspect/size.ts
+
+
+/**
+ * The base image of the final (or `target`) stage, followed through `FROM stage` names; null for `scratch`, an
+ * `ARG`-built name, or a Dockerfile that cannot be read.
+ */
+function baseImageOf(file, target) {
+    let froms;
+    try {
+        froms = main.DockerfileParser.parse((0,external_node_fs_.readFileSync)(file, 'utf8')).getFROMs();
+    }
+    catch {
+        return null;
+    }
+    let from = (target ? froms.find((f) => f.getBuildStage() === target) : undefined) ?? froms.at(-1);
+    for (let hops = 0; from && hops < froms.length; hops++) {
+        const name = from.getImage() ?? '';
+        const stage = froms.find((f) => f !== from && f.getBuildStage()?.toLowerCase() === name.toLowerCase());
+        if (!stage)
+            return name && name !== 'scratch' && !name.includes('$') ? name : null;
+        from = stage;
+    }
+    return null;
+}
+async function sizeOf(runner, ref) {
+    const r = await runner
+        .run(['docker', 'image', 'inspect', '--format', '{{.Size}}', ref], { allowFailure: true, quiet: true })
+        .catch(() => null);
+    const n = r && r.exitCode === 0 ? Number(r.stdout.trim()) : NaN;
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+/** Sizes for the PR comment; what cannot be read is left out. */
+async function imageSizes(runner, imageId, file, target) {
+    const baseRef = baseImageOf(file, target);
+    const [size, baseSize] = await Promise.all([sizeOf(runner, imageId), baseRef ? sizeOf(runner, baseRef) : undefined]);
+    return {
+        ...(size !== undefined ? { size } : {}),
+        ...(baseRef && baseSize !== undefined ? { base: { ref: baseRef, size: baseSize } } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
+function outputTo(redactor, env, name, value) {
+    if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_OUTPUT, name, value))
+        core/* setOutput */.uH(name, redactor.redact(value));
+}
+function stateTo(redactor, env, name, value) {
+    if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_STATE, name, value))
+        core/* saveState */.LZ(name, redactor.redact(value));
+}
+/** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
+function readActionInputs(env) {
+    const raw = new Map();
+    const known = new Set(options/* OPTIONS */.lw.filter((o) => !o.cliOnly).map((o) => o.name));
+    for (const key of Object.keys(env)) {
+        if (!key.startsWith('INPUT_'))
+            continue;
+        const name = key.slice('INPUT_'.length).toLowerCase().replace(/ /g, '-');
+        if (!known.has(name))
+            throw new errors/* ConfigError */.x(name, 'is not an input of this action', `remove it; inputs are: ${[...known].join(', ')}`);
+        const value = core/* getInput */.V4(name);
+        if (value !== '')
+            raw.set(name, value);
+    }
+    return raw;
+}
+/** The action's main step. */
+async function run(env = process.env) {
+    const runId = (0,context/* newRunId */.F$)();
+    stateTo(new secrets_redactor/* Redactor */.pO(), env, 'runId', runId);
+    let config;
+    try {
+        config = (0,config_config/* parseConfig */.o4)({
+            raw: readActionInputs(env),
+            env,
+            cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+            defaultOutDir: external_node_path_default().join(env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), `dockerflow-out-${runId}`),
+        });
+    }
+    catch (e) {
+        // Mask the password even when its sibling inputs are wrong.
+        const password = core/* getInput */.V4('password');
+        const ui = new ActionUi();
+        if (password)
+            ui.setSecret(password);
+        for (const pw of (0,config_config/* registryAuthPasswords */.YM)(core/* getInput */.V4('registry-auth')))
+            ui.setSecret(pw);
+        ui.error(e instanceof errors/* ConfigError */.x ? e.message : (0,describe_error/* describeError */.U)(e));
+        process.exitCode = 1; // core.setFailed's exit code, without its unredacted write
+        outputTo(ui.secrets, env, 'verdict', 'fail');
+        return;
+    }
+    const ui = new ActionUi();
+    const ctx = createRunContext(config, ui, env, runId);
+    // The post step logs out of what main logged in to, should main be cancelled or crash.
+    ctx.saveState = (name, value) => stateTo(ctx.redactor, env, name, value);
+    ctx.saveState('outDir', config.outDir);
+    // Before anything is built: a main step killed with SIGKILL leaves its scratch folder (the build-context view)
+    // to the post step.
+    ctx.saveState('workDir', ctx.workDir);
+    // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
+    // removes them too, should this not finish), and the step fails.
+    const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);
+    // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
+    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(651)]).then(__webpack_require__.bind(__webpack_require__, 31651));
+    const { report, files } = await runPipeline(ctx).finally(removeHandlers);
+    const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
+    setOutput('verdict', report.verdict);
+    setOutput('imageid', report.image.id ?? '');
+    setOutput('digest', report.image.digest ?? '');
+    setOutput('tags', report.image.tags.join('\n'));
+    setOutput('pushed', report.image.pushed.join('\n'));
+    setOutput('version-json', files.versionJson);
+    setOutput('report', files.report);
+    setOutput('build-log', files.buildLog);
+    setOutput('shasum-file', files.shasum);
+    // Every rule's row in the job log too, as the CLI prints it (failures also become annotations).
+    ui.info(summaryText(report, files));
+    if (ctx.abort.signal.aborted) {
+        // Cancelled: the report is written and build.log closed; the step fails now (the runner kills it soon, and a
+        // stage that was stopped may still hold a timer).
+        process.exit(1);
+    }
+    const artifact = await uploadOutDir(config, files, env);
+    const notes = [];
+    const prComment = await postComment(config, ctx, env, report, artifact?.url ?? undefined);
+    if (prComment?.status === 'failed') {
+        ui.warning(prComment.note);
+        notes.push(prComment.note);
+    }
+    else if (prComment?.status === 'created' || prComment?.status === 'updated') {
+        ui.info(`PR comment ${prComment.status}: ${prComment.url}`);
+    }
+    if (env.GITHUB_STEP_SUMMARY) {
+        const markdown = summaryMarkdown(report, {
+            redact: (t) => ctx.redactor.redact(t),
+            ...(artifact?.url ? { artifactUrl: artifact.url } : {}),
+            notes,
+        });
+        // Redacted last, on the exact text written.
+        (0,sink/* appendFileRedacted */.bO)(ctx.redactor, env.GITHUB_STEP_SUMMARY, markdown);
+    }
+    if (report.error !== undefined) {
+        // The pipeline already printed the error as an annotation: fail the step without saying it twice.
+        process.exitCode = 1; // core.ExitCode.Failure, which @github/local-action's stub of core lacks
+    }
+    else if (report.verdict === 'fail') {
+        // Only the rules that failed the run: a warning-level failure below fail-on is in the summary, not here.
+        const failed = report.checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, config.failOn)).map((c) => c.id);
+        ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
+        process.exitCode = 1;
+    }
+}
+/** The sticky PR comment on pull request runs (pr-comment: true or on-failure); null when there is none to post. */
+async function postComment(config, ctx, env, report, artifactUrl) {
+    const target = commentTarget(env);
+    if (!target || config.prComment === 'false')
+        return null;
+    const sizes = report.image.id ? await imageSizes(ctx.runner, report.image.id, config.file, config.target) : {};
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    return postPrComment({
+        token: config.githubToken,
+        mode: config.prComment,
+        target,
+        report,
+        failOn: config.failOn,
+        info: {
+            key: commentKey(env, external_node_path_default().relative(workspace, config.context) || '.'),
+            ...(report.version?.build ? { runUrl: report.version.build } : {}),
+            ...(artifactUrl ? { artifactUrl } : {}),
+            sizes,
+        },
+        redact: (s) => ctx.redactor.redact(s),
+        ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+    });
+}
+
+
+/***/ }),
+
+/***/ 37057:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F$: () => (/* binding */ newRunId),
+/* harmony export */   _Z: () => (/* binding */ workDirFor),
+/* harmony export */   j$: () => (/* binding */ Interrupted),
+/* harmony export */   jQ: () => (/* binding */ RUN_LABEL)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Why a run stopped: a signal, not a failure of the app or of this tool. */
+class Interrupted extends Error {
+    signal;
+    constructor(signal) {
+        super(`interrupted by ${signal}`);
+        this.signal = signal;
+        this.name = 'Interrupted';
+    }
+}
+/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
+function workDirFor(env, runId, tmp) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
+}
+/** Label set on everything a run creates; the post step and cleanup remove by it. */
+const RUN_LABEL = 'dockerflow.run';
+function newRunId() {
+    return `df-${Date.now().toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 17434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37507);
+
+
+/** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
+function describeError(e) {
+    if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y || e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x || e instanceof _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd)
+        return e.message;
+    const err = e instanceof Error ? e : new Error(String(e));
+    const at = err.stack?.split('\n')[1]?.trim() ?? '';
+    return `internal error: ${err.message} (${at}); please report it at the dockerflow-action issue tracker with build.log`;
+}
+
+
+/***/ }),
+
+/***/ 86949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   nA: () => (/* binding */ onInterrupt),
+/* harmony export */   vV: () => (/* binding */ whenInterrupted)
+/* harmony export */ });
+/* unused harmony export INTERRUPT_GRACE_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37220);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37057);
+
+
+
+/** How long the pipeline gets to write its report after a signal before the process exits without it. */
+const INTERRUPT_GRACE_MS = 20_000;
+/**
+ * SIGINT or SIGTERM (Ctrl-C, a cancelled job) while the pipeline runs: run the `undo` steps at once (the run's
+ * scratch folder goes: they are synchronous), stop the commands still running (a signal sent to this process
+ * alone would leave a build or a `docker run` going on), `say` why, and abort the pipeline, which stops the
+ * stage it is in, removes what the run started, writes its report (verdict fail, "interrupted") and closes
+ * build.log. A second signal, or a pipeline that has not finished within INTERRUPT_GRACE_MS, exits at once
+ * with `exitCode` after removing the run's containers. Returns the function that removes the handlers.
+ */
+function onInterrupt(ctx, say, exitCode) {
+    const undo = () => {
+        for (const step of ctx.undo) {
+            try {
+                step();
+            }
+            catch {
+                // best effort: the next step still runs
+            }
+        }
+        ctx.undo.clear();
+    };
+    const handler = (signal) => {
+        if (ctx.abort.signal.aborted) {
+            undo();
+            process.exit(exitCode); // a second Ctrl-C: the user does not want to wait
+        }
+        say(signal);
+        ctx.abort.abort(new _context_js__WEBPACK_IMPORTED_MODULE_2__/* .Interrupted */ .j$(signal));
+        undo();
+        // @actions/exec gives no handle on its children: ask for them by parent PID.
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('pkill', ['-TERM', '-P', String(process.pid)], { stdio: 'ignore' });
+        setTimeout(() => {
+            void (0,_docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .removeRunResources */ .J)(ctx.runner, ctx.runId).finally(() => process.exit(exitCode));
+        }, INTERRUPT_GRACE_MS).unref();
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+/** A promise that rejects with the run's `Interrupted` once it is aborted (never resolves). */
+function whenInterrupted(ctx) {
+    const { signal } = ctx.abort;
+    const p = new Promise((_, reject) => {
+        if (signal.aborted)
+            reject(signal.reason);
+        else
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    p.catch(() => undefined);
+    return p;
+}
+
+
+/***/ }),
+
+/***/ 91062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FR: () => (/* binding */ failsRun),
+/* harmony export */   KX: () => (/* binding */ isRuleId),
+/* harmony export */   y0: () => (/* binding */ RULES),
+/* harmony export */   z6: () => (/* binding */ check)
+/* harmony export */ });
+/* unused harmony export rule */
+const RULES = [
+    { id: 'DF101', stage: 'inspect', level: 'error', title: 'Default user is app with UID 10001' },
+    { id: 'DF102', stage: 'inspect', level: 'error', title: "Group app has GID 10001 and is the app user's group" },
+    { id: 'DF103', stage: 'inspect', level: 'error', title: 'Image has both ENTRYPOINT and CMD' },
+    { id: 'DF104', stage: 'inspect', level: 'warning', title: 'Sources live in /app' },
+    { id: 'DF105', stage: 'inspect', level: 'error', title: '/app/version.json equals the generated version object' },
+    { id: 'DF106', stage: 'inspect', level: 'error', title: 'No secrets in the image' },
+    { id: 'DF107', stage: 'inspect', level: 'warning', title: 'ENTRYPOINT and CMD in exec (JSON) form' },
+    { id: 'DF108', stage: 'inspect', level: 'warning', title: "BuildKit's Dockerfile checks find nothing" },
+    { id: 'DF109', stage: 'inspect', level: 'warning', title: 'No secrets passed as build args' },
+    { id: 'DF201', stage: 'smoke', level: 'error', title: 'The app listens on $PORT' },
+    { id: 'DF202', stage: 'smoke', level: 'error', title: '/__lbheartbeat__ answers 200' },
+    { id: 'DF203', stage: 'smoke', level: 'error', title: '/__heartbeat__ answers 200' },
+    { id: 'DF204', stage: 'smoke', level: 'error', title: '/__version__ answers the version object' },
+    { id: 'DF205', stage: 'smoke', level: 'error', title: '/__heartbeat__ turns 5xx when backing services stop' },
+    { id: 'DF206', stage: 'smoke', level: 'error', title: 'Static paths answer 200' },
+    { id: 'DF207', stage: 'smoke', level: 'warning', title: 'The container stops on SIGTERM within 10 s with exit code 0' },
+    { id: 'DF208', stage: 'smoke', level: 'error', title: 'The container stays up through the checks' },
+    { id: 'DF301', stage: 'smoke', level: 'warning', title: 'The app logs to stdout/stderr' },
+    { id: 'DF302', stage: 'smoke', level: 'warning', title: 'Log lines are mozlog JSON' },
+    { id: 'DF401', stage: 'test', level: 'error', title: 'test-command exits 0 inside the image' },
+];
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+function isRuleId(id) {
+    return BY_ID.has(id);
+}
+function rule(id) {
+    return BY_ID.get(id);
+}
+/** Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). */
+function check(id, status, message, where = {}) {
+    const spec = rule(id);
+    const row = { id, title: spec.title, level: where.level ?? spec.level, status, message };
+    if (where.file !== undefined)
+        row.file = where.file;
+    if (where.line !== undefined)
+        row.line = where.line;
+    return row;
+}
+const LEVEL_RANK = { info: 0, warning: 1, error: 2 };
+/** True when this row fails the run under the given `fail-on` threshold. */
+function failsRun(row, failOn) {
+    return row.status === 'fail' && LEVEL_RANK[row.level] >= LEVEL_RANK[failOn];
+}
+
+
+/***/ }),
+
+/***/ 15994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ secretForms)
+/* harmony export */ });
+/* unused harmony export MIN_FORM_LENGTH */
+/**
+ * Every form in which a secret value can reach a file, an output or a console line, and that the redactor
+ * therefore removes: the encodings the Actions runner masks on its console (raw, per line, base64 in its three
+ * alignments, URL-encoded, JSON-escaped), applied to files too, plus the escapings this tool itself performs.
+ */
+/** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
+const MIN_FORM_LENGTH = 3;
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
+const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
+/** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
+const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
+/** POSIX single-quoted, as `displayArgv` and shells print it: `'it'\''s'`. */
+const shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+const htmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;');
+/**
+ * base64 of the value at the three byte alignments it can take inside a longer base64 text (as the runner
+ * masks it): the value's own encoding, and its encodings after one and two leading bytes, with the characters
+ * that depend on the neighbouring bytes cut off.
+ */
+function base64Forms(s) {
+    const bytes = Buffer.from(s, 'utf8');
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        let b64 = padded.toString('base64');
+        // Leading characters that mix in the unknown preceding bytes.
+        const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
+        b64 = b64.slice(lead);
+        // Trailing characters that mix in the unknown following bytes (and the padding).
+        const rem = padded.length % 3;
+        const trail = rem === 0 ? 0 : rem === 1 ? 4 : 4;
+        if (rem !== 0)
+            b64 = b64.slice(0, b64.length - trail) + (rem === 2 ? b64.slice(-4, -2) : b64.slice(-4, -3));
+        out.push(b64.replace(/=+$/, ''));
+    }
+    return out;
+}
+/**
+ * Every encoding of `value` that is redacted: raw, each line of a multi-line value (trimmed), JSON-escaped once
+ * and twice, `encodeURIComponent`, form encoding, base64 in three alignments, shell-quoted, and the
+ * GitHub-flavoured Markdown table cell form (`|` as `\|`). Forms shorter than 3 characters are left out.
+ */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (f) => {
+        if (f.length >= MIN_FORM_LENGTH)
+            forms.add(f);
+    };
+    const bases = [value, ...(/[\r\n]/.test(value) ? value.split(/\r?\n/).map((l) => l.trim()) : [])];
+    for (const v of bases) {
+        if (v.length < MIN_FORM_LENGTH)
+            continue;
+        add(v);
+        add(jsonEscape(v));
+        add(jsonEscape(jsonEscape(v)));
+        add(encodeURIComponent(v));
+        add(formEncode(v));
+        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
+        for (const b of base64Forms(v))
+            if (b.length >= MIN_BASE64_FORM)
+                add(b);
+        add(shellQuote(v));
+        add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
+        // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
+        add(v.replace(/\|/g, '\\|'));
+        add(jsonEscape(v).replace(/\|/g, '\\|'));
+        add(v.replace(/[\\`*_{}[\]()#+\-.!|<>~"$]/g, '\\$&'));
+        add(htmlEscape(v));
+        // The annotation escaping of workflow commands (`%` `\r` `\n`).
+        add(v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    }
+    return [...forms];
+}
+
+
+/***/ }),
+
+/***/ 76533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ secretParts),
+/* harmony export */   VT: () => (/* binding */ isSecretEntry),
+/* harmony export */   xo: () => (/* binding */ isDockerCliVariable)
+/* harmony export */ });
+/* unused harmony exports isSecretName, urlPassword, holdsPrivateKey */
+/**
+ * The one rule for "this holds a secret", used by `env`, `services`, `build-args` and DF106 (the image's ENV).
+ * It follows BuildKit's `SecretsUsedInArgOrEnv` check: a name is secret when one of its words (split on `_`) is
+ * a secret word, unless a word says it is public. On top of BuildKit: glued suffixes (PGPASSWORD, SIGNINGKEY),
+ * `PASSPHRASE`, `*_KEY_ID` public, and values that are secret whatever their name (a URL with a password, a
+ * private key in PEM form, a `*_DSN` with userinfo). Documented in docs/rules.md (DF106).
+ */
+const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PWORD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|KEY|CREDENTIAL|CREDENTIALS|AUTH)($|_)/i;
+/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN, SIGNINGKEY, APIKEY. */
+const SECRET_SUFFIX = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|KEY|CREDENTIALS)$/i;
+/**
+ * Names that hold public values although they have a secret word: `*_PUBLIC_KEY` (any name with the word
+ * PUBLIC, as in BuildKit) and key identifiers (`AWS_ACCESS_KEY_ID`, `GPG_KEY_ID`, `SIGNING_KEYID`).
+ */
+const PUBLIC_NAME = /(^|_)PUBLIC($|_)|KEY_?ID$/i;
+/** `*_DSN` names: secret when the value carries userinfo (`https://key@sentry.io/1`). */
+const DSN_NAME = /(^|_)DSN$/i;
+function isSecretName(name) {
+    const n = name.replace(/[-.]/g, '_');
+    if (PUBLIC_NAME.test(n))
+        return false;
+    return SECRET_WORDS.test(n) || SECRET_SUFFIX.test(n);
+}
+/** The password of a URL in the value (`postgres://user:pw@db/app`), as written (percent-encoded or not). */
+function urlPassword(value) {
+    const m = /[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^@/\r\n]+)@/i.exec(value);
+    return m ? m[1] : null;
+}
+/** A private key in PEM form (RSA, EC, OPENSSH, ENCRYPTED, PGP...). */
+function holdsPrivateKey(value) {
+    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value);
+}
+/**
+ * The secret parts of an entry, by the one rule: the whole value when the name says secret, the value holds a
+ * private key, or a `*_DSN` carries userinfo; the URL password otherwise (the rest of a URL stays readable).
+ * Empty when the entry is public.
+ */
+function secretParts(name, value) {
+    if (value === '')
+        return [];
+    if (isSecretName(name) || holdsPrivateKey(value) || (DSN_NAME.test(name) && /:\/\/[^/@\s]+@/.test(value)))
+        return [{ whole: true, value }];
+    const pw = urlPassword(value);
+    if (!pw)
+        return [];
+    const parts = [{ whole: false, value: pw }];
+    try {
+        const decoded = decodeURIComponent(pw);
+        if (decoded !== pw)
+            parts.push({ whole: false, value: decoded });
+    }
+    catch {
+        // not percent-encoded
+    }
+    return parts;
+}
+/** True when any part of the entry is secret. */
+function isSecretEntry(name, value) {
+    return secretParts(name, value).length > 0;
+}
+/**
+ * Variables the docker CLI (and its buildx plugin) reads from its own environment: a container variable or
+ * build arg of that name must never be put in the docker CLI's environment, or it would change which daemon,
+ * config, proxy or program docker uses.
+ */
+function isDockerCliVariable(name) {
+    return (/^(DOCKER|BUILDX|BUILDKIT|COMPOSE|NOTARY|OTEL|GO|XDG|SSL|LD|DYLD)_/i.test(name) ||
+        /^(PATH|HOME|USER|SHELL|TMPDIR|TEMP|TMP|TERM|LANG|GODEBUG|GOMAXPROCS|(HTTPS?|NO|ALL|FTP)_PROXY)$/i.test(name));
+}
+
+
+/***/ }),
+
+/***/ 15753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pH: () => (/* binding */ LineRedactor),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export MASK */
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _forms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15994);
+
+
+/** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
+const MASK = '***';
+/** Shortest secret prefix that a cut may not leave behind. */
+const MIN_PREFIX = 3;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The one redactor of a run: every sink (build.log, report, summary, version.json, outputs, saved state,
+ * annotations, console lines) passes its final bytes through `redact`, and every shortened message through
+ * `cut`. A value is redacted in every form `secretForms` lists.
+ */
+class Redactor {
+    needles = [];
+    pattern = null;
+    raw = new Set();
+    constructor(values = []) {
+        for (const v of values)
+            this.add(v);
+    }
+    /** Register a value: all its forms (see `secretForms`). */
+    add(value) {
+        if (this.raw.has(value))
+            return;
+        this.raw.add(value);
+        let added = false;
+        for (const f of (0,_forms_js__WEBPACK_IMPORTED_MODULE_1__/* .secretForms */ .e)(value)) {
+            if (!this.needles.includes(f)) {
+                this.needles.push(f);
+                added = true;
+            }
+        }
+        if (!added)
+            return;
+        this.needles.sort((a, b) => b.length - a.length); // longest first, so a prefix never leaves a tail
+        this.pattern = null;
+    }
+    /** Every form that is redacted. */
+    get values() {
+        return this.needles;
+    }
+    /** The values as registered (not their forms). */
+    get secrets() {
+        return [...this.raw];
+    }
+    redact(text) {
+        if (this.needles.length === 0 || text === '')
+            return text;
+        this.pattern ??= new RegExp(this.needles.map(escapeRegExp).join('|'), 'g');
+        return text.replace(this.pattern, MASK);
+    }
+    /** True when `text` holds any registered value in any form. */
+    leaks(text) {
+        return this.needles.some((n) => text.includes(n));
+    }
+    /**
+     * Shorten `text` to at most `max` characters, safely: redact first, then cut, then drop any secret prefix of 3
+     * or more characters left at the cut (and never cut a `***` in two).
+     */
+    cut(text, max, ellipsis = '…') {
+        const red = this.redact(text);
+        if (red.length <= max)
+            return red;
+        let s = red.slice(0, Math.max(0, max - ellipsis.length));
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const n of this.needles) {
+                for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {
+                    if (s.endsWith(n.slice(0, k))) {
+                        s = s.slice(0, -k);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        s = s.replace(/\*{1,2}$/, (m) => (red.startsWith(MASK, s.length - m.length) ? '' : m));
+        // Never split a UTF-16 surrogate pair.
+        if (/[\uD800-\uDBFF]$/.test(s))
+            s = s.slice(0, -1);
+        return `${s}${ellipsis}`;
+    }
+}
+/**
+ * Redacts a byte stream line by line, so a secret split across two chunks is still caught. `flush()` emits a
+ * last line without a newline. Memory stays bounded whatever comes: bytes are decoded across chunk boundaries
+ * (invalid UTF-8 becomes U+FFFD), each chunk is searched once, and a line longer than `maxPending` is emitted in
+ * pieces, each cut where no secret can span it (a tail as long as the longest secret is held back).
+ */
+class LineRedactor {
+    redactor;
+    emit;
+    maxPending;
+    pending = '';
+    decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8');
+    constructor(redactor, emit, maxPending = 64 * 1024) {
+        this.redactor = redactor;
+        this.emit = emit;
+        this.maxPending = maxPending;
+    }
+    write(chunk) {
+        const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+        let start = 0;
+        let nl;
+        while ((nl = text.indexOf('\n', start)) >= 0) {
+            this.emit(this.redactor.redact(this.pending + text.slice(start, nl + 1)));
+            this.pending = '';
+            start = nl + 1;
+        }
+        this.pending += text.slice(start);
+        if (this.pending.length > this.maxPending)
+            this.spill();
+    }
+    flush() {
+        this.pending += this.decoder.end();
+        if (this.pending)
+            this.emit(this.redactor.redact(this.pending));
+        this.pending = '';
+    }
+    /** Emit all of a long line but its end, cut before any secret that would straddle the cut. */
+    spill() {
+        const needles = this.redactor.values;
+        const longest = needles.reduce((m, n) => Math.max(m, n.length), 0);
+        let cut = this.pending.length - Math.max(0, longest - 1);
+        for (let moved = true; moved && cut > 0;) {
+            moved = false;
+            for (const n of needles) {
+                const i = this.pending.indexOf(n, Math.max(0, cut - n.length + 1));
+                if (i >= 0 && i < cut) {
+                    cut = i;
+                    moved = true;
+                }
+            }
+        }
+        // Only back-to-back secrets for half the buffer could push the cut that far: emit it all rather than grow.
+        if (cut < this.maxPending / 2)
+            cut = this.pending.length;
+        this.emit(this.redactor.redact(this.pending.slice(0, cut)));
+        this.pending = this.pending.slice(cut);
+    }
+}
+
+
+/***/ }),
+
+/***/ 91894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ej: () => (/* binding */ fileCommandRedacted),
+/* harmony export */   NA: () => (/* binding */ workflowCommand),
+/* harmony export */   SY: () => (/* binding */ writeStreamRedacted),
+/* harmony export */   bO: () => (/* binding */ appendFileRedacted),
+/* harmony export */   mL: () => (/* binding */ writeFileRedacted)
+/* harmony export */ });
+/* unused harmony exports escapeCommandData, escapeCommandProperty */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, redactor.redact(`${name}<<${delimiter}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}${v}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}${delimiter}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,4932 @@
+export const id = 899;
+export const ids = [899];
+export const modules = {
+
+/***/ 9899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPipeline: () => (/* binding */ runPipeline)
+});
+
+// UNUSED EXPORTS: describeError, inCatalogueOrder
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/docker/cleanup.ts
+var cleanup = __webpack_require__(7220);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/git/context-view.ts
+
+
+
+/** The .dockerignore the builder reads: `<Dockerfile>.dockerignore` first, else the context's own. */
+function ignoreFile(req) {
+    for (const f of [`${req.dockerfile}.dockerignore`, external_node_path_default().join(req.context, '.dockerignore')])
+        if ((0,external_node_fs_.existsSync)(f))
+            return f;
+    return null;
+}
+function createContextView(req) {
+    const t0 = performance.now();
+    const rules = ignoreFile(req);
+    const lines = rules
+        ? (0,external_node_fs_.readFileSync)(rules, 'utf8')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l && !l.startsWith('#'))
+        : [];
+    const ig = ignore_default()["default"]().add(lines);
+    // With an exception (`!keep/this`) an ignored folder may still hold files the build sees: look inside it.
+    const hasExceptions = lines.some((l) => l.startsWith('!'));
+    const excluded = new Set(req.exclude.map((p) => external_node_path_default().resolve(p)));
+    const always = new Set(['.dockerignore', external_node_path_default().relative(req.context, req.dockerfile).split((external_node_path_default()).sep).join('/')]);
+    const root = process.getuid?.() === 0;
+    let files = 0;
+    let copied = 0;
+    let link = true;
+    const place = (src, dst) => {
+        files++;
+        if (link) {
+            try {
+                (0,external_node_fs_.linkSync)(src, dst);
+                return;
+            }
+            catch (e) {
+                const code = e.code;
+                if (code === 'EXDEV')
+                    link = false; // another filesystem: every file is copied from here on
+                else if (code !== 'EPERM' && code !== 'EACCES' && code !== 'EMLINK')
+                    throw e;
+            }
+        }
+        copied++;
+        (0,external_node_fs_.copyFileSync)(src, dst, external_node_fs_.constants.COPYFILE_FICLONE);
+    };
+    const makeDir = (src, dst) => {
+        const st = (0,external_node_fs_.statSync)(src);
+        (0,external_node_fs_.mkdirSync)(dst, { recursive: true });
+        (0,external_node_fs_.chmodSync)(dst, st.mode & 0o7777); // exactly the user's mode, whatever the umask
+        if (root)
+            safeChown(dst, st.uid, st.gid);
+    };
+    /** `ensure` makes the folder in the view (and its parents) when something is first put in it. */
+    const walk = (rel, ensure) => {
+        const srcDir = external_node_path_default().join(req.context, rel);
+        for (const entry of (0,external_node_fs_.readdirSync)(srcDir, { withFileTypes: true })) {
+            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+            const src = external_node_path_default().join(srcDir, entry.name);
+            if (excluded.has(src))
+                continue;
+            if (!rel && entry.name === 'version.json')
+                continue; // the run's own is written below
+            const ignored = !always.has(relPath) && lines.length > 0 && ig.ignores(relPath);
+            const dst = external_node_path_default().join(req.dir, relPath);
+            if (entry.isDirectory()) {
+                if (ignored && !hasExceptions)
+                    continue;
+                let made = false;
+                const here = () => {
+                    if (made)
+                        return;
+                    ensure();
+                    makeDir(src, dst);
+                    made = true;
+                };
+                // An ignored folder is looked into for exceptions, and appears only if one of them is found.
+                if (!ignored)
+                    here();
+                walk(relPath, here);
+            }
+            else if (ignored) {
+                continue;
+            }
+            else if (entry.isFile()) {
+                ensure();
+                place(src, dst);
+            }
+            else if (entry.isSymbolicLink()) {
+                ensure();
+                files++;
+                (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(src), dst);
+            }
+            // Sockets and FIFOs are not build context.
+        }
+    };
+    makeDir(req.context, req.dir);
+    walk('', () => undefined);
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(req.dir, 'version.json'), req.versionJson);
+    return { dir: req.dir, files, copied, ms: Math.round(performance.now() - t0) };
+}
+/** Root creates the view's folders: they keep the user's owner, as the builder would have seen them. */
+function safeChown(p, u, g) {
+    try {
+        (0,external_node_fs_.lchownSync)(p, u, g);
+    }
+    catch {
+        // not ours to insist on
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/secrets/sink.ts
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${randomUUID()}`;
+    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${os.EOL}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/out-files.ts
+
+
+function outFiles(dir) {
+    return {
+        dir,
+        buildLog: external_node_path_default().join(dir, 'build.log'),
+        shasum: external_node_path_default().join(dir, 'docker-image-shasum256.txt'),
+        versionJson: external_node_path_default().join(dir, 'version.json'),
+        report: external_node_path_default().join(dir, 'dockerflow-report.json'),
+    };
+}
+/**
+ * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
+ * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
+ */
+function writeRedacted(redactor, file, content) {
+    writeFileRedacted(redactor, file, content);
+}
+/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
+function writeReport(redactor, files, report) {
+    writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
+}
+/** One line: the image ID as `docker inspect -f '{{.Id}}'` prints it, never the registry digest. */
+function writeShasum(redactor, files, imageId) {
+    writeRedacted(redactor, files.shasum, `${imageId}\n`);
+}
+
+// EXTERNAL MODULE: ./src/rules/catalogue.ts
+var catalogue = __webpack_require__(1062);
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+function verdictOf(checks, failOn, error) {
+    return error === undefined && !checks.some((c) => (0,catalogue/* failsRun */.FR)(c, failOn)) ? 'pass' : 'fail';
+}
+
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(7507);
+// EXTERNAL MODULE: ./src/docker/own-container.ts
+var own_container = __webpack_require__(7742);
+// EXTERNAL MODULE: ./src/pipeline/context.ts
+var context = __webpack_require__(7057);
+;// CONCATENATED MODULE: ./src/docker/run-argv.ts
+
+/** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
+const fitsEnvFile = (value) => !/[\r\n]/.test(value);
+function envArgs(entries, isSecret, envFile) {
+    const argv = [];
+    const env = {};
+    const inFile = [];
+    for (const e of entries) {
+        if (!isSecret(e))
+            argv.push('--env', `${e.key}=${e.value}`);
+        else if (fitsEnvFile(e.value))
+            inFile.push(e);
+        else {
+            argv.push('--env', e.key);
+            env[e.key] = e.value;
+        }
+    }
+    // docker reads env files before `--env`: a name given both ways gets the `--env` value.
+    if (inFile.length)
+        argv.push('--env-file', envFile(inFile));
+    return { argv, env };
+}
+const label = (runId) => ['--label', `${context/* RUN_LABEL */.jQ}=${runId}`];
+function networkCreateArgv(runId) {
+    return ['docker', 'network', 'create', ...label(runId), runId];
+}
+function serviceContainerName(runId, service) {
+    return `${runId}-svc-${service}`;
+}
+function appContainerName(runId) {
+    return `${runId}-app`;
+}
+/** A sidecar, reachable from the app by its service name. */
+function serviceRunArgv(s) {
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        serviceContainerName(s.runId, s.name),
+        ...label(s.runId),
+        '--network',
+        s.network,
+        '--network-alias',
+        s.name,
+        ...s.env.argv,
+        s.image,
+    ];
+}
+/**
+ * The app as production starts it: its own ENTRYPOINT and CMD, configuration in the environment, `$PORT` last
+ * so it wins over an `env` entry of the same name. Ports are published on 127.0.0.1 only, on free host ports.
+ */
+function appRunArgv(a) {
+    const publish = ['--publish', `127.0.0.1::${a.port}`];
+    if (a.defaultPort !== a.port)
+        publish.push('--publish', `127.0.0.1::${a.defaultPort}`);
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        appContainerName(a.runId),
+        ...label(a.runId),
+        '--network',
+        a.network,
+        ...publish,
+        ...a.env.argv,
+        '--env',
+        `PORT=${a.port}`,
+        a.image,
+    ];
+}
+/** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
+function testRunArgv(t) {
+    return [
+        'docker',
+        'run',
+        '--rm',
+        '--name',
+        `${t.runId}-test`,
+        ...label(t.runId),
+        '--network',
+        t.network,
+        ...t.env.argv,
+        t.image,
+        ...t.command,
+    ];
+}
+
+// EXTERNAL MODULE: ./src/secrets/names.ts
+var names = __webpack_require__(6533);
+;// CONCATENATED MODULE: ./src/smoke/env.ts
+
+
+/**
+ * `--env` arguments for entries of the `env` or `services` inputs: an entry that is secret by the one rule
+ * (src/secrets/names.ts), or whose value holds a registered secret, travels in the run's private env file.
+ */
+function containerEnv(ctx, entries, secret = new Set()) {
+    return envArgs(entries, (e) => secret.has(e) || (0,names/* isSecretEntry */.VT)(e.key, e.value) || ctx.redactor.leaks(e.value), (file) => ctx.runner.envFile(file));
+}
+/** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets` (all secret). */
+function appEnv(ctx) {
+    return containerEnv(ctx, [...ctx.config.env, ...ctx.config.envSecrets], new Set(ctx.config.envSecrets));
+}
+
+;// CONCATENATED MODULE: ./src/smoke/network.ts
+
+
+
+
+
+/**
+ * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
+ * use (the pipeline asks for it while the image builds); removed with everything else carrying the run label
+ * when the pipeline ends.
+ */
+class Stack {
+    ctx;
+    network;
+    ready = null;
+    stopped = false;
+    constructor(ctx) {
+        this.ctx = ctx;
+        this.network = ctx.runId;
+    }
+    get services() {
+        return this.ctx.config.services.map((s) => ({ name: s.name, image: s.image, container: serviceContainerName(this.ctx.runId, s.name) }));
+    }
+    /** Network first, then every sidecar (started in parallel); idempotent. */
+    ensure() {
+        this.ready ??= this.create();
+        return this.ready;
+    }
+    async create() {
+        const { ctx } = this;
+        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+        await this.joinIfContainerised();
+        if (!ctx.config.services.length)
+            return;
+        // Every start settles before the first failure is reported, so cleanup never misses a sidecar still starting.
+        const started = await Promise.allSettled(ctx.config.services.map(async (s) => {
+            const env = containerEnv(ctx, s.env);
+            try {
+                await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
+                    byName: env.env,
+                });
+            }
+            catch (e) {
+                if (!(e instanceof runner/* CommandError */.Qd))
+                    throw e;
+                throw new errors/* UserError */.y(`service "${s.name}" (${s.image}) did not start: ${e.message}; check the image name in the services input and that the runner can pull it`);
+            }
+        }));
+        const failed = started.find((r) => r.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        ctx.ui.info(`Started service(s) ${ctx.config.services.map((s) => s.name).join(', ')} on network ${this.network}`);
+    }
+    /**
+     * A job that itself runs in a container (GitHub's `container:` jobs) cannot reach ports published on the host's
+     * 127.0.0.1: it joins the run network, so the probes reach the app at its address there (the readiness poll
+     * tries both). Cleanup disconnects it before removing the network.
+     */
+    async joinIfContainerised() {
+        const self = (0,own_container/* ownContainerId */.X)();
+        if (!self)
+            return;
+        const r = await this.ctx.runner.run(['docker', 'network', 'connect', this.network, self], { allowFailure: true, quiet: true });
+        if (r.exitCode === 0)
+            this.ctx.ui.info(`This job runs in container ${self.slice(0, 12)}: it joined network ${this.network} to reach the app`);
+    }
+    /** `docker stop` every sidecar (DF205). */
+    async stopServices() {
+        if (!this.services.length)
+            return;
+        this.stopped = true;
+        await this.ctx.runner.run(['docker', 'stop', '-t', '10', ...this.services.map((s) => s.container)], { allowFailure: true });
+    }
+    /** True while DF205 has the sidecars stopped. */
+    get servicesStopped() {
+        return this.stopped;
+    }
+    /** Start the sidecars again after DF205 stopped them, for the test command. */
+    async restartServices() {
+        if (!this.stopped)
+            return;
+        this.stopped = false;
+        await this.ctx.runner.run(['docker', 'start', ...this.services.map((s) => s.container)], { allowFailure: true });
+    }
+    /** Whether each sidecar is still running, to explain a failing heartbeat. */
+    async states() {
+        if (!this.services.length)
+            return [];
+        const r = await this.ctx.runner.run(['docker', 'inspect', '--format', '{{.Name}} {{.State.Running}} {{.State.ExitCode}}', ...this.services.map((s) => s.container)], { allowFailure: true, quiet: true });
+        const byName = new Map(r.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => {
+            const [name = '', running = '', code = ''] = l.trim().split(' ');
+            return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }];
+        }));
+        return this.services.map((s) => ({
+            name: s.name,
+            container: s.container,
+            running: byName.get(s.container)?.running ?? false,
+            exitCode: byName.get(s.container)?.exitCode ?? -1,
+        }));
+    }
+}
+
+// EXTERNAL MODULE: ./src/config/image-ref.ts
+var image_ref = __webpack_require__(2023);
+// EXTERNAL MODULE: ./src/config/config.ts + 1 modules
+var config_config = __webpack_require__(1377);
+;// CONCATENATED MODULE: ./src/docker/attest.ts
+/**
+ * Provenance and SBOM attestations (`provenance`, `sbom`, with docker/build-push-action's meaning). BuildKit
+ * attaches them only where the image can hold them: the containerd image store (the docker driver loads an
+ * index with its attestation manifests) or a builder of its own (docker-container, kubernetes, remote). The
+ * classic image store under the docker driver cannot, and buildx then refuses `--provenance`/`--sbom`.
+ */
+/** Whether a value asks for an attestation (anything but empty or `false`). */
+const wants = (value) => value !== '' && value !== 'false';
+/**
+ * The buildx flags for the attestations asked for. `false` is always passed (it only turns buildx's default
+ * provenance off, which every builder accepts); a request for one is passed only when the builder can attach it.
+ */
+function attestationArgs(provenance, sbom, capable) {
+    const argv = [];
+    if (provenance === 'false' || (capable && wants(provenance)))
+        argv.push('--provenance', provenance);
+    if (sbom === 'false' || (capable && wants(sbom)))
+        argv.push('--sbom', sbom);
+    return argv;
+}
+/** argv that tells the builder's driver, and the engine's image store. */
+const BUILDX_INSPECT_ARGV = ['docker', 'buildx', 'inspect'];
+const DRIVER_STATUS_ARGV = ['docker', 'info', '--format', '{{json .DriverStatus}}'];
+/** Read `docker buildx inspect` (its `Driver:` line) and `docker info`'s DriverStatus (the containerd snapshotter). */
+function attestationSupport(buildxInspect, driverStatus) {
+    const driver = /^Driver:\s*(\S+)/m.exec(buildxInspect)?.[1] ?? 'unknown';
+    const containerdStore = /io\.containerd\.snapshotter/.test(driverStatus);
+    return { capable: containerdStore || (driver !== 'docker' && driver !== 'unknown'), driver, containerdStore };
+}
+/** The one line a run prints when attestations were asked for and this builder cannot attach them. */
+function cannotAttest(what, s) {
+    return (`${what.join(' and ')} not attached: buildx's ${s.driver} driver on the classic image store cannot hold attestations; ` +
+        'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) or create a docker-container ' +
+        'builder (docker/setup-buildx-action with driver: docker-container), or set them to false');
+}
+/**
+ * The line for a builder of its own on the classic image store: it makes the attestations, but `--load` into the
+ * classic store keeps only the image, so the push carries none. Null when the attestations reach the push.
+ */
+function notKept(what, s) {
+    if (!s.capable || s.containerdStore)
+        return null;
+    return (`${what.join(' and ')} made by the ${s.driver} builder but not pushed: the classic image store keeps only the image; ` +
+        'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) for the push to carry them');
+}
+
+;// CONCATENATED MODULE: ./src/docker/build-argv.ts
+
+
+/** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
+function secretEnvName(index) {
+    return `DOCKERFLOW_BUILD_SECRET_${index}`;
+}
+/**
+ * argv for the image build, built in one place. Secret values never appear here: `--secret` names an
+ * environment variable that `buildEnv` fills, and a secret build arg is `--build-arg NAME`, which docker reads
+ * from that same environment.
+ */
+function buildArgv(req) {
+    const c = req.config;
+    const argv = req.builder === 'buildx' ? ['docker', 'buildx', 'build', '--load', '--progress', 'plain'] : ['docker', 'build'];
+    argv.push('--iidfile', req.iidFile, '--file', c.file);
+    for (const ref of req.refs)
+        argv.push('--tag', ref);
+    for (const { key, value } of [...req.labels, ...c.labels])
+        argv.push('--label', `${key}=${value}`);
+    const secret = new Set((0,config_config/* secretBuildArgs */.qD)(c));
+    for (const a of c.buildArgs)
+        argv.push('--build-arg', secret.has(a) ? a.key : `${a.key}=${a.value}`);
+    if (c.target)
+        argv.push('--target', c.target);
+    if (c.noCache)
+        argv.push('--no-cache');
+    if (c.pull)
+        argv.push('--pull');
+    for (const from of c.cacheFrom)
+        argv.push('--cache-from', from);
+    if (req.builder === 'buildx')
+        for (const to of c.cacheTo)
+            argv.push('--cache-to', to);
+    for (const p of c.platforms)
+        argv.push('--platform', p);
+    if (req.builder === 'buildx')
+        argv.push(...attestationArgs(c.provenance, c.sbom, req.attestations === true));
+    if (req.builder === 'buildx')
+        c.secrets.forEach(({ key }, i) => argv.push('--secret', `id=${key},env=${secretEnvName(i)}`));
+    argv.push(req.contextDir ?? c.context);
+    return argv;
+}
+/**
+ * The environment the build runs with: secret values by env var. Without the buildx plugin, current docker CLIs
+ * refuse BuildKit, so the classic builder is the legacy one (which cannot take build secrets).
+ */
+function buildEnv(req) {
+    const env = {};
+    req.config.secrets.forEach(({ value }, i) => (env[secretEnvName(i)] = value));
+    for (const { key, value } of (0,config_config/* secretBuildArgs */.qD)(req.config))
+        env[key] = value;
+    return env;
+}
+/**
+ * argv for BuildKit's own Dockerfile checks (`docker buildx build --call check`, buildx ≥ 0.15): nothing is built;
+ * the findings come back as JSON on stdout. Build args and target are passed as for the build, since some checks
+ * depend on them (a secret one by name, its value from `buildCheckEnv`, as for the build); secrets are not needed.
+ */
+function buildCheckArgv(c) {
+    const argv = ['docker', 'buildx', 'build', '--call', 'check,format=json', '--progress', 'quiet', '--file', c.file];
+    const secret = new Set((0,config_config/* secretBuildArgs */.qD)(c));
+    for (const a of c.buildArgs)
+        argv.push('--build-arg', secret.has(a) ? a.key : `${a.key}=${a.value}`);
+    if (c.target)
+        argv.push('--target', c.target);
+    if (c.platforms[0])
+        argv.push('--platform', c.platforms[0]);
+    argv.push(c.context);
+    return argv;
+}
+/** The values of the secret build args `buildCheckArgv` names, for the runner's `byName`. */
+function buildCheckEnv(c) {
+    return Object.fromEntries((0,config_config/* secretBuildArgs */.qD)(c).map((a) => [a.key, a.value]));
+}
+/** The tool's own settings for the build command (not values read by name). */
+function buildSettings(req) {
+    return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+/**
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
+ * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ */
+
+
+
+/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
+class RegistryHttpError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'RegistryHttpError';
+    }
+}
+/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
+function registryBaseUrl(host) {
+    if ((0,image_ref/* isDockerHub */.gr)(host))
+        return 'https://registry-1.docker.io';
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** Docker Hub's single-name repositories live under `library/`. */
+function apiRepository(host, repository) {
+    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
+function parseChallenge(header) {
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return null;
+    const params = {};
+    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
+const TIMEOUT_MS = 30_000;
+class RegistryClient {
+    host;
+    credentials;
+    onSecret;
+    baseUrl;
+    agent;
+    /** Authorization header per scope, so a token is fetched once per repository. */
+    auth = new Map();
+    constructor(host, credentials, 
+    /** Called with each bearer token obtained, so the caller can mask it. */
+    onSecret = () => undefined, baseUrl) {
+        this.host = host;
+        this.credentials = credentials;
+        this.onSecret = onSecret;
+        this.baseUrl = baseUrl ?? registryBaseUrl(host);
+        this.agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
+    }
+    async close() {
+        await this.agent.close();
+    }
+    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
+    async manifest(repository, reference) {
+        const repo = apiRepository(this.host, repository);
+        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+        if (res.status === 404)
+            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
+        if (res.status !== 200)
+            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
+        const header = res.headers['docker-content-digest'];
+        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+        const type = res.headers['content-type'];
+        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
+        return { digest, mediaType, body: res.body };
+    }
+    statusError(status, what, body) {
+        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
+        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
+    }
+    async get(path, headers, scope) {
+        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+        let res = await send(this.auth.get(scope));
+        if (res.status !== 401)
+            return res;
+        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
+        const authorization = await this.authorize(challenge, scope);
+        this.auth.set(scope, authorization);
+        res = await send(authorization);
+        if (res.status === 401 || res.status === 403) {
+            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
+        }
+        return res;
+    }
+    async authorize(challenge, scope) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : null;
+        if (challenge?.scheme === 'basic') {
+            if (!basic)
+                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
+            return basic;
+        }
+        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
+        }
+        const url = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', scope);
+        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
+        if (res.status !== 200) {
+            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
+            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
+        }
+        let token;
+        try {
+            const json = JSON.parse(res.body.toString('utf8'));
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || !token)
+            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
+        this.onSecret(token);
+        return `Bearer ${token}`;
+    }
+    async send(url, headers) {
+        let res;
+        try {
+            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+        }
+        catch (e) {
+            const err = e;
+            const code = err.code ?? err.cause?.code ?? '';
+            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
+        }
+        const body = Buffer.from(await res.body.arrayBuffer());
+        return { status: res.statusCode, headers: res.headers, body };
+    }
+}
+function sha256(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+function mediaTypeOf(body) {
+    try {
+        const json = JSON.parse(body.toString('utf8'));
+        return typeof json.mediaType === 'string' ? json.mediaType : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/verify.ts
+/**
+ * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
+ * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
+ * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
+ * platform; attestation entries (platform unknown/unknown) never match.
+ */
+
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+function targetPlatform(platforms, arch = process.arch) {
+    const [os, architecture] = (platforms[0] ?? '').split('/');
+    if (os && architecture)
+        return { os, architecture };
+    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+/**
+ * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
+ * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
+ */
+const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+    (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
+const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
+function parse(fetched, what) {
+    try {
+        return JSON.parse(fetched.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
+    }
+}
+/**
+ * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
+ * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
+ */
+async function verifyTag(client, ref, expectedConfig, platform) {
+    const top = await client.manifest(ref.repository, ref.tag);
+    let manifest = parse(top, ref.display);
+    let platformDigest = top.digest;
+    if (isIndex(manifest, top.mediaType)) {
+        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
+        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+        if (!entry?.digest) {
+            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
+        }
+        const child = await client.manifest(ref.repository, entry.digest);
+        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
+        platformDigest = child.digest;
+    }
+    const configDigest = manifest.config?.digest;
+    if (typeof configDigest !== 'string') {
+        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
+    }
+    if (expectedConfig !== configDigest) {
+        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`);
+    }
+    return { digest: top.digest, manifestDigest: platformDigest, configDigest };
+}
+
+;// CONCATENATED MODULE: ./src/inspect/image.ts
+
+
+
+
+
+
+
+/** `prefetched`: the image's `docker image inspect` object when the caller already asked (the DF106 scan does). */
+async function inspectImage(ctx, imageId, prefetched) {
+    let img = prefetched ? await prefetched : null;
+    if (!img) {
+        const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+        [img] = JSON.parse(r.stdout);
+    }
+    const c = (img?.Config ?? {});
+    return {
+        user: c.User ?? '',
+        env: c.Env ?? [],
+        entrypoint: c.Entrypoint && c.Entrypoint.length > 0 ? c.Entrypoint : null,
+        cmd: c.Cmd && c.Cmd.length > 0 ? c.Cmd : null,
+        workingDir: c.WorkingDir ?? '',
+        labels: c.Labels ?? {},
+    };
+}
+/**
+ * Read files out of an image without running it: `docker create` (never started) + `docker cp`, so scratch and
+ * distroless images are judged as they are. A missing file reads as null.
+ */
+async function readImageFiles(ctx, imageId, files) {
+    const name = `${ctx.runId}-files`;
+    const out = new Map();
+    // In the run's scratch folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
+    (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
+    // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
+    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
+    const id = created.stdout.trim();
+    try {
+        await Promise.all(files.map(async (file, i) => {
+            const dest = external_node_path_default().join(dir, String(i));
+            const r = await ctx.runner.run(['docker', 'cp', '-L', `${id}:${file}`, dest], { allowFailure: true, quiet: true });
+            out.set(file, r.exitCode === 0 ? safeRead(dest) : null);
+        }));
+    }
+    finally {
+        await ctx.runner.run(['docker', 'rm', '-f', id], { allowFailure: true, quiet: true });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+    return out;
+}
+function safeRead(p) {
+    try {
+        return (0,external_node_fs_.readFileSync)(p, 'utf8');
+    }
+    catch {
+        return null; // a directory where a file was expected
+    }
+}
+const INDEX = /manifest\.list|image\.index/;
+/**
+ * Resolve `top` (the digest the containerd store calls the image) through the blobs of a `docker save` OCI layout to
+ * the image manifest for `platform` (attestation manifests skipped) and its config digest.
+ */
+function resolveLayout(blobs, top, platform) {
+    let digest = top;
+    for (let depth = 0; depth < 4; depth++) {
+        const m = blobs.get(digest);
+        if (!m)
+            throw new Error(`docker save holds no manifest ${digest}`);
+        if (m.config?.digest)
+            return { configDigest: m.config.digest, manifestDigest: digest };
+        if (!Array.isArray(m.manifests) && !INDEX.test(m.mediaType ?? ''))
+            throw new Error(`${digest} is neither an image manifest nor an index`);
+        const images = (m.manifests ?? []).filter((d) => d.digest && !isAttestation(d));
+        const entry = images.find((d) => d.platform?.os === platform.os && d.platform?.architecture === platform.architecture) ??
+            (images.length === 1 && !images[0].platform ? images[0] : undefined);
+        if (!entry?.digest) {
+            const have = images.map((d) => `${d.platform?.os}/${d.platform?.architecture}`).join(', ');
+            throw new Error(`the image index ${digest} has no ${platform.os}/${platform.architecture} image (it has ${have || 'none'})`);
+        }
+        digest = entry.digest;
+    }
+    throw new Error(`the image index ${top} nests too deep`);
+}
+/** Small JSON blobs of a `docker save` stream (manifests, indexes, configs), by digest; layers are skipped unread. */
+function saveManifests(imageRef) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('docker', ['save', imageRef], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d.toString()));
+        const blobs = new Map();
+        const ex = (0,tar_stream.extract)();
+        ex.on('entry', (header, entry, next) => {
+            const m = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(header.name);
+            if (!m || header.type !== 'file' || (header.size ?? 0) > 4 * 1024 * 1024) {
+                entry.on('end', () => next());
+                entry.resume();
+                return;
+            }
+            const chunks = [];
+            entry.on('data', (c) => void chunks.push(c));
+            entry.on('end', () => {
+                const body = Buffer.concat(chunks);
+                if (body[0] === 0x7b /* { */) {
+                    try {
+                        blobs.set(`sha256:${m[1]}`, JSON.parse(body.toString('utf8')));
+                    }
+                    catch {
+                        // not JSON after all: a tiny layer
+                    }
+                }
+                next();
+            });
+        });
+        let finished = false;
+        ex.on('finish', () => (finished = true));
+        ex.on('error', reject);
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code !== 0)
+                reject(new Error(`docker save ${imageRef} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`));
+            else if (!finished)
+                ex.once('finish', () => resolve(blobs));
+            else
+                resolve(blobs);
+        });
+        child.stdout.pipe(ex);
+    });
+}
+/**
+ * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
+ * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ */
+async function imageDigests(ctx, engineId, platform) {
+    const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
+    const [img] = JSON.parse(r.stdout);
+    if (!img?.Descriptor?.digest)
+        return { configDigest: engineId, manifestDigest: null };
+    ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
+    return resolveLayout(await saveManifests(engineId), img.Descriptor.digest, platform);
+}
+
+;// CONCATENATED MODULE: ./src/stages/build.ts
+
+
+
+
+
+
+
+
+
+const detected = new WeakMap();
+/** What `docker buildx version` says (null without the plugin), asked once per run. */
+function buildxVersionLine(ctx) {
+    let line = detected.get(ctx);
+    if (!line) {
+        line = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
+        detected.set(ctx, line);
+    }
+    return line;
+}
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+function detectBuilder(ctx) {
+    return buildxVersionLine(ctx).then((line) => (line === null ? 'classic' : 'buildx'));
+}
+function ociLabels(p) {
+    return [
+        { key: 'org.opencontainers.image.source', value: p.version.source },
+        { key: 'org.opencontainers.image.revision', value: p.version.commit },
+        { key: 'org.opencontainers.image.version', value: p.version.version },
+        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
+    ];
+}
+/** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
+async function build(ctx, prepared, contextDir = ctx.config.context) {
+    const { config } = ctx;
+    const builder = await detectBuilder(ctx);
+    if (builder === 'classic') {
+        if (config.secrets.length > 0) {
+            throw new errors/* UserError */.y('build secrets need BuildKit, and the docker buildx plugin is missing: install buildx (docker/setup-buildx-action in a workflow)');
+        }
+        if (config.cacheTo.length > 0)
+            ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
+    }
+    // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
+    (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+    const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
+    const iidFile = external_node_path_default().join(tmp, 'iid');
+    const attestations = await canAttest(ctx, builder);
+    const runRef = (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag: ctx.runId });
+    // Built under the run's own tag only, then tagged: concurrent builds exporting one shared tag race in the
+    // containerd image store ("image ... already exists"); `docker tag` afterwards just moves it.
+    const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
+    try {
+        ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
+        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
+        const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
+        if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
+            throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
+        for (const ref of prepared.plan.refs) {
+            // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
+            for (let attempt = 1;; attempt++) {
+                const argv = ['docker', 'tag', imageId, ref];
+                const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
+                if (r.exitCode === 0)
+                    break;
+                if (attempt >= 5 || !/already exists/i.test(r.stderr))
+                    throw new runner/* CommandError */.Qd(argv, r, ctx.redactor);
+            }
+        }
+        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
+        return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
+    }
+    catch (e) {
+        if (e instanceof runner/* CommandError */.Qd) {
+            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact((0,runner/* errorLine */.BP)(e.result.stderr + e.result.stdout) || 'no output')}; the full output is in build.log`);
+        }
+        throw e;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+    }
+}
+/**
+ * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
+ * without them runs no extra command. When it cannot, one warning says what to change.
+ */
+async function canAttest(ctx, builder) {
+    const asked = [wants(ctx.config.provenance) ? 'provenance' : '', wants(ctx.config.sbom) ? 'sbom' : ''].filter(Boolean);
+    if (asked.length === 0)
+        return false;
+    if (builder === 'classic') {
+        ctx.ui.warning(`${asked.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`);
+        return false;
+    }
+    const [inspect, info] = await Promise.all([BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => ctx.runner.run([...argv], { allowFailure: true, quiet: true })));
+    const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
+    if (!support.capable)
+        ctx.ui.warning(cannotAttest(asked, support));
+    const lost = notKept(asked, support);
+    if (lost)
+        ctx.ui.warning(lost);
+    return support.capable;
+}
+
+;// CONCATENATED MODULE: ./src/inspect/build-checks.ts
+/**
+ * DF108: BuildKit's own Dockerfile checks (JSONArgsRecommended, SecretsUsedInArgOrEnv, FromAsCasing, ...), run with
+ * `docker buildx build --call check` — the lint docker/build-push-action's `call: check` runs — each finding a
+ * warning on its Dockerfile line. Skipped, with the reason, where buildx is missing or older than 0.15.
+ */
+
+
+
+/** The first buildx with `--call check`. */
+const MIN_BUILDX_CHECK = [0, 15];
+/** `github.com/docker/buildx v0.29.1 abc` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4` → [0, 29]. */
+function buildxVersion(versionLine) {
+    const m = /buildx\s+v?(\d+)\.(\d+)/.exec(versionLine);
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+/** The findings in `--call check,format=json` output; null when it is not that JSON. */
+function parseCheckOutput(stdout, file) {
+    let json;
+    try {
+        json = JSON.parse(stdout);
+    }
+    catch {
+        return null;
+    }
+    if (!json || typeof json !== 'object' || !('warnings' in json))
+        return null;
+    return (json.warnings ?? []).map((w) => {
+        const line = w.location?.ranges?.[0]?.start?.line;
+        const finding = { rule: w.ruleName ?? 'BuildKit check', message: w.detail || w.description || '', file };
+        if (typeof line === 'number' && line >= 1)
+            finding.line = line;
+        if (w.url)
+            finding.url = w.url;
+        return finding;
+    });
+}
+/** The DF108 row, from the builder the run detected and the `docker buildx version` line (null without buildx). */
+async function buildChecks(ctx, versionLine) {
+    if (versionLine === null)
+        return (0,catalogue/* check */.z6)('DF108', 'skip', 'the docker buildx plugin is missing; BuildKit checks need buildx 0.15 or later');
+    const v = buildxVersion(versionLine);
+    const [maj, min] = MIN_BUILDX_CHECK;
+    if (v && (v[0] < maj || (v[0] === maj && v[1] < min))) {
+        return (0,catalogue/* check */.z6)('DF108', 'skip', `buildx ${v[0]}.${v[1]} has no --call check (added in ${maj}.${min}); upgrade buildx to run BuildKit's checks`);
+    }
+    const file = ctx.config.file;
+    const r = await ctx.runner.run(buildCheckArgv(ctx.config), { byName: buildCheckEnv(ctx.config), allowFailure: true, quiet: true });
+    const findings = parseCheckOutput(r.stdout, file);
+    if (findings === null) {
+        const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(r.stderr) || (0,runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
+        return (0,catalogue/* check */.z6)('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`);
+    }
+    ctx.log.line(`BuildKit checks: ${findings.length} finding(s)`);
+    for (const f of findings)
+        ctx.log.line(`  ${f.rule}: ${f.message} (${file}${f.line ? `:${f.line}` : ''})`);
+    if (findings.length === 0)
+        return (0,catalogue/* check */.z6)('DF108', 'pass', "BuildKit's Dockerfile checks found nothing");
+    const shown = findings.slice(0, 3).map((f) => `${f.rule} (line ${f.line ?? '?'}): ${f.message}`);
+    const more = findings.length > 3 ? ` and ${findings.length - 3} more` : '';
+    const row = (0,catalogue/* check */.z6)('DF108', 'fail', `${findings.length} BuildKit check finding(s): ${shown.join('; ')}${more}`, {
+        file,
+        ...(findings[0].line ? { line: findings[0].line } : {}),
+    });
+    row.findings = findings;
+    return row;
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
+;// CONCATENATED MODULE: ./src/inspect/base-image.ts
+
+
+/**
+ * The image the final stage starts from: its FROM, with ARGs declared before the first FROM substituted (build
+ * args given to the run win over their defaults), followed through `FROM <earlier stage>` chains to an image
+ * or `scratch`.
+ */
+function finalBaseImage(file, target, buildArgs) {
+    const doc = main.DockerfileParser.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    const vars = new Map();
+    for (const arg of doc.getInitialARGs()) {
+        const p = arg.getProperty();
+        if (p)
+            vars.set(p.getName(), p.getValue() ?? '');
+    }
+    for (const a of buildArgs)
+        if (vars.has(a.key))
+            vars.set(a.key, a.value);
+    const froms = doc.getFROMs();
+    let i = target ? froms.findIndex((f) => f.getBuildStage()?.toLowerCase() === target.toLowerCase()) : froms.length - 1;
+    if (i < 0)
+        i = froms.length - 1;
+    if (i < 0)
+        return { kind: 'unknown', why: `${file} has no FROM` };
+    for (;;) {
+        const raw = froms[i].getImage();
+        if (!raw)
+            return { kind: 'unknown', why: `the FROM on line ${froms[i].getRange().start.line + 1} names no image` };
+        const ref = substitute(raw, vars);
+        if (ref === null || ref === '')
+            return { kind: 'unknown', why: `FROM ${raw} (line ${froms[i].getRange().start.line + 1}) has an ARG with no value` };
+        const stage = froms.slice(0, i).findLastIndex((f) => f.getBuildStage()?.toLowerCase() === ref.toLowerCase());
+        if (stage >= 0) {
+            i = stage;
+            continue;
+        }
+        return ref.toLowerCase() === 'scratch' ? { kind: 'scratch' } : { kind: 'image', ref };
+    }
+}
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alternative}`; null when a variable is not declared. */
+function substitute(text, vars) {
+    let unknown = false;
+    const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_, braced, op, word, bare) => {
+        const name = (braced ?? bare);
+        const value = vars.get(name);
+        if (op === '-')
+            return value ? value : word;
+        if (op === '+')
+            return value ? word : '';
+        if (value === undefined)
+            unknown = true;
+        return value ?? '';
+    });
+    return unknown ? null : out;
+}
+
+;// CONCATENATED MODULE: ./src/inspect/dockerfile.ts
+
+
+function parseDockerfile(file, target) {
+    const doc = main.DockerfileParser.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    const froms = doc.getFROMs();
+    const from = (target ? froms.find((f) => f.getBuildStage() === target) : froms.at(-1)) ?? froms.at(-1);
+    if (!from)
+        return { file, finalStage: [], fromLine: 1 };
+    const fromLine = from.getRange().start.line;
+    // Stages this one is FROM, outermost first, then this stage itself.
+    const stages = doc.getStageHierarchy(fromLine);
+    const finalStage = stages.flatMap((stage) => stage.getInstructions().map(toFacts));
+    return { file, finalStage, fromLine: fromLine + 1 };
+}
+function toFacts(i) {
+    const keyword = i.getKeyword().toUpperCase();
+    const props = i instanceof main.PropertyInstruction ? i.getProperties() : [];
+    return {
+        keyword,
+        line: i.getRange().start.line + 1,
+        jsonForm: i instanceof main.JSONInstruction && i.getJSONStrings().length > 0,
+        args: i.getArgumentsContent() ?? '',
+        properties: props.map((p) => ({ name: p.getName(), value: p.getValue() ?? '', line: p.getRange().start.line + 1 })),
+    };
+}
+/** The last instruction with this keyword in the final stage (the one that wins). */
+function lastInstruction(facts, keyword) {
+    return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/inspect/matcher.ts
+/**
+ * Multi-pattern search over bytes: every needle (every secret in every encoding) in one pass, whatever their
+ * number. Wu–Manber (a Horspool-style skip over 2-byte blocks for a whole set of patterns): on layer data the
+ * window moves by up to (shortest needle − 1) bytes per step and only a block that ends some needle's prefix
+ * costs a verification, so the cost per byte falls as secrets get longer and barely grows with their number.
+ * A byte-wise Aho–Corasick automaton (one typed-array lookup per byte) measured 250–320 MB/s here, the string-based
+ * npm packages (`ahocorasick`, `@monyone/aho-corasick`) about 23 MB/s; this reaches 2–3 GB/s on 16–40 byte
+ * secrets (see bench/secret-scan.ts).
+ */
+class MultiMatcher {
+    needles;
+    /** Length of the longest needle (a stream keeps this many bytes minus one across chunk seams). */
+    maxLength;
+    /** Window: the first `m` bytes of every needle (m = the shortest needle's length, at most 255). */
+    m;
+    shift;
+    /** Needles whose m-prefix ends with a block, as linked lists over needle indices. */
+    head;
+    next;
+    wide;
+    constructor(needles) {
+        this.needles = needles.map((n) => (typeof n === 'string' ? Buffer.from(n) : n));
+        const lengths = this.needles.filter((n) => n.length > 0).map((n) => n.length);
+        this.maxLength = Math.max(0, ...lengths);
+        this.m = lengths.length ? Math.min(255, ...lengths) : 0;
+        this.wide = this.m >= 2;
+        const size = this.wide ? 65536 : 256;
+        const B = this.wide ? 2 : 1;
+        this.shift = new Uint8Array(size).fill(Math.max(1, this.m - B + 1));
+        this.head = new Int32Array(size).fill(-1);
+        this.next = new Int32Array(this.needles.length).fill(-1);
+        this.needles.forEach((p, k) => {
+            if (p.length === 0)
+                return;
+            for (let j = B - 1; j < this.m; j++) {
+                const h = this.wide ? (p[j - 1] << 8) | p[j] : p[j];
+                const s = this.m - 1 - j;
+                if (s < this.shift[h])
+                    this.shift[h] = s;
+                if (s === 0) {
+                    this.next[k] = this.head[h];
+                    this.head[h] = k;
+                }
+            }
+        });
+    }
+    /** Adds to `found` the index of every needle that lies wholly inside `buf`. */
+    scan(buf, found) {
+        const m = this.m;
+        if (m === 0)
+            return;
+        const { shift, head, next, needles } = this;
+        const n = buf.length;
+        let pos = m - 1;
+        while (pos < n) {
+            const h = this.wide ? (buf[pos - 1] << 8) | buf[pos] : buf[pos];
+            const s = shift[h];
+            if (s !== 0) {
+                pos += s;
+                continue;
+            }
+            const start = pos - m + 1;
+            for (let k = head[h]; k !== -1; k = next[k]) {
+                if (found.has(k))
+                    continue;
+                const p = needles[k];
+                const end = start + p.length;
+                if (end <= n && buf[start] === p[0] && equalAt(buf, start, p))
+                    found.add(k);
+            }
+            pos++;
+        }
+    }
+}
+function equalAt(buf, start, p) {
+    if (p.length > 32)
+        return Buffer.compare(p, buf.subarray(start, start + p.length)) === 0;
+    for (let i = 1; i < p.length; i++)
+        if (buf[start + i] !== p[i])
+            return false;
+    return true;
+}
+/**
+ * Finds the needles in a byte stream that arrives in chunks, across chunk boundaries, without copying chunks:
+ * each chunk is searched on its own, and the seam (the last `maxLength − 1` bytes before it and as many of it)
+ * on its own.
+ */
+class StreamMatcher {
+    matcher;
+    tail = Buffer.alloc(0);
+    keep;
+    found = new Set();
+    /** Bytes pushed so far. */
+    bytes = 0;
+    constructor(matcher) {
+        this.matcher = matcher;
+        this.keep = Math.max(1, matcher.maxLength) - 1;
+    }
+    push(chunk) {
+        this.bytes += chunk.length;
+        if (this.found.size === this.matcher.needles.length)
+            return;
+        if (this.tail.length > 0)
+            this.matcher.scan(Buffer.concat([this.tail, chunk.subarray(0, this.keep)]), this.found);
+        this.matcher.scan(chunk, this.found);
+        if (this.keep === 0)
+            return;
+        this.tail =
+            chunk.length >= this.keep
+                ? Buffer.from(chunk.subarray(chunk.length - this.keep))
+                : Buffer.concat([this.tail, chunk]).subarray(-this.keep);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inspect/layer-scan.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The base image whose layers a scan skips, if any. */
+function baseToSkip(req) {
+    return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
+}
+const layer_scan_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+/**
+ * Look for every needle in the image's config (ENV, labels, the whole build history) and in the layers this
+ * build wrote: the final stage's FROM image's layers (`RootFS.Layers`, a prefix of the built image's) are
+ * skipped unless `mode` is `all`. Layers are read from the engine's overlay2 directories (in place when this
+ * process can read them, else through `sudo -n tar`) or the containerd image store's content store, both on a
+ * local engine; else from `docker save`, and `stats.fallback` says why. Nothing is written to disk.
+ */
+async function scanImage(ctx, req) {
+    const t0 = performance.now();
+    const matcher = new MultiMatcher(req.needles);
+    const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
+    if (!image)
+        throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
+    const imageId = image.Id; // the ID, also when the request names a tag
+    const layers = image.RootFS?.Layers ?? [];
+    const { skip, why } = skipped(req, layers, base);
+    const stats = {
+        path: 'overlay2',
+        mode: req.mode,
+        base: why,
+        layers: { scanned: layers.length - skip, skipped: skip },
+        bytes: { scanned: 0, skipped: skip > 0 ? (base?.Size ?? 0) : 0 },
+        ms: 0,
+    };
+    let hits;
+    try {
+        if (req.forceSave)
+            throw new Fallback('asked for docker save');
+        const dirs = overlayDirs(image, layers.length);
+        const root = typeof dirs === 'string' && image.GraphDriver?.Data == null ? await containerdStore(ctx) : null;
+        if (typeof dirs !== 'string')
+            hits = await scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats);
+        else if (root !== null) {
+            stats.path = 'containerd content store';
+            hits = await scanContentStore(ctx, matcher, imageId, layers, skip, stats, root);
+        }
+        else
+            throw new Fallback(dirs);
+    }
+    catch (e) {
+        if (!(e instanceof Fallback))
+            throw e;
+        stats.path = 'docker save';
+        stats.fallback = e.message;
+        stats.bytes.scanned = 0;
+        ctx.log(`$ docker save ${imageId}  # DF106: ${e.message}; read in memory, nothing written`);
+        hits = await scanSave(() => dockerSave(imageId), req.needles, { skip, matcher, stats });
+    }
+    stats.ms = Math.round(performance.now() - t0);
+    return { hits, stats };
+}
+/** The faster path cannot be taken: the scan goes through `docker save`, and says why. */
+class Fallback extends Error {
+}
+/**
+ * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
+ * one is missing): [image, base or null].
+ */
+async function inspectPair(ctx, ref, baseRef) {
+    const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
+    let found = [];
+    try {
+        found = JSON.parse(r.stdout || '[]');
+    }
+    catch {
+        found = [];
+    }
+    if (r.exitCode === 0)
+        return [found[0] ?? null, baseRef ? (found[1] ?? null) : null];
+    // One of them is missing: which one, only a second look tells.
+    if (!baseRef)
+        return [null, null];
+    return [(await inspectPair(ctx, ref, null))[0], null];
+}
+function skipped(req, layers, base) {
+    if (req.mode === 'all')
+        return { skip: 0, why: 'secret-scan: all' };
+    if (req.base.kind === 'scratch')
+        return { skip: 0, why: 'FROM scratch' };
+    if (req.base.kind === 'unknown')
+        return { skip: 0, why: `${req.base.why}: every layer scanned` };
+    if (!base)
+        return { skip: 0, why: `the base image ${req.base.ref} is not in the engine: every layer scanned` };
+    const baseLayers = base.RootFS?.Layers ?? [];
+    if (baseLayers.length > layers.length || baseLayers.some((l, i) => layers[i] !== l)) {
+        return { skip: 0, why: `the layers of ${req.base.ref} as the engine has it now are not the image's first layers: every layer scanned` };
+    }
+    return { skip: baseLayers.length, why: req.base.ref };
+}
+/**
+ * overlay2 reports the top layer's directory as `UpperDir` and the ones below, top first, as `LowerDir`: bottom
+ * first, they are the layers of `RootFS.Layers` in order. A string says why they cannot be used.
+ */
+function overlayDirs(image, count) {
+    const g = image.GraphDriver;
+    if (g?.Name !== 'overlay2' || !g.Data)
+        return `the engine stores layers with ${g?.Name || 'an unknown driver'}, not overlay2`;
+    const dirs = [g.Data.UpperDir, ...(g.Data.LowerDir ? g.Data.LowerDir.split(':') : [])].filter((d) => !!d).reverse();
+    if (dirs.length !== count)
+        return `overlay2 reports ${dirs.length} layer directories for ${count} layers`;
+    return dirs;
+}
+/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
+async function reader(dir) {
+    if (process.getuid?.() === 0)
+        return [];
+    try {
+        await (0,promises_.access)(dir, promises_.constants.R_OK | promises_.constants.X_OK);
+        return [];
+    }
+    catch {
+        return ['sudo', '-n'];
+    }
+}
+async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
+    // The data root, three levels above a layer's diff directory: <root>/overlay2/<id>/diff.
+    const root = external_node_path_default().dirname(external_node_path_default().dirname(external_node_path_default().dirname(dirs[0])));
+    const configFile = external_node_path_default().join(root, 'image/overlay2/imagedb/content/sha256', imageId.replace(/^sha256:/, ''));
+    const sudo = await reader(root);
+    const hits = [];
+    const config = new StreamMatcher(matcher);
+    try {
+        config.push(sudo.length ? await readAll([...sudo, 'cat', configFile]) : (0,external_node_fs_.readFileSync)(configFile));
+    }
+    catch (e) {
+        throw new Fallback(`the engine's files are not readable here (${e.message})`);
+    }
+    for (const i of config.found)
+        hits.push({ needle: i, where: `image config ${layer_scan_short(imageId)}` });
+    if (!sudo.length) {
+        // Readable here (root, or a rootless engine's own files): the files themselves, named as they are read.
+        ctx.log(`DF106: reading the image config ${configFile} and the files of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+        for (let l = skip; l < layers.length; l++) {
+            try {
+                stats.bytes.scanned += await scanDir(dirs[l], matcher, (needle, where) => hits.push({ needle, where: `layer ${layer_scan_short(layers[l])}: ${where}` }));
+            }
+            catch (e) {
+                throw new Fallback(`reading ${dirs[l]} failed (${e.message})`);
+            }
+        }
+        return hits;
+    }
+    ctx.log(`$ sudo -n cat ${configFile}  # DF106: the image config, and sudo -n tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
+    for (let l = skip; l < layers.length; l++) {
+        const tarOf = () => command([...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l], '.']);
+        const m = new StreamMatcher(matcher);
+        const t = tarOf();
+        t.stream.on('data', (c) => m.push(c));
+        try {
+            await t.done;
+        }
+        catch (e) {
+            throw new Fallback(`sudo -n tar of ${dirs[l]} failed (${e.message})`);
+        }
+        stats.bytes.scanned += m.bytes;
+        if (m.found.size === 0)
+            continue;
+        const again = tarOf();
+        again.done.catch(() => undefined);
+        hits.push(...(await nameInTar(again.stream, matcher, m.found, `layer ${layer_scan_short(layers[l])}`)));
+        await again.done;
+    }
+    return hits;
+}
+const READ_SIZE = 1 << 20;
+/** The walk reads synchronously (a small file costs one open, read and close, not three trips through the thread pool) and lets the event loop run this often. */
+const SLICE_MS = 10;
+/**
+ * Every file of a layer directory, walked and read in place: content, names and symlink targets. Returns the
+ * bytes read. Whiteouts (character devices) and other special files count by name only. The work is done in
+ * slices of ~10 ms, so the smoke stage running alongside keeps its timers and probes.
+ */
+async function scanDir(dir, matcher, hit) {
+    let bytes = 0;
+    const seen = new Set();
+    const report = (found, where) => {
+        for (const i of found) {
+            const key = `${i} ${where}`;
+            if (!seen.has(key))
+                hit(i, where);
+            seen.add(key);
+        }
+    };
+    const names = new Set();
+    const buf = Buffer.allocUnsafe(READ_SIZE);
+    const pending = [''];
+    let sliceStart = performance.now();
+    const maybeYield = async () => {
+        if (performance.now() - sliceStart < SLICE_MS)
+            return;
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+    };
+    const readFile = async (p) => {
+        const fd = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, p), 'r');
+        try {
+            const m = new StreamMatcher(matcher);
+            for (;;) {
+                const n = (0,external_node_fs_.readSync)(fd, buf, 0, READ_SIZE, null);
+                if (n === 0)
+                    break;
+                m.push(buf.subarray(0, n));
+                await maybeYield();
+            }
+            bytes += m.bytes;
+            report(m.found, p);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    };
+    while (pending.length > 0) {
+        const rel = pending.pop();
+        for (const e of (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
+            const p = `${rel}/${e.name}`;
+            names.clear();
+            matcher.scan(Buffer.from(p), names);
+            if (e.isSymbolicLink())
+                matcher.scan(Buffer.from((0,external_node_fs_.readlinkSync)(external_node_path_default().join(dir, p))), names);
+            report(names, `${p} (in a file name or link target)`);
+            if (e.isDirectory())
+                pending.push(p);
+            else if (e.isFile())
+                await readFile(p);
+            await maybeYield();
+        }
+    }
+    return bytes;
+}
+/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
+async function containerdStore(ctx) {
+    const r = await ctx.run(['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}']);
+    if (r.exitCode !== 0)
+        return null;
+    const [status, ...root] = r.stdout.trim().split(' ');
+    const pairs = JSON.parse(status ?? '[]');
+    return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
+}
+const GOARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
+/**
+ * The containerd image store keeps every blob (manifest, config, compressed layers) in its content store, by
+ * digest: the engine's own (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`).
+ * The image ID is the digest of its manifest or index; the store that holds a blob with that digest is the one.
+ */
+async function scanContentStore(ctx, matcher, imageId, layers, skip, stats, root) {
+    const stores = [
+        external_node_path_default().join(root, 'containerd/daemon/io.containerd.content.v1.content'),
+        '/var/lib/containerd/io.containerd.content.v1.content',
+    ];
+    const blob = (store, digest) => external_node_path_default().join(store, 'blobs/sha256', digest.replace(/^sha256:/, ''));
+    let store;
+    let sudo = [];
+    let top;
+    for (const s of stores) {
+        sudo = await reader(external_node_path_default().dirname(s));
+        const got = await readAll([...sudo, 'cat', blob(s, imageId)]).catch(() => null);
+        if (got && `sha256:${(0,external_node_crypto_.createHash)('sha256').update(got).digest('hex')}` === imageId) {
+            store = s;
+            top = got;
+            break;
+        }
+    }
+    if (!store || !top)
+        throw new Fallback(`no content store here holds the image's manifest ${layer_scan_short(imageId)} (tried ${stores.join(', ')})`);
+    let manifest = JSON.parse(top.toString());
+    if (manifest.manifests) {
+        const arch = GOARCH[process.arch] ?? process.arch;
+        const pick = manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
+            manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');
+        if (!pick)
+            throw new Fallback(`the image index ${layer_scan_short(imageId)} has no manifest for linux/${arch}`);
+        manifest = JSON.parse((await readAll([...sudo, 'cat', blob(store, pick.digest)])).toString());
+    }
+    const blobs = manifest.layers ?? [];
+    if (!manifest.config || blobs.length !== layers.length) {
+        throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
+    }
+    const how = sudo.length ? 'sudo -n ' : '';
+    ctx.log(`$ ${how}cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`);
+    const hits = [];
+    const config = new StreamMatcher(matcher);
+    config.push(await readAll([...sudo, 'cat', blob(store, manifest.config.digest)]));
+    for (const i of config.found)
+        hits.push({ needle: i, where: `image config ${layer_scan_short(manifest.config.digest)}` });
+    for (let l = skip; l < layers.length; l++) {
+        const file = blob(store, blobs[l].digest);
+        const m = new StreamMatcher(matcher);
+        const c = command([...sudo, 'cat', file]);
+        c.done.catch(() => undefined);
+        try {
+            await readDecompressed(c.stream, (chunk) => m.push(chunk));
+            await c.done;
+        }
+        catch (e) {
+            if (l === skip)
+                throw new Fallback(`reading ${file} failed (${e.message})`);
+            throw e;
+        }
+        stats.bytes.scanned += m.bytes;
+        if (m.found.size === 0)
+            continue;
+        const again = command([...sudo, 'cat', file]);
+        again.done.catch(() => undefined);
+        const content = new external_node_stream_.PassThrough();
+        const read = readDecompressed(again.stream, (chunk) => content.write(chunk)).then(() => content.end());
+        read.catch((e) => content.destroy(e));
+        hits.push(...(await nameInTar(content, matcher, m.found, `layer ${layer_scan_short(layers[l])}`)));
+        await read;
+        await again.done;
+    }
+    return hits;
+}
+/** A command's whole stdout (small files: a manifest, a config). */
+async function readAll(argv) {
+    const c = command(argv);
+    const parts = [];
+    c.stream.on('data', (d) => parts.push(d));
+    await c.done;
+    return Buffer.concat(parts);
+}
+/** A command's stdout as a stream; `done` rejects with its last stderr line when it fails. */
+function command(argv) {
+    const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d.toString()));
+    const done = new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
+    });
+    // The stream's end comes before `close`: wait for both.
+    const ended = new Promise((resolve) => child.stdout.on('end', () => resolve()));
+    return { stream: child.stdout, done: Promise.all([done, ended]).then(() => undefined) };
+}
+/**
+ * Which files of a layer tar hold the needles found in its bytes: by content, else by name or link target
+ * (a value in a file name is in the layer too). A match of the raw bytes that runs across a file's end into
+ * the next header is in no file, and is not reported.
+ */
+async function nameInTar(stream, matcher, wanted, layer) {
+    const hits = [];
+    const named = new Set();
+    const inMeta = new Set();
+    await new Promise((resolve, reject) => {
+        const ex = (0,tar_stream.extract)();
+        ex.on('entry', (header, entry, next) => {
+            const meta = new Set();
+            matcher.scan(Buffer.from(`${header.name}\0${header.linkname ?? ''}\0${JSON.stringify(header.pax ?? {})}`), meta);
+            for (const i of meta)
+                if (wanted.has(i))
+                    inMeta.add(i);
+            const m = new StreamMatcher(matcher);
+            entry.on('data', (d) => m.push(d));
+            entry.on('end', () => {
+                for (const i of m.found) {
+                    if (!wanted.has(i))
+                        continue;
+                    named.add(i);
+                    hits.push({ needle: i, where: `${layer}: /${header.name.replace(/^\.?\//, '')}` });
+                }
+                next();
+            });
+            entry.on('error', reject);
+        });
+        ex.on('finish', resolve);
+        ex.on('error', reject);
+        stream.on('error', reject);
+        stream.pipe(ex);
+    });
+    for (const i of inMeta)
+        if (!named.has(i))
+            hits.push({ needle: i, where: `${layer} (in a file name or link target)` });
+    return hits;
+}
+/** A tar's first header has `ustar` at offset 257. */
+const TAR_MAGIC_END = 262;
+const isTar = (head) => head.length >= TAR_MAGIC_END && head.subarray(257, TAR_MAGIC_END).toString() === 'ustar';
+const layerName = (entry) => entry
+    .replace(/^blobs\/sha256\//, '')
+    .split('/')[0]
+    .slice(0, 12);
+/**
+ * Every needle in a `docker save` stream: each entry is read as raw bytes, decompressed where the engine stores
+ * layers compressed (the containerd image store saves gzip or zstd blobs): a file's content is contiguous in a
+ * tar, so a value inside any file is found. `manifest.json` (`Layers`, in `RootFS.Layers` order) tells the
+ * first `skip` layers, whose hits are dropped: the daemon streams them anyway. Only the layers with a hit are
+ * read again, file by file, to name the file.
+ */
+async function scanSave(open, needles, o = {}) {
+    const matcher = o.matcher ?? new MultiMatcher(needles);
+    const found = [];
+    let manifest = [];
+    await eachEntryOf(open, async (name, entry) => {
+        const m = new StreamMatcher(matcher);
+        const keep = name === 'manifest.json' ? [] : null;
+        const head = await readDecompressed(entry, (c) => {
+            m.push(c);
+            keep?.push(c);
+        });
+        if (keep)
+            manifest = JSON.parse(Buffer.concat(keep).toString());
+        const tar = isTar(head);
+        for (const i of m.found)
+            found.push({ needle: i, where: name, tar, bytes: m.bytes });
+        if (tar && o.stats)
+            found.push({ needle: -1, where: name, tar, bytes: m.bytes });
+    });
+    const order = manifest[0]?.Layers ?? [];
+    const base = new Set(order.slice(0, o.skip ?? 0));
+    if (o.stats) {
+        o.stats.bytes.scanned = found.filter((h) => h.needle === -1 && !base.has(h.where)).reduce((n, h) => n + h.bytes, 0);
+    }
+    const hits = found.filter((h) => h.needle >= 0 && !base.has(h.where));
+    const named = hits.filter((h) => !h.tar).map((h) => ({ needle: h.needle, where: `image config ${h.where}` }));
+    const layers = new Map();
+    for (const h of hits.filter((x) => x.tar))
+        layers.set(h.where, (layers.get(h.where) ?? new Set()).add(h.needle));
+    if (layers.size === 0)
+        return named;
+    await eachEntryOf(open, async (name, entry) => {
+        const wanted = layers.get(name);
+        if (!wanted) {
+            entry.resume();
+            return ended(entry);
+        }
+        const content = new external_node_stream_.PassThrough();
+        const read = readDecompressed(entry, (c) => content.write(c)).then(() => content.end());
+        read.catch((e) => content.destroy(e));
+        named.push(...(await nameInTar(content, matcher, wanted, `layer ${layerName(name)}`)));
+        await read;
+    });
+    return named;
+}
+/**
+ * Hands `onData` an entry's bytes, gunzipped or un-zstd-ed when its magic bytes say so (with backpressure on
+ * the entry while the decompressor catches up). Resolves at the end with the first bytes it handed on, to tell
+ * a layer tar from a config file.
+ */
+function readDecompressed(entry, onData) {
+    return new Promise((resolve, reject) => {
+        let head = Buffer.alloc(0);
+        const take = (c) => {
+            if (head.length < TAR_MAGIC_END)
+                head = Buffer.concat([head, c.subarray(0, TAR_MAGIC_END)]);
+            onData(c);
+        };
+        let pending = []; // until there are enough bytes to see the magic
+        let sink = null;
+        const send = (c) => {
+            if (!sink)
+                return take(c);
+            if (!sink.write(c)) {
+                entry.pause();
+                sink.once('drain', () => entry.resume());
+            }
+        };
+        const decide = () => {
+            const first = Buffer.concat(pending);
+            pending = null;
+            const gzip = first[0] === 0x1f && first[1] === 0x8b;
+            const zstd = first.length >= 4 && first.readUInt32LE(0) === 0xfd2fb528;
+            if (gzip || zstd) {
+                sink = gzip ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)();
+                sink.on('data', take);
+                sink.on('end', () => resolve(head));
+                sink.on('error', reject);
+            }
+            if (first.length)
+                send(first);
+        };
+        entry.on('data', (c) => {
+            if (!pending)
+                return send(c);
+            pending.push(c);
+            if (pending.reduce((n, b) => n + b.length, 0) >= 4)
+                decide();
+        });
+        entry.on('end', () => {
+            if (pending)
+                decide();
+            if (sink)
+                sink.end();
+            else
+                resolve(head);
+        });
+        entry.on('error', reject);
+    });
+}
+/** Resolves when a (streamx or Node) stream has been read to its end; rejects on its error. */
+function ended(stream) {
+    return new Promise((resolve, reject) => {
+        stream.on('end', () => resolve());
+        stream.on('error', reject);
+    });
+}
+/** `docker save IMAGE`, failing with docker's own words if it fails. */
+function dockerSave(imageId) {
+    const child = (0,external_node_child_process_.spawn)('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d.toString()));
+    const done = new Promise((resolve, reject) => child.on('close', (code) => code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
+    return { stream: child.stdout, done };
+}
+/** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
+async function eachEntryOf(open, visit) {
+    const { stream, done } = open();
+    done.catch(() => undefined); // judged below, once the stream is read
+    await eachEntry(stream, visit);
+    await done;
+}
+/** Visit every regular file of a tar stream in order; `visit` must consume the entry. */
+function eachEntry(stream, visit) {
+    return new Promise((resolve, reject) => {
+        const ex = (0,tar_stream.extract)();
+        ex.on('entry', (header, entry, next) => {
+            if (header.type !== 'file' || !header.size) {
+                entry.resume();
+                entry.on('end', () => next());
+                return;
+            }
+            visit(header.name, entry).then(() => next(), reject);
+        });
+        ex.on('finish', resolve);
+        ex.on('error', reject);
+        stream.on('error', reject);
+        stream.pipe(ex);
+    });
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/git/version-diff.ts
+
+const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
+/**
+ * Field-by-field differences between the version object the build wrote and what /__version__ answered; empty
+ * when they are deep-equal.
+ */
+function versionDifferences(expected, actual) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) {
+        return [`expected a JSON object, got ${Array.isArray(actual) ? 'an array' : show(actual)}`];
+    }
+    const got = actual;
+    const want = expected;
+    const out = [];
+    for (const key of Object.keys(want)) {
+        if (!(key in got))
+            out.push(`${key} is missing (expected ${show(want[key])})`);
+        else if (!(0,external_node_util_.isDeepStrictEqual)(got[key], want[key]))
+            out.push(`${key}: expected ${show(want[key])}, got ${show(got[key])}`);
+    }
+    for (const key of Object.keys(got))
+        if (!(key in want))
+            out.push(`unexpected field ${key}=${show(got[key])}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/inspect/static-rules.ts
+
+
+
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** `scanned 2 of 7 layers (12.3 MB) via overlay2; skipped the 5 layers (318.0 MB) of node:24-slim`. */
+function scanSummary(s) {
+    const total = s.layers.scanned + s.layers.skipped;
+    const via = `via ${s.path}${s.fallback ? ` (${s.fallback})` : ''}`;
+    const skipped = s.layers.skipped > 0
+        ? `skipped the ${s.layers.skipped} layer(s) (${mb(s.bytes.skipped)}) of the base image ${s.base}${s.path === 'docker save' ? ', streamed by docker save but not judged' : ''}`
+        : `skipped none (${s.base})`;
+    return `scanned ${s.layers.scanned} of ${total} layer(s) (${mb(s.bytes.scanned)}) ${via}; ${skipped}`;
+}
+function parsePasswd(text) {
+    return (text ?? '')
+        .split('\n')
+        .map((l) => l.split(':'))
+        .filter((f) => f.length >= 4)
+        .map((f) => ({ name: f[0], uid: Number(f[2]), gid: Number(f[3]) }));
+}
+function parseGroup(text) {
+    return (text ?? '')
+        .split('\n')
+        .map((l) => l.split(':'))
+        .filter((f) => f.length >= 3)
+        .map((f) => ({ name: f[0], gid: Number(f[2]), members: (f[3] ?? '').split(',').filter(Boolean) }));
+}
+/** Where an image-level finding points in the Dockerfile: the instruction, else the final FROM. */
+function at(f, keyword) {
+    const i = keyword ? lastInstruction(f.dockerfile, keyword) : undefined;
+    return { file: f.dockerfile.file, line: i?.line ?? f.dockerfile.fromLine };
+}
+/** The user the image runs as: its passwd entry, resolved from `USER name`, `USER uid` or `USER a:b`. */
+function imageUser(f) {
+    const spec = f.image.user.split(':')[0] ?? '';
+    const users = parsePasswd(f.passwd);
+    const entry = /^\d+$/.test(spec) ? users.find((u) => u.uid === Number(spec)) : users.find((u) => u.name === spec);
+    return { spec, entry };
+}
+const DF101 = (f) => {
+    const { spec, entry } = imageUser(f);
+    const where = at(f, 'USER');
+    if (!spec || spec === 'root' || spec === '0') {
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `the image runs as root (${spec ? `USER ${f.image.user}` : 'no USER'}); add "USER app" after creating the app user with UID 10001`, where);
+    }
+    if (f.passwd === null)
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `USER ${f.image.user}, but the image has no /etc/passwd to define it; add an app user with UID 10001`, where);
+    if (!entry)
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `USER ${f.image.user} is not in /etc/passwd; create it with "useradd --uid 10001 --gid app app"`, where);
+    if (entry.name !== 'app' || entry.uid !== 10001) {
+        return (0,catalogue/* check */.z6)('DF101', 'fail', `the default user is ${entry.name} with UID ${entry.uid}; it must be app with UID 10001`, where);
+    }
+    return (0,catalogue/* check */.z6)('DF101', 'pass', 'runs as app (UID 10001)');
+};
+const DF102 = (f) => {
+    const where = at(f, 'USER');
+    const groups = parseGroup(f.group);
+    const app = groups.find((g) => g.name === 'app');
+    if (!app)
+        return (0,catalogue/* check */.z6)('DF102', 'fail', 'there is no group app in /etc/group; create it with "groupadd --gid 10001 app"', where);
+    if (app.gid !== 10001)
+        return (0,catalogue/* check */.z6)('DF102', 'fail', `group app has GID ${app.gid}; it must be 10001`, where);
+    const user = parsePasswd(f.passwd).find((u) => u.name === 'app');
+    if (!user)
+        return (0,catalogue/* check */.z6)('DF102', 'fail', 'there is no app user to belong to group app; create it with "useradd --uid 10001 --gid app app"', where);
+    const groupSpec = f.image.user.split(':')[1];
+    if (groupSpec && groupSpec !== 'app' && groupSpec !== '10001') {
+        return (0,catalogue/* check */.z6)('DF102', 'fail', `USER ${f.image.user} runs with group ${groupSpec}; use "USER app" or "USER app:app"`, where);
+    }
+    // The process runs with the user's primary group unless USER names one: a supplementary membership of app is
+    // not enough (the files it writes get the primary group).
+    const runsWithApp = groupSpec === 'app' || groupSpec === '10001';
+    if (user.gid !== 10001 && !runsWithApp) {
+        const member = app.members.includes('app') ? ' (it is only a supplementary member of app)' : '';
+        return (0,catalogue/* check */.z6)('DF102', 'fail', `the app user's primary group has GID ${user.gid}, not app (10001)${member}; create the user with "useradd --gid app", or use "USER app:app"`, where);
+    }
+    return (0,catalogue/* check */.z6)('DF102', 'pass', "group app (GID 10001) is the app user's group");
+};
+const DF103 = (f) => {
+    const missing = [f.image.entrypoint ? null : 'ENTRYPOINT', f.image.cmd ? null : 'CMD'].filter(Boolean);
+    if (missing.length === 0)
+        return (0,catalogue/* check */.z6)('DF103', 'pass', `ENTRYPOINT ${JSON.stringify(f.image.entrypoint)} CMD ${JSON.stringify(f.image.cmd)}`);
+    return (0,catalogue/* check */.z6)('DF103', 'fail', `the image has no ${missing.join(' and no ')}; the spec wants both (ENTRYPOINT starts the service, CMD gives its default arguments)`, at(f, missing[0] === 'CMD' ? 'ENTRYPOINT' : 'CMD'));
+};
+const DF104 = (f) => {
+    if (f.image.workingDir === '/app')
+        return (0,catalogue/* check */.z6)('DF104', 'pass', 'WORKDIR is /app');
+    const copies = f.dockerfile.finalStage.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /\s\/app(\/|\s|$)|\s\/app$/.test(` ${i.args} `));
+    if (copies.length > 0)
+        return (0,catalogue/* check */.z6)('DF104', 'pass', `sources are copied to /app (line ${copies[0].line})`);
+    return (0,catalogue/* check */.z6)('DF104', 'fail', `WORKDIR is ${f.image.workingDir || 'not set'} and nothing is copied to /app; put the sources in /app ("WORKDIR /app" then "COPY . /app")`, at(f, 'WORKDIR'));
+};
+const DF105 = (f) => {
+    const where = at(f, 'COPY');
+    if (f.versionFile === null && f.versionIgnoredBy) {
+        const by = f.versionIgnoredBy;
+        return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`, { file: by.path, line: by.line });
+    }
+    if (f.versionFile === null) {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is missing; copy it into the image ("COPY version.json /app/version.json" or "COPY . /app")', where);
+    }
+    let found;
+    try {
+        found = JSON.parse(f.versionFile);
+    }
+    catch {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is not valid JSON; copy the generated version.json unchanged', where);
+    }
+    const diff = versionDifferences(f.expectedVersion, found);
+    if (diff.length > 0) {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json differs from the generated one: ${diff.join('; ')}; copy version.json after it is generated, and do not cache it in an earlier layer`, where);
+    }
+    return (0,catalogue/* check */.z6)('DF105', 'pass', '/app/version.json matches the generated version object');
+};
+const DF106 = (f) => {
+    const envKeys = f.image.env
+        .map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)])
+        .filter(([k, v]) => (0,names/* isSecretEntry */.VT)(k, v) && !isEmptyEnv(f, k))
+        .map(([k]) => k);
+    if (envKeys.length > 0) {
+        const line = f.dockerfile.finalStage
+            .flatMap((i) => i.properties.filter((p) => i.keyword === 'ENV' && envKeys.includes(p.name)))
+            .at(0)?.line;
+        return (0,catalogue/* check */.z6)('DF106', 'fail', `ENV ${envKeys.join(', ')} looks like a secret baked into the image; pass it at run time instead (env input / orchestrator secrets)`, { file: f.dockerfile.file, line: line ?? f.dockerfile.fromLine });
+    }
+    if (f.secretHits && f.secretHits.length > 0) {
+        const hits = f.secretHits.slice(0, 3).map((h) => `${f.secretNames[h.needle] ?? `secret #${h.needle}`} in ${h.where}`);
+        const stats = f.secretScan ? ` (${scanSummary(f.secretScan)})` : '';
+        return (0,catalogue/* check */.z6)('DF106', 'fail', `a provided secret value is in the image: ${hits.join(', ')}${f.secretHits.length > 3 ? ` and ${f.secretHits.length - 3} more` : ''}; use RUN --mount=type=secret instead of COPY, ARG or ENV${stats}`, { file: f.dockerfile.file, line: f.dockerfile.fromLine });
+    }
+    return (0,catalogue/* check */.z6)('DF106', 'pass', f.secretHits === null
+        ? 'no secret-like ENV keys (no secret values were given to scan for)'
+        : `no secret-like ENV keys; ${new Set(f.secretNames).size} secret value(s) found in no layer, config or history${f.secretScan ? ` (${scanSummary(f.secretScan)})` : ''}`);
+};
+const DF107 = (f) => {
+    const shellForm = ['ENTRYPOINT', 'CMD'].map((k) => lastInstruction(f.dockerfile, k)).filter((i) => i && !i.jsonForm);
+    if (shellForm.length > 0) {
+        const i = shellForm[0];
+        return (0,catalogue/* check */.z6)('DF107', 'fail', `${i.keyword} ${i.args} is in shell form: the shell becomes PID 1 and SIGTERM never reaches the app; write ${i.keyword} ["executable", "arg"]`, { file: f.dockerfile.file, line: i.line });
+    }
+    const sh = [f.image.entrypoint, f.image.cmd].find((a) => a && a.length >= 2 && /^\/bin\/(ba)?sh$/.test(a[0]) && a[1] === '-c');
+    if (sh && !lastInstruction(f.dockerfile, 'ENTRYPOINT') && !lastInstruction(f.dockerfile, 'CMD')) {
+        return (0,catalogue/* check */.z6)('DF107', 'fail', `the base image's ${JSON.stringify(sh)} is in shell form; set ENTRYPOINT and CMD in exec form`, at(f));
+    }
+    return (0,catalogue/* check */.z6)('DF107', 'pass', 'ENTRYPOINT and CMD are in exec form');
+};
+/**
+ * DF109 (warning): a build arg that holds a secret is recorded in the image history (`RUN |1 NPM_TOKEN=…`) for
+ * anyone who pulls the image, even when no layer keeps it.
+ */
+const DF109 = (f) => {
+    const names = f.secretBuildArgs ?? [];
+    if (names.length === 0)
+        return (0,catalogue/* check */.z6)('DF109', 'pass', 'no build arg holds a secret');
+    const argLine = f.dockerfile.finalStage.find((i) => i.keyword === 'ARG' && i.properties.some((p) => names.includes(p.name)))?.line;
+    const id = names[0].toLowerCase();
+    return (0,catalogue/* check */.z6)('DF109', 'fail', `build arg${names.length > 1 ? 's' : ''} ${names.join(', ')} hold${names.length > 1 ? '' : 's'} a secret, which stays in the image history for anyone who pulls the image; pass it with the secrets input (${id}=…) and read it with RUN --mount=type=secret,id=${id} instead of ARG`, { file: f.dockerfile.file, line: argLine ?? f.dockerfile.fromLine });
+};
+/** `ENV KEY=` with an empty value holds no secret. */
+function isEmptyEnv(f, key) {
+    return f.image.env.some((e) => e === `${key}=`);
+}
+/** The registry of static checks, in report order. */
+const STATIC_RULES = [
+    ['DF101', DF101],
+    ['DF102', DF102],
+    ['DF103', DF103],
+    ['DF104', DF104],
+    ['DF105', DF105],
+    ['DF106', DF106],
+    ['DF107', DF107],
+    ['DF109', DF109],
+];
+
+;// CONCATENATED MODULE: ./src/inspect/dockerignore.ts
+
+
+
+// A CommonJS module whose typings declare an ES default: `.default` is the factory both at run time and for tsc.
+const dockerignore_ignore = (ignore_default())["default"];
+/**
+ * The ignore file the build uses: BuildKit (buildx) prefers `<Dockerfile>.dockerignore` beside the Dockerfile,
+ * then `.dockerignore` at the context's root; the classic builder reads only the latter.
+ */
+function dockerignore_ignoreFile(context, dockerfile, buildkit) {
+    const specific = `${dockerfile}.dockerignore`;
+    if (buildkit && (0,external_node_fs_.existsSync)(specific))
+        return specific;
+    const plain = external_node_path_default().join(context, '.dockerignore');
+    return (0,external_node_fs_.existsSync)(plain) ? plain : null;
+}
+/**
+ * Which line of the ignore file excludes `relPath` (a path in the context, `/`-separated), matched as the builder
+ * matches it (@balena/dockerignore implements Docker's rules: the last matching line wins, `!` re-includes).
+ * Null when the file does not exclude it.
+ */
+function excludedBy(ignorePath, context, relPath) {
+    const text = (0,external_node_fs_.readFileSync)(ignorePath, 'utf8');
+    const lines = text.split(/\r?\n/);
+    const all = dockerignore_ignore().add(lines);
+    if (!all.ignores(relPath))
+        return null;
+    // The last line that matches the path on its own is the one that decides (a later "!" would have won).
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const pattern = lines[i].trim();
+        if (!pattern || pattern.startsWith('#') || pattern.startsWith('!'))
+            continue;
+        if (dockerignore_ignore().add(pattern).ignores(relPath)) {
+            return { file: external_node_path_default().relative(context, ignorePath) || ignorePath, path: ignorePath, line: i + 1, pattern };
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/stages/inspect.ts
+
+
+
+
+
+
+
+
+
+
+/** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
+function versionIgnoredBy(ctx, built) {
+    const file = dockerignore_ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
+    if (!file)
+        return null;
+    try {
+        return excludedBy(file, ctx.config.context, 'version.json');
+    }
+    catch (e) {
+        ctx.log.line(`cannot read ${file}: ${e.message}`);
+        return null;
+    }
+}
+/** Skip rows for rules the user turned off. */
+function ignoredRow(id) {
+    return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
+}
+/**
+ * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
+ * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
+ */
+function secretNeedles(named, forms = (v) => [v]) {
+    return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
+}
+/**
+ * DF101–DF109: the Dockerfile and the built image, judged without running anything inside the image. The DF106
+ * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
+ */
+async function inspect(ctx, prepared, built, timings) {
+    const { config } = ctx;
+    // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
+    const buildkit = config.checksIgnore.has('DF108')
+        ? Promise.resolve(ignoredRow('DF108'))
+        : buildxVersionLine(ctx).then((line) => buildChecks(ctx, line));
+    buildkit.catch(() => undefined);
+    const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
+    if (wanted.length === 0)
+        return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
+    // Secret values to look for in the image: every value we mask, build secrets first.
+    const named = (0,config_config/* namedSecrets */.pr)(config);
+    // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
+    const needles = secretNeedles(named, (v) => [v, JSON.stringify(v).slice(1, -1)]);
+    const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
+    if (scanning) {
+        ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
+    }
+    const scanCtx = {
+        run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
+        log: (line) => ctx.log.line(line),
+    };
+    const t0 = performance.now();
+    const request = scanning
+        ? {
+            imageId: built.imageId,
+            needles: needles.map((n) => n.value),
+            base: baseImageOf(config.file, config.target, config.buildArgs),
+            mode: config.secretScan,
+        }
+        : null;
+    // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
+    const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
+    const scan = async () => {
+        try {
+            return await scanImage(scanCtx, { ...request, ...(inspected ? { inspected } : {}) });
+        }
+        finally {
+            if (timings)
+                timings['secret-scan'] = Math.round(performance.now() - t0);
+        }
+    };
+    const [image, files, secretScan] = await Promise.all([
+        inspectImage(ctx, built.imageId, inspected?.then(([image]) => image)),
+        readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
+        scanning ? scan() : Promise.resolve(null),
+    ]);
+    if (secretScan)
+        ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
+    const facts = {
+        image,
+        dockerfile: parseDockerfile(config.file, config.target),
+        passwd: files.get('/etc/passwd') ?? null,
+        group: files.get('/etc/group') ?? null,
+        versionFile: files.get('/app/version.json') ?? null,
+        expectedVersion: prepared.version,
+        secretNames: needles.map((n) => n.name),
+        secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
+        secretScan: secretScan?.stats ?? null,
+        secretBuildArgs: (0,config_config/* secretBuildArgs */.qD)(config).map((a) => a.key),
+        versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
+    };
+    return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
+}
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+function baseImageOf(...args) {
+    try {
+        return finalBaseImage(...args);
+    }
+    catch (e) {
+        return { kind: 'unknown', why: `the final stage's FROM could not be read (${e.message})` };
+    }
+}
+/** One hit per secret and place, whichever of its forms was found. */
+function dedupeHits(hits, needles) {
+    const seen = new Set();
+    return hits.filter((h) => {
+        const key = `${needles[h.needle]?.name}\0${h.where}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/context.ts
+const NO_GIT = {
+    commit: null,
+    branch: null,
+    exactTag: null,
+    describe: null,
+    remoteUrl: null,
+    defaultBranch: null,
+};
+function contextFromGitHub(env, event, local) {
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY ?? event.repository?.full_name ?? '';
+    const eventName = env.GITHUB_EVENT_NAME ?? 'push';
+    const ref = eventName === 'workflow_dispatch' ? dispatchedRef(env, event, local) : (env.GITHUB_REF ?? '');
+    const pr = event.pull_request;
+    const pullRequest = pr && typeof pr.number === 'number'
+        ? {
+            number: pr.number,
+            // A deleted fork has head.repo null: treat it as a fork, the safe side.
+            fork: !pr.head?.repo || pr.head.repo.fork === true || pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repo),
+        }
+        : null;
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : null;
+    const branch = ref.startsWith('refs/heads/')
+        ? ref.slice('refs/heads/'.length)
+        : pullRequest
+            ? (env.GITHUB_HEAD_REF ?? pr?.head?.ref ?? null)
+            : null;
+    const runUrl = env.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : 'local';
+    return {
+        event: eventName,
+        repoUrl: repo ? `${server}/${repo}` : (local.remoteUrl ?? ''),
+        // The commit actually checked out (a PR's merge commit, or its head if the workflow checked that out).
+        commit: local.commit ?? env.GITHUB_SHA ?? '',
+        ref,
+        branch,
+        tag,
+        defaultBranch: event.repository?.default_branch ?? null,
+        pullRequest,
+        buildUrl: runUrl,
+        describe: local.describe,
+    };
+}
+/**
+ * A manual rebuild builds what the workflow checked out, which a `ref` input (as in sample-app.yml and the
+ * reusable workflow) moves away from GITHUB_REF, the ref the workflow ran from: "Run workflow" on main with
+ * ref v1.4.0 must publish :v1.4.0, and with ref feature-x nothing, never :latest. The ref input is matched
+ * against GITHUB_REF and the checkout; without one, a checkout of another commit than GITHUB_SHA is named by
+ * what git says of it. A ref that is neither a known branch nor a tag (a SHA, say) is empty: not pushed.
+ */
+function dispatchedRef(env, event, local) {
+    const ref = env.GITHUB_REF ?? '';
+    const checkout = local.exactTag ? `refs/tags/${local.exactTag}` : local.branch ? `refs/heads/${local.branch}` : '';
+    const wanted = typeof event.inputs?.ref === 'string' ? event.inputs.ref.trim() : '';
+    if (wanted) {
+        if (wanted.startsWith('refs/'))
+            return wanted;
+        const known = [`refs/tags/${wanted}`, `refs/heads/${wanted}`].find((full) => full === ref || full === checkout);
+        return known ?? checkout;
+    }
+    return local.commit && env.GITHUB_SHA && local.commit !== env.GITHUB_SHA ? checkout : ref;
+}
+/** Outside GitHub Actions: the checkout is the truth; a CI URL from other systems is used when present. */
+function contextFromLocal(env, local) {
+    const ciUrl = env.BUILD_URL ?? env.CI_JOB_URL ?? env.CIRCLE_BUILD_URL ?? null;
+    return {
+        event: 'local',
+        repoUrl: local.remoteUrl ? normalizeRemote(local.remoteUrl) : '',
+        commit: local.commit ?? '',
+        ref: local.exactTag ? `refs/tags/${local.exactTag}` : local.branch ? `refs/heads/${local.branch}` : '',
+        branch: local.branch,
+        tag: local.exactTag,
+        defaultBranch: local.defaultBranch,
+        pullRequest: null,
+        buildUrl: ciUrl ?? 'local',
+        describe: local.describe,
+    };
+}
+/** git@github.com:org/repo.git and https://token@github.com/org/repo.git → https://github.com/org/repo */
+function normalizeRemote(url) {
+    const scp = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?\/?$/.exec(url);
+    if (scp)
+        return `https://${scp[1]}/${scp[2]}`;
+    try {
+        const u = new URL(url);
+        if (u.protocol === 'file:')
+            return url;
+        u.username = '';
+        u.password = '';
+        const protocol = u.protocol === 'ssh:' || u.protocol === 'git:' ? 'https:' : u.protocol;
+        return `${protocol}//${u.host}${u.pathname.replace(/\.git\/?$/, '').replace(/\/+$/, '')}`;
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/local-git.ts
+
+/**
+ * Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. Reads only:
+ * `--no-optional-locks` keeps git from refreshing `.git/index`, which would change the build context of every
+ * repository without a .dockerignore and bust the layer cache of `COPY . /app` (no `git status` either).
+ */
+async function readLocalGit(runner, dir) {
+    const git = async (...args) => {
+        try {
+            const r = await runner.run(['git', '--no-optional-locks', '-C', dir, ...args], { allowFailure: true, quiet: true });
+            return r.exitCode === 0 ? r.stdout.trim() || null : null;
+        }
+        catch {
+            return null; // git itself missing
+        }
+    };
+    const commit = await git('rev-parse', '--verify', 'HEAD');
+    if (!commit)
+        return (await git('rev-parse', '--git-dir')) ? { ...NO_GIT, noCommits: true } : NO_GIT;
+    const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
+        git('symbolic-ref', '--quiet', '--short', 'HEAD'),
+        git('describe', '--tags', '--exact-match', 'HEAD'),
+        // Not `--dirty`: it refreshes and rewrites .git/index whatever --no-optional-locks says (git 2.39).
+        git('describe', '--tags', '--always'),
+        git('remote', 'get-url', 'origin'),
+        git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
+    ]);
+    return {
+        commit,
+        branch,
+        exactTag,
+        describe,
+        remoteUrl,
+        defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/version.ts
+/**
+ * `version` is the tag on tag builds; otherwise the describe string (e.g. `v1.2-3-gabc1234`), or the short
+ * commit. An explicit `version` input wins.
+ */
+function versionObject(git, override) {
+    return {
+        source: git.repoUrl,
+        version: override ?? git.tag ?? git.describe ?? git.commit.slice(0, 7),
+        commit: git.commit,
+        build: git.buildUrl,
+    };
+}
+function versionJson(v) {
+    return `${JSON.stringify(v, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/policy.ts
+
+/** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
+const PUBLISHING_EVENTS = new Set(['push', 'workflow_dispatch', 'release']);
+/**
+ * The push policy. Explicit `tags` replace it; `push: true|false` force it; `auto`:
+ * default branch → :latest, tag X → :X (push or workflow_dispatch of such a ref), pull requests never push.
+ * A pull request from a fork never pushes, whatever the inputs say.
+ */
+function planPush(config, git) {
+    const ref = (tag) => (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag });
+    const gitTag = git.tag ? (0,image_ref/* sanitizeTag */.iP)(git.tag) : null;
+    const onDefault = !git.pullRequest && git.branch !== null && git.branch === git.defaultBranch;
+    const policyTag = gitTag ?? (onDefault ? 'latest' : null);
+    const localTag = git.pullRequest
+        ? `pr-${git.pullRequest.number}`
+        : (policyTag ?? (git.branch ? (0,image_ref/* sanitizeTag */.iP)(git.branch) : git.commit ? git.commit.slice(0, 12) : 'local'));
+    const explicit = config.tags.length > 0;
+    const prOptIn = config.tagPolicy.includes('pr') && git.pullRequest !== null && !git.pullRequest.fork;
+    const refs = explicit ? config.tags : unique([localTag, ...extraTags(config.tagPolicy, git, gitTag)].map(ref));
+    const no = (reason) => ({ refs, push: false, reason });
+    const yes = (reason) => ({ refs, push: true, reason });
+    if (config.push === 'false')
+        return no('push is false');
+    if (git.pullRequest?.fork) {
+        return no('a pull request from a fork builds and tests only: it gets no secrets and never logs in or pushes');
+    }
+    if (config.push === 'true')
+        return yes('push is true');
+    if (prOptIn && !explicit)
+        return yes(`tag-policy pr: a pull request from this repository → :pr-${git.pullRequest.number}`);
+    if (git.pullRequest)
+        return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
+    if (git.event === 'local')
+        return no('run outside CI: pass --push true to push');
+    if (explicit)
+        return yes('explicit tags');
+    if (!PUBLISHING_EVENTS.has(git.event)) {
+        return no(`the push policy pushes on push, workflow_dispatch and release events, not ${git.event}: set push: true or tags to push`);
+    }
+    if (git.tag)
+        return yes(`tag ${git.tag} → :${gitTag}`);
+    if (onDefault)
+        return yes(`default branch ${git.branch} → :latest`);
+    if (git.branch && !git.defaultBranch) {
+        return no(`the default branch is unknown (the event payload has no repository.default_branch), so branch ${git.branch} is not pushed`);
+    }
+    return no(git.branch
+        ? `branch ${git.branch} is not the default branch (${git.defaultBranch}); only it and tags are pushed`
+        : 'not a branch or tag');
+}
+/**
+ * The opt-in tags of `tag-policy`, added beside the policy's own (`latest`, the git tag, `pr-N`), never instead:
+ * `sha` → `sha-<7 hex>` (docker/metadata-action's type=sha); `pr` → pushes a same-repository pull request's
+ * `pr-N` (a fork never pushes); `semver` → a `vX.Y.Z` (or `X.Y.Z`) git tag also as `X.Y.Z`, `X.Y` and `X`, as
+ * metadata-action's type=semver patterns do: a pre-release (`v2.0.0-rc.1`) only as `2.0.0-rc.1`, and a 0.x
+ * release gets no bare `0` (under semver every 0.x minor may break).
+ */
+function extraTags(policy, git, gitTag) {
+    const out = [];
+    if (policy.includes('semver') && git.tag)
+        out.push(...semverTags(git.tag));
+    if (policy.includes('sha') && /^[0-9a-f]{7,}$/.test(git.commit))
+        out.push(`sha-${git.commit.slice(0, 7)}`);
+    return out.filter((t) => t !== gitTag);
+}
+/** `v1.2.3` → 1.2.3, 1.2, 1; `1.2.3-rc.1+b5` → 1.2.3-rc.1; anything that is not semver → nothing. */
+function semverTags(tag) {
+    const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/.exec(tag);
+    if (!m)
+        return [];
+    const [, major, minor, patch, pre] = m;
+    if (pre)
+        return [`${major}.${minor}.${patch}${pre}`];
+    return [`${major}.${minor}.${patch}`, `${major}.${minor}`, ...(major === '0' ? [] : [major])];
+}
+function unique(refs) {
+    return [...new Set(refs)];
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+
+
+/**
+ * The oldest Docker Engine this tool supports: what GitHub's ubuntu-22.04 and ubuntu-24.04 runners ship, and the
+ * only major version its tests run on (28.5, classic and containerd image stores; docs/engines.md). Older engines
+ * differ in what `docker save` writes, how `--load` treats attestations and what BuildKit can check.
+ */
+const MIN_ENGINE = { major: 28, minor: 0 };
+/** `28.5.2+dfsg4` → [28, 5]; null for a version that is not numbered (a development build). */
+function engineVersion(version) {
+    const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
+    return m ? [Number(m[1]), Number(m[2])] : null;
+}
+/** The one-line refusal for an engine below MIN_ENGINE, or null when it is new enough (or not numbered). */
+function tooOld(version) {
+    const v = engineVersion(version);
+    if (!v)
+        return null;
+    const [major, minor] = v;
+    if (major > MIN_ENGINE.major || (major === MIN_ENGINE.major && minor >= MIN_ENGINE.minor))
+        return null;
+    return `Docker Engine ${version.trim()} is older than ${MIN_ENGINE.major}.${MIN_ENGINE.minor}, the oldest this tool supports: upgrade the engine (GitHub's runners ship 28) or point DOCKER_HOST at a newer one`;
+}
+/** Fail fast, before anything is built, when the docker CLI is missing, no engine answers it, or it is too old. */
+async function assertEngine(ctx) {
+    const r = await ctx.runner
+        .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
+        .catch(() => null);
+    if (!r)
+        throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
+    if (r.exitCode !== 0 || !r.stdout.trim()) {
+        const why = (0,runner/* errorLine */.BP)(r.stderr);
+        throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
+    }
+    const old = tooOld(r.stdout);
+    if (old)
+        throw new errors/* UserError */.y(old);
+}
+
+;// CONCATENATED MODULE: ./src/stages/prepare.ts
+
+
+
+
+
+
+
+/** Whether the context's repository had no commit yet, for the warning about the empty commit. */
+const noCommits = new WeakMap();
+async function readGitContext(ctx) {
+    const local = await readLocalGit(ctx.runner, ctx.config.context);
+    noCommits.set(ctx, local.noCommits === true);
+    if (ctx.env.GITHUB_ACTIONS !== 'true')
+        return contextFromLocal(ctx.env, local);
+    let event = {};
+    const eventPath = ctx.env.GITHUB_EVENT_PATH;
+    if (eventPath) {
+        try {
+            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (e) {
+            throw new errors/* UserError */.y(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}: ${e.message}`);
+        }
+    }
+    return contextFromGitHub(ctx.env, event, local);
+}
+/** Git context → version object and push plan. Nothing is written yet. */
+async function prepare(ctx) {
+    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
+    if (!git.commit) {
+        ctx.ui.warning(noCommits.get(ctx)
+            ? `the git repository at ${ctx.config.context} has no commits yet and GITHUB_SHA is unset: version.json has an empty commit; commit your files (git commit) first`
+            : 'the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
+    }
+    const version = versionObject(git, ctx.config.version);
+    if (!version.source) {
+        ctx.ui.warning('version.json has an empty source: the repository has no remote "origin" (and GITHUB_REPOSITORY is unset); add one (git remote add origin https://github.com/OWNER/REPO) so /__version__ says where the code comes from');
+    }
+    const plan = planPush(ctx.config, git);
+    ctx.log.line(`git: event=${git.event} ref=${git.ref || '-'} commit=${git.commit || '-'} pr=${git.pullRequest ? `#${git.pullRequest.number}${git.pullRequest.fork ? ' (fork)' : ''}` : '-'}`);
+    ctx.log.line(`push plan: ${plan.push ? 'push' : 'no push'} ${plan.refs.join(' ')} (${plan.reason})`);
+    return { git, version, versionJson: versionJson(version), plan };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/limits.ts
+/** Time limits of the smoke stage, in one place. */
+/** Each probe request: a hanging endpoint fails its rule after this, and the run goes on. */
+const PROBE_TIMEOUT_MS = 5000;
+/**
+ * DF203: how long /__heartbeat__ may stay 5xx after /__lbheartbeat__ first answered 200, while the app warms up
+ * and the sidecars finish starting (with or without services). A 5xx for longer fails.
+ */
+const HEARTBEAT_SETTLE_MS = 15000;
+/** DF205: how long /__heartbeat__ has to turn 5xx after the services stop. */
+const FAULT_WINDOW_MS = 10000;
+/** DF207: `docker stop --time`, the grace between SIGTERM and SIGKILL. */
+const STOP_GRACE_S = 10;
+/** Log lines shown when the container crashed. */
+const CRASH_TAIL_LINES = 20;
+/** Log lines shown when the test command failed. */
+const TEST_TAIL_LINES = 15;
+
+;// CONCATENATED MODULE: ./src/smoke/crash.ts
+
+
+/** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
+function dockerTime(s) {
+    const m = /^(.*T\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(s.trim());
+    if (!m || m[1].startsWith('0001-'))
+        return NaN;
+    return Date.parse(`${m[1]}${(m[2] ?? '.000').slice(0, 4).padEnd(4, '0')}${m[3]}`);
+}
+async function containerState(ctx, id) {
+    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{json .State}}', id], { allowFailure: true, quiet: true });
+    try {
+        const s = JSON.parse(r.stdout);
+        return {
+            exitCode: s.ExitCode,
+            oomKilled: s.OOMKilled,
+            error: s.Error,
+            startedAt: dockerTime(s.StartedAt),
+            finishedAt: dockerTime(s.FinishedAt),
+        };
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * DF208 failed: the container exited on its own. Says when, with which code, how soon it was seen, and the last
+ * log lines (redacted).
+ */
+async function crashRow(ctx, app, when) {
+    await app.logs.settle(1500);
+    const state = await containerState(ctx, app.id);
+    const seen = app.exit.current;
+    const code = state?.exitCode ?? seen?.exitCode ?? -1;
+    const parts = [`the container exited with code ${code}`];
+    if (state?.oomKilled)
+        parts.push('(killed for running out of memory)');
+    if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
+        parts.push(`${((state.finishedAt - state.startedAt) / 1000).toFixed(1)} s after it started`);
+    }
+    parts[parts.length - 1] += ',';
+    parts.push(when);
+    if (state && seen && Number.isFinite(state.finishedAt)) {
+        const seenWall = Date.now() - (performance.now() - seen.seenAt);
+        parts.push(`(seen ${Math.max(0, Math.round(seenWall - state.finishedAt))} ms after the exit)`);
+    }
+    if (state?.error)
+        parts.push(`docker: ${state.error}`);
+    const tail = app.logs.tail(CRASH_TAIL_LINES).map((l) => ctx.redactor.redact(l));
+    const head = `${parts.join(' ')}: fix the cause shown in its last log lines so the app stays up until it is stopped`;
+    const body = tail.length ? `\nlast ${tail.length} log line(s):\n${tail.join('\n')}` : '\nit wrote no log output';
+    return (0,catalogue/* check */.z6)('DF208', 'fail', head + body);
+}
+/**
+ * DF208's minimum uptime: waits until the container has been up `minMs` since it started (the probes ran
+ * meanwhile, so usually little is left), ending at once if it exits. False when it exited first.
+ */
+async function stayedUp(app, minMs) {
+    if (app.exit.current)
+        return false;
+    const left = minMs - (performance.now() - app.startedAt);
+    if (left <= 0)
+        return true;
+    let timer;
+    const up = await Promise.race([
+        app.exit.exited.then(() => false),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(true), left))),
+    ]);
+    clearTimeout(timer);
+    return up;
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
+/**
+ * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
+ * `{"status": …, "checks": {name: status}, "details": {name: {…, "messages": {id: text}}}}` is listed per check,
+ * failing checks first, with their details; any other body is shown as text, shortened.
+ */
+function describeHeartbeatBody(body, max = 400) {
+    const text = body.trim();
+    if (!text)
+        return 'an empty body';
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return `body ${quote(shorten(text, max))}`;
+    }
+    if (!isObject(json))
+        return `body ${shorten(text, max)}`;
+    const parts = [];
+    if (typeof json.status === 'string')
+        parts.push(`status "${json.status}"`);
+    const checks = isObject(json.checks) ? json.checks : {};
+    const details = isObject(json.details) ? json.details : {};
+    const names = [...new Set([...Object.keys(checks), ...Object.keys(details)])];
+    if (names.length === 0) {
+        if (parts.length === 0)
+            return `body ${shorten(text, max)}`;
+        return shorten(parts.join('; '), max);
+    }
+    const statusOf = (n) => {
+        const c = checks[n];
+        if (typeof c === 'string')
+            return c;
+        const d = details[n];
+        if (isObject(d) && typeof d.status === 'string')
+            return d.status;
+        return '?';
+    };
+    const bad = (n) => !/^(ok|pass|passed|healthy|up)$/i.test(statusOf(n));
+    const ordered = [...names.filter(bad), ...names.filter((n) => !bad(n))];
+    parts.push(`checks: ${ordered.map((n) => `${n}=${statusOf(n)}`).join(', ')}`);
+    for (const n of ordered.filter(bad)) {
+        const d = detailText(details[n]);
+        if (d)
+            parts.push(`${n}: ${d}`);
+    }
+    return shorten(parts.join('; '), max);
+}
+function detailText(d) {
+    if (d === undefined || d === null)
+        return '';
+    if (typeof d === 'string')
+        return d;
+    if (isObject(d)) {
+        if (isObject(d.messages)) {
+            const msgs = Object.entries(d.messages).map(([id, m]) => `${typeof m === 'string' ? m : JSON.stringify(m)} (${id})`);
+            if (msgs.length)
+                return msgs.join(', ');
+        }
+        if (typeof d.message === 'string')
+            return d.message;
+        if (typeof d.error === 'string')
+            return d.error;
+    }
+    return JSON.stringify(d);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function shorten(s, max) {
+    const one = s.replace(/\s+/g, ' ').trim();
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+const quote = (s) => JSON.stringify(s);
+
+;// CONCATENATED MODULE: ./src/smoke/probes.ts
+
+
+
+
+
+const HEARTBEAT = '/__heartbeat__';
+const VERSION = '/__version__';
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** What a non-answer or an unexpected status looks like in a message. */
+function answered(r) {
+    return r.ok
+        ? `answered ${r.status}${r.status >= 300 && r.status < 400 ? `, a redirect to ${JSON.stringify(shorten(r.location ?? '', 120))}` : ''}`
+        : r.timedOut
+            ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
+            : `could not be reached (${r.error})`;
+}
+/**
+ * DF203: /__heartbeat__ answers 200. A 5xx is retried for `settleMs` (HEARTBEAT_SETTLE_MS): an app may answer 503
+ * while it warms up (caches, migrations), and a database sidecar may still be initialising when the app is already
+ * up. `giveUp` (asked about once a second) ends the wait early, when a sidecar has exited.
+ */
+async function heartbeatRule(http, base, settleMs, giveUp = async () => false) {
+    const t0 = performance.now();
+    let r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
+    const first = r;
+    for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < settleMs; i++) {
+        if (i % 4 === 0 && (await giveUp()))
+            break;
+        await (0,external_node_timers_promises_.setTimeout)(250);
+        r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
+    }
+    const waited = performance.now() - t0;
+    if (r.ok && r.status === 200) {
+        const settled = first.ok && first.status >= 500
+            ? ` after ${secs(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
+            : '';
+        return (0,catalogue/* check */.z6)('DF203', 'pass', `answered 200${settled}`);
+    }
+    if (r.ok && r.status >= 500) {
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
+    }
+    if (r.ok && r.status >= 300 && r.status < 400) {
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `${answered(r)}: monitors do not follow redirects; answer at /__heartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+    }
+    if (r.ok) {
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status} with ${describeHeartbeatBody(r.body, 200)}: add a /__heartbeat__ route that checks the backing services and answers 200 (5xx when one is down)`);
+    }
+    return (0,catalogue/* check */.z6)('DF203', 'fail', `${answered(r)}: /__heartbeat__ must answer promptly; give each backing-service check a short timeout and answer 5xx when one fails`);
+}
+/** DF204: /__version__ answers a JSON object deep-equal to the version.json the build wrote. */
+async function versionRule(http, base, expected) {
+    const r = await http.get(base + VERSION, PROBE_TIMEOUT_MS);
+    const fix = 'serve /app/version.json (written by the build) verbatim at /__version__';
+    if (!r.ok || r.status !== 200)
+        return (0,catalogue/* check */.z6)('DF204', 'fail', `${answered(r)}: ${fix}`);
+    let body;
+    try {
+        body = JSON.parse(r.body);
+    }
+    catch {
+        return (0,catalogue/* check */.z6)('DF204', 'fail', `answered 200 but not JSON (${JSON.stringify(shorten(r.body, 120))}): ${fix}`);
+    }
+    const diff = versionDifferences(expected, body);
+    if (diff.length)
+        return (0,catalogue/* check */.z6)('DF204', 'fail', `differs from the built version.json: ${diff.join('; ')}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF204', 'pass', `answered the version object (commit ${expected.commit.slice(0, 12) || '-'}, version ${expected.version || '-'})`);
+}
+/** DF206: every `static-paths` entry answers 200. */
+async function staticRule(http, base, paths) {
+    if (paths.length === 0)
+        return (0,catalogue/* check */.z6)('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them');
+    const results = await Promise.all(paths.map(async (p) => ({ p, r: await http.get(base + p, PROBE_TIMEOUT_MS) })));
+    const bad = results.filter((x) => !x.r.ok || x.r.status !== 200);
+    if (bad.length === 0)
+        return (0,catalogue/* check */.z6)('DF206', 'pass', `${paths.length} path(s) answered 200: ${paths.join(', ')}`);
+    return (0,catalogue/* check */.z6)('DF206', 'fail', `${bad.length} of ${paths.length} static path(s) did not answer 200: ${bad.map((x) => `${x.p} ${answered(x.r)}`).join(', ')}: serve static files from the app itself, at those paths`);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/listeners.ts
+
+const LISTEN = '0A';
+/** IPv4 from /proc/net/tcp: 8 hex digits, host byte order (little-endian on every platform Docker runs). */
+function ipv4(hex) {
+    const n = [0, 2, 4, 6].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return n.reverse().join('.');
+}
+/** IPv6 from /proc/net/tcp6: four 32-bit words, each in host (little-endian) byte order. */
+function ipv6(hex) {
+    const bytes = [];
+    for (let w = 0; w < 4; w++) {
+        const word = hex.slice(w * 8, w * 8 + 8);
+        for (let b = 3; b >= 0; b--)
+            bytes.push(parseInt(word.slice(b * 2, b * 2 + 2), 16));
+    }
+    if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    const groups = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ((bytes[i * 2] << 8) | bytes[i * 2 + 1]).toString(16));
+    // The longest run of zero groups becomes "::".
+    let best = { at: -1, len: 0 };
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== '0') {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === '0')
+            j++;
+        if (j - i > best.len)
+            best = { at: i, len: j - i };
+        i = j;
+    }
+    if (best.len < 2)
+        return groups.join(':');
+    return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.len).join(':')}`;
+}
+/** The LISTEN rows of a /proc/net/tcp or tcp6 table. */
+function parseProcNetTcp(text) {
+    const out = [];
+    for (const line of text.split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f.length < 4 || f[3] !== LISTEN)
+            continue;
+        const [addr = '', port = ''] = f[1].split(':');
+        out.push({ address: addr.length === 32 ? ipv6(addr) : ipv4(addr), port: parseInt(port, 16) });
+    }
+    return out;
+}
+/** The address of Docker's embedded DNS server inside a container. */
+const DOCKER_DNS = '127.0.0.11';
+/** True for an address that accepts connections from outside the container (all interfaces). */
+const isWildcard = (address) => address === '0.0.0.0' || address === '::';
+/** True for a loopback address: reachable only from inside the container. */
+const isLoopback = (address) => address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
+const showListener = (l) => (l.address.includes(':') ? `[${l.address}]:${l.port}` : `${l.address}:${l.port}`);
+/**
+ * Reads the listening sockets of a container whose init process is `pid` on this machine's /proc, when the engine
+ * is local: the process must exist here and be in the container's cgroup (a remote engine's PIDs, or those of a
+ * job that itself runs in a container, name other processes or none). Null when they cannot be read.
+ */
+function procListenerReader(pid, containerId) {
+    if (!Number.isInteger(pid) || pid <= 0 || !containerId)
+        return null;
+    let verified = null;
+    const inContainer = () => (verified ??= (0,promises_.readFile)(`/proc/${pid}/cgroup`, 'utf8').then((t) => t.includes(containerId), () => false));
+    return async () => {
+        if (!(await inContainer()))
+            return null;
+        const tables = await Promise.all(['tcp', 'tcp6'].map((t) => (0,promises_.readFile)(`/proc/${pid}/net/${t}`, 'utf8').catch(() => null)));
+        if (tables.every((t) => t === null))
+            return null;
+        return tables.flatMap((t) => (t ? parseProcNetTcp(t) : []));
+    };
+}
+/**
+ * Why nothing answers on `$PORT`, when the listeners show it: the app listens on `$PORT` on loopback only, or only
+ * on other ports. Null when a listener on `$PORT` accepts outside connections, or there is no listener yet.
+ */
+function misbinding(all, port) {
+    // Docker's embedded DNS server listens on 127.0.0.11 in every container on a user-defined network: not the app.
+    const listeners = all.filter((l) => l.address !== DOCKER_DNS);
+    if (listeners.length === 0)
+        return null;
+    const onPort = listeners.filter((l) => l.port === port);
+    if (onPort.some((l) => !isLoopback(l.address)))
+        return null;
+    if (onPort.length)
+        return { kind: 'loopback', listeners: onPort };
+    return { kind: 'other-port', listeners: dedupe(listeners) };
+}
+function dedupe(ls) {
+    const seen = new Set();
+    return ls.filter((l) => {
+        const k = showListener(l);
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/smoke/readiness.ts
+
+
+const LBHEARTBEAT = '/__lbheartbeat__';
+/** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
+const MISSING_AFTER_MS = 2000;
+/** A loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
+const LOOPBACK_AFTER_MS = 300;
+/** Listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
+const OTHER_PORT_AFTER_MS = 1000;
+const EXITED = Symbol('exited');
+/**
+ * Poll /__lbheartbeat__ every `intervalMs` until it answers 200, the container exits or the startup timeout
+ * passes. Each round races the container's exit, so a crash ends the wait at once. While nothing answers on
+ * `$PORT`, the default port is tried too: an app that ignores `$PORT` is told apart from one still starting.
+ */
+async function waitReady(o) {
+    const { http, app } = o;
+    const interval = o.intervalMs ?? 50;
+    const defaultEvery = o.defaultEvery ?? 10;
+    const deadline = app.startedAt + o.timeoutMs;
+    const since = () => Math.round(performance.now() - app.startedAt);
+    const orExit = (p) => Promise.race([p, app.exit.exited.then(() => EXITED)]);
+    const exited = () => ({ kind: 'exited', exit: app.exit.current, ms: since() });
+    let base = null;
+    let viaDefault = false;
+    let lastAnswer = null;
+    let non200Since = null;
+    let lastError = 'no answer';
+    const progressEvery = o.progressEveryMs ?? 10_000;
+    let nextProgress = app.startedAt + progressEvery;
+    let misboundSince = null;
+    let tryDefaultNow = false;
+    // While nothing answers: what the container's sockets say, when they can be read.
+    const sockets = async () => {
+        if (!o.listeners || o.port === undefined)
+            return null;
+        const ls = await o.listeners().catch(() => null);
+        const bad = ls ? misbinding(ls, o.port) : null;
+        // An app that listens on the default port on all interfaces is probed there (DF201 names it, the probes go on).
+        if (bad?.kind === 'other-port' && bad.listeners.some((l) => l.port === o.defaultPort && !isLoopback(l.address))) {
+            tryDefaultNow = true;
+            return null;
+        }
+        if (!bad) {
+            misboundSince = null;
+            return null;
+        }
+        misboundSince ??= performance.now();
+        const after = bad.kind === 'loopback' ? LOOPBACK_AFTER_MS : OTHER_PORT_AFTER_MS;
+        const seenFor = performance.now() - misboundSince;
+        return seenFor >= after
+            ? { kind: 'misbound', why: bad.kind, listeners: bad.listeners, ms: since(), sinceListenMs: Math.round(seenFor) }
+            : null;
+    };
+    // The first base among `bases` whose /__lbheartbeat__ answers HTTP at all, with that answer.
+    const firstAnswering = async (bases, timeout) => {
+        const rs = await Promise.all(bases.map(async (b) => ({ base: b, r: await http.get(b + LBHEARTBEAT, timeout) })));
+        for (const x of rs)
+            if (!x.r.ok)
+                lastError = x.r.error;
+        return rs.find((x) => x.r.ok) ?? null;
+    };
+    for (let round = 0;; round++) {
+        if (app.exit.current)
+            return exited();
+        const left = deadline - performance.now();
+        if (left <= 0) {
+            if (base && lastAnswer)
+                return { kind: 'not-200', base, viaDefault, ...lastAnswer, timedOut: true, ms: since() };
+            return { kind: 'silent', lastError, ms: since() };
+        }
+        const timeout = Math.max(250, Math.min(2000, left));
+        const seen = { misbound: null };
+        const polled = await orExit((async () => {
+            if (base)
+                return http.get(base + LBHEARTBEAT, timeout);
+            const [first, bad] = await Promise.all([firstAnswering(app.portBases, timeout), sockets()]);
+            let hit = first;
+            if (!hit)
+                seen.misbound = bad;
+            if (!hit && !seen.misbound && app.defaultBases.length && (round % defaultEvery === 0 || tryDefaultNow)) {
+                tryDefaultNow = false;
+                hit = await firstAnswering(app.defaultBases, timeout);
+                if (hit)
+                    viaDefault = true;
+            }
+            if (hit)
+                base = hit.base;
+            return hit?.r ?? null;
+        })());
+        if (polled === EXITED)
+            return exited();
+        if (seen.misbound)
+            return seen.misbound;
+        if (o.onWaiting && performance.now() >= nextProgress && !(polled?.ok && polled.status === 200)) {
+            nextProgress = performance.now() + progressEvery;
+            o.onWaiting(since(), polled?.ok ? `answered ${polled.status}` : polled ? polled.error : lastError);
+        }
+        if (polled?.ok) {
+            if (polled.status === 200)
+                return { kind: 'ready', base: base, viaDefault, ms: since() };
+            lastAnswer = { status: polled.status, body: polled.body };
+            // Load balancers do not follow redirects: a 3xx is the answer, not a warm-up.
+            if (polled.status >= 300 && polled.status < 400) {
+                return {
+                    kind: 'not-200',
+                    base: base,
+                    viaDefault,
+                    ...lastAnswer,
+                    ...(polled.location !== undefined ? { location: polled.location } : {}),
+                    timedOut: false,
+                    ms: since(),
+                };
+            }
+            if (polled.status >= 400 && polled.status < 500) {
+                non200Since ??= performance.now();
+                if (performance.now() - non200Since >= MISSING_AFTER_MS) {
+                    return { kind: 'not-200', base: base, viaDefault, ...lastAnswer, timedOut: false, ms: since() };
+                }
+            }
+            else {
+                non200Since = null;
+            }
+        }
+        else if (polled) {
+            lastError = polled.error;
+        }
+        if ((await orExit((0,external_node_timers_promises_.setTimeout)(interval))) === EXITED)
+            return exited();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/fault.ts
+
+
+
+
+
+const fault_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * DF205: stop every sidecar, then poll until /__heartbeat__ turns 5xx (within FAULT_WINDOW_MS) while
+ * /__lbheartbeat__ keeps answering 200. A load balancer would take every instance out if the lbheartbeat
+ * followed the database down.
+ */
+async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
+    const names = stack.services.map((s) => s.name).join(', ');
+    await stack.stopServices();
+    const t0 = performance.now();
+    let heartbeat = null;
+    while (performance.now() - t0 < windowMs) {
+        const [hb, lb] = await Promise.all([http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS), http.get(base + LBHEARTBEAT, PROBE_TIMEOUT_MS)]);
+        heartbeat = hb;
+        if (!lb.ok || lb.status !== 200) {
+            return (0,catalogue/* check */.z6)('DF205', 'fail', `with ${names} stopped, /__lbheartbeat__ ${answered(lb)}: it must not check backing services (the load balancer would drop every instance); move those checks to /__heartbeat__`);
+        }
+        if (hb.ok && hb.status >= 500) {
+            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${fault_secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
+        }
+        await (0,external_node_timers_promises_.setTimeout)(100);
+    }
+    const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
+    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/http.ts
+
+/** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
+const BODY_LIMIT = 64 * 1024;
+/**
+ * GET with its own deadline for each request, so a hanging endpoint fails its rule and the run goes on. One
+ * agent per app container: `close()` drops kept-alive connections before the container is stopped, so they
+ * cannot hold up its graceful shutdown.
+ */
+class Http {
+    redact;
+    host;
+    agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+    /**
+     * `redact` is applied to every body as it arrives, before any rule parses or shortens it: a secret the app
+     * echoes can then never be cut in two (its prefix left in a message). `host`: the Host header of every
+     * request (`127.0.0.1:<published port>`), whichever address it goes to, so an app that checks Host (Django's
+     * ALLOWED_HOSTS) sees the same one from a job on the host or in a container.
+     */
+    constructor(redact = (b) => b, host) {
+        this.redact = redact;
+        this.host = host;
+    }
+    async get(url, timeoutMs) {
+        timeoutMs = Math.max(1, Math.round(timeoutMs));
+        const t0 = performance.now();
+        const ms = () => Math.round(performance.now() - t0);
+        const signal = AbortSignal.timeout(timeoutMs);
+        try {
+            const res = await (0,undici/* request */.Em)(url, {
+                method: 'GET',
+                dispatcher: this.agent,
+                signal,
+                headersTimeout: timeoutMs,
+                bodyTimeout: timeoutMs,
+                ...(this.host ? { headers: { host: this.host } } : {}),
+            });
+            let body = '';
+            for await (const chunk of res.body) {
+                body += chunk.toString();
+                if (body.length >= BODY_LIMIT) {
+                    res.body.destroy();
+                    break;
+                }
+            }
+            const location = res.headers.location;
+            return {
+                ok: true,
+                status: res.statusCode,
+                body: this.redact(body),
+                ms: ms(),
+                ...(location !== undefined ? { location: Array.isArray(location) ? location.join(', ') : location } : {}),
+            };
+        }
+        catch (e) {
+            const err = e;
+            const timedOut = signal.aborted || err.name === 'TimeoutError' || /TIMEOUT/.test(err.code ?? '') || /TIMEOUT/.test(err.cause?.code ?? '');
+            const code = err.code ?? err.cause?.code;
+            return {
+                ok: false,
+                timedOut,
+                error: timedOut ? `no answer within ${timeoutMs / 1000} s` : `${code ? `${code}: ` : ''}${err.message}`,
+                ms: ms(),
+            };
+        }
+    }
+    /** Drop every open connection (a new agent serves later requests). */
+    async reset() {
+        const old = this.agent;
+        this.agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+        await old.destroy().catch(() => undefined);
+    }
+    async close() {
+        await this.agent.destroy().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/banners.ts
+const BANNER_SOURCES = [
+    {
+        name: 'npm',
+        // "> app@1.0.0 start", "> node server.js", "npm notice …", "npm warn …", "npm error …"
+        test: /^(> \S+@\S+ \S+$|> \S|npm (notice|warn|WARN|error|ERR!)\b)/,
+        silence: 'run the app directly (CMD ["node", "server.js"]) instead of npm start, or add --silent and NPM_CONFIG_UPDATE_NOTIFIER=false',
+    },
+    {
+        name: 'yarn',
+        test: /^(yarn run v\d|\$ \S|Done in \d+(\.\d+)?s\.)/,
+        silence: 'run the app directly instead of yarn, or use yarn --silent',
+    },
+    {
+        name: 'pnpm',
+        test: /^\s*(ERR_PNPM_|WARN\s+\S+\s+deprecated)/,
+        silence: 'run the app directly instead of pnpm, or use pnpm --silent',
+    },
+    {
+        name: 'gunicorn',
+        // "[2026-01-01 10:00:00 +0000] [1] [INFO] Starting gunicorn 23.0.0"
+        test: /^\[[\d\- :+.]+\] \[\d+\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /,
+        silence: "give gunicorn a logconfig_dict whose gunicorn.error and gunicorn.access loggers use python-dockerflow's JsonLogFormatter (--logconfig-dict, or logconfig_dict in gunicorn.conf.py)",
+    },
+    {
+        name: 'uvicorn',
+        // "INFO:     Started server process [1]", "INFO:     172.18.0.1:40000 - \"GET / HTTP/1.1\" 200 OK"
+        test: /^(DEBUG|INFO|WARNING|ERROR|CRITICAL): {2,}\S/,
+        silence: "start uvicorn with --log-config pointing at a config whose uvicorn, uvicorn.error and uvicorn.access loggers use python-dockerflow's JsonLogFormatter (and --no-access-log if the app logs requests itself)",
+    },
+    {
+        name: 'node',
+        // "(node:1) Warning: …", "(node:1) [DEP0040] DeprecationWarning: …"
+        test: /^\(node:\d+\) /,
+        silence: 'fix the warning, or set NODE_NO_WARNINGS=1',
+    },
+];
+/** The program that printed a plain-text line, when its format says so. */
+function bannerSource(line) {
+    const text = line.trim();
+    return BANNER_SOURCES.find((s) => s.test.test(text));
+}
+
+;// CONCATENATED MODULE: ./src/smoke/log-rules.ts
+
+
+/** DF301: the app wrote something to stdout or stderr while it ran. */
+function logsRule(lines, bytes, ranMs) {
+    if (bytes === 0) {
+        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${(ranMs / 1000).toFixed(1)} s of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
+    }
+    return (0,catalogue/* check */.z6)('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);
+}
+/** DF302: every log line is mozlog JSON; its level follows the `mozlog` input. */
+function mozlogRule(tally, mode, redactor) {
+    const level = mode === 'require' ? 'error' : 'warning';
+    if (mode === 'off')
+        return (0,catalogue/* check */.z6)('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format');
+    if (tally.total === 0)
+        return (0,catalogue/* check */.z6)('DF302', 'skip', 'no log lines to judge (see DF301)', { level });
+    if (tally.valid === tally.total)
+        return (0,catalogue/* check */.z6)('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
+    const bad = tally.firstBad;
+    // Redacted, collapsed, then cut: a cut never leaves a secret's prefix behind.
+    const short = (l, max) => redactor.cut(redactor.redact(l).replace(/\s+/g, ' ').trim(), max);
+    const quote = (l) => JSON.stringify(short(l, 120));
+    const known = [...tally.sources].filter(([name]) => name !== '');
+    const unknown = tally.sources.get('') ?? 0;
+    const byWhom = [...known.map(([name, n]) => `${n} from ${name}`), ...(unknown ? [`${unknown} from the app or an unknown program`] : [])];
+    const silence = known
+        .map(([name]) => BANNER_SOURCES.find((s) => s.name === name))
+        .filter((s) => s !== undefined)
+        .map((s) => `${s.name}: ${s.silence}`);
+    const bad_ = tally.total - tally.valid;
+    // Every stray line came before the first mozlog line and a known program wrote it: a startup banner.
+    if (tally.valid > 0 && tally.badAfter === 0 && unknown === 0) {
+        return (0,catalogue/* check */.z6)('DF302', 'fail', `the first ${bad_} line(s), before the first mozlog line, are a startup banner (${byWhom.join(', ')}: ${tally.samples.map(quote).join(', ')}); all ${tally.valid} line(s) after it are mozlog; silence the banner (${silence.join('; ')})`, { level });
+    }
+    const where = tally.valid > 0 ? `; ${tally.badBefore} before the first mozlog line, ${tally.badAfter} after it` : '';
+    const others = tally.samples.slice(1).map(quote);
+    return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(short(bad.line, 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…); ${bad_} line(s) are not mozlog (${byWhom.join(', ')}${where})${others.length ? `, next ${others.join(', ')}` : ''}${silence.length ? `; silence what other programs print (${silence.join('; ')})` : ''}`, { level });
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
+
+
+/**
+ * The mozlog JSON schema (one JSON object per line), after the Dockerflow spec's docs/mozlog.md: `Timestamp`
+ * (integer nanoseconds since the epoch) is required; the other fields, when present, have these types.
+ */
+const MOZLOG_SCHEMA = {
+    type: 'object',
+    required: ['Timestamp'],
+    properties: {
+        Timestamp: { type: 'integer', minimum: 0 },
+        Type: { type: 'string' },
+        Logger: { type: 'string' },
+        Hostname: { type: 'string' },
+        EnvVersion: { const: '2.0' },
+        Severity: { type: 'integer', minimum: 0, maximum: 7 },
+        Pid: { type: 'integer', minimum: 0 },
+        Fields: {
+            type: 'object',
+            additionalProperties: {
+                anyOf: [
+                    { type: ['string', 'number', 'boolean', 'null'] },
+                    { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] } },
+                ],
+            },
+        },
+    },
+};
+let compiled = null;
+const validator = () => (compiled ??= new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(MOZLOG_SCHEMA));
+/** Why a line is not mozlog, or null when it is. */
+function mozlogProblem(line) {
+    const text = line.trim();
+    if (!text.startsWith('{'))
+        return 'not a JSON object';
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return 'not valid JSON';
+    }
+    const validate = validator();
+    if (validate(json))
+        return null;
+    const errors = validate.errors ?? [];
+    return describe(errors.find((e) => e.keyword === 'anyOf') ?? errors[0]);
+}
+function describe(e) {
+    if (!e)
+        return 'does not match the mozlog schema';
+    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+    if (e.keyword === 'required')
+        return `${e.params.missingProperty} is missing`;
+    if (e.keyword === 'const')
+        return `${where} must be ${JSON.stringify(e.params.allowedValue)}`;
+    if (e.keyword === 'anyOf')
+        return `${where} must be a scalar or a flat array of scalars`;
+    return `${where || 'the line'} ${e.message ?? 'does not match the mozlog schema'}`;
+}
+/** How many lines kept as examples of those that are not mozlog. */
+const SAMPLES = 3;
+/**
+ * Running count of mozlog lines, fed line by line as the container writes them. Of the lines that are not mozlog it
+ * keeps the first few, how many came before the first mozlog line (a startup banner), and how many each known
+ * program (npm, gunicorn, uvicorn…) wrote.
+ */
+class MozlogTally {
+    total = 0;
+    valid = 0;
+    firstBad = null;
+    /** The first few lines that are not mozlog. */
+    samples = [];
+    /**
+     * Lines that are not mozlog before the first mozlog line of their stream, and after it: `docker logs` delivers
+     * stdout and stderr separately, so their order across streams is not known (a banner on stderr may arrive
+     * after the app's first lines on stdout).
+     */
+    badBefore = 0;
+    badAfter = 0;
+    /** Lines that are not mozlog by the program that wrote them ("" when unknown), in first-seen order. */
+    sources = new Map();
+    validIn = new Map();
+    add(line, stream = 'stdout') {
+        if (line.trim() === '')
+            return;
+        this.total++;
+        const problem = mozlogProblem(line);
+        if (problem === null) {
+            this.valid++;
+            this.validIn.set(stream, (this.validIn.get(stream) ?? 0) + 1);
+            return;
+        }
+        this.firstBad ??= { line, problem };
+        if (this.samples.length < SAMPLES)
+            this.samples.push(line);
+        if (!this.validIn.get(stream))
+            this.badBefore++;
+        else
+            this.badAfter++;
+        const source = bannerSource(line)?.name ?? '';
+        this.sources.set(source, (this.sources.get(source) ?? 0) + 1);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/shutdown.ts
+
+
+const shutdown_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** `docker top ID -eo pid,ppid,args` output as processes (the header line dropped). */
+function parseTop(text) {
+    return text
+        .split('\n')
+        .slice(1)
+        .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+        .filter((m) => m !== null)
+        .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3].trim() }));
+}
+const LAUNCHER = /^(npm|npx|yarn|yarn\.js|yarnpkg|pnpm|pnpm\.cjs|pnpx)$/;
+const SHELL = /^(sh|bash|dash|ash|zsh)$/;
+const base = (word) => word.split('/').pop() ?? word;
+/**
+ * A PID 1 that stands between `docker stop` and the app: a package manager (npm, yarn, pnpm) or a shell running the
+ * app as a child. Such a process answers the signal itself: npm exits within a moment of SIGTERM and the app
+ * under it, killed with it, never runs its shutdown; a shell as PID 1 ignores SIGTERM. Null for an app that is
+ * PID 1 itself, or runs under an init (tini, dumb-init, docker-init) that passes signals on.
+ */
+function signalSwallower(procs) {
+    const pids = new Set(procs.map((p) => p.pid));
+    const root = procs.find((p) => !pids.has(p.ppid));
+    if (!root)
+        return null;
+    const words = root.args.split(/\s+/);
+    const launcher = words
+        .slice(0, 2)
+        .map(base)
+        .find((w) => LAUNCHER.test(w));
+    const shell = SHELL.test(base(words[0] ?? '')) ? base(words[0]) : undefined;
+    const what = launcher ? launcher.replace(/\.(js|cjs)$/, '') : shell;
+    if (!what)
+        return null;
+    // The app: the deepest descendant (npm → sh -c → node server.js).
+    let app;
+    let level = [root];
+    while (level.length) {
+        const next = procs.filter((p) => level.some((q) => q.pid === p.ppid));
+        if (next.length)
+            app = next[0];
+        level = next;
+    }
+    return app ? { pid1: root, what, app } : null;
+}
+/** The container's processes (`docker top` asks the engine, so this works on a remote one too); [] when unknown. */
+async function processTree(ctx, app) {
+    const r = await ctx.runner.run(['docker', 'top', app.id, '-eo', 'pid,ppid,args'], { allowFailure: true, quiet: true });
+    return r.exitCode === 0 ? parseTop(r.stdout) : [];
+}
+/** The verdict on a stop, from the exit code and the time it took (pure, unit-tested). */
+function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = null) {
+    const sig = signal || 'SIGTERM';
+    const fix = `handle ${sig}: stop accepting connections, finish in-flight requests and exit 0 within ${graceS} s`;
+    if (swallower) {
+        const { pid1, what, app } = swallower;
+        const cmd = JSON.stringify(app.args.split(/\s+/));
+        const how = what === 'sh' || what === 'bash' || what === 'dash' || what === 'ash' || what === 'zsh'
+            ? `${what} ignores ${sig} as PID 1 and does not pass it on`
+            : `${what} is not the app: it answers ${sig} itself and the app is killed with it, without running its shutdown`;
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${shutdown_secs(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
+    }
+    if (exitCode === 137 || ms >= graceS * 1000) {
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${shutdown_secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
+    }
+    if (exitCode === 143 || exitCode === 130) {
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${shutdown_secs(ms)}: ${fix}`);
+    }
+    if (exitCode !== 0)
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${shutdown_secs(ms)} after ${sig}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${shutdown_secs(ms)} after ${sig} with exit code 0`);
+}
+/** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
+async function stopApp(ctx, app) {
+    const t0 = performance.now();
+    await ctx.runner.run(['docker', 'stop', '-t', String(STOP_GRACE_S), app.id], { allowFailure: true });
+    const ms = Math.round(performance.now() - t0);
+    let timer;
+    const exit = await Promise.race([app.exit.exited, new Promise((r) => (timer = setTimeout(() => r(null), 5000)))]);
+    clearTimeout(timer);
+    let exitCode = exit?.exitCode ?? -1;
+    if (exitCode < 0) {
+        const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.ExitCode}}', app.id], { allowFailure: true, quiet: true });
+        exitCode = Number(r.stdout.trim() || -1);
+    }
+    return { exitCode, ms };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/exit-watch.ts
+
+/**
+ * `docker wait` running alongside the checks: resolves the moment the container exits, so a crash is seen at
+ * once instead of at the next timeout.
+ */
+class ExitWatch {
+    child;
+    info = null;
+    exited;
+    constructor(ctx, container) {
+        const argv = ['wait', container];
+        ctx.log.line(`$ docker ${argv.join(' ')} &`);
+        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        this.child.stdout.on('data', (d) => (out += d.toString()));
+        this.child.stderr.on('data', (d) => ctx.log.write(`docker wait: ${d.toString()}`));
+        this.exited = new Promise((resolve) => {
+            const done = () => {
+                const code = /^\s*(-?\d+)\s*$/.exec(out);
+                this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
+                resolve(this.info);
+            };
+            this.child.on('close', done);
+            this.child.on('error', done);
+        });
+    }
+    /** The exit, if it has happened. */
+    get current() {
+        return this.info;
+    }
+    stop() {
+        if (this.child.exitCode === null && !this.child.killed)
+            this.child.kill();
+    }
+}
+
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
+var redactor = __webpack_require__(8589);
+;// CONCATENATED MODULE: ./src/smoke/logs.ts
+
+
+
+/** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */
+const RECENT = 50;
+/**
+ * Characters of one line kept in memory (and handed to `onLine`); the rest of a longer line goes to build.log
+ * only. A 100 MB line without a newline costs this much, not 100 MB (nor the time to search it again and again).
+ */
+const MAX_LINE = 16 * 1024;
+/**
+ * The container's stdout and stderr, followed from its start (`docker logs --follow`): every line goes to
+ * build.log (redacted, prefixed `[app]`), and is kept for the log rules.
+ */
+class LogCapture {
+    onLine;
+    child;
+    recent = [];
+    totalLines = 0;
+    totalBytes = 0;
+    done;
+    constructor(ctx, container, onLine = () => undefined, prefix = 'app') {
+        this.onLine = onLine;
+        const argv = ['logs', '--follow', container];
+        ctx.log.line(`$ docker ${argv.join(' ')} &`);
+        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        for (const stream of ['stdout', 'stderr']) {
+            // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
+            let lineStart = true;
+            const sink = (text) => {
+                ctx.log.writeRedacted(`${lineStart ? `[${prefix}] ` : ''}${text}`);
+                lineStart = text.endsWith('\n');
+            };
+            const redacting = new redactor/* LineRedactor */.pH(ctx.redactor, sink);
+            const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+            let head = '';
+            let dropped = 0;
+            const take = (piece) => {
+                if (head.length < MAX_LINE) {
+                    const room = MAX_LINE - head.length;
+                    head += piece.slice(0, room);
+                    dropped += Math.max(0, piece.length - room);
+                }
+                else
+                    dropped += piece.length;
+            };
+            const endLine = () => {
+                this.keep(stream, head, dropped);
+                head = '';
+                dropped = 0;
+            };
+            const src = this.child[stream];
+            src.on('data', (d) => {
+                this.totalBytes += d.length;
+                redacting.write(d);
+                const text = decoder.write(d);
+                let start = 0;
+                let nl;
+                while ((nl = text.indexOf('\n', start)) >= 0) {
+                    take(text.slice(start, nl));
+                    endLine();
+                    start = nl + 1;
+                }
+                take(text.slice(start));
+            });
+            src.on('end', () => {
+                redacting.flush();
+                if (!lineStart)
+                    ctx.log.writeRedacted('\n');
+                take(decoder.end());
+                if (head || dropped)
+                    endLine();
+            });
+        }
+        this.done = new Promise((resolve) => {
+            this.child.on('close', () => resolve());
+            this.child.on('error', () => resolve());
+        });
+    }
+    keep(stream, text, dropped = 0) {
+        const line = { stream, text: dropped ? `${text} [... ${dropped} more characters in build.log]` : text.replace(/\r$/, '') };
+        this.totalLines++;
+        this.recent.push(line);
+        if (this.recent.length > RECENT)
+            this.recent.shift();
+        this.onLine(line);
+    }
+    /**
+     * Wait for the log stream to end after the container stopped (it ends by itself), a crash report must carry the
+     * last lines, and DF301/DF302 judge the whole output. Gives up once nothing came for `idleMs` (a stream that
+     * is still delivering a flood of output is waited for, up to `maxMs`).
+     */
+    async settle(idleMs, maxMs = 60_000) {
+        const t0 = performance.now();
+        let timer;
+        for (;;) {
+            const seen = this.totalBytes;
+            const ended = await Promise.race([
+                this.done.then(() => true),
+                new Promise((r) => (timer = setTimeout(() => r(false), Math.min(idleMs, maxMs)))),
+            ]);
+            clearTimeout(timer);
+            if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs)
+                return;
+        }
+    }
+    /** The last `n` lines, for a crash report. */
+    tail(n) {
+        return this.recent.slice(-n).map((l) => l.text);
+    }
+    stop() {
+        if (this.child.exitCode === null && !this.child.killed)
+            this.child.kill();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/start.ts
+
+
+
+
+
+
+
+/** A `$PORT` unlike the default, so an app that hard-codes its port is caught (DF201). */
+function pickPort(defaultPort) {
+    let p = defaultPort;
+    while (p === defaultPort)
+        p = (0,external_node_crypto_.randomInt)(20000, 30000);
+    return p;
+}
+/** Host ports and the network IP, from `docker inspect`, as base URLs for each container port. */
+function baseUrls(inspect, network, containerPort) {
+    const ns = (inspect?.NetworkSettings ?? {});
+    const urls = [];
+    for (const b of ns.Ports?.[`${containerPort}/tcp`] ?? []) {
+        if (b.HostPort)
+            urls.push(`http://${!b.HostIp || b.HostIp === '0.0.0.0' ? '127.0.0.1' : b.HostIp}:${b.HostPort}`);
+    }
+    const ip = ns.Networks?.[network]?.IPAddress;
+    if (ip)
+        urls.push(`http://${ip}:${containerPort}`);
+    return urls;
+}
+/** What to do about a failed `docker run`, from the line that says why: only an exec failure blames the image. */
+function runFailureHint(why) {
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(why)) {
+        return 'the Docker engine went away during the run: check that dockerd is running (and DOCKER_HOST), then run again';
+    }
+    if (/Conflict\. The container name/i.test(why)) {
+        return 'a container of that name already exists (a run with this run ID is still going, or was not cleaned up): remove it with docker rm -f, then run again';
+    }
+    if (/port is already allocated|address already in use/i.test(why))
+        return 'a host port was taken meanwhile: run again';
+    if (/no space left on device/i.test(why))
+        return 'the Docker host is out of disk space: free some (docker system df shows what uses it)';
+    if (/exec format error/i.test(why))
+        return 'the image was built for another CPU architecture than this engine runs: build it for this platform';
+    if (/executable file not found|no such file or directory|permission denied|exec: /i.test(why)) {
+        return 'check that ENTRYPOINT/CMD name a program that exists in the image and is executable';
+    }
+    return 'the full output is in build.log';
+}
+/** Start the app as production would, with watchers for its exit and its output. */
+async function startApp(ctx, built, stack, onLine) {
+    const port = pickPort(ctx.config.port);
+    const env = appEnv(ctx);
+    const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
+    const name = appContainerName(ctx.runId);
+    ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
+    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
+    const startedAt = performance.now();
+    if (run.exitCode !== 0) {
+        const why = ctx.redactor.redact((0,runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
+        return { ok: false, message: `docker run could not start the container (exit ${run.exitCode}): ${why}; ${runFailureHint(why)}` };
+    }
+    const id = run.stdout.trim().split('\n').pop().trim();
+    // The addresses first, the watchers right after: the readiness poll cannot start without the published port,
+    // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
+    // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
+    // container.
+    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
+    const exit = new ExitWatch(ctx, id);
+    const logs = new LogCapture(ctx, id, onLine);
+    let info;
+    try {
+        info = JSON.parse(inspected.stdout)[0];
+    }
+    catch {
+        info = undefined;
+    }
+    const pid = Number(info?.State?.Pid ?? 0);
+    const portBases = baseUrls(info, stack.network, port);
+    const app = {
+        id,
+        hostHeader: new URL(portBases[0] ?? `http://127.0.0.1:${port}`).host,
+        pid,
+        listeners: procListenerReader(pid, id),
+        name,
+        port,
+        defaultPort: ctx.config.port,
+        portBases,
+        defaultBases: port === ctx.config.port ? [] : baseUrls(info, stack.network, ctx.config.port),
+        stopSignal: info?.Config?.StopSignal || 'SIGTERM',
+        startedAt,
+        exit,
+        logs,
+    };
+    ctx.log.line(`app reachable at ${app.portBases.join(' or ') || '(no address: the container is not running)'}`);
+    return { ok: true, app };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/startup-rules.ts
+
+
+
+const startup_rules_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** DF201 from the readiness wait (null when the container exited first: DF208 speaks then). */
+function portRule(r, port, defaultPort, timeoutMs) {
+    switch (r.kind) {
+        case 'exited':
+            return null;
+        case 'misbound': {
+            const where = r.listeners.map(showListener).join(', ');
+            if (r.why === 'loopback') {
+                const v6 = r.listeners.every((l) => l.address.includes(':'));
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
+            }
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
+        }
+        case 'silent':
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${startup_rules_secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
+        default:
+            if (r.viaDefault) {
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app ignores $PORT and listens on ${defaultPort} (it was started with PORT=${port}): read the port to listen on from the PORT environment variable`);
+            }
+            return (0,catalogue/* check */.z6)('DF201', 'pass', `answered on $PORT=${port}`);
+    }
+}
+/**
+ * True when a 400 is the app refusing the Host header the probes send: its body or its recent log lines say so
+ * (Django's DisallowedHost "Invalid HTTP_HOST header", Rails' HostAuthorization "Blocked hosts", …).
+ */
+function rejectsHost(status, body, logTail) {
+    if (status !== 400 && status !== 403 && status !== 421)
+        return false;
+    const said = /invalid http_host|disallowedhost|allowed_hosts|allowed hosts|blocked hosts?|invalid host|host header|not an allowed host|misdirected/i;
+    return said.test(body) || logTail.some((l) => said.test(l));
+}
+/** How the probes' Host header looks (without the port) and how to allow it, for a message. */
+function allowHostHint(host) {
+    const name = host.replace(/:\d+$/, '');
+    return `allow "${name}" through the app's own setting, from the env input (e.g. ALLOWED_HOSTS=${name} for Django, DJANGO_ALLOWED_HOSTS or your framework's equivalent); every probe sends Host: ${host}`;
+}
+/**
+ * DF202 from the readiness wait (null when another rule explains why it could not be judged). `host` is the Host
+ * header the probes sent and `logTail` the app's last log lines, to explain a 400.
+ */
+function lbheartbeatRule(r, host = '', logTail = []) {
+    const fix = 'add a /__lbheartbeat__ route that answers 200 without touching backing services';
+    switch (r.kind) {
+        case 'ready':
+            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${startup_rules_secs(r.ms)} after the container started`);
+        case 'not-200':
+            if (r.status >= 300 && r.status < 400) {
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${startup_rules_secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+            }
+            if (host && rejectsHost(r.status, r.body, logTail)) {
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}: the app rejected the Host header ${JSON.stringify(host)} (${describeHeartbeatBody(r.body, 120)}): ${allowHostHint(host)}`);
+            }
+            return (0,catalogue/* check */.z6)('DF202', 'fail', r.timedOut
+                ? `still answered ${r.status} when startup-timeout ran out (${startup_rules_secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
+                : `answered ${r.status} (${describeHeartbeatBody(r.body, 160)}): ${fix}`);
+        default:
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/smoke.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'];
+const smoke_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
+class Rows {
+    ignored;
+    rows = new Map();
+    constructor(ignored) {
+        this.ignored = ignored;
+    }
+    on(id) {
+        return !this.ignored.has(id);
+    }
+    set(row) {
+        if (row)
+            this.rows.set(row.id, row);
+    }
+    get(id) {
+        return this.rows.get(id);
+    }
+    skipUnset(ids, reason) {
+        for (const id of ids)
+            if (!this.rows.has(id))
+                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason));
+    }
+    /** Catalogue order; ignored rules say so whatever happened. */
+    list() {
+        return SMOKE_RULES.map((id) => (this.ignored.has(id) ? ignoredRow(id) : (this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run'))));
+    }
+}
+/**
+ * DF201–DF208, DF301, DF302: run the image as production would (private network, sidecars, `$PORT`), wait for
+ * it, probe it, stop its services, stop it, and judge what it logged.
+ */
+async function smoke(ctx, prepared, built, stack) {
+    const rows = new Rows(ctx.config.checksIgnore);
+    if (!SMOKE_RULES.some((id) => rows.on(id)))
+        return { checks: rows.list() };
+    await stack.ensure();
+    const tally = new MozlogTally();
+    const started = await startApp(ctx, built, stack, (l) => tally.add(l.text, l.stream));
+    if (!started.ok) {
+        rows.set((0,catalogue/* check */.z6)('DF208', 'fail', started.message));
+        rows.skipUnset(SMOKE_RULES, 'not judged: the container did not start (see DF208)');
+        return { checks: rows.list() };
+    }
+    const app = started.app;
+    const http = new Http((body) => ctx.redactor.redact(body), app.hostHeader);
+    try {
+        const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
+        return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
+    }
+    finally {
+        app.exit.stop();
+        app.logs.stop();
+        await http.close();
+        await ctx.runner.run(['docker', 'rm', '--force', app.id], { allowFailure: true, quiet: true });
+        await dumpServiceLogs(ctx, stack);
+    }
+}
+async function judge(ctx, prepared, stack, app, http, tally, rows) {
+    const { config } = ctx;
+    const ready = await waitReady({
+        http,
+        app,
+        timeoutMs: config.startupTimeoutMs,
+        port: app.port,
+        defaultPort: app.defaultPort,
+        ...(app.listeners ? { listeners: app.listeners } : {}),
+        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${smoke_secs(ms)} of the ${smoke_secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
+    });
+    const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
+    rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
+    rows.set(lbheartbeatRule(ready, app.hostHeader, app.logs.tail(20)));
+    // An app that refuses the probes' Host header answers every probe so: DF202 says why, once.
+    if (ready.kind === 'not-200' && rejectsHost(ready.status, ready.body, app.logs.tail(20))) {
+        rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
+    }
+    else if (ready.kind === 'ready' || ready.kind === 'not-200') {
+        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${smoke_secs(readyMs)})` : ''}; probing it`);
+        const base = ready.base;
+        const [hb, version, statics] = await Promise.all([
+            rows.on('DF203') || rows.on('DF205')
+                ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () => (await stack.states()).some((s) => !s.running))
+                : null,
+            rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
+            rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
+        ]);
+        // A probe that failed because the container was dying is left unset: DF208 explains it.
+        const probes = [hb?.status === 'fail' ? await withServiceStates(stack, hb) : hb, version, statics];
+        const died = probes.some((r) => r?.status === 'fail') && (await hasExited(ctx, app));
+        for (const r of probes)
+            if (!(died && r?.status === 'fail'))
+                rows.set(r);
+        if (!app.exit.current && rows.on('DF205')) {
+            const fault = await serviceFault(http, base, stack, ready.kind, hb);
+            if (!(fault.status === 'fail' && (await hasExited(ctx, app))))
+                rows.set(fault);
+        }
+    }
+    else if (ready.kind === 'silent' || ready.kind === 'misbound') {
+        rows.skipUnset(['DF202', 'DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app never answered HTTP (see DF201)');
+    }
+    // DF208: a crash after quick probes still fails: the app must stay up min-uptime (counted from its start).
+    const minUp = config.minUptimeMs;
+    let inUptime = false;
+    if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
+        ctx.ui.info(`Checks done; the app must stay up ${smoke_secs(minUp)} after it started (min-uptime) before it is stopped`);
+        inUptime = !(await stayedUp(app, minUp));
+    }
+    if (app.exit.current) {
+        const when = ready.kind === 'exited'
+            ? 'before it answered /__lbheartbeat__'
+            : inUptime
+                ? `after the checks, within the ${smoke_secs(minUp)} it must stay up (min-uptime)`
+                : 'during the checks';
+        rows.set(await crashRow(ctx, app, when));
+        rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
+    }
+    else {
+        const upFor = performance.now() - app.startedAt;
+        await http.reset(); // kept-alive connections must not hold up a graceful shutdown
+        if (rows.on('DF207')) {
+            const swallower = signalSwallower(await processTree(ctx, app));
+            const stop = await stopApp(ctx, app);
+            rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal, undefined, swallower));
+        }
+        else {
+            await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
+        }
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check${minUp > 0 ? ` and the ${smoke_secs(minUp)} min-uptime` : ''}`));
+    }
+    await app.logs.settle(3000);
+    rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
+    rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
+    return readyMs;
+}
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+async function hasExited(ctx, app) {
+    if (app.exit.current)
+        return true;
+    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
+    if (r.stdout.trim() !== 'false')
+        return false;
+    await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    return true;
+}
+/** DF205, or why it cannot be judged on this run. */
+async function serviceFault(http, base, stack, readiness, heartbeat) {
+    if (stack.services.length === 0) {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+    }
+    if (readiness !== 'ready')
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+    if (heartbeat && heartbeat.status !== 'pass') {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+    }
+    // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (down.length) {
+        const which = down.map((s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`);
+        return (0,catalogue/* check */.z6)('DF205', 'fail', `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`);
+    }
+    return faultRule(http, base, stack);
+}
+/** A failing heartbeat often means a sidecar died: say so in DF203. */
+async function withServiceStates(stack, row) {
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (!down.length)
+        return row;
+    const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
+    return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
+}
+/** Sidecar output goes to build.log, to explain a failing heartbeat. */
+async function dumpServiceLogs(ctx, stack) {
+    for (const s of await stack.states()) {
+        if (!s.running && !stack.servicesStopped) {
+            ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
+        }
+        ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
+        await ctx.runner.run(['docker', 'logs', '--tail', '200', s.container], { allowFailure: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/test-command.ts
+
+
+
+
+
+const test_command_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** DF401: `docker run --rm IMAGE <test-command>` on the run's network, output streamed; exit 0 passes. */
+async function testCommandRule(ctx, built, stack) {
+    const command = ctx.config.testCommand;
+    const shown = ctx.redactor.redact((0,runner/* displayArgv */.zq)(command));
+    const env = appEnv(ctx);
+    const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
+    const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
+    if (r.exitCode === 0)
+        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${test_command_secs(r.durationMs)}`);
+    const lines = `${r.stdout}\n${r.stderr}`
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter(Boolean)
+        .slice(-TEST_TAIL_LINES)
+        .map((l) => ctx.redactor.redact(l));
+    const hint = testFailureHint(r.exitCode, command[0] ?? '', `${r.stderr}\n${r.stdout}`);
+    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${test_command_secs(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+}
+/**
+ * What a failed test command's exit says. 126/127 blame the image only when docker itself could not run the
+ * command; when the command ran and something it called was missing ("coverage: command not found"), that line
+ * is the cause.
+ */
+function testFailureHint(exitCode, program, output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (exitCode === 126 || exitCode === 127 || exitCode === 125) {
+        const daemon = (0,runner/* errorLine */.BP)(output);
+        const notRun = /Error response from daemon:|OCI runtime|executable file not found|exec format error/.test(daemon);
+        if (notRun) {
+            if (exitCode === 125 && !/executable file not found|no such file|permission denied/.test(daemon)) {
+                return `docker could not start the test container (${daemon}): see build.log`;
+            }
+            return `docker could not run ${JSON.stringify(program)} in the image (${daemon}): check that it exists in the image (on PATH, executable) and that the ENTRYPOINT passes it on`;
+        }
+        // "sh: 1: coverage: not found", "bash: coverage: command not found", "/app/run-tests.sh: line 3: coverage: command not found"
+        const missing = lines.findLast((l) => /(command not found|: not found)$/.test(l) || /No such file or directory$/.test(l));
+        if (missing) {
+            const tool = /(?:^|:\s*)([^\s:]+): (?:command )?not found$/.exec(missing)?.[1];
+            return `the command ran, but ${tool ? `\`${tool}\`, which it calls, ` : 'a program it calls '}is not in the image (${JSON.stringify(missing)}): install it in the image (or in the build stage the test command uses), or fix the script that calls it`;
+        }
+        if (exitCode === 126)
+            return 'a program the command runs could not be executed (not executable, or a script without its interpreter): see its last lines';
+        return "exit 127 usually means a program was not found; see the command's last lines";
+    }
+    return 'fix the failing tests (the full output is in build.log)';
+}
+
+;// CONCATENATED MODULE: ./src/stages/test.ts
+
+
+
+/** DF401: the image's own tests, run inside it on the run's network, with the services up again. */
+async function test(ctx, built, stack) {
+    if (ctx.config.checksIgnore.has('DF401'))
+        return [ignoredRow('DF401')];
+    if (ctx.config.testCommand.length === 0) {
+        return [(0,catalogue/* check */.z6)('DF401', 'skip', 'no test-command configured; set it to run your tests inside the image (e.g. test-command: pytest)')];
+    }
+    await stack.ensure();
+    await stack.restartServices();
+    return [await testCommandRule(ctx, built, stack)];
+}
+
+;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
+}
+
+;// CONCATENATED MODULE: ./src/publish/docker-config.ts
+
+
+
+
+/** The docker CLI's own config dir for this process: $DOCKER_CONFIG or ~/.docker. */
+function userDockerConfigDir(env) {
+    return env.DOCKER_CONFIG || external_node_path_default().join(external_node_os_default().homedir(), '.docker');
+}
+/** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
+function authKeys(registry) {
+    return (0,image_ref/* isDockerHub */.gr)(registry)
+        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+        : [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * A private DOCKER_CONFIG for one run: `docker login` writes there, so the user's ~/.docker/config.json is never
+ * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
+ *
+ * It starts from the user's config (other registries' logins stay usable for base image pulls) without
+ * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for the `registries`
+ * logged in to.
+ * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
+ */
+function createDockerConfig(parent, userDir, registries) {
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(parent, 'dockerflow-docker-config-'));
+    let config = {};
+    const userFile = external_node_path_default().join(userDir, 'config.json');
+    if ((0,external_node_fs_.existsSync)(userFile)) {
+        try {
+            config = JSON.parse((0,external_node_fs_.readFileSync)(userFile, 'utf8'));
+        }
+        catch {
+            config = {};
+        }
+    }
+    delete config.credsStore;
+    for (const field of ['auths', 'credHelpers']) {
+        const map = config[field];
+        if (map && typeof map === 'object')
+            for (const key of [registries].flat().flatMap(authKeys))
+                delete map[key];
+    }
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+    for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
+        const target = external_node_path_default().join(userDir, sub);
+        if ((0,external_node_fs_.existsSync)(target))
+            (0,external_node_fs_.symlinkSync)(target, external_node_path_default().join(dir, sub));
+    }
+    return dir;
+}
+/** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
+function removeDockerConfig(dir) {
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+}
+/**
+ * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
+ * `credHelpers` entry), so a push can go there without username/password; null when there is none.
+ */
+function existingLogin(userDir, registry) {
+    let config;
+    try {
+        config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(userDir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    for (const key of authKeys(registry)) {
+        const auth = config.auths?.[key]?.auth;
+        if (auth) {
+            const decoded = Buffer.from(auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { kind: 'auth', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        const helper = config.credHelpers?.[key];
+        if (helper)
+            return { kind: 'helper', helper };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/publish/retry.ts
+const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
+const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed|use of closed network connection/i;
+/** What a failure's text says about it: auth refusals win over anything that also looks transient. */
+function classifyFailure(text) {
+    if (AUTH.test(text))
+        return 'auth';
+    if (TRANSIENT.test(text))
+        return 'transient';
+    return 'fatal';
+}
+const DEFAULT_TRIES = 4;
+const DEFAULT_BASE_DELAY_MS = 1000;
+/** Thrown when the last attempt failed with a transient error: `attempts` says how many were made. */
+class RetriesExhausted extends Error {
+    attempts;
+    last;
+    elapsedMs;
+    constructor(attempts, last, 
+    /** Milliseconds from the first attempt's start to the last one's end. */
+    elapsedMs = 0) {
+        super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
+        this.attempts = attempts;
+        this.last = last;
+        this.elapsedMs = elapsedMs;
+        this.name = 'RetriesExhausted';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
+async function withRetry(fn, opts) {
+    const sleep = opts.sleep ?? defaultSleep;
+    const now = opts.now ?? (() => performance.now());
+    const t0 = now();
+    for (let attempt = 1;; attempt++) {
+        const started = now();
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (opts.kindOf(error) !== 'transient')
+                throw error;
+            if (attempt >= opts.tries)
+                throw new RetriesExhausted(attempt, error, now() - t0);
+            const delayMs = backoffDelay(opts.baseDelayMs, attempt);
+            const took = now() - started;
+            if (opts.budgetMs !== undefined && now() - t0 + delayMs + took > opts.budgetMs) {
+                throw new RetriesExhausted(attempt, error, now() - t0);
+            }
+            opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
+            await sleep(delayMs);
+        }
+    }
+}
+/** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */
+function backoffDelay(baseMs, attempt, random = Math.random) {
+    const exp = baseMs * 2 ** (attempt - 1);
+    return Math.round(exp * (1 + 0.2 * random()));
+}
+
+;// CONCATENATED MODULE: ./src/publish/login.ts
+
+
+
+
+
+
+
+
+
+/** Every login of a session. */
+function sessionLogins(session) {
+    return session.logins ?? [{ registry: session.registry, username: session.username, password: session.password }];
+}
+/** The session's view for one registry (its credentials, the shared DOCKER_CONFIG), or null when not logged in there. */
+function sessionFor(session, registry) {
+    const host = normalHost(registry);
+    const login = sessionLogins(session).find((l) => normalHost(l.registry) === host);
+    return login ? { ...session, ...login } : null;
+}
+/**
+ * A view for a registry the job's docker config logs in to (ECR, GAR: their own login actions ran first): the
+ * push uses that config (the private one keeps its entry), and the read-back its credentials, from the `auth`
+ * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
+ */
+async function existingSession(ctx, session, registry) {
+    const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+    if (!found)
+        return null;
+    const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+    let username = '';
+    let password = '';
+    if (found.kind === 'auth')
+        ({ username, password } = found);
+    else {
+        const r = await ctx.runner.run([`docker-credential-${found.helper}`, 'get'], { input: registry, quiet: true, allowFailure: true });
+        try {
+            const creds = JSON.parse(r.stdout);
+            username = creds.Username ?? '';
+            password = creds.Secret ?? '';
+        }
+        catch {
+            // No credentials from the helper: the read-back goes anonymously and says so if refused.
+        }
+    }
+    if (password) {
+        ctx.redactor.add(password);
+        ctx.ui.setSecret(password);
+    }
+    return { registry, username, password, dockerConfig, close: async () => undefined };
+}
+const normalHost = (host) => ((0,image_ref/* isDockerHub */.gr)(host) ? 'docker.io' : host);
+/** The registry host of a full ref (`host/repo:tag`). */
+function refHost(ref) {
+    return normalHost(ref.slice(0, ref.indexOf('/')));
+}
+/** The last line of a failed command that says why (stderr first: stdout holds progress). */
+function failureText(e) {
+    if (e instanceof runner/* CommandError */.Qd) {
+        const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
+        return (0,runner/* errorLine */.BP)(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
+    }
+    return e instanceof Error ? e.message : String(e);
+}
+/** How to give credentials for `registry`, in the words of where the run happens. */
+function credentialsHint(ctx, registry) {
+    const primary = normalHost(registry) === normalHost(ctx.config.registry);
+    if (ctx.env.GITHUB_ACTIONS !== 'true') {
+        return primary
+            ? 'pass --username and --password-stdin, or --push false'
+            : `log in to ${registry} in the action's registry-auth input, or --push false`;
+    }
+    const how = primary ? 'pass them as username/password' : `add "- registry: ${registry}" with username and password to registry-auth`;
+    if ((0,image_ref/* isDockerHub */.gr)(registry))
+        return `set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and ${how}, or push: false`;
+    if (registry === 'ghcr.io') {
+        return primary
+            ? 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false'
+            : `${how} (username: \${{ github.actor }}, password: \${{ secrets.GITHUB_TOKEN }}, with permissions: packages: write), or push: false`;
+    }
+    return primary
+        ? `pass username and password inputs for ${registry} from repository secrets, or push: false`
+        : `${how} from repository secrets, or push: false`;
+}
+/** The complete credentials the inputs give (username and password both set), in order. */
+function completeCredentials(ctx) {
+    return (0,config_config/* registryCredentials */.Qn)(ctx.config).filter((c) => c.username && c.password);
+}
+/**
+ * Checks, before anything is built, that a due push can happen: every ref is on a registry the inputs give
+ * credentials for. Throws a UserError naming the fix.
+ */
+function checkPushable(ctx, prepared) {
+    const { config } = ctx;
+    const { plan } = prepared;
+    if (!plan.push)
+        return;
+    const hosts = [...new Set(plan.refs.map(refHost))];
+    const primary = normalHost(config.registry);
+    const extra = new Set(config.registryAuth.map((c) => normalHost(c.registry)));
+    for (const host of hosts) {
+        if (extra.has(host))
+            continue;
+        // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
+        if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host))
+            continue;
+        if (host === primary) {
+            if (!config.username || !config.password) {
+                const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
+                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+            }
+            continue;
+        }
+        const ref = plan.refs.find((r) => refHost(r) === host);
+        throw new errors/* UserError */.y(extra.size === 0
+            ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
+            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`);
+    }
+}
+/**
+ * Whether the run logs in: when a push is due, and whenever credentials are given outside pull requests (base
+ * image pulls then count against the account, not the anonymous limit). Pull requests never log in.
+ */
+function wantsLogin(ctx, prepared) {
+    return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
+}
+/**
+ * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
+ * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
+ * otherwise it is a warning and the run goes on without that login.
+ */
+async function login(ctx, prepared) {
+    checkPushable(ctx, prepared);
+    if (!wantsLogin(ctx, prepared))
+        return null;
+    const credentials = completeCredentials(ctx);
+    if (credentials.length === 0)
+        return null;
+    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry));
+    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
+    process.once('exit', cleanupOnExit);
+    ctx.saveState?.('dockerConfig', dockerConfig);
+    const logins = [];
+    const giveUp = () => {
+        removeDockerConfig(dockerConfig);
+        process.off('exit', cleanupOnExit);
+    };
+    for (const { registry, username, password } of credentials) {
+        ctx.ui.info(`Logging in to ${registry} as ${username}`);
+        try {
+            await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
+                tries: DEFAULT_TRIES,
+                baseDelayMs: DEFAULT_BASE_DELAY_MS,
+                kindOf: (e) => classifyFailure(failureText(e)),
+                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+            });
+        }
+        catch (e) {
+            const error = loginError(registry, username, e);
+            if (pushHosts.has(normalHost(registry))) {
+                if (logins.length > 0)
+                    await logoutAll(ctx.runner, logins, dockerConfig);
+                giveUp();
+                throw error;
+            }
+            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
+            continue;
+        }
+        logins.push({ registry, username, password });
+        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+    }
+    if (logins.length === 0) {
+        giveUp();
+        return null;
+    }
+    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
+    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    return {
+        ...logins[0],
+        logins,
+        dockerConfig,
+        close: async () => {
+            delete ctx.runner.env.DOCKER_CONFIG;
+            await logoutAll(ctx.runner, logins, dockerConfig);
+            process.off('exit', cleanupOnExit);
+        },
+    };
+}
+async function logoutAll(runner, logins, dockerConfig) {
+    await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
+}
+function loginError(registry, username, e) {
+    if (e instanceof RetriesExhausted) {
+        return new errors/* UserError */.y(`cannot reach registry ${registry} to log in: ${e.attempts} attempts failed (last: ${failureText(e.last)}); check the registry address and that it is up`);
+    }
+    const why = failureText(e);
+    if (classifyFailure(why) === 'auth') {
+        return new errors/* UserError */.y(`registry ${registry} refused the login of user ${username} (${why}): check the username and password/token secrets (a Docker Hub access token needs Read & Write scope)`);
+    }
+    return new errors/* UserError */.y(`docker login to ${registry} as ${username} failed: ${why}; check the registry address`);
+}
+/**
+ * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
+ * is one registry or several, a line each (the `loggedIn` state).
+ */
+async function logout(runner, registries, dockerConfig) {
+    if (!dockerConfig || !(0,external_node_fs_.existsSync)(dockerConfig))
+        return false;
+    for (const registry of registries.split('\n').filter(Boolean)) {
+        await runner
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .catch(() => undefined);
+    }
+    removeDockerConfig(dockerConfig);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/publish/hub-description.ts
+/**
+ * Docker Hub's repository description (the README shown on hub.docker.com), kept in step with a file of the
+ * repository, as peter-evans/dockerhub-description does: log in to Hub's API with the registry credentials, then
+ * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
+ */
+
+
+/** Docker Hub's limit for the full description, in bytes. */
+const HUB_FULL_DESCRIPTION_MAX = 25_000;
+/** Hub's API; DOCKERFLOW_HUB_API_URL points it elsewhere, for the tests only (a local server speaking it). */
+function hubApiUrl(env) {
+    return (env.DOCKERFLOW_HUB_API_URL || 'https://hub.docker.com').replace(/\/+$/, '');
+}
+/**
+ * The Docker Hub repositories whose description a run updates: those of the verified refs on docker.io, none on
+ * a pull request. `skip` says why there are none, for the log.
+ */
+function hubTargets(pushed, image, pullRequest) {
+    if (pullRequest)
+        return { repositories: [], skip: 'a pull request never updates the Docker Hub description' };
+    const repositories = new Set();
+    for (const ref of pushed) {
+        const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, 'docker.io', image);
+        if (parsed?.registry === 'docker.io')
+            repositories.add(parsed.repository.includes('/') ? parsed.repository : `library/${parsed.repository}`);
+    }
+    if (repositories.size === 0)
+        return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };
+    return { repositories: [...repositories], skip: null };
+}
+const hub_description_TIMEOUT_MS = 30_000;
+/** Log in to Hub's API and PATCH the repository's descriptions. Never throws: a failure is the result's `error`. */
+async function updateHubDescription(req) {
+    const fail = (error) => ({ ok: false, error });
+    const host = new URL(req.apiUrl).host;
+    if (req.fullDescription !== undefined && Buffer.byteLength(req.fullDescription) > HUB_FULL_DESCRIPTION_MAX) {
+        return fail(`the description is ${Buffer.byteLength(req.fullDescription)} bytes and Docker Hub takes at most ${HUB_FULL_DESCRIPTION_MAX}: shorten the hub-description file`);
+    }
+    const agent = new undici/* Agent */.g6({ headersTimeout: hub_description_TIMEOUT_MS, bodyTimeout: hub_description_TIMEOUT_MS, connectTimeout: hub_description_TIMEOUT_MS });
+    const call = async (method, path, body, headers = {}) => {
+        const res = await (0,undici/* request */.Em)(`${req.apiUrl}${path}`, {
+            method,
+            dispatcher: agent,
+            headers: { 'content-type': 'application/json', 'user-agent': 'dockerflow-action', ...headers },
+            body: JSON.stringify(body),
+        });
+        const text = await res.body.text();
+        let json = null;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            json = null;
+        }
+        return { status: res.statusCode, json, text };
+    };
+    const detail = (r) => {
+        const m = r.json?.message ?? r.json?.detail ?? r.json?.details;
+        const s = (typeof m === 'string' ? m : r.text).replace(/\s+/g, ' ').trim().slice(0, 200);
+        return s ? `: ${s}` : '';
+    };
+    try {
+        const login = await call('POST', '/v2/users/login/', { username: req.username, password: req.password });
+        const token = login.json?.token;
+        if (login.status !== 200 || typeof token !== 'string' || !token) {
+            if (login.status === 401 || login.status === 403) {
+                return fail(`Docker Hub (${host}) refused the login of user ${req.username} (${login.status}${detail(login)}): check the username and the password or access token`);
+            }
+            return fail(`the Docker Hub login at ${host} answered ${login.status}${detail(login)}; the description is not updated`);
+        }
+        req.onSecret?.(token);
+        const body = {};
+        if (req.fullDescription !== undefined)
+            body.full_description = req.fullDescription;
+        if (req.shortDescription !== undefined)
+            body.description = req.shortDescription;
+        const patch = await call('PATCH', `/v2/repositories/${req.repository}/`, body, { authorization: `Bearer ${token}` });
+        if (patch.status === 200)
+            return { ok: true };
+        if (patch.status === 401 || patch.status === 403) {
+            return fail(`Docker Hub refused to update the description of ${req.repository} for user ${req.username} (${patch.status}${detail(patch)}): an access token needs the Read, Write, Delete scope for this (Read & Write can push but not edit the repository)`);
+        }
+        if (patch.status === 404)
+            return fail(`Docker Hub has no repository ${req.repository} (404) to describe`);
+        return fail(`Docker Hub answered ${patch.status}${detail(patch)} updating the description of ${req.repository}`);
+    }
+    catch (e) {
+        const err = e;
+        return fail(`cannot reach Docker Hub's API at ${host}: ${[err.code ?? err.cause?.code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`);
+    }
+    finally {
+        await agent.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/push.ts
+
+
+
+
+/** How long the retries of one push may take in all (docker's own included). */
+const PUSH_BUDGET_MS = 60_000;
+/**
+ * `docker push` one ref of the built image, retrying transient failures (connection reset or refused, EOF, 5xx,
+ * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
+ */
+async function pushRef(ctx, session, imageId, ref) {
+    const env = { DOCKER_CONFIG: session.dockerConfig };
+    await ctx.runner.run(tagArgv(imageId, ref), { env });
+    ctx.ui.info(`Pushing ${ref}`);
+    try {
+        await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
+            tries: DEFAULT_TRIES,
+            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
+            // add attempts that fit in about a minute, so a failing registry is given up on in one.
+            budgetMs: PUSH_BUDGET_MS,
+            kindOf: (e) => classifyFailure(failureText(e)),
+            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
+    }
+    catch (e) {
+        if (e instanceof RetriesExhausted) {
+            throw new errors/* UserError */.y(`docker push ${ref} failed ${e.attempts === 1 ? 'after docker retried it for ' + Math.round(e.elapsedMs / 1000) + ' s' : `${e.attempts} times`} (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`);
+        }
+        const why = failureText(e);
+        if (classifyFailure(why) === 'auth') {
+            throw new errors/* UserError */.y(`registry ${session.registry} refused the push of ${ref} by user ${session.username} (${why}): check that the repository exists and that the token has write access to it`);
+        }
+        throw new errors/* UserError */.y(`docker push ${ref} failed: ${why}; the full output is in build.log`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/publish.ts
+
+
+
+
+
+
+
+
+
+
+const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
+/** The push line of the report and summary: the policy's reason, or why its push did not happen. */
+function pushReason(plan, out, error) {
+    if (out.reason)
+        return out.reason;
+    if (plan.push && out.pushed.length === 0 && error !== undefined)
+        return `${plan.reason}, but the run failed before anything was pushed and verified`;
+    return plan.reason;
+}
+/**
+ * Push every planned ref, then read each back from the registry and confirm it is the image in
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed.
+ */
+async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
+    const { plan } = prepared;
+    if (!plan.push)
+        return;
+    const failing = checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, ctx.config.failOn)).map((c) => c.id);
+    if (failing.length > 0) {
+        out.reason = `${failing.join(', ')} failed: nothing is pushed unless every rule at or above fail-on (${ctx.config.failOn}) passes`;
+        ctx.ui.info(`Not pushing: ${out.reason}`);
+        return;
+    }
+    const configDigest = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
+    if (configDigest !== built.configDigest) {
+        throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
+    }
+    // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
+    // does not hide what the others got.
+    const byRegistry = new Map();
+    for (const ref of plan.refs)
+        byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
+    const failures = [];
+    for (const [registry, refs] of byRegistry) {
+        try {
+            const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
+            if (!login)
+                throw new errors/* UserError */.y(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
+            await publishTo(ctx, login, built.imageId, configDigest, refs, out);
+        }
+        catch (e) {
+            if (byRegistry.size === 1)
+                throw e;
+            failures.push({ registry, error: e });
+        }
+    }
+    if (failures.length > 0) {
+        const ok = [...byRegistry.keys()].filter((r) => !failures.some((f) => f.registry === r));
+        const failed = failures.map((f) => `${f.registry}: ${f.error.message}`).join('; ');
+        const got = ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes(refHost(r))).join(', ')} (pushed and verified)` : '';
+        throw new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`);
+    }
+    ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+    if (ctx.config.hubDescription || ctx.config.hubShortDescription)
+        await describeOnHub(ctx, prepared, session, out.pushed);
+}
+/**
+ * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. `pushed`
+ * lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
+ */
+async function publishTo(ctx, session, imageId, configDigest, refs, out) {
+    for (const ref of refs)
+        await pushRef(ctx, session, imageId, ref);
+    const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
+        ctx.redactor.add(token);
+        ctx.ui.setSecret(token);
+    });
+    const platform = targetPlatform(ctx.config.platforms);
+    try {
+        for (const ref of refs) {
+            const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
+            if (!parsed)
+                throw new Error(`cannot parse the pushed ref ${ref}`);
+            const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, configDigest, platform), {
+                tries: DEFAULT_TRIES,
+                baseDelayMs: DEFAULT_BASE_DELAY_MS,
+                kindOf: kindOfHttp,
+                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`reading ${ref} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+            }).catch((e) => {
+                throw verifyError(ref, e);
+            });
+            ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
+            out.pushed.push(ref);
+            if (out.digest && out.digest !== verified.digest)
+                ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
+            out.digest ??= verified.digest;
+            out.manifestDigest ??= verified.manifestDigest;
+        }
+    }
+    finally {
+        await client.close();
+    }
+}
+/**
+ * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
+ * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
+ */
+async function describeOnHub(ctx, prepared, session, pushed) {
+    const { hubDescription, hubShortDescription } = ctx.config;
+    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
+    if (skip) {
+        ctx.ui.info(`hub-description: ${skip}`);
+        return;
+    }
+    const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+    if (!hub?.password) {
+        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+        return;
+    }
+    const fullDescription = hubDescription ? (0,external_node_fs_.readFileSync)(hubDescription, 'utf8') : undefined;
+    for (const repository of repositories) {
+        const result = await updateHubDescription({
+            apiUrl: hubApiUrl(ctx.env),
+            username: hub.username,
+            password: hub.password,
+            repository,
+            fullDescription,
+            shortDescription: hubShortDescription || undefined,
+            onSecret: (token) => {
+                ctx.redactor.add(token);
+                ctx.ui.setSecret(token);
+            },
+        });
+        if (result.ok)
+            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
+        else
+            ctx.ui.warning(`hub-description: ${result.error}`);
+    }
+}
+function kindOfHttp(e) {
+    if (!(e instanceof RegistryHttpError))
+        return 'fatal';
+    if (e.status === 0 || e.status === 429 || e.status >= 500)
+        return 'transient';
+    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
+}
+function verifyError(ref, e) {
+    if (e instanceof errors/* UserError */.y)
+        return e;
+    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
+    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
+        return new errors/* UserError */.y(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
+    }
+    return e;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/describe-error.ts
+var describe_error = __webpack_require__(7434);
+// EXTERNAL MODULE: ./src/pipeline/interrupt.ts
+var interrupt = __webpack_require__(6949);
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
+ * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
+ * gets its files and everything the run started is removed.
+ */
+async function runPipeline(ctx) {
+    const files = outFiles(ctx.config.outDir);
+    const timings = {};
+    const checks = [];
+    let prepared;
+    let built;
+    let error;
+    let failedStage;
+    let session = null;
+    const published = newPublished();
+    const interrupted = (0,interrupt/* whenInterrupted */.vV)(ctx);
+    /** Stages under way, to say which one an interrupt stopped. */
+    const running = new Set();
+    let interruptedIn = '';
+    // A signal ends the stage at once (its commands are being stopped): the run goes straight to its cleanup
+    // and report instead of waiting for the stage to notice.
+    const timed = async (stage, fn) => {
+        if (ctx.abort.signal.aborted) {
+            interruptedIn ||= stage;
+            failedStage ??= stage;
+            throw ctx.abort.signal.reason;
+        }
+        const t0 = performance.now();
+        ctx.log.section(stage);
+        running.add(stage);
+        try {
+            return await Promise.race([fn(), interrupted]);
+        }
+        catch (e) {
+            if (ctx.abort.signal.aborted)
+                interruptedIn ||= [...running].join(' and ');
+            failedStage ??= stage;
+            throw e;
+        }
+        finally {
+            running.delete(stage);
+            timings[stage] = Math.round(performance.now() - t0);
+        }
+    };
+    const removeWorkDir = () => (0,external_node_fs_.rmSync)(ctx.workDir, { recursive: true, force: true });
+    ctx.undo.add(removeWorkDir);
+    const stack = new Stack(ctx);
+    let early;
+    try {
+        // Independent of the git metadata: runs while it is read.
+        void detectBuilder(ctx);
+        prepared = await timed('prepare', () => prepare(ctx));
+        const p = prepared;
+        if (wantsLogin(ctx, p))
+            session = await timed('login', () => login(ctx, p));
+        writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
+        // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
+        // never written, so concurrent runs on one checkout each build their own version.json.
+        (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
+        const view = createContextView({
+            context: ctx.config.context,
+            dockerfile: ctx.config.file,
+            dir: external_node_path_default().join(ctx.workDir, 'context'),
+            versionJson: p.versionJson,
+            exclude: [ctx.config.outDir],
+        });
+        ctx.log.line(`build context: ${view.files} file(s) of ${ctx.config.context} and this run's version.json, in ${view.dir} (${view.ms} ms${view.copied ? `, ${view.copied} copied` : ''})`);
+        // The run's network and sidecars do not depend on the image: they start (and their images are pulled)
+        // while it builds, so a database is initialising during the build rather than after it. A failure is
+        // reported by the stage that needs the stack (smoke or test), which awaits the same promise.
+        if (needsStack(ctx)) {
+            early = stack.ensure();
+            early.catch(() => undefined);
+        }
+        try {
+            built = await timed('build', () => build(ctx, p, view.dir));
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(view.dir, { recursive: true, force: true });
+        }
+        const b = built;
+        writeShasum(ctx.redactor, files, b.configDigest);
+        const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
+        ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
+        // Both settle before going on, so cleanup never races a stage that is still running.
+        const [inspected, smoked] = await Promise.allSettled([
+            timed('inspect', () => inspect(ctx, p, b, timings)),
+            timed('smoke', () => smoke(ctx, p, b, stack)),
+        ]);
+        // What one of them judged is kept when the other failed or the run was interrupted.
+        if (inspected.status === 'fulfilled')
+            checks.push(...inspected.value);
+        if (smoked.status === 'fulfilled')
+            checks.push(...smoked.value.checks);
+        if (inspected.status === 'rejected')
+            throw inspected.reason;
+        if (smoked.status === 'rejected')
+            throw smoked.reason;
+        if (smoked.value.readyMs !== undefined)
+            timings.ready = smoked.value.readyMs;
+        checks.push(...(await timed('test', () => test(ctx, b, stack))));
+        if (p.plan.push)
+            await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
+    }
+    catch (e) {
+        const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+        error =
+            reason instanceof context/* Interrupted */.j$
+                ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
+                : ctx.redactor.redact((0,describe_error/* describeError */.U)(e));
+        ctx.ui.error(error);
+        ctx.log.line(`error: ${error}`);
+    }
+    finally {
+        // A build that failed must not leave a sidecar starting behind the cleanup (an interrupt does not wait:
+        // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
+        if (!ctx.abort.signal.aborted)
+            await early?.catch(() => undefined);
+        await session?.close().catch(() => undefined);
+        await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
+        ctx.runner.removeEnvFiles();
+        // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
+        if (built?.runRef)
+            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
+        ctx.undo.delete(removeWorkDir);
+        removeWorkDir();
+    }
+    const rows = inCatalogueOrder(checks, failedStage, interruptedIn ? `not run: the run was interrupted during the ${interruptedIn} stage` : undefined);
+    const report = {
+        schemaVersion: 1,
+        verdict: verdictOf(rows, ctx.config.failOn, error),
+        image: {
+            id: built?.configDigest ?? null,
+            configDigest: built?.configDigest ?? null,
+            manifestDigest: published.manifestDigest ?? built?.manifestDigest ?? null,
+            tags: built?.refs ?? prepared?.plan.refs ?? [],
+            digest: published.digest,
+            pushed: published.pushed,
+        },
+        version: prepared?.version ?? null,
+        checks: rows,
+        timings,
+        ...(prepared ? { push: { planned: prepared.plan.push, reason: pushReason(prepared.plan, published, error) } } : {}),
+        ...(error !== undefined ? { error } : {}),
+    };
+    annotate(ctx, rows);
+    writeReport(ctx.redactor, files, report);
+    ctx.log.line(`verdict: ${report.verdict}`);
+    await ctx.log.close();
+    return { report, files };
+}
+/** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
+function needsStack(ctx) {
+    const { checksIgnore, testCommand } = ctx.config;
+    return SMOKE_RULES.some((id) => !checksIgnore.has(id)) || (!checksIgnore.has('DF401') && testCommand.length > 0);
+}
+/**
+ * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
+ * says why, not a missing row.
+ */
+function inCatalogueOrder(checks, failedStage, reason) {
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    const why = reason ?? (failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run');
+    return catalogue/* RULES */.y0.map((r) => byId.get(r.id) ?? (0,catalogue/* check */.z6)(r.id, 'skip', why));
+}
+/** Failing rules that point into the Dockerfile become annotations on that line. */
+function annotate(ctx, checks) {
+    const root = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
+    for (const c of checks.filter((c) => c.status === 'fail')) {
+        if (c.findings?.length) {
+            for (const f of c.findings) {
+                const title = `${c.id} ${f.rule}`;
+                ctx.ui.warning(f.url ? `${f.message} (${f.url})` : f.message, {
+                    title,
+                    file: external_node_path_default().relative(root, f.file),
+                    ...(f.line ? { line: f.line } : {}),
+                });
+            }
+            continue;
+        }
+        const where = {
+            title: `${c.id} ${c.title}`,
+            ...(c.file ? { file: external_node_path_default().relative(root, c.file) } : {}),
+            ...(c.line ? { line: c.line } : {}),
+        };
+        if (c.level === 'error')
+            ctx.ui.error(c.message, where);
+        else
+            ctx.ui.warning(c.message, where);
+    }
+}
+
+
+/***/ })
+
+};
