@@ -1026,15 +1026,21 @@ class Runner {
     log;
     ui;
     redactor;
+    scratch;
     /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
     env = {};
     /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
     envDir = null;
     envFiles = 0;
-    constructor(log, ui, redactor) {
+    /**
+     * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
+     * step removes should the main step be killed); the system temp folder when unset.
+     */
+    constructor(log, ui, redactor, scratch = node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir()) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
+        this.scratch = scratch;
     }
     /**
      * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
@@ -1042,7 +1048,10 @@ class Runner {
      * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
      */
     envFile(entries) {
-        this.envDir ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'dockerflow-env-'));
+        if (!this.envDir) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.scratch, { recursive: true, mode: 0o700 });
+            this.envDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.scratch, 'env-'));
+        }
         const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.envDir, `env-${++this.envFiles}`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;
@@ -1202,7 +1211,8 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
         ui.warning(`${name} is shorter than ${config_config/* MIN_SECRET_LENGTH */.vb} characters: it cannot be masked in logs or searched for in the image; use a longer value`);
     }
     const log = new BuildLog(config.outDir, redactor);
-    const runner = new exec_runner/* Runner */.by(log, ui, redactor);
+    const workDir = (0,context/* workDirFor */._Z)(env, runId, external_node_os_default().tmpdir());
+    const runner = new exec_runner/* Runner */.by(log, ui, redactor, workDir);
     // The run's env files go with its containers, and on an interrupt too.
     return {
         config,
@@ -1213,7 +1223,7 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
         runId,
         env,
         undo: new Set([() => runner.removeEnvFiles()]),
-        workDir: (0,context/* workDirFor */._Z)(env, runId, external_node_os_default().tmpdir()),
+        workDir,
         abort: new AbortController(),
     };
 }
@@ -1804,7 +1814,9 @@ async function postComment(config, ctx, env, report, artifactUrl) {
     const target = commentTarget(env);
     if (!target || config.prComment === 'false')
         return null;
-    const sizes = report.image.id ? await imageSizes(ctx.runner, report.image.id, config.file, config.target) : {};
+    // By a local tag: on the containerd image store the config digest (the report's image ID) names no image.
+    const local = report.image.tags[0] ?? report.image.id;
+    const sizes = local ? await imageSizes(ctx.runner, local, config.file, config.target) : {};
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     return postPrComment({
         token: config.githubToken,

@@ -141,7 +141,9 @@ async function postComment(
 ): Promise<CommentOutcome | null> {
   const target = commentTarget(env);
   if (!target || config.prComment === 'false') return null;
-  const sizes = report.image.id ? await imageSizes(ctx.runner, report.image.id, config.file, config.target) : {};
+  // By a local tag: on the containerd image store the config digest (the report's image ID) names no image.
+  const local = report.image.tags[0] ?? report.image.id;
+  const sizes = local ? await imageSizes(ctx.runner, local, config.file, config.target) : {};
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   return postPrComment({
     token: config.githubToken,

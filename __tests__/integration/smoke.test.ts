@@ -142,13 +142,13 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     assert.match(r.log, /ok 1 - backend is reachable/);
     // The heartbeat's REQUIRE_ENV check proves API_TOKEN reached the container, yet no value is in argv or files.
     // The secret ones went in a private env file, removed when the run ended.
-    const envFile = /--env LOG_VALUES=API_TOKEN,STRIPE_SK --env-file (\S+dockerflow-env-\S+) --env PORT=\d+ sha256:/.exec(r.log);
-    assert.ok(envFile, 'the app got its secrets by env file');
+    const envFile = /--env LOG_VALUES=API_TOKEN,STRIPE_SK --env-file (\S+\/env-\S+) --env PORT=\d+ sha256:/.exec(r.log);
+    assert.ok(envFile, `the app got its secrets by env file: ${/\$ docker run --detach --name \S+-app .*/.exec(r.log)?.[0]}`);
     assert.equal(existsSync(envFile[1]!), false, 'the env file is removed at cleanup');
     // The app printed both values; build.log has them redacted.
     assert.match(r.log, /"Fields":\{"API_TOKEN":"\*\*\*"\}/);
     assert.match(r.log, /"Fields":\{"STRIPE_SK":"\*\*\*"\}/);
-    assert.match(r.log, /--env-file \S+dockerflow-env-\S+ postgres:15/);
+    assert.match(r.log, /--env-file \S+\/env-\S+ postgres:15/);
     // The value forms of secret flags are in the CLI's argv: said once each, outside a terminal.
     assert.match(r.stderr, /^dockerflow: warning: --env API_TOKEN=… puts a secret value in this command's argv/m);
     assert.match(r.stderr, /^dockerflow: warning: --env-secret STRIPE_SK=… puts a secret value/m);

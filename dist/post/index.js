@@ -32640,15 +32640,21 @@ class Runner {
     log;
     ui;
     redactor;
+    scratch;
     /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
     env = {};
     /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
     envDir = null;
     envFiles = 0;
-    constructor(log, ui, redactor) {
+    /**
+     * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
+     * step removes should the main step be killed); the system temp folder when unset.
+     */
+    constructor(log, ui, redactor, scratch = external_node_os_default().tmpdir()) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
+        this.scratch = scratch;
     }
     /**
      * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
@@ -32656,7 +32662,10 @@ class Runner {
      * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
      */
     envFile(entries) {
-        this.envDir ??= (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dockerflow-env-'));
+        if (!this.envDir) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(this.scratch, { recursive: true, mode: 0o700 });
+            this.envDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.scratch, 'env-'));
+        }
         const file = external_node_path_default().join(this.envDir, `env-${++this.envFiles}`);
         (0,external_node_fs_namespaceObject.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;

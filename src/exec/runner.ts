@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -147,10 +147,15 @@ export class Runner {
   private envDir: string | null = null;
   private envFiles = 0;
 
+  /**
+   * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
+   * step removes should the main step be killed); the system temp folder when unset.
+   */
   constructor(
     private readonly log: BuildLog,
     private readonly ui: Ui,
     readonly redactor: Redactor,
+    private readonly scratch: string = os.tmpdir(),
   ) {}
 
   /**
@@ -159,7 +164,10 @@ export class Runner {
    * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
    */
   envFile(entries: readonly KeyValue[]): string {
-    this.envDir ??= mkdtempSync(path.join(os.tmpdir(), 'dockerflow-env-'));
+    if (!this.envDir) {
+      mkdirSync(this.scratch, { recursive: true, mode: 0o700 });
+      this.envDir = mkdtempSync(path.join(this.scratch, 'env-'));
+    }
     const file = path.join(this.envDir, `env-${++this.envFiles}`);
     writeFileSync(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
     return file;

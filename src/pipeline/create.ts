@@ -19,7 +19,8 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
     );
   }
   const log = new BuildLog(config.outDir, redactor);
-  const runner = new Runner(log, ui, redactor);
+  const workDir = workDirFor(env, runId, os.tmpdir());
+  const runner = new Runner(log, ui, redactor, workDir);
   // The run's env files go with its containers, and on an interrupt too.
   return {
     config,
@@ -30,7 +31,7 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
     runId,
     env,
     undo: new Set<() => void>([() => runner.removeEnvFiles()]),
-    workDir: workDirFor(env, runId, os.tmpdir()),
+    workDir,
     abort: new AbortController(),
   };
 }
