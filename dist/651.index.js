@@ -3181,8 +3181,8 @@ function mozlogRule(tally, mode, redactor) {
         .filter((s) => s !== undefined)
         .map((s) => `${s.name}: ${s.silence}`);
     const bad_ = tally.total - tally.valid;
-    // Every stray line came before the first mozlog line and a known program wrote it: a startup banner.
-    if (tally.valid > 0 && tally.badAfter === 0 && unknown === 0) {
+    // Every stray line came before the first mozlog line, a known program wrote it and none is an error: a banner.
+    if (tally.valid > 0 && tally.badAfter === 0 && unknown === 0 && tally.errorLines === 0) {
         return (0,catalogue/* check */.z6)('DF302', 'fail', `the first ${bad_} line(s), before the first mozlog line, are a startup banner (${byWhom.join(', ')}: ${tally.samples.map(quote).join(', ')}); all ${tally.valid} line(s) after it are mozlog; silence the banner (${silence.join('; ')})`, { level });
     }
     const where = tally.valid > 0 ? `; ${tally.badBefore} before the first mozlog line, ${tally.badAfter} after it` : '';
@@ -3266,6 +3266,8 @@ class MozlogTally {
     firstBad = null;
     /** The first few lines that are not mozlog. */
     samples = [];
+    /** Stray lines that report an error (`npm error …`, `ERROR`): a program's errors are never a startup banner. */
+    errorLines = 0;
     /**
      * Lines that are not mozlog before the first mozlog line of their stream, and after it: `docker logs` delivers
      * stdout and stderr separately, so their order across streams is not known (a banner on stderr may arrive
@@ -3289,6 +3291,8 @@ class MozlogTally {
         this.firstBad ??= { line, problem };
         if (this.samples.length < SAMPLES)
             this.samples.push(line);
+        if (/\b(error|ERR!)\b/i.test(line))
+            this.errorLines++;
         if (!this.validIn.get(stream))
             this.badBefore++;
         else

@@ -34,8 +34,8 @@ export function mozlogRule(tally: MozlogTally, mode: MozlogMode, redactor: Redac
     .filter((s) => s !== undefined)
     .map((s) => `${s.name}: ${s.silence}`);
   const bad_ = tally.total - tally.valid;
-  // Every stray line came before the first mozlog line and a known program wrote it: a startup banner.
-  if (tally.valid > 0 && tally.badAfter === 0 && unknown === 0) {
+  // Every stray line came before the first mozlog line, a known program wrote it and none is an error: a banner.
+  if (tally.valid > 0 && tally.badAfter === 0 && unknown === 0 && tally.errorLines === 0) {
     return check(
       'DF302',
       'fail',

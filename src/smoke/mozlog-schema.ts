@@ -71,6 +71,8 @@ export class MozlogTally {
   firstBad: { line: string; problem: string } | null = null;
   /** The first few lines that are not mozlog. */
   readonly samples: string[] = [];
+  /** Stray lines that report an error (`npm error …`, `ERROR`): a program's errors are never a startup banner. */
+  errorLines = 0;
   /**
    * Lines that are not mozlog before the first mozlog line of their stream, and after it: `docker logs` delivers
    * stdout and stderr separately, so their order across streams is not known (a banner on stderr may arrive
@@ -94,6 +96,7 @@ export class MozlogTally {
     }
     this.firstBad ??= { line, problem };
     if (this.samples.length < SAMPLES) this.samples.push(line);
+    if (/\b(error|ERR!)\b/i.test(line)) this.errorLines++;
     if (!this.validIn.get(stream)) this.badBefore++;
     else this.badAfter++;
     const source = bannerSource(line)?.name ?? '';
