@@ -1,6 +1,7 @@
 // Bundle the three entries with @vercel/ncc into the committed dist/: the action's main and post, and the CLI.
 // `node scripts/bundle.mjs OUTDIR` bundles elsewhere (the staleness test compares that with dist/).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -11,18 +12,12 @@ const entries = [
   ['src/entry/cli.ts', 'cli'],
 ];
 rmSync(outRoot, { recursive: true, force: true });
+// The three builds run at once (an execFileSync inside a promise would run them one after another).
+const run = promisify(execFile);
 await Promise.all(
-  entries.map(
-    ([entry, sub]) =>
-      new Promise((resolve, reject) => {
-        try {
-          execFileSync('npx', ['--no-install', 'ncc', 'build', entry, '-o', path.join(outRoot, sub), '--target', 'es2023', '--quiet', '--no-source-map-register'], {
-            stdio: ['ignore', 'inherit', 'inherit'],
-          });
-          resolve();
-        } catch (e) {
-          reject(e);
-        }
-      }),
+  entries.map(([entry, sub]) =>
+    run('npx', ['--no-install', 'ncc', 'build', entry, '-o', path.join(outRoot, sub), '--target', 'es2023', '--quiet', '--no-source-map-register']).then(
+      ({ stderr }) => process.stderr.write(stderr),
+    ),
   ),
 );
