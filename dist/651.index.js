@@ -319,7 +319,7 @@ class Stack {
     }
     async create() {
         const { ctx } = this;
-        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true, onAbort: 'finish' });
         await this.joinIfContainerised();
         if (!ctx.config.services.length)
             return;
@@ -329,6 +329,7 @@ class Stack {
             try {
                 await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
                     byName: env.env,
+                    onAbort: 'finish', // a detached start returns once the container runs; the cleanup then finds it
                 });
             }
             catch (e) {
@@ -791,7 +792,7 @@ async function readImageFiles(ctx, imageId, files) {
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
+    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true, onAbort: 'finish' });
     const id = created.stdout.trim();
     try {
         await Promise.all(files.map(async (file, i) => {
@@ -3406,6 +3407,7 @@ class ExitWatch {
         const argv = ['wait', container];
         ctx.log.line(`$ docker ${argv.join(' ')} &`);
         this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        ctx.runner.track(this.child);
         let out = '';
         this.child.stdout.on('data', (d) => (out += d.toString()));
         this.child.stderr.on('data', (d) => ctx.log.write(`docker wait: ${d.toString()}`));
@@ -3460,6 +3462,7 @@ class LogCapture {
         const argv = ['logs', '--follow', container];
         ctx.log.line(`$ docker ${argv.join(' ')} &`);
         this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        ctx.runner.track(this.child);
         for (const stream of ['stdout', 'stderr']) {
             // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
             let lineStart = true;
@@ -3604,7 +3607,7 @@ async function startApp(ctx, built, stack, onLine) {
     const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
     const name = appContainerName(ctx.runId);
     ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
-    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
+    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
         const why = ctx.redactor.redact((0,runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
@@ -4365,7 +4368,7 @@ async function logout(runner, registries, dockerConfig) {
         return false;
     for (const registry of registries.split('\n').filter(Boolean)) {
         await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
             .catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
@@ -4805,12 +4808,16 @@ async function runPipeline(ctx) {
         // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
         if (!ctx.abort.signal.aborted)
             await early?.catch(() => undefined);
+        // After an interrupt, what was still running ends first (a `docker create` in flight finishes, the rest
+        // is stopped), so the cleanup below sees every container the run made.
+        if (ctx.abort.signal.aborted)
+            await ctx.runner.idle();
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
         ctx.runner.removeEnvFiles();
         // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
         if (built?.runRef)
-            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
+            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true, cleanup: true });
         ctx.undo.delete(removeWorkDir);
         removeWorkDir();
     }

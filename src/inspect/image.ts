@@ -59,7 +59,7 @@ export async function readImageFiles(ctx: RunContext, imageId: string, files: st
   // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
   const created = await ctx.runner.run(
     ['docker', 'create', '--name', name, '--label', `${RUN_LABEL}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId],
-    { quiet: true },
+    { quiet: true, onAbort: 'finish' },
   );
   const id = created.stdout.trim();
   try {

@@ -132,11 +132,14 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     // A build that failed must not leave a sidecar starting behind the cleanup (an interrupt does not wait:
     // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
     if (!ctx.abort.signal.aborted) await early?.catch(() => undefined);
+    // After an interrupt, what was still running ends first (a `docker create` in flight finishes, the rest
+    // is stopped), so the cleanup below sees every container the run made.
+    if (ctx.abort.signal.aborted) await ctx.runner.idle();
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     ctx.runner.removeEnvFiles();
     // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
-    if (built?.runRef) await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
+    if (built?.runRef) await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true, cleanup: true });
     ctx.undo.delete(removeWorkDir);
     removeWorkDir();
   }

@@ -245,7 +245,7 @@ export async function logout(runner: Runner, registries: string, dockerConfig: s
   if (!dockerConfig || !existsSync(dockerConfig)) return false;
   for (const registry of registries.split('\n').filter(Boolean)) {
     await runner
-      .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+      .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
       .catch(() => undefined);
   }
   removeDockerConfig(dockerConfig);
