@@ -587,8 +587,14 @@ class ConfigError extends Error {
  * pipeline is a bug in this tool and is reported as such.
  */
 class UserError extends Error {
-    constructor(message) {
+    kind;
+    /**
+     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+     * credentials): the CLI exits 2 for it, as for a bad flag.
+     */
+    constructor(message, kind = 'run') {
         super(message);
+        this.kind = kind;
         this.name = 'UserError';
     }
 }

@@ -18,6 +18,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
 var cleanup = __webpack_require__(7220);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
@@ -229,8 +231,6 @@ function verdictOf(checks, failOn, error) {
     return error === undefined && !checks.some((c) => (0,catalogue/* failsRun */.FR)(c, failOn)) ? 'pass' : 'fail';
 }
 
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
@@ -4317,14 +4317,14 @@ function checkPushable(ctx, prepared) {
         if (host === primary) {
             if (!config.username || !config.password) {
                 const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`, 'config');
             }
             continue;
         }
         const ref = plan.refs.find((r) => refHost(r) === host);
         throw new errors/* UserError */.y(extra.size === 0
             ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
-            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`);
+            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`, 'config');
     }
 }
 /**
@@ -4741,6 +4741,7 @@ var interrupt = __webpack_require__(6949);
 
 
 
+
 /**
  * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
  * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
@@ -4753,6 +4754,7 @@ async function runPipeline(ctx) {
     let prepared;
     let built;
     let error;
+    let configError = false;
     let failedStage;
     let session = null;
     const published = newPublished();
@@ -4847,6 +4849,7 @@ async function runPipeline(ctx) {
     }
     catch (e) {
         const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+        configError = reason instanceof errors/* UserError */.y && reason.kind === 'config';
         error =
             reason instanceof context/* Interrupted */.j$
                 ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
@@ -4894,7 +4897,7 @@ async function runPipeline(ctx) {
     writeReport(ctx.redactor, files, report);
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
-    return { report, files };
+    return { report, files, configError };
 }
 /** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
 function needsStack(ctx) {

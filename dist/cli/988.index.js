@@ -476,10 +476,12 @@ async function main(argv, io) {
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
         const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(899)]).then(__webpack_require__.bind(__webpack_require__, 9899));
-        const { report, files } = await runPipeline(ctx);
+        const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
             return 130;
+        if (configError)
+            return 2;
         return report.verdict === 'pass' ? 0 : 1;
     }
     finally {
@@ -1074,8 +1076,14 @@ class ConfigError extends Error {
  * pipeline is a bug in this tool and is reported as such.
  */
 class UserError extends Error {
-    constructor(message) {
+    kind;
+    /**
+     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+     * credentials): the CLI exits 2 for it, as for a bad flag.
+     */
+    constructor(message, kind = 'run') {
         super(message);
+        this.kind = kind;
         this.name = 'UserError';
     }
 }

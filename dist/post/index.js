@@ -31503,8 +31503,14 @@ class errors_ConfigError extends Error {
  * pipeline is a bug in this tool and is reported as such.
  */
 class errors_UserError extends Error {
-    constructor(message) {
+    kind;
+    /**
+     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+     * credentials): the CLI exits 2 for it, as for a bad flag.
+     */
+    constructor(message, kind = 'run') {
         super(message);
+        this.kind = kind;
         this.name = 'UserError';
     }
 }
@@ -33041,14 +33047,14 @@ function checkPushable(ctx, prepared) {
         if (host === primary) {
             if (!config.username || !config.password) {
                 const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-                throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+                throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`, 'config');
             }
             continue;
         }
         const ref = plan.refs.find((r) => refHost(r) === host);
         throw new UserError(extra.size === 0
             ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
-            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`);
+            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`, 'config');
     }
 }
 /**
