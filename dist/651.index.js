@@ -887,16 +887,62 @@ function saveManifests(imageRef) {
     });
 }
 /**
- * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
- * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ * The digests in BuildKit's plain progress output (`#9 exporting manifest sha256:…`, `#9 exporting config
+ * sha256:…`, `#9 exporting manifest list sha256:…`), in the order written; attestation manifests are left out.
  */
-async function imageDigests(ctx, engineId, platform) {
+function exportedDigests(output) {
+    const out = { list: null, images: [] };
+    for (const m of output.matchAll(/^#\d+ exporting (manifest list|manifest|config) (sha256:[0-9a-f]{64})/gm)) {
+        const [, what, digest] = m;
+        if (what === 'manifest list')
+            out.list = digest;
+        else if (what === 'manifest') {
+            if (!out.images.some((i) => i.manifest === digest))
+                out.images.push({ manifest: digest, config: null });
+        }
+        else {
+            const last = out.images.at(-1);
+            if (last && last.config === null)
+                last.config = digest;
+        }
+    }
+    return out;
+}
+/**
+ * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
+ * The classic store's ID is the config digest already. On the containerd store it is the index (or manifest)
+ * digest: the config digest comes from what the build said it exported (`exported`), once the engine confirms it
+ * holds that index or manifest, else from the blobs of a `docker save` (which streams every layer: seconds to
+ * minutes for a large image).
+ */
+async function imageDigests(ctx, engineId, platform, exported) {
     const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
     const [img] = JSON.parse(r.stdout);
-    if (!img?.Descriptor?.digest)
+    const top = img?.Descriptor?.digest;
+    if (!top)
         return { configDigest: engineId, manifestDigest: null };
+    const fromBuild = exported ? await exportedImage(ctx, engineId, top, platform, exported) : null;
+    if (fromBuild)
+        return fromBuild;
     ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
-    return resolveLayout(await saveManifests(engineId), img.Descriptor.digest, platform);
+    return resolveLayout(await saveManifests(engineId), top, platform);
+}
+/** The exported image for `platform`, when the engine holds what the build exported (`top` is its index or manifest). */
+async function exportedImage(ctx, engineId, top, platform, exported) {
+    const images = exported.images.filter((i) => i.config !== null);
+    const direct = images.find((i) => i.manifest === top);
+    if (direct)
+        return { configDigest: direct.config, manifestDigest: direct.manifest };
+    if (exported.list !== top || images.length === 0)
+        return null;
+    let manifest = images.length === 1 ? images[0].manifest : null;
+    if (!manifest) {
+        // Several platforms: the engine says which manifest is this platform's.
+        const p = await ctx.runner.run(['docker', 'image', 'inspect', '--platform', `${platform.os}/${platform.architecture}`, '--format', '{{.Id}}', engineId], { quiet: true, allowFailure: true });
+        manifest = p.exitCode === 0 ? p.stdout.trim() : null;
+    }
+    const image = images.find((i) => i.manifest === manifest);
+    return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build.ts
@@ -956,7 +1002,7 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
-        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
+        const run = await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
@@ -971,7 +1017,7 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
                     throw new runner/* CommandError */.Qd(argv, r, ctx.redactor);
             }
         }
-        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
+        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
