@@ -2664,6 +2664,8 @@ function describeHeartbeatBody(body, max = 400) {
     const text = body.trim();
     if (!text)
         return 'an empty body';
+    if (isHtml(text))
+        return `an HTML page ${quote(shorten(htmlText(text), max))}`;
     let json;
     try {
         json = JSON.parse(text);
@@ -2729,6 +2731,27 @@ function shorten(s, max) {
     return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 const quote = (s) => JSON.stringify(s);
+/** A web framework's error page (Express's "Cannot GET /x", Flask's and Django's "Not Found" pages). */
+const isHtml = (text) => /^(<!doctype html|<html[\s>]|<head[\s>]|<title[\s>])/i.test(text);
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+/**
+ * The words of an HTML page, as a person reads them: scripts, styles and tags left out, the common entities
+ * decoded. A summary for a failure message (the page itself is in build.log), not a parser.
+ */
+function htmlText(html) {
+    return html
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e) => {
+        if (ENTITIES[e.toLowerCase()])
+            return ENTITIES[e.toLowerCase()];
+        const code = /^#x/i.test(e) ? parseInt(e.slice(2), 16) : /^#/.test(e) ? Number(e.slice(1)) : NaN;
+        return Number.isInteger(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    })
+        .replace(/\s+/g, ' ')
+        .trim();
+}
 
 ;// CONCATENATED MODULE: ./src/smoke/probes.ts
 
