@@ -1963,6 +1963,7 @@ function versionDifferences(expected, actual) {
 
 
 
+
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 /** `scanned 2 of 7 layers (12.3 MB) via overlay2; skipped the 5 layers (318.0 MB) of node:24-slim`. */
 function scanSummary(s) {
@@ -2057,6 +2058,9 @@ const DF105 = (f) => {
     if (f.versionFile === null && f.versionIgnoredBy) {
         const by = f.versionIgnoredBy;
         return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`, { file: by.path, line: by.line });
+    }
+    if (f.versionFile === null && f.versionElsewhere) {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: the build put version.json at ${f.versionElsewhere} (WORKDIR ${external_node_path_default().posix.dirname(f.versionElsewhere)}), and the spec serves it from /app; use "WORKDIR /app" before "COPY . ." (DF104)`, at(f, 'WORKDIR'));
     }
     if (f.versionFile === null) {
         return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is missing; copy it into the image ("COPY version.json /app/version.json" or "COPY . /app")', where);
@@ -2185,6 +2189,7 @@ function excludedBy(ignorePath, context, relPath) {
 
 
 
+
 /** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
 function versionIgnoredBy(ctx, built) {
     const file = dockerignore_ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
@@ -2262,12 +2267,20 @@ async function inspect(ctx, prepared, built, timings) {
     ]);
     if (secretScan)
         ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
+    // No /app/version.json: did `COPY . .` put it under another WORKDIR (node's /usr/src/app, /code)?
+    const versionFile = files.get('/app/version.json') ?? null;
+    const elsewhere = versionFile === null && image.workingDir && image.workingDir !== '/app' ? external_node_path_default().posix.join(image.workingDir, 'version.json') : null;
+    const versionElsewhere = elsewhere &&
+        (await readImageFiles(ctx, built.imageId, [elsewhere]).catch(() => new Map())).get(elsewhere) != null
+        ? elsewhere
+        : null;
     const facts = {
         image,
         dockerfile: parseDockerfile(config.file, config.target),
         passwd: files.get('/etc/passwd') ?? null,
         group: files.get('/etc/group') ?? null,
-        versionFile: files.get('/app/version.json') ?? null,
+        versionFile,
+        versionElsewhere,
         expectedVersion: prepared.version,
         secretNames: needles.map((n) => n.name),
         secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
