@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9698);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6432);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9698:
+/***/ 6432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31338,32 +31338,11 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/pipeline/context.ts
-
-
-/** Why a run stopped: a signal, not a failure of the app or of this tool. */
-class Interrupted extends Error {
-    signal;
-    constructor(signal) {
-        super(`interrupted by ${signal}`);
-        this.signal = signal;
-        this.name = 'Interrupted';
-    }
-}
-/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
-function workDirFor(env, runId, tmp) {
-    return path.join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
-}
+;// CONCATENATED MODULE: ./src/docker/run-label.ts
 /** Label set on everything a run creates; the post step and cleanup remove by it. */
 const RUN_LABEL = 'dockerflow.run';
-function newRunId() {
-    return `df-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-}
+/** `--label dockerflow.run=<run id>` for every container and network a run creates. */
+const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -31429,6 +31408,11 @@ async function removeRunResources(runner, runId) {
     return { containers: containers.length, networks: networks.length };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/rules/catalogue.ts

@@ -1,5 +1,5 @@
 import type { Runner } from '../exec/runner.js';
-import { RUN_LABEL } from '../pipeline/context.js';
+import { RUN_LABEL } from './run-label.js';
 import { ownContainerId } from './own-container.js';
 
 /**

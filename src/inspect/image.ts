@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { extract, type Header } from 'tar-stream';
 import { lastLine } from '../exec/runner.js';
-import type { RunContext } from '../pipeline/context.js';
-import { RUN_LABEL } from '../pipeline/context.js';
-import { isAttestation } from '../publish/verify.js';
+import type { RunContext } from '../run/context.js';
+import { RUN_LABEL } from '../docker/run-label.js';
+import { isAttestation } from '../docker/platform.js';
 
 /** The parts of `docker image inspect` the rules read. */
 export interface ImageConfig {

@@ -6,15 +6,16 @@ import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from
 import { verdictOf, type Report } from '../report/report.js';
 import { check, RULES, type CheckResult } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
-import { build, detectBuilder } from '../stages/build.js';
+import { detectBuilder } from '../docker/buildx.js';
+import { build } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
 import { smoke, SMOKE_RULES } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
 import { login, wantsLogin, type RegistrySession } from '../publish/login.js';
 import { newPublished, publish, pushReason } from '../stages/publish.js';
-import { Interrupted, type Built, type Prepared, type RunContext } from './context.js';
-import { describeError } from './describe-error.js';
+import { Interrupted, type Built, type Prepared, type RunContext } from '../run/context.js';
+import { describeError } from '../run/describe-error.js';
 import { whenInterrupted } from './interrupt.js';
 
 export { describeError };
@@ -73,7 +74,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let early: Promise<void> | undefined;
   try {
     // Independent of the git metadata: runs while it is read.
-    void detectBuilder(ctx);
+    void detectBuilder(ctx.runner);
     prepared = await timed('prepare', () => prepare(ctx));
     const p = prepared;
     if (wantsLogin(ctx, p)) session = await timed('login', () => login(ctx, p));

@@ -1,4 +1,4 @@
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { CRASH_TAIL_LINES } from './limits.js';
 import type { AppContainer } from './start.js';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 
 export interface ExitInfo {
   /** The container's exit code; -1 when `docker wait` itself failed (the container was removed). */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { LineRedactor } from '../secrets/redactor.js';
 
 /** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */

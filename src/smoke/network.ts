@@ -2,7 +2,7 @@ import { UserError } from '../config/errors.js';
 import { CommandError } from '../exec/runner.js';
 import { ownContainerId } from '../docker/own-container.js';
 import { networkCreateArgv, serviceContainerName, serviceRunArgv } from '../docker/run-argv.js';
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { containerEnv } from './env.js';
 
 export interface ServiceState {

@@ -1,4 +1,4 @@
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { STOP_GRACE_S } from './limits.js';
 import type { AppContainer } from './start.js';

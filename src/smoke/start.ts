@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { errorLine } from '../exec/runner.js';
 import { appContainerName, appRunArgv } from '../docker/run-argv.js';
-import type { Built, RunContext } from '../pipeline/context.js';
+import type { Built, RunContext } from '../run/context.js';
 import { appEnv } from './env.js';
 import { ExitWatch } from './exit-watch.js';
 import { procListenerReader, type Listener } from './listeners.js';

@@ -1,12 +1,13 @@
 import { buildChecks } from '../inspect/build-checks.js';
 import { inspectImage, readImageFiles } from '../inspect/image.js';
-import { buildxVersionLine } from './build.js';
+import { buildxVersionLine } from '../docker/buildx.js';
 import { finalBaseImage, type BaseImage } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
 import { baseToSkip, inspectPair, scanImage, type ScanResult, type SecretHit } from '../inspect/layer-scan.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
-import type { Built, Prepared, RunContext } from '../pipeline/context.js';
-import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
+import type { Built, Prepared, RunContext } from '../run/context.js';
+import { ignoredRow } from '../run/ignored.js';
+import type { CheckResult } from '../rules/catalogue.js';
 import { namedSecrets, secretBuildArgs } from '../config/config.js';
 import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
 
@@ -20,11 +21,6 @@ function versionIgnoredBy(ctx: RunContext, built: Built): IgnoredBy | null {
     ctx.log.line(`cannot read ${file}: ${(e as Error).message}`);
     return null;
   }
-}
-
-/** Skip rows for rules the user turned off. */
-export function ignoredRow(id: RuleId): CheckResult {
-  return check(id, 'skip', 'ignored by checks-ignore');
 }
 
 /**
@@ -44,7 +40,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
   // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
   const buildkit = config.checksIgnore.has('DF108')
     ? Promise.resolve(ignoredRow('DF108'))
-    : buildxVersionLine(ctx).then((line) => buildChecks(ctx, line));
+    : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
   buildkit.catch(() => undefined);
   const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
   if (wanted.length === 0) return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];

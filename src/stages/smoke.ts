@@ -1,4 +1,4 @@
-import type { Built, Prepared, RunContext } from '../pipeline/context.js';
+import type { Built, Prepared, RunContext } from '../run/context.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { crashRow, stayedUp } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
@@ -12,7 +12,7 @@ import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
-import { ignoredRow } from './inspect.js';
+import { ignoredRow } from '../run/ignored.js';
 
 export const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'] as const;
 

@@ -1,5 +1,5 @@
-export const id = 198;
-export const ids = [198];
+export const id = 115;
+export const ids = [115];
 export const modules = {
 
 /***/ 31377:
@@ -824,8 +824,8 @@ function cliFlag(spec) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
-/* harmony import */ var _pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37057);
-/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94402);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7742);
 
 
 /**
@@ -833,7 +833,7 @@ function cliFlag(spec) {
  * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
  */
 async function removeRunResources(runner, runId) {
-    const filter = `label=${_pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .jQ}=${runId}`;
+    const filter = `label=${_run_label_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_LABEL */ .j}=${runId}`;
     const ids = async (argv) => {
         const r = await runner.run(argv, { allowFailure: true, quiet: true });
         return r.exitCode === 0
@@ -851,7 +851,7 @@ async function removeRunResources(runner, runId) {
     if (containers.length)
         await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
     // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
-    const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_1__/* .ownContainerId */ .X)() : null;
+    const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_0__/* .ownContainerId */ .X)() : null;
     if (self) {
         await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })));
     }
@@ -895,6 +895,21 @@ function readMountinfo() {
         return '';
     }
 }
+
+
+/***/ }),
+
+/***/ 94402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ RUN_LABEL)
+/* harmony export */ });
+/* unused harmony export runLabelArgs */
+/** Label set on everything a run creates; the post step and cleanup remove by it. */
+const RUN_LABEL = 'dockerflow.run';
+/** `--label dockerflow.run=<run id>` for every container and network a run creates. */
+const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
 
 /***/ }),
@@ -1107,7 +1122,7 @@ class Runner {
 
 /***/ }),
 
-/***/ 9198:
+/***/ 99115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1134,8 +1149,8 @@ var errors = __webpack_require__(37827);
 var options = __webpack_require__(6856);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
 var catalogue = __webpack_require__(91062);
-// EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(37057);
+// EXTERNAL MODULE: ./src/run/context.ts
+var context = __webpack_require__(40670);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var exec_runner = __webpack_require__(37507);
 // EXTERNAL MODULE: external "node:fs"
@@ -1193,7 +1208,7 @@ class BuildLog {
 
 // EXTERNAL MODULE: ./src/secrets/redactor.ts
 var secrets_redactor = __webpack_require__(15753);
-;// CONCATENATED MODULE: ./src/pipeline/create.ts
+;// CONCATENATED MODULE: ./src/run/create.ts
 
 
 
@@ -1228,8 +1243,8 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
     };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/describe-error.ts
-var describe_error = __webpack_require__(17434);
+// EXTERNAL MODULE: ./src/run/describe-error.ts
+var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
 var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -1760,7 +1775,7 @@ async function run(env = process.env) {
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(651)]).then(__webpack_require__.bind(__webpack_require__, 31651));
+    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 89013));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
     setOutput('verdict', report.verdict);
@@ -1838,65 +1853,6 @@ async function postComment(config, ctx, env, report, artifactUrl) {
 
 /***/ }),
 
-/***/ 37057:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F$: () => (/* binding */ newRunId),
-/* harmony export */   _Z: () => (/* binding */ workDirFor),
-/* harmony export */   j$: () => (/* binding */ Interrupted),
-/* harmony export */   jQ: () => (/* binding */ RUN_LABEL)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** Why a run stopped: a signal, not a failure of the app or of this tool. */
-class Interrupted extends Error {
-    signal;
-    constructor(signal) {
-        super(`interrupted by ${signal}`);
-        this.signal = signal;
-        this.name = 'Interrupted';
-    }
-}
-/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
-function workDirFor(env, runId, tmp) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
-}
-/** Label set on everything a run creates; the post step and cleanup remove by it. */
-const RUN_LABEL = 'dockerflow.run';
-function newRunId() {
-    return `df-${Date.now().toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
-}
-
-
-/***/ }),
-
-/***/ 17434:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
-/* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37507);
-
-
-/** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
-function describeError(e) {
-    if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y || e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x || e instanceof _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd)
-        return e.message;
-    const err = e instanceof Error ? e : new Error(String(e));
-    const at = err.stack?.split('\n')[1]?.trim() ?? '';
-    return `internal error: ${err.message} (${at}); please report it at the dockerflow-action issue tracker with build.log`;
-}
-
-
-/***/ }),
-
 /***/ 86949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1908,7 +1864,7 @@ function describeError(e) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37220);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37057);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40670);
 
 
 
@@ -1940,7 +1896,7 @@ function onInterrupt(ctx, say, exitCode) {
             process.exit(exitCode); // a second Ctrl-C: the user does not want to wait
         }
         say(signal);
-        ctx.abort.abort(new _context_js__WEBPACK_IMPORTED_MODULE_2__/* .Interrupted */ .j$(signal));
+        ctx.abort.abort(new _run_context_js__WEBPACK_IMPORTED_MODULE_2__/* .Interrupted */ .j$(signal));
         undo();
         // @actions/exec gives no handle on its children: ask for them by parent PID.
         (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('pkill', ['-TERM', '-P', String(process.pid)], { stdio: 'ignore' });
@@ -2024,6 +1980,62 @@ const LEVEL_RANK = { info: 0, warning: 1, error: 2 };
 /** True when this row fails the run under the given `fail-on` threshold. */
 function failsRun(row, failOn) {
     return row.status === 'fail' && LEVEL_RANK[row.level] >= LEVEL_RANK[failOn];
+}
+
+
+/***/ }),
+
+/***/ 40670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F$: () => (/* binding */ newRunId),
+/* harmony export */   _Z: () => (/* binding */ workDirFor),
+/* harmony export */   j$: () => (/* binding */ Interrupted)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Why a run stopped: a signal, not a failure of the app or of this tool. */
+class Interrupted extends Error {
+    signal;
+    constructor(signal) {
+        super(`interrupted by ${signal}`);
+        this.signal = signal;
+        this.name = 'Interrupted';
+    }
+}
+/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
+function workDirFor(env, runId, tmp) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
+}
+function newRunId() {
+    return `df-${Date.now().toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 72423:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37507);
+
+
+/** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
+function describeError(e) {
+    if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y || e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x || e instanceof _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd)
+        return e.message;
+    const err = e instanceof Error ? e : new Error(String(e));
+    const at = err.stack?.split('\n')[1]?.trim() ?? '';
+    return `internal error: ${err.message} (${at}); please report it at the dockerflow-action issue tracker with build.log`;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 899;
-export const ids = [899];
+export const id = 91;
+export const ids = [91];
 export const modules = {
 
-/***/ 9899:
+/***/ 6091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -232,11 +232,11 @@ function verdictOf(checks, failOn, error) {
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __webpack_require__(7507);
+var exec_runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
-// EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(7057);
+// EXTERNAL MODULE: ./src/docker/run-label.ts
+var run_label = __webpack_require__(4402);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
@@ -260,7 +260,7 @@ function envArgs(entries, isSecret, envFile) {
         argv.push('--env-file', envFile(inFile));
     return { argv, env };
 }
-const label = (runId) => ['--label', `${context/* RUN_LABEL */.jQ}=${runId}`];
+const label = (runId) => ['--label', `${run_label/* RUN_LABEL */.j}=${runId}`];
 function networkCreateArgv(runId) {
     return ['docker', 'network', 'create', ...label(runId), runId];
 }
@@ -388,7 +388,7 @@ class Stack {
                 });
             }
             catch (e) {
-                if (!(e instanceof runner/* CommandError */.Qd))
+                if (!(e instanceof exec_runner/* CommandError */.Qd))
                     throw e;
                 throw new errors/* UserError */.y(`service "${s.name}" (${s.image}) did not start: ${e.message}; check the image name in the services input and that the runner can pull it`);
             }
@@ -448,6 +448,26 @@ class Stack {
             exitCode: byName.get(s.container)?.exitCode ?? -1,
         }));
     }
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+/** One answer per runner, that is per run: the build and the BuildKit checks both ask. */
+const detected = new WeakMap();
+/** What `docker buildx version` says (null without the plugin), asked once per run. */
+function buildxVersionLine(runner) {
+    let line = detected.get(runner);
+    if (!line) {
+        line = runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
+        detected.set(runner, line);
+    }
+    return line;
+}
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+function detectBuilder(runner) {
+    return buildxVersionLine(runner).then((line) => (line === null ? 'classic' : 'buildx'));
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
@@ -585,178 +605,11 @@ function buildSettings(req) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
-;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+;// CONCATENATED MODULE: ./src/docker/platform.ts
 /**
- * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
- * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
- * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
+ * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
  */
-
-
-
-/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
-class RegistryHttpError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-        this.name = 'RegistryHttpError';
-    }
-}
-/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
-function registryBaseUrl(host) {
-    if ((0,image_ref/* isDockerHub */.gr)(host))
-        return 'https://registry-1.docker.io';
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
-    return `${loopback ? 'http' : 'https'}://${host}`;
-}
-/** Docker Hub's single-name repositories live under `library/`. */
-function apiRepository(host, repository) {
-    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
-}
-/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
-function parseChallenge(header) {
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
-    if (!m)
-        return null;
-    const params = {};
-    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-    }
-    return { scheme: m[1].toLowerCase(), params };
-}
-const MANIFEST_TYPES = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.index.v1+json',
-];
-const TIMEOUT_MS = 30_000;
-class RegistryClient {
-    host;
-    credentials;
-    onSecret;
-    baseUrl;
-    agent;
-    /** Authorization header per scope, so a token is fetched once per repository. */
-    auth = new Map();
-    constructor(host, credentials, 
-    /** Called with each bearer token obtained, so the caller can mask it. */
-    onSecret = () => undefined, baseUrl) {
-        this.host = host;
-        this.credentials = credentials;
-        this.onSecret = onSecret;
-        this.baseUrl = baseUrl ?? registryBaseUrl(host);
-        this.agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
-    }
-    async close() {
-        await this.agent.close();
-    }
-    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
-    async manifest(repository, reference) {
-        const repo = apiRepository(this.host, repository);
-        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
-        if (res.status === 404)
-            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
-        if (res.status !== 200)
-            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
-        const header = res.headers['docker-content-digest'];
-        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
-        const type = res.headers['content-type'];
-        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
-        return { digest, mediaType, body: res.body };
-    }
-    statusError(status, what, body) {
-        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
-        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
-    }
-    async get(path, headers, scope) {
-        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
-        let res = await send(this.auth.get(scope));
-        if (res.status !== 401)
-            return res;
-        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
-        const authorization = await this.authorize(challenge, scope);
-        this.auth.set(scope, authorization);
-        res = await send(authorization);
-        if (res.status === 401 || res.status === 403) {
-            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
-        }
-        return res;
-    }
-    async authorize(challenge, scope) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : null;
-        if (challenge?.scheme === 'basic') {
-            if (!basic)
-                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
-            return basic;
-        }
-        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
-            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
-        }
-        const url = new URL(challenge.params.realm);
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        url.searchParams.set('scope', scope);
-        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
-        if (res.status !== 200) {
-            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
-            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
-        }
-        let token;
-        try {
-            const json = JSON.parse(res.body.toString('utf8'));
-            token = json.token ?? json.access_token;
-        }
-        catch {
-            token = undefined;
-        }
-        if (typeof token !== 'string' || !token)
-            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
-        this.onSecret(token);
-        return `Bearer ${token}`;
-    }
-    async send(url, headers) {
-        let res;
-        try {
-            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
-        }
-        catch (e) {
-            const err = e;
-            const code = err.code ?? err.cause?.code ?? '';
-            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
-        }
-        const body = Buffer.from(await res.body.arrayBuffer());
-        return { status: res.statusCode, headers: res.headers, body };
-    }
-}
-function sha256(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-}
-function mediaTypeOf(body) {
-    try {
-        const json = JSON.parse(body.toString('utf8'));
-        return typeof json.mediaType === 'string' ? json.mediaType : '';
-    }
-    catch {
-        return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/verify.ts
-/**
- * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
- * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
- * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
- * platform; attestation entries (platform unknown/unknown) never match.
- */
-
-
 /** The platform the local engine built for: `platforms` when given, else this machine's. */
 function targetPlatform(platforms, arch = process.arch) {
     const [os, architecture] = (platforms[0] ?? '').split('/');
@@ -771,43 +624,6 @@ function targetPlatform(platforms, arch = process.arch) {
  */
 const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
     (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
-const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
-function parse(fetched, what) {
-    try {
-        return JSON.parse(fetched.body.toString('utf8'));
-    }
-    catch {
-        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
-    }
-}
-/**
- * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
- * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
- */
-async function verifyTag(client, ref, expectedConfig, platform) {
-    const top = await client.manifest(ref.repository, ref.tag);
-    let manifest = parse(top, ref.display);
-    let platformDigest = top.digest;
-    if (isIndex(manifest, top.mediaType)) {
-        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
-        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
-        if (!entry?.digest) {
-            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
-            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
-        }
-        const child = await client.manifest(ref.repository, entry.digest);
-        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
-        platformDigest = child.digest;
-    }
-    const configDigest = manifest.config?.digest;
-    if (typeof configDigest !== 'string') {
-        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
-    }
-    if (expectedConfig !== configDigest) {
-        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`);
-    }
-    return { digest: top.digest, manifestDigest: platformDigest, configDigest };
-}
 
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
 
@@ -845,7 +661,7 @@ async function readImageFiles(ctx, imageId, files) {
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
+    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${run_label/* RUN_LABEL */.j}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
     const id = created.stdout.trim();
     try {
         await Promise.all(files.map(async (file, i) => {
@@ -930,7 +746,7 @@ function saveManifests(imageRef) {
         child.on('error', reject);
         child.on('close', (code) => {
             if (code !== 0)
-                reject(new Error(`docker save ${imageRef} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`));
+                reject(new Error(`docker save ${imageRef} exited ${code}: ${(0,exec_runner/* lastLine */.fM)(stderr)}`));
             else if (!finished)
                 ex.once('finish', () => resolve(blobs));
             else
@@ -962,23 +778,7 @@ async function imageDigests(ctx, engineId, platform) {
 
 
 
-const detected = new WeakMap();
-/** What `docker buildx version` says (null without the plugin), asked once per run. */
-function buildxVersionLine(ctx) {
-    let line = detected.get(ctx);
-    if (!line) {
-        line = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
-        detected.set(ctx, line);
-    }
-    return line;
-}
-/**
- * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
- * asks early, so `docker buildx version` runs while the git metadata is read.
- */
-function detectBuilder(ctx) {
-    return buildxVersionLine(ctx).then((line) => (line === null ? 'classic' : 'buildx'));
-}
+
 function ociLabels(p) {
     return [
         { key: 'org.opencontainers.image.source', value: p.version.source },
@@ -990,7 +790,7 @@ function ociLabels(p) {
 /** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
 async function build(ctx, prepared, contextDir = ctx.config.context) {
     const { config } = ctx;
-    const builder = await detectBuilder(ctx);
+    const builder = await detectBuilder(ctx.runner);
     if (builder === 'classic') {
         if (config.secrets.length > 0) {
             throw new errors/* UserError */.y('build secrets need BuildKit, and the docker buildx plugin is missing: install buildx (docker/setup-buildx-action in a workflow)');
@@ -1021,15 +821,15 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
                 if (r.exitCode === 0)
                     break;
                 if (attempt >= 5 || !/already exists/i.test(r.stderr))
-                    throw new runner/* CommandError */.Qd(argv, r, ctx.redactor);
+                    throw new exec_runner/* CommandError */.Qd(argv, r, ctx.redactor);
             }
         }
         const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
-        if (e instanceof runner/* CommandError */.Qd) {
-            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact((0,runner/* errorLine */.BP)(e.result.stderr + e.result.stdout) || 'no output')}; the full output is in build.log`);
+        if (e instanceof exec_runner/* CommandError */.Qd) {
+            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact((0,exec_runner/* errorLine */.BP)(e.result.stderr + e.result.stdout) || 'no output')}; the full output is in build.log`);
         }
         throw e;
     }
@@ -1109,7 +909,7 @@ async function buildChecks(ctx, versionLine) {
     const r = await ctx.runner.run(buildCheckArgv(ctx.config), { byName: buildCheckEnv(ctx.config), allowFailure: true, quiet: true });
     const findings = parseCheckOutput(r.stdout, file);
     if (findings === null) {
-        const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(r.stderr) || (0,runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
+        const why = ctx.redactor.redact((0,exec_runner/* lastLine */.fM)(r.stderr) || (0,exec_runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
         return (0,catalogue/* check */.z6)('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`);
     }
     ctx.log.line(`BuildKit checks: ${findings.length} finding(s)`);
@@ -1682,7 +1482,7 @@ function command(argv) {
     child.stderr.on('data', (d) => (stderr += d.toString()));
     const done = new Promise((resolve, reject) => {
         child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`))));
     });
     // The stream's end comes before `close`: wait for both.
     const ended = new Promise((resolve) => child.stdout.on('end', () => resolve()));
@@ -1854,7 +1654,7 @@ function dockerSave(imageId) {
     const child = (0,external_node_child_process_.spawn)('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d.toString()));
-    const done = new Promise((resolve, reject) => child.on('close', (code) => code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
+    const done = new Promise((resolve, reject) => child.on('close', (code) => code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`))));
     return { stream: child.stdout, done };
 }
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
@@ -2087,6 +1887,13 @@ const STATIC_RULES = [
     ['DF109', DF109],
 ];
 
+;// CONCATENATED MODULE: ./src/run/ignored.ts
+
+/** The skip row of a rule the run's `checks-ignore` turned off (every stage writes it the same way). */
+function ignoredRow(id) {
+    return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
+}
+
 ;// CONCATENATED MODULE: ./src/inspect/dockerignore.ts
 
 
@@ -2151,10 +1958,6 @@ function versionIgnoredBy(ctx, built) {
         return null;
     }
 }
-/** Skip rows for rules the user turned off. */
-function ignoredRow(id) {
-    return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
-}
 /**
  * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
  * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
@@ -2171,7 +1974,7 @@ async function inspect(ctx, prepared, built, timings) {
     // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
     const buildkit = config.checksIgnore.has('DF108')
         ? Promise.resolve(ignoredRow('DF108'))
-        : buildxVersionLine(ctx).then((line) => buildChecks(ctx, line));
+        : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
     buildkit.catch(() => undefined);
     const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
     if (wanted.length === 0)
@@ -2508,14 +2311,14 @@ function tooOld(version) {
     return `Docker Engine ${version.trim()} is older than ${MIN_ENGINE.major}.${MIN_ENGINE.minor}, the oldest this tool supports: upgrade the engine (GitHub's runners ship 28) or point DOCKER_HOST at a newer one`;
 }
 /** Fail fast, before anything is built, when the docker CLI is missing, no engine answers it, or it is too old. */
-async function assertEngine(ctx) {
-    const r = await ctx.runner
+async function assertEngine(runner) {
+    const r = await runner
         .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
         .catch(() => null);
     if (!r)
         throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
     if (r.exitCode !== 0 || !r.stdout.trim()) {
-        const why = (0,runner/* errorLine */.BP)(r.stderr);
+        const why = (0,exec_runner/* errorLine */.BP)(r.stderr);
         throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
     }
     const old = tooOld(r.stdout);
@@ -2552,7 +2355,7 @@ async function readGitContext(ctx) {
 }
 /** Git context → version object and push plan. Nothing is written yet. */
 async function prepare(ctx) {
-    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
+    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx.runner)]);
     if (!git.commit) {
         ctx.ui.warning(noCommits.get(ctx)
             ? `the git repository at ${ctx.config.context} has no commits yet and GITHUB_SHA is unset: version.json has an empty commit; commit your files (git commit) first`
@@ -3084,6 +2887,8 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
     return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
@@ -3661,7 +3466,7 @@ async function startApp(ctx, built, stack, onLine) {
     const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
-        const why = ctx.redactor.redact((0,runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
+        const why = ctx.redactor.redact((0,exec_runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
         return { ok: false, message: `docker run could not start the container (exit ${run.exitCode}): ${why}; ${runFailureHint(why)}` };
     }
     const id = run.stdout.trim().split('\n').pop().trim();
@@ -3976,7 +3781,7 @@ const test_command_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** DF401: `docker run --rm IMAGE <test-command>` on the run's network, output streamed; exit 0 passes. */
 async function testCommandRule(ctx, built, stack) {
     const command = ctx.config.testCommand;
-    const shown = ctx.redactor.redact((0,runner/* displayArgv */.zq)(command));
+    const shown = ctx.redactor.redact((0,exec_runner/* displayArgv */.zq)(command));
     const env = appEnv(ctx);
     const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
     const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
@@ -4002,7 +3807,7 @@ function testFailureHint(exitCode, program, output) {
         .map((l) => l.trim())
         .filter(Boolean);
     if (exitCode === 126 || exitCode === 127 || exitCode === 125) {
-        const daemon = (0,runner/* errorLine */.BP)(output);
+        const daemon = (0,exec_runner/* errorLine */.BP)(output);
         const notRun = /Error response from daemon:|OCI runtime|executable file not found|exec format error/.test(daemon);
         if (notRun) {
             if (exitCode === 125 && !/executable file not found|no such file|permission denied/.test(daemon)) {
@@ -4263,9 +4068,9 @@ function refHost(ref) {
 }
 /** The last line of a failed command that says why (stderr first: stdout holds progress). */
 function failureText(e) {
-    if (e instanceof runner/* CommandError */.Qd) {
+    if (e instanceof exec_runner/* CommandError */.Qd) {
         const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
-        return (0,runner/* errorLine */.BP)(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
+        return (0,exec_runner/* errorLine */.BP)(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
     }
     return e instanceof Error ? e.message : String(e);
 }
@@ -4454,7 +4259,7 @@ function hubTargets(pushed, image, pullRequest) {
         return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };
     return { repositories: [...repositories], skip: null };
 }
-const hub_description_TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 30_000;
 /** Log in to Hub's API and PATCH the repository's descriptions. Never throws: a failure is the result's `error`. */
 async function updateHubDescription(req) {
     const fail = (error) => ({ ok: false, error });
@@ -4462,7 +4267,7 @@ async function updateHubDescription(req) {
     if (req.fullDescription !== undefined && Buffer.byteLength(req.fullDescription) > HUB_FULL_DESCRIPTION_MAX) {
         return fail(`the description is ${Buffer.byteLength(req.fullDescription)} bytes and Docker Hub takes at most ${HUB_FULL_DESCRIPTION_MAX}: shorten the hub-description file`);
     }
-    const agent = new undici/* Agent */.g6({ headersTimeout: hub_description_TIMEOUT_MS, bodyTimeout: hub_description_TIMEOUT_MS, connectTimeout: hub_description_TIMEOUT_MS });
+    const agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
     const call = async (method, path, body, headers = {}) => {
         const res = await (0,undici/* request */.Em)(`${req.apiUrl}${path}`, {
             method,
@@ -4557,7 +4362,217 @@ async function pushRef(ctx, session, imageId, ref) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+/**
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
+ * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ */
+
+
+
+/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
+class RegistryHttpError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'RegistryHttpError';
+    }
+}
+/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
+function registryBaseUrl(host) {
+    if ((0,image_ref/* isDockerHub */.gr)(host))
+        return 'https://registry-1.docker.io';
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** Docker Hub's single-name repositories live under `library/`. */
+function apiRepository(host, repository) {
+    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
+function parseChallenge(header) {
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return null;
+    const params = {};
+    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
+const registry_client_TIMEOUT_MS = 30_000;
+class RegistryClient {
+    host;
+    credentials;
+    onSecret;
+    baseUrl;
+    agent;
+    /** Authorization header per scope, so a token is fetched once per repository. */
+    auth = new Map();
+    constructor(host, credentials, 
+    /** Called with each bearer token obtained, so the caller can mask it. */
+    onSecret = () => undefined, baseUrl) {
+        this.host = host;
+        this.credentials = credentials;
+        this.onSecret = onSecret;
+        this.baseUrl = baseUrl ?? registryBaseUrl(host);
+        this.agent = new undici/* Agent */.g6({ headersTimeout: registry_client_TIMEOUT_MS, bodyTimeout: registry_client_TIMEOUT_MS, connectTimeout: registry_client_TIMEOUT_MS });
+    }
+    async close() {
+        await this.agent.close();
+    }
+    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
+    async manifest(repository, reference) {
+        const repo = apiRepository(this.host, repository);
+        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+        if (res.status === 404)
+            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
+        if (res.status !== 200)
+            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
+        const header = res.headers['docker-content-digest'];
+        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+        const type = res.headers['content-type'];
+        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
+        return { digest, mediaType, body: res.body };
+    }
+    statusError(status, what, body) {
+        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
+        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
+    }
+    async get(path, headers, scope) {
+        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+        let res = await send(this.auth.get(scope));
+        if (res.status !== 401)
+            return res;
+        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
+        const authorization = await this.authorize(challenge, scope);
+        this.auth.set(scope, authorization);
+        res = await send(authorization);
+        if (res.status === 401 || res.status === 403) {
+            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
+        }
+        return res;
+    }
+    async authorize(challenge, scope) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : null;
+        if (challenge?.scheme === 'basic') {
+            if (!basic)
+                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
+            return basic;
+        }
+        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
+        }
+        const url = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', scope);
+        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
+        if (res.status !== 200) {
+            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
+            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
+        }
+        let token;
+        try {
+            const json = JSON.parse(res.body.toString('utf8'));
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || !token)
+            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
+        this.onSecret(token);
+        return `Bearer ${token}`;
+    }
+    async send(url, headers) {
+        let res;
+        try {
+            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+        }
+        catch (e) {
+            const err = e;
+            const code = err.code ?? err.cause?.code ?? '';
+            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
+        }
+        const body = Buffer.from(await res.body.arrayBuffer());
+        return { status: res.statusCode, headers: res.headers, body };
+    }
+}
+function sha256(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+function mediaTypeOf(body) {
+    try {
+        const json = JSON.parse(body.toString('utf8'));
+        return typeof json.mediaType === 'string' ? json.mediaType : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/verify.ts
+/**
+ * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
+ * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
+ * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
+ * platform; attestation entries (platform unknown/unknown) never match.
+ */
+
+
+
+const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
+function parse(fetched, what) {
+    try {
+        return JSON.parse(fetched.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
+    }
+}
+/**
+ * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
+ * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
+ */
+async function verifyTag(client, ref, expectedConfig, platform) {
+    const top = await client.manifest(ref.repository, ref.tag);
+    let manifest = parse(top, ref.display);
+    let platformDigest = top.digest;
+    if (isIndex(manifest, top.mediaType)) {
+        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
+        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+        if (!entry?.digest) {
+            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
+        }
+        const child = await client.manifest(ref.repository, entry.digest);
+        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
+        platformDigest = child.digest;
+    }
+    const configDigest = manifest.config?.digest;
+    if (typeof configDigest !== 'string') {
+        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
+    }
+    if (expectedConfig !== configDigest) {
+        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`);
+    }
+    return { digest: top.digest, manifestDigest: platformDigest, configDigest };
+}
+
 ;// CONCATENATED MODULE: ./src/stages/publish.ts
+
 
 
 
@@ -4714,11 +4729,14 @@ function verifyError(ref, e) {
     return e;
 }
 
-// EXTERNAL MODULE: ./src/pipeline/describe-error.ts
-var describe_error = __webpack_require__(7434);
+// EXTERNAL MODULE: ./src/run/context.ts
+var context = __webpack_require__(670);
+// EXTERNAL MODULE: ./src/run/describe-error.ts
+var describe_error = __webpack_require__(2423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
 var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -4788,7 +4806,7 @@ async function runPipeline(ctx) {
     let early;
     try {
         // Independent of the git metadata: runs while it is read.
-        void detectBuilder(ctx);
+        void detectBuilder(ctx.runner);
         prepared = await timed('prepare', () => prepare(ctx));
         const p = prepared;
         if (wantsLogin(ctx, p))
