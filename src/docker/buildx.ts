@@ -1,5 +1,6 @@
 import type { Runner } from '../exec/runner.js';
 import type { Builder } from './build-argv.js';
+import { dockerArgv } from './commands.js';
 
 /** One answer per runner, that is per run: the build and the BuildKit checks both ask. */
 const detected = new WeakMap<Runner, Promise<string | null>>();
@@ -8,7 +9,7 @@ const detected = new WeakMap<Runner, Promise<string | null>>();
 export function buildxVersionLine(runner: Runner): Promise<string | null> {
   let line = detected.get(runner);
   if (!line) {
-    line = runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then(
+    line = runner.run(dockerArgv.buildxVersion(), { allowFailure: true, quiet: true }).then(
       (r) => (r.exitCode === 0 ? r.stdout.trim() : null),
       () => null,
     );

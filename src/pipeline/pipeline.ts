@@ -7,6 +7,7 @@ import { verdictOf, type Report } from '../report/report.js';
 import { check, RULES, type CheckResult } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
 import { detectBuilder } from '../docker/buildx.js';
+import { removeImage } from '../docker/commands.js';
 import { build } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
@@ -137,7 +138,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     ctx.runner.removeEnvFiles();
     // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
-    if (built?.runRef) await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
+    if (built?.runRef) await removeImage(ctx.runner, built.runRef);
     ctx.undo.delete(removeWorkDir);
     removeWorkDir();
   }

@@ -4,6 +4,7 @@ import { UserError } from '../config/errors.js';
 import { formatRef } from '../config/image-ref.js';
 import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
+import { tagArgv } from '../docker/registry-argv.js';
 import { imageDigests } from '../inspect/image.js';
 import { detectBuilder } from '../docker/buildx.js';
 import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, notKept, wants } from '../docker/attest.js';
@@ -50,7 +51,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     for (const ref of prepared.plan.refs) {
       // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
       for (let attempt = 1; ; attempt++) {
-        const argv = ['docker', 'tag', imageId, ref];
+        const argv = tagArgv(imageId, ref);
         const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
         if (r.exitCode === 0) break;
         if (attempt >= 5 || !/already exists/i.test(r.stderr)) throw new CommandError(argv, r, ctx.redactor);

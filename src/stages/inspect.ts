@@ -55,10 +55,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       `Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`,
     );
   }
-  const scanCtx = {
-    run: (argv: string[]) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
-    log: (line: string) => ctx.log.line(line),
-  };
+  const scanCtx = { runner: ctx.runner, log: (line: string) => ctx.log.line(line) };
   const t0 = performance.now();
   const request = scanning
     ? {
