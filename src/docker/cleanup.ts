@@ -10,7 +10,7 @@ import { ownContainerId } from './own-container.js';
 export async function removeRunResources(runner: Runner, runId: string): Promise<{ containers: number; networks: number }> {
   const label = `${RUN_LABEL}=${runId}`;
   const ids = async (argv: string[]): Promise<string[]> => {
-    const r = await runner.run(argv, { allowFailure: true, quiet: true });
+    const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
     return r.exitCode === 0
       ? r.stdout
           .split('\n')
@@ -20,12 +20,14 @@ export async function removeRunResources(runner: Runner, runId: string): Promise
   };
   // Both listed at once; the containers go first, as a network in use cannot be removed.
   const [containers, networks] = await Promise.all([ids(dockerArgv.listContainers(label)), ids(dockerArgv.listNetworks(label))]);
-  await removeContainers(runner, containers, { volumes: true });
+  await removeContainers(runner, containers, { volumes: true, cleanup: true });
   // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
   const self = networks.length ? ownContainerId() : null;
   if (self) {
-    await Promise.all(networks.map((n) => runner.run(dockerArgv.networkDisconnect(n, self), { allowFailure: true, quiet: true })));
+    await Promise.all(
+      networks.map((n) => runner.run(dockerArgv.networkDisconnect(n, self), { allowFailure: true, quiet: true, cleanup: true })),
+    );
   }
-  if (networks.length) await runner.run(dockerArgv.networkRemove(networks), { allowFailure: true, quiet: true });
+  if (networks.length) await runner.run(dockerArgv.networkRemove(networks), { allowFailure: true, quiet: true, cleanup: true });
   return { containers: containers.length, networks: networks.length };
 }

@@ -16,10 +16,11 @@ export const dockerArgv = {
   storeInfo: (): string[] => ['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}'],
   /** `docker inspect` of containers (whole JSON, or one `--format` template). */
   inspect: (ids: readonly string[], format?: string): string[] => ['docker', 'inspect', ...(format ? ['--format', format] : []), ...ids],
-  imageInspect: (refs: readonly string[], format?: string): string[] => [
+  imageInspect: (refs: readonly string[], format?: string, platform?: string): string[] => [
     'docker',
     'image',
     'inspect',
+    ...(platform ? ['--platform', platform] : []),
     ...(format ? ['--format', format] : []),
     ...refs,
   ],
@@ -111,9 +112,13 @@ export async function top(runner: Runner, id: string): Promise<string | null> {
   return r.exitCode === 0 ? r.stdout : null;
 }
 
-/** Remove containers, running or not (best effort). */
-export async function removeContainers(runner: Runner, ids: readonly string[], o: { volumes?: boolean } = {}): Promise<void> {
-  if (ids.length) await runner.run(dockerArgv.remove(ids, o), quietly);
+/** Remove containers, running or not (best effort); `cleanup`: also once the run was interrupted. */
+export async function removeContainers(
+  runner: Runner,
+  ids: readonly string[],
+  o: { volumes?: boolean; cleanup?: boolean } = {},
+): Promise<void> {
+  if (ids.length) await runner.run(dockerArgv.remove(ids, o), { ...quietly, cleanup: o.cleanup ?? false });
 }
 
 /** SIGKILL, logged (best effort). */
@@ -154,9 +159,12 @@ export function save(runner: Runner, ref: string, why: string): Spawned {
   return runner.spawn(dockerArgv.save(ref), { why });
 }
 
-/** A container made from `image` and never started, to copy files out of; returns its ID. */
+/**
+ * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
+ * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
+ */
 export async function createIdle(runner: Runner, name: string, runId: string, image: string): Promise<string> {
-  const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true });
+  const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
   return r.stdout.trim();
 }
 
@@ -171,6 +179,12 @@ export function imageInspect(runner: Runner, refs: readonly string[], o: { allow
   return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
 }
 
+/** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */
+export async function platformImageId(runner: Runner, ref: string, platform: string): Promise<string | null> {
+  const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Id}}', platform), quietly);
+  return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+
 /** An image's size in bytes as the engine reports it; undefined when it cannot be read. */
 export async function imageSize(runner: Runner, ref: string): Promise<number | undefined> {
   const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Size}}'), quietly).catch(() => null);
@@ -178,9 +192,9 @@ export async function imageSize(runner: Runner, ref: string): Promise<number | u
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/** Untag one ref (the image goes with its last tag, as any image). */
+/** Untag one ref (the image goes with its last tag, as any image): a cleanup command, run after an interrupt too. */
 export async function removeImage(runner: Runner, ref: string): Promise<void> {
-  await runner.run(dockerArgv.imageRemove(ref), quietly);
+  await runner.run(dockerArgv.imageRemove(ref), { ...quietly, cleanup: true });
 }
 
 /** `<DriverStatus JSON> <DockerRootDir>` of the engine; null when `docker info` failed. */

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { extract, type Header } from 'tar-stream';
-import { copyOut, createIdle, imageInspect, removeContainers, save } from '../docker/commands.js';
+import { copyOut, createIdle, imageInspect, platformImageId, removeContainers, save } from '../docker/commands.js';
 import { lastLine, type Runner } from '../exec/runner.js';
 import type { RunContext } from '../run/context.js';
 import { isAttestation } from '../docker/platform.js';
@@ -177,17 +177,70 @@ function saveManifests(runner: Runner, imageRef: string): Promise<Map<string, Ma
   });
 }
 
+/** What BuildKit's progress output says its exporter wrote: the manifest list, each image manifest and its config. */
+export interface Exported {
+  list: string | null;
+  images: { manifest: string; config: string | null }[];
+}
+
+/**
+ * The digests in BuildKit's plain progress output (`#9 exporting manifest sha256:…`, `#9 exporting config
+ * sha256:…`, `#9 exporting manifest list sha256:…`), in the order written; attestation manifests are left out.
+ */
+export function exportedDigests(output: string): Exported {
+  const out: Exported = { list: null, images: [] };
+  for (const m of output.matchAll(/^#\d+ exporting (manifest list|manifest|config) (sha256:[0-9a-f]{64})/gm)) {
+    const [, what, digest] = m as unknown as [string, string, string];
+    if (what === 'manifest list') out.list = digest;
+    else if (what === 'manifest') {
+      if (!out.images.some((i) => i.manifest === digest)) out.images.push({ manifest: digest, config: null });
+    } else {
+      const last = out.images.at(-1);
+      if (last && last.config === null) last.config = digest;
+    }
+  }
+  return out;
+}
+
 /**
  * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
- * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ * The classic store's ID is the config digest already. On the containerd store it is the index (or manifest)
+ * digest: the config digest comes from what the build said it exported (`exported`), once the engine confirms it
+ * holds that index or manifest, else from the blobs of a `docker save` (which streams every layer: seconds to
+ * minutes for a large image).
  */
 export async function imageDigests(
   ctx: RunContext,
   engineId: string,
   platform: { os: string; architecture: string },
+  exported?: Exported,
 ): Promise<ImageDigests> {
   const r = await imageInspect(ctx.runner, [engineId]);
   const [img] = JSON.parse(r.stdout) as [{ Id?: string; Descriptor?: Descriptor | null }];
-  if (!img?.Descriptor?.digest) return { configDigest: engineId, manifestDigest: null };
-  return resolveLayout(await saveManifests(ctx.runner, engineId), img.Descriptor.digest, platform);
+  const top = img?.Descriptor?.digest;
+  if (!top) return { configDigest: engineId, manifestDigest: null };
+  const fromBuild = exported ? await exportedImage(ctx, engineId, top, platform, exported) : null;
+  if (fromBuild) return fromBuild;
+  return resolveLayout(await saveManifests(ctx.runner, engineId), top, platform);
+}
+
+/** The exported image for `platform`, when the engine holds what the build exported (`top` is its index or manifest). */
+async function exportedImage(
+  ctx: RunContext,
+  engineId: string,
+  top: string,
+  platform: { os: string; architecture: string },
+  exported: Exported,
+): Promise<ImageDigests | null> {
+  const images = exported.images.filter((i): i is { manifest: string; config: string } => i.config !== null);
+  const direct = images.find((i) => i.manifest === top);
+  if (direct) return { configDigest: direct.config, manifestDigest: direct.manifest };
+  if (exported.list !== top || images.length === 0) return null;
+  let manifest = images.length === 1 ? images[0]!.manifest : null;
+  if (!manifest) {
+    // Several platforms: the engine says which manifest is this platform's.
+    manifest = await platformImageId(ctx.runner, engineId, `${platform.os}/${platform.architecture}`);
+  }
+  const image = images.find((i) => i.manifest === manifest);
+  return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
 }

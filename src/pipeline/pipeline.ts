@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
 import { createContextView } from '../git/context-view.js';
 import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
@@ -24,6 +25,8 @@ export { describeError };
 export interface Outcome {
   report: Report;
   files: OutFiles;
+  /** The run stopped on its inputs (a push due without credentials): the CLI exits 2, as for a bad flag. */
+  configError: boolean;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let prepared: Prepared | undefined;
   let built: Built | undefined;
   let error: string | undefined;
+  let configError = false;
   let failedStage: string | undefined;
   let session: RegistrySession | null = null;
   const published = newPublished();
@@ -124,6 +128,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     if (p.plan.push) await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
   } catch (e) {
     const reason: unknown = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+    configError = reason instanceof UserError && reason.kind === 'config';
     error =
       reason instanceof Interrupted
         ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
@@ -134,6 +139,9 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     // A build that failed must not leave a sidecar starting behind the cleanup (an interrupt does not wait:
     // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
     if (!ctx.abort.signal.aborted) await early?.catch(() => undefined);
+    // After an interrupt, what was still running ends first (a `docker create` in flight finishes, the rest
+    // is stopped), so the cleanup below sees every container the run made.
+    if (ctx.abort.signal.aborted) await ctx.runner.idle();
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     ctx.runner.removeEnvFiles();
@@ -169,7 +177,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   writeReport(ctx.redactor, files, report);
   ctx.log.line(`verdict: ${report.verdict}`);
   await ctx.log.close();
-  return { report, files };
+  return { report, files, configError };
 }
 
 /** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
