@@ -41,7 +41,7 @@ describe('Runner.spawn', () => {
     assert.equal(end.stderr, 'failed: ***\n', 'its stderr comes back redacted');
     await log.close();
     const text = readFileSync(log.path, 'utf8');
-    assert.match(text, /^\$ .+ -e .+ &  # a test$/m, 'one line: the command, in the background, and why');
+    assert.match(text, /^\$ .+ -e .+ & {2}# a test$/m, 'one line: the command, in the background, and why');
     assert.ok(!text.includes(SECRET), 'the secret in its argv is redacted in build.log');
   });
 
