@@ -115,3 +115,9 @@ it('the check sees an upward import, a peer import, a type-only one, a dynamic o
   ]);
   assert.deepEqual(stageCrossings(files), ['src/stages/inspect.ts imports ./build.js (stage → stage)']);
 });
+
+it('docs/architecture.md shows the same floors as LAYERS', () => {
+  const doc = readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
+  const floors = [...doc.matchAll(/^\| (\d+) +\| ([^|]+)\|/gm)].map((m) => [...m[2]!.matchAll(/`([^`]+)`/g)].map((f) => f[1]!));
+  assert.deepEqual(floors, LAYERS);
+});
