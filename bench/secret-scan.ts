@@ -22,6 +22,10 @@ import { parseArgs } from 'node:util';
 import { scanImage, type ScanResult } from '../src/inspect/layer-scan.js';
 import { MultiMatcher } from '../src/inspect/matcher.js';
 import { finalBaseImage } from '../src/inspect/base-image.js';
+import { Runner } from '../src/exec/runner.js';
+import { BuildLog } from '../src/log/build-log.js';
+import { Redactor } from '../src/secrets/redactor.js';
+import { CliUi } from '../src/ui/cli-ui.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SAMPLE = path.join(ROOT, 'sample-app');
@@ -84,10 +88,9 @@ export async function benchSecretScan(runs: number, o: { sampleOnly?: boolean } 
     dirs.push(d);
     return d;
   };
-  const ctx = {
-    run: (argv: string[]) => sh(argv, { allowFailure: true }).then((r) => ({ exitCode: r.code, stdout: r.stdout, stderr: r.stderr })),
-    log: () => undefined,
-  };
+  // The scan's docker commands go through a runner, as in a run; its build.log is thrown away with the temp dirs.
+  const scanLog = new BuildLog(tmp('log'), new Redactor());
+  const ctx = { runner: new Runner(scanLog, new CliUi(), new Redactor()), log: () => undefined };
   try {
     // D: the matcher alone.
     const data = Buffer.concat([randomBytes(128 << 20), Buffer.from(randomBytes(96 << 20).toString('base64')).subarray(0, 128 << 20)]);
@@ -257,6 +260,7 @@ export async function benchSecretScan(runs: number, o: { sampleOnly?: boolean } 
       matcher,
     };
   } finally {
+    await scanLog.close();
     for (const ref of [...images].reverse()) await sh(['docker', 'rmi', ref], { allowFailure: true });
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }

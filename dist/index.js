@@ -47,7 +47,7 @@ if (tooOld) {
     process.stdout.write(`::error::${tooOld}\n`);
     process.exit(2);
 }
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(621), __nccwpck_require__.e(198)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9198));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(621), __nccwpck_require__.e(115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99115));
 await run();
 
 __webpack_async_result__();

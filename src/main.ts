@@ -5,9 +5,9 @@ import { parseConfig, registryAuthPasswords, type Config } from './config/config
 import { ConfigError } from './config/errors.js';
 import { OPTIONS } from './config/options.js';
 import { failsRun } from './rules/catalogue.js';
-import { newRunId } from './pipeline/context.js';
-import { createRunContext } from './pipeline/create.js';
-import { describeError } from './pipeline/describe-error.js';
+import { newRunId } from './run/context.js';
+import { createRunContext } from './run/create.js';
+import { describeError } from './run/describe-error.js';
 import { onInterrupt } from './pipeline/interrupt.js';
 import { summaryMarkdown, summaryText } from './report/summary.js';
 import { uploadOutDir } from './artifacts/upload.js';
@@ -15,7 +15,7 @@ import { ActionUi } from './ui/action-ui.js';
 import { commentKey, commentTarget, postPrComment, type CommentOutcome } from './github/pr-comment.js';
 import { imageSizes } from './inspect/size.js';
 import type { Report } from './report/report.js';
-import type { RunContext } from './pipeline/context.js';
+import type { RunContext } from './run/context.js';
 import { Redactor } from './secrets/redactor.js';
 import { appendFileRedacted, fileCommandRedacted } from './secrets/sink.js';
 

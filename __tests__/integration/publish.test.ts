@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RegistryClient } from '../../src/publish/registry-client.js';
-import { targetPlatform, verifyTag } from '../../src/publish/verify.js';
+import { targetPlatform } from '../../src/docker/platform.js';
+import { verifyTag } from '../../src/publish/verify.js';
 import { configDigestOf, docker, engineUp, imageStore, RECIPE, testRegistry } from '../helpers/docker.js';
 import {
   catalog,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import type { Runner, RunOptions, RunResult } from '../../src/exec/runner.js';
 import type { GitContext } from '../../src/git/context.js';
-import type { RunContext } from '../../src/pipeline/context.js';
+import type { RunContext } from '../../src/run/context.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import type { Ui } from '../../src/ui/ui.js';
 import { FIXTURES } from '../helpers/run.js';

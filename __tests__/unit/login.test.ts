@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { createDockerConfig } from '../../src/publish/docker-config.js';
 import { checkPushable, login, wantsLogin } from '../../src/publish/login.js';
 import { planPush } from '../../src/publish/policy.js';
-import type { Prepared } from '../../src/pipeline/context.js';
+import type { Prepared } from '../../src/run/context.js';
 import type { GitContext } from '../../src/git/context.js';
 import type { Config } from '../../src/config/config.js';
 import { configFor, contextFor, fakeRunner, gitFor, tempDir } from './helpers.js';

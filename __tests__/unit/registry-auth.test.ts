@@ -10,7 +10,7 @@ import { parseRegistryAuth, registryAuthPasswords, secretValues } from '../../sr
 import { ConfigError } from '../../src/config/errors.js';
 import { checkPushable, existingSession, login, sessionFor } from '../../src/publish/login.js';
 import { planPush } from '../../src/publish/policy.js';
-import type { Prepared } from '../../src/pipeline/context.js';
+import type { Prepared } from '../../src/run/context.js';
 import type { Config } from '../../src/config/config.js';
 import { configFor, contextFor, fakeRunner, gitFor, tempDir } from './helpers.js';
 

@@ -8,7 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { apiRepository, parseChallenge, RegistryClient, registryBaseUrl } from '../../src/publish/registry-client.js';
-import { targetPlatform, verifyTag } from '../../src/publish/verify.js';
+import { targetPlatform } from '../../src/docker/platform.js';
+import { verifyTag } from '../../src/publish/verify.js';
 
 const digestOf = (s: string): string => `sha256:${createHash('sha256').update(s).digest('hex')}`;
 const CONFIG_AMD64 = `sha256:${'1'.repeat(64)}`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { secretValues, unmaskableSecrets } from '../../src/config/config.js';
-import { createRunContext } from '../../src/pipeline/create.js';
+import { createRunContext } from '../../src/run/create.js';
 import { Redactor } from '../../src/secrets/redactor.js';
 import { appEnv } from '../../src/smoke/env.js';
 import { CliUi } from '../../src/ui/cli-ui.js';

@@ -13,7 +13,7 @@ if (tooOld) {
     process.stderr.write(`${tooOld}\n`);
     process.exit(2);
 }
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(988)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6988));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3028));
 const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,8 +1,8 @@
 import { text } from 'node:stream/consumers';
 import { parseConfig, type Config } from '../config/config.js';
 import { ConfigError } from '../config/errors.js';
-import { createRunContext } from '../pipeline/create.js';
-import { describeError } from '../pipeline/describe-error.js';
+import { createRunContext } from '../run/create.js';
+import { describeError } from '../run/describe-error.js';
 import { onInterrupt } from '../pipeline/interrupt.js';
 import { summaryText } from '../report/summary.js';
 import { CliUi } from '../ui/cli-ui.js';

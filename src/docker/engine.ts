@@ -1,6 +1,6 @@
 import { UserError } from '../config/errors.js';
-import { errorLine } from '../exec/runner.js';
-import type { RunContext } from '../pipeline/context.js';
+import { errorLine, type Runner } from '../exec/runner.js';
+import { dockerArgv } from './commands.js';
 
 /**
  * The oldest Docker Engine this tool supports: what GitHub's ubuntu-22.04 and ubuntu-24.04 runners ship, and the
@@ -25,10 +25,8 @@ export function tooOld(version: string): string | null {
 }
 
 /** Fail fast, before anything is built, when the docker CLI is missing, no engine answers it, or it is too old. */
-export async function assertEngine(ctx: RunContext): Promise<void> {
-  const r = await ctx.runner
-    .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
-    .catch(() => null);
+export async function assertEngine(runner: Runner): Promise<void> {
+  const r = await runner.run(dockerArgv.serverVersion(), { allowFailure: true, quiet: true }).catch(() => null);
   if (!r) throw new UserError('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
   if (r.exitCode !== 0 || !r.stdout.trim()) {
     const why = errorLine(r.stderr);

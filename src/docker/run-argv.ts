@@ -1,5 +1,5 @@
 import type { KeyValue } from '../config/parse-lines.js';
-import { RUN_LABEL } from '../pipeline/context.js';
+import { RUN_LABEL } from './run-label.js';
 
 /**
  * argv for everything the smoke and test stages start, built in one place. Every container and network carries

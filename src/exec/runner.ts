@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { KeyValue } from '../config/parse-lines.js';
 import { isDockerCliVariable } from '../secrets/names.js';
@@ -158,6 +159,27 @@ export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
 
 const signalNumber = (s: NodeJS.Signals): number | undefined => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s as string];
 
+export interface SpawnOptions {
+  /** Why it runs, written after the command line in build.log (`$ docker save ID &  # why`). */
+  why?: string;
+}
+
+/** A follower started by `Runner.spawn`: its output is the caller's to read; it ends by itself or by `kill()`. */
+export interface Spawned {
+  readonly stdout: Readable;
+  readonly stderr: Readable;
+  /**
+   * Settles when it has exited and its streams are closed (never rejects): its exit code (128 + the signal's
+   * number when it was killed, -1 when it could not start) and the end of its stderr, redacted.
+   */
+  readonly exited: Promise<{ exitCode: number; stderr: string }>;
+  /** Stop it (SIGTERM) if it still runs; safe to call twice. */
+  kill(): void;
+}
+
+/** Characters of a follower's stderr kept for its error message. */
+const FOLLOWER_STDERR = 64 * 1024;
+
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
  * redacted, and optionally to the console.
@@ -249,6 +271,39 @@ export class Runner {
   removeEnvFiles(): void {
     if (this.envDir) rmSync(this.envDir, { recursive: true, force: true });
     this.envDir = null;
+  }
+
+  /**
+   * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
+   * no shell, the runner's environment (DOCKER_CONFIG while logged in), its command line in build.log (redacted),
+   * in a process group of its own, and stopped with the run's other commands on an interrupt (after which a new
+   * one is refused, as `run` refuses). `idle()` waits for it. Its stdout and stderr are not logged here: the
+   * caller reads them (the app's output is logged line by line, prefixed; a saved image is never logged).
+   */
+  spawn(argv: readonly string[], opts: SpawnOptions = {}): Spawned {
+    const [cmd, ...args] = argv;
+    if (!cmd) throw new Error('Runner.spawn: empty argv');
+    if (this.interrupted) throw this.interrupted;
+    this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
+    const env = Object.keys(this.env).length ? { ...(process.env as Record<string, string>), ...this.env } : process.env;
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.track(child);
+    const err = new Tail(FOLLOWER_STDERR);
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const exited = new Promise<{ exitCode: number; stderr: string }>((resolve) => {
+      child.on('error', (e) => resolve({ exitCode: -1, stderr: this.redactor.redact(`cannot run ${cmd}: ${e.message}`) }));
+      child.on('close', (code, signal) =>
+        resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stderr: this.redactor.redact(err.end()) }),
+      );
+    });
+    return {
+      stdout: child.stdout,
+      stderr: child.stderr,
+      exited,
+      kill: () => {
+        if (child.exitCode === null && child.signalCode === null) killTree(child, 'SIGTERM');
+      },
+    };
   }
 
   async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {

@@ -5,7 +5,7 @@
  */
 import { buildCheckArgv, buildCheckEnv } from '../docker/build-argv.js';
 import { lastLine } from '../exec/runner.js';
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { check, type CheckResult, type Finding } from '../rules/catalogue.js';
 
 /** The first buildx with `--call check`. */

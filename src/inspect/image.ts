@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { extract, type Header } from 'tar-stream';
-import { lastLine } from '../exec/runner.js';
-import type { RunContext } from '../pipeline/context.js';
-import { RUN_LABEL } from '../pipeline/context.js';
-import { isAttestation } from '../publish/verify.js';
+import { copyOut, createIdle, imageInspect, platformImageId, removeContainers, save } from '../docker/commands.js';
+import { lastLine, type Runner } from '../exec/runner.js';
+import type { RunContext } from '../run/context.js';
+import { isAttestation } from '../docker/platform.js';
 
 /** The parts of `docker image inspect` the rules read. */
 export interface ImageConfig {
@@ -25,7 +24,7 @@ export async function inspectImage(
 ): Promise<ImageConfig> {
   let img = prefetched ? await prefetched : null;
   if (!img) {
-    const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+    const r = await imageInspect(ctx.runner, [imageId]);
     [img] = JSON.parse(r.stdout) as [{ Config?: Record<string, unknown> }];
   }
   const c = (img?.Config ?? {}) as {
@@ -57,21 +56,16 @@ export async function readImageFiles(ctx: RunContext, imageId: string, files: st
   mkdirSync(ctx.workDir, { recursive: true });
   const dir = mkdtempSync(path.join(ctx.workDir, 'files-'));
   // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-  const created = await ctx.runner.run(
-    ['docker', 'create', '--name', name, '--label', `${RUN_LABEL}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId],
-    { quiet: true, onAbort: 'finish' },
-  );
-  const id = created.stdout.trim();
+  const id = await createIdle(ctx.runner, name, ctx.runId, imageId);
   try {
     await Promise.all(
       files.map(async (file, i) => {
         const dest = path.join(dir, String(i));
-        const r = await ctx.runner.run(['docker', 'cp', '-L', `${id}:${file}`, dest], { allowFailure: true, quiet: true });
-        out.set(file, r.exitCode === 0 ? safeRead(dest) : null);
+        out.set(file, (await copyOut(ctx.runner, id, file, dest)) ? safeRead(dest) : null);
       }),
     );
   } finally {
-    await ctx.runner.run(['docker', 'rm', '-f', id], { allowFailure: true, quiet: true });
+    await removeContainers(ctx.runner, [id]);
     rmSync(dir, { recursive: true, force: true });
   }
   return out;
@@ -142,11 +136,9 @@ export function resolveLayout(
 }
 
 /** Small JSON blobs of a `docker save` stream (manifests, indexes, configs), by digest; layers are skipped unread. */
-function saveManifests(imageRef: string): Promise<Map<string, ManifestOrIndex>> {
+function saveManifests(runner: Runner, imageRef: string): Promise<Map<string, ManifestOrIndex>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', ['save', imageRef], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const child = save(runner, imageRef, 'read in memory for the config digest (containerd image store)');
     const blobs = new Map<string, ManifestOrIndex>();
     const ex = extract();
     ex.on('entry', (header: Header, entry, next) => {
@@ -172,10 +164,12 @@ function saveManifests(imageRef: string): Promise<Map<string, ManifestOrIndex>> 
     });
     let finished = false;
     ex.on('finish', () => (finished = true));
-    ex.on('error', reject);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`docker save ${imageRef} exited ${code}: ${lastLine(stderr)}`));
+    ex.on('error', (e) => {
+      child.kill(); // nobody reads the rest of the image
+      reject(e);
+    });
+    void child.exited.then(({ exitCode, stderr }) => {
+      if (exitCode !== 0) reject(new Error(`docker save ${imageRef} exited ${exitCode}: ${lastLine(stderr)}`));
       else if (!finished) ex.once('finish', () => resolve(blobs));
       else resolve(blobs);
     });
@@ -221,14 +215,13 @@ export async function imageDigests(
   platform: { os: string; architecture: string },
   exported?: Exported,
 ): Promise<ImageDigests> {
-  const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
+  const r = await imageInspect(ctx.runner, [engineId]);
   const [img] = JSON.parse(r.stdout) as [{ Id?: string; Descriptor?: Descriptor | null }];
   const top = img?.Descriptor?.digest;
   if (!top) return { configDigest: engineId, manifestDigest: null };
   const fromBuild = exported ? await exportedImage(ctx, engineId, top, platform, exported) : null;
   if (fromBuild) return fromBuild;
-  ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
-  return resolveLayout(await saveManifests(engineId), top, platform);
+  return resolveLayout(await saveManifests(ctx.runner, engineId), top, platform);
 }
 
 /** The exported image for `platform`, when the engine holds what the build exported (`top` is its index or manifest). */
@@ -246,11 +239,7 @@ async function exportedImage(
   let manifest = images.length === 1 ? images[0]!.manifest : null;
   if (!manifest) {
     // Several platforms: the engine says which manifest is this platform's.
-    const p = await ctx.runner.run(
-      ['docker', 'image', 'inspect', '--platform', `${platform.os}/${platform.architecture}`, '--format', '{{.Id}}', engineId],
-      { quiet: true, allowFailure: true },
-    );
-    manifest = p.exitCode === 0 ? p.stdout.trim() : null;
+    manifest = await platformImageId(ctx.runner, engineId, `${platform.os}/${platform.architecture}`);
   }
   const image = images.find((i) => i.manifest === manifest);
   return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
-import { errorLine } from '../exec/runner.js';
+import { imageInspect, save, storeInfo } from '../docker/commands.js';
+import { errorLine, type Runner } from '../exec/runner.js';
 import type { BaseImage } from './base-image.js';
 import { MultiMatcher, StreamMatcher } from './matcher.js';
 
@@ -44,9 +45,9 @@ export interface ScanResult {
   stats: ScanStats;
 }
 
-/** What the scan needs from the run: a command runner for short JSON answers, and the build log. */
+/** What the scan needs from the run: its runner (docker through src/docker/commands.ts), and the build log. */
 export interface ScanContext {
-  run(argv: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  runner: Runner;
   log(line: string): void;
 }
 
@@ -118,8 +119,8 @@ export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<Sca
     stats.path = 'docker save';
     stats.fallback = e.message;
     stats.bytes.scanned = 0;
-    ctx.log(`$ docker save ${imageId}  # DF106: ${e.message}; read in memory, nothing written`);
-    hits = await scanSave(() => dockerSave(imageId), req.needles, { skip, matcher, stats });
+    const why = `DF106: ${e.message}; read in memory, nothing written`;
+    hits = await scanSave(() => dockerSave(ctx.runner, imageId, why), req.needles, { skip, matcher, stats });
   }
   stats.ms = Math.round(performance.now() - t0);
   return { hits, stats };
@@ -133,7 +134,7 @@ class Fallback extends Error {}
  * one is missing): [image, base or null].
  */
 export async function inspectPair(ctx: ScanContext, ref: string, baseRef: string | null): Promise<[Inspected | null, Inspected | null]> {
-  const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
+  const r = await imageInspect(ctx.runner, [ref, ...(baseRef ? [baseRef] : [])], { allowFailure: true });
   let found: Inspected[] = [];
   try {
     found = JSON.parse(r.stdout || '[]') as Inspected[];
@@ -301,9 +302,9 @@ export async function scanDir(dir: string, matcher: MultiMatcher, hit: (needle: 
 
 /** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
 async function containerdStore(ctx: ScanContext): Promise<string | null> {
-  const r = await ctx.run(['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}']);
-  if (r.exitCode !== 0) return null;
-  const [status, ...root] = r.stdout.trim().split(' ');
+  const info = await storeInfo(ctx.runner);
+  if (info === null) return null;
+  const [status, ...root] = info.trim().split(' ');
   const pairs = JSON.parse(status ?? '[]') as [string, string][] | null;
   return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
 }
@@ -454,8 +455,11 @@ async function nameInTar(stream: Readable, matcher: MultiMatcher, wanted: Readon
   return hits;
 }
 
-/** A `docker save` stream (or any image tar), opened once per pass; `done` rejects when its producer failed. */
-export type OpenSave = () => { stream: Readable; done: Promise<void> };
+/**
+ * A `docker save` stream (or any image tar), opened once per pass; `done` rejects when its producer failed, and
+ * `kill` stops the producer when the pass fails before reading it all.
+ */
+export type OpenSave = () => { stream: Readable; done: Promise<void>; kill?: () => void };
 
 /** A tar's first header has `ustar` at offset 257. */
 const TAR_MAGIC_END = 262;
@@ -576,23 +580,27 @@ function ended(stream: Readable): Promise<void> {
 }
 
 /** `docker save IMAGE`, failing with docker's own words if it fails. */
-function dockerSave(imageId: string): { stream: Readable; done: Promise<void> } {
-  const child = spawn('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<void>((resolve, reject) =>
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${errorLine(stderr)}`)),
-    ),
-  );
-  return { stream: child.stdout, done };
+export function dockerSave(runner: Runner, imageId: string, why: string): ReturnType<OpenSave> {
+  const child = save(runner, imageId, why);
+  const done = child.exited.then(({ exitCode, stderr }) => {
+    if (exitCode !== 0) throw new Error(`docker save ${imageId} exited ${exitCode}: ${errorLine(stderr)}`);
+  });
+  return { stream: child.stdout, done, kill: () => child.kill() };
 }
 
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
 async function eachEntryOf(open: OpenSave, visit: (name: string, entry: Readable) => Promise<void>): Promise<void> {
-  const { stream, done } = open();
+  const { stream, done, kill } = open();
   done.catch(() => undefined); // judged below, once the stream is read
-  await eachEntry(stream, visit);
+  try {
+    await eachEntry(stream, visit);
+  } catch (e) {
+    // The pass failed (a corrupt layer, a read error): nobody reads the rest, so the producer must not wait on
+    // its full pipe for ever.
+    kill?.();
+    stream.destroy();
+    throw e;
+  }
   await done;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DockerfileParser } from 'dockerfile-ast';
+import { imageSize } from '../docker/commands.js';
 import type { Runner } from '../exec/runner.js';
 
 /** The image's size and its final stage's base image's size, as `docker image inspect` reports them (bytes). */
@@ -29,18 +30,10 @@ export function baseImageOf(file: string, target: string): string | null {
   return null;
 }
 
-async function sizeOf(runner: Runner, ref: string): Promise<number | undefined> {
-  const r = await runner
-    .run(['docker', 'image', 'inspect', '--format', '{{.Size}}', ref], { allowFailure: true, quiet: true })
-    .catch(() => null);
-  const n = r && r.exitCode === 0 ? Number(r.stdout.trim()) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
 /** Sizes for the PR comment; what cannot be read is left out. */
 export async function imageSizes(runner: Runner, imageId: string, file: string, target: string): Promise<ImageSizes> {
   const baseRef = baseImageOf(file, target);
-  const [size, baseSize] = await Promise.all([sizeOf(runner, imageId), baseRef ? sizeOf(runner, baseRef) : undefined]);
+  const [size, baseSize] = await Promise.all([imageSize(runner, imageId), baseRef ? imageSize(runner, baseRef) : undefined]);
   return {
     ...(size !== undefined ? { size } : {}),
     ...(baseRef && baseSize !== undefined ? { base: { ref: baseRef, size: baseSize } } : {}),

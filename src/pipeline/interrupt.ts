@@ -1,5 +1,5 @@
 import { removeRunResources } from '../docker/cleanup.js';
-import { Interrupted, type RunContext } from './context.js';
+import { Interrupted, type RunContext } from '../run/context.js';
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
 export const INTERRUPT_GRACE_MS = 20_000;

@@ -7,15 +7,17 @@ import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from
 import { verdictOf, type Report } from '../report/report.js';
 import { check, RULES, type CheckResult } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
-import { build, detectBuilder } from '../stages/build.js';
+import { detectBuilder } from '../docker/buildx.js';
+import { removeImage } from '../docker/commands.js';
+import { build } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
 import { smoke, SMOKE_RULES } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
 import { login, wantsLogin, type RegistrySession } from '../publish/login.js';
 import { newPublished, publish, pushReason } from '../stages/publish.js';
-import { Interrupted, type Built, type Prepared, type RunContext } from './context.js';
-import { describeError } from './describe-error.js';
+import { Interrupted, type Built, type Prepared, type RunContext } from '../run/context.js';
+import { describeError } from '../run/describe-error.js';
 import { whenInterrupted } from './interrupt.js';
 
 export { describeError };
@@ -77,7 +79,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let early: Promise<void> | undefined;
   try {
     // Independent of the git metadata: runs while it is read.
-    void detectBuilder(ctx);
+    void detectBuilder(ctx.runner);
     prepared = await timed('prepare', () => prepare(ctx));
     const p = prepared;
     if (wantsLogin(ctx, p)) session = await timed('login', () => login(ctx, p));
@@ -144,7 +146,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     ctx.runner.removeEnvFiles();
     // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
-    if (built?.runRef) await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true, cleanup: true });
+    if (built?.runRef) await removeImage(ctx.runner, built.runRef);
     ctx.undo.delete(removeWorkDir);
     removeWorkDir();
   }

@@ -5,7 +5,7 @@ import { UserError } from '../config/errors.js';
 import { isDockerHub } from '../config/image-ref.js';
 import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
 import { CommandError, errorLine, type Runner } from '../exec/runner.js';
-import type { Prepared, RunContext } from '../pipeline/context.js';
+import type { Prepared, RunContext } from '../run/context.js';
 import { createDockerConfig, existingLogin, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
 import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
 

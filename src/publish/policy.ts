@@ -1,14 +1,9 @@
 import type { Config, TagPolicyEntry } from '../config/config.js';
 import { formatRef, sanitizeTag } from '../config/image-ref.js';
 import type { GitContext } from '../git/context.js';
+import type { PushPlan } from '../run/context.js';
 
-/** What the run will tag, and whether it pushes, with the reason in words for the summary. */
-export interface PushPlan {
-  /** Full refs the image is tagged with (pushed when `push`). */
-  refs: string[];
-  push: boolean;
-  reason: string;
-}
+export type { PushPlan };
 
 /** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
 const PUBLISHING_EVENTS = new Set(['push', 'workflow_dispatch', 'release']);

@@ -1,6 +1,6 @@
 import { UserError } from '../config/errors.js';
 import { pushArgv, tagArgv } from '../docker/registry-argv.js';
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { failureText, type RegistrySession } from './login.js';
 import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
 

@@ -5,20 +5,8 @@
  * platform; attestation entries (platform unknown/unknown) never match.
  */
 import { UserError } from '../config/errors.js';
+import { isAttestation, type IndexEntry, type Platform } from '../docker/platform.js';
 import { type FetchedManifest, type RegistryClient } from './registry-client.js';
-
-export interface Platform {
-  os: string;
-  architecture: string;
-}
-
-/** The platform the local engine built for: `platforms` when given, else this machine's. */
-export function targetPlatform(platforms: string[], arch: string = process.arch): Platform {
-  const [os, architecture] = (platforms[0] ?? '').split('/');
-  if (os && architecture) return { os, architecture };
-  const byNode: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
-  return { os: 'linux', architecture: byNode[arch] ?? arch };
-}
 
 interface ManifestJson {
   mediaType?: string;
@@ -26,20 +14,6 @@ interface ManifestJson {
   config?: { digest?: string };
   manifests?: IndexEntry[];
 }
-
-interface IndexEntry {
-  digest?: string;
-  platform?: { os?: string; architecture?: string };
-  annotations?: Record<string, string>;
-}
-
-/**
- * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
- * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
- */
-export const isAttestation = (m: IndexEntry): boolean =>
-  m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-  (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
 
 export interface Verified {
   /** The digest the tag resolves to (what `docker pull repo@digest` takes). */

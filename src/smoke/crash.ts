@@ -1,4 +1,5 @@
-import type { RunContext } from '../pipeline/context.js';
+import { containerState } from '../docker/commands.js';
+import type { RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { CRASH_TAIL_LINES } from './limits.js';
 import type { AppContainer } from './start.js';
@@ -18,10 +19,13 @@ interface StateFacts {
   finishedAt: number;
 }
 
-async function containerState(ctx: RunContext, id: string): Promise<StateFacts | null> {
-  const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{json .State}}', id], { allowFailure: true, quiet: true });
+async function stateFacts(ctx: RunContext, id: string): Promise<StateFacts | null> {
+  const s = await containerState<{ ExitCode: number; OOMKilled: boolean; Error: string; StartedAt: string; FinishedAt: string }>(
+    ctx.runner,
+    id,
+  );
+  if (!s) return null;
   try {
-    const s = JSON.parse(r.stdout) as { ExitCode: number; OOMKilled: boolean; Error: string; StartedAt: string; FinishedAt: string };
     return {
       exitCode: s.ExitCode,
       oomKilled: s.OOMKilled,
@@ -40,7 +44,7 @@ async function containerState(ctx: RunContext, id: string): Promise<StateFacts |
  */
 export async function crashRow(ctx: RunContext, app: AppContainer, when: string): Promise<CheckResult> {
   await app.logs.settle(1500);
-  const state = await containerState(ctx, app.id);
+  const state = await stateFacts(ctx, app.id);
   const seen = app.exit.current;
   const code = state?.exitCode ?? seen?.exitCode ?? -1;
   const parts = [`the container exited with code ${code}`];

@@ -1,6 +1,6 @@
 import type { KeyValue } from '../config/parse-lines.js';
 import { envArgs, type EnvArgs } from '../docker/run-argv.js';
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { isSecretEntry } from '../secrets/names.js';
 
 /**

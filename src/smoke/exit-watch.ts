@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import type { RunContext } from '../pipeline/context.js';
+import { waitFor } from '../docker/commands.js';
+import type { Spawned } from '../exec/runner.js';
+import type { RunContext } from '../run/context.js';
 
 export interface ExitInfo {
   /** The container's exit code; -1 when `docker wait` itself failed (the container was removed). */
@@ -19,26 +20,19 @@ export interface ExitSignal {
  * once instead of at the next timeout.
  */
 export class ExitWatch implements ExitSignal {
-  private readonly child: ChildProcess;
+  private readonly child: Spawned;
   private info: ExitInfo | null = null;
   readonly exited: Promise<ExitInfo>;
 
   constructor(ctx: RunContext, container: string) {
-    const argv = ['wait', container];
-    ctx.log.line(`$ docker ${argv.join(' ')} &`);
-    this.child = spawn('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-    ctx.runner.track(this.child);
+    this.child = waitFor(ctx.runner, container);
     let out = '';
-    this.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    this.child.stderr!.on('data', (d: Buffer) => ctx.log.write(`docker wait: ${d.toString()}`));
-    this.exited = new Promise((resolve) => {
-      const done = (): void => {
-        const code = /^\s*(-?\d+)\s*$/.exec(out);
-        this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
-        resolve(this.info);
-      };
-      this.child.on('close', done);
-      this.child.on('error', done);
+    this.child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    this.child.stderr.on('data', (d: Buffer) => ctx.log.write(`docker wait: ${d.toString()}`));
+    this.exited = this.child.exited.then(() => {
+      const code = /^\s*(-?\d+)\s*$/.exec(out);
+      this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
+      return this.info;
     });
   }
 
@@ -48,6 +42,6 @@ export class ExitWatch implements ExitSignal {
   }
 
   stop(): void {
-    if (this.child.exitCode === null && !this.child.killed) this.child.kill();
+    this.child.kill();
   }
 }

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import type { RunContext } from '../pipeline/context.js';
+import { followLogs } from '../docker/commands.js';
+import type { Spawned } from '../exec/runner.js';
+import type { RunContext } from '../run/context.js';
 import { LineRedactor } from '../secrets/redactor.js';
 
 /** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */
@@ -21,7 +22,7 @@ export interface LogLine {
  * build.log (redacted, prefixed `[app]`), and is kept for the log rules.
  */
 export class LogCapture {
-  private readonly child: ChildProcess;
+  private readonly child: Spawned;
   private readonly recent: LogLine[] = [];
   totalLines = 0;
   totalBytes = 0;
@@ -33,10 +34,7 @@ export class LogCapture {
     private readonly onLine: (line: LogLine) => void = () => undefined,
     prefix = 'app',
   ) {
-    const argv = ['logs', '--follow', container];
-    ctx.log.line(`$ docker ${argv.join(' ')} &`);
-    this.child = spawn('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-    ctx.runner.track(this.child);
+    this.child = followLogs(ctx.runner, container);
     for (const stream of ['stdout', 'stderr'] as const) {
       // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
       let lineStart = true;
@@ -60,7 +58,7 @@ export class LogCapture {
         head = '';
         dropped = 0;
       };
-      const src = this.child[stream]!;
+      const src = this.child[stream];
       src.on('data', (d: Buffer) => {
         this.totalBytes += d.length;
         redacting.write(d);
@@ -81,10 +79,7 @@ export class LogCapture {
         if (head || dropped) endLine();
       });
     }
-    this.done = new Promise((resolve) => {
-      this.child.on('close', () => resolve());
-      this.child.on('error', () => resolve());
-    });
+    this.done = this.child.exited.then(() => undefined);
   }
 
   private keep(stream: LogLine['stream'], text: string, dropped = 0): void {
@@ -120,6 +115,6 @@ export class LogCapture {
   }
 
   stop(): void {
-    if (this.child.exitCode === null && !this.child.killed) this.child.kill();
+    this.child.kill();
   }
 }

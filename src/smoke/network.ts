@@ -1,8 +1,9 @@
 import { UserError } from '../config/errors.js';
 import { CommandError } from '../exec/runner.js';
+import { connect, containerStates, start, stop } from '../docker/commands.js';
 import { ownContainerId } from '../docker/own-container.js';
 import { networkCreateArgv, serviceContainerName, serviceRunArgv } from '../docker/run-argv.js';
-import type { RunContext } from '../pipeline/context.js';
+import type { RunContext } from '../run/context.js';
 import { containerEnv } from './env.js';
 
 export interface ServiceState {
@@ -71,8 +72,7 @@ export class Stack {
   private async joinIfContainerised(): Promise<void> {
     const self = ownContainerId();
     if (!self) return;
-    const r = await this.ctx.runner.run(['docker', 'network', 'connect', this.network, self], { allowFailure: true, quiet: true });
-    if (r.exitCode === 0)
+    if (await connect(this.ctx.runner, this.network, self))
       this.ctx.ui.info(`This job runs in container ${self.slice(0, 12)}: it joined network ${this.network} to reach the app`);
   }
 
@@ -80,7 +80,11 @@ export class Stack {
   async stopServices(): Promise<void> {
     if (!this.services.length) return;
     this.stopped = true;
-    await this.ctx.runner.run(['docker', 'stop', '-t', '10', ...this.services.map((s) => s.container)], { allowFailure: true });
+    await stop(
+      this.ctx.runner,
+      this.services.map((s) => s.container),
+      10,
+    );
   }
 
   /** True while DF205 has the sidecars stopped. */
@@ -92,24 +96,18 @@ export class Stack {
   async restartServices(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    await this.ctx.runner.run(['docker', 'start', ...this.services.map((s) => s.container)], { allowFailure: true });
+    await start(
+      this.ctx.runner,
+      this.services.map((s) => s.container),
+    );
   }
 
   /** Whether each sidecar is still running, to explain a failing heartbeat. */
   async states(): Promise<ServiceState[]> {
     if (!this.services.length) return [];
-    const r = await this.ctx.runner.run(
-      ['docker', 'inspect', '--format', '{{.Name}} {{.State.Running}} {{.State.ExitCode}}', ...this.services.map((s) => s.container)],
-      { allowFailure: true, quiet: true },
-    );
-    const byName = new Map(
-      r.stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => {
-          const [name = '', running = '', code = ''] = l.trim().split(' ');
-          return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }] as const;
-        }),
+    const byName = await containerStates(
+      this.ctx.runner,
+      this.services.map((s) => s.container),
     );
     return this.services.map((s) => ({
       name: s.name,

@@ -1,4 +1,5 @@
-import type { RunContext } from '../pipeline/context.js';
+import { exitCodeOf, stop, top } from '../docker/commands.js';
+import type { RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { STOP_GRACE_S } from './limits.js';
 import type { AppContainer } from './start.js';
@@ -56,8 +57,8 @@ export function signalSwallower(procs: readonly Proc[]): { pid1: Proc; what: str
 
 /** The container's processes (`docker top` asks the engine, so this works on a remote one too); [] when unknown. */
 export async function processTree(ctx: RunContext, app: AppContainer): Promise<Proc[]> {
-  const r = await ctx.runner.run(['docker', 'top', app.id, '-eo', 'pid,ppid,args'], { allowFailure: true, quiet: true });
-  return r.exitCode === 0 ? parseTop(r.stdout) : [];
+  const out = await top(ctx.runner, app.id);
+  return out === null ? [] : parseTop(out);
 }
 
 /** The verdict on a stop, from the exit code and the time it took (pure, unit-tested). */
@@ -100,15 +101,12 @@ export function shutdownRow(
 /** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
 export async function stopApp(ctx: RunContext, app: AppContainer): Promise<{ exitCode: number; ms: number }> {
   const t0 = performance.now();
-  await ctx.runner.run(['docker', 'stop', '-t', String(STOP_GRACE_S), app.id], { allowFailure: true });
+  await stop(ctx.runner, [app.id], STOP_GRACE_S);
   const ms = Math.round(performance.now() - t0);
   let timer: NodeJS.Timeout | undefined;
   const exit = await Promise.race([app.exit.exited, new Promise<null>((r) => (timer = setTimeout(() => r(null), 5000)))]);
   clearTimeout(timer);
   let exitCode = exit?.exitCode ?? -1;
-  if (exitCode < 0) {
-    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.ExitCode}}', app.id], { allowFailure: true, quiet: true });
-    exitCode = Number(r.stdout.trim() || -1);
-  }
+  if (exitCode < 0) exitCode = await exitCodeOf(ctx.runner, app.id);
   return { exitCode, ms };
 }

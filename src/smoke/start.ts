@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { errorLine } from '../exec/runner.js';
+import { inspectContainer } from '../docker/commands.js';
 import { appContainerName, appRunArgv } from '../docker/run-argv.js';
-import type { Built, RunContext } from '../pipeline/context.js';
+import type { Built, RunContext } from '../run/context.js';
 import { appEnv } from './env.js';
 import { ExitWatch } from './exit-watch.js';
 import { procListenerReader, type Listener } from './listeners.js';
@@ -96,15 +97,9 @@ export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLi
   // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
   // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
   // container.
-  const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
+  const info = await inspectContainer(ctx.runner, id);
   const exit = new ExitWatch(ctx, id);
   const logs = new LogCapture(ctx, id, onLine);
-  let info: unknown;
-  try {
-    info = (JSON.parse(inspected.stdout) as unknown[])[0];
-  } catch {
-    info = undefined;
-  }
   const pid = Number((info as { State?: { Pid?: number } } | undefined)?.State?.Pid ?? 0);
   const portBases = baseUrls(info, stack.network, port);
   const app: AppContainer = {

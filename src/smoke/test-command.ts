@@ -1,6 +1,6 @@
 import { displayArgv, errorLine } from '../exec/runner.js';
 import { testRunArgv } from '../docker/run-argv.js';
-import type { Built, RunContext } from '../pipeline/context.js';
+import type { Built, RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { appEnv } from './env.js';
 import { TEST_TAIL_LINES } from './limits.js';

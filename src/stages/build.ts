@@ -4,33 +4,12 @@ import { UserError } from '../config/errors.js';
 import { formatRef } from '../config/image-ref.js';
 import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
+import { tagArgv } from '../docker/registry-argv.js';
 import { exportedDigests, imageDigests } from '../inspect/image.js';
+import { detectBuilder } from '../docker/buildx.js';
 import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, notKept, wants } from '../docker/attest.js';
-import type { Built, Prepared, RunContext } from '../pipeline/context.js';
-import { targetPlatform } from '../publish/verify.js';
-
-const detected = new WeakMap<RunContext, Promise<string | null>>();
-
-/** What `docker buildx version` says (null without the plugin), asked once per run. */
-export function buildxVersionLine(ctx: RunContext): Promise<string | null> {
-  let line = detected.get(ctx);
-  if (!line) {
-    line = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then(
-      (r) => (r.exitCode === 0 ? r.stdout.trim() : null),
-      () => null,
-    );
-    detected.set(ctx, line);
-  }
-  return line;
-}
-
-/**
- * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
- * asks early, so `docker buildx version` runs while the git metadata is read.
- */
-export function detectBuilder(ctx: RunContext): Promise<Builder> {
-  return buildxVersionLine(ctx).then((line) => (line === null ? 'classic' : 'buildx'));
-}
+import type { Built, Prepared, RunContext } from '../run/context.js';
+import { targetPlatform } from '../docker/platform.js';
 
 export function ociLabels(p: Prepared): { key: string; value: string }[] {
   return [
@@ -44,7 +23,7 @@ export function ociLabels(p: Prepared): { key: string; value: string }[] {
 /** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
 export async function build(ctx: RunContext, prepared: Prepared, contextDir = ctx.config.context): Promise<Built> {
   const { config } = ctx;
-  const builder = await detectBuilder(ctx);
+  const builder = await detectBuilder(ctx.runner);
   if (builder === 'classic') {
     if (config.secrets.length > 0) {
       throw new UserError(
@@ -72,7 +51,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     for (const ref of prepared.plan.refs) {
       // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
       for (let attempt = 1; ; attempt++) {
-        const argv = ['docker', 'tag', imageId, ref];
+        const argv = tagArgv(imageId, ref);
         const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
         if (r.exitCode === 0) break;
         if (attempt >= 5 || !/already exists/i.test(r.stderr)) throw new CommandError(argv, r, ctx.redactor);

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { buildChecks } from '../inspect/build-checks.js';
 import { inspectImage, readImageFiles } from '../inspect/image.js';
-import { buildxVersionLine } from './build.js';
+import { buildxVersionLine } from '../docker/buildx.js';
 import { finalBaseImage, type BaseImage } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
 import { baseToSkip, inspectPair, scanImage, type ScanResult, type SecretHit } from '../inspect/layer-scan.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
-import type { Built, Prepared, RunContext } from '../pipeline/context.js';
-import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
+import type { Built, Prepared, RunContext } from '../run/context.js';
+import { ignoredRow } from '../run/ignored.js';
+import type { CheckResult } from '../rules/catalogue.js';
 import { namedSecrets, secretBuildArgs } from '../config/config.js';
 import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
 
@@ -21,11 +22,6 @@ function versionIgnoredBy(ctx: RunContext, built: Built): IgnoredBy | null {
     ctx.log.line(`cannot read ${file}: ${(e as Error).message}`);
     return null;
   }
-}
-
-/** Skip rows for rules the user turned off. */
-export function ignoredRow(id: RuleId): CheckResult {
-  return check(id, 'skip', 'ignored by checks-ignore');
 }
 
 /**
@@ -45,7 +41,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
   // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
   const buildkit = config.checksIgnore.has('DF108')
     ? Promise.resolve(ignoredRow('DF108'))
-    : buildxVersionLine(ctx).then((line) => buildChecks(ctx, line));
+    : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
   buildkit.catch(() => undefined);
   const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
   if (wanted.length === 0) return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
@@ -60,10 +56,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       `Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`,
     );
   }
-  const scanCtx = {
-    run: (argv: string[]) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
-    log: (line: string) => ctx.log.line(line),
-  };
+  const scanCtx = { runner: ctx.runner, log: (line: string) => ctx.log.line(line) };
   const t0 = performance.now();
   const request = scanning
     ? {

@@ -3,7 +3,7 @@ import { UserError } from '../config/errors.js';
 import { contextFromGitHub, contextFromLocal, type GitContext, type GitHubEvent } from '../git/context.js';
 import { readLocalGit } from '../git/local-git.js';
 import { versionJson, versionObject } from '../git/version.js';
-import type { Prepared, RunContext } from '../pipeline/context.js';
+import type { Prepared, RunContext } from '../run/context.js';
 import { planPush } from '../publish/policy.js';
 import { assertEngine } from '../docker/engine.js';
 
@@ -28,7 +28,7 @@ export async function readGitContext(ctx: RunContext): Promise<GitContext> {
 
 /** Git context → version object and push plan. Nothing is written yet. */
 export async function prepare(ctx: RunContext): Promise<Prepared> {
-  const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
+  const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx.runner)]);
   if (!git.commit) {
     ctx.ui.warning(
       noCommits.get(ctx)

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 import { parseTagEntry } from '../config/image-ref.js';
-import type { Built, Prepared, RunContext } from '../pipeline/context.js';
+import type { Built, Prepared, RunContext } from '../run/context.js';
 import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
 import { hubApiUrl, hubTargets, updateHubDescription } from '../publish/hub-description.js';
 import type { PushPlan } from '../publish/policy.js';
 import { pushRef } from '../publish/push.js';
 import { RegistryClient, RegistryHttpError } from '../publish/registry-client.js';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry, type FailureKind } from '../publish/retry.js';
-import { targetPlatform, verifyTag } from '../publish/verify.js';
+import { targetPlatform } from '../docker/platform.js';
+import { verifyTag } from '../publish/verify.js';
 import { failsRun, type CheckResult } from '../rules/catalogue.js';
 
 /** What the publish stage did, filled in as it goes (a failed second push still reports the first). */

@@ -1,4 +1,5 @@
-import type { Built, Prepared, RunContext } from '../pipeline/context.js';
+import type { Built, Prepared, RunContext } from '../run/context.js';
+import { isRunning, kill, logTail, removeContainers } from '../docker/commands.js';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { crashRow, stayedUp } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
@@ -12,7 +13,7 @@ import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
-import { ignoredRow } from './inspect.js';
+import { ignoredRow } from '../run/ignored.js';
 
 export const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'] as const;
 
@@ -71,7 +72,7 @@ export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, s
     app.exit.stop();
     app.logs.stop();
     await http.close();
-    await ctx.runner.run(['docker', 'rm', '--force', app.id], { allowFailure: true, quiet: true });
+    await removeContainers(ctx.runner, [app.id]);
     await dumpServiceLogs(ctx, stack);
   }
 }
@@ -148,7 +149,7 @@ async function judge(
       const stop = await stopApp(ctx, app);
       rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal, undefined, swallower));
     } else {
-      await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
+      await kill(ctx.runner, app.id);
     }
     rows.set(
       check('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`),
@@ -167,8 +168,7 @@ async function judge(
  */
 async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
   if (app.exit.current) return true;
-  const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
-  if (r.stdout.trim() !== 'false') return false;
+  if ((await isRunning(ctx.runner, app.id)) !== false) return false;
   await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   return true;
 }
@@ -218,6 +218,6 @@ async function dumpServiceLogs(ctx: RunContext, stack: Stack): Promise<void> {
       ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
     }
     ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
-    await ctx.runner.run(['docker', 'logs', '--tail', '200', s.container], { allowFailure: true });
+    await logTail(ctx.runner, s.container, 200);
   }
 }

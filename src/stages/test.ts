@@ -1,8 +1,8 @@
-import type { Built, RunContext } from '../pipeline/context.js';
+import type { Built, RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import type { Stack } from '../smoke/network.js';
 import { testCommandRule } from '../smoke/test-command.js';
-import { ignoredRow } from './inspect.js';
+import { ignoredRow } from '../run/ignored.js';
 
 /** DF401: the image's own tests, run inside it on the run's network, with the services up again. */
 export async function test(ctx: RunContext, built: Built, stack: Stack): Promise<CheckResult[]> {

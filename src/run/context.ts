@@ -5,7 +5,6 @@ import type { Runner } from '../exec/runner.js';
 import type { GitContext } from '../git/context.js';
 import type { VersionObject } from '../git/version.js';
 import type { BuildLog } from '../log/build-log.js';
-import type { PushPlan } from '../publish/policy.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { Ui } from '../ui/ui.js';
 
@@ -48,11 +47,16 @@ export function workDirFor(env: NodeJS.ProcessEnv, runId: string, tmp: string): 
   return path.join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
 }
 
-/** Label set on everything a run creates; the post step and cleanup remove by it. */
-export const RUN_LABEL = 'dockerflow.run';
-
 export function newRunId(): string {
   return `df-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+}
+
+/** What the run will tag, and whether it pushes, with the reason in words for the summary (publish/policy.ts plans it). */
+export interface PushPlan {
+  /** Full refs the image is tagged with (pushed when `push`). */
+  refs: string[];
+  push: boolean;
+  reason: string;
 }
 
 /** prepare → build */

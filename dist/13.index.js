@@ -1,8 +1,8 @@
-export const id = 651;
-export const ids = [651];
+export const id = 13;
+export const ids = [13];
 export const modules = {
 
-/***/ 31651:
+/***/ 89013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -176,11 +176,13 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __webpack_require__(37507);
+var exec_runner = __webpack_require__(37507);
+// EXTERNAL MODULE: ./src/docker/commands.ts
+var commands = __webpack_require__(66872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
-// EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(37057);
+// EXTERNAL MODULE: ./src/docker/run-label.ts
+var run_label = __webpack_require__(94402);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
@@ -204,7 +206,7 @@ function envArgs(entries, isSecret, envFile) {
         argv.push('--env-file', envFile(inFile));
     return { argv, env };
 }
-const label = (runId) => ['--label', `${context/* RUN_LABEL */.jQ}=${runId}`];
+const label = (runId) => ['--label', `${run_label/* RUN_LABEL */.j}=${runId}`];
 function networkCreateArgv(runId) {
     return ['docker', 'network', 'create', ...label(runId), runId];
 }
@@ -295,6 +297,7 @@ function appEnv(ctx) {
 
 
 
+
 /**
  * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
  * use (the pipeline asks for it while the image builds); removed with everything else carrying the run label
@@ -333,7 +336,7 @@ class Stack {
                 });
             }
             catch (e) {
-                if (!(e instanceof runner/* CommandError */.Qd))
+                if (!(e instanceof exec_runner/* CommandError */.Qd))
                     throw e;
                 throw new errors/* UserError */.y(`service "${s.name}" (${s.image}) did not start: ${e.message}; check the image name in the services input and that the runner can pull it`);
             }
@@ -352,8 +355,7 @@ class Stack {
         const self = (0,own_container/* ownContainerId */.X)();
         if (!self)
             return;
-        const r = await this.ctx.runner.run(['docker', 'network', 'connect', this.network, self], { allowFailure: true, quiet: true });
-        if (r.exitCode === 0)
+        if (await (0,commands/* connect */.Ng)(this.ctx.runner, this.network, self))
             this.ctx.ui.info(`This job runs in container ${self.slice(0, 12)}: it joined network ${this.network} to reach the app`);
     }
     /** `docker stop` every sidecar (DF205). */
@@ -361,7 +363,7 @@ class Stack {
         if (!this.services.length)
             return;
         this.stopped = true;
-        await this.ctx.runner.run(['docker', 'stop', '-t', '10', ...this.services.map((s) => s.container)], { allowFailure: true });
+        await (0,commands/* stop */.ds)(this.ctx.runner, this.services.map((s) => s.container), 10);
     }
     /** True while DF205 has the sidecars stopped. */
     get servicesStopped() {
@@ -372,20 +374,13 @@ class Stack {
         if (!this.stopped)
             return;
         this.stopped = false;
-        await this.ctx.runner.run(['docker', 'start', ...this.services.map((s) => s.container)], { allowFailure: true });
+        await (0,commands/* start */.ni)(this.ctx.runner, this.services.map((s) => s.container));
     }
     /** Whether each sidecar is still running, to explain a failing heartbeat. */
     async states() {
         if (!this.services.length)
             return [];
-        const r = await this.ctx.runner.run(['docker', 'inspect', '--format', '{{.Name}} {{.State.Running}} {{.State.ExitCode}}', ...this.services.map((s) => s.container)], { allowFailure: true, quiet: true });
-        const byName = new Map(r.stdout
-            .split('\n')
-            .filter(Boolean)
-            .map((l) => {
-            const [name = '', running = '', code = ''] = l.trim().split(' ');
-            return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }];
-        }));
+        const byName = await (0,commands/* containerStates */.we)(this.ctx.runner, this.services.map((s) => s.container));
         return this.services.map((s) => ({
             name: s.name,
             container: s.container,
@@ -393,6 +388,27 @@ class Stack {
             exitCode: byName.get(s.container)?.exitCode ?? -1,
         }));
     }
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx.ts
+
+/** One answer per runner, that is per run: the build and the BuildKit checks both ask. */
+const detected = new WeakMap();
+/** What `docker buildx version` says (null without the plugin), asked once per run. */
+function buildxVersionLine(runner) {
+    let line = detected.get(runner);
+    if (!line) {
+        line = runner.run(commands/* dockerArgv */.fk.buildxVersion(), { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
+        detected.set(runner, line);
+    }
+    return line;
+}
+/**
+ * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
+ * asks early, so `docker buildx version` runs while the git metadata is read.
+ */
+function detectBuilder(runner) {
+    return buildxVersionLine(runner).then((line) => (line === null ? 'classic' : 'buildx'));
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
@@ -526,184 +542,37 @@ function buildSettings(req) {
     return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
+}
+
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(56118);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
-;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+;// CONCATENATED MODULE: ./src/docker/platform.ts
 /**
- * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
- * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
- * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
+ * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
  */
-
-
-
-/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
-class RegistryHttpError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-        this.name = 'RegistryHttpError';
-    }
-}
-/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
-function registryBaseUrl(host) {
-    if ((0,image_ref/* isDockerHub */.gr)(host))
-        return 'https://registry-1.docker.io';
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
-    return `${loopback ? 'http' : 'https'}://${host}`;
-}
-/** Docker Hub's single-name repositories live under `library/`. */
-function apiRepository(host, repository) {
-    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
-}
-/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
-function parseChallenge(header) {
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
-    if (!m)
-        return null;
-    const params = {};
-    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-    }
-    return { scheme: m[1].toLowerCase(), params };
-}
-const MANIFEST_TYPES = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.index.v1+json',
-];
-const TIMEOUT_MS = 30_000;
-class RegistryClient {
-    host;
-    credentials;
-    onSecret;
-    baseUrl;
-    agent;
-    /** Authorization header per scope, so a token is fetched once per repository. */
-    auth = new Map();
-    constructor(host, credentials, 
-    /** Called with each bearer token obtained, so the caller can mask it. */
-    onSecret = () => undefined, baseUrl) {
-        this.host = host;
-        this.credentials = credentials;
-        this.onSecret = onSecret;
-        this.baseUrl = baseUrl ?? registryBaseUrl(host);
-        this.agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
-    }
-    async close() {
-        await this.agent.close();
-    }
-    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
-    async manifest(repository, reference) {
-        const repo = apiRepository(this.host, repository);
-        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
-        if (res.status === 404)
-            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
-        if (res.status !== 200)
-            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
-        const header = res.headers['docker-content-digest'];
-        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
-        const type = res.headers['content-type'];
-        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
-        return { digest, mediaType, body: res.body };
-    }
-    statusError(status, what, body) {
-        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
-        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
-    }
-    async get(path, headers, scope) {
-        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
-        let res = await send(this.auth.get(scope));
-        if (res.status !== 401)
-            return res;
-        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
-        const authorization = await this.authorize(challenge, scope);
-        this.auth.set(scope, authorization);
-        res = await send(authorization);
-        if (res.status === 401 || res.status === 403) {
-            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
-        }
-        return res;
-    }
-    async authorize(challenge, scope) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : null;
-        if (challenge?.scheme === 'basic') {
-            if (!basic)
-                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
-            return basic;
-        }
-        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
-            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
-        }
-        const url = new URL(challenge.params.realm);
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        url.searchParams.set('scope', scope);
-        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
-        if (res.status !== 200) {
-            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
-            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
-        }
-        let token;
-        try {
-            const json = JSON.parse(res.body.toString('utf8'));
-            token = json.token ?? json.access_token;
-        }
-        catch {
-            token = undefined;
-        }
-        if (typeof token !== 'string' || !token)
-            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
-        this.onSecret(token);
-        return `Bearer ${token}`;
-    }
-    async send(url, headers) {
-        let res;
-        try {
-            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
-        }
-        catch (e) {
-            const err = e;
-            const code = err.code ?? err.cause?.code ?? '';
-            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
-        }
-        const body = Buffer.from(await res.body.arrayBuffer());
-        return { status: res.statusCode, headers: res.headers, body };
-    }
-}
-function sha256(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-}
-function mediaTypeOf(body) {
-    try {
-        const json = JSON.parse(body.toString('utf8'));
-        return typeof json.mediaType === 'string' ? json.mediaType : '';
-    }
-    catch {
-        return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/verify.ts
-/**
- * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
- * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
- * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
- * platform; attestation entries (platform unknown/unknown) never match.
- */
-
-
 /** The platform the local engine built for: `platforms` when given, else this machine's. */
 function targetPlatform(platforms, arch = process.arch) {
     const [os, architecture] = (platforms[0] ?? '').split('/');
@@ -718,46 +587,8 @@ function targetPlatform(platforms, arch = process.arch) {
  */
 const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
     (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
-const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
-function parse(fetched, what) {
-    try {
-        return JSON.parse(fetched.body.toString('utf8'));
-    }
-    catch {
-        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
-    }
-}
-/**
- * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
- * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
- */
-async function verifyTag(client, ref, expectedConfig, platform) {
-    const top = await client.manifest(ref.repository, ref.tag);
-    let manifest = parse(top, ref.display);
-    let platformDigest = top.digest;
-    if (isIndex(manifest, top.mediaType)) {
-        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
-        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
-        if (!entry?.digest) {
-            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
-            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
-        }
-        const child = await client.manifest(ref.repository, entry.digest);
-        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
-        platformDigest = child.digest;
-    }
-    const configDigest = manifest.config?.digest;
-    if (typeof configDigest !== 'string') {
-        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
-    }
-    if (expectedConfig !== configDigest) {
-        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`);
-    }
-    return { digest: top.digest, manifestDigest: platformDigest, configDigest };
-}
 
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
-
 
 
 
@@ -768,7 +599,7 @@ async function verifyTag(client, ref, expectedConfig, platform) {
 async function inspectImage(ctx, imageId, prefetched) {
     let img = prefetched ? await prefetched : null;
     if (!img) {
-        const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+        const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [imageId]);
         [img] = JSON.parse(r.stdout);
     }
     const c = (img?.Config ?? {});
@@ -792,17 +623,15 @@ async function readImageFiles(ctx, imageId, files) {
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true, onAbort: 'finish' });
-    const id = created.stdout.trim();
+    const id = await (0,commands/* createIdle */.lb)(ctx.runner, name, ctx.runId, imageId);
     try {
         await Promise.all(files.map(async (file, i) => {
             const dest = external_node_path_default().join(dir, String(i));
-            const r = await ctx.runner.run(['docker', 'cp', '-L', `${id}:${file}`, dest], { allowFailure: true, quiet: true });
-            out.set(file, r.exitCode === 0 ? safeRead(dest) : null);
+            out.set(file, (await (0,commands/* copyOut */.ew)(ctx.runner, id, file, dest)) ? safeRead(dest) : null);
         }));
     }
     finally {
-        await ctx.runner.run(['docker', 'rm', '-f', id], { allowFailure: true, quiet: true });
+        await (0,commands/* removeContainers */.Dn)(ctx.runner, [id]);
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
     return out;
@@ -842,11 +671,9 @@ function resolveLayout(blobs, top, platform) {
     throw new Error(`the image index ${top} nests too deep`);
 }
 /** Small JSON blobs of a `docker save` stream (manifests, indexes, configs), by digest; layers are skipped unread. */
-function saveManifests(imageRef) {
+function saveManifests(runner, imageRef) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('docker', ['save', imageRef], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let stderr = '';
-        child.stderr.on('data', (d) => (stderr += d.toString()));
+        const child = (0,commands/* save */.UN)(runner, imageRef, 'read in memory for the config digest (containerd image store)');
         const blobs = new Map();
         const ex = (0,tar_stream.extract)();
         ex.on('entry', (header, entry, next) => {
@@ -873,11 +700,13 @@ function saveManifests(imageRef) {
         });
         let finished = false;
         ex.on('finish', () => (finished = true));
-        ex.on('error', reject);
-        child.on('error', reject);
-        child.on('close', (code) => {
-            if (code !== 0)
-                reject(new Error(`docker save ${imageRef} exited ${code}: ${(0,runner/* lastLine */.fM)(stderr)}`));
+        ex.on('error', (e) => {
+            child.kill(); // nobody reads the rest of the image
+            reject(e);
+        });
+        void child.exited.then(({ exitCode, stderr }) => {
+            if (exitCode !== 0)
+                reject(new Error(`docker save ${imageRef} exited ${exitCode}: ${(0,exec_runner/* lastLine */.fM)(stderr)}`));
             else if (!finished)
                 ex.once('finish', () => resolve(blobs));
             else
@@ -916,7 +745,7 @@ function exportedDigests(output) {
  * minutes for a large image).
  */
 async function imageDigests(ctx, engineId, platform, exported) {
-    const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
+    const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [engineId]);
     const [img] = JSON.parse(r.stdout);
     const top = img?.Descriptor?.digest;
     if (!top)
@@ -924,8 +753,7 @@ async function imageDigests(ctx, engineId, platform, exported) {
     const fromBuild = exported ? await exportedImage(ctx, engineId, top, platform, exported) : null;
     if (fromBuild)
         return fromBuild;
-    ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
-    return resolveLayout(await saveManifests(engineId), top, platform);
+    return resolveLayout(await saveManifests(ctx.runner, engineId), top, platform);
 }
 /** The exported image for `platform`, when the engine holds what the build exported (`top` is its index or manifest). */
 async function exportedImage(ctx, engineId, top, platform, exported) {
@@ -938,8 +766,7 @@ async function exportedImage(ctx, engineId, top, platform, exported) {
     let manifest = images.length === 1 ? images[0].manifest : null;
     if (!manifest) {
         // Several platforms: the engine says which manifest is this platform's.
-        const p = await ctx.runner.run(['docker', 'image', 'inspect', '--platform', `${platform.os}/${platform.architecture}`, '--format', '{{.Id}}', engineId], { quiet: true, allowFailure: true });
-        manifest = p.exitCode === 0 ? p.stdout.trim() : null;
+        manifest = await (0,commands/* platformImageId */.qL)(ctx.runner, engineId, `${platform.os}/${platform.architecture}`);
     }
     const image = images.find((i) => i.manifest === manifest);
     return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
@@ -955,23 +782,8 @@ async function exportedImage(ctx, engineId, top, platform, exported) {
 
 
 
-const detected = new WeakMap();
-/** What `docker buildx version` says (null without the plugin), asked once per run. */
-function buildxVersionLine(ctx) {
-    let line = detected.get(ctx);
-    if (!line) {
-        line = ctx.runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
-        detected.set(ctx, line);
-    }
-    return line;
-}
-/**
- * buildx when the plugin answers, the classic builder otherwise: decided at run time, once per run. The pipeline
- * asks early, so `docker buildx version` runs while the git metadata is read.
- */
-function detectBuilder(ctx) {
-    return buildxVersionLine(ctx).then((line) => (line === null ? 'classic' : 'buildx'));
-}
+
+
 function ociLabels(p) {
     return [
         { key: 'org.opencontainers.image.source', value: p.version.source },
@@ -983,7 +795,7 @@ function ociLabels(p) {
 /** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
 async function build(ctx, prepared, contextDir = ctx.config.context) {
     const { config } = ctx;
-    const builder = await detectBuilder(ctx);
+    const builder = await detectBuilder(ctx.runner);
     if (builder === 'classic') {
         if (config.secrets.length > 0) {
             throw new errors/* UserError */.y('build secrets need BuildKit, and the docker buildx plugin is missing: install buildx (docker/setup-buildx-action in a workflow)');
@@ -1009,20 +821,20 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
         for (const ref of prepared.plan.refs) {
             // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
             for (let attempt = 1;; attempt++) {
-                const argv = ['docker', 'tag', imageId, ref];
+                const argv = tagArgv(imageId, ref);
                 const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
                 if (r.exitCode === 0)
                     break;
                 if (attempt >= 5 || !/already exists/i.test(r.stderr))
-                    throw new runner/* CommandError */.Qd(argv, r, ctx.redactor);
+                    throw new exec_runner/* CommandError */.Qd(argv, r, ctx.redactor);
             }
         }
         const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
-        if (e instanceof runner/* CommandError */.Qd) {
-            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact((0,runner/* errorLine */.BP)(e.result.stderr + e.result.stdout) || 'no output')}; the full output is in build.log`);
+        if (e instanceof exec_runner/* CommandError */.Qd) {
+            throw new errors/* UserError */.y(`docker build of ${config.file} failed (exit ${e.result.exitCode}): ${ctx.redactor.redact((0,exec_runner/* errorLine */.BP)(e.result.stderr + e.result.stdout) || 'no output')}; the full output is in build.log`);
         }
         throw e;
     }
@@ -1102,7 +914,7 @@ async function buildChecks(ctx, versionLine) {
     const r = await ctx.runner.run(buildCheckArgv(ctx.config), { byName: buildCheckEnv(ctx.config), allowFailure: true, quiet: true });
     const findings = parseCheckOutput(r.stdout, file);
     if (findings === null) {
-        const why = ctx.redactor.redact((0,runner/* lastLine */.fM)(r.stderr) || (0,runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
+        const why = ctx.redactor.redact((0,exec_runner/* lastLine */.fM)(r.stderr) || (0,exec_runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
         return (0,catalogue/* check */.z6)('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`);
     }
     ctx.log.line(`BuildKit checks: ${findings.length} finding(s)`);
@@ -1210,6 +1022,10 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
@@ -1343,6 +1159,7 @@ class StreamMatcher {
 
 
 
+
 /** The base image whose layers a scan skips, if any. */
 function baseToSkip(req) {
     return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
@@ -1393,8 +1210,8 @@ async function scanImage(ctx, req) {
         stats.path = 'docker save';
         stats.fallback = e.message;
         stats.bytes.scanned = 0;
-        ctx.log(`$ docker save ${imageId}  # DF106: ${e.message}; read in memory, nothing written`);
-        hits = await scanSave(() => dockerSave(imageId), req.needles, { skip, matcher, stats });
+        const why = `DF106: ${e.message}; read in memory, nothing written`;
+        hits = await scanSave(() => dockerSave(ctx.runner, imageId, why), req.needles, { skip, matcher, stats });
     }
     stats.ms = Math.round(performance.now() - t0);
     return { hits, stats };
@@ -1407,7 +1224,7 @@ class Fallback extends Error {
  * one is missing): [image, base or null].
  */
 async function inspectPair(ctx, ref, baseRef) {
-    const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
+    const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [ref, ...(baseRef ? [baseRef] : [])], { allowFailure: true });
     let found = [];
     try {
         found = JSON.parse(r.stdout || '[]');
@@ -1579,10 +1396,10 @@ async function scanDir(dir, matcher, hit) {
 }
 /** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
 async function containerdStore(ctx) {
-    const r = await ctx.run(['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}']);
-    if (r.exitCode !== 0)
+    const info = await (0,commands/* storeInfo */.Iu)(ctx.runner);
+    if (info === null)
         return null;
-    const [status, ...root] = r.stdout.trim().split(' ');
+    const [status, ...root] = info.trim().split(' ');
     const pairs = JSON.parse(status ?? '[]');
     return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
 }
@@ -1675,7 +1492,7 @@ function command(argv) {
     child.stderr.on('data', (d) => (stderr += d.toString()));
     const done = new Promise((resolve, reject) => {
         child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`))));
     });
     // The stream's end comes before `close`: wait for both.
     const ended = new Promise((resolve) => child.stdout.on('end', () => resolve()));
@@ -1843,18 +1660,28 @@ function ended(stream) {
     });
 }
 /** `docker save IMAGE`, failing with docker's own words if it fails. */
-function dockerSave(imageId) {
-    const child = (0,external_node_child_process_.spawn)('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d.toString()));
-    const done = new Promise((resolve, reject) => child.on('close', (code) => code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,runner/* errorLine */.BP)(stderr)}`))));
-    return { stream: child.stdout, done };
+function dockerSave(runner, imageId, why) {
+    const child = (0,commands/* save */.UN)(runner, imageId, why);
+    const done = child.exited.then(({ exitCode, stderr }) => {
+        if (exitCode !== 0)
+            throw new Error(`docker save ${imageId} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
+    });
+    return { stream: child.stdout, done, kill: () => child.kill() };
 }
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
 async function eachEntryOf(open, visit) {
-    const { stream, done } = open();
+    const { stream, done, kill } = open();
     done.catch(() => undefined); // judged below, once the stream is read
-    await eachEntry(stream, visit);
+    try {
+        await eachEntry(stream, visit);
+    }
+    catch (e) {
+        // The pass failed (a corrupt layer, a read error): nobody reads the rest, so the producer must not wait on
+        // its full pipe for ever.
+        kill?.();
+        stream.destroy();
+        throw e;
+    }
     await done;
 }
 /** Visit every regular file of a tar stream in order; `visit` must consume the entry. */
@@ -2084,6 +1911,13 @@ const STATIC_RULES = [
     ['DF109', DF109],
 ];
 
+;// CONCATENATED MODULE: ./src/run/ignored.ts
+
+/** The skip row of a rule the run's `checks-ignore` turned off (every stage writes it the same way). */
+function ignoredRow(id) {
+    return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
+}
+
 ;// CONCATENATED MODULE: ./src/inspect/dockerignore.ts
 
 
@@ -2149,10 +1983,6 @@ function versionIgnoredBy(ctx, built) {
         return null;
     }
 }
-/** Skip rows for rules the user turned off. */
-function ignoredRow(id) {
-    return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
-}
 /**
  * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
  * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
@@ -2169,7 +1999,7 @@ async function inspect(ctx, prepared, built, timings) {
     // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
     const buildkit = config.checksIgnore.has('DF108')
         ? Promise.resolve(ignoredRow('DF108'))
-        : buildxVersionLine(ctx).then((line) => buildChecks(ctx, line));
+        : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
     buildkit.catch(() => undefined);
     const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
     if (wanted.length === 0)
@@ -2182,10 +2012,7 @@ async function inspect(ctx, prepared, built, timings) {
     if (scanning) {
         ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
     }
-    const scanCtx = {
-        run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
-        log: (line) => ctx.log.line(line),
-    };
+    const scanCtx = { runner: ctx.runner, log: (line) => ctx.log.line(line) };
     const t0 = performance.now();
     const request = scanning
         ? {
@@ -2492,6 +2319,7 @@ function unique(refs) {
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
+
 /**
  * The oldest Docker Engine this tool supports: what GitHub's ubuntu-22.04 and ubuntu-24.04 runners ship, and the
  * only major version its tests run on (28.5, classic and containerd image stores; docs/engines.md). Older engines
@@ -2514,14 +2342,12 @@ function tooOld(version) {
     return `Docker Engine ${version.trim()} is older than ${MIN_ENGINE.major}.${MIN_ENGINE.minor}, the oldest this tool supports: upgrade the engine (GitHub's runners ship 28) or point DOCKER_HOST at a newer one`;
 }
 /** Fail fast, before anything is built, when the docker CLI is missing, no engine answers it, or it is too old. */
-async function assertEngine(ctx) {
-    const r = await ctx.runner
-        .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
-        .catch(() => null);
+async function assertEngine(runner) {
+    const r = await runner.run(commands/* dockerArgv */.fk.serverVersion(), { allowFailure: true, quiet: true }).catch(() => null);
     if (!r)
         throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
     if (r.exitCode !== 0 || !r.stdout.trim()) {
-        const why = (0,runner/* errorLine */.BP)(r.stderr);
+        const why = (0,exec_runner/* errorLine */.BP)(r.stderr);
         throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
     }
     const old = tooOld(r.stdout);
@@ -2558,7 +2384,7 @@ async function readGitContext(ctx) {
 }
 /** Git context → version object and push plan. Nothing is written yet. */
 async function prepare(ctx) {
-    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx)]);
+    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx.runner)]);
     if (!git.commit) {
         ctx.ui.warning(noCommits.get(ctx)
             ? `the git repository at ${ctx.config.context} has no commits yet and GITHUB_SHA is unset: version.json has an empty commit; commit your files (git commit) first`
@@ -2595,6 +2421,7 @@ const TEST_TAIL_LINES = 15;
 ;// CONCATENATED MODULE: ./src/smoke/crash.ts
 
 
+
 /** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
 function dockerTime(s) {
     const m = /^(.*T\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(s.trim());
@@ -2602,10 +2429,11 @@ function dockerTime(s) {
         return NaN;
     return Date.parse(`${m[1]}${(m[2] ?? '.000').slice(0, 4).padEnd(4, '0')}${m[3]}`);
 }
-async function containerState(ctx, id) {
-    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{json .State}}', id], { allowFailure: true, quiet: true });
+async function stateFacts(ctx, id) {
+    const s = await (0,commands/* containerState */.bX)(ctx.runner, id);
+    if (!s)
+        return null;
     try {
-        const s = JSON.parse(r.stdout);
         return {
             exitCode: s.ExitCode,
             oomKilled: s.OOMKilled,
@@ -2624,7 +2452,7 @@ async function containerState(ctx, id) {
  */
 async function crashRow(ctx, app, when) {
     await app.logs.settle(1500);
-    const state = await containerState(ctx, app.id);
+    const state = await stateFacts(ctx, app.id);
     const seen = app.exit.current;
     const code = state?.exitCode ?? seen?.exitCode ?? -1;
     const parts = [`the container exited with code ${code}`];
@@ -3113,6 +2941,8 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
     return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
@@ -3388,6 +3218,7 @@ class MozlogTally {
 ;// CONCATENATED MODULE: ./src/smoke/shutdown.ts
 
 
+
 const shutdown_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** `docker top ID -eo pid,ppid,args` output as processes (the header line dropped). */
 function parseTop(text) {
@@ -3434,8 +3265,8 @@ function signalSwallower(procs) {
 }
 /** The container's processes (`docker top` asks the engine, so this works on a remote one too); [] when unknown. */
 async function processTree(ctx, app) {
-    const r = await ctx.runner.run(['docker', 'top', app.id, '-eo', 'pid,ppid,args'], { allowFailure: true, quiet: true });
-    return r.exitCode === 0 ? parseTop(r.stdout) : [];
+    const out = await (0,commands/* top */.Mn)(ctx.runner, app.id);
+    return out === null ? [] : parseTop(out);
 }
 /** The verdict on a stop, from the exit code and the time it took (pure, unit-tested). */
 function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = null) {
@@ -3462,16 +3293,14 @@ function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = nu
 /** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
 async function stopApp(ctx, app) {
     const t0 = performance.now();
-    await ctx.runner.run(['docker', 'stop', '-t', String(STOP_GRACE_S), app.id], { allowFailure: true });
+    await (0,commands/* stop */.ds)(ctx.runner, [app.id], STOP_GRACE_S);
     const ms = Math.round(performance.now() - t0);
     let timer;
     const exit = await Promise.race([app.exit.exited, new Promise((r) => (timer = setTimeout(() => r(null), 5000)))]);
     clearTimeout(timer);
     let exitCode = exit?.exitCode ?? -1;
-    if (exitCode < 0) {
-        const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.ExitCode}}', app.id], { allowFailure: true, quiet: true });
-        exitCode = Number(r.stdout.trim() || -1);
-    }
+    if (exitCode < 0)
+        exitCode = await (0,commands/* exitCodeOf */.FO)(ctx.runner, app.id);
     return { exitCode, ms };
 }
 
@@ -3486,21 +3315,14 @@ class ExitWatch {
     info = null;
     exited;
     constructor(ctx, container) {
-        const argv = ['wait', container];
-        ctx.log.line(`$ docker ${argv.join(' ')} &`);
-        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-        ctx.runner.track(this.child);
+        this.child = (0,commands/* waitFor */.fm)(ctx.runner, container);
         let out = '';
         this.child.stdout.on('data', (d) => (out += d.toString()));
         this.child.stderr.on('data', (d) => ctx.log.write(`docker wait: ${d.toString()}`));
-        this.exited = new Promise((resolve) => {
-            const done = () => {
-                const code = /^\s*(-?\d+)\s*$/.exec(out);
-                this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
-                resolve(this.info);
-            };
-            this.child.on('close', done);
-            this.child.on('error', done);
+        this.exited = this.child.exited.then(() => {
+            const code = /^\s*(-?\d+)\s*$/.exec(out);
+            this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
+            return this.info;
         });
     }
     /** The exit, if it has happened. */
@@ -3508,8 +3330,7 @@ class ExitWatch {
         return this.info;
     }
     stop() {
-        if (this.child.exitCode === null && !this.child.killed)
-            this.child.kill();
+        this.child.kill();
     }
 }
 
@@ -3541,10 +3362,7 @@ class LogCapture {
     done;
     constructor(ctx, container, onLine = () => undefined, prefix = 'app') {
         this.onLine = onLine;
-        const argv = ['logs', '--follow', container];
-        ctx.log.line(`$ docker ${argv.join(' ')} &`);
-        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-        ctx.runner.track(this.child);
+        this.child = (0,commands/* followLogs */.VF)(ctx.runner, container);
         for (const stream of ['stdout', 'stderr']) {
             // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
             let lineStart = true;
@@ -3593,10 +3411,7 @@ class LogCapture {
                     endLine();
             });
         }
-        this.done = new Promise((resolve) => {
-            this.child.on('close', () => resolve());
-            this.child.on('error', () => resolve());
-        });
+        this.done = this.child.exited.then(() => undefined);
     }
     keep(stream, text, dropped = 0) {
         const line = { stream, text: dropped ? `${text} [... ${dropped} more characters in build.log]` : text.replace(/\r$/, '') };
@@ -3630,12 +3445,12 @@ class LogCapture {
         return this.recent.slice(-n).map((l) => l.text);
     }
     stop() {
-        if (this.child.exitCode === null && !this.child.killed)
-            this.child.kill();
+        this.child.kill();
     }
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/start.ts
+
 
 
 
@@ -3692,7 +3507,7 @@ async function startApp(ctx, built, stack, onLine) {
     const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
-        const why = ctx.redactor.redact((0,runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
+        const why = ctx.redactor.redact((0,exec_runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
         return { ok: false, message: `docker run could not start the container (exit ${run.exitCode}): ${why}; ${runFailureHint(why)}` };
     }
     const id = run.stdout.trim().split('\n').pop().trim();
@@ -3700,16 +3515,9 @@ async function startApp(ctx, built, stack, onLine) {
     // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
     // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
     // container.
-    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
+    const info = await (0,commands/* inspectContainer */.aH)(ctx.runner, id);
     const exit = new ExitWatch(ctx, id);
     const logs = new LogCapture(ctx, id, onLine);
-    let info;
-    try {
-        info = JSON.parse(inspected.stdout)[0];
-    }
-    catch {
-        info = undefined;
-    }
     const pid = Number(info?.State?.Pid ?? 0);
     const portBases = baseUrls(info, stack.network, port);
     const app = {
@@ -3811,6 +3619,7 @@ function lbheartbeatRule(r, host = '', logTail = []) {
 
 
 
+
 const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'];
 const smoke_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
@@ -3866,7 +3675,7 @@ async function smoke(ctx, prepared, built, stack) {
         app.exit.stop();
         app.logs.stop();
         await http.close();
-        await ctx.runner.run(['docker', 'rm', '--force', app.id], { allowFailure: true, quiet: true });
+        await (0,commands/* removeContainers */.Dn)(ctx.runner, [app.id]);
         await dumpServiceLogs(ctx, stack);
     }
 }
@@ -3938,7 +3747,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
             rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal, undefined, swallower));
         }
         else {
-            await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
+            await (0,commands/* kill */.z7)(ctx.runner, app.id);
         }
         rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check${minUp > 0 ? ` and the ${smoke_secs(minUp)} min-uptime` : ''}`));
     }
@@ -3954,8 +3763,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
 async function hasExited(ctx, app) {
     if (app.exit.current)
         return true;
-    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
-    if (r.stdout.trim() !== 'false')
+    if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
         return false;
     await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     return true;
@@ -3993,7 +3801,7 @@ async function dumpServiceLogs(ctx, stack) {
             ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
         }
         ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
-        await ctx.runner.run(['docker', 'logs', '--tail', '200', s.container], { allowFailure: true });
+        await (0,commands/* logTail */.RB)(ctx.runner, s.container, 200);
     }
 }
 
@@ -4007,7 +3815,7 @@ const test_command_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** DF401: `docker run --rm IMAGE <test-command>` on the run's network, output streamed; exit 0 passes. */
 async function testCommandRule(ctx, built, stack) {
     const command = ctx.config.testCommand;
-    const shown = ctx.redactor.redact((0,runner/* displayArgv */.zq)(command));
+    const shown = ctx.redactor.redact((0,exec_runner/* displayArgv */.zq)(command));
     const env = appEnv(ctx);
     const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
     const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
@@ -4033,7 +3841,7 @@ function testFailureHint(exitCode, program, output) {
         .map((l) => l.trim())
         .filter(Boolean);
     if (exitCode === 126 || exitCode === 127 || exitCode === 125) {
-        const daemon = (0,runner/* errorLine */.BP)(output);
+        const daemon = (0,exec_runner/* errorLine */.BP)(output);
         const notRun = /Error response from daemon:|OCI runtime|executable file not found|exec format error/.test(daemon);
         if (notRun) {
             if (exitCode === 125 && !/executable file not found|no such file|permission denied/.test(daemon)) {
@@ -4073,30 +3881,6 @@ async function test(ctx, built, stack) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
-/**
- * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
- * from stdin (`--password-stdin`), fed through the runner's `input`.
- */
-
-/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
-function loginServer(registry) {
-    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
-}
-function loginArgv(registry, username) {
-    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
-}
-function logoutArgv(registry) {
-    return ['docker', 'logout', loginServer(registry)];
-}
-/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
-function tagArgv(imageId, ref) {
-    return ['docker', 'tag', imageId, ref];
-}
-function pushArgv(ref) {
-    return ['docker', 'push', ref];
-}
-
 ;// CONCATENATED MODULE: ./src/publish/docker-config.ts
 
 
@@ -4297,9 +4081,9 @@ function refHost(ref) {
 }
 /** The last line of a failed command that says why (stderr first: stdout holds progress). */
 function failureText(e) {
-    if (e instanceof runner/* CommandError */.Qd) {
+    if (e instanceof exec_runner/* CommandError */.Qd) {
         const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
-        return (0,runner/* errorLine */.BP)(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
+        return (0,exec_runner/* errorLine */.BP)(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
     }
     return e instanceof Error ? e.message : String(e);
 }
@@ -4488,7 +4272,7 @@ function hubTargets(pushed, image, pullRequest) {
         return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };
     return { repositories: [...repositories], skip: null };
 }
-const hub_description_TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 30_000;
 /** Log in to Hub's API and PATCH the repository's descriptions. Never throws: a failure is the result's `error`. */
 async function updateHubDescription(req) {
     const fail = (error) => ({ ok: false, error });
@@ -4496,7 +4280,7 @@ async function updateHubDescription(req) {
     if (req.fullDescription !== undefined && Buffer.byteLength(req.fullDescription) > HUB_FULL_DESCRIPTION_MAX) {
         return fail(`the description is ${Buffer.byteLength(req.fullDescription)} bytes and Docker Hub takes at most ${HUB_FULL_DESCRIPTION_MAX}: shorten the hub-description file`);
     }
-    const agent = new undici/* Agent */.g6({ headersTimeout: hub_description_TIMEOUT_MS, bodyTimeout: hub_description_TIMEOUT_MS, connectTimeout: hub_description_TIMEOUT_MS });
+    const agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
     const call = async (method, path, body, headers = {}) => {
         const res = await (0,undici/* request */.Em)(`${req.apiUrl}${path}`, {
             method,
@@ -4591,7 +4375,217 @@ async function pushRef(ctx, session, imageId, ref) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/registry-client.ts
+/**
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
+ * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
+ */
+
+
+
+/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
+class RegistryHttpError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'RegistryHttpError';
+    }
+}
+/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
+function registryBaseUrl(host) {
+    if ((0,image_ref/* isDockerHub */.gr)(host))
+        return 'https://registry-1.docker.io';
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** Docker Hub's single-name repositories live under `library/`. */
+function apiRepository(host, repository) {
+    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
+function parseChallenge(header) {
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return null;
+    const params = {};
+    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
+const registry_client_TIMEOUT_MS = 30_000;
+class RegistryClient {
+    host;
+    credentials;
+    onSecret;
+    baseUrl;
+    agent;
+    /** Authorization header per scope, so a token is fetched once per repository. */
+    auth = new Map();
+    constructor(host, credentials, 
+    /** Called with each bearer token obtained, so the caller can mask it. */
+    onSecret = () => undefined, baseUrl) {
+        this.host = host;
+        this.credentials = credentials;
+        this.onSecret = onSecret;
+        this.baseUrl = baseUrl ?? registryBaseUrl(host);
+        this.agent = new undici/* Agent */.g6({ headersTimeout: registry_client_TIMEOUT_MS, bodyTimeout: registry_client_TIMEOUT_MS, connectTimeout: registry_client_TIMEOUT_MS });
+    }
+    async close() {
+        await this.agent.close();
+    }
+    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
+    async manifest(repository, reference) {
+        const repo = apiRepository(this.host, repository);
+        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+        if (res.status === 404)
+            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
+        if (res.status !== 200)
+            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
+        const header = res.headers['docker-content-digest'];
+        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+        const type = res.headers['content-type'];
+        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
+        return { digest, mediaType, body: res.body };
+    }
+    statusError(status, what, body) {
+        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
+        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
+    }
+    async get(path, headers, scope) {
+        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+        let res = await send(this.auth.get(scope));
+        if (res.status !== 401)
+            return res;
+        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
+        const authorization = await this.authorize(challenge, scope);
+        this.auth.set(scope, authorization);
+        res = await send(authorization);
+        if (res.status === 401 || res.status === 403) {
+            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
+        }
+        return res;
+    }
+    async authorize(challenge, scope) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : null;
+        if (challenge?.scheme === 'basic') {
+            if (!basic)
+                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
+            return basic;
+        }
+        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
+        }
+        const url = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', scope);
+        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
+        if (res.status !== 200) {
+            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
+            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
+        }
+        let token;
+        try {
+            const json = JSON.parse(res.body.toString('utf8'));
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || !token)
+            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
+        this.onSecret(token);
+        return `Bearer ${token}`;
+    }
+    async send(url, headers) {
+        let res;
+        try {
+            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+        }
+        catch (e) {
+            const err = e;
+            const code = err.code ?? err.cause?.code ?? '';
+            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
+        }
+        const body = Buffer.from(await res.body.arrayBuffer());
+        return { status: res.statusCode, headers: res.headers, body };
+    }
+}
+function sha256(body) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+function mediaTypeOf(body) {
+    try {
+        const json = JSON.parse(body.toString('utf8'));
+        return typeof json.mediaType === 'string' ? json.mediaType : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/verify.ts
+/**
+ * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
+ * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
+ * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
+ * platform; attestation entries (platform unknown/unknown) never match.
+ */
+
+
+
+const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
+function parse(fetched, what) {
+    try {
+        return JSON.parse(fetched.body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
+    }
+}
+/**
+ * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
+ * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
+ */
+async function verifyTag(client, ref, expectedConfig, platform) {
+    const top = await client.manifest(ref.repository, ref.tag);
+    let manifest = parse(top, ref.display);
+    let platformDigest = top.digest;
+    if (isIndex(manifest, top.mediaType)) {
+        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
+        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+        if (!entry?.digest) {
+            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
+            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
+        }
+        const child = await client.manifest(ref.repository, entry.digest);
+        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
+        platformDigest = child.digest;
+    }
+    const configDigest = manifest.config?.digest;
+    if (typeof configDigest !== 'string') {
+        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
+    }
+    if (expectedConfig !== configDigest) {
+        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`);
+    }
+    return { digest: top.digest, manifestDigest: platformDigest, configDigest };
+}
+
 ;// CONCATENATED MODULE: ./src/stages/publish.ts
+
 
 
 
@@ -4748,11 +4742,15 @@ function verifyError(ref, e) {
     return e;
 }
 
-// EXTERNAL MODULE: ./src/pipeline/describe-error.ts
-var describe_error = __webpack_require__(17434);
+// EXTERNAL MODULE: ./src/run/context.ts
+var context = __webpack_require__(40670);
+// EXTERNAL MODULE: ./src/run/describe-error.ts
+var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
 var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
 
 
 
@@ -4824,7 +4822,7 @@ async function runPipeline(ctx) {
     let early;
     try {
         // Independent of the git metadata: runs while it is read.
-        void detectBuilder(ctx);
+        void detectBuilder(ctx.runner);
         prepared = await timed('prepare', () => prepare(ctx));
         const p = prepared;
         if (wantsLogin(ctx, p))
@@ -4902,7 +4900,7 @@ async function runPipeline(ctx) {
         ctx.runner.removeEnvFiles();
         // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
         if (built?.runRef)
-            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true, cleanup: true });
+            await (0,commands/* removeImage */.Jj)(ctx.runner, built.runRef);
         ctx.undo.delete(removeWorkDir);
         removeWorkDir();
     }

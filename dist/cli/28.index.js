@@ -1,8 +1,8 @@
-export const id = 988;
-export const ids = [988];
+export const id = 28;
+export const ids = [28];
 export const modules = {
 
-/***/ 6988:
+/***/ 3028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -80,9 +80,9 @@ var secrets_redactor = __webpack_require__(8589);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/pipeline/context.ts
-var context = __webpack_require__(7057);
-;// CONCATENATED MODULE: ./src/pipeline/create.ts
+// EXTERNAL MODULE: ./src/run/context.ts
+var context = __webpack_require__(670);
+;// CONCATENATED MODULE: ./src/run/create.ts
 
 
 
@@ -117,8 +117,8 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
     };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/describe-error.ts
-var describe_error = __webpack_require__(7434);
+// EXTERNAL MODULE: ./src/run/describe-error.ts
+var describe_error = __webpack_require__(2423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
 var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -475,7 +475,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(899)]).then(__webpack_require__.bind(__webpack_require__, 9899));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 6091));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
@@ -1319,8 +1319,10 @@ function cliFlag(spec) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
-/* harmony import */ var _pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7057);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6872);
 /* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
+
 
 
 /**
@@ -1328,7 +1330,7 @@ function cliFlag(spec) {
  * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
  */
 async function removeRunResources(runner, runId) {
-    const filter = `label=${_pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .jQ}=${runId}`;
+    const label = `${_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_LABEL */ .j}=${runId}`;
     const ids = async (argv) => {
         const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
         return r.exitCode === 0
@@ -1339,20 +1341,222 @@ async function removeRunResources(runner, runId) {
             : [];
     };
     // Both listed at once; the containers go first, as a network in use cannot be removed.
-    const [containers, networks] = await Promise.all([
-        ids(['docker', 'ps', '-aq', '--filter', filter]),
-        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
-    ]);
-    if (containers.length)
-        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true, cleanup: true });
+    const [containers, networks] = await Promise.all([ids(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.listContainers(label)), ids(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.listNetworks(label))]);
+    await (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .removeContainers */ .Dn)(runner, containers, { volumes: true, cleanup: true });
     // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
     const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_1__/* .ownContainerId */ .X)() : null;
     if (self) {
-        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true, cleanup: true })));
+        await Promise.all(networks.map((n) => runner.run(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.networkDisconnect(n, self), { allowFailure: true, quiet: true, cleanup: true })));
     }
     if (networks.length)
-        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true, cleanup: true });
+        await runner.run(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.networkRemove(networks), { allowFailure: true, quiet: true, cleanup: true });
     return { containers: containers.length, networks: networks.length };
+}
+
+
+/***/ }),
+
+/***/ 6872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dn: () => (/* binding */ removeContainers),
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Iu: () => (/* binding */ storeInfo),
+/* harmony export */   Jj: () => (/* binding */ removeImage),
+/* harmony export */   Mn: () => (/* binding */ top),
+/* harmony export */   Ng: () => (/* binding */ connect),
+/* harmony export */   RB: () => (/* binding */ logTail),
+/* harmony export */   Sn: () => (/* binding */ imageInspect),
+/* harmony export */   UN: () => (/* binding */ save),
+/* harmony export */   VF: () => (/* binding */ followLogs),
+/* harmony export */   W_: () => (/* binding */ isRunning),
+/* harmony export */   aH: () => (/* binding */ inspectContainer),
+/* harmony export */   bX: () => (/* binding */ containerState),
+/* harmony export */   ds: () => (/* binding */ stop),
+/* harmony export */   ew: () => (/* binding */ copyOut),
+/* harmony export */   fk: () => (/* binding */ dockerArgv),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   lb: () => (/* binding */ createIdle),
+/* harmony export */   ni: () => (/* binding */ start),
+/* harmony export */   qL: () => (/* binding */ platformImageId),
+/* harmony export */   we: () => (/* binding */ containerStates),
+/* harmony export */   z7: () => (/* binding */ kill)
+/* harmony export */ });
+/* unused harmony export imageSize */
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
+
+/** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
+const dockerArgv = {
+    serverVersion: () => ['docker', 'version', '--format', '{{.Server.Version}}'],
+    buildxVersion: () => ['docker', 'buildx', 'version'],
+    /** The engine's storage driver status and data root, one line: `<DriverStatus JSON> <DockerRootDir>`. */
+    storeInfo: () => ['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}'],
+    /** `docker inspect` of containers (whole JSON, or one `--format` template). */
+    inspect: (ids, format) => ['docker', 'inspect', ...(format ? ['--format', format] : []), ...ids],
+    imageInspect: (refs, format, platform) => [
+        'docker',
+        'image',
+        'inspect',
+        ...(platform ? ['--platform', platform] : []),
+        ...(format ? ['--format', format] : []),
+        ...refs,
+    ],
+    /** A container that is never started (files are copied out of it); its command is a path that does not exist. */
+    createIdle: (name, runId, image) => [
+        'docker',
+        'create',
+        '--name',
+        name,
+        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .runLabelArgs */ .Z)(runId),
+        '--entrypoint',
+        '/dockerflow-never-run',
+        image,
+    ],
+    /** Copy `file` (links followed) out of a container to `dest`. */
+    copyOut: (container, file, dest) => ['docker', 'cp', '-L', `${container}:${file}`, dest],
+    remove: (ids, o = {}) => ['docker', 'rm', '-f', ...(o.volumes ? ['-v'] : []), ...ids],
+    kill: (id) => ['docker', 'kill', id],
+    stop: (ids, graceS) => ['docker', 'stop', '-t', String(graceS), ...ids],
+    start: (ids) => ['docker', 'start', ...ids],
+    top: (id) => ['docker', 'top', id, '-eo', 'pid,ppid,args'],
+    logsTail: (id, lines) => ['docker', 'logs', '--tail', String(lines), id],
+    logsFollow: (id) => ['docker', 'logs', '--follow', id],
+    wait: (id) => ['docker', 'wait', id],
+    save: (ref) => ['docker', 'save', ref],
+    imageRemove: (ref) => ['docker', 'image', 'rm', ref],
+    listContainers: (label) => ['docker', 'ps', '-aq', '--filter', `label=${label}`],
+    listNetworks: (label) => ['docker', 'network', 'ls', '-q', '--filter', `label=${label}`],
+    networkConnect: (network, container) => ['docker', 'network', 'connect', network, container],
+    networkDisconnect: (network, container) => ['docker', 'network', 'disconnect', '--force', network, container],
+    networkRemove: (networks) => ['docker', 'network', 'rm', ...networks],
+};
+const quietly = { allowFailure: true, quiet: true };
+/** The whole `docker inspect` object of a container; undefined when it cannot be read. */
+async function inspectContainer(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id]), quietly);
+    try {
+        return JSON.parse(r.stdout)[0];
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A container's `State` object (ExitCode, OOMKilled, Error, StartedAt, FinishedAt...); null when unknown. */
+async function containerState(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{json .State}}'), quietly);
+    try {
+        return JSON.parse(r.stdout);
+    }
+    catch {
+        return null;
+    }
+}
+/** `true`/`false` as the engine says whether the container runs; null when it cannot tell (no such container). */
+async function isRunning(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{.State.Running}}'), quietly);
+    const s = r.stdout.trim();
+    return s === 'true' ? true : s === 'false' ? false : null;
+}
+/** A stopped container's exit code; -1 when it cannot be read. */
+async function exitCodeOf(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{.State.ExitCode}}'), quietly);
+    return Number(r.stdout.trim() || -1);
+}
+/** Name, running and exit code of each container, by name (without docker's leading `/`). */
+async function containerStates(runner, ids) {
+    const r = await runner.run(dockerArgv.inspect(ids, '{{.Name}} {{.State.Running}} {{.State.ExitCode}}'), quietly);
+    return new Map(r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+        const [name = '', running = '', code = ''] = l.trim().split(' ');
+        return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }];
+    }));
+}
+/** `docker top ID -eo pid,ppid,args`; null when it failed. */
+async function top(runner, id) {
+    const r = await runner.run(dockerArgv.top(id), quietly);
+    return r.exitCode === 0 ? r.stdout : null;
+}
+/** Remove containers, running or not (best effort); `cleanup`: also once the run was interrupted. */
+async function removeContainers(runner, ids, o = {}) {
+    if (ids.length)
+        await runner.run(dockerArgv.remove(ids, o), { ...quietly, cleanup: o.cleanup ?? false });
+}
+/** SIGKILL, logged (best effort). */
+async function kill(runner, id) {
+    await runner.run(dockerArgv.kill(id), { allowFailure: true });
+}
+/** `docker stop -t graceS`, logged (best effort): the stop signal, then SIGKILL after `graceS` seconds. */
+async function stop(runner, ids, graceS) {
+    return ids.length ? runner.run(dockerArgv.stop(ids, graceS), { allowFailure: true }) : null;
+}
+/** Start stopped containers again, logged (best effort). */
+async function start(runner, ids) {
+    if (ids.length)
+        await runner.run(dockerArgv.start(ids), { allowFailure: true });
+}
+/** The container's last `lines` lines of output, into build.log (best effort). */
+async function logTail(runner, id, lines) {
+    await runner.run(dockerArgv.logsTail(id, lines), { allowFailure: true });
+}
+/** `docker logs --follow`: the container's output from its start, for as long as it runs (a follower). */
+function followLogs(runner, id) {
+    return runner.spawn(dockerArgv.logsFollow(id));
+}
+/** `docker wait`: ends when the container exits, printing its exit code (a follower). */
+function waitFor(runner, id) {
+    return runner.spawn(dockerArgv.wait(id));
+}
+/**
+ * `docker save REF` as a stream (a follower: killed with the run, or by the caller when it stops reading, which
+ * it must do when it fails: a save nobody reads blocks on its full pipe for ever). `why` goes in build.log.
+ */
+function save(runner, ref, why) {
+    return runner.spawn(dockerArgv.save(ref), { why });
+}
+/**
+ * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
+ * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
+ */
+async function createIdle(runner, name, runId, image) {
+    const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
+    return r.stdout.trim();
+}
+/** Copy one file out of a container; false when it is not there. */
+async function copyOut(runner, container, file, dest) {
+    const r = await runner.run(dockerArgv.copyOut(container, file, dest), quietly);
+    return r.exitCode === 0;
+}
+/** `docker image inspect` of one image or several (docker prints those it finds and exits 1 if one is missing). */
+function imageInspect(runner, refs, o = {}) {
+    return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
+}
+/** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */
+async function platformImageId(runner, ref, platform) {
+    const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Id}}', platform), quietly);
+    return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+/** An image's size in bytes as the engine reports it; undefined when it cannot be read. */
+async function imageSize(runner, ref) {
+    const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Size}}'), quietly).catch(() => null);
+    const n = r && r.exitCode === 0 ? Number(r.stdout.trim()) : NaN;
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+/** Untag one ref (the image goes with its last tag, as any image): a cleanup command, run after an interrupt too. */
+async function removeImage(runner, ref) {
+    await runner.run(dockerArgv.imageRemove(ref), { ...quietly, cleanup: true });
+}
+/** `<DriverStatus JSON> <DockerRootDir>` of the engine; null when `docker info` failed. */
+async function storeInfo(runner) {
+    const r = await runner.run(dockerArgv.storeInfo(), quietly);
+    return r.exitCode === 0 ? r.stdout : null;
+}
+/** Join a network (a job's own container joins the run's); false when docker refused. */
+async function connect(runner, network, container) {
+    const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
+    return r.exitCode === 0;
 }
 
 
@@ -1390,6 +1594,21 @@ function readMountinfo() {
         return '';
     }
 }
+
+
+/***/ }),
+
+/***/ 4402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ runLabelArgs),
+/* harmony export */   j: () => (/* binding */ RUN_LABEL)
+/* harmony export */ });
+/** Label set on everything a run creates; the post step and cleanup remove by it. */
+const RUN_LABEL = 'dockerflow.run';
+/** `--label dockerflow.run=<run id>` for every container and network a run creates. */
+const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
 
 /***/ }),
@@ -1528,6 +1747,8 @@ function killTree(child, signal) {
     }
 }
 const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
+/** Characters of a follower's stderr kept for its error message. */
+const FOLLOWER_STDERR = 64 * 1024;
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
  * redacted, and optionally to the console.
@@ -1627,6 +1848,39 @@ class Runner {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.envDir, { recursive: true, force: true });
         this.envDir = null;
     }
+    /**
+     * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
+     * no shell, the runner's environment (DOCKER_CONFIG while logged in), its command line in build.log (redacted),
+     * in a process group of its own, and stopped with the run's other commands on an interrupt (after which a new
+     * one is refused, as `run` refuses). `idle()` waits for it. Its stdout and stderr are not logged here: the
+     * caller reads them (the app's output is logged line by line, prefixed; a saved image is never logged).
+     */
+    spawn(argv, opts = {}) {
+        const [cmd, ...args] = argv;
+        if (!cmd)
+            throw new Error('Runner.spawn: empty argv');
+        if (this.interrupted)
+            throw this.interrupted;
+        this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
+        const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        this.track(child);
+        const err = new Tail(FOLLOWER_STDERR);
+        child.stderr.on('data', (b) => err.push(b));
+        const exited = new Promise((resolve) => {
+            child.on('error', (e) => resolve({ exitCode: -1, stderr: this.redactor.redact(`cannot run ${cmd}: ${e.message}`) }));
+            child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stderr: this.redactor.redact(err.end()) }));
+        });
+        return {
+            stdout: child.stdout,
+            stderr: child.stderr,
+            exited,
+            kill: () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    killTree(child, 'SIGTERM');
+            },
+        };
+    }
     async run(argv, opts = {}) {
         const [cmd, ...args] = argv;
         if (!cmd)
@@ -1674,65 +1928,6 @@ class Runner {
 
 /***/ }),
 
-/***/ 7057:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F$: () => (/* binding */ newRunId),
-/* harmony export */   _Z: () => (/* binding */ workDirFor),
-/* harmony export */   j$: () => (/* binding */ Interrupted),
-/* harmony export */   jQ: () => (/* binding */ RUN_LABEL)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** Why a run stopped: a signal, not a failure of the app or of this tool. */
-class Interrupted extends Error {
-    signal;
-    constructor(signal) {
-        super(`interrupted by ${signal}`);
-        this.signal = signal;
-        this.name = 'Interrupted';
-    }
-}
-/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
-function workDirFor(env, runId, tmp) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
-}
-/** Label set on everything a run creates; the post step and cleanup remove by it. */
-const RUN_LABEL = 'dockerflow.run';
-function newRunId() {
-    return `df-${Date.now().toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
-}
-
-
-/***/ }),
-
-/***/ 7434:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError)
-/* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7507);
-
-
-/** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
-function describeError(e) {
-    if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y || e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x || e instanceof _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd)
-        return e.message;
-    const err = e instanceof Error ? e : new Error(String(e));
-    const at = err.stack?.split('\n')[1]?.trim() ?? '';
-    return `internal error: ${err.message} (${at}); please report it at the dockerflow-action issue tracker with build.log`;
-}
-
-
-/***/ }),
-
 /***/ 6949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1742,7 +1937,7 @@ function describeError(e) {
 /* harmony export */ });
 /* unused harmony export INTERRUPT_GRACE_MS */
 /* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7220);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7057);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
 
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
@@ -1773,7 +1968,7 @@ function onInterrupt(ctx, say, exitCode) {
             process.exit(exitCode); // a second Ctrl-C: the user does not want to wait
         }
         say(signal);
-        const reason = new _context_js__WEBPACK_IMPORTED_MODULE_1__/* .Interrupted */ .j$(signal);
+        const reason = new _run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .Interrupted */ .j$(signal);
         ctx.abort.abort(reason);
         undo();
         // Its commands stop (but those that create what the cleanup must find, which finish first), and it starts
@@ -1859,6 +2054,62 @@ const LEVEL_RANK = { info: 0, warning: 1, error: 2 };
 /** True when this row fails the run under the given `fail-on` threshold. */
 function failsRun(row, failOn) {
     return row.status === 'fail' && LEVEL_RANK[row.level] >= LEVEL_RANK[failOn];
+}
+
+
+/***/ }),
+
+/***/ 670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F$: () => (/* binding */ newRunId),
+/* harmony export */   _Z: () => (/* binding */ workDirFor),
+/* harmony export */   j$: () => (/* binding */ Interrupted)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Why a run stopped: a signal, not a failure of the app or of this tool. */
+class Interrupted extends Error {
+    signal;
+    constructor(signal) {
+        super(`interrupted by ${signal}`);
+        this.signal = signal;
+        this.name = 'Interrupted';
+    }
+}
+/** The run's scratch folder for `runId`: one place, so the post step finds what main left. */
+function workDirFor(env, runId, tmp) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TEMP || tmp, `dockerflow-${runId}`);
+}
+function newRunId() {
+    return `df-${Date.now().toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 2423:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError)
+/* harmony export */ });
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7507);
+
+
+/** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
+function describeError(e) {
+    if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y || e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x || e instanceof _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd)
+        return e.message;
+    const err = e instanceof Error ? e : new Error(String(e));
+    const at = err.stack?.split('\n')[1]?.trim() ?? '';
+    return `internal error: ${err.message} (${at}); please report it at the dockerflow-action issue tracker with build.log`;
 }
 
 

@@ -1,0 +1,32 @@
+/**
+ * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
+ * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
+ */
+
+export interface Platform {
+  os: string;
+  architecture: string;
+}
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+export function targetPlatform(platforms: string[], arch: string = process.arch): Platform {
+  const [os, architecture] = (platforms[0] ?? '').split('/');
+  if (os && architecture) return { os, architecture };
+  const byNode: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+  return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+
+/** An entry of an image index (OCI) or manifest list (Docker), as far as choosing one reads it. */
+export interface IndexEntry {
+  digest?: string;
+  platform?: { os?: string; architecture?: string; variant?: string };
+  annotations?: Record<string, string>;
+}
+
+/**
+ * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
+ * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
+ */
+export const isAttestation = (m: IndexEntry): boolean =>
+  m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+  (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
