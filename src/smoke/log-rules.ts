@@ -19,8 +19,9 @@ export function logsRule(lines: number, bytes: number, ranMs: number): CheckResu
 /** DF302: every log line is mozlog JSON; its level follows the `mozlog` input. */
 export function mozlogRule(tally: MozlogTally, mode: MozlogMode, redactor: Redactor): CheckResult {
   const level = mode === 'require' ? 'error' : 'warning';
-  if (mode === 'off') return check('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format');
-  if (tally.total === 0) return check('DF302', 'skip', 'no log lines to judge (see DF301)', { level });
+  if (mode === 'off')
+    return check('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format', { skip: 'not-configured' });
+  if (tally.total === 0) return check('DF302', 'skip', 'no log lines to judge (see DF301)', { level, skip: 'not-judged' });
   if (tally.valid === tally.total) return check('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
   const bad = tally.firstBad!;
   // Redacted, collapsed, then cut: a cut never leaves a secret's prefix behind.

@@ -98,7 +98,9 @@ export async function versionRule(http: Http, base: string, expected: VersionObj
 /** DF206: every `static-paths` entry answers 200. */
 export async function staticRule(http: Http, base: string, paths: readonly string[]): Promise<CheckResult> {
   if (paths.length === 0)
-    return check('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them');
+    return check('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them', {
+      skip: 'not-configured',
+    });
   const results = await Promise.all(paths.map(async (p) => ({ p, r: await http.get(base + p, PROBE_TIMEOUT_MS) })));
   const bad = results.filter((x) => !x.r.ok || x.r.status !== 200);
   if (bad.length === 0) return check('DF206', 'pass', `${paths.length} path(s) answered 200: ${paths.join(', ')}`);

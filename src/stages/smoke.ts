@@ -1,5 +1,5 @@
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
-import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
+import { check, rulesOf, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { crashRow, stayedUp } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
@@ -12,9 +12,8 @@ import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
-import { ignoredRow } from './inspect.js';
 
-export const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'] as const;
+export const SMOKE_RULES: readonly RuleId[] = rulesOf('smoke');
 
 export interface SmokeOutcome {
   checks: CheckResult[];
@@ -37,12 +36,15 @@ class Rows {
   get(id: RuleId): CheckResult | undefined {
     return this.rows.get(id);
   }
+  /** Another rule's outcome explains why these could not be judged (`reason` names it). */
   skipUnset(ids: readonly RuleId[], reason: string): void {
-    for (const id of ids) if (!this.rows.has(id)) this.rows.set(id, check(id, 'skip', reason));
+    for (const id of ids) if (!this.rows.has(id)) this.rows.set(id, check(id, 'skip', reason, { skip: 'not-judged' }));
   }
-  /** Catalogue order; ignored rules say so whatever happened. */
+  /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
   list(): CheckResult[] {
-    return SMOKE_RULES.map((id) => (this.ignored.has(id) ? ignoredRow(id) : (this.rows.get(id) ?? check(id, 'skip', 'not run'))));
+    return SMOKE_RULES.filter((id) => !this.ignored.has(id)).map(
+      (id) => this.rows.get(id) ?? check(id, 'skip', 'not run', { skip: 'not-run' }),
+    );
   }
 }
 
@@ -182,11 +184,15 @@ async function serviceFault(
   heartbeat: CheckResult | null,
 ): Promise<CheckResult> {
   if (stack.services.length === 0) {
-    return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+    return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)', {
+      skip: 'not-configured',
+    });
   }
-  if (readiness !== 'ready') return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+  if (readiness !== 'ready') {
+    return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)', { skip: 'not-judged' });
+  }
   if (heartbeat && heartbeat.status !== 'pass') {
-    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)', { skip: 'not-judged' });
   }
   // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
   const down = (await stack.states()).filter((s) => !s.running);
