@@ -7,7 +7,7 @@ import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
 import { CommandError, errorLine, type Runner } from '../exec/runner.js';
 import type { Prepared, RunContext } from '../pipeline/context.js';
 import { createDockerConfig, existingLogin, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
-import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
+import { classifyFailure, RetriesExhausted, retryRegistry } from './retry.js';
 
 /** One registry's credentials, as logged in to. */
 export interface RegistryLogin {
@@ -173,17 +173,10 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
   for (const { registry, username, password } of credentials) {
     ctx.ui.info(`Logging in to ${registry} as ${username}`);
     try {
-      await withRetry(
+      await retryRegistry(
+        `docker login to ${registry}`,
         () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }),
-        {
-          tries: DEFAULT_TRIES,
-          baseDelayMs: DEFAULT_BASE_DELAY_MS,
-          kindOf: (e) => classifyFailure(failureText(e)),
-          onRetry: ({ attempt, tries, delayMs, error }) =>
-            ctx.ui.info(
-              `docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`,
-            ),
-        },
+        { say: (line) => ctx.ui.info(line), why: failureText },
       );
     } catch (e) {
       const error = loginError(registry, username, e);

@@ -1,3 +1,4 @@
+import { secs } from '../log/format.js';
 import { code, escape, prose, table } from './markdown.js';
 import type { Report } from './report.js';
 
@@ -42,7 +43,7 @@ export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; notes?
     );
   }
   const t = Object.entries(r.timings);
-  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${secs(v)}`).join(' · ')}</sub>`, '');
   return lines.join('\n');
 }
 

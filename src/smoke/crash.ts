@@ -1,4 +1,5 @@
 import type { RunContext } from '../pipeline/context.js';
+import { secs } from '../log/format.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { CRASH_TAIL_LINES } from './limits.js';
 import type { AppContainer } from './start.js';
@@ -46,7 +47,7 @@ export async function crashRow(ctx: RunContext, app: AppContainer, when: string)
   const parts = [`the container exited with code ${code}`];
   if (state?.oomKilled) parts.push('(killed for running out of memory)');
   if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
-    parts.push(`${((state.finishedAt - state.startedAt) / 1000).toFixed(1)} s after it started`);
+    parts.push(`${secs(state.finishedAt - state.startedAt)} after it started`);
   }
   parts[parts.length - 1] += ',';
   parts.push(when);

@@ -5,8 +5,7 @@ import { FAULT_WINDOW_MS, PROBE_TIMEOUT_MS } from './limits.js';
 import type { Stack } from './network.js';
 import { answered, HEARTBEAT } from './probes.js';
 import { LBHEARTBEAT } from './readiness.js';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+import { secs } from '../log/format.js';
 
 /**
  * DF205: stop every sidecar, then poll until /__heartbeat__ turns 5xx (within FAULT_WINDOW_MS) while

@@ -1,4 +1,5 @@
 import type { MozlogMode } from '../config/config.js';
+import { secs } from '../log/format.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import type { MozlogTally } from './mozlog-schema.js';
@@ -10,7 +11,7 @@ export function logsRule(lines: number, bytes: number, ranMs: number): CheckResu
     return check(
       'DF301',
       'fail',
-      `the container wrote nothing to stdout or stderr in ${(ranMs / 1000).toFixed(1)} s of checks: log to stdout/stderr (not to files), so the platform collects the logs`,
+      `the container wrote nothing to stdout or stderr in ${secs(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`,
     );
   }
   return check('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);

@@ -5,11 +5,10 @@ import { describeHeartbeatBody, shorten } from './heartbeat-body.js';
 import type { Http, HttpResult } from './http.js';
 import { PROBE_TIMEOUT_MS } from './limits.js';
 import { versionDifferences } from '../git/version-diff.js';
+import { secs } from '../log/format.js';
 
 export const HEARTBEAT = '/__heartbeat__';
 export const VERSION = '/__version__';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** What a non-answer or an unexpected status looks like in a message. */
 export function answered(r: HttpResult): string {

@@ -2,8 +2,7 @@ import type { RunContext } from '../pipeline/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { STOP_GRACE_S } from './limits.js';
 import type { AppContainer } from './start.js';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+import { secs } from '../log/format.js';
 
 export interface Proc {
   pid: number;

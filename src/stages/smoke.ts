@@ -12,6 +12,7 @@ import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
+import { secs } from '../log/format.js';
 
 export const SMOKE_RULES: readonly RuleId[] = rulesOf('smoke');
 
@@ -20,8 +21,6 @@ export interface SmokeOutcome {
   /** Milliseconds from the container's start to the first 200 from /__lbheartbeat__. */
   readyMs?: number;
 }
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
 class Rows {
