@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { registryCredentials } from '../config/config.js';
 import { UserError } from '../config/errors.js';
-import { isDockerHub } from '../config/image-ref.js';
+import { isDockerHub, normalRegistry } from '../config/image-ref.js';
 import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
 import { CommandError, errorLine, type Runner } from '../exec/runner.js';
 import type { Prepared, RunContext } from '../pipeline/context.js';
@@ -66,7 +66,7 @@ export async function existingSession(ctx: RunContext, session: RegistrySession 
   return { registry, username, password, dockerConfig, close: async () => undefined };
 }
 
-const normalHost = (host: string): string => (isDockerHub(host) ? 'docker.io' : host);
+const normalHost = normalRegistry;
 
 /** The registry host of a full ref (`host/repo:tag`). */
 export function refHost(ref: string): string {
