@@ -43,7 +43,7 @@ export function sessionFor(session: RegistrySession, registry: string): Registry
  * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
  */
 export async function existingSession(ctx: RunContext, session: RegistrySession | null, registry: string): Promise<RegistrySession | null> {
-  const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+  const found = existingLogin(userDockerConfigDir(ctx.env), registry, (m) => ctx.ui.warning(m));
   if (!found) return null;
   const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
   let username = '';
@@ -121,7 +121,11 @@ export function checkPushable(ctx: RunContext, prepared: Prepared): void {
   for (const host of hosts) {
     if (extra.has(host)) continue;
     // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
-    if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host)) continue;
+    if (
+      !(host === primary && (config.username || config.password)) &&
+      existingLogin(userDockerConfigDir(ctx.env), host, (m) => ctx.ui.warning(m))
+    )
+      continue;
     if (host === primary) {
       if (!config.username || !config.password) {
         const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
@@ -161,6 +165,7 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
     ctx.env.RUNNER_TEMP || os.tmpdir(),
     userDockerConfigDir(ctx.env),
     credentials.map((c) => c.registry),
+    (m) => ctx.ui.warning(m),
   );
   const cleanupOnExit = (): void => removeDockerConfig(dockerConfig);
   process.once('exit', cleanupOnExit);
