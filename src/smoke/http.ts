@@ -40,13 +40,16 @@ export class Http {
         ...(this.host ? { headers: { host: this.host } } : {}),
       });
       let body = '';
+      // One decoder across chunks: a UTF-8 character split between two chunks stays one character.
+      const decoder = new TextDecoder();
       for await (const chunk of res.body) {
-        body += (chunk as Buffer).toString();
+        body += decoder.decode(chunk as Buffer, { stream: true });
         if (body.length >= BODY_LIMIT) {
           res.body.destroy();
           break;
         }
       }
+      body += decoder.decode();
       const location = res.headers.location;
       return {
         ok: true,
