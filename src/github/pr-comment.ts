@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { readFileSync } from 'node:fs';
 import type { PrCommentMode } from '../config/config.js';
-import { secs } from '../log/format.js';
+import { secs } from '../time/time.js';
 import { code, escape, prose, table } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { failsRun } from '../rules/catalogue.js';

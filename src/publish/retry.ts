@@ -1,4 +1,4 @@
-import { secs } from '../log/format.js';
+import { secs } from '../time/time.js';
 
 /**
  * Bounded retries with exponential backoff for registry operations. Only transient failures are retried; an

@@ -1,4 +1,4 @@
-import { secs } from '../log/format.js';
+import { secs } from '../time/time.js';
 import { code, escape, prose, table } from './markdown.js';
 import type { Report } from './report.js';
 

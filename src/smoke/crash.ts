@@ -1,7 +1,7 @@
 import type { RunContext } from '../pipeline/context.js';
-import { secs } from '../log/format.js';
+import { secs, within } from '../time/time.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
-import { CRASH_TAIL_LINES } from './limits.js';
+import { CRASH_LOG_SETTLE_MS, CRASH_TAIL_LINES } from './limits.js';
 import type { AppContainer } from './start.js';
 
 /** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
@@ -40,7 +40,7 @@ async function containerState(ctx: RunContext, id: string): Promise<StateFacts |
  * log lines (redacted).
  */
 export async function crashRow(ctx: RunContext, app: AppContainer, when: string): Promise<CheckResult> {
-  await app.logs.settle(1500);
+  await app.logs.settle(CRASH_LOG_SETTLE_MS);
   const state = await containerState(ctx, app.id);
   const seen = app.exit.current;
   const code = state?.exitCode ?? seen?.exitCode ?? -1;
@@ -70,11 +70,9 @@ export async function stayedUp(app: Pick<AppContainer, 'startedAt' | 'exit'>, mi
   if (app.exit.current) return false;
   const left = minMs - (performance.now() - app.startedAt);
   if (left <= 0) return true;
-  let timer: NodeJS.Timeout | undefined;
-  const up = await Promise.race([
+  return within(
     app.exit.exited.then(() => false),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left))),
-  ]);
-  clearTimeout(timer);
-  return up;
+    left,
+    true,
+  );
 }

@@ -1,5 +1,5 @@
 import type { MozlogMode } from '../config/config.js';
-import { secs } from '../log/format.js';
+import { secs } from '../time/time.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import type { MozlogTally } from './mozlog-schema.js';

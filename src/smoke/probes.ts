@@ -3,9 +3,9 @@ import type { VersionObject } from '../git/version.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { describeHeartbeatBody, shorten } from './heartbeat-body.js';
 import type { Http, HttpResult } from './http.js';
-import { PROBE_TIMEOUT_MS } from './limits.js';
+import { HEARTBEAT_RETRY_MS, PROBE_TIMEOUT_MS } from './limits.js';
 import { versionDifferences } from '../git/version-diff.js';
-import { secs } from '../log/format.js';
+import { secs } from '../time/time.js';
 
 export const HEARTBEAT = '/__heartbeat__';
 export const VERSION = '/__version__';
@@ -35,7 +35,7 @@ export async function heartbeatRule(
   const first = r;
   for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < settleMs; i++) {
     if (i % 4 === 0 && (await giveUp())) break;
-    await sleep(250);
+    await sleep(HEARTBEAT_RETRY_MS);
     r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
   }
   const waited = performance.now() - t0;

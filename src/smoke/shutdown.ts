@@ -1,8 +1,8 @@
 import type { RunContext } from '../pipeline/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
-import { STOP_GRACE_S } from './limits.js';
+import { EXIT_REPORT_MS, STOP_GRACE_S } from './limits.js';
 import type { AppContainer } from './start.js';
-import { secs } from '../log/format.js';
+import { secs, within } from '../time/time.js';
 
 export interface Proc {
   pid: number;
@@ -101,9 +101,7 @@ export async function stopApp(ctx: RunContext, app: AppContainer): Promise<{ exi
   const t0 = performance.now();
   await ctx.runner.run(['docker', 'stop', '-t', String(STOP_GRACE_S), app.id], { allowFailure: true });
   const ms = Math.round(performance.now() - t0);
-  let timer: NodeJS.Timeout | undefined;
-  const exit = await Promise.race([app.exit.exited, new Promise<null>((r) => (timer = setTimeout(() => r(null), 5000)))]);
-  clearTimeout(timer);
+  const exit = await within(app.exit.exited, EXIT_REPORT_MS, null);
   let exitCode = exit?.exitCode ?? -1;
   if (exitCode < 0) {
     const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.ExitCode}}', app.id], { allowFailure: true, quiet: true });

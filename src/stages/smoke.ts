@@ -3,7 +3,7 @@ import { check, rulesOf, type CheckResult, type RuleId } from '../rules/catalogu
 import { crashRow, stayedUp } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
-import { HEARTBEAT_SETTLE_MS } from '../smoke/limits.js';
+import { EXIT_REPORT_MS, HEARTBEAT_SETTLE_MS, LOG_SETTLE_MS } from '../smoke/limits.js';
 import { logsRule, mozlogRule } from '../smoke/log-rules.js';
 import { MozlogTally } from '../smoke/mozlog-schema.js';
 import type { Stack } from '../smoke/network.js';
@@ -12,7 +12,7 @@ import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
-import { secs } from '../log/format.js';
+import { secs, within } from '../time/time.js';
 
 export const SMOKE_RULES: readonly RuleId[] = rulesOf('smoke');
 
@@ -156,7 +156,7 @@ async function judge(
     );
   }
 
-  await app.logs.settle(3000);
+  await app.logs.settle(LOG_SETTLE_MS);
   rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
   rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
   return readyMs;
@@ -170,7 +170,7 @@ async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
   if (app.exit.current) return true;
   const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
   if (r.stdout.trim() !== 'false') return false;
-  await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  await within(app.exit.exited, EXIT_REPORT_MS, null);
   return true;
 }
 
