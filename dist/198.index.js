@@ -587,8 +587,14 @@ class ConfigError extends Error {
  * pipeline is a bug in this tool and is reported as such.
  */
 class UserError extends Error {
-    constructor(message) {
+    kind;
+    /**
+     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+     * credentials): the CLI exits 2 for it, as for a bad flag.
+     */
+    constructor(message, kind = 'run') {
         super(message);
+        this.kind = kind;
         this.name = 'UserError';
     }
 }
@@ -835,7 +841,7 @@ function cliFlag(spec) {
 async function removeRunResources(runner, runId) {
     const filter = `label=${_pipeline_context_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .jQ}=${runId}`;
     const ids = async (argv) => {
-        const r = await runner.run(argv, { allowFailure: true, quiet: true });
+        const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
         return r.exitCode === 0
             ? r.stdout
                 .split('\n')
@@ -849,14 +855,14 @@ async function removeRunResources(runner, runId) {
         ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
     ]);
     if (containers.length)
-        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true, cleanup: true });
     // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
     const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_1__/* .ownContainerId */ .X)() : null;
     if (self) {
-        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })));
+        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true, cleanup: true })));
     }
     if (networks.length)
-        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true, cleanup: true });
     return { containers: containers.length, networks: networks.length };
 }
 
@@ -909,7 +915,7 @@ function readMountinfo() {
 /* harmony export */   fM: () => (/* binding */ lastLine),
 /* harmony export */   zq: () => (/* binding */ displayArgv)
 /* harmony export */ });
-/* unused harmony export OUTPUT_TAIL */
+/* unused harmony exports OUTPUT_TAIL, killTree */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -998,9 +1004,12 @@ class Tail {
  * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
  * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
  */
-function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
+function spawnBounded(cmd, args, env, input, onStdout, onStderr, onSpawn) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        // In a process group of its own, so that stopping it stops what it started too (docker runs buildx as a
+        // child process; a killed docker CLI would leave it running, holding the pipes open).
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        onSpawn(child);
         const out = new Tail(OUTPUT_TAIL);
         const err = new Tail(OUTPUT_TAIL);
         child.stdout.on('data', (b) => {
@@ -1017,6 +1026,18 @@ function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
         child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
     });
 }
+/** Signal a process and its process group (the group is its own when it was spawned `detached`). */
+function killTree(child, signal) {
+    try {
+        if (child.pid)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        child.kill(signal); // not a group leader
+    }
+}
 const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
@@ -1032,6 +1053,11 @@ class Runner {
     /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
     envDir = null;
     envFiles = 0;
+    /** Every process this runner started that is still running, and what an interrupt does to it. */
+    live = new Map();
+    idleWaiters = new Set();
+    /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
+    interrupted = null;
     /**
      * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
      * step removes should the main step be killed); the system temp folder when unset.
@@ -1056,6 +1082,56 @@ class Runner {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;
     }
+    /**
+     * A process started outside `run` (a follower such as `docker logs --follow`): an interrupt stops it with the
+     * others, and `idle` waits for it.
+     */
+    track(child, onAbort = 'kill') {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        this.live.set(child, onAbort);
+        const gone = () => {
+            this.live.delete(child);
+            if (this.live.size === 0)
+                for (const w of this.idleWaiters)
+                    w();
+        };
+        child.once('close', gone);
+        child.once('error', gone);
+        if (this.interrupted && onAbort === 'kill')
+            killTree(child, 'SIGTERM');
+    }
+    /**
+     * The run was interrupted: stop every command still running (but those that must `finish`) and refuse new
+     * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
+     */
+    abort(reason) {
+        this.interrupted ??= reason;
+        for (const [child, how] of this.live)
+            if (how === 'kill')
+                killTree(child, 'SIGTERM');
+    }
+    /**
+     * Resolves once no process of this runner is running. One still running after `graceMs` is killed
+     * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
+     */
+    idle(graceMs = 10_000) {
+        if (this.live.size === 0)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => {
+                for (const child of this.live.keys())
+                    killTree(child, 'SIGKILL');
+            }, graceMs);
+            timer.unref();
+            const done = () => {
+                clearTimeout(timer);
+                this.idleWaiters.delete(done);
+                resolve();
+            };
+            this.idleWaiters.add(done);
+        });
+    }
     /** Remove every env file this runner wrote. */
     removeEnvFiles() {
         if (this.envDir)
@@ -1066,6 +1142,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
+        if (this.interrupted && !opts.cleanup)
+            throw this.interrupted;
         for (const name of Object.keys(opts.byName ?? {})) {
             if ((0,_secrets_names_js__WEBPACK_IMPORTED_MODULE_6__/* .isDockerCliVariable */ .xo)(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
@@ -1085,7 +1163,7 @@ class Runner {
         const env = opts.env || opts.byName || Object.keys(this.env).length
             ? { ...process.env, ...opts.byName, ...opts.env, ...this.env }
             : process.env;
-        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b));
+        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b), (child) => this.track(child, opts.cleanup ? 'finish' : opts.onAbort));
         out.flush();
         err.flush();
         const result = {
@@ -1905,11 +1983,8 @@ function describeError(e) {
 /* harmony export */   vV: () => (/* binding */ whenInterrupted)
 /* harmony export */ });
 /* unused harmony export INTERRUPT_GRACE_MS */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37220);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37057);
-
+/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37220);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37057);
 
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
@@ -1940,12 +2015,14 @@ function onInterrupt(ctx, say, exitCode) {
             process.exit(exitCode); // a second Ctrl-C: the user does not want to wait
         }
         say(signal);
-        ctx.abort.abort(new _context_js__WEBPACK_IMPORTED_MODULE_2__/* .Interrupted */ .j$(signal));
+        const reason = new _context_js__WEBPACK_IMPORTED_MODULE_1__/* .Interrupted */ .j$(signal);
+        ctx.abort.abort(reason);
         undo();
-        // @actions/exec gives no handle on its children: ask for them by parent PID.
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('pkill', ['-TERM', '-P', String(process.pid)], { stdio: 'ignore' });
+        // Its commands stop (but those that create what the cleanup must find, which finish first), and it starts
+        // no new one but cleanup: nothing the run started can outlive its cleanup.
+        ctx.runner.abort(reason);
         setTimeout(() => {
-            void (0,_docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .removeRunResources */ .J)(ctx.runner, ctx.runId).finally(() => process.exit(exitCode));
+            void (0,_docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .removeRunResources */ .J)(ctx.runner, ctx.runId).finally(() => process.exit(exitCode));
         }, INTERRUPT_GRACE_MS).unref();
     };
     process.on('SIGINT', handler);

@@ -18,6 +18,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
 var cleanup = __webpack_require__(37220);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
@@ -173,8 +175,6 @@ function verdictOf(checks, failOn, error) {
     return error === undefined && !checks.some((c) => (0,catalogue/* failsRun */.FR)(c, failOn)) ? 'pass' : 'fail';
 }
 
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(37507);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
@@ -319,7 +319,7 @@ class Stack {
     }
     async create() {
         const { ctx } = this;
-        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true, onAbort: 'finish' });
         await this.joinIfContainerised();
         if (!ctx.config.services.length)
             return;
@@ -329,6 +329,7 @@ class Stack {
             try {
                 await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
                     byName: env.env,
+                    onAbort: 'finish', // a detached start returns once the container runs; the cleanup then finds it
                 });
             }
             catch (e) {
@@ -791,7 +792,7 @@ async function readImageFiles(ctx, imageId, files) {
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
+    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${context/* RUN_LABEL */.jQ}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true, onAbort: 'finish' });
     const id = created.stdout.trim();
     try {
         await Promise.all(files.map(async (file, i) => {
@@ -886,16 +887,62 @@ function saveManifests(imageRef) {
     });
 }
 /**
- * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
- * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ * The digests in BuildKit's plain progress output (`#9 exporting manifest sha256:…`, `#9 exporting config
+ * sha256:…`, `#9 exporting manifest list sha256:…`), in the order written; attestation manifests are left out.
  */
-async function imageDigests(ctx, engineId, platform) {
+function exportedDigests(output) {
+    const out = { list: null, images: [] };
+    for (const m of output.matchAll(/^#\d+ exporting (manifest list|manifest|config) (sha256:[0-9a-f]{64})/gm)) {
+        const [, what, digest] = m;
+        if (what === 'manifest list')
+            out.list = digest;
+        else if (what === 'manifest') {
+            if (!out.images.some((i) => i.manifest === digest))
+                out.images.push({ manifest: digest, config: null });
+        }
+        else {
+            const last = out.images.at(-1);
+            if (last && last.config === null)
+                last.config = digest;
+        }
+    }
+    return out;
+}
+/**
+ * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
+ * The classic store's ID is the config digest already. On the containerd store it is the index (or manifest)
+ * digest: the config digest comes from what the build said it exported (`exported`), once the engine confirms it
+ * holds that index or manifest, else from the blobs of a `docker save` (which streams every layer: seconds to
+ * minutes for a large image).
+ */
+async function imageDigests(ctx, engineId, platform, exported) {
     const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
     const [img] = JSON.parse(r.stdout);
-    if (!img?.Descriptor?.digest)
+    const top = img?.Descriptor?.digest;
+    if (!top)
         return { configDigest: engineId, manifestDigest: null };
+    const fromBuild = exported ? await exportedImage(ctx, engineId, top, platform, exported) : null;
+    if (fromBuild)
+        return fromBuild;
     ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
-    return resolveLayout(await saveManifests(engineId), img.Descriptor.digest, platform);
+    return resolveLayout(await saveManifests(engineId), top, platform);
+}
+/** The exported image for `platform`, when the engine holds what the build exported (`top` is its index or manifest). */
+async function exportedImage(ctx, engineId, top, platform, exported) {
+    const images = exported.images.filter((i) => i.config !== null);
+    const direct = images.find((i) => i.manifest === top);
+    if (direct)
+        return { configDigest: direct.config, manifestDigest: direct.manifest };
+    if (exported.list !== top || images.length === 0)
+        return null;
+    let manifest = images.length === 1 ? images[0].manifest : null;
+    if (!manifest) {
+        // Several platforms: the engine says which manifest is this platform's.
+        const p = await ctx.runner.run(['docker', 'image', 'inspect', '--platform', `${platform.os}/${platform.architecture}`, '--format', '{{.Id}}', engineId], { quiet: true, allowFailure: true });
+        manifest = p.exitCode === 0 ? p.stdout.trim() : null;
+    }
+    const image = images.find((i) => i.manifest === manifest);
+    return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build.ts
@@ -955,7 +1002,7 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
-        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
+        const run = await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
@@ -970,7 +1017,7 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
                     throw new runner/* CommandError */.Qd(argv, r, ctx.redactor);
             }
         }
-        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
+        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
@@ -1862,6 +1909,7 @@ function versionDifferences(expected, actual) {
 
 
 
+
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 /** `scanned 2 of 7 layers (12.3 MB) via overlay2; skipped the 5 layers (318.0 MB) of node:24-slim`. */
 function scanSummary(s) {
@@ -1956,6 +2004,9 @@ const DF105 = (f) => {
     if (f.versionFile === null && f.versionIgnoredBy) {
         const by = f.versionIgnoredBy;
         return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`, { file: by.path, line: by.line });
+    }
+    if (f.versionFile === null && f.versionElsewhere) {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: the build put version.json at ${f.versionElsewhere} (WORKDIR ${external_node_path_default().posix.dirname(f.versionElsewhere)}), and the spec serves it from /app; use "WORKDIR /app" before "COPY . ." (DF104)`, at(f, 'WORKDIR'));
     }
     if (f.versionFile === null) {
         return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is missing; copy it into the image ("COPY version.json /app/version.json" or "COPY . /app")', where);
@@ -2084,6 +2135,7 @@ function excludedBy(ignorePath, context, relPath) {
 
 
 
+
 /** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
 function versionIgnoredBy(ctx, built) {
     const file = dockerignore_ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
@@ -2161,12 +2213,20 @@ async function inspect(ctx, prepared, built, timings) {
     ]);
     if (secretScan)
         ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
+    // No /app/version.json: did `COPY . .` put it under another WORKDIR (node's /usr/src/app, /code)?
+    const versionFile = files.get('/app/version.json') ?? null;
+    const elsewhere = versionFile === null && image.workingDir && image.workingDir !== '/app' ? external_node_path_default().posix.join(image.workingDir, 'version.json') : null;
+    const versionElsewhere = elsewhere &&
+        (await readImageFiles(ctx, built.imageId, [elsewhere]).catch(() => new Map())).get(elsewhere) != null
+        ? elsewhere
+        : null;
     const facts = {
         image,
         dockerfile: parseDockerfile(config.file, config.target),
         passwd: files.get('/etc/passwd') ?? null,
         group: files.get('/etc/group') ?? null,
-        versionFile: files.get('/app/version.json') ?? null,
+        versionFile,
+        versionElsewhere,
         expectedVersion: prepared.version,
         secretNames: needles.map((n) => n.name),
         secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
@@ -2617,6 +2677,8 @@ function describeHeartbeatBody(body, max = 400) {
     const text = body.trim();
     if (!text)
         return 'an empty body';
+    if (isHtml(text))
+        return `an HTML page ${quote(shorten(htmlText(text), max))}`;
     let json;
     try {
         json = JSON.parse(text);
@@ -2682,6 +2744,27 @@ function shorten(s, max) {
     return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 const quote = (s) => JSON.stringify(s);
+/** A web framework's error page (Express's "Cannot GET /x", Flask's and Django's "Not Found" pages). */
+const isHtml = (text) => /^(<!doctype html|<html[\s>]|<head[\s>]|<title[\s>])/i.test(text);
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+/**
+ * The words of an HTML page, as a person reads them: scripts, styles and tags left out, the common entities
+ * decoded. A summary for a failure message (the page itself is in build.log), not a parser.
+ */
+function htmlText(html) {
+    return html
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e) => {
+        if (ENTITIES[e.toLowerCase()])
+            return ENTITIES[e.toLowerCase()];
+        const code = /^#x/i.test(e) ? parseInt(e.slice(2), 16) : /^#/.test(e) ? Number(e.slice(1)) : NaN;
+        return Number.isInteger(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    })
+        .replace(/\s+/g, ' ')
+        .trim();
+}
 
 ;// CONCATENATED MODULE: ./src/smoke/probes.ts
 
@@ -3406,6 +3489,7 @@ class ExitWatch {
         const argv = ['wait', container];
         ctx.log.line(`$ docker ${argv.join(' ')} &`);
         this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        ctx.runner.track(this.child);
         let out = '';
         this.child.stdout.on('data', (d) => (out += d.toString()));
         this.child.stderr.on('data', (d) => ctx.log.write(`docker wait: ${d.toString()}`));
@@ -3460,6 +3544,7 @@ class LogCapture {
         const argv = ['logs', '--follow', container];
         ctx.log.line(`$ docker ${argv.join(' ')} &`);
         this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        ctx.runner.track(this.child);
         for (const stream of ['stdout', 'stderr']) {
             // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
             let lineStart = true;
@@ -3604,7 +3689,7 @@ async function startApp(ctx, built, stack, onLine) {
     const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
     const name = appContainerName(ctx.runId);
     ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
-    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
+    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
         const why = ctx.redactor.redact((0,runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
@@ -4263,14 +4348,14 @@ function checkPushable(ctx, prepared) {
         if (host === primary) {
             if (!config.username || !config.password) {
                 const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`, 'config');
             }
             continue;
         }
         const ref = plan.refs.find((r) => refHost(r) === host);
         throw new errors/* UserError */.y(extra.size === 0
             ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
-            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`);
+            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`, 'config');
     }
 }
 /**
@@ -4365,7 +4450,7 @@ async function logout(runner, registries, dockerConfig) {
         return false;
     for (const registry of registries.split('\n').filter(Boolean)) {
         await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
             .catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
@@ -4687,6 +4772,7 @@ var interrupt = __webpack_require__(86949);
 
 
 
+
 /**
  * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
  * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
@@ -4699,6 +4785,7 @@ async function runPipeline(ctx) {
     let prepared;
     let built;
     let error;
+    let configError = false;
     let failedStage;
     let session = null;
     const published = newPublished();
@@ -4793,6 +4880,7 @@ async function runPipeline(ctx) {
     }
     catch (e) {
         const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+        configError = reason instanceof errors/* UserError */.y && reason.kind === 'config';
         error =
             reason instanceof context/* Interrupted */.j$
                 ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
@@ -4805,12 +4893,16 @@ async function runPipeline(ctx) {
         // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
         if (!ctx.abort.signal.aborted)
             await early?.catch(() => undefined);
+        // After an interrupt, what was still running ends first (a `docker create` in flight finishes, the rest
+        // is stopped), so the cleanup below sees every container the run made.
+        if (ctx.abort.signal.aborted)
+            await ctx.runner.idle();
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
         ctx.runner.removeEnvFiles();
         // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
         if (built?.runRef)
-            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
+            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true, cleanup: true });
         ctx.undo.delete(removeWorkDir);
         removeWorkDir();
     }
@@ -4836,7 +4928,7 @@ async function runPipeline(ctx) {
     writeReport(ctx.redactor, files, report);
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
-    return { report, files };
+    return { report, files, configError };
 }
 /** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
 function needsStack(ctx) {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -294,6 +294,17 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
       /::error::push is due \(default branch main → :latest\) but no username\/password: pass username and password inputs for 127\.0\.0\.1:\d+/,
     );
     assert.doesNotMatch(r.log, /===== build/);
+    await assertRegistry('nocreds', []);
+    // The CLI in a job (the same push policy): a config error, exit 2 as for a bad flag, before the build.
+    const out = outDir();
+    const event = path.join(out, 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: REPOSITORY }));
+    const cli = await runCli(['run', '--context', COMPLIANT, '--registry', reg.addr, '--image', `${PREFIX}/nocreds`, '--out', out, '-q'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: SHA, GITHUB_EVENT_PATH: event },
+    });
+    assert.equal(cli.code, 2, cli.stderr);
+    assert.match(cli.stderr, /push is due \(default branch main → :latest\) but no username\/password: pass username and password inputs/);
+    assert.doesNotMatch(readFileSync(path.join(out, 'build.log'), 'utf8'), /===== build/);
     await assertRegistry('nocreds', []);
   });
 

@@ -164,3 +164,42 @@ describe('Node version check', () => {
     assert.ok(!msg?.includes('\n'));
   });
 });
+
+describe('Runner on interrupt', () => {
+  it('stops what runs, lets a creating command finish, refuses new commands but cleanup ones, and idle waits for all', async () => {
+    const { runner, log } = realRunner();
+    const t0 = performance.now();
+    // A long command (a build, a foreground run) and one that creates something (a `docker create`).
+    const long = runner.run(['sleep', '30'], { allowFailure: true });
+    const creating = runner.run(['sh', '-c', 'sleep 0.4; echo created'], { onAbort: 'finish' });
+    await new Promise((r) => setTimeout(r, 100));
+    const why = new Error('interrupted by SIGINT');
+    runner.abort(why);
+    await assert.rejects(runner.run(['true']), (e) => e === why, 'a new command after the interrupt is refused with its reason');
+    const idle = runner.idle();
+    const [l, c] = await Promise.all([long, creating]);
+    await idle;
+    assert.equal(l.exitCode, 143, 'the long command was stopped with SIGTERM');
+    assert.equal(c.stdout.trim(), 'created', 'the creating command finished, so the cleanup can find what it made');
+    assert.ok(performance.now() - t0 < 5000, 'nothing waited out the long command');
+    assert.equal((await runner.run(['echo', 'swept'], { cleanup: true })).stdout.trim(), 'swept', 'cleanup commands still run');
+    await log.close();
+  });
+
+  it('idle kills a process that ignores SIGTERM once its grace is over; a tracked follower is stopped like the others', async () => {
+    const { runner, log } = realRunner();
+    const stubborn = runner.run(['sh', '-c', "trap '' TERM; sleep 30 & wait; sleep 30"], { allowFailure: true });
+    const { spawn } = await import('node:child_process');
+    const follower = spawn('sleep', ['30']);
+    runner.track(follower);
+    const followerGone = new Promise((r) => follower.on('close', r));
+    await new Promise((r) => setTimeout(r, 100));
+    runner.abort(new Error('interrupted by SIGTERM'));
+    await followerGone;
+    const t0 = performance.now();
+    await runner.idle(300);
+    assert.ok(performance.now() - t0 < 3000, 'the grace bounds the wait');
+    assert.equal((await stubborn).exitCode, 137, 'killed after the grace');
+    await log.close();
+  });
+});

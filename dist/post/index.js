@@ -31404,7 +31404,7 @@ function readMountinfo() {
 async function removeRunResources(runner, runId) {
     const filter = `label=${RUN_LABEL}=${runId}`;
     const ids = async (argv) => {
-        const r = await runner.run(argv, { allowFailure: true, quiet: true });
+        const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
         return r.exitCode === 0
             ? r.stdout
                 .split('\n')
@@ -31418,14 +31418,14 @@ async function removeRunResources(runner, runId) {
         ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
     ]);
     if (containers.length)
-        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true, cleanup: true });
     // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
     const self = networks.length ? ownContainerId() : null;
     if (self) {
-        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })));
+        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true, cleanup: true })));
     }
     if (networks.length)
-        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true, cleanup: true });
     return { containers: containers.length, networks: networks.length };
 }
 
@@ -31503,8 +31503,14 @@ class errors_ConfigError extends Error {
  * pipeline is a bug in this tool and is reported as such.
  */
 class errors_UserError extends Error {
-    constructor(message) {
+    kind;
+    /**
+     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+     * credentials): the CLI exits 2 for it, as for a bad flag.
+     */
+    constructor(message, kind = 'run') {
         super(message);
+        this.kind = kind;
         this.name = 'UserError';
     }
 }
@@ -32612,9 +32618,12 @@ class Tail {
  * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
  * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
  */
-function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
+function spawnBounded(cmd, args, env, input, onStdout, onStderr, onSpawn) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        // In a process group of its own, so that stopping it stops what it started too (docker runs buildx as a
+        // child process; a killed docker CLI would leave it running, holding the pipes open).
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        onSpawn(child);
         const out = new Tail(OUTPUT_TAIL);
         const err = new Tail(OUTPUT_TAIL);
         child.stdout.on('data', (b) => {
@@ -32631,6 +32640,18 @@ function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
         child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
     });
 }
+/** Signal a process and its process group (the group is its own when it was spawned `detached`). */
+function killTree(child, signal) {
+    try {
+        if (child.pid)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        child.kill(signal); // not a group leader
+    }
+}
 const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
@@ -32646,6 +32667,11 @@ class Runner {
     /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
     envDir = null;
     envFiles = 0;
+    /** Every process this runner started that is still running, and what an interrupt does to it. */
+    live = new Map();
+    idleWaiters = new Set();
+    /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
+    interrupted = null;
     /**
      * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
      * step removes should the main step be killed); the system temp folder when unset.
@@ -32670,6 +32696,56 @@ class Runner {
         (0,external_node_fs_namespaceObject.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;
     }
+    /**
+     * A process started outside `run` (a follower such as `docker logs --follow`): an interrupt stops it with the
+     * others, and `idle` waits for it.
+     */
+    track(child, onAbort = 'kill') {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        this.live.set(child, onAbort);
+        const gone = () => {
+            this.live.delete(child);
+            if (this.live.size === 0)
+                for (const w of this.idleWaiters)
+                    w();
+        };
+        child.once('close', gone);
+        child.once('error', gone);
+        if (this.interrupted && onAbort === 'kill')
+            killTree(child, 'SIGTERM');
+    }
+    /**
+     * The run was interrupted: stop every command still running (but those that must `finish`) and refuse new
+     * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
+     */
+    abort(reason) {
+        this.interrupted ??= reason;
+        for (const [child, how] of this.live)
+            if (how === 'kill')
+                killTree(child, 'SIGTERM');
+    }
+    /**
+     * Resolves once no process of this runner is running. One still running after `graceMs` is killed
+     * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
+     */
+    idle(graceMs = 10_000) {
+        if (this.live.size === 0)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => {
+                for (const child of this.live.keys())
+                    killTree(child, 'SIGKILL');
+            }, graceMs);
+            timer.unref();
+            const done = () => {
+                clearTimeout(timer);
+                this.idleWaiters.delete(done);
+                resolve();
+            };
+            this.idleWaiters.add(done);
+        });
+    }
     /** Remove every env file this runner wrote. */
     removeEnvFiles() {
         if (this.envDir)
@@ -32680,6 +32756,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
+        if (this.interrupted && !opts.cleanup)
+            throw this.interrupted;
         for (const name of Object.keys(opts.byName ?? {})) {
             if (names_isDockerCliVariable(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
@@ -32699,7 +32777,7 @@ class Runner {
         const env = opts.env || opts.byName || Object.keys(this.env).length
             ? { ...process.env, ...opts.byName, ...opts.env, ...this.env }
             : process.env;
-        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b));
+        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b), (child) => this.track(child, opts.cleanup ? 'finish' : opts.onAbort));
         out.flush();
         err.flush();
         const result = {
@@ -32969,14 +33047,14 @@ function checkPushable(ctx, prepared) {
         if (host === primary) {
             if (!config.username || !config.password) {
                 const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-                throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+                throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`, 'config');
             }
             continue;
         }
         const ref = plan.refs.find((r) => refHost(r) === host);
         throw new UserError(extra.size === 0
             ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
-            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`);
+            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`, 'config');
     }
 }
 /**
@@ -33071,7 +33149,7 @@ async function logout(runner, registries, dockerConfig) {
         return false;
     for (const registry of registries.split('\n').filter(Boolean)) {
         await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
             .catch(() => undefined);
     }
     docker_config_removeDockerConfig(dockerConfig);

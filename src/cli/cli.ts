@@ -48,9 +48,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   );
   try {
     const { runPipeline } = await import('../pipeline/pipeline.js');
-    const { report, files } = await runPipeline(ctx);
+    const { report, files, configError } = await runPipeline(ctx);
     io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
     if (ctx.abort.signal.aborted) return 130;
+    if (configError) return 2;
     return report.verdict === 'pass' ? 0 : 1;
   } finally {
     removeHandlers();

@@ -23,7 +23,14 @@ export class ConfigError extends Error {
  * pipeline is a bug in this tool and is reported as such.
  */
 export class UserError extends Error {
-  constructor(message: string) {
+  /**
+   * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+   * credentials): the CLI exits 2 for it, as for a bad flag.
+   */
+  constructor(
+    message: string,
+    readonly kind: 'run' | 'config' = 'run',
+  ) {
     super(message);
     this.name = 'UserError';
   }

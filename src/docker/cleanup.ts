@@ -9,7 +9,7 @@ import { ownContainerId } from './own-container.js';
 export async function removeRunResources(runner: Runner, runId: string): Promise<{ containers: number; networks: number }> {
   const filter = `label=${RUN_LABEL}=${runId}`;
   const ids = async (argv: string[]): Promise<string[]> => {
-    const r = await runner.run(argv, { allowFailure: true, quiet: true });
+    const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
     return r.exitCode === 0
       ? r.stdout
           .split('\n')
@@ -22,14 +22,16 @@ export async function removeRunResources(runner: Runner, runId: string): Promise
     ids(['docker', 'ps', '-aq', '--filter', filter]),
     ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
   ]);
-  if (containers.length) await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+  if (containers.length) await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true, cleanup: true });
   // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
   const self = networks.length ? ownContainerId() : null;
   if (self) {
     await Promise.all(
-      networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })),
+      networks.map((n) =>
+        runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true, cleanup: true }),
+      ),
     );
   }
-  if (networks.length) await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+  if (networks.length) await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true, cleanup: true });
   return { containers: containers.length, networks: networks.length };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,14 @@ export interface RunOptions {
   allowFailure?: boolean;
   /** Keep the output out of build.log (large machine-readable output, such as `docker inspect`). */
   quiet?: boolean;
+  /**
+   * What an interrupt does to this command while it runs: `kill` (the default) stops it at once; `finish` lets
+   * it end, for a command that creates what the cleanup must then find and remove (a `docker create` stopped
+   * half-way leaves the daemon creating a container after the cleanup has looked for it).
+   */
+  onAbort?: 'kill' | 'finish';
+  /** A cleanup command: it still runs once the run was interrupted (every other command is refused then). */
+  cleanup?: boolean;
 }
 
 export interface RunResult {
@@ -112,9 +120,13 @@ function spawnBounded(
   input: string | undefined,
   onStdout: (b: Buffer) => void,
   onStderr: (b: Buffer) => void,
+  onSpawn: (child: ChildProcess) => void,
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // In a process group of its own, so that stopping it stops what it started too (docker runs buildx as a
+    // child process; a killed docker CLI would leave it running, holding the pipes open).
+    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    onSpawn(child);
     const out = new Tail(OUTPUT_TAIL);
     const err = new Tail(OUTPUT_TAIL);
     child.stdout.on('data', (b: Buffer) => {
@@ -134,6 +146,16 @@ function spawnBounded(
   });
 }
 
+/** Signal a process and its process group (the group is its own when it was spawned `detached`). */
+export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    child.kill(signal); // not a group leader
+  }
+}
+
 const signalNumber = (s: NodeJS.Signals): number | undefined => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s as string];
 
 /**
@@ -146,6 +168,11 @@ export class Runner {
   /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
   private envDir: string | null = null;
   private envFiles = 0;
+  /** Every process this runner started that is still running, and what an interrupt does to it. */
+  private readonly live = new Map<ChildProcess, 'kill' | 'finish'>();
+  private readonly idleWaiters = new Set<() => void>();
+  /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
+  private interrupted: Error | null = null;
 
   /**
    * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
@@ -173,6 +200,51 @@ export class Runner {
     return file;
   }
 
+  /**
+   * A process started outside `run` (a follower such as `docker logs --follow`): an interrupt stops it with the
+   * others, and `idle` waits for it.
+   */
+  track(child: ChildProcess, onAbort: 'kill' | 'finish' = 'kill'): void {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    this.live.set(child, onAbort);
+    const gone = (): void => {
+      this.live.delete(child);
+      if (this.live.size === 0) for (const w of this.idleWaiters) w();
+    };
+    child.once('close', gone);
+    child.once('error', gone);
+    if (this.interrupted && onAbort === 'kill') killTree(child, 'SIGTERM');
+  }
+
+  /**
+   * The run was interrupted: stop every command still running (but those that must `finish`) and refuse new
+   * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
+   */
+  abort(reason: Error): void {
+    this.interrupted ??= reason;
+    for (const [child, how] of this.live) if (how === 'kill') killTree(child, 'SIGTERM');
+  }
+
+  /**
+   * Resolves once no process of this runner is running. One still running after `graceMs` is killed
+   * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
+   */
+  idle(graceMs = 10_000): Promise<void> {
+    if (this.live.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        for (const child of this.live.keys()) killTree(child, 'SIGKILL');
+      }, graceMs);
+      timer.unref();
+      const done = (): void => {
+        clearTimeout(timer);
+        this.idleWaiters.delete(done);
+        resolve();
+      };
+      this.idleWaiters.add(done);
+    });
+  }
+
   /** Remove every env file this runner wrote. */
   removeEnvFiles(): void {
     if (this.envDir) rmSync(this.envDir, { recursive: true, force: true });
@@ -182,6 +254,7 @@ export class Runner {
   async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
     const [cmd, ...args] = argv;
     if (!cmd) throw new Error('Runner.run: empty argv');
+    if (this.interrupted && !opts.cleanup) throw this.interrupted;
     for (const name of Object.keys(opts.byName ?? {})) {
       if (isDockerCliVariable(name)) throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
     }
@@ -205,6 +278,7 @@ export class Runner {
       opts.input,
       (b) => out.write(b),
       (b) => err.write(b),
+      (child) => this.track(child, opts.cleanup ? 'finish' : opts.onAbort),
     );
     out.flush();
     err.flush();

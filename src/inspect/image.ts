@@ -59,7 +59,7 @@ export async function readImageFiles(ctx: RunContext, imageId: string, files: st
   // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
   const created = await ctx.runner.run(
     ['docker', 'create', '--name', name, '--label', `${RUN_LABEL}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId],
-    { quiet: true },
+    { quiet: true, onAbort: 'finish' },
   );
   const id = created.stdout.trim();
   try {
@@ -183,18 +183,75 @@ function saveManifests(imageRef: string): Promise<Map<string, ManifestOrIndex>> 
   });
 }
 
+/** What BuildKit's progress output says its exporter wrote: the manifest list, each image manifest and its config. */
+export interface Exported {
+  list: string | null;
+  images: { manifest: string; config: string | null }[];
+}
+
+/**
+ * The digests in BuildKit's plain progress output (`#9 exporting manifest sha256:…`, `#9 exporting config
+ * sha256:…`, `#9 exporting manifest list sha256:…`), in the order written; attestation manifests are left out.
+ */
+export function exportedDigests(output: string): Exported {
+  const out: Exported = { list: null, images: [] };
+  for (const m of output.matchAll(/^#\d+ exporting (manifest list|manifest|config) (sha256:[0-9a-f]{64})/gm)) {
+    const [, what, digest] = m as unknown as [string, string, string];
+    if (what === 'manifest list') out.list = digest;
+    else if (what === 'manifest') {
+      if (!out.images.some((i) => i.manifest === digest)) out.images.push({ manifest: digest, config: null });
+    } else {
+      const last = out.images.at(-1);
+      if (last && last.config === null) last.config = digest;
+    }
+  }
+  return out;
+}
+
 /**
  * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
- * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ * The classic store's ID is the config digest already. On the containerd store it is the index (or manifest)
+ * digest: the config digest comes from what the build said it exported (`exported`), once the engine confirms it
+ * holds that index or manifest, else from the blobs of a `docker save` (which streams every layer: seconds to
+ * minutes for a large image).
  */
 export async function imageDigests(
   ctx: RunContext,
   engineId: string,
   platform: { os: string; architecture: string },
+  exported?: Exported,
 ): Promise<ImageDigests> {
   const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
   const [img] = JSON.parse(r.stdout) as [{ Id?: string; Descriptor?: Descriptor | null }];
-  if (!img?.Descriptor?.digest) return { configDigest: engineId, manifestDigest: null };
+  const top = img?.Descriptor?.digest;
+  if (!top) return { configDigest: engineId, manifestDigest: null };
+  const fromBuild = exported ? await exportedImage(ctx, engineId, top, platform, exported) : null;
+  if (fromBuild) return fromBuild;
   ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
-  return resolveLayout(await saveManifests(engineId), img.Descriptor.digest, platform);
+  return resolveLayout(await saveManifests(engineId), top, platform);
+}
+
+/** The exported image for `platform`, when the engine holds what the build exported (`top` is its index or manifest). */
+async function exportedImage(
+  ctx: RunContext,
+  engineId: string,
+  top: string,
+  platform: { os: string; architecture: string },
+  exported: Exported,
+): Promise<ImageDigests | null> {
+  const images = exported.images.filter((i): i is { manifest: string; config: string } => i.config !== null);
+  const direct = images.find((i) => i.manifest === top);
+  if (direct) return { configDigest: direct.config, manifestDigest: direct.manifest };
+  if (exported.list !== top || images.length === 0) return null;
+  let manifest = images.length === 1 ? images[0]!.manifest : null;
+  if (!manifest) {
+    // Several platforms: the engine says which manifest is this platform's.
+    const p = await ctx.runner.run(
+      ['docker', 'image', 'inspect', '--platform', `${platform.os}/${platform.architecture}`, '--format', '{{.Id}}', engineId],
+      { quiet: true, allowFailure: true },
+    );
+    manifest = p.exitCode === 0 ? p.stdout.trim() : null;
+  }
+  const image = images.find((i) => i.manifest === manifest);
+  return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { removeRunResources } from '../docker/cleanup.js';
 import { Interrupted, type RunContext } from './context.js';
 
@@ -30,10 +29,12 @@ export function onInterrupt(ctx: RunContext, say: (signal: NodeJS.Signals) => vo
       process.exit(exitCode); // a second Ctrl-C: the user does not want to wait
     }
     say(signal);
-    ctx.abort.abort(new Interrupted(signal));
+    const reason = new Interrupted(signal);
+    ctx.abort.abort(reason);
     undo();
-    // @actions/exec gives no handle on its children: ask for them by parent PID.
-    spawnSync('pkill', ['-TERM', '-P', String(process.pid)], { stdio: 'ignore' });
+    // Its commands stop (but those that create what the cleanup must find, which finish first), and it starts
+    // no new one but cleanup: nothing the run started can outlive its cleanup.
+    ctx.runner.abort(reason);
     setTimeout(() => {
       void removeRunResources(ctx.runner, ctx.runId).finally(() => process.exit(exitCode));
     }, INTERRUPT_GRACE_MS).unref();

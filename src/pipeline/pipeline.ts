@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
 import { createContextView } from '../git/context-view.js';
 import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
@@ -22,6 +23,8 @@ export { describeError };
 export interface Outcome {
   report: Report;
   files: OutFiles;
+  /** The run stopped on its inputs (a push due without credentials): the CLI exits 2, as for a bad flag. */
+  configError: boolean;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let prepared: Prepared | undefined;
   let built: Built | undefined;
   let error: string | undefined;
+  let configError = false;
   let failedStage: string | undefined;
   let session: RegistrySession | null = null;
   const published = newPublished();
@@ -122,6 +126,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     if (p.plan.push) await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
   } catch (e) {
     const reason: unknown = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+    configError = reason instanceof UserError && reason.kind === 'config';
     error =
       reason instanceof Interrupted
         ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
@@ -132,11 +137,14 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     // A build that failed must not leave a sidecar starting behind the cleanup (an interrupt does not wait:
     // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
     if (!ctx.abort.signal.aborted) await early?.catch(() => undefined);
+    // After an interrupt, what was still running ends first (a `docker create` in flight finishes, the rest
+    // is stopped), so the cleanup below sees every container the run made.
+    if (ctx.abort.signal.aborted) await ctx.runner.idle();
     await session?.close().catch(() => undefined);
     await removeRunResources(ctx.runner, ctx.runId).catch(() => undefined);
     ctx.runner.removeEnvFiles();
     // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
-    if (built?.runRef) await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
+    if (built?.runRef) await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true, cleanup: true });
     ctx.undo.delete(removeWorkDir);
     removeWorkDir();
   }
@@ -163,7 +171,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   writeReport(ctx.redactor, files, report);
   ctx.log.line(`verdict: ${report.verdict}`);
   await ctx.log.close();
-  return { report, files };
+  return { report, files, configError };
 }
 
 /** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */

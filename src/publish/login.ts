@@ -129,7 +129,7 @@ export function checkPushable(ctx: RunContext, prepared: Prepared): void {
     if (host === primary) {
       if (!config.username || !config.password) {
         const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-        throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+        throw new UserError(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`, 'config');
       }
       continue;
     }
@@ -138,6 +138,7 @@ export function checkPushable(ctx: RunContext, prepared: Prepared): void {
       extra.size === 0
         ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
         : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`,
+      'config',
     );
   }
 }
@@ -243,7 +244,7 @@ export async function logout(runner: Runner, registries: string, dockerConfig: s
   if (!dockerConfig || !existsSync(dockerConfig)) return false;
   for (const registry of registries.split('\n').filter(Boolean)) {
     await runner
-      .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+      .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
       .catch(() => undefined);
   }
   removeDockerConfig(dockerConfig);

@@ -27,6 +27,7 @@ export class ExitWatch implements ExitSignal {
     const argv = ['wait', container];
     ctx.log.line(`$ docker ${argv.join(' ')} &`);
     this.child = spawn('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    ctx.runner.track(this.child);
     let out = '';
     this.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     this.child.stderr!.on('data', (d: Buffer) => ctx.log.write(`docker wait: ${d.toString()}`));

@@ -38,6 +38,7 @@ export class LogCapture {
     const argv = ['logs', '--follow', container];
     ctx.log.line(`$ docker ${argv.join(' ')} &`);
     this.child = spawn('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    ctx.runner.track(this.child);
     for (const stream of ['stdout', 'stderr'] as const) {
       // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
       let lineStart = true;

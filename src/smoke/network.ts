@@ -38,7 +38,7 @@ export class Stack {
 
   private async create(): Promise<void> {
     const { ctx } = this;
-    await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+    await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true, onAbort: 'finish' });
     await this.joinIfContainerised();
     if (!ctx.config.services.length) return;
     // Every start settles before the first failure is reported, so cleanup never misses a sidecar still starting.
@@ -48,6 +48,7 @@ export class Stack {
         try {
           await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
             byName: env.env,
+            onAbort: 'finish', // a detached start returns once the container runs; the cleanup then finds it
           });
         } catch (e) {
           if (!(e instanceof CommandError)) throw e;

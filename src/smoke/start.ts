@@ -85,7 +85,7 @@ export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLi
   const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
   const name = appContainerName(ctx.runId);
   ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
-  const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
+  const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
   const startedAt = performance.now();
   if (run.exitCode !== 0) {
     const why = ctx.redactor.redact(errorLine(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);

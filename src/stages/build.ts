@@ -4,7 +4,7 @@ import { UserError } from '../config/errors.js';
 import { formatRef } from '../config/image-ref.js';
 import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
-import { imageDigests } from '../inspect/image.js';
+import { exportedDigests, imageDigests } from '../inspect/image.js';
 import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, notKept, wants } from '../docker/attest.js';
 import type { Built, Prepared, RunContext } from '../pipeline/context.js';
 import { targetPlatform } from '../publish/verify.js';
@@ -64,7 +64,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
-    await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
+    const run = await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
       ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }),
     );
     const imageId = readFileSync(iidFile, 'utf8').trim();
@@ -78,7 +78,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
         if (attempt >= 5 || !/already exists/i.test(r.stderr)) throw new CommandError(argv, r, ctx.redactor);
       }
     }
-    const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
+    const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
     return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
   } catch (e) {
     if (e instanceof CommandError) {
