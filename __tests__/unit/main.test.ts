@@ -38,6 +38,7 @@ const outcome = (ctx: RunContext, verdict: 'pass' | 'fail'): Outcome => ({
     timings: {},
   },
   files: outFiles(ctx.config.outDir),
+  configError: false,
 });
 
 describe('run(): the action step', () => {
