@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, request } from 'undici';
+import { RULES } from '../src/rules/catalogue.js';
 import { benchSecretScan, renderSecretScan, scanTargets, type ScanBench } from './secret-scan.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -557,7 +558,8 @@ interface Push {
   stages: Record<string, Stats>;
 }
 
-const RUNTIME_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302', 'DF401'];
+/** The rules that run the image (smoke and test), from the catalogue: the push bench judges the image statically only. */
+const RUNTIME_RULES = RULES.filter((r) => r.stage !== 'inspect').map((r) => r.id);
 
 async function push(versionJson: string): Promise<Push> {
   const pipelineArgs = (repo: string): string[] => [

@@ -188,7 +188,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     if (!(0,image_ref/* isRegistryHost */.EV)(registryIn)) {
         throw new errors/* ConfigError */.x('registry', `"${registryIn}" is not a registry host`, 'write a host such as docker.io, ghcr.io or localhost:5000');
     }
-    const registry = (0,image_ref/* isDockerHub */.gr)(registryIn) ? image_ref/* DOCKER_HUB */.Xb : registryIn;
+    const registry = (0,image_ref/* normalRegistry */.T1)(registryIn);
     const image = str('image') || defaultImage(env, context);
     if (!(0,image_ref/* isRepository */.Z6)(image)) {
         throw new errors/* ConfigError */.x('image', `"${image}" is not a valid repository name`, 'use lower-case path parts such as mozilla/app, without registry or tag');
@@ -454,7 +454,7 @@ function parseRegistryAuth(text, taken) {
         const registryIn = (fields.registry ?? '').trim() || image_ref/* DOCKER_HUB */.Xb;
         if (!(0,image_ref/* isRegistryHost */.EV)(registryIn))
             fail(`${where}: "${registryIn}" is not a registry host`);
-        const registry = (0,image_ref/* isDockerHub */.gr)(registryIn) ? image_ref/* DOCKER_HUB */.Xb : registryIn;
+        const registry = (0,image_ref/* normalRegistry */.T1)(registryIn);
         if (!fields.username?.trim() || !fields.password) {
             fail(`${where} (${registry}) has no ${!fields.username?.trim() ? 'username' : 'password'}`);
         }
@@ -607,8 +607,10 @@ class UserError extends Error {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ isRegistryHost),
+/* harmony export */   T1: () => (/* binding */ normalRegistry),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   Z6: () => (/* binding */ isRepository),
+/* harmony export */   _I: () => (/* binding */ hubRepository),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   iP: () => (/* binding */ sanitizeTag),
 /* harmony export */   oN: () => (/* binding */ parseTagEntry),
@@ -627,14 +629,19 @@ const isRegistryHost = (s) => HOST.test(s);
 const DOCKER_HUB = 'docker.io';
 const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 const isDockerHub = (host) => HUB_ALIASES.has(host.toLowerCase());
+/** The one Docker Hub normalisation of a host: any of its names becomes docker.io; other hosts stay as written. */
+const normalRegistry = (host) => (isDockerHub(host) ? DOCKER_HUB : host);
+/** A repository as Docker Hub names it: a single name (`nginx`) lives under `library/`; other registries keep it. */
+function hubRepository(registry, repository) {
+    return isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
+}
 /** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
 function looksLikeHost(part) {
     return part.includes('.') || part.includes(':') || part === 'localhost';
 }
 /** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
 function formatRef(ref) {
-    const repo = isDockerHub(ref.registry) && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
-    return `${isDockerHub(ref.registry) ? DOCKER_HUB : ref.registry}/${repo}:${ref.tag}`;
+    return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
 }
 /**
  * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
@@ -1448,7 +1455,7 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: readActionInputs
+// UNUSED EXPORTS: actionHost, readActionInputs
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(91659);
@@ -1564,6 +1571,8 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
 var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
 var interrupt = __webpack_require__(86949);
+// EXTERNAL MODULE: ./src/time/time.ts
+var time = __webpack_require__(1884);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Markdown that renders as written (GitHub-flavoured Markdown, as the job summary and PR comments read it).
@@ -1626,6 +1635,7 @@ function table(head, rows) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
 /**
  * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Every value is
@@ -1668,16 +1678,17 @@ function summaryMarkdown(r, extra) {
     }
     const t = Object.entries(r.timings);
     if (t.length)
-        lines.push(`<sub>Timings: ${t.map(([k, v]) => `${markdown_escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+        lines.push(`<sub>Timings: ${t.map(([k, v]) => `${markdown_escape(k)} ${(0,time/* secs */.z)(v)}`).join(' · ')}</sub>`, '');
     return lines.join('\n');
 }
 /** The CLI's short summary on stdout. */
 function summaryText(r, files) {
     const out = [];
     const width = Math.max(...r.checks.map((c) => c.title.length), 10);
-    const notRun = r.checks.filter((c) => c.status === 'skip' && c.message.startsWith('not run'));
+    const notRun = r.checks.filter((c) => c.skip === 'not-run' || c.skip === 'interrupted');
+    // Every rule not run for one reason (the run stopped before any stage judged): one line, its message says why.
     if (notRun.length > 0 && notRun.length === r.checks.length)
-        out.push(`${notRun.length} rules not run: ${notRun[0].message.replace(/^not run:?\s*/, '')}`);
+        out.push(`${notRun.length} rules ${notRun[0].message}`);
     for (const c of notRun.length === r.checks.length ? [] : r.checks) {
         const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
         out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());
@@ -1706,7 +1717,7 @@ async function uploadOutDir(config, files, env) {
         return null;
     // The runner's token, or @github/local-action's artifact folder (its stub of @actions/artifact writes there).
     if (!env.ACTIONS_RUNTIME_TOKEN && !env.LOCAL_ACTION_ARTIFACT_PATH) {
-        core/* info */.pq('Not uploading the artifact: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions); the files are in ' + files.dir);
+        core.info('Not uploading the artifact: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions); the files are in ' + files.dir);
         return null;
     }
     const paths = [files.buildLog, files.shasum, files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
@@ -1719,12 +1730,12 @@ async function uploadOutDir(config, files, env) {
         const url = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID && id
             ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`
             : null;
-        core/* info */.pq(`Uploaded artifact ${config.artifactName} (${paths.length} files)${url ? `: ${url}` : ''}`);
+        core.info(`Uploaded artifact ${config.artifactName} (${paths.length} files)${url ? `: ${url}` : ''}`);
         return { id, url };
     }
     catch (e) {
         // A failed upload must not hide the verdict; it is reported as a warning with the way out.
-        core/* warning */.$e(`uploading the artifact "${config.artifactName}" failed: ${e.message}; the files are in ${files.dir} (an artifact of that name may already exist in this run: set artifact-name)`);
+        core.warning(`uploading the artifact "${config.artifactName}" failed: ${e.message}; the files are in ${files.dir} (an artifact of that name may already exist in this run: set artifact-name)`);
         return null;
     }
 }
@@ -1751,9 +1762,12 @@ const props = (a) => ({
  */
 class ActionUi {
     out;
+    mask;
     redactor = new secrets_redactor/* Redactor */.pO();
-    constructor(out = process.stdout) {
+    /** `mask`: how the runner is told to mask a value (core.setSecret; a fake in tests). */
+    constructor(out = process.stdout, mask = core.setSecret) {
         this.out = out;
+        this.mask = mask;
     }
     info(message) {
         (0,sink/* writeStreamRedacted */.SY)(this.redactor, this.out, `${message}${(external_node_os_default()).EOL}`);
@@ -1779,7 +1793,7 @@ class ActionUi {
     /** The runner masks each form on its console; this console redacts them before it writes. */
     setSecret(value) {
         for (const form of (0,secrets_forms/* secretForms */.e)(value))
-            core/* setSecret */.Pq(form);
+            this.mask(form);
         this.redactor.add(value);
     }
     /** The redactor of this console (the secrets registered with `setSecret`). */
@@ -1819,6 +1833,7 @@ const RULE_FIXES = {
 const RULES_DOCS_URL = 'https://github.com/dockerflow/dockerflow-action/blob/v1/docs/rules.md';
 
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+
 
 
 
@@ -1873,7 +1888,7 @@ function commentBody(r, info, failOn) {
         facts.push(`Size ${formatBytes(size)}${vs.length ? `: ${vs.join('; ')}` : ''}`);
     }
     if (r.timings.ready !== undefined)
-        facts.push(`Ready (${code('/__lbheartbeat__')} 200) ${(r.timings.ready / 1000).toFixed(1)} s after start`);
+        facts.push(`Ready (${code('/__lbheartbeat__')} 200) ${(0,time/* secs */.z)(r.timings.ready)} after start`);
     if (r.push)
         facts.push(`Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map(code).join(', ')}` : 'not pushed'} (${prose(r.push.reason)})`);
     lines.push(...facts.map((f) => `- ${f}`), '');
@@ -2025,17 +2040,30 @@ async function imageSizes(runner, imageId, file, target) {
 
 
 
-/** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
-function outputTo(redactor, env, name, value) {
-    if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_OUTPUT, name, value))
-        core/* setOutput */.uH(name, redactor.redact(value));
+function actionHost() {
+    return {
+        core: core,
+        stdout: process.stdout,
+        setExitCode: (code) => {
+            process.exitCode = code;
+        },
+        exit: (code) => process.exit(code),
+        // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
+        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(506)]).then(__webpack_require__.bind(__webpack_require__, 16506))).runPipeline(ctx),
+        upload: uploadOutDir,
+    };
 }
-function stateTo(redactor, env, name, value) {
+/** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
+function outputTo(host, redactor, env, name, value) {
+    if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_OUTPUT, name, value))
+        host.core.setOutput(name, redactor.redact(value));
+}
+function stateTo(host, redactor, env, name, value) {
     if (!(0,sink/* fileCommandRedacted */.Ej)(redactor, env.GITHUB_STATE, name, value))
-        core/* saveState */.LZ(name, redactor.redact(value));
+        host.core.saveState(name, redactor.redact(value));
 }
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
-function readActionInputs(env) {
+function readActionInputs(env, getInput = core.getInput) {
     const raw = new Map();
     const known = new Set(options/* OPTIONS */.lw.filter((o) => !o.cliOnly).map((o) => o.name));
     for (const key of Object.keys(env)) {
@@ -2044,20 +2072,33 @@ function readActionInputs(env) {
         const name = key.slice('INPUT_'.length).toLowerCase().replace(/ /g, '-');
         if (!known.has(name))
             throw new errors/* ConfigError */.x(name, 'is not an input of this action', `remove it; inputs are: ${[...known].join(', ')}`);
-        const value = core/* getInput */.V4(name);
+        const value = getInput(name);
         if (value !== '')
             raw.set(name, value);
     }
     return raw;
 }
-/** The action's main step. */
-async function run(env = process.env) {
+/**
+ * The action's main step. Never rejects: a crash (a bug, an error no stage turned into a report) is one redacted
+ * error line and a failed step, not a stack trace from an unhandled rejection.
+ */
+async function run(env = process.env, host = actionHost()) {
+    const ui = new ActionUi(host.stdout, (value) => host.core.setSecret(value));
+    try {
+        await main_main(env, host, ui);
+    }
+    catch (e) {
+        ui.error(`the action crashed: ${(0,describe_error/* describeError */.U)(e)}; the run's files, if any, are in RUNNER_TEMP`);
+        host.setExitCode(1);
+    }
+}
+async function main_main(env, host, ui) {
     const runId = (0,context/* newRunId */.F$)();
-    stateTo(new secrets_redactor/* Redactor */.pO(), env, 'runId', runId);
+    stateTo(host, new secrets_redactor/* Redactor */.pO(), env, 'runId', runId);
     let config;
     try {
         config = (0,config_config/* parseConfig */.o4)({
-            raw: readActionInputs(env),
+            raw: readActionInputs(env, (name) => host.core.getInput(name)),
             env,
             cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
             defaultOutDir: external_node_path_default().join(env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), `dockerflow-out-${runId}`),
@@ -2065,32 +2106,27 @@ async function run(env = process.env) {
     }
     catch (e) {
         // Mask the password even when its sibling inputs are wrong.
-        const password = core/* getInput */.V4('password');
-        const ui = new ActionUi();
+        const password = host.core.getInput('password');
         if (password)
             ui.setSecret(password);
-        for (const pw of (0,config_config/* registryAuthPasswords */.YM)(core/* getInput */.V4('registry-auth')))
+        for (const pw of (0,config_config/* registryAuthPasswords */.YM)(host.core.getInput('registry-auth')))
             ui.setSecret(pw);
         ui.error(e instanceof errors/* ConfigError */.x ? e.message : (0,describe_error/* describeError */.U)(e));
-        process.exitCode = 1; // core.setFailed's exit code, without its unredacted write
-        outputTo(ui.secrets, env, 'verdict', 'fail');
+        host.setExitCode(1);
+        outputTo(host, ui.secrets, env, 'verdict', 'fail');
         return;
     }
-    const ui = new ActionUi();
     const ctx = createRunContext(config, ui, env, runId);
     // The post step logs out of what main logged in to, should main be cancelled or crash.
-    ctx.saveState = (name, value) => stateTo(ctx.redactor, env, name, value);
-    ctx.saveState('outDir', config.outDir);
+    ctx.saveState = (name, value) => stateTo(host, ctx.redactor, env, name, value);
     // Before anything is built: a main step killed with SIGKILL leaves its scratch folder (the build-context view)
     // to the post step.
     ctx.saveState('workDir', ctx.workDir);
     // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);
-    // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 89013));
-    const { report, files } = await runPipeline(ctx).finally(removeHandlers);
-    const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
+    const { report, files } = await host.runPipeline(ctx).finally(removeHandlers);
+    const setOutput = (name, value) => outputTo(host, ctx.redactor, env, name, value);
     setOutput('verdict', report.verdict);
     setOutput('imageid', report.image.id ?? '');
     setOutput('digest', report.image.digest ?? '');
@@ -2105,9 +2141,10 @@ async function run(env = process.env) {
     if (ctx.abort.signal.aborted) {
         // Cancelled: the report is written and build.log closed; the step fails now (the runner kills it soon, and a
         // stage that was stopped may still hold a timer).
-        process.exit(1);
+        host.exit(1);
+        return;
     }
-    const artifact = await uploadOutDir(config, files, env);
+    const artifact = await host.upload(config, files, env);
     const notes = [];
     const prComment = await postComment(config, ctx, env, report, artifact?.url ?? undefined);
     if (prComment?.status === 'failed') {
@@ -2128,13 +2165,13 @@ async function run(env = process.env) {
     }
     if (report.error !== undefined) {
         // The pipeline already printed the error as an annotation: fail the step without saying it twice.
-        process.exitCode = 1; // core.ExitCode.Failure, which @github/local-action's stub of core lacks
+        host.setExitCode(1);
     }
     else if (report.verdict === 'fail') {
         // Only the rules that failed the run: a warning-level failure below fail-on is in the summary, not here.
         const failed = report.checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, config.failOn)).map((c) => c.id);
         ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
-        process.exitCode = 1;
+        host.setExitCode(1);
     }
 }
 /** The sticky PR comment on pull request runs (pr-comment: true or on-failure); null when there is none to post. */
@@ -2245,10 +2282,12 @@ function whenInterrupted(ctx) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FR: () => (/* binding */ failsRun),
 /* harmony export */   KX: () => (/* binding */ isRuleId),
-/* harmony export */   y0: () => (/* binding */ RULES),
+/* harmony export */   _f: () => (/* binding */ reportRows),
+/* harmony export */   fD: () => (/* binding */ rulesOf),
 /* harmony export */   z6: () => (/* binding */ check)
 /* harmony export */ });
-/* unused harmony export rule */
+/* unused harmony exports SKIP_REASONS, RULES, rule */
+const SKIP_REASONS = (/* unused pure expression or super */ null && (['ignored', 'not-run', 'interrupted', 'not-judged', 'not-configured', 'unavailable']));
 const RULES = [
     { id: 'DF101', stage: 'inspect', level: 'error', title: 'Default user is app with UID 10001' },
     { id: 'DF102', stage: 'inspect', level: 'error', title: "Group app has GID 10001 and is the app user's group" },
@@ -2268,7 +2307,7 @@ const RULES = [
     { id: 'DF207', stage: 'smoke', level: 'warning', title: 'The container stops on SIGTERM within 10 s with exit code 0' },
     { id: 'DF208', stage: 'smoke', level: 'error', title: 'The container stays up through the checks' },
     { id: 'DF301', stage: 'smoke', level: 'warning', title: 'The app logs to stdout/stderr' },
-    { id: 'DF302', stage: 'smoke', level: 'warning', title: 'Log lines are mozlog JSON' },
+    { id: 'DF302', stage: 'smoke', level: 'warning', levelFrom: 'mozlog', title: 'Log lines are mozlog JSON' },
     { id: 'DF401', stage: 'test', level: 'error', title: 'test-command exits 0 inside the image' },
 ];
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
@@ -2278,15 +2317,31 @@ function isRuleId(id) {
 function rule(id) {
     return BY_ID.get(id);
 }
-/** Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). */
+/** The rules a stage judges, in catalogue (report) order. */
+function rulesOf(stage) {
+    return RULES.filter((r) => r.stage === stage).map((r) => r.id);
+}
 function check(id, status, message, where = {}) {
     const spec = rule(id);
-    const row = { id, title: spec.title, level: where.level ?? spec.level, status, message };
+    const level = where.level ?? spec.level;
+    const row = status === 'skip'
+        ? { id, title: spec.title, level, status, skip: where.skip, message }
+        : { id, title: spec.title, level, status, message };
     if (where.file !== undefined)
         row.file = where.file;
     if (where.line !== undefined)
         row.line = where.line;
     return row;
+}
+/**
+ * The report's rows: one per rule, in catalogue order. This is where `checks-ignore` becomes rows (an `ignored`
+ * skip, whatever a stage returned); a rule no stage judged is a skip that says why (`notRun`).
+ */
+function reportRows(checks, ignored, notRun) {
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    return RULES.map((r) => ignored.has(r.id)
+        ? check(r.id, 'skip', 'ignored by checks-ignore', { skip: 'ignored' })
+        : (byId.get(r.id) ?? check(r.id, 'skip', notRun.message, { skip: notRun.skip })));
 }
 const LEVEL_RANK = { info: 0, warning: 1, error: 2 };
 /** True when this row fails the run under the given `fail-on` threshold. */
@@ -2745,6 +2800,35 @@ function workflowCommand(name, props, message) {
         .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
         .join(',');
     return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${(node_os__WEBPACK_IMPORTED_MODULE_2___default().EOL)}`;
+}
+
+
+/***/ }),
+
+/***/ 1884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ within),
+/* harmony export */   z: () => (/* binding */ secs)
+/* harmony export */ });
+/** Durations, as every message, log line and summary shows them, and promises bounded by a timer. */
+/** Seconds with one decimal: "2.5 s". */
+function secs(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/**
+ * `promise`'s value, or `otherwise` once `ms` have passed first. The timer is cleared when the promise settles
+ * (it never keeps the process up, nor fires late); a rejection passes through.
+ */
+async function within(promise, ms, otherwise) {
+    let timer;
+    try {
+        return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)))]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 

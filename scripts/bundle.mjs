@@ -1,5 +1,5 @@
 // Bundle the three entries with @vercel/ncc into the committed dist/: the action's main and post, and the CLI.
-// `node scripts/bundle.mjs OUTDIR` bundles elsewhere (the staleness test compares that with dist/).
+// `node scripts/bundle.mjs OUTDIR` bundles elsewhere (`npm run check:dist`, scripts/check-dist.mjs, compares that with dist/).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { rmSync } from 'node:fs';

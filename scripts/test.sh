@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 t0=$SECONDS
 npm run -s typecheck
 npm run -s lint
+# dist/ must be a fresh bundle of src/ (its own script: test:unit stays a fast inner loop).
+npm run -s check:dist
 npm test
 echo "[test] the whole suite took $((SECONDS - t0)) s on the default engine" >&2
 store=${DOCKERFLOW_STORE:-containerd}

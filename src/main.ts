@@ -16,59 +16,102 @@ import { commentKey, commentTarget, postPrComment, type CommentOutcome } from '.
 import { imageSizes } from './inspect/size.js';
 import type { Report } from './report/report.js';
 import type { RunContext } from './run/context.js';
+import type { Outcome } from './pipeline/pipeline.js';
 import { Redactor } from './secrets/redactor.js';
 import { appendFileRedacted, fileCommandRedacted } from './secrets/sink.js';
 
-/** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
-function outputTo(redactor: Redactor, env: NodeJS.ProcessEnv, name: string, value: string): void {
-  if (!fileCommandRedacted(redactor, env.GITHUB_OUTPUT, name, value)) core.setOutput(name, redactor.redact(value));
+/**
+ * What `run()` takes from the runner's world. The action runs with `actionHost()`; __tests__/unit/main.test.ts
+ * passes fakes (a `core` as actions/typescript-action's __fixtures__/core.ts fakes it, a recording console, a
+ * pipeline that returns or throws), so `run()` is tested without an engine. `core` is the few functions run() uses:
+ * nothing else of @actions/core (`core.ExitCode`, absent from @github/local-action's stub) can creep in.
+ */
+export interface ActionHost {
+  core: Pick<typeof core, 'getInput' | 'setOutput' | 'saveState' | 'setSecret'>;
+  /** The step's console: every line the action writes (workflow commands included) goes here. */
+  stdout: NodeJS.WritableStream;
+  /** 1 fails the step (core.setFailed's exit code, without its unredacted write). */
+  setExitCode(code: number): void;
+  /** Ends the process at once (a cancelled run, once its report is written). */
+  exit(code: number): void;
+  runPipeline(ctx: RunContext): Promise<Outcome>;
+  upload: typeof uploadOutDir;
 }
-function stateTo(redactor: Redactor, env: NodeJS.ProcessEnv, name: string, value: string): void {
-  if (!fileCommandRedacted(redactor, env.GITHUB_STATE, name, value)) core.saveState(name, redactor.redact(value));
+
+export function actionHost(): ActionHost {
+  return {
+    core,
+    stdout: process.stdout,
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+    exit: (code) => process.exit(code),
+    // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
+    runPipeline: async (ctx) => (await import('./pipeline/pipeline.js')).runPipeline(ctx),
+    upload: uploadOutDir,
+  };
+}
+
+/** GITHUB_OUTPUT / GITHUB_STATE entries, redacted as written (core's stdout commands where the files are absent). */
+function outputTo(host: ActionHost, redactor: Redactor, env: NodeJS.ProcessEnv, name: string, value: string): void {
+  if (!fileCommandRedacted(redactor, env.GITHUB_OUTPUT, name, value)) host.core.setOutput(name, redactor.redact(value));
+}
+function stateTo(host: ActionHost, redactor: Redactor, env: NodeJS.ProcessEnv, name: string, value: string): void {
+  if (!fileCommandRedacted(redactor, env.GITHUB_STATE, name, value)) host.core.saveState(name, redactor.redact(value));
 }
 
 /** Read the action's inputs into raw option values; unknown INPUT_* variables are reported, not ignored. */
-export function readActionInputs(env: NodeJS.ProcessEnv): Map<string, string> {
+export function readActionInputs(env: NodeJS.ProcessEnv, getInput: (name: string) => string = core.getInput): Map<string, string> {
   const raw = new Map<string, string>();
   const known = new Set(OPTIONS.filter((o) => !o.cliOnly).map((o) => o.name));
   for (const key of Object.keys(env)) {
     if (!key.startsWith('INPUT_')) continue;
     const name = key.slice('INPUT_'.length).toLowerCase().replace(/ /g, '-');
     if (!known.has(name)) throw new ConfigError(name, 'is not an input of this action', `remove it; inputs are: ${[...known].join(', ')}`);
-    const value = core.getInput(name);
+    const value = getInput(name);
     if (value !== '') raw.set(name, value);
   }
   return raw;
 }
 
-/** The action's main step. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * The action's main step. Never rejects: a crash (a bug, an error no stage turned into a report) is one redacted
+ * error line and a failed step, not a stack trace from an unhandled rejection.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, host: ActionHost = actionHost()): Promise<void> {
+  const ui = new ActionUi(host.stdout, (value) => host.core.setSecret(value));
+  try {
+    await main(env, host, ui);
+  } catch (e) {
+    ui.error(`the action crashed: ${describeError(e)}; the run's files, if any, are in RUNNER_TEMP`);
+    host.setExitCode(1);
+  }
+}
+
+async function main(env: NodeJS.ProcessEnv, host: ActionHost, ui: ActionUi): Promise<void> {
   const runId = newRunId();
-  stateTo(new Redactor(), env, 'runId', runId);
+  stateTo(host, new Redactor(), env, 'runId', runId);
   let config: Config;
   try {
     config = parseConfig({
-      raw: readActionInputs(env),
+      raw: readActionInputs(env, (name) => host.core.getInput(name)),
       env,
       cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
       defaultOutDir: path.join(env.RUNNER_TEMP ?? os.tmpdir(), `dockerflow-out-${runId}`),
     });
   } catch (e) {
     // Mask the password even when its sibling inputs are wrong.
-    const password = core.getInput('password');
-    const ui = new ActionUi();
+    const password = host.core.getInput('password');
     if (password) ui.setSecret(password);
-    for (const pw of registryAuthPasswords(core.getInput('registry-auth'))) ui.setSecret(pw);
+    for (const pw of registryAuthPasswords(host.core.getInput('registry-auth'))) ui.setSecret(pw);
     ui.error(e instanceof ConfigError ? e.message : describeError(e));
-    process.exitCode = 1; // core.setFailed's exit code, without its unredacted write
-    outputTo(ui.secrets, env, 'verdict', 'fail');
+    host.setExitCode(1);
+    outputTo(host, ui.secrets, env, 'verdict', 'fail');
     return;
   }
-  const ui = new ActionUi();
   const ctx = createRunContext(config, ui, env, runId);
   // The post step logs out of what main logged in to, should main be cancelled or crash.
-  ctx.saveState = (name, value) => stateTo(ctx.redactor, env, name, value);
-  ctx.saveState('outDir', config.outDir);
+  ctx.saveState = (name, value) => stateTo(host, ctx.redactor, env, name, value);
   // Before anything is built: a main step killed with SIGKILL leaves its scratch folder (the build-context view)
   // to the post step.
   ctx.saveState('workDir', ctx.workDir);
@@ -80,10 +123,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`),
     1, // a failed step (core.ExitCode.Failure, which @github/local-action's stub of core does not have)
   );
-  // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-  const { runPipeline } = await import('./pipeline/pipeline.js');
-  const { report, files } = await runPipeline(ctx).finally(removeHandlers);
-  const setOutput = (name: string, value: string): void => outputTo(ctx.redactor, env, name, value);
+  const { report, files } = await host.runPipeline(ctx).finally(removeHandlers);
+  const setOutput = (name: string, value: string): void => outputTo(host, ctx.redactor, env, name, value);
 
   setOutput('verdict', report.verdict);
   setOutput('imageid', report.image.id ?? '');
@@ -100,9 +141,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (ctx.abort.signal.aborted) {
     // Cancelled: the report is written and build.log closed; the step fails now (the runner kills it soon, and a
     // stage that was stopped may still hold a timer).
-    process.exit(1);
+    host.exit(1);
+    return;
   }
-  const artifact = await uploadOutDir(config, files, env);
+  const artifact = await host.upload(config, files, env);
   const notes: string[] = [];
   const prComment = await postComment(config, ctx, env, report, artifact?.url ?? undefined);
   if (prComment?.status === 'failed') {
@@ -122,12 +164,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
   if (report.error !== undefined) {
     // The pipeline already printed the error as an annotation: fail the step without saying it twice.
-    process.exitCode = 1; // core.ExitCode.Failure, which @github/local-action's stub of core lacks
+    host.setExitCode(1);
   } else if (report.verdict === 'fail') {
     // Only the rules that failed the run: a warning-level failure below fail-on is in the summary, not here.
     const failed = report.checks.filter((c) => failsRun(c, config.failOn)).map((c) => c.id);
     ui.error(`Dockerflow checks failed: ${failed.join(', ')}; see the job summary and ${files.report}`);
-    process.exitCode = 1;
+    host.setExitCode(1);
   }
 }
 

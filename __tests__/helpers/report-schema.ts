@@ -14,6 +14,10 @@ export function reportProblems(report: unknown): string {
   const problems = validate(report) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
   const ids = ((report as { checks?: { id?: string }[] }).checks ?? []).map((c) => c.id);
   if (ids.join() !== RULES.map((r) => r.id).join()) problems.push(`checks are not one row per rule in catalogue order: ${ids.join()}`);
+  // Optional in the schema (older reports lack it); this code base writes it on every skip and only there.
+  for (const c of (report as { checks?: { id?: string; status?: string; skip?: string }[] }).checks ?? []) {
+    if ((c.status === 'skip') !== (c.skip !== undefined)) problems.push(`${c.id} is ${c.status} with skip ${c.skip ?? '(none)'}`);
+  }
   return problems.join('; ');
 }
 

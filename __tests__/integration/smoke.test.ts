@@ -355,7 +355,12 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
     const report = readJson<Report>(a.outputs.report!);
     remember(report, readFileSync(a.outputs['build-log']!, 'utf8'));
     onlyFails(report, [], a.outputs['build-log']);
-    assert.deepEqual(row(report, 'DF207'), { ...row(report, 'DF207'), status: 'skip', message: 'ignored by checks-ignore' });
+    assert.deepEqual(row(report, 'DF207'), {
+      ...row(report, 'DF207'),
+      status: 'skip',
+      skip: 'ignored',
+      message: 'ignored by checks-ignore',
+    });
     const log = readFileSync(a.outputs['build-log']!, 'utf8');
     assert.match(log, /\$ docker kill [0-9a-f]{64}\n/, 'the app is killed, not given 10 s to stop');
     assert.doesNotMatch(log, /\$ docker stop -t 10 [0-9a-f]{64}\n/);

@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/run.js';
 
 /** Lowest first; folders on one line are peers and do not import each other. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['rules', 'secrets'],
+  ['rules', 'secrets', 'time'],
   ['config', 'log', 'ui'],
   ['exec'],
   ['git', 'docker'],

@@ -109,6 +109,11 @@ test('hub description: which repositories, never on a pull request; the API base
   assert.deepEqual(hubTargets(pushed, 'example/app', false), { repositories: ['example/app', 'library/solo'], skip: null });
   assert.match(hubTargets(pushed, 'example/app', true).skip!, /a pull request never updates/);
   assert.match(hubTargets(['ghcr.io/example/app:latest'], 'example/app', false).skip!, /nothing was pushed to docker\.io/);
+  // Docker Hub by any of its names is Docker Hub (one normalisation, config/image-ref.ts).
+  assert.deepEqual(hubTargets(['index.docker.io/example/other:1', 'registry-1.docker.io/solo:1'], 'example/app', false), {
+    repositories: ['example/other', 'library/solo'],
+    skip: null,
+  });
   assert.equal(hubApiUrl({}), 'https://hub.docker.com');
   assert.equal(hubApiUrl({ DOCKERFLOW_HUB_API_URL: 'http://127.0.0.1:9/' }), 'http://127.0.0.1:9');
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createDockerConfig } from '../../src/publish/docker-config.js';
+import { createDockerConfig, existingLogin } from '../../src/publish/docker-config.js';
 import { checkPushable, login, wantsLogin } from '../../src/publish/login.js';
 import { planPush } from '../../src/publish/policy.js';
 import type { Prepared } from '../../src/run/context.js';
@@ -130,9 +130,45 @@ test("docker config: starts from the user's, never keeps a credsStore or this re
       currentContext: 'default',
     }),
   );
-  const dir = createDockerConfig(user, user, 'docker.io');
+  const dir = createDockerConfig(user, user, 'docker.io', (m) => assert.fail(m));
   const cfg = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
   assert.deepEqual(cfg, { auths: { 'quay.io': { auth: 'keep' } }, credHelpers: { 'gcr.io': 'gcloud' }, currentContext: 'default' });
   assert.ok(lstatSync(path.join(dir, 'buildx')).isSymbolicLink(), 'buildx builders stay those the job set up');
   assert.equal((lstatSync(dir).mode & 0o777).toString(8), '700');
+});
+
+test('docker config: a malformed config.json is one warning naming the file, not a silent empty config', () => {
+  const user = tempDir('user-');
+  const file = path.join(user, 'config.json');
+  writeFileSync(file, '{"auths": {"quay.io": {"auth": "keep"}},}'); // a trailing comma
+  const warnings: string[] = [];
+  const dir = createDockerConfig(user, user, 'docker.io', (m) => warnings.push(m));
+  assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')), {});
+  assert.equal(warnings.length, 1);
+  assert.match(
+    warnings[0]!,
+    new RegExp(
+      `^the docker config ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} cannot be read \\(.*JSON.*\\): this run ignores it, .*fix the file or remove it$`,
+    ),
+  );
+  assert.equal(
+    existingLogin(user, 'quay.io', (m) => warnings.push(m)),
+    null,
+  );
+  assert.equal(warnings.length, 1, 'said once per file');
+
+  const array = tempDir('user-');
+  writeFileSync(path.join(array, 'config.json'), '[]');
+  assert.equal(
+    existingLogin(array, 'quay.io', (m) => warnings.push(m)),
+    null,
+  );
+  assert.match(warnings[1]!, /cannot be read \(not a JSON object\)/);
+
+  const none = tempDir('user-');
+  assert.equal(
+    existingLogin(none, 'quay.io', (m) => assert.fail(m)),
+    null,
+    'no file is no login, and no warning',
+  );
 });

@@ -13,7 +13,14 @@ const KEY = 'ci/dockerflow/sample-app';
 const report = (verdict: 'pass' | 'fail'): Report => ({
   schemaVersion: 1,
   verdict,
-  image: { id: `sha256:${'b'.repeat(64)}`, configDigest: `sha256:${'b'.repeat(64)}`, manifestDigest: null, tags: ['docker.io/example/app:pr-12'], digest: null, pushed: [] },
+  image: {
+    id: `sha256:${'b'.repeat(64)}`,
+    configDigest: `sha256:${'b'.repeat(64)}`,
+    manifestDigest: null,
+    tags: ['docker.io/example/app:pr-12'],
+    digest: null,
+    pushed: [],
+  },
   version: {
     source: 'https://github.com/example/app',
     version: '',
@@ -27,7 +34,7 @@ const report = (verdict: 'pass' | 'fail'): Report => ({
           check('DF101', 'pass', 'user app (10001)'),
           check('DF107', 'fail', 'CMD in shell form', { file: '/w/app/Dockerfile', line: 9 }),
           check('DF203', 'fail', `/__heartbeat__ answered 500: {"db":"error: password ${SECRET} rejected"}`),
-          check('DF206', 'skip', 'no static-paths'),
+          check('DF206', 'skip', 'no static-paths', { skip: 'not-configured' }),
         ],
   timings: { build: 5000, ready: 2345 },
   push: { planned: false, reason: 'a pull request builds and tests only' },

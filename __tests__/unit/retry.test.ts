@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { backoffDelay, classifyFailure, RetriesExhausted, withRetry, type FailureKind } from '../../src/publish/retry.js';
+import { backoffDelay, classifyFailure, RetriesExhausted, retryRegistry, withRetry, type FailureKind } from '../../src/publish/retry.js';
 
 const CLASSES: [string, FailureKind][] = [
   ['Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized', 'auth'],
@@ -95,4 +95,39 @@ test('retry: backoff doubles and jitters by at most 20 %', () => {
     backoffDelay(1000, 2, () => 1),
     2400,
   );
+});
+
+test('retryRegistry: the one registry retry says each retry in one line, and stops at once on a refusal', async () => {
+  const said: string[] = [];
+  const sleeps: number[] = [];
+  let n = 0;
+  const got = await retryRegistry(
+    'docker push r/x:1',
+    async () => {
+      if (++n < 3) throw new Error(n === 1 ? 'EOF' : 'received unexpected HTTP status: 503 Service Unavailable');
+      return 'pushed';
+    },
+    { say: (l) => said.push(l), why: (e) => (e as Error).message, sleep: async (ms) => void sleeps.push(ms) },
+  );
+  assert.equal(got, 'pushed');
+  assert.equal(said.length, 2);
+  assert.match(said[0]!, /^docker push r\/x:1 failed \(EOF\); retry 1\/3 in 1\.[0-2] s$/);
+  assert.match(
+    said[1]!,
+    /^docker push r\/x:1 failed \(received unexpected HTTP status: 503 Service Unavailable\); retry 2\/3 in 2\.[0-4] s$/,
+  );
+  assert.equal(sleeps.length, 2);
+
+  said.length = 0;
+  await assert.rejects(
+    retryRegistry(
+      'docker login to r',
+      async () => {
+        throw new Error('unauthorized: incorrect username or password');
+      },
+      { say: (l) => said.push(l), why: (e) => (e as Error).message, sleep: async () => undefined },
+    ),
+    /incorrect username or password/,
+  );
+  assert.deepEqual(said, [], 'a refused password is never retried');
 });

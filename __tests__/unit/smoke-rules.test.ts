@@ -121,13 +121,35 @@ describe('container facts', () => {
 
 describe('report rows', () => {
   it('has one row per rule in catalogue order, rules of stages that never ran skipped with the reason', () => {
-    const rows = inCatalogueOrder([check('DF103', 'pass', 'ok'), check('DF101', 'fail', 'root')], 'smoke');
+    const rows = inCatalogueOrder([check('DF103', 'pass', 'ok'), check('DF101', 'fail', 'root')], new Set(), 'smoke');
     assert.deepEqual(
       rows.map((r) => r.id),
       RULES.map((r) => r.id),
     );
     assert.equal(rows[0]!.status, 'fail');
+    assert.equal(rows[0]!.skip, undefined, 'only a skip carries a skip reason');
     const df201 = rows.find((r) => r.id === 'DF201')!;
     assert.deepEqual([df201.status, df201.message], ['skip', 'not run: the smoke stage failed (see the error)']);
+    assert.equal(df201.skip, 'not-run');
+  });
+
+  it('applies checks-ignore once, over whatever a stage returned, and types an interrupted run apart', () => {
+    const ignored = new Set(['DF101', 'DF302'] as const);
+    const rows = inCatalogueOrder([check('DF101', 'fail', 'root'), check('DF103', 'pass', 'ok')], ignored, 'build', 'smoke');
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    assert.deepEqual(byId.get('DF101'), {
+      id: 'DF101',
+      title: RULES[0].title,
+      level: 'error',
+      status: 'skip',
+      skip: 'ignored',
+      message: 'ignored by checks-ignore',
+    });
+    assert.equal(byId.get('DF302')!.skip, 'ignored');
+    assert.equal(byId.get('DF103')!.status, 'pass');
+    assert.deepEqual(
+      [byId.get('DF201')!.skip, byId.get('DF201')!.message],
+      ['interrupted', 'not run: the run was interrupted during the smoke stage'],
+    );
   });
 });

@@ -123,6 +123,7 @@ var describe_error = __webpack_require__(2423);
 var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
 /**
  * The job summary (GitHub-flavoured Markdown): verdict, image, push, one row per rule, timings. Every value is
@@ -165,16 +166,17 @@ function summaryMarkdown(r, extra) {
     }
     const t = Object.entries(r.timings);
     if (t.length)
-        lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+        lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${secs(v)}`).join(' · ')}</sub>`, '');
     return lines.join('\n');
 }
 /** The CLI's short summary on stdout. */
 function summaryText(r, files) {
     const out = [];
     const width = Math.max(...r.checks.map((c) => c.title.length), 10);
-    const notRun = r.checks.filter((c) => c.status === 'skip' && c.message.startsWith('not run'));
+    const notRun = r.checks.filter((c) => c.skip === 'not-run' || c.skip === 'interrupted');
+    // Every rule not run for one reason (the run stopped before any stage judged): one line, its message says why.
     if (notRun.length > 0 && notRun.length === r.checks.length)
-        out.push(`${notRun.length} rules not run: ${notRun[0].message.replace(/^not run:?\s*/, '')}`);
+        out.push(`${notRun.length} rules ${notRun[0].message}`);
     for (const c of notRun.length === r.checks.length ? [] : r.checks) {
         const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
         out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());
@@ -475,7 +477,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 6091));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(864)]).then(__webpack_require__.bind(__webpack_require__, 9864));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
@@ -677,7 +679,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     if (!(0,image_ref/* isRegistryHost */.EV)(registryIn)) {
         throw new errors/* ConfigError */.x('registry', `"${registryIn}" is not a registry host`, 'write a host such as docker.io, ghcr.io or localhost:5000');
     }
-    const registry = (0,image_ref/* isDockerHub */.gr)(registryIn) ? image_ref/* DOCKER_HUB */.Xb : registryIn;
+    const registry = (0,image_ref/* normalRegistry */.T1)(registryIn);
     const image = str('image') || defaultImage(env, context);
     if (!(0,image_ref/* isRepository */.Z6)(image)) {
         throw new errors/* ConfigError */.x('image', `"${image}" is not a valid repository name`, 'use lower-case path parts such as mozilla/app, without registry or tag');
@@ -943,7 +945,7 @@ function parseRegistryAuth(text, taken) {
         const registryIn = (fields.registry ?? '').trim() || image_ref/* DOCKER_HUB */.Xb;
         if (!(0,image_ref/* isRegistryHost */.EV)(registryIn))
             fail(`${where}: "${registryIn}" is not a registry host`);
-        const registry = (0,image_ref/* isDockerHub */.gr)(registryIn) ? image_ref/* DOCKER_HUB */.Xb : registryIn;
+        const registry = (0,image_ref/* normalRegistry */.T1)(registryIn);
         if (!fields.username?.trim() || !fields.password) {
             fail(`${where} (${registry}) has no ${!fields.username?.trim() ? 'username' : 'password'}`);
         }
@@ -1096,8 +1098,10 @@ class UserError extends Error {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ isRegistryHost),
+/* harmony export */   T1: () => (/* binding */ normalRegistry),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   Z6: () => (/* binding */ isRepository),
+/* harmony export */   _I: () => (/* binding */ hubRepository),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
 /* harmony export */   iP: () => (/* binding */ sanitizeTag),
 /* harmony export */   oN: () => (/* binding */ parseTagEntry),
@@ -1116,14 +1120,19 @@ const isRegistryHost = (s) => HOST.test(s);
 const DOCKER_HUB = 'docker.io';
 const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 const isDockerHub = (host) => HUB_ALIASES.has(host.toLowerCase());
+/** The one Docker Hub normalisation of a host: any of its names becomes docker.io; other hosts stay as written. */
+const normalRegistry = (host) => (isDockerHub(host) ? DOCKER_HUB : host);
+/** A repository as Docker Hub names it: a single name (`nginx`) lives under `library/`; other registries keep it. */
+function hubRepository(registry, repository) {
+    return isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
+}
 /** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
 function looksLikeHost(part) {
     return part.includes('.') || part.includes(':') || part === 'localhost';
 }
 /** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
 function formatRef(ref) {
-    const repo = isDockerHub(ref.registry) && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
-    return `${isDockerHub(ref.registry) ? DOCKER_HUB : ref.registry}/${repo}:${ref.tag}`;
+    return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
 }
 /**
  * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
@@ -2007,10 +2016,12 @@ function whenInterrupted(ctx) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FR: () => (/* binding */ failsRun),
 /* harmony export */   KX: () => (/* binding */ isRuleId),
-/* harmony export */   y0: () => (/* binding */ RULES),
+/* harmony export */   _f: () => (/* binding */ reportRows),
+/* harmony export */   fD: () => (/* binding */ rulesOf),
 /* harmony export */   z6: () => (/* binding */ check)
 /* harmony export */ });
-/* unused harmony export rule */
+/* unused harmony exports SKIP_REASONS, RULES, rule */
+const SKIP_REASONS = (/* unused pure expression or super */ null && (['ignored', 'not-run', 'interrupted', 'not-judged', 'not-configured', 'unavailable']));
 const RULES = [
     { id: 'DF101', stage: 'inspect', level: 'error', title: 'Default user is app with UID 10001' },
     { id: 'DF102', stage: 'inspect', level: 'error', title: "Group app has GID 10001 and is the app user's group" },
@@ -2030,7 +2041,7 @@ const RULES = [
     { id: 'DF207', stage: 'smoke', level: 'warning', title: 'The container stops on SIGTERM within 10 s with exit code 0' },
     { id: 'DF208', stage: 'smoke', level: 'error', title: 'The container stays up through the checks' },
     { id: 'DF301', stage: 'smoke', level: 'warning', title: 'The app logs to stdout/stderr' },
-    { id: 'DF302', stage: 'smoke', level: 'warning', title: 'Log lines are mozlog JSON' },
+    { id: 'DF302', stage: 'smoke', level: 'warning', levelFrom: 'mozlog', title: 'Log lines are mozlog JSON' },
     { id: 'DF401', stage: 'test', level: 'error', title: 'test-command exits 0 inside the image' },
 ];
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
@@ -2040,15 +2051,31 @@ function isRuleId(id) {
 function rule(id) {
     return BY_ID.get(id);
 }
-/** Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). */
+/** The rules a stage judges, in catalogue (report) order. */
+function rulesOf(stage) {
+    return RULES.filter((r) => r.stage === stage).map((r) => r.id);
+}
 function check(id, status, message, where = {}) {
     const spec = rule(id);
-    const row = { id, title: spec.title, level: where.level ?? spec.level, status, message };
+    const level = where.level ?? spec.level;
+    const row = status === 'skip'
+        ? { id, title: spec.title, level, status, skip: where.skip, message }
+        : { id, title: spec.title, level, status, message };
     if (where.file !== undefined)
         row.file = where.file;
     if (where.line !== undefined)
         row.line = where.line;
     return row;
+}
+/**
+ * The report's rows: one per rule, in catalogue order. This is where `checks-ignore` becomes rows (an `ignored`
+ * skip, whatever a stage returned); a rule no stage judged is a skip that says why (`notRun`).
+ */
+function reportRows(checks, ignored, notRun) {
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    return RULES.map((r) => ignored.has(r.id)
+        ? check(r.id, 'skip', 'ignored by checks-ignore', { skip: 'ignored' })
+        : (byId.get(r.id) ?? check(r.id, 'skip', notRun.message, { skip: notRun.skip })));
 }
 const LEVEL_RANK = { info: 0, warning: 1, error: 2 };
 /** True when this row fails the run under the given `fail-on` threshold. */

@@ -31588,6 +31588,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/rules/catalogue.ts
+const SKIP_REASONS = (/* unused pure expression or super */ null && (['ignored', 'not-run', 'interrupted', 'not-judged', 'not-configured', 'unavailable']));
 const RULES = [
     { id: 'DF101', stage: 'inspect', level: 'error', title: 'Default user is app with UID 10001' },
     { id: 'DF102', stage: 'inspect', level: 'error', title: "Group app has GID 10001 and is the app user's group" },
@@ -31607,7 +31608,7 @@ const RULES = [
     { id: 'DF207', stage: 'smoke', level: 'warning', title: 'The container stops on SIGTERM within 10 s with exit code 0' },
     { id: 'DF208', stage: 'smoke', level: 'error', title: 'The container stays up through the checks' },
     { id: 'DF301', stage: 'smoke', level: 'warning', title: 'The app logs to stdout/stderr' },
-    { id: 'DF302', stage: 'smoke', level: 'warning', title: 'Log lines are mozlog JSON' },
+    { id: 'DF302', stage: 'smoke', level: 'warning', levelFrom: 'mozlog', title: 'Log lines are mozlog JSON' },
     { id: 'DF401', stage: 'test', level: 'error', title: 'test-command exits 0 inside the image' },
 ];
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
@@ -31617,15 +31618,31 @@ function catalogue_isRuleId(id) {
 function rule(id) {
     return BY_ID.get(id);
 }
-/** Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). */
+/** The rules a stage judges, in catalogue (report) order. */
+function rulesOf(stage) {
+    return RULES.filter((r) => r.stage === stage).map((r) => r.id);
+}
 function check(id, status, message, where = {}) {
     const spec = rule(id);
-    const row = { id, title: spec.title, level: where.level ?? spec.level, status, message };
+    const level = where.level ?? spec.level;
+    const row = status === 'skip'
+        ? { id, title: spec.title, level, status, skip: where.skip, message }
+        : { id, title: spec.title, level, status, message };
     if (where.file !== undefined)
         row.file = where.file;
     if (where.line !== undefined)
         row.line = where.line;
     return row;
+}
+/**
+ * The report's rows: one per rule, in catalogue order. This is where `checks-ignore` becomes rows (an `ignored`
+ * skip, whatever a stage returned); a rule no stage judged is a skip that says why (`notRun`).
+ */
+function reportRows(checks, ignored, notRun) {
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    return RULES.map((r) => ignored.has(r.id)
+        ? check(r.id, 'skip', 'ignored by checks-ignore', { skip: 'ignored' })
+        : (byId.get(r.id) ?? check(r.id, 'skip', notRun.message, { skip: notRun.skip })));
 }
 const LEVEL_RANK = { info: 0, warning: 1, error: 2 };
 /** True when this row fails the run under the given `fail-on` threshold. */
@@ -31684,14 +31701,19 @@ const image_ref_isRegistryHost = (s) => HOST.test(s);
 const image_ref_DOCKER_HUB = 'docker.io';
 const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 const image_ref_isDockerHub = (host) => HUB_ALIASES.has(host.toLowerCase());
+/** The one Docker Hub normalisation of a host: any of its names becomes docker.io; other hosts stay as written. */
+const image_ref_normalRegistry = (host) => (image_ref_isDockerHub(host) ? image_ref_DOCKER_HUB : host);
+/** A repository as Docker Hub names it: a single name (`nginx`) lives under `library/`; other registries keep it. */
+function hubRepository(registry, repository) {
+    return image_ref_isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
+}
 /** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
 function looksLikeHost(part) {
     return part.includes('.') || part.includes(':') || part === 'localhost';
 }
 /** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
 function image_ref_formatRef(ref) {
-    const repo = image_ref_isDockerHub(ref.registry) && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
-    return `${image_ref_isDockerHub(ref.registry) ? image_ref_DOCKER_HUB : ref.registry}/${repo}:${ref.tag}`;
+    return `${image_ref_normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
 }
 /**
  * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
@@ -32014,7 +32036,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     if (!isRegistryHost(registryIn)) {
         throw new ConfigError('registry', `"${registryIn}" is not a registry host`, 'write a host such as docker.io, ghcr.io or localhost:5000');
     }
-    const registry = isDockerHub(registryIn) ? DOCKER_HUB : registryIn;
+    const registry = normalRegistry(registryIn);
     const image = str('image') || defaultImage(env, context);
     if (!isRepository(image)) {
         throw new ConfigError('image', `"${image}" is not a valid repository name`, 'use lower-case path parts such as mozilla/app, without registry or tag');
@@ -32280,7 +32302,7 @@ function parseRegistryAuth(text, taken) {
         const registryIn = (fields.registry ?? '').trim() || DOCKER_HUB;
         if (!isRegistryHost(registryIn))
             fail(`${where}: "${registryIn}" is not a registry host`);
-        const registry = isDockerHub(registryIn) ? DOCKER_HUB : registryIn;
+        const registry = normalRegistry(registryIn);
         if (!fields.username?.trim() || !fields.password) {
             fail(`${where} (${registry}) has no ${!fields.username?.trim() ? 'username' : 'password'}`);
         }
@@ -32996,6 +33018,32 @@ class Runner {
 function docker_config_userDockerConfigDir(env) {
     return env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
 }
+/** Files already warned about in this process: one warning per malformed file, however often it is read. */
+const warned = new Set();
+/**
+ * The user's docker config.json: null when there is none; a file that is not a JSON object is a warning (the
+ * docker CLI refuses it too) and read as none, never silently as `{}`.
+ */
+function readUserConfig(userDir, warn) {
+    const file = path.join(userDir, 'config.json');
+    if (!existsSync(file))
+        return null;
+    let why;
+    try {
+        const parsed = JSON.parse(readFileSync(file, 'utf8'));
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+        why = 'not a JSON object';
+    }
+    catch (e) {
+        why = e.message;
+    }
+    if (!warned.has(file)) {
+        warned.add(file);
+        warn(`the docker config ${file} cannot be read (${why}): this run ignores it, so its logins, credential helpers and settings are not used; fix the file or remove it`);
+    }
+    return null;
+}
 /** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
 function authKeys(registry) {
     return isDockerHub(registry)
@@ -33011,18 +33059,9 @@ function authKeys(registry) {
  * logged in to.
  * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
  */
-function docker_config_createDockerConfig(parent, userDir, registries) {
+function docker_config_createDockerConfig(parent, userDir, registries, warn) {
     const dir = mkdtempSync(path.join(parent, 'dockerflow-docker-config-'));
-    let config = {};
-    const userFile = path.join(userDir, 'config.json');
-    if (existsSync(userFile)) {
-        try {
-            config = JSON.parse(readFileSync(userFile, 'utf8'));
-        }
-        catch {
-            config = {};
-        }
-    }
+    const config = readUserConfig(userDir, warn) ?? {};
     delete config.credsStore;
     for (const field of ['auths', 'credHelpers']) {
         const map = config[field];
@@ -33046,14 +33085,10 @@ function docker_config_removeDockerConfig(dir) {
  * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
  * `credHelpers` entry), so a push can go there without username/password; null when there is none.
  */
-function docker_config_existingLogin(userDir, registry) {
-    let config;
-    try {
-        config = JSON.parse(readFileSync(path.join(userDir, 'config.json'), 'utf8'));
-    }
-    catch {
+function docker_config_existingLogin(userDir, registry, warn) {
+    const config = readUserConfig(userDir, warn);
+    if (!config)
         return null;
-    }
     for (const key of authKeys(registry)) {
         const auth = config.auths?.[key]?.auth;
         if (auth) {
@@ -33070,6 +33105,7 @@ function docker_config_existingLogin(userDir, registry) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/retry.ts
+
 const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
 const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed|use of closed network connection/i;
 /** What a failure's text says about it: auth refusals win over anything that also looks transient. */
@@ -33080,8 +33116,8 @@ function retry_classifyFailure(text) {
         return 'transient';
     return 'fatal';
 }
-const retry_DEFAULT_TRIES = 4;
-const retry_DEFAULT_BASE_DELAY_MS = 1000;
+const DEFAULT_TRIES = 4;
+const DEFAULT_BASE_DELAY_MS = 1000;
 /** Thrown when the last attempt failed with a transient error: `attempts` says how many were made. */
 class retry_RetriesExhausted extends Error {
     attempts;
@@ -33099,7 +33135,7 @@ class retry_RetriesExhausted extends Error {
 }
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
-async function retry_withRetry(fn, opts) {
+async function withRetry(fn, opts) {
     const sleep = opts.sleep ?? defaultSleep;
     const now = opts.now ?? (() => performance.now());
     const t0 = now();
@@ -33122,6 +33158,21 @@ async function retry_withRetry(fn, opts) {
             await sleep(delayMs);
         }
     }
+}
+/**
+ * The retry of a registry operation (login, push, reading a tag back): DEFAULT_TRIES attempts with backoff,
+ * transient failures only (`kindOf`, by default from `why`'s text), each retry said in one line:
+ * "docker push x failed (EOF); retry 1/3 in 1.1 s".
+ */
+function retry_retryRegistry(what, fn, o) {
+    return withRetry(fn, {
+        tries: DEFAULT_TRIES,
+        baseDelayMs: DEFAULT_BASE_DELAY_MS,
+        kindOf: o.kindOf ?? ((e) => retry_classifyFailure(o.why(e))),
+        onRetry: ({ attempt, tries, delayMs, error }) => o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${secs(delayMs)}`),
+        ...(o.budgetMs !== undefined ? { budgetMs: o.budgetMs } : {}),
+        ...(o.sleep ? { sleep: o.sleep } : {}),
+    });
 }
 /** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */
 function backoffDelay(baseMs, attempt, random = Math.random) {
@@ -33155,7 +33206,7 @@ function sessionFor(session, registry) {
  * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
  */
 async function existingSession(ctx, session, registry) {
-    const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+    const found = existingLogin(userDockerConfigDir(ctx.env), registry, (m) => ctx.ui.warning(m));
     if (!found)
         return null;
     const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
@@ -33180,7 +33231,7 @@ async function existingSession(ctx, session, registry) {
     }
     return { registry, username, password, dockerConfig, close: async () => undefined };
 }
-const normalHost = (host) => (isDockerHub(host) ? 'docker.io' : host);
+const normalHost = (/* unused pure expression or super */ null && (normalRegistry));
 /** The registry host of a full ref (`host/repo:tag`). */
 function refHost(ref) {
     return normalHost(ref.slice(0, ref.indexOf('/')));
@@ -33233,7 +33284,8 @@ function checkPushable(ctx, prepared) {
         if (extra.has(host))
             continue;
         // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
-        if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host))
+        if (!(host === primary && (config.username || config.password)) &&
+            existingLogin(userDockerConfigDir(ctx.env), host, (m) => ctx.ui.warning(m)))
             continue;
         if (host === primary) {
             if (!config.username || !config.password) {
@@ -33268,7 +33320,7 @@ async function login(ctx, prepared) {
     if (credentials.length === 0)
         return null;
     const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
-    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || os.tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry));
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || os.tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry), (m) => ctx.ui.warning(m));
     const cleanupOnExit = () => removeDockerConfig(dockerConfig);
     process.once('exit', cleanupOnExit);
     ctx.saveState?.('dockerConfig', dockerConfig);
@@ -33280,12 +33332,7 @@ async function login(ctx, prepared) {
     for (const { registry, username, password } of credentials) {
         ctx.ui.info(`Logging in to ${registry} as ${username}`);
         try {
-            await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
-                tries: DEFAULT_TRIES,
-                baseDelayMs: DEFAULT_BASE_DELAY_MS,
-                kindOf: (e) => classifyFailure(failureText(e)),
-                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
-            });
+            await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
         }
         catch (e) {
             const error = loginError(registry, username, e);
@@ -33469,9 +33516,12 @@ const props = (a) => ({
  */
 class ActionUi {
     out;
+    mask;
     redactor = new Redactor();
-    constructor(out = process.stdout) {
+    /** `mask`: how the runner is told to mask a value (core.setSecret; a fake in tests). */
+    constructor(out = process.stdout, mask = core_setSecret) {
         this.out = out;
+        this.mask = mask;
     }
     info(message) {
         writeStreamRedacted(this.redactor, this.out, `${message}${(external_node_os_default()).EOL}`);
@@ -33497,7 +33547,7 @@ class ActionUi {
     /** The runner masks each form on its console; this console redacts them before it writes. */
     setSecret(value) {
         for (const form of secretForms(value))
-            core_setSecret(form);
+            this.mask(form);
         this.redactor.add(value);
     }
     /** The redactor of this console (the secrets registered with `setSecret`). */

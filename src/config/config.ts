@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { isRuleId, type RuleId } from '../rules/catalogue.js';
 import { isDockerCliVariable, secretParts } from '../secrets/names.js';
 import { ConfigError } from './errors.js';
-import { DOCKER_HUB, isDockerHub, isRegistryHost, isRepository, parseTagEntry, formatRef } from './image-ref.js';
+import { DOCKER_HUB, isRegistryHost, isRepository, normalRegistry, parseTagEntry, formatRef } from './image-ref.js';
 
 /** `[host[:port]/]path[:tag][@sha256:…]`, as `docker run` takes it (not an option, not a URL). */
 function isImageReference(s: string): boolean {
@@ -148,7 +148,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
       'write a host such as docker.io, ghcr.io or localhost:5000',
     );
   }
-  const registry = isDockerHub(registryIn) ? DOCKER_HUB : registryIn;
+  const registry = normalRegistry(registryIn);
   const image = str('image') || defaultImage(env, context);
   if (!isRepository(image)) {
     throw new ConfigError(
@@ -484,7 +484,7 @@ export function parseRegistryAuth(text: string, taken: string | null): RegistryC
     }
     const registryIn = (fields.registry ?? '').trim() || DOCKER_HUB;
     if (!isRegistryHost(registryIn)) fail(`${where}: "${registryIn}" is not a registry host`);
-    const registry = isDockerHub(registryIn) ? DOCKER_HUB : registryIn;
+    const registry = normalRegistry(registryIn);
     if (!fields.username?.trim() || !fields.password) {
       fail(`${where} (${registry}) has no ${!fields.username?.trim() ? 'username' : 'password'}`);
     }

@@ -13,6 +13,14 @@ export const DOCKER_HUB = 'docker.io';
 const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 export const isDockerHub = (host: string): boolean => HUB_ALIASES.has(host.toLowerCase());
 
+/** The one Docker Hub normalisation of a host: any of its names becomes docker.io; other hosts stay as written. */
+export const normalRegistry = (host: string): string => (isDockerHub(host) ? DOCKER_HUB : host);
+
+/** A repository as Docker Hub names it: a single name (`nginx`) lives under `library/`; other registries keep it. */
+export function hubRepository(registry: string, repository: string): string {
+  return isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+
 /** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
 function looksLikeHost(part: string): boolean {
   return part.includes('.') || part.includes(':') || part === 'localhost';
@@ -26,8 +34,7 @@ export interface ImageRef {
 
 /** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
 export function formatRef(ref: ImageRef): string {
-  const repo = isDockerHub(ref.registry) && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
-  return `${isDockerHub(ref.registry) ? DOCKER_HUB : ref.registry}/${repo}:${ref.tag}`;
+  return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { readFileSync } from 'node:fs';
 import type { PrCommentMode } from '../config/config.js';
+import { secs } from '../time/time.js';
 import { code, escape, prose, table } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { failsRun } from '../rules/catalogue.js';
@@ -93,8 +94,7 @@ export function commentBody(r: Report, info: CommentInfo, failOn: 'error' | 'war
       vs.push(`${formatBytes(size - info.lastSize, true)} since the last run (${formatBytes(info.lastSize)})`);
     facts.push(`Size ${formatBytes(size)}${vs.length ? `: ${vs.join('; ')}` : ''}`);
   }
-  if (r.timings.ready !== undefined)
-    facts.push(`Ready (${code('/__lbheartbeat__')} 200) ${(r.timings.ready / 1000).toFixed(1)} s after start`);
+  if (r.timings.ready !== undefined) facts.push(`Ready (${code('/__lbheartbeat__')} 200) ${secs(r.timings.ready)} after start`);
   if (r.push)
     facts.push(`Push: ${r.image.pushed.length ? `pushed ${r.image.pushed.map(code).join(', ')}` : 'not pushed'} (${prose(r.push.reason)})`);
   lines.push(...facts.map((f) => `- ${f}`), '');

@@ -43,7 +43,10 @@ export function parseCheckOutput(stdout: string, file: string): Finding[] | null
 
 /** The DF108 row, from the builder the run detected and the `docker buildx version` line (null without buildx). */
 export async function buildChecks(ctx: RunContext, versionLine: string | null): Promise<CheckResult> {
-  if (versionLine === null) return check('DF108', 'skip', 'the docker buildx plugin is missing; BuildKit checks need buildx 0.15 or later');
+  if (versionLine === null)
+    return check('DF108', 'skip', 'the docker buildx plugin is missing; BuildKit checks need buildx 0.15 or later', {
+      skip: 'unavailable',
+    });
   const v = buildxVersion(versionLine);
   const [maj, min] = MIN_BUILDX_CHECK;
   if (v && (v[0] < maj || (v[0] === maj && v[1] < min))) {
@@ -51,6 +54,7 @@ export async function buildChecks(ctx: RunContext, versionLine: string | null): 
       'DF108',
       'skip',
       `buildx ${v[0]}.${v[1]} has no --call check (added in ${maj}.${min}); upgrade buildx to run BuildKit's checks`,
+      { skip: 'unavailable' },
     );
   }
   const file = ctx.config.file;
@@ -58,7 +62,9 @@ export async function buildChecks(ctx: RunContext, versionLine: string | null): 
   const findings = parseCheckOutput(r.stdout, file);
   if (findings === null) {
     const why = ctx.redactor.redact(lastLine(r.stderr) || lastLine(r.stdout) || `exit ${r.exitCode}`);
-    return check('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`);
+    return check('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`, {
+      skip: 'unavailable',
+    });
   }
   ctx.log.line(`BuildKit checks: ${findings.length} finding(s)`);
   for (const f of findings) ctx.log.line(`  ${f.rule}: ${f.message} (${file}${f.line ? `:${f.line}` : ''})`);

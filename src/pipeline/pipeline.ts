@@ -5,7 +5,7 @@ import { removeRunResources } from '../docker/cleanup.js';
 import { createContextView } from '../git/context-view.js';
 import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
 import { verdictOf, type Report } from '../report/report.js';
-import { check, RULES, type CheckResult } from '../rules/catalogue.js';
+import { reportRows, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
 import { detectBuilder } from '../docker/buildx.js';
 import { removeImage } from '../docker/commands.js';
@@ -151,11 +151,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     removeWorkDir();
   }
 
-  const rows = inCatalogueOrder(
-    checks,
-    failedStage,
-    interruptedIn ? `not run: the run was interrupted during the ${interruptedIn} stage` : undefined,
-  );
+  const rows = inCatalogueOrder(checks, ctx.config.checksIgnore, failedStage, interruptedIn || undefined);
   const report: Report = {
     schemaVersion: 1,
     verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -187,13 +183,25 @@ function needsStack(ctx: RunContext): boolean {
 }
 
 /**
- * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
- * says why, not a missing row.
+ * One row per rule, in catalogue order: an ignored rule says so, and a rule whose stage never ran (an earlier stage
+ * failed, or the run was interrupted in `interruptedIn`) is a skip that says why, not a missing row.
  */
-export function inCatalogueOrder(checks: readonly CheckResult[], failedStage: string | undefined, reason?: string): CheckResult[] {
-  const byId = new Map(checks.map((c) => [c.id, c]));
-  const why = reason ?? (failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run');
-  return RULES.map((r) => byId.get(r.id) ?? check(r.id, 'skip', why));
+export function inCatalogueOrder(
+  checks: readonly CheckResult[],
+  ignored: ReadonlySet<RuleId>,
+  failedStage: string | undefined,
+  interruptedIn?: string,
+): CheckResult[] {
+  if (interruptedIn) {
+    return reportRows(checks, ignored, {
+      skip: 'interrupted',
+      message: `not run: the run was interrupted during the ${interruptedIn} stage`,
+    });
+  }
+  return reportRows(checks, ignored, {
+    skip: 'not-run',
+    message: failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run',
+  });
 }
 
 /** Failing rules that point into the Dockerfile become annotations on that line. */

@@ -8,6 +8,33 @@ export function userDockerConfigDir(env: NodeJS.ProcessEnv): string {
   return env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
 }
 
+/** Files already warned about in this process: one warning per malformed file, however often it is read. */
+const warned = new Set<string>();
+
+/**
+ * The user's docker config.json: null when there is none; a file that is not a JSON object is a warning (the
+ * docker CLI refuses it too) and read as none, never silently as `{}`.
+ */
+function readUserConfig(userDir: string, warn: (message: string) => void): Record<string, unknown> | null {
+  const file = path.join(userDir, 'config.json');
+  if (!existsSync(file)) return null;
+  let why: string;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    why = 'not a JSON object';
+  } catch (e) {
+    why = (e as Error).message;
+  }
+  if (!warned.has(file)) {
+    warned.add(file);
+    warn(
+      `the docker config ${file} cannot be read (${why}): this run ignores it, so its logins, credential helpers and settings are not used; fix the file or remove it`,
+    );
+  }
+  return null;
+}
+
 /** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
 function authKeys(registry: string): string[] {
   return isDockerHub(registry)
@@ -24,17 +51,14 @@ function authKeys(registry: string): string[] {
  * logged in to.
  * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
  */
-export function createDockerConfig(parent: string, userDir: string, registries: string | string[]): string {
+export function createDockerConfig(
+  parent: string,
+  userDir: string,
+  registries: string | string[],
+  warn: (message: string) => void,
+): string {
   const dir = mkdtempSync(path.join(parent, 'dockerflow-docker-config-'));
-  let config: Record<string, unknown> = {};
-  const userFile = path.join(userDir, 'config.json');
-  if (existsSync(userFile)) {
-    try {
-      config = JSON.parse(readFileSync(userFile, 'utf8')) as Record<string, unknown>;
-    } catch {
-      config = {};
-    }
-  }
+  const config = readUserConfig(userDir, warn) ?? {};
   delete config.credsStore;
   for (const field of ['auths', 'credHelpers']) {
     const map = config[field];
@@ -61,13 +85,12 @@ export type ExistingLogin = { kind: 'auth'; username: string; password: string }
  * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
  * `credHelpers` entry), so a push can go there without username/password; null when there is none.
  */
-export function existingLogin(userDir: string, registry: string): ExistingLogin | null {
-  let config: { auths?: Record<string, { auth?: string }>; credHelpers?: Record<string, string> };
-  try {
-    config = JSON.parse(readFileSync(path.join(userDir, 'config.json'), 'utf8')) as typeof config;
-  } catch {
-    return null;
-  }
+export function existingLogin(userDir: string, registry: string, warn: (message: string) => void): ExistingLogin | null {
+  const config = readUserConfig(userDir, warn) as {
+    auths?: Record<string, { auth?: string }>;
+    credHelpers?: Record<string, string>;
+  } | null;
+  if (!config) return null;
   for (const key of authKeys(registry)) {
     const auth = config.auths?.[key]?.auth;
     if (auth) {

@@ -4,7 +4,7 @@
  * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
  */
 import { Agent, request } from 'undici';
-import { parseTagEntry } from '../config/image-ref.js';
+import { DOCKER_HUB, hubRepository, normalRegistry, parseTagEntry } from '../config/image-ref.js';
 
 /** Docker Hub's limit for the full description, in bytes. */
 export const HUB_FULL_DESCRIPTION_MAX = 25_000;
@@ -22,9 +22,8 @@ export function hubTargets(pushed: string[], image: string, pullRequest: boolean
   if (pullRequest) return { repositories: [], skip: 'a pull request never updates the Docker Hub description' };
   const repositories = new Set<string>();
   for (const ref of pushed) {
-    const parsed = parseTagEntry(ref, 'docker.io', image);
-    if (parsed?.registry === 'docker.io')
-      repositories.add(parsed.repository.includes('/') ? parsed.repository : `library/${parsed.repository}`);
+    const parsed = parseTagEntry(ref, DOCKER_HUB, image);
+    if (parsed && normalRegistry(parsed.registry) === DOCKER_HUB) repositories.add(hubRepository(parsed.registry, parsed.repository));
   }
   if (repositories.size === 0)
     return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { registryCredentials } from '../config/config.js';
 import { UserError } from '../config/errors.js';
-import { isDockerHub } from '../config/image-ref.js';
+import { isDockerHub, normalRegistry } from '../config/image-ref.js';
 import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
 import { CommandError, errorLine, type Runner } from '../exec/runner.js';
 import type { Prepared, RunContext } from '../run/context.js';
 import { createDockerConfig, existingLogin, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
-import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
+import { classifyFailure, RetriesExhausted, retryRegistry } from './retry.js';
 
 /** One registry's credentials, as logged in to. */
 export interface RegistryLogin {
@@ -43,7 +43,7 @@ export function sessionFor(session: RegistrySession, registry: string): Registry
  * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
  */
 export async function existingSession(ctx: RunContext, session: RegistrySession | null, registry: string): Promise<RegistrySession | null> {
-  const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+  const found = existingLogin(userDockerConfigDir(ctx.env), registry, (m) => ctx.ui.warning(m));
   if (!found) return null;
   const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
   let username = '';
@@ -66,7 +66,7 @@ export async function existingSession(ctx: RunContext, session: RegistrySession 
   return { registry, username, password, dockerConfig, close: async () => undefined };
 }
 
-const normalHost = (host: string): string => (isDockerHub(host) ? 'docker.io' : host);
+const normalHost = normalRegistry;
 
 /** The registry host of a full ref (`host/repo:tag`). */
 export function refHost(ref: string): string {
@@ -121,7 +121,11 @@ export function checkPushable(ctx: RunContext, prepared: Prepared): void {
   for (const host of hosts) {
     if (extra.has(host)) continue;
     // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
-    if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host)) continue;
+    if (
+      !(host === primary && (config.username || config.password)) &&
+      existingLogin(userDockerConfigDir(ctx.env), host, (m) => ctx.ui.warning(m))
+    )
+      continue;
     if (host === primary) {
       if (!config.username || !config.password) {
         const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
@@ -162,6 +166,7 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
     ctx.env.RUNNER_TEMP || os.tmpdir(),
     userDockerConfigDir(ctx.env),
     credentials.map((c) => c.registry),
+    (m) => ctx.ui.warning(m),
   );
   const cleanupOnExit = (): void => removeDockerConfig(dockerConfig);
   process.once('exit', cleanupOnExit);
@@ -174,17 +179,10 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
   for (const { registry, username, password } of credentials) {
     ctx.ui.info(`Logging in to ${registry} as ${username}`);
     try {
-      await withRetry(
+      await retryRegistry(
+        `docker login to ${registry}`,
         () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }),
-        {
-          tries: DEFAULT_TRIES,
-          baseDelayMs: DEFAULT_BASE_DELAY_MS,
-          kindOf: (e) => classifyFailure(failureText(e)),
-          onRetry: ({ attempt, tries, delayMs, error }) =>
-            ctx.ui.info(
-              `docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`,
-            ),
-        },
+        { say: (line) => ctx.ui.info(line), why: failureText },
       );
     } catch (e) {
       const error = loginError(registry, username, e);

@@ -2,7 +2,7 @@ import { UserError } from '../config/errors.js';
 import { pushArgv, tagArgv } from '../docker/registry-argv.js';
 import type { RunContext } from '../run/context.js';
 import { failureText, type RegistrySession } from './login.js';
-import { classifyFailure, DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry } from './retry.js';
+import { classifyFailure, RetriesExhausted, retryRegistry } from './retry.js';
 
 /** How long the retries of one push may take in all (docker's own included). */
 export const PUSH_BUDGET_MS = 60_000;
@@ -16,15 +16,12 @@ export async function pushRef(ctx: RunContext, session: RegistrySession, imageId
   await ctx.runner.run(tagArgv(imageId, ref), { env });
   ctx.ui.info(`Pushing ${ref}`);
   try {
-    await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
-      tries: DEFAULT_TRIES,
-      baseDelayMs: DEFAULT_BASE_DELAY_MS,
+    await retryRegistry(`docker push ${ref}`, () => ctx.runner.run(pushArgv(ref), { env }), {
+      say: (line) => ctx.ui.info(line),
+      why: failureText,
       // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
       // add attempts that fit in about a minute, so a failing registry is given up on in one.
       budgetMs: PUSH_BUDGET_MS,
-      kindOf: (e) => classifyFailure(failureText(e)),
-      onRetry: ({ attempt, tries, delayMs, error }) =>
-        ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
     });
   } catch (e) {
     if (e instanceof RetriesExhausted) {

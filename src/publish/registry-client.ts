@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Agent, request, type Dispatcher } from 'undici';
-import { isDockerHub } from '../config/image-ref.js';
+import { hubRepository, isDockerHub } from '../config/image-ref.js';
 
 export interface Credentials {
   username: string;
@@ -33,7 +33,7 @@ export function registryBaseUrl(host: string): string {
 
 /** Docker Hub's single-name repositories live under `library/`. */
 export function apiRepository(host: string, repository: string): string {
-  return isDockerHub(host) && !repository.includes('/') ? `library/${repository}` : repository;
+  return hubRepository(host, repository);
 }
 
 export interface Challenge {

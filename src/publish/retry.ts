@@ -1,3 +1,5 @@
+import { secs } from '../time/time.js';
+
 /**
  * Bounded retries with exponential backoff for registry operations. Only transient failures are retried; an
  * authentication refusal stops at once (retrying a wrong password only risks locking the account).
@@ -72,6 +74,34 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
       await sleep(delayMs);
     }
   }
+}
+
+/**
+ * The retry of a registry operation (login, push, reading a tag back): DEFAULT_TRIES attempts with backoff,
+ * transient failures only (`kindOf`, by default from `why`'s text), each retry said in one line:
+ * "docker push x failed (EOF); retry 1/3 in 1.1 s".
+ */
+export function retryRegistry<T>(
+  what: string,
+  fn: (attempt: number) => Promise<T>,
+  o: {
+    say: (line: string) => void;
+    /** The failure in a few words (a command's last stderr line, an HTTP status). */
+    why: (error: unknown) => string;
+    kindOf?: (error: unknown) => FailureKind;
+    budgetMs?: number;
+    sleep?: (ms: number) => Promise<void>;
+  },
+): Promise<T> {
+  return withRetry(fn, {
+    tries: DEFAULT_TRIES,
+    baseDelayMs: DEFAULT_BASE_DELAY_MS,
+    kindOf: o.kindOf ?? ((e) => classifyFailure(o.why(e))),
+    onRetry: ({ attempt, tries, delayMs, error }) =>
+      o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${secs(delayMs)}`),
+    ...(o.budgetMs !== undefined ? { budgetMs: o.budgetMs } : {}),
+    ...(o.sleep ? { sleep: o.sleep } : {}),
+  });
 }
 
 /** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */

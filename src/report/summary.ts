@@ -1,3 +1,4 @@
+import { secs } from '../time/time.js';
 import { code, escape, prose, table } from './markdown.js';
 import type { Report } from './report.js';
 
@@ -42,7 +43,7 @@ export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; notes?
     );
   }
   const t = Object.entries(r.timings);
-  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${(v / 1000).toFixed(1)} s`).join(' · ')}</sub>`, '');
+  if (t.length) lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${secs(v)}`).join(' · ')}</sub>`, '');
   return lines.join('\n');
 }
 
@@ -50,9 +51,9 @@ export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; notes?
 export function summaryText(r: Report, files: { dir: string }): string {
   const out: string[] = [];
   const width = Math.max(...r.checks.map((c) => c.title.length), 10);
-  const notRun = r.checks.filter((c) => c.status === 'skip' && c.message.startsWith('not run'));
-  if (notRun.length > 0 && notRun.length === r.checks.length)
-    out.push(`${notRun.length} rules not run: ${notRun[0]!.message.replace(/^not run:?\s*/, '')}`);
+  const notRun = r.checks.filter((c) => c.skip === 'not-run' || c.skip === 'interrupted');
+  // Every rule not run for one reason (the run stopped before any stage judged): one line, its message says why.
+  if (notRun.length > 0 && notRun.length === r.checks.length) out.push(`${notRun.length} rules ${notRun[0]!.message}`);
   for (const c of notRun.length === r.checks.length ? [] : r.checks) {
     const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
     out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());

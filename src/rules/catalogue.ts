@@ -1,13 +1,33 @@
-/** The Dockerflow rule catalogue: stable IDs, titles and levels. Documented in docs/rules.md. */
+/**
+ * The Dockerflow rule catalogue, the one source of rules: stable IDs, titles, levels and the stage that judges
+ * each. The stages' rule lists, the report's rows and docs/rules.md's table and headings (`npm run docs:rules`)
+ * are derived from it.
+ */
 export type Level = 'error' | 'warning' | 'info';
 export type Status = 'pass' | 'fail' | 'skip';
+/** The pipeline stage that judges a rule. */
+export type Stage = 'inspect' | 'smoke' | 'test';
 
 export interface RuleSpec {
   id: string;
   title: string;
   level: Level;
-  stage: 'inspect' | 'smoke' | 'test';
+  stage: Stage;
+  /** The input whose value sets the level on a run (DF302 follows `mozlog`); `level` is its default. */
+  levelFrom?: 'mozlog';
 }
+
+/**
+ * Why a row is a `skip`, typed so that no reader has to parse the message (which says it to a person):
+ * - `ignored`: `checks-ignore` lists the rule;
+ * - `not-run`: the rule's stage did not run (an earlier stage failed) or did not reach it;
+ * - `interrupted`: the run was interrupted (cancelled) before the rule was judged;
+ * - `not-judged`: another rule's outcome makes it unjudgeable on this run (the message names that rule);
+ * - `not-configured`: nothing to check with these inputs (no services, no static-paths, no test-command, mozlog off);
+ * - `unavailable`: a tool the rule needs is missing or could not run (BuildKit's checks without buildx).
+ */
+export type SkipReason = 'ignored' | 'not-run' | 'interrupted' | 'not-judged' | 'not-configured' | 'unavailable';
+export const SKIP_REASONS: readonly SkipReason[] = ['ignored', 'not-run', 'interrupted', 'not-judged', 'not-configured', 'unavailable'];
 
 export const RULES = [
   { id: 'DF101', stage: 'inspect', level: 'error', title: 'Default user is app with UID 10001' },
@@ -28,7 +48,7 @@ export const RULES = [
   { id: 'DF207', stage: 'smoke', level: 'warning', title: 'The container stops on SIGTERM within 10 s with exit code 0' },
   { id: 'DF208', stage: 'smoke', level: 'error', title: 'The container stays up through the checks' },
   { id: 'DF301', stage: 'smoke', level: 'warning', title: 'The app logs to stdout/stderr' },
-  { id: 'DF302', stage: 'smoke', level: 'warning', title: 'Log lines are mozlog JSON' },
+  { id: 'DF302', stage: 'smoke', level: 'warning', levelFrom: 'mozlog', title: 'Log lines are mozlog JSON' },
   { id: 'DF401', stage: 'test', level: 'error', title: 'test-command exits 0 inside the image' },
 ] as const satisfies readonly RuleSpec[];
 
@@ -44,12 +64,19 @@ export function rule(id: RuleId): RuleSpec {
   return BY_ID.get(id)!;
 }
 
+/** The rules a stage judges, in catalogue (report) order. */
+export function rulesOf(stage: Stage): RuleId[] {
+  return RULES.filter((r) => r.stage === stage).map((r) => r.id);
+}
+
 /** One row of the report: a rule's outcome on this run. */
 export interface CheckResult {
   id: RuleId;
   title: string;
   level: Level;
   status: Status;
+  /** Why it was skipped: set on every `skip` row, never on another. */
+  skip?: SkipReason;
   message: string;
   file?: string;
   line?: number;
@@ -67,18 +94,45 @@ export interface Finding {
   url?: string;
 }
 
-/** Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). */
-export function check(
-  id: RuleId,
-  status: Status,
-  message: string,
-  where: { file?: string; line?: number; level?: Level } = {},
-): CheckResult {
+interface Where {
+  file?: string;
+  line?: number;
+  level?: Level;
+}
+
+/**
+ * Make a result row; `level` may be overridden where an input sets it (DF302 follows `mozlog`). A skip must say
+ * why in `where.skip`, the type sees to it.
+ */
+export function check(id: RuleId, status: 'pass' | 'fail', message: string, where?: Where): CheckResult;
+export function check(id: RuleId, status: 'skip', message: string, where: Where & { skip: SkipReason }): CheckResult;
+export function check(id: RuleId, status: Status, message: string, where: Where & { skip?: SkipReason } = {}): CheckResult {
   const spec = rule(id);
-  const row: CheckResult = { id, title: spec.title, level: where.level ?? spec.level, status, message };
+  const level = where.level ?? spec.level;
+  const row: CheckResult =
+    status === 'skip'
+      ? { id, title: spec.title, level, status, skip: where.skip!, message }
+      : { id, title: spec.title, level, status, message };
   if (where.file !== undefined) row.file = where.file;
   if (where.line !== undefined) row.line = where.line;
   return row;
+}
+
+/**
+ * The report's rows: one per rule, in catalogue order. This is where `checks-ignore` becomes rows (an `ignored`
+ * skip, whatever a stage returned); a rule no stage judged is a skip that says why (`notRun`).
+ */
+export function reportRows(
+  checks: readonly CheckResult[],
+  ignored: ReadonlySet<RuleId>,
+  notRun: { skip: 'not-run' | 'interrupted'; message: string },
+): CheckResult[] {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  return RULES.map((r) =>
+    ignored.has(r.id)
+      ? check(r.id, 'skip', 'ignored by checks-ignore', { skip: 'ignored' })
+      : (byId.get(r.id) ?? check(r.id, 'skip', notRun.message, { skip: notRun.skip })),
+  );
 }
 
 const LEVEL_RANK: Record<Level, number> = { info: 0, warning: 1, error: 2 };

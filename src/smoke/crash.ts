@@ -1,7 +1,8 @@
 import { containerState } from '../docker/commands.js';
 import type { RunContext } from '../run/context.js';
+import { secs, within } from '../time/time.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
-import { CRASH_TAIL_LINES } from './limits.js';
+import { CRASH_LOG_SETTLE_MS, CRASH_TAIL_LINES } from './limits.js';
 import type { AppContainer } from './start.js';
 
 /** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
@@ -43,14 +44,14 @@ async function stateFacts(ctx: RunContext, id: string): Promise<StateFacts | nul
  * log lines (redacted).
  */
 export async function crashRow(ctx: RunContext, app: AppContainer, when: string): Promise<CheckResult> {
-  await app.logs.settle(1500);
+  await app.logs.settle(CRASH_LOG_SETTLE_MS);
   const state = await stateFacts(ctx, app.id);
   const seen = app.exit.current;
   const code = state?.exitCode ?? seen?.exitCode ?? -1;
   const parts = [`the container exited with code ${code}`];
   if (state?.oomKilled) parts.push('(killed for running out of memory)');
   if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
-    parts.push(`${((state.finishedAt - state.startedAt) / 1000).toFixed(1)} s after it started`);
+    parts.push(`${secs(state.finishedAt - state.startedAt)} after it started`);
   }
   parts[parts.length - 1] += ',';
   parts.push(when);
@@ -73,11 +74,9 @@ export async function stayedUp(app: Pick<AppContainer, 'startedAt' | 'exit'>, mi
   if (app.exit.current) return false;
   const left = minMs - (performance.now() - app.startedAt);
   if (left <= 0) return true;
-  let timer: NodeJS.Timeout | undefined;
-  const up = await Promise.race([
+  return within(
     app.exit.exited.then(() => false),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left))),
-  ]);
-  clearTimeout(timer);
-  return up;
+    left,
+    true,
+  );
 }

@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import type { Http, HttpResult } from './http.js';
-import { FAULT_WINDOW_MS, PROBE_TIMEOUT_MS } from './limits.js';
+import { FAULT_POLL_MS, FAULT_WINDOW_MS, PROBE_TIMEOUT_MS } from './limits.js';
 import type { Stack } from './network.js';
 import { answered, HEARTBEAT } from './probes.js';
 import { LBHEARTBEAT } from './readiness.js';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+import { secs } from '../time/time.js';
 
 /**
  * DF205: stop every sidecar, then poll until /__heartbeat__ turns 5xx (within FAULT_WINDOW_MS) while
@@ -35,7 +34,7 @@ export async function faultRule(http: Http, base: string, stack: Stack, windowMs
         `/__heartbeat__ turned ${hb.status} ${secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`,
       );
     }
-    await sleep(100);
+    await sleep(FAULT_POLL_MS);
   }
   const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
   return check(

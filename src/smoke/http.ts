@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { PROBE_CONNECT_TIMEOUT_MS, PROBE_KEEPALIVE_MS } from './limits.js';
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
 const BODY_LIMIT = 64 * 1024;
@@ -12,7 +13,7 @@ export type HttpResult =
  * cannot hold up its graceful shutdown.
  */
 export class Http {
-  private agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+  private agent = new Agent({ keepAliveTimeout: PROBE_KEEPALIVE_MS, connect: { timeout: PROBE_CONNECT_TIMEOUT_MS } });
 
   /**
    * `redact` is applied to every body as it arrives, before any rule parses or shortens it: a secret the app
@@ -40,13 +41,16 @@ export class Http {
         ...(this.host ? { headers: { host: this.host } } : {}),
       });
       let body = '';
+      // One decoder across chunks: a UTF-8 character split between two chunks stays one character.
+      const decoder = new TextDecoder();
       for await (const chunk of res.body) {
-        body += (chunk as Buffer).toString();
+        body += decoder.decode(chunk as Buffer, { stream: true });
         if (body.length >= BODY_LIMIT) {
           res.body.destroy();
           break;
         }
       }
+      body += decoder.decode();
       const location = res.headers.location;
       return {
         ok: true,
@@ -72,7 +76,7 @@ export class Http {
   /** Drop every open connection (a new agent serves later requests). */
   async reset(): Promise<void> {
     const old = this.agent;
-    this.agent = new Agent({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+    this.agent = new Agent({ keepAliveTimeout: PROBE_KEEPALIVE_MS, connect: { timeout: PROBE_CONNECT_TIMEOUT_MS } });
     await old.destroy().catch(() => undefined);
   }
 

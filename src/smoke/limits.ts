@@ -9,11 +9,48 @@ export const PROBE_TIMEOUT_MS = 5000;
  */
 export const HEARTBEAT_SETTLE_MS = 15000;
 
-/** DF205: how long /__heartbeat__ has to turn 5xx after the services stop. */
+/** DF203: a 5xx /__heartbeat__ is asked again this often while it may settle. */
+export const HEARTBEAT_RETRY_MS = 250;
+
+/** DF205: how long /__heartbeat__ has to turn 5xx after the services stop, */
 export const FAULT_WINDOW_MS = 10000;
+/** ... polled this often. */
+export const FAULT_POLL_MS = 100;
 
 /** DF207: `docker stop --time`, the grace between SIGTERM and SIGKILL. */
 export const STOP_GRACE_S = 10;
+
+/** DF201/DF202: /__lbheartbeat__ is polled this often while the app starts. */
+export const READY_POLL_MS = 50;
+
+/** A progress line this often while the app is not ready yet. */
+export const READY_PROGRESS_MS = 10_000;
+
+/** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
+export const LBHEARTBEAT_MISSING_AFTER_MS = 2000;
+
+/** DF201: a loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
+export const LOOPBACK_AFTER_MS = 300;
+
+/** DF201: listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
+export const OTHER_PORT_AFTER_MS = 1000;
+
+/** The probes' connections: a connect that takes longer fails, an idle kept-alive one is closed after this. */
+export const PROBE_CONNECT_TIMEOUT_MS = 2000;
+export const PROBE_KEEPALIVE_MS = 1000;
+
+/**
+ * DF207/DF208: after `docker stop` returned, or a probe failed on a container the engine says has stopped, how
+ * long `docker wait` has to report its exit code.
+ */
+export const EXIT_REPORT_MS = 5000;
+
+/** DF301/DF302: once the container stopped, its log stream is waited for until it is idle this long, */
+export const LOG_SETTLE_MS = 3000;
+/** ... and at most this long in all (a flood of output still being delivered). */
+export const LOG_SETTLE_MAX_MS = 60_000;
+/** DF208: the same wait before a crash report takes the last log lines. */
+export const CRASH_LOG_SETTLE_MS = 1500;
 
 /** Log lines shown when the container crashed. */
 export const CRASH_TAIL_LINES = 20;

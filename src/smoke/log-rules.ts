@@ -1,4 +1,5 @@
 import type { MozlogMode } from '../config/config.js';
+import { secs } from '../time/time.js';
 import type { Redactor } from '../secrets/redactor.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import type { MozlogTally } from './mozlog-schema.js';
@@ -10,7 +11,7 @@ export function logsRule(lines: number, bytes: number, ranMs: number): CheckResu
     return check(
       'DF301',
       'fail',
-      `the container wrote nothing to stdout or stderr in ${(ranMs / 1000).toFixed(1)} s of checks: log to stdout/stderr (not to files), so the platform collects the logs`,
+      `the container wrote nothing to stdout or stderr in ${secs(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`,
     );
   }
   return check('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);
@@ -19,8 +20,9 @@ export function logsRule(lines: number, bytes: number, ranMs: number): CheckResu
 /** DF302: every log line is mozlog JSON; its level follows the `mozlog` input. */
 export function mozlogRule(tally: MozlogTally, mode: MozlogMode, redactor: Redactor): CheckResult {
   const level = mode === 'require' ? 'error' : 'warning';
-  if (mode === 'off') return check('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format');
-  if (tally.total === 0) return check('DF302', 'skip', 'no log lines to judge (see DF301)', { level });
+  if (mode === 'off')
+    return check('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format', { skip: 'not-configured' });
+  if (tally.total === 0) return check('DF302', 'skip', 'no log lines to judge (see DF301)', { level, skip: 'not-judged' });
   if (tally.valid === tally.total) return check('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
   const bad = tally.firstBad!;
   // Redacted, collapsed, then cut: a cut never leaves a secret's prefix behind.

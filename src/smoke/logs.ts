@@ -3,6 +3,8 @@ import { followLogs } from '../docker/commands.js';
 import type { Spawned } from '../exec/runner.js';
 import type { RunContext } from '../run/context.js';
 import { LineRedactor } from '../secrets/redactor.js';
+import { within } from '../time/time.js';
+import { LOG_SETTLE_MAX_MS } from './limits.js';
 
 /** Lines kept in memory for crash reports; every line is also handed to `onLine` as it comes. */
 const RECENT = 50;
@@ -95,16 +97,15 @@ export class LogCapture {
    * last lines, and DF301/DF302 judge the whole output. Gives up once nothing came for `idleMs` (a stream that
    * is still delivering a flood of output is waited for, up to `maxMs`).
    */
-  async settle(idleMs: number, maxMs = 60_000): Promise<void> {
+  async settle(idleMs: number, maxMs = LOG_SETTLE_MAX_MS): Promise<void> {
     const t0 = performance.now();
-    let timer: NodeJS.Timeout | undefined;
     for (;;) {
       const seen = this.totalBytes;
-      const ended = await Promise.race([
+      const ended = await within(
         this.done.then(() => true),
-        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.min(idleMs, maxMs)))),
-      ]);
-      clearTimeout(timer);
+        Math.min(idleMs, maxMs),
+        false,
+      );
       if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs) return;
     }
   }

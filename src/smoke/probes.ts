@@ -3,13 +3,12 @@ import type { VersionObject } from '../git/version.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { describeHeartbeatBody, shorten } from './heartbeat-body.js';
 import type { Http, HttpResult } from './http.js';
-import { PROBE_TIMEOUT_MS } from './limits.js';
+import { HEARTBEAT_RETRY_MS, PROBE_TIMEOUT_MS } from './limits.js';
 import { versionDifferences } from '../git/version-diff.js';
+import { secs } from '../time/time.js';
 
 export const HEARTBEAT = '/__heartbeat__';
 export const VERSION = '/__version__';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** What a non-answer or an unexpected status looks like in a message. */
 export function answered(r: HttpResult): string {
@@ -36,7 +35,7 @@ export async function heartbeatRule(
   const first = r;
   for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < settleMs; i++) {
     if (i % 4 === 0 && (await giveUp())) break;
-    await sleep(250);
+    await sleep(HEARTBEAT_RETRY_MS);
     r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
   }
   const waited = performance.now() - t0;
@@ -98,7 +97,9 @@ export async function versionRule(http: Http, base: string, expected: VersionObj
 /** DF206: every `static-paths` entry answers 200. */
 export async function staticRule(http: Http, base: string, paths: readonly string[]): Promise<CheckResult> {
   if (paths.length === 0)
-    return check('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them');
+    return check('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them', {
+      skip: 'not-configured',
+    });
   const results = await Promise.all(paths.map(async (p) => ({ p, r: await http.get(base + p, PROBE_TIMEOUT_MS) })));
   const bad = results.filter((x) => !x.r.ok || x.r.status !== 200);
   if (bad.length === 0) return check('DF206', 'pass', `${paths.length} path(s) answered 200: ${paths.join(', ')}`);

@@ -3,11 +3,9 @@ import type { ExitInfo, ExitSignal } from './exit-watch.js';
 import type { Http, HttpResult } from './http.js';
 import { isLoopback, misbinding, type Listener } from './listeners.js';
 import type { AppContainer } from './start.js';
+import { LBHEARTBEAT_MISSING_AFTER_MS, LOOPBACK_AFTER_MS, OTHER_PORT_AFTER_MS, READY_POLL_MS, READY_PROGRESS_MS } from './limits.js';
 
 export const LBHEARTBEAT = '/__lbheartbeat__';
-
-/** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
-const MISSING_AFTER_MS = 2000;
 
 export type Readiness =
   /** /__lbheartbeat__ answered 200 at `base`. */
@@ -60,11 +58,6 @@ export interface ReadinessOptions {
   defaultPort?: number;
 }
 
-/** A loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
-const LOOPBACK_AFTER_MS = 300;
-/** Listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
-const OTHER_PORT_AFTER_MS = 1000;
-
 const EXITED = Symbol('exited');
 
 /**
@@ -74,7 +67,7 @@ const EXITED = Symbol('exited');
  */
 export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
   const { http, app } = o;
-  const interval = o.intervalMs ?? 50;
+  const interval = o.intervalMs ?? READY_POLL_MS;
   const defaultEvery = o.defaultEvery ?? 10;
   const deadline = app.startedAt + o.timeoutMs;
   const since = (): number => Math.round(performance.now() - app.startedAt);
@@ -86,7 +79,7 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
   let lastAnswer: { status: number; body: string } | null = null;
   let non200Since: number | null = null;
   let lastError = 'no answer';
-  const progressEvery = o.progressEveryMs ?? 10_000;
+  const progressEvery = o.progressEveryMs ?? READY_PROGRESS_MS;
   let nextProgress = app.startedAt + progressEvery;
   let misboundSince: number | null = null;
   let tryDefaultNow = false;
@@ -167,7 +160,7 @@ export async function waitReady(o: ReadinessOptions): Promise<Readiness> {
       }
       if (polled.status >= 400 && polled.status < 500) {
         non200Since ??= performance.now();
-        if (performance.now() - non200Since >= MISSING_AFTER_MS) {
+        if (performance.now() - non200Since >= LBHEARTBEAT_MISSING_AFTER_MS) {
           return { kind: 'not-200', base: base!, viaDefault, ...lastAnswer, timedOut: false, ms: since() };
         }
       } else {

@@ -1,10 +1,9 @@
 import { exitCodeOf, stop, top } from '../docker/commands.js';
 import type { RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
-import { STOP_GRACE_S } from './limits.js';
+import { EXIT_REPORT_MS, STOP_GRACE_S } from './limits.js';
 import type { AppContainer } from './start.js';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+import { secs, within } from '../time/time.js';
 
 export interface Proc {
   pid: number;
@@ -103,9 +102,7 @@ export async function stopApp(ctx: RunContext, app: AppContainer): Promise<{ exi
   const t0 = performance.now();
   await stop(ctx.runner, [app.id], STOP_GRACE_S);
   const ms = Math.round(performance.now() - t0);
-  let timer: NodeJS.Timeout | undefined;
-  const exit = await Promise.race([app.exit.exited, new Promise<null>((r) => (timer = setTimeout(() => r(null), 5000)))]);
-  clearTimeout(timer);
+  const exit = await within(app.exit.exited, EXIT_REPORT_MS, null);
   let exitCode = exit?.exitCode ?? -1;
   if (exitCode < 0) exitCode = await exitCodeOf(ctx.runner, app.id);
   return { exitCode, ms };

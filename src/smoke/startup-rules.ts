@@ -2,8 +2,7 @@ import { check, type CheckResult } from '../rules/catalogue.js';
 import type { Readiness } from './readiness.js';
 import { describeHeartbeatBody, shorten } from './heartbeat-body.js';
 import { showListener } from './listeners.js';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+import { secs } from '../time/time.js';
 
 /** DF201 from the readiness wait (null when the container exited first: DF208 speaks then). */
 export function portRule(r: Readiness, port: number, defaultPort: number, timeoutMs: number): CheckResult | null {

@@ -5,8 +5,7 @@ import { check, type CheckResult } from '../rules/catalogue.js';
 import { appEnv } from './env.js';
 import { TEST_TAIL_LINES } from './limits.js';
 import type { Stack } from './network.js';
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+import { secs } from '../time/time.js';
 
 /** DF401: `docker run --rm IMAGE <test-command>` on the run's network, output streamed; exit 0 passes. */
 export async function testCommandRule(ctx: RunContext, built: Built, stack: Stack): Promise<CheckResult> {

@@ -7,8 +7,7 @@ import { parseDockerfile } from '../inspect/dockerfile.js';
 import { baseToSkip, inspectPair, scanImage, type ScanResult, type SecretHit } from '../inspect/layer-scan.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../run/context.js';
-import { ignoredRow } from '../run/ignored.js';
-import type { CheckResult } from '../rules/catalogue.js';
+import { rulesOf, type CheckResult } from '../rules/catalogue.js';
 import { namedSecrets, secretBuildArgs } from '../config/config.js';
 import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
 
@@ -39,12 +38,11 @@ export function secretNeedles(named: readonly { name: string; value: string }[],
 export async function inspect(ctx: RunContext, prepared: Prepared, built: Built, timings?: Record<string, number>): Promise<CheckResult[]> {
   const { config } = ctx;
   // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
-  const buildkit = config.checksIgnore.has('DF108')
-    ? Promise.resolve(ignoredRow('DF108'))
-    : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
+  // Rules in checks-ignore are left out: the report's rows say they were ignored (rules/catalogue.ts reportRows).
+  const buildkit = config.checksIgnore.has('DF108') ? Promise.resolve(null) : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
   buildkit.catch(() => undefined);
   const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
-  if (wanted.length === 0) return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
+  if (wanted.length === 0) return inStageOrder([await buildkit]);
 
   // Secret values to look for in the image: every value we mask, build secrets first.
   const named = namedSecrets(config);
@@ -109,7 +107,13 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     secretBuildArgs: secretBuildArgs(config).map((a) => a.key),
     versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
   };
-  return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
+  return inStageOrder([...wanted.map(([, rule]) => rule(facts)), await buildkit]);
+}
+
+/** The inspect stage's rows in the catalogue's order. */
+function inStageOrder(rows: (CheckResult | null)[]): CheckResult[] {
+  const byId = new Map(rows.filter((r) => r !== null).map((r) => [r.id, r]));
+  return rulesOf('inspect').flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */

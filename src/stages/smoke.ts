@@ -1,10 +1,10 @@
 import type { Built, Prepared, RunContext } from '../run/context.js';
 import { isRunning, kill, logTail, removeContainers } from '../docker/commands.js';
-import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
+import { check, rulesOf, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { crashRow, stayedUp } from '../smoke/crash.js';
 import { faultRule } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
-import { HEARTBEAT_SETTLE_MS } from '../smoke/limits.js';
+import { EXIT_REPORT_MS, HEARTBEAT_SETTLE_MS, LOG_SETTLE_MS } from '../smoke/limits.js';
 import { logsRule, mozlogRule } from '../smoke/log-rules.js';
 import { MozlogTally } from '../smoke/mozlog-schema.js';
 import type { Stack } from '../smoke/network.js';
@@ -13,17 +13,15 @@ import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
-import { ignoredRow } from '../run/ignored.js';
+import { secs, within } from '../time/time.js';
 
-export const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'] as const;
+export const SMOKE_RULES: readonly RuleId[] = rulesOf('smoke');
 
 export interface SmokeOutcome {
   checks: CheckResult[];
   /** Milliseconds from the container's start to the first 200 from /__lbheartbeat__. */
   readyMs?: number;
 }
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
 class Rows {
@@ -38,12 +36,15 @@ class Rows {
   get(id: RuleId): CheckResult | undefined {
     return this.rows.get(id);
   }
+  /** Another rule's outcome explains why these could not be judged (`reason` names it). */
   skipUnset(ids: readonly RuleId[], reason: string): void {
-    for (const id of ids) if (!this.rows.has(id)) this.rows.set(id, check(id, 'skip', reason));
+    for (const id of ids) if (!this.rows.has(id)) this.rows.set(id, check(id, 'skip', reason, { skip: 'not-judged' }));
   }
-  /** Catalogue order; ignored rules say so whatever happened. */
+  /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
   list(): CheckResult[] {
-    return SMOKE_RULES.map((id) => (this.ignored.has(id) ? ignoredRow(id) : (this.rows.get(id) ?? check(id, 'skip', 'not run'))));
+    return SMOKE_RULES.filter((id) => !this.ignored.has(id)).map(
+      (id) => this.rows.get(id) ?? check(id, 'skip', 'not run', { skip: 'not-run' }),
+    );
   }
 }
 
@@ -156,7 +157,7 @@ async function judge(
     );
   }
 
-  await app.logs.settle(3000);
+  await app.logs.settle(LOG_SETTLE_MS);
   rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
   rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
   return readyMs;
@@ -169,7 +170,7 @@ async function judge(
 async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
   if (app.exit.current) return true;
   if ((await isRunning(ctx.runner, app.id)) !== false) return false;
-  await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  await within(app.exit.exited, EXIT_REPORT_MS, null);
   return true;
 }
 
@@ -182,11 +183,15 @@ async function serviceFault(
   heartbeat: CheckResult | null,
 ): Promise<CheckResult> {
   if (stack.services.length === 0) {
-    return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+    return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)', {
+      skip: 'not-configured',
+    });
   }
-  if (readiness !== 'ready') return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+  if (readiness !== 'ready') {
+    return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)', { skip: 'not-judged' });
+  }
   if (heartbeat && heartbeat.status !== 'pass') {
-    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)', { skip: 'not-judged' });
   }
   // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
   const down = (await stack.states()).filter((s) => !s.running);

@@ -19,7 +19,11 @@ const props = (a?: Annotation): Record<string, string | number | undefined> => (
 export class ActionUi implements Ui {
   private readonly redactor = new Redactor();
 
-  constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
+  /** `mask`: how the runner is told to mask a value (core.setSecret; a fake in tests). */
+  constructor(
+    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly mask: (value: string) => void = core.setSecret,
+  ) {}
 
   info(message: string): void {
     writeStreamRedacted(this.redactor, this.out, `${message}${os.EOL}`);
@@ -43,7 +47,7 @@ export class ActionUi implements Ui {
   }
   /** The runner masks each form on its console; this console redacts them before it writes. */
   setSecret(value: string): void {
-    for (const form of secretForms(value)) core.setSecret(form);
+    for (const form of secretForms(value)) this.mask(form);
     this.redactor.add(value);
   }
   /** The redactor of this console (the secrets registered with `setSecret`). */

@@ -1,8 +1,8 @@
-export const id = 91;
-export const ids = [91];
+export const id = 864;
+export const ids = [864];
 export const modules = {
 
-/***/ 6091:
+/***/ 9864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -960,18 +960,22 @@ function parseCheckOutput(stdout, file) {
 /** The DF108 row, from the builder the run detected and the `docker buildx version` line (null without buildx). */
 async function buildChecks(ctx, versionLine) {
     if (versionLine === null)
-        return (0,catalogue/* check */.z6)('DF108', 'skip', 'the docker buildx plugin is missing; BuildKit checks need buildx 0.15 or later');
+        return (0,catalogue/* check */.z6)('DF108', 'skip', 'the docker buildx plugin is missing; BuildKit checks need buildx 0.15 or later', {
+            skip: 'unavailable',
+        });
     const v = buildxVersion(versionLine);
     const [maj, min] = MIN_BUILDX_CHECK;
     if (v && (v[0] < maj || (v[0] === maj && v[1] < min))) {
-        return (0,catalogue/* check */.z6)('DF108', 'skip', `buildx ${v[0]}.${v[1]} has no --call check (added in ${maj}.${min}); upgrade buildx to run BuildKit's checks`);
+        return (0,catalogue/* check */.z6)('DF108', 'skip', `buildx ${v[0]}.${v[1]} has no --call check (added in ${maj}.${min}); upgrade buildx to run BuildKit's checks`, { skip: 'unavailable' });
     }
     const file = ctx.config.file;
     const r = await ctx.runner.run(buildCheckArgv(ctx.config), { byName: buildCheckEnv(ctx.config), allowFailure: true, quiet: true });
     const findings = parseCheckOutput(r.stdout, file);
     if (findings === null) {
         const why = ctx.redactor.redact((0,exec_runner/* lastLine */.fM)(r.stderr) || (0,exec_runner/* lastLine */.fM)(r.stdout) || `exit ${r.exitCode}`);
-        return (0,catalogue/* check */.z6)('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`);
+        return (0,catalogue/* check */.z6)('DF108', 'skip', `docker buildx build --call check did not run (${why}); the build itself reports Dockerfile errors`, {
+            skip: 'unavailable',
+        });
     }
     ctx.log.line(`BuildKit checks: ${findings.length} finding(s)`);
     for (const f of findings)
@@ -1965,13 +1969,6 @@ const STATIC_RULES = [
     ['DF109', DF109],
 ];
 
-;// CONCATENATED MODULE: ./src/run/ignored.ts
-
-/** The skip row of a rule the run's `checks-ignore` turned off (every stage writes it the same way). */
-function ignoredRow(id) {
-    return (0,catalogue/* check */.z6)(id, 'skip', 'ignored by checks-ignore');
-}
-
 ;// CONCATENATED MODULE: ./src/inspect/dockerignore.ts
 
 
@@ -2051,13 +2048,12 @@ function secretNeedles(named, forms = (v) => [v]) {
 async function inspect(ctx, prepared, built, timings) {
     const { config } = ctx;
     // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
-    const buildkit = config.checksIgnore.has('DF108')
-        ? Promise.resolve(ignoredRow('DF108'))
-        : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
+    // Rules in checks-ignore are left out: the report's rows say they were ignored (rules/catalogue.ts reportRows).
+    const buildkit = config.checksIgnore.has('DF108') ? Promise.resolve(null) : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
     buildkit.catch(() => undefined);
     const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
     if (wanted.length === 0)
-        return [...STATIC_RULES.map(([id]) => ignoredRow(id)), await buildkit];
+        return inStageOrder([await buildkit]);
     // Secret values to look for in the image: every value we mask, build secrets first.
     const named = (0,config_config/* namedSecrets */.pr)(config);
     // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
@@ -2115,7 +2111,12 @@ async function inspect(ctx, prepared, built, timings) {
         secretBuildArgs: (0,config_config/* secretBuildArgs */.qD)(config).map((a) => a.key),
         versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
     };
-    return [...STATIC_RULES.map(([id, rule]) => (config.checksIgnore.has(id) ? ignoredRow(id) : rule(facts))), await buildkit];
+    return inStageOrder([...wanted.map(([, rule]) => rule(facts)), await buildkit]);
+}
+/** The inspect stage's rows in the catalogue's order. */
+function inStageOrder(rows) {
+    const byId = new Map(rows.filter((r) => r !== null).map((r) => [r.id, r]));
+    return (0,catalogue/* rulesOf */.fD)('inspect').flatMap((id) => byId.get(id) ?? []);
 }
 /** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
 function baseImageOf(...args) {
@@ -2454,6 +2455,26 @@ async function prepare(ctx) {
     return { git, version, versionJson: versionJson(version), plan };
 }
 
+;// CONCATENATED MODULE: ./src/time/time.ts
+/** Durations, as every message, log line and summary shows them, and promises bounded by a timer. */
+/** Seconds with one decimal: "2.5 s". */
+function secs(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/**
+ * `promise`'s value, or `otherwise` once `ms` have passed first. The timer is cleared when the promise settles
+ * (it never keeps the process up, nor fires late); a rejection passes through.
+ */
+async function within(promise, ms, otherwise) {
+    let timer;
+    try {
+        return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)))]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/limits.ts
 /** Time limits of the smoke stage, in one place. */
 /** Each probe request: a hanging endpoint fails its rule after this, and the run goes on. */
@@ -2463,16 +2484,45 @@ const PROBE_TIMEOUT_MS = 5000;
  * and the sidecars finish starting (with or without services). A 5xx for longer fails.
  */
 const HEARTBEAT_SETTLE_MS = 15000;
-/** DF205: how long /__heartbeat__ has to turn 5xx after the services stop. */
+/** DF203: a 5xx /__heartbeat__ is asked again this often while it may settle. */
+const HEARTBEAT_RETRY_MS = 250;
+/** DF205: how long /__heartbeat__ has to turn 5xx after the services stop, */
 const FAULT_WINDOW_MS = 10000;
+/** ... polled this often. */
+const FAULT_POLL_MS = 100;
 /** DF207: `docker stop --time`, the grace between SIGTERM and SIGKILL. */
 const STOP_GRACE_S = 10;
+/** DF201/DF202: /__lbheartbeat__ is polled this often while the app starts. */
+const READY_POLL_MS = 50;
+/** A progress line this often while the app is not ready yet. */
+const READY_PROGRESS_MS = 10_000;
+/** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
+const LBHEARTBEAT_MISSING_AFTER_MS = 2000;
+/** DF201: a loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
+const LOOPBACK_AFTER_MS = 300;
+/** DF201: listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
+const OTHER_PORT_AFTER_MS = 1000;
+/** The probes' connections: a connect that takes longer fails, an idle kept-alive one is closed after this. */
+const PROBE_CONNECT_TIMEOUT_MS = 2000;
+const PROBE_KEEPALIVE_MS = 1000;
+/**
+ * DF207/DF208: after `docker stop` returned, or a probe failed on a container the engine says has stopped, how
+ * long `docker wait` has to report its exit code.
+ */
+const EXIT_REPORT_MS = 5000;
+/** DF301/DF302: once the container stopped, its log stream is waited for until it is idle this long, */
+const LOG_SETTLE_MS = 3000;
+/** ... and at most this long in all (a flood of output still being delivered). */
+const LOG_SETTLE_MAX_MS = 60_000;
+/** DF208: the same wait before a crash report takes the last log lines. */
+const CRASH_LOG_SETTLE_MS = 1500;
 /** Log lines shown when the container crashed. */
 const CRASH_TAIL_LINES = 20;
 /** Log lines shown when the test command failed. */
 const TEST_TAIL_LINES = 15;
 
 ;// CONCATENATED MODULE: ./src/smoke/crash.ts
+
 
 
 
@@ -2505,7 +2555,7 @@ async function stateFacts(ctx, id) {
  * log lines (redacted).
  */
 async function crashRow(ctx, app, when) {
-    await app.logs.settle(1500);
+    await app.logs.settle(CRASH_LOG_SETTLE_MS);
     const state = await stateFacts(ctx, app.id);
     const seen = app.exit.current;
     const code = state?.exitCode ?? seen?.exitCode ?? -1;
@@ -2513,7 +2563,7 @@ async function crashRow(ctx, app, when) {
     if (state?.oomKilled)
         parts.push('(killed for running out of memory)');
     if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
-        parts.push(`${((state.finishedAt - state.startedAt) / 1000).toFixed(1)} s after it started`);
+        parts.push(`${secs(state.finishedAt - state.startedAt)} after it started`);
     }
     parts[parts.length - 1] += ',';
     parts.push(when);
@@ -2538,13 +2588,7 @@ async function stayedUp(app, minMs) {
     const left = minMs - (performance.now() - app.startedAt);
     if (left <= 0)
         return true;
-    let timer;
-    const up = await Promise.race([
-        app.exit.exited.then(() => false),
-        new Promise((resolve) => (timer = setTimeout(() => resolve(true), left))),
-    ]);
-    clearTimeout(timer);
-    return up;
+    return within(app.exit.exited.then(() => false), left, true);
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -2654,9 +2698,9 @@ function htmlText(html) {
 
 
 
+
 const HEARTBEAT = '/__heartbeat__';
 const VERSION = '/__version__';
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** What a non-answer or an unexpected status looks like in a message. */
 function answered(r) {
     return r.ok
@@ -2677,7 +2721,7 @@ async function heartbeatRule(http, base, settleMs, giveUp = async () => false) {
     for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < settleMs; i++) {
         if (i % 4 === 0 && (await giveUp()))
             break;
-        await (0,external_node_timers_promises_.setTimeout)(250);
+        await (0,external_node_timers_promises_.setTimeout)(HEARTBEAT_RETRY_MS);
         r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
     }
     const waited = performance.now() - t0;
@@ -2719,7 +2763,9 @@ async function versionRule(http, base, expected) {
 /** DF206: every `static-paths` entry answers 200. */
 async function staticRule(http, base, paths) {
     if (paths.length === 0)
-        return (0,catalogue/* check */.z6)('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them');
+        return (0,catalogue/* check */.z6)('DF206', 'skip', 'no static-paths configured; list the URL paths of your static files to check them', {
+            skip: 'not-configured',
+        });
     const results = await Promise.all(paths.map(async (p) => ({ p, r: await http.get(base + p, PROBE_TIMEOUT_MS) })));
     const bad = results.filter((x) => !x.r.ok || x.r.status !== 200);
     if (bad.length === 0)
@@ -2833,13 +2879,8 @@ function dedupe(ls) {
 ;// CONCATENATED MODULE: ./src/smoke/readiness.ts
 
 
+
 const LBHEARTBEAT = '/__lbheartbeat__';
-/** How long a /__lbheartbeat__ that answers 4xx is given before it counts as missing (a router still mounting). */
-const MISSING_AFTER_MS = 2000;
-/** A loopback-only listener on `$PORT` is judged once it has been seen this long (one more read confirms it). */
-const LOOPBACK_AFTER_MS = 300;
-/** Listeners only on other ports are judged after this long: an app may open an admin port before its main one. */
-const OTHER_PORT_AFTER_MS = 1000;
 const EXITED = Symbol('exited');
 /**
  * Poll /__lbheartbeat__ every `intervalMs` until it answers 200, the container exits or the startup timeout
@@ -2848,7 +2889,7 @@ const EXITED = Symbol('exited');
  */
 async function waitReady(o) {
     const { http, app } = o;
-    const interval = o.intervalMs ?? 50;
+    const interval = o.intervalMs ?? READY_POLL_MS;
     const defaultEvery = o.defaultEvery ?? 10;
     const deadline = app.startedAt + o.timeoutMs;
     const since = () => Math.round(performance.now() - app.startedAt);
@@ -2859,7 +2900,7 @@ async function waitReady(o) {
     let lastAnswer = null;
     let non200Since = null;
     let lastError = 'no answer';
-    const progressEvery = o.progressEveryMs ?? 10_000;
+    const progressEvery = o.progressEveryMs ?? READY_PROGRESS_MS;
     let nextProgress = app.startedAt + progressEvery;
     let misboundSince = null;
     let tryDefaultNow = false;
@@ -2947,7 +2988,7 @@ async function waitReady(o) {
             }
             if (polled.status >= 400 && polled.status < 500) {
                 non200Since ??= performance.now();
-                if (performance.now() - non200Since >= MISSING_AFTER_MS) {
+                if (performance.now() - non200Since >= LBHEARTBEAT_MISSING_AFTER_MS) {
                     return { kind: 'not-200', base: base, viaDefault, ...lastAnswer, timedOut: false, ms: since() };
                 }
             }
@@ -2969,7 +3010,7 @@ async function waitReady(o) {
 
 
 
-const fault_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
 /**
  * DF205: stop every sidecar, then poll until /__heartbeat__ turns 5xx (within FAULT_WINDOW_MS) while
  * /__lbheartbeat__ keeps answering 200. A load balancer would take every instance out if the lbheartbeat
@@ -2987,17 +3028,18 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
             return (0,catalogue/* check */.z6)('DF205', 'fail', `with ${names} stopped, /__lbheartbeat__ ${answered(lb)}: it must not check backing services (the load balancer would drop every instance); move those checks to /__heartbeat__`);
         }
         if (hb.ok && hb.status >= 500) {
-            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${fault_secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
+            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
         }
-        await (0,external_node_timers_promises_.setTimeout)(100);
+        await (0,external_node_timers_promises_.setTimeout)(FAULT_POLL_MS);
     }
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
-    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
+    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
+
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
 const BODY_LIMIT = 64 * 1024;
@@ -3009,7 +3051,7 @@ const BODY_LIMIT = 64 * 1024;
 class Http {
     redact;
     host;
-    agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+    agent = new undici/* Agent */.g6({ keepAliveTimeout: PROBE_KEEPALIVE_MS, connect: { timeout: PROBE_CONNECT_TIMEOUT_MS } });
     /**
      * `redact` is applied to every body as it arrives, before any rule parses or shortens it: a secret the app
      * echoes can then never be cut in two (its prefix left in a message). `host`: the Host header of every
@@ -3035,13 +3077,16 @@ class Http {
                 ...(this.host ? { headers: { host: this.host } } : {}),
             });
             let body = '';
+            // One decoder across chunks: a UTF-8 character split between two chunks stays one character.
+            const decoder = new TextDecoder();
             for await (const chunk of res.body) {
-                body += chunk.toString();
+                body += decoder.decode(chunk, { stream: true });
                 if (body.length >= BODY_LIMIT) {
                     res.body.destroy();
                     break;
                 }
             }
+            body += decoder.decode();
             const location = res.headers.location;
             return {
                 ok: true,
@@ -3066,7 +3111,7 @@ class Http {
     /** Drop every open connection (a new agent serves later requests). */
     async reset() {
         const old = this.agent;
-        this.agent = new undici/* Agent */.g6({ keepAliveTimeout: 1000, connect: { timeout: 2000 } });
+        this.agent = new undici/* Agent */.g6({ keepAliveTimeout: PROBE_KEEPALIVE_MS, connect: { timeout: PROBE_CONNECT_TIMEOUT_MS } });
         await old.destroy().catch(() => undefined);
     }
     async close() {
@@ -3120,10 +3165,11 @@ function bannerSource(line) {
 ;// CONCATENATED MODULE: ./src/smoke/log-rules.ts
 
 
+
 /** DF301: the app wrote something to stdout or stderr while it ran. */
 function logsRule(lines, bytes, ranMs) {
     if (bytes === 0) {
-        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${(ranMs / 1000).toFixed(1)} s of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
+        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${secs(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
     }
     return (0,catalogue/* check */.z6)('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);
 }
@@ -3131,9 +3177,9 @@ function logsRule(lines, bytes, ranMs) {
 function mozlogRule(tally, mode, redactor) {
     const level = mode === 'require' ? 'error' : 'warning';
     if (mode === 'off')
-        return (0,catalogue/* check */.z6)('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format');
+        return (0,catalogue/* check */.z6)('DF302', 'skip', 'mozlog is off; set mozlog to warn or require to check the log format', { skip: 'not-configured' });
     if (tally.total === 0)
-        return (0,catalogue/* check */.z6)('DF302', 'skip', 'no log lines to judge (see DF301)', { level });
+        return (0,catalogue/* check */.z6)('DF302', 'skip', 'no log lines to judge (see DF301)', { level, skip: 'not-judged' });
     if (tally.valid === tally.total)
         return (0,catalogue/* check */.z6)('DF302', 'pass', `all ${tally.total} line(s) are mozlog`, { level });
     const bad = tally.firstBad;
@@ -3273,7 +3319,7 @@ class MozlogTally {
 
 
 
-const shutdown_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
 /** `docker top ID -eo pid,ppid,args` output as processes (the header line dropped). */
 function parseTop(text) {
     return text
@@ -3332,26 +3378,24 @@ function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = nu
         const how = what === 'sh' || what === 'bash' || what === 'dash' || what === 'ash' || what === 'zsh'
             ? `${what} ignores ${sig} as PID 1 and does not pass it on`
             : `${what} is not the app: it answers ${sig} itself and the app is killed with it, without running its shutdown`;
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${shutdown_secs(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${secs(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
     }
     if (exitCode === 137 || ms >= graceS * 1000) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${shutdown_secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
     }
     if (exitCode === 143 || exitCode === 130) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${shutdown_secs(ms)}: ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${secs(ms)}: ${fix}`);
     }
     if (exitCode !== 0)
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${shutdown_secs(ms)} after ${sig}: ${fix}`);
-    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${shutdown_secs(ms)} after ${sig} with exit code 0`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${secs(ms)} after ${sig}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${secs(ms)} after ${sig} with exit code 0`);
 }
 /** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
 async function stopApp(ctx, app) {
     const t0 = performance.now();
     await (0,commands/* stop */.ds)(ctx.runner, [app.id], STOP_GRACE_S);
     const ms = Math.round(performance.now() - t0);
-    let timer;
-    const exit = await Promise.race([app.exit.exited, new Promise((r) => (timer = setTimeout(() => r(null), 5000)))]);
-    clearTimeout(timer);
+    const exit = await within(app.exit.exited, EXIT_REPORT_MS, null);
     let exitCode = exit?.exitCode ?? -1;
     if (exitCode < 0)
         exitCode = await (0,commands/* exitCodeOf */.FO)(ctx.runner, app.id);
@@ -3393,6 +3437,8 @@ var external_node_string_decoder_ = __webpack_require__(6193);
 // EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
 var redactor = __webpack_require__(8589);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
+
+
 
 
 
@@ -3480,16 +3526,11 @@ class LogCapture {
      * last lines, and DF301/DF302 judge the whole output. Gives up once nothing came for `idleMs` (a stream that
      * is still delivering a flood of output is waited for, up to `maxMs`).
      */
-    async settle(idleMs, maxMs = 60_000) {
+    async settle(idleMs, maxMs = LOG_SETTLE_MAX_MS) {
         const t0 = performance.now();
-        let timer;
         for (;;) {
             const seen = this.totalBytes;
-            const ended = await Promise.race([
-                this.done.then(() => true),
-                new Promise((r) => (timer = setTimeout(() => r(false), Math.min(idleMs, maxMs)))),
-            ]);
-            clearTimeout(timer);
+            const ended = await within(this.done.then(() => true), Math.min(idleMs, maxMs), false);
             if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs)
                 return;
         }
@@ -3597,7 +3638,7 @@ async function startApp(ctx, built, stack, onLine) {
 
 
 
-const startup_rules_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
 /** DF201 from the readiness wait (null when the container exited first: DF208 speaks then). */
 function portRule(r, port, defaultPort, timeoutMs) {
     switch (r.kind) {
@@ -3607,12 +3648,12 @@ function portRule(r, port, defaultPort, timeoutMs) {
             const where = r.listeners.map(showListener).join(', ');
             if (r.why === 'loopback') {
                 const v6 = r.listeners.every((l) => l.address.includes(':'));
-                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
             }
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${startup_rules_secs(r.sinceListenMs)} after it began listening, ${startup_rules_secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
         }
         case 'silent':
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${startup_rules_secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
         default:
             if (r.viaDefault) {
                 return (0,catalogue/* check */.z6)('DF201', 'fail', `the app ignores $PORT and listens on ${defaultPort} (it was started with PORT=${port}): read the port to listen on from the PORT environment variable`);
@@ -3643,16 +3684,16 @@ function lbheartbeatRule(r, host = '', logTail = []) {
     const fix = 'add a /__lbheartbeat__ route that answers 200 without touching backing services';
     switch (r.kind) {
         case 'ready':
-            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${startup_rules_secs(r.ms)} after the container started`);
+            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${secs(r.ms)} after the container started`);
         case 'not-200':
             if (r.status >= 300 && r.status < 400) {
-                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${startup_rules_secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
             }
             if (host && rejectsHost(r.status, r.body, logTail)) {
                 return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}: the app rejected the Host header ${JSON.stringify(host)} (${describeHeartbeatBody(r.body, 120)}): ${allowHostHint(host)}`);
             }
             return (0,catalogue/* check */.z6)('DF202', 'fail', r.timedOut
-                ? `still answered ${r.status} when startup-timeout ran out (${startup_rules_secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
+                ? `still answered ${r.status} when startup-timeout ran out (${secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
                 : `answered ${r.status} (${describeHeartbeatBody(r.body, 160)}): ${fix}`);
         default:
             return null;
@@ -3674,8 +3715,7 @@ function lbheartbeatRule(r, host = '', logTail = []) {
 
 
 
-const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'];
-const smoke_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const SMOKE_RULES = (0,catalogue/* rulesOf */.fD)('smoke');
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
 class Rows {
     ignored;
@@ -3693,14 +3733,15 @@ class Rows {
     get(id) {
         return this.rows.get(id);
     }
+    /** Another rule's outcome explains why these could not be judged (`reason` names it). */
     skipUnset(ids, reason) {
         for (const id of ids)
             if (!this.rows.has(id))
-                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason));
+                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason, { skip: 'not-judged' }));
     }
-    /** Catalogue order; ignored rules say so whatever happened. */
+    /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
     list() {
-        return SMOKE_RULES.map((id) => (this.ignored.has(id) ? ignoredRow(id) : (this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run'))));
+        return SMOKE_RULES.filter((id) => !this.ignored.has(id)).map((id) => this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run', { skip: 'not-run' }));
     }
 }
 /**
@@ -3742,7 +3783,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         port: app.port,
         defaultPort: app.defaultPort,
         ...(app.listeners ? { listeners: app.listeners } : {}),
-        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${smoke_secs(ms)} of the ${smoke_secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
+        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
     });
     const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
     rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
@@ -3752,7 +3793,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
     }
     else if (ready.kind === 'ready' || ready.kind === 'not-200') {
-        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${smoke_secs(readyMs)})` : ''}; probing it`);
+        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
         const base = ready.base;
         const [hb, version, statics] = await Promise.all([
             rows.on('DF203') || rows.on('DF205')
@@ -3780,14 +3821,14 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
     const minUp = config.minUptimeMs;
     let inUptime = false;
     if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
-        ctx.ui.info(`Checks done; the app must stay up ${smoke_secs(minUp)} after it started (min-uptime) before it is stopped`);
+        ctx.ui.info(`Checks done; the app must stay up ${secs(minUp)} after it started (min-uptime) before it is stopped`);
         inUptime = !(await stayedUp(app, minUp));
     }
     if (app.exit.current) {
         const when = ready.kind === 'exited'
             ? 'before it answered /__lbheartbeat__'
             : inUptime
-                ? `after the checks, within the ${smoke_secs(minUp)} it must stay up (min-uptime)`
+                ? `after the checks, within the ${secs(minUp)} it must stay up (min-uptime)`
                 : 'during the checks';
         rows.set(await crashRow(ctx, app, when));
         rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
@@ -3803,9 +3844,9 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         else {
             await (0,commands/* kill */.z7)(ctx.runner, app.id);
         }
-        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check${minUp > 0 ? ` and the ${smoke_secs(minUp)} min-uptime` : ''}`));
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`));
     }
-    await app.logs.settle(3000);
+    await app.logs.settle(LOG_SETTLE_MS);
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
     rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
     return readyMs;
@@ -3819,18 +3860,21 @@ async function hasExited(ctx, app) {
         return true;
     if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
         return false;
-    await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await within(app.exit.exited, EXIT_REPORT_MS, null);
     return true;
 }
 /** DF205, or why it cannot be judged on this run. */
 async function serviceFault(http, base, stack, readiness, heartbeat) {
     if (stack.services.length === 0) {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)', {
+            skip: 'not-configured',
+        });
     }
-    if (readiness !== 'ready')
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+    if (readiness !== 'ready') {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)', { skip: 'not-judged' });
+    }
     if (heartbeat && heartbeat.status !== 'pass') {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)', { skip: 'not-judged' });
     }
     // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
     const down = (await stack.states()).filter((s) => !s.running);
@@ -3865,7 +3909,7 @@ async function dumpServiceLogs(ctx, stack) {
 
 
 
-const test_command_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
 /** DF401: `docker run --rm IMAGE <test-command>` on the run's network, output streamed; exit 0 passes. */
 async function testCommandRule(ctx, built, stack) {
     const command = ctx.config.testCommand;
@@ -3874,7 +3918,7 @@ async function testCommandRule(ctx, built, stack) {
     const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
     const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
     if (r.exitCode === 0)
-        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${test_command_secs(r.durationMs)}`);
+        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${secs(r.durationMs)}`);
     const lines = `${r.stdout}\n${r.stderr}`
         .split('\n')
         .map((l) => l.trimEnd())
@@ -3882,7 +3926,7 @@ async function testCommandRule(ctx, built, stack) {
         .slice(-TEST_TAIL_LINES)
         .map((l) => ctx.redactor.redact(l));
     const hint = testFailureHint(r.exitCode, command[0] ?? '', `${r.stderr}\n${r.stdout}`);
-    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${test_command_secs(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${secs(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
 }
 /**
  * What a failed test command's exit says. 126/127 blame the image only when docker itself could not run the
@@ -3919,13 +3963,16 @@ function testFailureHint(exitCode, program, output) {
 ;// CONCATENATED MODULE: ./src/stages/test.ts
 
 
-
 /** DF401: the image's own tests, run inside it on the run's network, with the services up again. */
 async function test(ctx, built, stack) {
     if (ctx.config.checksIgnore.has('DF401'))
-        return [ignoredRow('DF401')];
+        return []; // the report's rows say it was ignored
     if (ctx.config.testCommand.length === 0) {
-        return [(0,catalogue/* check */.z6)('DF401', 'skip', 'no test-command configured; set it to run your tests inside the image (e.g. test-command: pytest)')];
+        return [
+            (0,catalogue/* check */.z6)('DF401', 'skip', 'no test-command configured; set it to run your tests inside the image (e.g. test-command: pytest)', {
+                skip: 'not-configured',
+            }),
+        ];
     }
     await stack.ensure();
     await stack.restartServices();
@@ -3940,6 +3987,32 @@ async function test(ctx, built, stack) {
 /** The docker CLI's own config dir for this process: $DOCKER_CONFIG or ~/.docker. */
 function userDockerConfigDir(env) {
     return env.DOCKER_CONFIG || external_node_path_default().join(external_node_os_default().homedir(), '.docker');
+}
+/** Files already warned about in this process: one warning per malformed file, however often it is read. */
+const warned = new Set();
+/**
+ * The user's docker config.json: null when there is none; a file that is not a JSON object is a warning (the
+ * docker CLI refuses it too) and read as none, never silently as `{}`.
+ */
+function readUserConfig(userDir, warn) {
+    const file = external_node_path_default().join(userDir, 'config.json');
+    if (!(0,external_node_fs_.existsSync)(file))
+        return null;
+    let why;
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+        why = 'not a JSON object';
+    }
+    catch (e) {
+        why = e.message;
+    }
+    if (!warned.has(file)) {
+        warned.add(file);
+        warn(`the docker config ${file} cannot be read (${why}): this run ignores it, so its logins, credential helpers and settings are not used; fix the file or remove it`);
+    }
+    return null;
 }
 /** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
 function authKeys(registry) {
@@ -3956,18 +4029,9 @@ function authKeys(registry) {
  * logged in to.
  * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
  */
-function createDockerConfig(parent, userDir, registries) {
+function createDockerConfig(parent, userDir, registries, warn) {
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(parent, 'dockerflow-docker-config-'));
-    let config = {};
-    const userFile = external_node_path_default().join(userDir, 'config.json');
-    if ((0,external_node_fs_.existsSync)(userFile)) {
-        try {
-            config = JSON.parse((0,external_node_fs_.readFileSync)(userFile, 'utf8'));
-        }
-        catch {
-            config = {};
-        }
-    }
+    const config = readUserConfig(userDir, warn) ?? {};
     delete config.credsStore;
     for (const field of ['auths', 'credHelpers']) {
         const map = config[field];
@@ -3991,14 +4055,10 @@ function removeDockerConfig(dir) {
  * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
  * `credHelpers` entry), so a push can go there without username/password; null when there is none.
  */
-function existingLogin(userDir, registry) {
-    let config;
-    try {
-        config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(userDir, 'config.json'), 'utf8'));
-    }
-    catch {
+function existingLogin(userDir, registry, warn) {
+    const config = readUserConfig(userDir, warn);
+    if (!config)
         return null;
-    }
     for (const key of authKeys(registry)) {
         const auth = config.auths?.[key]?.auth;
         if (auth) {
@@ -4015,6 +4075,7 @@ function existingLogin(userDir, registry) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/retry.ts
+
 const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
 const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed|use of closed network connection/i;
 /** What a failure's text says about it: auth refusals win over anything that also looks transient. */
@@ -4068,6 +4129,21 @@ async function withRetry(fn, opts) {
         }
     }
 }
+/**
+ * The retry of a registry operation (login, push, reading a tag back): DEFAULT_TRIES attempts with backoff,
+ * transient failures only (`kindOf`, by default from `why`'s text), each retry said in one line:
+ * "docker push x failed (EOF); retry 1/3 in 1.1 s".
+ */
+function retryRegistry(what, fn, o) {
+    return withRetry(fn, {
+        tries: DEFAULT_TRIES,
+        baseDelayMs: DEFAULT_BASE_DELAY_MS,
+        kindOf: o.kindOf ?? ((e) => classifyFailure(o.why(e))),
+        onRetry: ({ attempt, tries, delayMs, error }) => o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${secs(delayMs)}`),
+        ...(o.budgetMs !== undefined ? { budgetMs: o.budgetMs } : {}),
+        ...(o.sleep ? { sleep: o.sleep } : {}),
+    });
+}
 /** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */
 function backoffDelay(baseMs, attempt, random = Math.random) {
     const exp = baseMs * 2 ** (attempt - 1);
@@ -4100,7 +4176,7 @@ function sessionFor(session, registry) {
  * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
  */
 async function existingSession(ctx, session, registry) {
-    const found = existingLogin(userDockerConfigDir(ctx.env), registry);
+    const found = existingLogin(userDockerConfigDir(ctx.env), registry, (m) => ctx.ui.warning(m));
     if (!found)
         return null;
     const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
@@ -4125,7 +4201,7 @@ async function existingSession(ctx, session, registry) {
     }
     return { registry, username, password, dockerConfig, close: async () => undefined };
 }
-const normalHost = (host) => ((0,image_ref/* isDockerHub */.gr)(host) ? 'docker.io' : host);
+const normalHost = image_ref/* normalRegistry */.T1;
 /** The registry host of a full ref (`host/repo:tag`). */
 function refHost(ref) {
     return normalHost(ref.slice(0, ref.indexOf('/')));
@@ -4178,7 +4254,8 @@ function checkPushable(ctx, prepared) {
         if (extra.has(host))
             continue;
         // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
-        if (!(host === primary && (config.username || config.password)) && existingLogin(userDockerConfigDir(ctx.env), host))
+        if (!(host === primary && (config.username || config.password)) &&
+            existingLogin(userDockerConfigDir(ctx.env), host, (m) => ctx.ui.warning(m)))
             continue;
         if (host === primary) {
             if (!config.username || !config.password) {
@@ -4213,7 +4290,7 @@ async function login(ctx, prepared) {
     if (credentials.length === 0)
         return null;
     const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
-    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry));
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry), (m) => ctx.ui.warning(m));
     const cleanupOnExit = () => removeDockerConfig(dockerConfig);
     process.once('exit', cleanupOnExit);
     ctx.saveState?.('dockerConfig', dockerConfig);
@@ -4225,12 +4302,7 @@ async function login(ctx, prepared) {
     for (const { registry, username, password } of credentials) {
         ctx.ui.info(`Logging in to ${registry} as ${username}`);
         try {
-            await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
-                tries: DEFAULT_TRIES,
-                baseDelayMs: DEFAULT_BASE_DELAY_MS,
-                kindOf: (e) => classifyFailure(failureText(e)),
-                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
-            });
+            await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
         }
         catch (e) {
             const error = loginError(registry, username, e);
@@ -4315,9 +4387,9 @@ function hubTargets(pushed, image, pullRequest) {
         return { repositories: [], skip: 'a pull request never updates the Docker Hub description' };
     const repositories = new Set();
     for (const ref of pushed) {
-        const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, 'docker.io', image);
-        if (parsed?.registry === 'docker.io')
-            repositories.add(parsed.repository.includes('/') ? parsed.repository : `library/${parsed.repository}`);
+        const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, image_ref/* DOCKER_HUB */.Xb, image);
+        if (parsed && (0,image_ref/* normalRegistry */.T1)(parsed.registry) === image_ref/* DOCKER_HUB */.Xb)
+            repositories.add((0,image_ref/* hubRepository */._I)(parsed.registry, parsed.repository));
     }
     if (repositories.size === 0)
         return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };
@@ -4404,14 +4476,12 @@ async function pushRef(ctx, session, imageId, ref) {
     await ctx.runner.run(tagArgv(imageId, ref), { env });
     ctx.ui.info(`Pushing ${ref}`);
     try {
-        await withRetry(() => ctx.runner.run(pushArgv(ref), { env }), {
-            tries: DEFAULT_TRIES,
-            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+        await retryRegistry(`docker push ${ref}`, () => ctx.runner.run(pushArgv(ref), { env }), {
+            say: (line) => ctx.ui.info(line),
+            why: failureText,
             // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
             // add attempts that fit in about a minute, so a failing registry is given up on in one.
             budgetMs: PUSH_BUDGET_MS,
-            kindOf: (e) => classifyFailure(failureText(e)),
-            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker push ${ref} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
         });
     }
     catch (e) {
@@ -4454,7 +4524,7 @@ function registryBaseUrl(host) {
 }
 /** Docker Hub's single-name repositories live under `library/`. */
 function apiRepository(host, repository) {
-    return (0,image_ref/* isDockerHub */.gr)(host) && !repository.includes('/') ? `library/${repository}` : repository;
+    return (0,image_ref/* hubRepository */._I)(host, repository);
 }
 /** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
 function parseChallenge(header) {
@@ -4955,7 +5025,7 @@ async function runPipeline(ctx) {
         ctx.undo.delete(removeWorkDir);
         removeWorkDir();
     }
-    const rows = inCatalogueOrder(checks, failedStage, interruptedIn ? `not run: the run was interrupted during the ${interruptedIn} stage` : undefined);
+    const rows = inCatalogueOrder(checks, ctx.config.checksIgnore, failedStage, interruptedIn || undefined);
     const report = {
         schemaVersion: 1,
         verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -4985,13 +5055,20 @@ function needsStack(ctx) {
     return SMOKE_RULES.some((id) => !checksIgnore.has(id)) || (!checksIgnore.has('DF401') && testCommand.length > 0);
 }
 /**
- * One row per rule, in catalogue order: a rule whose stage never ran (an earlier stage failed) is a skip that
- * says why, not a missing row.
+ * One row per rule, in catalogue order: an ignored rule says so, and a rule whose stage never ran (an earlier stage
+ * failed, or the run was interrupted in `interruptedIn`) is a skip that says why, not a missing row.
  */
-function inCatalogueOrder(checks, failedStage, reason) {
-    const byId = new Map(checks.map((c) => [c.id, c]));
-    const why = reason ?? (failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run');
-    return catalogue/* RULES */.y0.map((r) => byId.get(r.id) ?? (0,catalogue/* check */.z6)(r.id, 'skip', why));
+function inCatalogueOrder(checks, ignored, failedStage, interruptedIn) {
+    if (interruptedIn) {
+        return (0,catalogue/* reportRows */._f)(checks, ignored, {
+            skip: 'interrupted',
+            message: `not run: the run was interrupted during the ${interruptedIn} stage`,
+        });
+    }
+    return (0,catalogue/* reportRows */._f)(checks, ignored, {
+        skip: 'not-run',
+        message: failedStage ? `not run: the ${failedStage} stage failed (see the error)` : 'not run',
+    });
 }
 /** Failing rules that point into the Dockerfile become annotations on that line. */
 function annotate(ctx, checks) {
