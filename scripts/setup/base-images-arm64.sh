@@ -9,9 +9,9 @@
 # for both platforms. The amd64 manifest (so its config digest and layers) stays byte for byte what it was; this is
 # checked. The index stays in the registry (dockerflow-base/node:24-slim), for builders that cannot see the local store.
 #
-# Idempotent: names that already hold both platforms are kept (about a second). The merged images are saved to
-# $DOCKERFLOW_CACHE/base-images-multi-<key>.tar (key: this script, node.Dockerfile, the amd64 manifests), so another
-# engine with the same amd64 bases loads them in seconds; the arm64 rootfs and Node are cached as well.
+# Idempotent: names that already hold both platforms are kept (a second or two). The merged images are saved to
+# $DOCKERFLOW_CACHE/base-images-multi-<key>.tar (key: $recipe below, node.Dockerfile, the Node version, the amd64
+# manifests), so another engine with the same amd64 bases loads them instead; the arm64 rootfs and Node are cached.
 # The classic image store cannot hold two platforms under one name: there the script says so and does nothing.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -29,31 +29,33 @@ if ! docker info -f '{{json .DriverStatus}}' | grep -q io.containerd.snapshotter
   exit 0
 fi
 
-# arm64 and amd64 both present under every name (docker image inspect --platform fails for a platform it lacks).
-multi() {
-  local a
-  for a in arm64 amd64; do
-    [ "$(docker image inspect --platform "linux/$a" -f '{{.Architecture}}' "${names[@]}" 2>/dev/null | sort -u)" = "$a" ] || return 1
-  done
+# Bump when the way the arm64 images are made changes (the saved tar is keyed by it, not by this file's text).
+recipe=1
+[ -x "$cache/node24/node/bin/node" ] || die "no Node 24 in $cache/node24: run scripts/setup/node.sh first"
+node_version=$("$cache/node24/node/bin/node" --version) # the amd64 binary node.sh fetched, e.g. v24.22.3
+
+# The amd64 manifest of each name (on the containerd store an image ID is its manifest digest), read in one call.
+declare -A amd64
+amd64_ids() { docker image inspect --platform linux/amd64 -f '{{.Id}}' "${names[@]}" 2>/dev/null; }
+ids=$(amd64_ids) || die "a base image is missing (${names[*]}): run scripts/setup/base-images.sh first"
+i=0
+for id in $ids; do amd64[${names[$i]}]=$id; i=$((i + 1)); done
+key=$( (echo "recipe $recipe $node_version"; cat "$here/images/node.Dockerfile"; echo "$ids") | sha256sum | cut -c1-12)
+saved="$cache/base-images-multi-$key.tar"
+save() {
+  docker save -o "$saved.tmp" "${names[@]}" && mv "$saved.tmp" "$saved"
+  find "$cache" -maxdepth 1 -name 'base-images-multi-*.tar' ! -name "$(basename "$saved")" -delete
 }
+
+# linux/arm64 present under every name (docker image inspect --platform fails for a platform it lacks).
+multi() { [ "$(docker image inspect --platform linux/arm64 -f '{{.Architecture}}' "${names[@]}" 2>/dev/null | sort -u)" = arm64 ]; }
 if multi; then
+  [ -f "$saved" ] || { log "saving them to $saved"; save; }
   log "base images hold linux/amd64 and linux/arm64: ${names[*]}"
   exit 0
 fi
 
 bash "$here/qemu.sh"
-for n in "${names[@]}"; do
-  docker image inspect "$n" >/dev/null 2>&1 || die "$n is missing: run scripts/setup/base-images.sh first"
-done
-
-# The amd64 manifests as they are now: the image ID on the containerd store is the manifest digest.
-amd64_of() { docker image inspect --platform linux/amd64 -f '{{.Id}}' "$1"; }
-declare -A amd64
-for n in "${names[@]}"; do amd64[$n]=$(amd64_of "$n"); done
-node_version=$("$cache/node24/node/bin/node" --version) # the amd64 binary node.sh fetched, e.g. v24.22.3
-key=$( (cat "$0" "$here/images/node.Dockerfile"; echo "$node_version"; for n in "${names[@]}"; do echo "$n ${amd64[$n]}"; done) \
-  | sha256sum | cut -c1-12)
-saved="$cache/base-images-multi-$key.tar"
 
 if [ -f "$saved" ]; then
   log "loading the multi-platform base images from $saved"
@@ -67,7 +69,7 @@ fi
 apt_install debootstrap
 root="$cache/arm64/rootfs-bookworm"
 if [ ! -f "$root/.complete" ]; then
-  log "debootstrap --arch=arm64 bookworm minbase, second stage under QEMU (about 4 min)"
+  log "debootstrap --arch=arm64 bookworm minbase, second stage under QEMU (4 to 10 min)"
   rm -rf "$root"
   debootstrap --arch=arm64 --variant=minbase bookworm "$root" "$(debian_mirror)" >"$cache/arm64/debootstrap.log" 2>&1 \
     || { log "debootstrap failed: see $cache/arm64/debootstrap.log"; tail -5 "$cache/arm64/debootstrap.log" >&2; exit 1; }
@@ -131,9 +133,6 @@ docker buildx build -q --platform linux/arm64 --provenance=false --load -t docke
 merge node:24-slim dockerflow-arm64/node:24-slim node:24-slim node:24-bookworm-slim
 
 multi || die "the merged base images lack a platform: see docker image ls --tree"
-for n in "${names[@]}"; do
-  [ "$(amd64_of "$n")" = "${amd64[$n]}" ] || die "$n: the amd64 manifest changed from ${amd64[$n]} to $(amd64_of "$n")"
-done
-docker save -o "$saved.tmp" "${names[@]}" && mv "$saved.tmp" "$saved"
-find "$cache" -maxdepth 1 -name 'base-images-multi-*.tar' ! -name "$(basename "$saved")" -delete
+[ "$(amd64_ids)" = "$ids" ] || die "the amd64 manifests changed from $(echo $ids) to $(echo $(amd64_ids))"
+save
 log "base images hold linux/amd64 and linux/arm64: ${names[*]} (saved to $saved)"

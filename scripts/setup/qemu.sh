@@ -26,7 +26,7 @@ registered() { # enabled and with the F flag
 
 if [ "${1:-}" = --check ]; then
   [ -d "$mnt" ] && [ -f "$mnt/status" ] || { log "binfmt_misc is not mounted at $mnt: run scripts/setup/qemu.sh"; exit 1; }
-  registered || { log "no qemu-aarch64 binfmt handler with the F flag in $mnt: run scripts/setup/qemu.sh"; exit 1; }
+  registered || { log "no enabled qemu-aarch64 binfmt handler with the F flag in $mnt: run scripts/setup/qemu.sh"; exit 1; }
   exit 0
 fi
 
