@@ -10,8 +10,9 @@
 # checked. The index stays in the registry (dockerflow-base/node:24-slim), for builders that cannot see the local store.
 #
 # Idempotent: names that already hold both platforms are kept (a second or two). The merged images are saved to
-# $DOCKERFLOW_CACHE/base-images-multi-<key>.tar (key: $recipe below, node.Dockerfile, the Node version, the amd64
+# $DOCKERFLOW_CACHE/arm64/base-images-multi-<key>.tar (key: $recipe below, node.Dockerfile, the Node version, the amd64
 # manifests), so another engine with the same amd64 bases loads them instead; the arm64 rootfs and Node are cached.
+# --rebuild makes the arm64 images again (from the cached rootfs and Node) even when the names hold both platforms.
 # The classic image store cannot hold two platforms under one name: there the script says so and does nothing.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -23,6 +24,12 @@ reg=${DOCKERFLOW_REGISTRY_ADDR:-127.0.0.1:5000}
 mkdir -p "$cache/arm64"
 
 names=(debian:bookworm-slim debian:bookworm node:24-slim node:24-bookworm-slim)
+rebuild=0
+case "${1:-}" in
+  --rebuild) rebuild=1 ;;
+  "") ;;
+  *) die "unknown argument $1: usage: base-images-arm64.sh [--rebuild]" ;;
+esac
 
 if ! docker info -f '{{json .DriverStatus}}' | grep -q io.containerd.snapshotter; then
   log "the engine uses the classic image store, which holds one platform per name: arm64 bases skipped (use the containerd store)"
@@ -41,15 +48,16 @@ ids=$(amd64_ids) || die "a base image is missing (${names[*]}): run scripts/setu
 i=0
 for id in $ids; do amd64[${names[$i]}]=$id; i=$((i + 1)); done
 key=$( (echo "recipe $recipe $node_version"; cat "$here/images/node.Dockerfile"; echo "$ids") | sha256sum | cut -c1-12)
-saved="$cache/base-images-multi-$key.tar"
+# In arm64/, out of reach of base-images.sh, which deletes every other base-images-*.tar beside its own.
+saved="$cache/arm64/base-images-multi-$key.tar"
 save() {
   docker save -o "$saved.tmp" "${names[@]}" && mv "$saved.tmp" "$saved"
-  find "$cache" -maxdepth 1 -name 'base-images-multi-*.tar' ! -name "$(basename "$saved")" -delete
+  find "$cache/arm64" -maxdepth 1 -name 'base-images-multi-*.tar' ! -name "$(basename "$saved")" -delete
 }
 
 # linux/arm64 present under every name (docker image inspect --platform fails for a platform it lacks).
 multi() { [ "$(docker image inspect --platform linux/arm64 -f '{{.Architecture}}' "${names[@]}" 2>/dev/null | sort -u)" = arm64 ]; }
-if multi; then
+if multi && [ "$rebuild" = 0 ]; then
   [ -f "$saved" ] || { log "saving them to $saved"; save; }
   log "base images hold linux/amd64 and linux/arm64: ${names[*]}"
   exit 0
@@ -57,7 +65,7 @@ fi
 
 bash "$here/qemu.sh"
 
-if [ -f "$saved" ]; then
+if [ -f "$saved" ] && [ "$rebuild" = 0 ]; then
   log "loading the multi-platform base images from $saved"
   docker load -q -i "$saved" >/dev/null
   multi || die "$saved did not give both platforms under ${names[*]}: remove it and rerun"
@@ -102,16 +110,17 @@ docker login -u "$(cat "$cache/registry/username")" --password-stdin "$reg" <"$c
 
 # Push the amd64 manifest as it is and the arm64 image beside it, merge them into one index, pull it back under
 # the local names.
-merge() { # name arm64-local-ref
-  local name=$1 arm=$2 repo tag idx
+merge() { # name arm64-local-ref local-names...
+  local name=$1 arm=$2 repo tag idx out
   repo="$reg/dockerflow-base/${name%%:*}"
   tag=${name#*:}
   docker tag "$name" "$repo:$tag-amd64"
   docker tag "$arm" "$repo:$tag-arm64"
-  docker push -q "$repo:$tag-amd64" >/dev/null
-  docker push -q "$repo:$tag-arm64" >/dev/null
-  docker buildx imagetools create -t "$repo:$tag" "$repo:$tag-amd64" "$repo:$tag-arm64" >/dev/null 2>&1 \
-    || die "docker buildx imagetools create -t $repo:$tag failed"
+  # --platform: the amd64 manifest alone, also when the name is already an index (--rebuild).
+  docker push -q --platform linux/amd64 "$repo:$tag-amd64" >/dev/null
+  docker push -q --platform linux/arm64 "$repo:$tag-arm64" >/dev/null
+  out=$(docker buildx imagetools create -t "$repo:$tag" "$repo:$tag-amd64" "$repo:$tag-arm64" 2>&1) \
+    || die "docker buildx imagetools create -t $repo:$tag failed: $(tail -3 <<<"$out")"
   idx=$(docker buildx imagetools inspect --raw "$repo:$tag")
   # The index must name the very amd64 manifest the local image had.
   grep -q "\"${amd64[$name]}\"" <<<"$idx" \
