@@ -1,4 +1,4 @@
-import { containerState } from '../docker/commands.js';
+import { containerState, isRunning } from '../docker/commands.js';
 import type { RunContext } from '../run/context.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
 import { CRASH_TAIL_LINES } from './limits.js';
@@ -80,4 +80,15 @@ export async function stayedUp(app: Pick<AppContainer, 'startedAt' | 'exit'>, mi
   ]);
   clearTimeout(timer);
   return up;
+}
+
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+export async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
+  if (app.exit.current) return true;
+  if ((await isRunning(ctx.runner, app.id)) !== false) return false;
+  await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  return true;
 }
