@@ -476,10 +476,12 @@ async function main(argv, io) {
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
         const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 6091));
-        const { report, files } = await runPipeline(ctx);
+        const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
             return 130;
+        if (configError)
+            return 2;
         return report.verdict === 'pass' ? 0 : 1;
     }
     finally {
@@ -1074,8 +1076,14 @@ class ConfigError extends Error {
  * pipeline is a bug in this tool and is reported as such.
  */
 class UserError extends Error {
-    constructor(message) {
+    kind;
+    /**
+     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+     * credentials): the CLI exits 2 for it, as for a bad flag.
+     */
+    constructor(message, kind = 'run') {
         super(message);
+        this.kind = kind;
         this.name = 'UserError';
     }
 }
@@ -1311,8 +1319,10 @@ function cliFlag(spec) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
-/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7742);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6872);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
+
 
 
 /**
@@ -1320,9 +1330,9 @@ function cliFlag(spec) {
  * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
  */
 async function removeRunResources(runner, runId) {
-    const filter = `label=${_run_label_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_LABEL */ .j}=${runId}`;
+    const label = `${_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_LABEL */ .j}=${runId}`;
     const ids = async (argv) => {
-        const r = await runner.run(argv, { allowFailure: true, quiet: true });
+        const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
         return r.exitCode === 0
             ? r.stdout
                 .split('\n')
@@ -1331,20 +1341,222 @@ async function removeRunResources(runner, runId) {
             : [];
     };
     // Both listed at once; the containers go first, as a network in use cannot be removed.
-    const [containers, networks] = await Promise.all([
-        ids(['docker', 'ps', '-aq', '--filter', filter]),
-        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
-    ]);
-    if (containers.length)
-        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true });
+    const [containers, networks] = await Promise.all([ids(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.listContainers(label)), ids(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.listNetworks(label))]);
+    await (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .removeContainers */ .Dn)(runner, containers, { volumes: true, cleanup: true });
     // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
-    const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_0__/* .ownContainerId */ .X)() : null;
+    const self = networks.length ? (0,_own_container_js__WEBPACK_IMPORTED_MODULE_1__/* .ownContainerId */ .X)() : null;
     if (self) {
-        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true })));
+        await Promise.all(networks.map((n) => runner.run(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.networkDisconnect(n, self), { allowFailure: true, quiet: true, cleanup: true })));
     }
     if (networks.length)
-        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true });
+        await runner.run(_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerArgv */ .fk.networkRemove(networks), { allowFailure: true, quiet: true, cleanup: true });
     return { containers: containers.length, networks: networks.length };
+}
+
+
+/***/ }),
+
+/***/ 6872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dn: () => (/* binding */ removeContainers),
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Iu: () => (/* binding */ storeInfo),
+/* harmony export */   Jj: () => (/* binding */ removeImage),
+/* harmony export */   Mn: () => (/* binding */ top),
+/* harmony export */   Ng: () => (/* binding */ connect),
+/* harmony export */   RB: () => (/* binding */ logTail),
+/* harmony export */   Sn: () => (/* binding */ imageInspect),
+/* harmony export */   UN: () => (/* binding */ save),
+/* harmony export */   VF: () => (/* binding */ followLogs),
+/* harmony export */   W_: () => (/* binding */ isRunning),
+/* harmony export */   aH: () => (/* binding */ inspectContainer),
+/* harmony export */   bX: () => (/* binding */ containerState),
+/* harmony export */   ds: () => (/* binding */ stop),
+/* harmony export */   ew: () => (/* binding */ copyOut),
+/* harmony export */   fk: () => (/* binding */ dockerArgv),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   lb: () => (/* binding */ createIdle),
+/* harmony export */   ni: () => (/* binding */ start),
+/* harmony export */   qL: () => (/* binding */ platformImageId),
+/* harmony export */   we: () => (/* binding */ containerStates),
+/* harmony export */   z7: () => (/* binding */ kill)
+/* harmony export */ });
+/* unused harmony export imageSize */
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
+
+/** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
+const dockerArgv = {
+    serverVersion: () => ['docker', 'version', '--format', '{{.Server.Version}}'],
+    buildxVersion: () => ['docker', 'buildx', 'version'],
+    /** The engine's storage driver status and data root, one line: `<DriverStatus JSON> <DockerRootDir>`. */
+    storeInfo: () => ['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}'],
+    /** `docker inspect` of containers (whole JSON, or one `--format` template). */
+    inspect: (ids, format) => ['docker', 'inspect', ...(format ? ['--format', format] : []), ...ids],
+    imageInspect: (refs, format, platform) => [
+        'docker',
+        'image',
+        'inspect',
+        ...(platform ? ['--platform', platform] : []),
+        ...(format ? ['--format', format] : []),
+        ...refs,
+    ],
+    /** A container that is never started (files are copied out of it); its command is a path that does not exist. */
+    createIdle: (name, runId, image) => [
+        'docker',
+        'create',
+        '--name',
+        name,
+        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .runLabelArgs */ .Z)(runId),
+        '--entrypoint',
+        '/dockerflow-never-run',
+        image,
+    ],
+    /** Copy `file` (links followed) out of a container to `dest`. */
+    copyOut: (container, file, dest) => ['docker', 'cp', '-L', `${container}:${file}`, dest],
+    remove: (ids, o = {}) => ['docker', 'rm', '-f', ...(o.volumes ? ['-v'] : []), ...ids],
+    kill: (id) => ['docker', 'kill', id],
+    stop: (ids, graceS) => ['docker', 'stop', '-t', String(graceS), ...ids],
+    start: (ids) => ['docker', 'start', ...ids],
+    top: (id) => ['docker', 'top', id, '-eo', 'pid,ppid,args'],
+    logsTail: (id, lines) => ['docker', 'logs', '--tail', String(lines), id],
+    logsFollow: (id) => ['docker', 'logs', '--follow', id],
+    wait: (id) => ['docker', 'wait', id],
+    save: (ref) => ['docker', 'save', ref],
+    imageRemove: (ref) => ['docker', 'image', 'rm', ref],
+    listContainers: (label) => ['docker', 'ps', '-aq', '--filter', `label=${label}`],
+    listNetworks: (label) => ['docker', 'network', 'ls', '-q', '--filter', `label=${label}`],
+    networkConnect: (network, container) => ['docker', 'network', 'connect', network, container],
+    networkDisconnect: (network, container) => ['docker', 'network', 'disconnect', '--force', network, container],
+    networkRemove: (networks) => ['docker', 'network', 'rm', ...networks],
+};
+const quietly = { allowFailure: true, quiet: true };
+/** The whole `docker inspect` object of a container; undefined when it cannot be read. */
+async function inspectContainer(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id]), quietly);
+    try {
+        return JSON.parse(r.stdout)[0];
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A container's `State` object (ExitCode, OOMKilled, Error, StartedAt, FinishedAt...); null when unknown. */
+async function containerState(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{json .State}}'), quietly);
+    try {
+        return JSON.parse(r.stdout);
+    }
+    catch {
+        return null;
+    }
+}
+/** `true`/`false` as the engine says whether the container runs; null when it cannot tell (no such container). */
+async function isRunning(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{.State.Running}}'), quietly);
+    const s = r.stdout.trim();
+    return s === 'true' ? true : s === 'false' ? false : null;
+}
+/** A stopped container's exit code; -1 when it cannot be read. */
+async function exitCodeOf(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{.State.ExitCode}}'), quietly);
+    return Number(r.stdout.trim() || -1);
+}
+/** Name, running and exit code of each container, by name (without docker's leading `/`). */
+async function containerStates(runner, ids) {
+    const r = await runner.run(dockerArgv.inspect(ids, '{{.Name}} {{.State.Running}} {{.State.ExitCode}}'), quietly);
+    return new Map(r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+        const [name = '', running = '', code = ''] = l.trim().split(' ');
+        return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }];
+    }));
+}
+/** `docker top ID -eo pid,ppid,args`; null when it failed. */
+async function top(runner, id) {
+    const r = await runner.run(dockerArgv.top(id), quietly);
+    return r.exitCode === 0 ? r.stdout : null;
+}
+/** Remove containers, running or not (best effort); `cleanup`: also once the run was interrupted. */
+async function removeContainers(runner, ids, o = {}) {
+    if (ids.length)
+        await runner.run(dockerArgv.remove(ids, o), { ...quietly, cleanup: o.cleanup ?? false });
+}
+/** SIGKILL, logged (best effort). */
+async function kill(runner, id) {
+    await runner.run(dockerArgv.kill(id), { allowFailure: true });
+}
+/** `docker stop -t graceS`, logged (best effort): the stop signal, then SIGKILL after `graceS` seconds. */
+async function stop(runner, ids, graceS) {
+    return ids.length ? runner.run(dockerArgv.stop(ids, graceS), { allowFailure: true }) : null;
+}
+/** Start stopped containers again, logged (best effort). */
+async function start(runner, ids) {
+    if (ids.length)
+        await runner.run(dockerArgv.start(ids), { allowFailure: true });
+}
+/** The container's last `lines` lines of output, into build.log (best effort). */
+async function logTail(runner, id, lines) {
+    await runner.run(dockerArgv.logsTail(id, lines), { allowFailure: true });
+}
+/** `docker logs --follow`: the container's output from its start, for as long as it runs (a follower). */
+function followLogs(runner, id) {
+    return runner.spawn(dockerArgv.logsFollow(id));
+}
+/** `docker wait`: ends when the container exits, printing its exit code (a follower). */
+function waitFor(runner, id) {
+    return runner.spawn(dockerArgv.wait(id));
+}
+/**
+ * `docker save REF` as a stream (a follower: killed with the run, or by the caller when it stops reading, which
+ * it must do when it fails: a save nobody reads blocks on its full pipe for ever). `why` goes in build.log.
+ */
+function save(runner, ref, why) {
+    return runner.spawn(dockerArgv.save(ref), { why });
+}
+/**
+ * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
+ * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
+ */
+async function createIdle(runner, name, runId, image) {
+    const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
+    return r.stdout.trim();
+}
+/** Copy one file out of a container; false when it is not there. */
+async function copyOut(runner, container, file, dest) {
+    const r = await runner.run(dockerArgv.copyOut(container, file, dest), quietly);
+    return r.exitCode === 0;
+}
+/** `docker image inspect` of one image or several (docker prints those it finds and exits 1 if one is missing). */
+function imageInspect(runner, refs, o = {}) {
+    return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
+}
+/** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */
+async function platformImageId(runner, ref, platform) {
+    const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Id}}', platform), quietly);
+    return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+/** An image's size in bytes as the engine reports it; undefined when it cannot be read. */
+async function imageSize(runner, ref) {
+    const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Size}}'), quietly).catch(() => null);
+    const n = r && r.exitCode === 0 ? Number(r.stdout.trim()) : NaN;
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+/** Untag one ref (the image goes with its last tag, as any image): a cleanup command, run after an interrupt too. */
+async function removeImage(runner, ref) {
+    await runner.run(dockerArgv.imageRemove(ref), { ...quietly, cleanup: true });
+}
+/** `<DriverStatus JSON> <DockerRootDir>` of the engine; null when `docker info` failed. */
+async function storeInfo(runner) {
+    const r = await runner.run(dockerArgv.storeInfo(), quietly);
+    return r.exitCode === 0 ? r.stdout : null;
+}
+/** Join a network (a job's own container joins the run's); false when docker refused. */
+async function connect(runner, network, container) {
+    const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
+    return r.exitCode === 0;
 }
 
 
@@ -1390,9 +1602,9 @@ function readMountinfo() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ runLabelArgs),
 /* harmony export */   j: () => (/* binding */ RUN_LABEL)
 /* harmony export */ });
-/* unused harmony export runLabelArgs */
 /** Label set on everything a run creates; the post step and cleanup remove by it. */
 const RUN_LABEL = 'dockerflow.run';
 /** `--label dockerflow.run=<run id>` for every container and network a run creates. */
@@ -1411,7 +1623,7 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 /* harmony export */   fM: () => (/* binding */ lastLine),
 /* harmony export */   zq: () => (/* binding */ displayArgv)
 /* harmony export */ });
-/* unused harmony export OUTPUT_TAIL */
+/* unused harmony exports OUTPUT_TAIL, killTree */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -1500,9 +1712,12 @@ class Tail {
  * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
  * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
  */
-function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
+function spawnBounded(cmd, args, env, input, onStdout, onStderr, onSpawn) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        // In a process group of its own, so that stopping it stops what it started too (docker runs buildx as a
+        // child process; a killed docker CLI would leave it running, holding the pipes open).
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        onSpawn(child);
         const out = new Tail(OUTPUT_TAIL);
         const err = new Tail(OUTPUT_TAIL);
         child.stdout.on('data', (b) => {
@@ -1519,7 +1734,21 @@ function spawnBounded(cmd, args, env, input, onStdout, onStderr) {
         child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
     });
 }
+/** Signal a process and its process group (the group is its own when it was spawned `detached`). */
+function killTree(child, signal) {
+    try {
+        if (child.pid)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        child.kill(signal); // not a group leader
+    }
+}
 const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
+/** Characters of a follower's stderr kept for its error message. */
+const FOLLOWER_STDERR = 64 * 1024;
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
  * redacted, and optionally to the console.
@@ -1534,6 +1763,11 @@ class Runner {
     /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
     envDir = null;
     envFiles = 0;
+    /** Every process this runner started that is still running, and what an interrupt does to it. */
+    live = new Map();
+    idleWaiters = new Set();
+    /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
+    interrupted = null;
     /**
      * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
      * step removes should the main step be killed); the system temp folder when unset.
@@ -1558,16 +1792,101 @@ class Runner {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;
     }
+    /**
+     * A process started outside `run` (a follower such as `docker logs --follow`): an interrupt stops it with the
+     * others, and `idle` waits for it.
+     */
+    track(child, onAbort = 'kill') {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        this.live.set(child, onAbort);
+        const gone = () => {
+            this.live.delete(child);
+            if (this.live.size === 0)
+                for (const w of this.idleWaiters)
+                    w();
+        };
+        child.once('close', gone);
+        child.once('error', gone);
+        if (this.interrupted && onAbort === 'kill')
+            killTree(child, 'SIGTERM');
+    }
+    /**
+     * The run was interrupted: stop every command still running (but those that must `finish`) and refuse new
+     * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
+     */
+    abort(reason) {
+        this.interrupted ??= reason;
+        for (const [child, how] of this.live)
+            if (how === 'kill')
+                killTree(child, 'SIGTERM');
+    }
+    /**
+     * Resolves once no process of this runner is running. One still running after `graceMs` is killed
+     * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
+     */
+    idle(graceMs = 10_000) {
+        if (this.live.size === 0)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => {
+                for (const child of this.live.keys())
+                    killTree(child, 'SIGKILL');
+            }, graceMs);
+            timer.unref();
+            const done = () => {
+                clearTimeout(timer);
+                this.idleWaiters.delete(done);
+                resolve();
+            };
+            this.idleWaiters.add(done);
+        });
+    }
     /** Remove every env file this runner wrote. */
     removeEnvFiles() {
         if (this.envDir)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.envDir, { recursive: true, force: true });
         this.envDir = null;
     }
+    /**
+     * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
+     * no shell, the runner's environment (DOCKER_CONFIG while logged in), its command line in build.log (redacted),
+     * in a process group of its own, and stopped with the run's other commands on an interrupt (after which a new
+     * one is refused, as `run` refuses). `idle()` waits for it. Its stdout and stderr are not logged here: the
+     * caller reads them (the app's output is logged line by line, prefixed; a saved image is never logged).
+     */
+    spawn(argv, opts = {}) {
+        const [cmd, ...args] = argv;
+        if (!cmd)
+            throw new Error('Runner.spawn: empty argv');
+        if (this.interrupted)
+            throw this.interrupted;
+        this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
+        const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        this.track(child);
+        const err = new Tail(FOLLOWER_STDERR);
+        child.stderr.on('data', (b) => err.push(b));
+        const exited = new Promise((resolve) => {
+            child.on('error', (e) => resolve({ exitCode: -1, stderr: this.redactor.redact(`cannot run ${cmd}: ${e.message}`) }));
+            child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stderr: this.redactor.redact(err.end()) }));
+        });
+        return {
+            stdout: child.stdout,
+            stderr: child.stderr,
+            exited,
+            kill: () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    killTree(child, 'SIGTERM');
+            },
+        };
+    }
     async run(argv, opts = {}) {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
+        if (this.interrupted && !opts.cleanup)
+            throw this.interrupted;
         for (const name of Object.keys(opts.byName ?? {})) {
             if ((0,_secrets_names_js__WEBPACK_IMPORTED_MODULE_6__/* .isDockerCliVariable */ .xo)(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
@@ -1587,7 +1906,7 @@ class Runner {
         const env = opts.env || opts.byName || Object.keys(this.env).length
             ? { ...process.env, ...opts.byName, ...opts.env, ...this.env }
             : process.env;
-        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b));
+        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b), (child) => this.track(child, opts.cleanup ? 'finish' : opts.onAbort));
         out.flush();
         err.flush();
         const result = {
@@ -1617,11 +1936,8 @@ class Runner {
 /* harmony export */   vV: () => (/* binding */ whenInterrupted)
 /* harmony export */ });
 /* unused harmony export INTERRUPT_GRACE_MS */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7220);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(670);
-
+/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7220);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
 
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
@@ -1652,12 +1968,14 @@ function onInterrupt(ctx, say, exitCode) {
             process.exit(exitCode); // a second Ctrl-C: the user does not want to wait
         }
         say(signal);
-        ctx.abort.abort(new _run_context_js__WEBPACK_IMPORTED_MODULE_2__/* .Interrupted */ .j$(signal));
+        const reason = new _run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .Interrupted */ .j$(signal);
+        ctx.abort.abort(reason);
         undo();
-        // @actions/exec gives no handle on its children: ask for them by parent PID.
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('pkill', ['-TERM', '-P', String(process.pid)], { stdio: 'ignore' });
+        // Its commands stop (but those that create what the cleanup must find, which finish first), and it starts
+        // no new one but cleanup: nothing the run started can outlive its cleanup.
+        ctx.runner.abort(reason);
         setTimeout(() => {
-            void (0,_docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .removeRunResources */ .J)(ctx.runner, ctx.runId).finally(() => process.exit(exitCode));
+            void (0,_docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .removeRunResources */ .J)(ctx.runner, ctx.runId).finally(() => process.exit(exitCode));
         }, INTERRUPT_GRACE_MS).unref();
     };
     process.on('SIGINT', handler);

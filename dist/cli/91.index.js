@@ -18,6 +18,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
 var cleanup = __webpack_require__(7220);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
@@ -229,10 +231,10 @@ function verdictOf(checks, failOn, error) {
     return error === undefined && !checks.some((c) => (0,catalogue/* failsRun */.FR)(c, failOn)) ? 'pass' : 'fail';
 }
 
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var exec_runner = __webpack_require__(7507);
+// EXTERNAL MODULE: ./src/docker/commands.ts
+var commands = __webpack_require__(6872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/docker/run-label.ts
@@ -351,6 +353,7 @@ function appEnv(ctx) {
 
 
 
+
 /**
  * The run's private network and its `services` sidecars, shared by the smoke and test stages. Created on first
  * use (the pipeline asks for it while the image builds); removed with everything else carrying the run label
@@ -375,7 +378,7 @@ class Stack {
     }
     async create() {
         const { ctx } = this;
-        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true });
+        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true, onAbort: 'finish' });
         await this.joinIfContainerised();
         if (!ctx.config.services.length)
             return;
@@ -385,6 +388,7 @@ class Stack {
             try {
                 await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
                     byName: env.env,
+                    onAbort: 'finish', // a detached start returns once the container runs; the cleanup then finds it
                 });
             }
             catch (e) {
@@ -407,8 +411,7 @@ class Stack {
         const self = (0,own_container/* ownContainerId */.X)();
         if (!self)
             return;
-        const r = await this.ctx.runner.run(['docker', 'network', 'connect', this.network, self], { allowFailure: true, quiet: true });
-        if (r.exitCode === 0)
+        if (await (0,commands/* connect */.Ng)(this.ctx.runner, this.network, self))
             this.ctx.ui.info(`This job runs in container ${self.slice(0, 12)}: it joined network ${this.network} to reach the app`);
     }
     /** `docker stop` every sidecar (DF205). */
@@ -416,7 +419,7 @@ class Stack {
         if (!this.services.length)
             return;
         this.stopped = true;
-        await this.ctx.runner.run(['docker', 'stop', '-t', '10', ...this.services.map((s) => s.container)], { allowFailure: true });
+        await (0,commands/* stop */.ds)(this.ctx.runner, this.services.map((s) => s.container), 10);
     }
     /** True while DF205 has the sidecars stopped. */
     get servicesStopped() {
@@ -427,20 +430,13 @@ class Stack {
         if (!this.stopped)
             return;
         this.stopped = false;
-        await this.ctx.runner.run(['docker', 'start', ...this.services.map((s) => s.container)], { allowFailure: true });
+        await (0,commands/* start */.ni)(this.ctx.runner, this.services.map((s) => s.container));
     }
     /** Whether each sidecar is still running, to explain a failing heartbeat. */
     async states() {
         if (!this.services.length)
             return [];
-        const r = await this.ctx.runner.run(['docker', 'inspect', '--format', '{{.Name}} {{.State.Running}} {{.State.ExitCode}}', ...this.services.map((s) => s.container)], { allowFailure: true, quiet: true });
-        const byName = new Map(r.stdout
-            .split('\n')
-            .filter(Boolean)
-            .map((l) => {
-            const [name = '', running = '', code = ''] = l.trim().split(' ');
-            return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }];
-        }));
+        const byName = await (0,commands/* containerStates */.we)(this.ctx.runner, this.services.map((s) => s.container));
         return this.services.map((s) => ({
             name: s.name,
             container: s.container,
@@ -451,13 +447,14 @@ class Stack {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/buildx.ts
+
 /** One answer per runner, that is per run: the build and the BuildKit checks both ask. */
 const detected = new WeakMap();
 /** What `docker buildx version` says (null without the plugin), asked once per run. */
 function buildxVersionLine(runner) {
     let line = detected.get(runner);
     if (!line) {
-        line = runner.run(['docker', 'buildx', 'version'], { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
+        line = runner.run(commands/* dockerArgv */.fk.buildxVersion(), { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
         detected.set(runner, line);
     }
     return line;
@@ -601,8 +598,30 @@ function buildSettings(req) {
     return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
+}
+
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/docker/platform.ts
@@ -632,12 +651,11 @@ const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'a
 
 
 
-
 /** `prefetched`: the image's `docker image inspect` object when the caller already asked (the DF106 scan does). */
 async function inspectImage(ctx, imageId, prefetched) {
     let img = prefetched ? await prefetched : null;
     if (!img) {
-        const r = await ctx.runner.run(['docker', 'image', 'inspect', imageId], { quiet: true });
+        const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [imageId]);
         [img] = JSON.parse(r.stdout);
     }
     const c = (img?.Config ?? {});
@@ -661,17 +679,15 @@ async function readImageFiles(ctx, imageId, files) {
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const created = await ctx.runner.run(['docker', 'create', '--name', name, '--label', `${run_label/* RUN_LABEL */.j}=${ctx.runId}`, '--entrypoint', '/dockerflow-never-run', imageId], { quiet: true });
-    const id = created.stdout.trim();
+    const id = await (0,commands/* createIdle */.lb)(ctx.runner, name, ctx.runId, imageId);
     try {
         await Promise.all(files.map(async (file, i) => {
             const dest = external_node_path_default().join(dir, String(i));
-            const r = await ctx.runner.run(['docker', 'cp', '-L', `${id}:${file}`, dest], { allowFailure: true, quiet: true });
-            out.set(file, r.exitCode === 0 ? safeRead(dest) : null);
+            out.set(file, (await (0,commands/* copyOut */.ew)(ctx.runner, id, file, dest)) ? safeRead(dest) : null);
         }));
     }
     finally {
-        await ctx.runner.run(['docker', 'rm', '-f', id], { allowFailure: true, quiet: true });
+        await (0,commands/* removeContainers */.Dn)(ctx.runner, [id]);
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
     return out;
@@ -711,11 +727,9 @@ function resolveLayout(blobs, top, platform) {
     throw new Error(`the image index ${top} nests too deep`);
 }
 /** Small JSON blobs of a `docker save` stream (manifests, indexes, configs), by digest; layers are skipped unread. */
-function saveManifests(imageRef) {
+function saveManifests(runner, imageRef) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('docker', ['save', imageRef], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let stderr = '';
-        child.stderr.on('data', (d) => (stderr += d.toString()));
+        const child = (0,commands/* save */.UN)(runner, imageRef, 'read in memory for the config digest (containerd image store)');
         const blobs = new Map();
         const ex = (0,tar_stream.extract)();
         ex.on('entry', (header, entry, next) => {
@@ -742,11 +756,13 @@ function saveManifests(imageRef) {
         });
         let finished = false;
         ex.on('finish', () => (finished = true));
-        ex.on('error', reject);
-        child.on('error', reject);
-        child.on('close', (code) => {
-            if (code !== 0)
-                reject(new Error(`docker save ${imageRef} exited ${code}: ${(0,exec_runner/* lastLine */.fM)(stderr)}`));
+        ex.on('error', (e) => {
+            child.kill(); // nobody reads the rest of the image
+            reject(e);
+        });
+        void child.exited.then(({ exitCode, stderr }) => {
+            if (exitCode !== 0)
+                reject(new Error(`docker save ${imageRef} exited ${exitCode}: ${(0,exec_runner/* lastLine */.fM)(stderr)}`));
             else if (!finished)
                 ex.once('finish', () => resolve(blobs));
             else
@@ -756,19 +772,64 @@ function saveManifests(imageRef) {
     });
 }
 /**
- * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
- * The classic store's ID is the config digest already; the containerd store's is read back from `docker save`.
+ * The digests in BuildKit's plain progress output (`#9 exporting manifest sha256:…`, `#9 exporting config
+ * sha256:…`, `#9 exporting manifest list sha256:…`), in the order written; attestation manifests are left out.
  */
-async function imageDigests(ctx, engineId, platform) {
-    const r = await ctx.runner.run(['docker', 'image', 'inspect', engineId], { quiet: true });
+function exportedDigests(output) {
+    const out = { list: null, images: [] };
+    for (const m of output.matchAll(/^#\d+ exporting (manifest list|manifest|config) (sha256:[0-9a-f]{64})/gm)) {
+        const [, what, digest] = m;
+        if (what === 'manifest list')
+            out.list = digest;
+        else if (what === 'manifest') {
+            if (!out.images.some((i) => i.manifest === digest))
+                out.images.push({ manifest: digest, config: null });
+        }
+        else {
+            const last = out.images.at(-1);
+            if (last && last.config === null)
+                last.config = digest;
+        }
+    }
+    return out;
+}
+/**
+ * The config digest (and, on the containerd store, the manifest digest) of `engineId`, the ID the build reported.
+ * The classic store's ID is the config digest already. On the containerd store it is the index (or manifest)
+ * digest: the config digest comes from what the build said it exported (`exported`), once the engine confirms it
+ * holds that index or manifest, else from the blobs of a `docker save` (which streams every layer: seconds to
+ * minutes for a large image).
+ */
+async function imageDigests(ctx, engineId, platform, exported) {
+    const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [engineId]);
     const [img] = JSON.parse(r.stdout);
-    if (!img?.Descriptor?.digest)
+    const top = img?.Descriptor?.digest;
+    if (!top)
         return { configDigest: engineId, manifestDigest: null };
-    ctx.log.line(`$ docker save ${engineId}  # read in memory for the config digest (containerd image store)`);
-    return resolveLayout(await saveManifests(engineId), img.Descriptor.digest, platform);
+    const fromBuild = exported ? await exportedImage(ctx, engineId, top, platform, exported) : null;
+    if (fromBuild)
+        return fromBuild;
+    return resolveLayout(await saveManifests(ctx.runner, engineId), top, platform);
+}
+/** The exported image for `platform`, when the engine holds what the build exported (`top` is its index or manifest). */
+async function exportedImage(ctx, engineId, top, platform, exported) {
+    const images = exported.images.filter((i) => i.config !== null);
+    const direct = images.find((i) => i.manifest === top);
+    if (direct)
+        return { configDigest: direct.config, manifestDigest: direct.manifest };
+    if (exported.list !== top || images.length === 0)
+        return null;
+    let manifest = images.length === 1 ? images[0].manifest : null;
+    if (!manifest) {
+        // Several platforms: the engine says which manifest is this platform's.
+        manifest = await (0,commands/* platformImageId */.qL)(ctx.runner, engineId, `${platform.os}/${platform.architecture}`);
+    }
+    const image = images.find((i) => i.manifest === manifest);
+    return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build.ts
+
 
 
 
@@ -809,14 +870,14 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
-        await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
+        const run = await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
         for (const ref of prepared.plan.refs) {
             // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
             for (let attempt = 1;; attempt++) {
-                const argv = ['docker', 'tag', imageId, ref];
+                const argv = tagArgv(imageId, ref);
                 const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
                 if (r.exitCode === 0)
                     break;
@@ -824,7 +885,7 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
                     throw new exec_runner/* CommandError */.Qd(argv, r, ctx.redactor);
             }
         }
-        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms));
+        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
@@ -1017,6 +1078,8 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
@@ -1150,6 +1213,7 @@ class StreamMatcher {
 
 
 
+
 /** The base image whose layers a scan skips, if any. */
 function baseToSkip(req) {
     return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
@@ -1200,8 +1264,8 @@ async function scanImage(ctx, req) {
         stats.path = 'docker save';
         stats.fallback = e.message;
         stats.bytes.scanned = 0;
-        ctx.log(`$ docker save ${imageId}  # DF106: ${e.message}; read in memory, nothing written`);
-        hits = await scanSave(() => dockerSave(imageId), req.needles, { skip, matcher, stats });
+        const why = `DF106: ${e.message}; read in memory, nothing written`;
+        hits = await scanSave(() => dockerSave(ctx.runner, imageId, why), req.needles, { skip, matcher, stats });
     }
     stats.ms = Math.round(performance.now() - t0);
     return { hits, stats };
@@ -1214,7 +1278,7 @@ class Fallback extends Error {
  * one is missing): [image, base or null].
  */
 async function inspectPair(ctx, ref, baseRef) {
-    const r = await ctx.run(['docker', 'image', 'inspect', ref, ...(baseRef ? [baseRef] : [])]);
+    const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [ref, ...(baseRef ? [baseRef] : [])], { allowFailure: true });
     let found = [];
     try {
         found = JSON.parse(r.stdout || '[]');
@@ -1386,10 +1450,10 @@ async function scanDir(dir, matcher, hit) {
 }
 /** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
 async function containerdStore(ctx) {
-    const r = await ctx.run(['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}']);
-    if (r.exitCode !== 0)
+    const info = await (0,commands/* storeInfo */.Iu)(ctx.runner);
+    if (info === null)
         return null;
-    const [status, ...root] = r.stdout.trim().split(' ');
+    const [status, ...root] = info.trim().split(' ');
     const pairs = JSON.parse(status ?? '[]');
     return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
 }
@@ -1650,18 +1714,28 @@ function ended(stream) {
     });
 }
 /** `docker save IMAGE`, failing with docker's own words if it fails. */
-function dockerSave(imageId) {
-    const child = (0,external_node_child_process_.spawn)('docker', ['save', imageId], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d.toString()));
-    const done = new Promise((resolve, reject) => child.on('close', (code) => code === 0 ? resolve() : reject(new Error(`docker save ${imageId} exited ${code}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`))));
-    return { stream: child.stdout, done };
+function dockerSave(runner, imageId, why) {
+    const child = (0,commands/* save */.UN)(runner, imageId, why);
+    const done = child.exited.then(({ exitCode, stderr }) => {
+        if (exitCode !== 0)
+            throw new Error(`docker save ${imageId} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
+    });
+    return { stream: child.stdout, done, kill: () => child.kill() };
 }
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
 async function eachEntryOf(open, visit) {
-    const { stream, done } = open();
+    const { stream, done, kill } = open();
     done.catch(() => undefined); // judged below, once the stream is read
-    await eachEntry(stream, visit);
+    try {
+        await eachEntry(stream, visit);
+    }
+    catch (e) {
+        // The pass failed (a corrupt layer, a read error): nobody reads the rest, so the producer must not wait on
+        // its full pipe for ever.
+        kill?.();
+        stream.destroy();
+        throw e;
+    }
     await done;
 }
 /** Visit every regular file of a tar stream in order; `visit` must consume the entry. */
@@ -1987,10 +2061,7 @@ async function inspect(ctx, prepared, built, timings) {
     if (scanning) {
         ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
     }
-    const scanCtx = {
-        run: (argv) => ctx.runner.run(argv, { allowFailure: true, quiet: true }),
-        log: (line) => ctx.log.line(line),
-    };
+    const scanCtx = { runner: ctx.runner, log: (line) => ctx.log.line(line) };
     const t0 = performance.now();
     const request = scanning
         ? {
@@ -2289,6 +2360,7 @@ function unique(refs) {
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
+
 /**
  * The oldest Docker Engine this tool supports: what GitHub's ubuntu-22.04 and ubuntu-24.04 runners ship, and the
  * only major version its tests run on (28.5, classic and containerd image stores; docs/engines.md). Older engines
@@ -2312,9 +2384,7 @@ function tooOld(version) {
 }
 /** Fail fast, before anything is built, when the docker CLI is missing, no engine answers it, or it is too old. */
 async function assertEngine(runner) {
-    const r = await runner
-        .run(['docker', 'version', '--format', '{{.Server.Version}}'], { allowFailure: true, quiet: true })
-        .catch(() => null);
+    const r = await runner.run(commands/* dockerArgv */.fk.serverVersion(), { allowFailure: true, quiet: true }).catch(() => null);
     if (!r)
         throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
     if (r.exitCode !== 0 || !r.stdout.trim()) {
@@ -2392,6 +2462,7 @@ const TEST_TAIL_LINES = 15;
 ;// CONCATENATED MODULE: ./src/smoke/crash.ts
 
 
+
 /** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
 function dockerTime(s) {
     const m = /^(.*T\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(s.trim());
@@ -2399,10 +2470,11 @@ function dockerTime(s) {
         return NaN;
     return Date.parse(`${m[1]}${(m[2] ?? '.000').slice(0, 4).padEnd(4, '0')}${m[3]}`);
 }
-async function containerState(ctx, id) {
-    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{json .State}}', id], { allowFailure: true, quiet: true });
+async function stateFacts(ctx, id) {
+    const s = await (0,commands/* containerState */.bX)(ctx.runner, id);
+    if (!s)
+        return null;
     try {
-        const s = JSON.parse(r.stdout);
         return {
             exitCode: s.ExitCode,
             oomKilled: s.OOMKilled,
@@ -2421,7 +2493,7 @@ async function containerState(ctx, id) {
  */
 async function crashRow(ctx, app, when) {
     await app.logs.settle(1500);
-    const state = await containerState(ctx, app.id);
+    const state = await stateFacts(ctx, app.id);
     const seen = app.exit.current;
     const code = state?.exitCode ?? seen?.exitCode ?? -1;
     const parts = [`the container exited with code ${code}`];
@@ -3164,6 +3236,7 @@ class MozlogTally {
 ;// CONCATENATED MODULE: ./src/smoke/shutdown.ts
 
 
+
 const shutdown_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** `docker top ID -eo pid,ppid,args` output as processes (the header line dropped). */
 function parseTop(text) {
@@ -3210,8 +3283,8 @@ function signalSwallower(procs) {
 }
 /** The container's processes (`docker top` asks the engine, so this works on a remote one too); [] when unknown. */
 async function processTree(ctx, app) {
-    const r = await ctx.runner.run(['docker', 'top', app.id, '-eo', 'pid,ppid,args'], { allowFailure: true, quiet: true });
-    return r.exitCode === 0 ? parseTop(r.stdout) : [];
+    const out = await (0,commands/* top */.Mn)(ctx.runner, app.id);
+    return out === null ? [] : parseTop(out);
 }
 /** The verdict on a stop, from the exit code and the time it took (pure, unit-tested). */
 function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = null) {
@@ -3238,16 +3311,14 @@ function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = nu
 /** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
 async function stopApp(ctx, app) {
     const t0 = performance.now();
-    await ctx.runner.run(['docker', 'stop', '-t', String(STOP_GRACE_S), app.id], { allowFailure: true });
+    await (0,commands/* stop */.ds)(ctx.runner, [app.id], STOP_GRACE_S);
     const ms = Math.round(performance.now() - t0);
     let timer;
     const exit = await Promise.race([app.exit.exited, new Promise((r) => (timer = setTimeout(() => r(null), 5000)))]);
     clearTimeout(timer);
     let exitCode = exit?.exitCode ?? -1;
-    if (exitCode < 0) {
-        const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.ExitCode}}', app.id], { allowFailure: true, quiet: true });
-        exitCode = Number(r.stdout.trim() || -1);
-    }
+    if (exitCode < 0)
+        exitCode = await (0,commands/* exitCodeOf */.FO)(ctx.runner, app.id);
     return { exitCode, ms };
 }
 
@@ -3262,20 +3333,14 @@ class ExitWatch {
     info = null;
     exited;
     constructor(ctx, container) {
-        const argv = ['wait', container];
-        ctx.log.line(`$ docker ${argv.join(' ')} &`);
-        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        this.child = (0,commands/* waitFor */.fm)(ctx.runner, container);
         let out = '';
         this.child.stdout.on('data', (d) => (out += d.toString()));
         this.child.stderr.on('data', (d) => ctx.log.write(`docker wait: ${d.toString()}`));
-        this.exited = new Promise((resolve) => {
-            const done = () => {
-                const code = /^\s*(-?\d+)\s*$/.exec(out);
-                this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
-                resolve(this.info);
-            };
-            this.child.on('close', done);
-            this.child.on('error', done);
+        this.exited = this.child.exited.then(() => {
+            const code = /^\s*(-?\d+)\s*$/.exec(out);
+            this.info = { exitCode: code ? Number(code[1]) : -1, seenAt: performance.now() };
+            return this.info;
         });
     }
     /** The exit, if it has happened. */
@@ -3283,8 +3348,7 @@ class ExitWatch {
         return this.info;
     }
     stop() {
-        if (this.child.exitCode === null && !this.child.killed)
-            this.child.kill();
+        this.child.kill();
     }
 }
 
@@ -3316,9 +3380,7 @@ class LogCapture {
     done;
     constructor(ctx, container, onLine = () => undefined, prefix = 'app') {
         this.onLine = onLine;
-        const argv = ['logs', '--follow', container];
-        ctx.log.line(`$ docker ${argv.join(' ')} &`);
-        this.child = (0,external_node_child_process_.spawn)('docker', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+        this.child = (0,commands/* followLogs */.VF)(ctx.runner, container);
         for (const stream of ['stdout', 'stderr']) {
             // build.log gets every byte, redacted, each line once prefixed (a long line comes in pieces).
             let lineStart = true;
@@ -3367,10 +3429,7 @@ class LogCapture {
                     endLine();
             });
         }
-        this.done = new Promise((resolve) => {
-            this.child.on('close', () => resolve());
-            this.child.on('error', () => resolve());
-        });
+        this.done = this.child.exited.then(() => undefined);
     }
     keep(stream, text, dropped = 0) {
         const line = { stream, text: dropped ? `${text} [... ${dropped} more characters in build.log]` : text.replace(/\r$/, '') };
@@ -3404,12 +3463,12 @@ class LogCapture {
         return this.recent.slice(-n).map((l) => l.text);
     }
     stop() {
-        if (this.child.exitCode === null && !this.child.killed)
-            this.child.kill();
+        this.child.kill();
     }
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/start.ts
+
 
 
 
@@ -3463,7 +3522,7 @@ async function startApp(ctx, built, stack, onLine) {
     const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
     const name = appContainerName(ctx.runId);
     ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
-    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true });
+    const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
         const why = ctx.redactor.redact((0,exec_runner/* errorLine */.BP)(`${run.stderr}\n${run.stdout}`) || `exit ${run.exitCode}`);
@@ -3474,16 +3533,9 @@ async function startApp(ctx, built, stack, onLine) {
     // and on a busy machine three docker CLIs starting at once slow each other down. Nothing is lost meanwhile:
     // `docker logs --follow` replays the output from the start and `docker wait` returns at once for an exited
     // container.
-    const inspected = await ctx.runner.run(['docker', 'inspect', id], { quiet: true, allowFailure: true });
+    const info = await (0,commands/* inspectContainer */.aH)(ctx.runner, id);
     const exit = new ExitWatch(ctx, id);
     const logs = new LogCapture(ctx, id, onLine);
-    let info;
-    try {
-        info = JSON.parse(inspected.stdout)[0];
-    }
-    catch {
-        info = undefined;
-    }
     const pid = Number(info?.State?.Pid ?? 0);
     const portBases = baseUrls(info, stack.network, port);
     const app = {
@@ -3585,6 +3637,7 @@ function lbheartbeatRule(r, host = '', logTail = []) {
 
 
 
+
 const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'];
 const smoke_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
@@ -3640,7 +3693,7 @@ async function smoke(ctx, prepared, built, stack) {
         app.exit.stop();
         app.logs.stop();
         await http.close();
-        await ctx.runner.run(['docker', 'rm', '--force', app.id], { allowFailure: true, quiet: true });
+        await (0,commands/* removeContainers */.Dn)(ctx.runner, [app.id]);
         await dumpServiceLogs(ctx, stack);
     }
 }
@@ -3712,7 +3765,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
             rows.set(shutdownRow(stop.exitCode, stop.ms, app.stopSignal, undefined, swallower));
         }
         else {
-            await ctx.runner.run(['docker', 'kill', app.id], { allowFailure: true });
+            await (0,commands/* kill */.z7)(ctx.runner, app.id);
         }
         rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${smoke_secs(upFor)}, through every check${minUp > 0 ? ` and the ${smoke_secs(minUp)} min-uptime` : ''}`));
     }
@@ -3728,8 +3781,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
 async function hasExited(ctx, app) {
     if (app.exit.current)
         return true;
-    const r = await ctx.runner.run(['docker', 'inspect', '--format', '{{.State.Running}}', app.id], { allowFailure: true, quiet: true });
-    if (r.stdout.trim() !== 'false')
+    if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
         return false;
     await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     return true;
@@ -3767,7 +3819,7 @@ async function dumpServiceLogs(ctx, stack) {
             ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
         }
         ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
-        await ctx.runner.run(['docker', 'logs', '--tail', '200', s.container], { allowFailure: true });
+        await (0,commands/* logTail */.RB)(ctx.runner, s.container, 200);
     }
 }
 
@@ -3842,30 +3894,6 @@ async function test(ctx, built, stack) {
     await stack.ensure();
     await stack.restartServices();
     return [await testCommandRule(ctx, built, stack)];
-}
-
-;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
-/**
- * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
- * from stdin (`--password-stdin`), fed through the runner's `input`.
- */
-
-/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
-function loginServer(registry) {
-    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
-}
-function loginArgv(registry, username) {
-    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
-}
-function logoutArgv(registry) {
-    return ['docker', 'logout', loginServer(registry)];
-}
-/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
-function tagArgv(imageId, ref) {
-    return ['docker', 'tag', imageId, ref];
-}
-function pushArgv(ref) {
-    return ['docker', 'push', ref];
 }
 
 ;// CONCATENATED MODULE: ./src/publish/docker-config.ts
@@ -4119,14 +4147,14 @@ function checkPushable(ctx, prepared) {
         if (host === primary) {
             if (!config.username || !config.password) {
                 const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`);
+                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`, 'config');
             }
             continue;
         }
         const ref = plan.refs.find((r) => refHost(r) === host);
         throw new errors/* UserError */.y(extra.size === 0
             ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
-            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`);
+            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`, 'config');
     }
 }
 /**
@@ -4221,7 +4249,7 @@ async function logout(runner, registries, dockerConfig) {
         return false;
     for (const registry of registries.split('\n').filter(Boolean)) {
         await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, env: { DOCKER_CONFIG: dockerConfig } })
+            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
             .catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
@@ -4756,6 +4784,8 @@ var interrupt = __webpack_require__(6949);
 
 
 
+
+
 /**
  * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
  * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
@@ -4768,6 +4798,7 @@ async function runPipeline(ctx) {
     let prepared;
     let built;
     let error;
+    let configError = false;
     let failedStage;
     let session = null;
     const published = newPublished();
@@ -4862,6 +4893,7 @@ async function runPipeline(ctx) {
     }
     catch (e) {
         const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
+        configError = reason instanceof errors/* UserError */.y && reason.kind === 'config';
         error =
             reason instanceof context/* Interrupted */.j$
                 ? `interrupted by ${reason.signal}${interruptedIn ? ` during the ${interruptedIn} stage` : ''}: the run stopped there and its remaining rules were not judged; run it again for a verdict`
@@ -4874,12 +4906,16 @@ async function runPipeline(ctx) {
         // the sidecar's `docker run` was stopped, and the cleanup below removes what it created).
         if (!ctx.abort.signal.aborted)
             await early?.catch(() => undefined);
+        // After an interrupt, what was still running ends first (a `docker create` in flight finishes, the rest
+        // is stopped), so the cleanup below sees every container the run made.
+        if (ctx.abort.signal.aborted)
+            await ctx.runner.idle();
         await session?.close().catch(() => undefined);
         await (0,cleanup/* removeRunResources */.J)(ctx.runner, ctx.runId).catch(() => undefined);
         ctx.runner.removeEnvFiles();
         // Only the run's own tag: the image keeps its other tags (and goes with the last of them, as any image).
         if (built?.runRef)
-            await ctx.runner.run(['docker', 'image', 'rm', built.runRef], { allowFailure: true, quiet: true });
+            await (0,commands/* removeImage */.Jj)(ctx.runner, built.runRef);
         ctx.undo.delete(removeWorkDir);
         removeWorkDir();
     }
@@ -4905,7 +4941,7 @@ async function runPipeline(ctx) {
     writeReport(ctx.redactor, files, report);
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
-    return { report, files };
+    return { report, files, configError };
 }
 /** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
 function needsStack(ctx) {

@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6432);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1972);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6432:
+/***/ 1972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31344,6 +31344,181 @@ const RUN_LABEL = 'dockerflow.run';
 /** `--label dockerflow.run=<run id>` for every container and network a run creates. */
 const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
+;// CONCATENATED MODULE: ./src/docker/commands.ts
+
+/** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
+const dockerArgv = {
+    serverVersion: () => ['docker', 'version', '--format', '{{.Server.Version}}'],
+    buildxVersion: () => ['docker', 'buildx', 'version'],
+    /** The engine's storage driver status and data root, one line: `<DriverStatus JSON> <DockerRootDir>`. */
+    storeInfo: () => ['docker', 'info', '--format', '{{json .DriverStatus}} {{.DockerRootDir}}'],
+    /** `docker inspect` of containers (whole JSON, or one `--format` template). */
+    inspect: (ids, format) => ['docker', 'inspect', ...(format ? ['--format', format] : []), ...ids],
+    imageInspect: (refs, format, platform) => [
+        'docker',
+        'image',
+        'inspect',
+        ...(platform ? ['--platform', platform] : []),
+        ...(format ? ['--format', format] : []),
+        ...refs,
+    ],
+    /** A container that is never started (files are copied out of it); its command is a path that does not exist. */
+    createIdle: (name, runId, image) => [
+        'docker',
+        'create',
+        '--name',
+        name,
+        ...runLabelArgs(runId),
+        '--entrypoint',
+        '/dockerflow-never-run',
+        image,
+    ],
+    /** Copy `file` (links followed) out of a container to `dest`. */
+    copyOut: (container, file, dest) => ['docker', 'cp', '-L', `${container}:${file}`, dest],
+    remove: (ids, o = {}) => ['docker', 'rm', '-f', ...(o.volumes ? ['-v'] : []), ...ids],
+    kill: (id) => ['docker', 'kill', id],
+    stop: (ids, graceS) => ['docker', 'stop', '-t', String(graceS), ...ids],
+    start: (ids) => ['docker', 'start', ...ids],
+    top: (id) => ['docker', 'top', id, '-eo', 'pid,ppid,args'],
+    logsTail: (id, lines) => ['docker', 'logs', '--tail', String(lines), id],
+    logsFollow: (id) => ['docker', 'logs', '--follow', id],
+    wait: (id) => ['docker', 'wait', id],
+    save: (ref) => ['docker', 'save', ref],
+    imageRemove: (ref) => ['docker', 'image', 'rm', ref],
+    listContainers: (label) => ['docker', 'ps', '-aq', '--filter', `label=${label}`],
+    listNetworks: (label) => ['docker', 'network', 'ls', '-q', '--filter', `label=${label}`],
+    networkConnect: (network, container) => ['docker', 'network', 'connect', network, container],
+    networkDisconnect: (network, container) => ['docker', 'network', 'disconnect', '--force', network, container],
+    networkRemove: (networks) => ['docker', 'network', 'rm', ...networks],
+};
+const quietly = { allowFailure: true, quiet: true };
+/** The whole `docker inspect` object of a container; undefined when it cannot be read. */
+async function inspectContainer(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id]), quietly);
+    try {
+        return JSON.parse(r.stdout)[0];
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A container's `State` object (ExitCode, OOMKilled, Error, StartedAt, FinishedAt...); null when unknown. */
+async function containerState(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{json .State}}'), quietly);
+    try {
+        return JSON.parse(r.stdout);
+    }
+    catch {
+        return null;
+    }
+}
+/** `true`/`false` as the engine says whether the container runs; null when it cannot tell (no such container). */
+async function isRunning(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{.State.Running}}'), quietly);
+    const s = r.stdout.trim();
+    return s === 'true' ? true : s === 'false' ? false : null;
+}
+/** A stopped container's exit code; -1 when it cannot be read. */
+async function exitCodeOf(runner, id) {
+    const r = await runner.run(dockerArgv.inspect([id], '{{.State.ExitCode}}'), quietly);
+    return Number(r.stdout.trim() || -1);
+}
+/** Name, running and exit code of each container, by name (without docker's leading `/`). */
+async function containerStates(runner, ids) {
+    const r = await runner.run(dockerArgv.inspect(ids, '{{.Name}} {{.State.Running}} {{.State.ExitCode}}'), quietly);
+    return new Map(r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+        const [name = '', running = '', code = ''] = l.trim().split(' ');
+        return [name.replace(/^\//, ''), { running: running === 'true', exitCode: Number(code) }];
+    }));
+}
+/** `docker top ID -eo pid,ppid,args`; null when it failed. */
+async function commands_top(runner, id) {
+    const r = await runner.run(dockerArgv.top(id), quietly);
+    return r.exitCode === 0 ? r.stdout : null;
+}
+/** Remove containers, running or not (best effort); `cleanup`: also once the run was interrupted. */
+async function removeContainers(runner, ids, o = {}) {
+    if (ids.length)
+        await runner.run(dockerArgv.remove(ids, o), { ...quietly, cleanup: o.cleanup ?? false });
+}
+/** SIGKILL, logged (best effort). */
+async function kill(runner, id) {
+    await runner.run(dockerArgv.kill(id), { allowFailure: true });
+}
+/** `docker stop -t graceS`, logged (best effort): the stop signal, then SIGKILL after `graceS` seconds. */
+async function stop(runner, ids, graceS) {
+    return ids.length ? runner.run(dockerArgv.stop(ids, graceS), { allowFailure: true }) : null;
+}
+/** Start stopped containers again, logged (best effort). */
+async function start(runner, ids) {
+    if (ids.length)
+        await runner.run(dockerArgv.start(ids), { allowFailure: true });
+}
+/** The container's last `lines` lines of output, into build.log (best effort). */
+async function logTail(runner, id, lines) {
+    await runner.run(dockerArgv.logsTail(id, lines), { allowFailure: true });
+}
+/** `docker logs --follow`: the container's output from its start, for as long as it runs (a follower). */
+function followLogs(runner, id) {
+    return runner.spawn(dockerArgv.logsFollow(id));
+}
+/** `docker wait`: ends when the container exits, printing its exit code (a follower). */
+function waitFor(runner, id) {
+    return runner.spawn(dockerArgv.wait(id));
+}
+/**
+ * `docker save REF` as a stream (a follower: killed with the run, or by the caller when it stops reading, which
+ * it must do when it fails: a save nobody reads blocks on its full pipe for ever). `why` goes in build.log.
+ */
+function save(runner, ref, why) {
+    return runner.spawn(dockerArgv.save(ref), { why });
+}
+/**
+ * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
+ * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
+ */
+async function createIdle(runner, name, runId, image) {
+    const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
+    return r.stdout.trim();
+}
+/** Copy one file out of a container; false when it is not there. */
+async function copyOut(runner, container, file, dest) {
+    const r = await runner.run(dockerArgv.copyOut(container, file, dest), quietly);
+    return r.exitCode === 0;
+}
+/** `docker image inspect` of one image or several (docker prints those it finds and exits 1 if one is missing). */
+function imageInspect(runner, refs, o = {}) {
+    return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
+}
+/** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */
+async function platformImageId(runner, ref, platform) {
+    const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Id}}', platform), quietly);
+    return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+/** An image's size in bytes as the engine reports it; undefined when it cannot be read. */
+async function imageSize(runner, ref) {
+    const r = await runner.run(dockerArgv.imageInspect([ref], '{{.Size}}'), quietly).catch(() => null);
+    const n = r && r.exitCode === 0 ? Number(r.stdout.trim()) : NaN;
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+/** Untag one ref (the image goes with its last tag, as any image): a cleanup command, run after an interrupt too. */
+async function removeImage(runner, ref) {
+    await runner.run(dockerArgv.imageRemove(ref), { ...quietly, cleanup: true });
+}
+/** `<DriverStatus JSON> <DockerRootDir>` of the engine; null when `docker info` failed. */
+async function storeInfo(runner) {
+    const r = await runner.run(dockerArgv.storeInfo(), quietly);
+    return r.exitCode === 0 ? r.stdout : null;
+}
+/** Join a network (a job's own container joins the run's); false when docker refused. */
+async function connect(runner, network, container) {
+    const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
+    return r.exitCode === 0;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -31376,12 +31551,13 @@ function readMountinfo() {
 ;// CONCATENATED MODULE: ./src/docker/cleanup.ts
 
 
+
 /**
  * Remove every container and network a run created (found by its label), whatever state they are in. Safe to
  * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
  */
 async function removeRunResources(runner, runId) {
-    const filter = `label=${RUN_LABEL}=${runId}`;
+    const label = `${RUN_LABEL}=${runId}`;
     const ids = async (argv) => {
         const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
         return r.exitCode === 0
@@ -31392,19 +31568,15 @@ async function removeRunResources(runner, runId) {
             : [];
     };
     // Both listed at once; the containers go first, as a network in use cannot be removed.
-    const [containers, networks] = await Promise.all([
-        ids(['docker', 'ps', '-aq', '--filter', filter]),
-        ids(['docker', 'network', 'ls', '-q', '--filter', filter]),
-    ]);
-    if (containers.length)
-        await runner.run(['docker', 'rm', '-f', '-v', ...containers], { allowFailure: true, quiet: true, cleanup: true });
+    const [containers, networks] = await Promise.all([ids(dockerArgv.listContainers(label)), ids(dockerArgv.listNetworks(label))]);
+    await removeContainers(runner, containers, { volumes: true, cleanup: true });
     // A containerised job joined the run network to reach the app (Stack): it leaves first, or the network stays.
     const self = networks.length ? ownContainerId() : null;
     if (self) {
-        await Promise.all(networks.map((n) => runner.run(['docker', 'network', 'disconnect', '--force', n, self], { allowFailure: true, quiet: true, cleanup: true })));
+        await Promise.all(networks.map((n) => runner.run(dockerArgv.networkDisconnect(n, self), { allowFailure: true, quiet: true, cleanup: true })));
     }
     if (networks.length)
-        await runner.run(['docker', 'network', 'rm', ...networks], { allowFailure: true, quiet: true, cleanup: true });
+        await runner.run(dockerArgv.networkRemove(networks), { allowFailure: true, quiet: true, cleanup: true });
     return { containers: containers.length, networks: networks.length };
 }
 
@@ -32637,6 +32809,8 @@ function killTree(child, signal) {
     }
 }
 const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
+/** Characters of a follower's stderr kept for its error message. */
+const FOLLOWER_STDERR = 64 * 1024;
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
  * redacted, and optionally to the console.
@@ -32735,6 +32909,39 @@ class Runner {
         if (this.envDir)
             (0,external_node_fs_namespaceObject.rmSync)(this.envDir, { recursive: true, force: true });
         this.envDir = null;
+    }
+    /**
+     * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
+     * no shell, the runner's environment (DOCKER_CONFIG while logged in), its command line in build.log (redacted),
+     * in a process group of its own, and stopped with the run's other commands on an interrupt (after which a new
+     * one is refused, as `run` refuses). `idle()` waits for it. Its stdout and stderr are not logged here: the
+     * caller reads them (the app's output is logged line by line, prefixed; a saved image is never logged).
+     */
+    spawn(argv, opts = {}) {
+        const [cmd, ...args] = argv;
+        if (!cmd)
+            throw new Error('Runner.spawn: empty argv');
+        if (this.interrupted)
+            throw this.interrupted;
+        this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
+        const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        this.track(child);
+        const err = new Tail(FOLLOWER_STDERR);
+        child.stderr.on('data', (b) => err.push(b));
+        const exited = new Promise((resolve) => {
+            child.on('error', (e) => resolve({ exitCode: -1, stderr: this.redactor.redact(`cannot run ${cmd}: ${e.message}`) }));
+            child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stderr: this.redactor.redact(err.end()) }));
+        });
+        return {
+            stdout: child.stdout,
+            stderr: child.stderr,
+            exited,
+            kill: () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    killTree(child, 'SIGTERM');
+            },
+        };
     }
     async run(argv, opts = {}) {
         const [cmd, ...args] = argv;
