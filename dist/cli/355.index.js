@@ -1,8 +1,8 @@
-export const id = 91;
-export const ids = [91];
+export const id = 355;
+export const ids = [355];
 export const modules = {
 
-/***/ 6091:
+/***/ 4355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,11 +19,11 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
+var errors = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(7220);
-// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(4158);
+var cleanup = __webpack_require__(6657);
+// EXTERNAL MODULE: ../issue-12a/node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(7092);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/git/context-view.ts
 
@@ -224,7 +224,7 @@ function writeShasum(redactor, files, imageId) {
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(1062);
+var catalogue = __webpack_require__(8841);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -232,13 +232,13 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(7507);
+var exec_runner = __webpack_require__(6144);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(6872);
+var commands = __webpack_require__(411);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
-var own_container = __webpack_require__(7742);
+var own_container = __webpack_require__(5303);
 // EXTERNAL MODULE: ./src/docker/run-label.ts
-var run_label = __webpack_require__(4402);
+var run_label = __webpack_require__(1251);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
@@ -331,7 +331,7 @@ function testRunArgv(t) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(6533);
+var names = __webpack_require__(2134);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -445,6 +445,16 @@ class Stack {
         }));
     }
 }
+/** Sidecar output goes to build.log, to explain a failing heartbeat. */
+async function dumpServiceLogs(ctx, stack) {
+    for (const s of await stack.states()) {
+        if (!s.running && !stack.servicesStopped) {
+            ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
+        }
+        ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
+        await (0,commands/* logTail */.RB)(ctx.runner, s.container, 200);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/docker/buildx.ts
 
@@ -468,9 +478,9 @@ function detectBuilder(runner) {
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(2023);
+var image_ref = __webpack_require__(7126);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(1377);
+var config_config = __webpack_require__(691);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
 /**
  * Provenance and SBOM attestations (`provenance`, `sbom`, with docker/build-push-action's meaning). BuildKit
@@ -622,8 +632,8 @@ function pushArgv(ref) {
     return ['docker', 'push', ref];
 }
 
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ../issue-12a/node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(4236);
 ;// CONCATENATED MODULE: ./src/docker/platform.ts
 /**
  * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
@@ -988,8 +998,8 @@ async function buildChecks(ctx, versionLine) {
     return row;
 }
 
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
+// EXTERNAL MODULE: ../issue-12a/node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8564);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -2533,6 +2543,18 @@ async function stayedUp(app, minMs) {
     clearTimeout(timer);
     return up;
 }
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+async function hasExited(ctx, app) {
+    if (app.exit.current)
+        return true;
+    if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
+        return false;
+    await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    return true;
+}
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
@@ -2958,9 +2980,35 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
     return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${fault_secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
+/** DF205, or why it cannot be judged on this run. */
+async function serviceFault(http, base, stack, readiness, heartbeat) {
+    if (stack.services.length === 0) {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
+    }
+    if (readiness !== 'ready')
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
+    if (heartbeat && heartbeat.status !== 'pass') {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
+    }
+    // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (down.length) {
+        const which = down.map((s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`);
+        return (0,catalogue/* check */.z6)('DF205', 'fail', `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`);
+    }
+    return faultRule(http, base, stack);
+}
+/** A failing heartbeat often means a sidecar died: say so in DF203. */
+async function withServiceStates(stack, row) {
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (!down.length)
+        return row;
+    const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
+    return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
+}
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ../issue-12a/node_modules/undici/index.js
+var undici = __webpack_require__(1362);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
@@ -3121,8 +3169,8 @@ function mozlogRule(tally, mode, redactor) {
     return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(short(bad.line, 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…); ${bad_} line(s) are not mozlog (${byWhom.join(', ')}${where})${others.length ? `, next ${others.join(', ')}` : ''}${silence.length ? `; silence what other programs print (${silence.join('; ')})` : ''}`, { level });
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ../issue-12a/node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(6970);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 
@@ -3355,7 +3403,7 @@ class ExitWatch {
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
 // EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
-var redactor = __webpack_require__(8589);
+var redactor = __webpack_require__(4410);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -3638,6 +3686,7 @@ function lbheartbeatRule(r, host = '', logTail = []) {
 
 
 
+
 const SMOKE_RULES = ['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207', 'DF208', 'DF301', 'DF302'];
 const smoke_secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
@@ -3773,54 +3822,6 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
     rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
     return readyMs;
-}
-/**
- * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
- * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
- */
-async function hasExited(ctx, app) {
-    if (app.exit.current)
-        return true;
-    if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
-        return false;
-    await Promise.race([app.exit.exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-    return true;
-}
-/** DF205, or why it cannot be judged on this run. */
-async function serviceFault(http, base, stack, readiness, heartbeat) {
-    if (stack.services.length === 0) {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)');
-    }
-    if (readiness !== 'ready')
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)');
-    if (heartbeat && heartbeat.status !== 'pass') {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)');
-    }
-    // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
-    const down = (await stack.states()).filter((s) => !s.running);
-    if (down.length) {
-        const which = down.map((s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`);
-        return (0,catalogue/* check */.z6)('DF205', 'fail', `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`);
-    }
-    return faultRule(http, base, stack);
-}
-/** A failing heartbeat often means a sidecar died: say so in DF203. */
-async function withServiceStates(stack, row) {
-    const down = (await stack.states()).filter((s) => !s.running);
-    if (!down.length)
-        return row;
-    const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
-    return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
-}
-/** Sidecar output goes to build.log, to explain a failing heartbeat. */
-async function dumpServiceLogs(ctx, stack) {
-    for (const s of await stack.states()) {
-        if (!s.running && !stack.servicesStopped) {
-            ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
-        }
-        ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
-        await (0,commands/* logTail */.RB)(ctx.runner, s.container, 200);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/test-command.ts
@@ -4047,7 +4048,6 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 
 
 
-
 /** Every login of a session. */
 function sessionLogins(session) {
     return session.logins ?? [{ registry: session.registry, username: session.username, password: session.password }];
@@ -4165,67 +4165,22 @@ function wantsLogin(ctx, prepared) {
     return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
- * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
- * otherwise it is a warning and the run goes on without that login.
+ * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
+ * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
  */
-async function login(ctx, prepared) {
-    checkPushable(ctx, prepared);
-    if (!wantsLogin(ctx, prepared))
-        return null;
-    const credentials = completeCredentials(ctx);
-    if (credentials.length === 0)
-        return null;
-    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
-    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry));
-    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
-    process.once('exit', cleanupOnExit);
-    ctx.saveState?.('dockerConfig', dockerConfig);
-    const logins = [];
-    const giveUp = () => {
-        removeDockerConfig(dockerConfig);
-        process.off('exit', cleanupOnExit);
-    };
-    for (const { registry, username, password } of credentials) {
-        ctx.ui.info(`Logging in to ${registry} as ${username}`);
-        try {
-            await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
-                tries: DEFAULT_TRIES,
-                baseDelayMs: DEFAULT_BASE_DELAY_MS,
-                kindOf: (e) => classifyFailure(failureText(e)),
-                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
-            });
-        }
-        catch (e) {
-            const error = loginError(registry, username, e);
-            if (pushHosts.has(normalHost(registry))) {
-                if (logins.length > 0)
-                    await logoutAll(ctx.runner, logins, dockerConfig);
-                giveUp();
-                throw error;
-            }
-            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
-            continue;
-        }
-        logins.push({ registry, username, password });
-        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+async function dockerLogin(ctx, login, dockerConfig) {
+    const { registry, username, password } = login;
+    try {
+        await withRetry(() => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), {
+            tries: DEFAULT_TRIES,
+            baseDelayMs: DEFAULT_BASE_DELAY_MS,
+            kindOf: (e) => classifyFailure(failureText(e)),
+            onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`docker login to ${registry} failed (${failureText(error)}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+        });
     }
-    if (logins.length === 0) {
-        giveUp();
-        return null;
+    catch (e) {
+        throw loginError(registry, username, e);
     }
-    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
-    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
-    return {
-        ...logins[0],
-        logins,
-        dockerConfig,
-        close: async () => {
-            delete ctx.runner.env.DOCKER_CONFIG;
-            await logoutAll(ctx.runner, logins, dockerConfig);
-            process.off('exit', cleanupOnExit);
-        },
-    };
 }
 async function logoutAll(runner, logins, dockerConfig) {
     await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
@@ -4254,6 +4209,69 @@ async function logout(runner, registries, dockerConfig) {
     }
     removeDockerConfig(dockerConfig);
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/stages/login.ts
+
+
+
+/**
+ * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
+ * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
+ * otherwise it is a warning and the run goes on without that login.
+ */
+async function login(ctx, prepared) {
+    checkPushable(ctx, prepared);
+    if (!wantsLogin(ctx, prepared))
+        return null;
+    const credentials = completeCredentials(ctx);
+    if (credentials.length === 0)
+        return null;
+    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry));
+    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
+    process.once('exit', cleanupOnExit);
+    ctx.saveState?.('dockerConfig', dockerConfig);
+    const logins = [];
+    const giveUp = () => {
+        removeDockerConfig(dockerConfig);
+        process.off('exit', cleanupOnExit);
+    };
+    for (const { registry, username, password } of credentials) {
+        ctx.ui.info(`Logging in to ${registry} as ${username}`);
+        try {
+            await dockerLogin(ctx, { registry, username, password }, dockerConfig);
+        }
+        catch (e) {
+            const error = e;
+            if (pushHosts.has(normalHost(registry))) {
+                if (logins.length > 0)
+                    await logoutAll(ctx.runner, logins, dockerConfig);
+                giveUp();
+                throw error;
+            }
+            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
+            continue;
+        }
+        logins.push({ registry, username, password });
+        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+    }
+    if (logins.length === 0) {
+        giveUp();
+        return null;
+    }
+    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
+    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    return {
+        ...logins[0],
+        logins,
+        dockerConfig,
+        close: async () => {
+            delete ctx.runner.env.DOCKER_CONFIG;
+            await logoutAll(ctx.runner, logins, dockerConfig);
+            process.off('exit', cleanupOnExit);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/hub-description.ts
@@ -4561,6 +4579,7 @@ function mediaTypeOf(body) {
 
 
 
+
 const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
 function parse(fetched, what) {
     try {
@@ -4598,6 +4617,36 @@ async function verifyTag(client, ref, expectedConfig, platform) {
     }
     return { digest: top.digest, manifestDigest: platformDigest, configDigest };
 }
+/**
+ * `verifyTag`, retried while the registry fails transiently (a 5xx, a 429, a dropped connection): a pushed tag
+ * that cannot be read back is reported as that, with what to do, not as a failed push.
+ */
+async function verifyPushed(client, ref, expectedConfig, platform, onRetry) {
+    return withRetry(() => verifyTag(client, ref, expectedConfig, platform), {
+        tries: DEFAULT_TRIES,
+        baseDelayMs: DEFAULT_BASE_DELAY_MS,
+        kindOf: kindOfHttp,
+        onRetry: ({ attempt, tries, delayMs, error }) => onRetry(`reading ${ref.display} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+    }).catch((e) => {
+        throw verifyError(ref.display, e);
+    });
+}
+function kindOfHttp(e) {
+    if (!(e instanceof RegistryHttpError))
+        return 'fatal';
+    if (e.status === 0 || e.status === 429 || e.status >= 500)
+        return 'transient';
+    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
+}
+function verifyError(ref, e) {
+    if (e instanceof errors/* UserError */.y)
+        return e;
+    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
+    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
+        return new errors/* UserError */.y(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
+    }
+    return e;
+}
 
 ;// CONCATENATED MODULE: ./src/stages/publish.ts
 
@@ -4610,8 +4659,18 @@ async function verifyTag(client, ref, expectedConfig, platform) {
 
 
 
-
 const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
+/** A publish that failed part-way: `failure` says why, `published` what was pushed and verified before it. */
+class PublishError extends Error {
+    failure;
+    published;
+    constructor(failure, published) {
+        super(failure.message);
+        this.failure = failure;
+        this.published = published;
+        this.name = 'PublishError';
+    }
+}
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 function pushReason(plan, out, error) {
     if (out.reason)
@@ -4622,9 +4681,21 @@ function pushReason(plan, out, error) {
 }
 /**
  * Push every planned ref, then read each back from the registry and confirm it is the image in
- * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed.
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed. Returns what was
+ * pushed and verified; a failure throws a PublishError that carries what was, before it (a failed second push
+ * still reports the first).
  */
-async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
+async function publish(ctx, prepared, built, checks, session, shasumFile) {
+    const out = newPublished();
+    try {
+        await publishInto(ctx, prepared, built, checks, session, shasumFile, out);
+    }
+    catch (e) {
+        throw new PublishError(e, out);
+    }
+    return out;
+}
+async function publishInto(ctx, prepared, built, checks, session, shasumFile, out) {
     const { plan } = prepared;
     if (!plan.push)
         return;
@@ -4684,14 +4755,7 @@ async function publishTo(ctx, session, imageId, configDigest, refs, out) {
             const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
             if (!parsed)
                 throw new Error(`cannot parse the pushed ref ${ref}`);
-            const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, configDigest, platform), {
-                tries: DEFAULT_TRIES,
-                baseDelayMs: DEFAULT_BASE_DELAY_MS,
-                kindOf: kindOfHttp,
-                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`reading ${ref} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
-            }).catch((e) => {
-                throw verifyError(ref, e);
-            });
+            const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
             ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
             out.pushed.push(ref);
             if (out.digest && out.digest !== verified.digest)
@@ -4740,30 +4804,15 @@ async function describeOnHub(ctx, prepared, session, pushed) {
             ctx.ui.warning(`hub-description: ${result.error}`);
     }
 }
-function kindOfHttp(e) {
-    if (!(e instanceof RegistryHttpError))
-        return 'fatal';
-    if (e.status === 0 || e.status === 429 || e.status >= 500)
-        return 'transient';
-    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
-}
-function verifyError(ref, e) {
-    if (e instanceof errors/* UserError */.y)
-        return e;
-    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
-    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
-        return new errors/* UserError */.y(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
-    }
-    return e;
-}
 
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(670);
+var context = __webpack_require__(6097);
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(2423);
+var describe_error = __webpack_require__(9754);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(6949);
+var interrupt = __webpack_require__(8936);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -4801,7 +4850,7 @@ async function runPipeline(ctx) {
     let configError = false;
     let failedStage;
     let session = null;
-    const published = newPublished();
+    let published = newPublished();
     const interrupted = (0,interrupt/* whenInterrupted */.vV)(ctx);
     /** Stages under way, to say which one an interrupt stopped. */
     const running = new Set();
@@ -4888,8 +4937,16 @@ async function runPipeline(ctx) {
         if (smoked.value.readyMs !== undefined)
             timings.ready = smoked.value.readyMs;
         checks.push(...(await timed('test', () => test(ctx, b, stack))));
-        if (p.plan.push)
-            await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
+        if (p.plan.push) {
+            published = await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum).catch((e) => {
+                // What was pushed and verified before the failure is reported with it.
+                if (e instanceof PublishError) {
+                    published = e.published;
+                    throw e.failure;
+                }
+                throw e;
+            }));
+        }
     }
     catch (e) {
         const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;

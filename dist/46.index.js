@@ -1,8 +1,8 @@
-export const id = 115;
-export const ids = [115];
+export const id = 46;
+export const ids = [46];
 export const modules = {
 
-/***/ 31377:
+/***/ 20691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,18 +30,18 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../issue-12a/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(94297);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(91062);
+var catalogue = __webpack_require__(28841);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(76533);
+var names = __webpack_require__(92134);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(37827);
+var errors = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(22023);
+var image_ref = __webpack_require__(37126);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6856);
+var options = __webpack_require__(66541);
 ;// CONCATENATED MODULE: ./src/config/parse-lines.ts
 
 /**
@@ -555,7 +555,7 @@ function validArtifactName(name) {
 
 /***/ }),
 
-/***/ 37827:
+/***/ 6876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -602,7 +602,7 @@ class UserError extends Error {
 
 /***/ }),
 
-/***/ 22023:
+/***/ 37126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -670,7 +670,7 @@ function sanitizeTag(name) {
 
 /***/ }),
 
-/***/ 6856:
+/***/ 66541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -824,15 +824,15 @@ function cliFlag(spec) {
 
 /***/ }),
 
-/***/ 37220:
+/***/ 46657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94402);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66872);
-/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51251);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70411);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95303);
 
 
 
@@ -867,7 +867,7 @@ async function removeRunResources(runner, runId) {
 
 /***/ }),
 
-/***/ 66872:
+/***/ 70411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -895,7 +895,7 @@ async function removeRunResources(runner, runId) {
 /* harmony export */   we: () => (/* binding */ containerStates),
 /* harmony export */   z7: () => (/* binding */ kill)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94402);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51251);
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
 const dockerArgv = {
@@ -1073,7 +1073,7 @@ async function connect(runner, network, container) {
 
 /***/ }),
 
-/***/ 7742:
+/***/ 95303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1109,7 +1109,7 @@ function readMountinfo() {
 
 /***/ }),
 
-/***/ 94402:
+/***/ 51251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1124,7 +1124,7 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
 /***/ }),
 
-/***/ 37507:
+/***/ 36144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1145,8 +1145,8 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(76533);
-/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15753);
+/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92134);
+/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83900);
 
 
 
@@ -1439,7 +1439,7 @@ class Runner {
 
 /***/ }),
 
-/***/ 99115:
+/***/ 77046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1450,8 +1450,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readActionInputs
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(91659);
+// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(60441);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -1459,17 +1459,17 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(31377);
+var config_config = __webpack_require__(20691);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(37827);
+var errors = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6856);
+var options = __webpack_require__(66541);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(91062);
+var catalogue = __webpack_require__(28841);
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(40670);
+var context = __webpack_require__(46097);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(37507);
+var exec_runner = __webpack_require__(36144);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/log/build-log.ts
@@ -1524,7 +1524,7 @@ class BuildLog {
 }
 
 // EXTERNAL MODULE: ./src/secrets/redactor.ts
-var secrets_redactor = __webpack_require__(15753);
+var secrets_redactor = __webpack_require__(83900);
 ;// CONCATENATED MODULE: ./src/run/create.ts
 
 
@@ -1532,8 +1532,11 @@ var secrets_redactor = __webpack_require__(15753);
 
 
 
-/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
-function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)()) {
+/**
+ * Secrets are registered (console masking and file redaction, every form) before any command runs. `saveState`:
+ * the action's way to hand values to its post step (logout, scratch folder); the CLI has none.
+ */
+function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(), saveState) {
     const redactor = new secrets_redactor/* Redactor */.pO();
     for (const value of (0,config_config/* secretValues */.VX)(config)) {
         redactor.add(value);
@@ -1557,13 +1560,14 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
         undo: new Set([() => runner.removeEnvFiles()]),
         workDir,
         abort: new AbortController(),
+        ...(saveState ? { saveState } : {}),
     };
 }
 
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(72423);
+var describe_error = __webpack_require__(79754);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(86949);
+var interrupt = __webpack_require__(58936);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Markdown that renders as written (GitHub-flavoured Markdown, as the job summary and PR comments read it).
@@ -1711,7 +1715,7 @@ async function uploadOutDir(config, files, env) {
     }
     const paths = [files.buildLog, files.shasum, files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
     try {
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(236), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 23530));
         const res = await new DefaultArtifactClient().uploadArtifact(config.artifactName, paths, files.dir, {
             ...(config.retentionDays !== null ? { retentionDays: config.retentionDays } : {}),
         });
@@ -1730,9 +1734,9 @@ async function uploadOutDir(config, files, env) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/forms.ts
-var secrets_forms = __webpack_require__(15994);
+var secrets_forms = __webpack_require__(90813);
 // EXTERNAL MODULE: ./src/secrets/sink.ts
-var sink = __webpack_require__(91894);
+var sink = __webpack_require__(46091);
 ;// CONCATENATED MODULE: ./src/ui/action-ui.ts
 
 
@@ -1788,8 +1792,8 @@ class ActionUi {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
+// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(66845);
 ;// CONCATENATED MODULE: ./src/rules/fixes.ts
 /**
  * One line per rule that says how to fix a failure, as Markdown (code spans for code), from the **Fix:** of
@@ -1966,10 +1970,10 @@ function explain(e, where) {
     return `PR comment not posted on ${where}: ${status ? `GitHub answered ${status} ` : ''}${msg}; the run's verdict is unaffected`;
 }
 
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(78390);
+// EXTERNAL MODULE: ../issue-12a/node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8564);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(66872);
+var commands = __webpack_require__(70411);
 ;// CONCATENATED MODULE: ./src/inspect/size.ts
 
 
@@ -2088,7 +2092,7 @@ async function run(env = process.env) {
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 89013));
+    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(236), __webpack_require__.e(99), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 21718));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
     setOutput('verdict', report.verdict);
@@ -2166,7 +2170,7 @@ async function postComment(config, ctx, env, report, artifactUrl) {
 
 /***/ }),
 
-/***/ 86949:
+/***/ 58936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2174,8 +2178,8 @@ async function postComment(config, ctx, env, report, artifactUrl) {
 /* harmony export */   vV: () => (/* binding */ whenInterrupted)
 /* harmony export */ });
 /* unused harmony export INTERRUPT_GRACE_MS */
-/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37220);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40670);
+/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46657);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46097);
 
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
@@ -2239,7 +2243,7 @@ function whenInterrupted(ctx) {
 
 /***/ }),
 
-/***/ 91062:
+/***/ 28841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2297,7 +2301,7 @@ function failsRun(row, failOn) {
 
 /***/ }),
 
-/***/ 40670:
+/***/ 46097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2331,14 +2335,14 @@ function newRunId() {
 
 /***/ }),
 
-/***/ 72423:
+/***/ 79754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37507);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6876);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36144);
 
 
 /** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
@@ -2353,7 +2357,7 @@ function describeError(e) {
 
 /***/ }),
 
-/***/ 15994:
+/***/ 90813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2438,7 +2442,7 @@ function secretForms(value) {
 
 /***/ }),
 
-/***/ 76533:
+/***/ 92134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2520,7 +2524,7 @@ function isDockerCliVariable(name) {
 
 /***/ }),
 
-/***/ 15753:
+/***/ 83900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2530,7 +2534,7 @@ function isDockerCliVariable(name) {
 /* unused harmony export MASK */
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _forms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15994);
+/* harmony import */ var _forms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90813);
 
 
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
@@ -2676,7 +2680,7 @@ class LineRedactor {
 
 /***/ }),
 
-/***/ 91894:
+/***/ 46091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

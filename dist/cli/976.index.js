@@ -1,8 +1,8 @@
-export const id = 28;
-export const ids = [28];
+export const id = 976;
+export const ids = [976];
 export const modules = {
 
-/***/ 3028:
+/***/ 5976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:stream/consumers"
 var consumers_ = __webpack_require__(8321);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(1377);
+var config_config = __webpack_require__(691);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
+var errors = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(7507);
+var exec_runner = __webpack_require__(6144);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -76,12 +76,12 @@ class BuildLog {
 }
 
 // EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
-var secrets_redactor = __webpack_require__(8589);
+var secrets_redactor = __webpack_require__(4410);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(670);
+var context = __webpack_require__(6097);
 ;// CONCATENATED MODULE: ./src/run/create.ts
 
 
@@ -89,8 +89,11 @@ var context = __webpack_require__(670);
 
 
 
-/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
-function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)()) {
+/**
+ * Secrets are registered (console masking and file redaction, every form) before any command runs. `saveState`:
+ * the action's way to hand values to its post step (logout, scratch folder); the CLI has none.
+ */
+function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(), saveState) {
     const redactor = new secrets_redactor/* Redactor */.pO();
     for (const value of (0,config_config/* secretValues */.VX)(config)) {
         redactor.add(value);
@@ -114,13 +117,14 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
         undo: new Set([() => runner.removeEnvFiles()]),
         workDir,
         abort: new AbortController(),
+        ...(saveState ? { saveState } : {}),
     };
 }
 
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(2423);
+var describe_error = __webpack_require__(9754);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(6949);
+var interrupt = __webpack_require__(8936);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
@@ -231,9 +235,9 @@ class CliUi {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6856);
+var options = __webpack_require__(6541);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(6533);
+var names = __webpack_require__(2134);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
@@ -475,7 +479,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 6091));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 4355));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
@@ -492,7 +496,7 @@ async function main(argv, io) {
 
 /***/ }),
 
-/***/ 1377:
+/***/ 691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -519,18 +523,18 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../issue-12a/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(4297);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(1062);
+var catalogue = __webpack_require__(8841);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(6533);
+var names = __webpack_require__(2134);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
+var errors = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(2023);
+var image_ref = __webpack_require__(7126);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6856);
+var options = __webpack_require__(6541);
 ;// CONCATENATED MODULE: ./src/config/parse-lines.ts
 
 /**
@@ -1044,7 +1048,7 @@ function validArtifactName(name) {
 
 /***/ }),
 
-/***/ 7827:
+/***/ 6876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1091,7 +1095,7 @@ class UserError extends Error {
 
 /***/ }),
 
-/***/ 2023:
+/***/ 7126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1159,7 +1163,7 @@ function sanitizeTag(name) {
 
 /***/ }),
 
-/***/ 6856:
+/***/ 6541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1313,15 +1317,15 @@ function cliFlag(spec) {
 
 /***/ }),
 
-/***/ 7220:
+/***/ 6657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6872);
-/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1251);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(411);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5303);
 
 
 
@@ -1356,7 +1360,7 @@ async function removeRunResources(runner, runId) {
 
 /***/ }),
 
-/***/ 6872:
+/***/ 411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1384,7 +1388,7 @@ async function removeRunResources(runner, runId) {
 /* harmony export */   z7: () => (/* binding */ kill)
 /* harmony export */ });
 /* unused harmony export imageSize */
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1251);
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
 const dockerArgv = {
@@ -1562,7 +1566,7 @@ async function connect(runner, network, container) {
 
 /***/ }),
 
-/***/ 7742:
+/***/ 5303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1598,7 +1602,7 @@ function readMountinfo() {
 
 /***/ }),
 
-/***/ 4402:
+/***/ 1251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1613,7 +1617,7 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
 /***/ }),
 
-/***/ 7507:
+/***/ 6144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1634,8 +1638,8 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6533);
-/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8589);
+/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2134);
+/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4410);
 
 
 
@@ -1928,7 +1932,7 @@ class Runner {
 
 /***/ }),
 
-/***/ 6949:
+/***/ 8936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1936,8 +1940,8 @@ class Runner {
 /* harmony export */   vV: () => (/* binding */ whenInterrupted)
 /* harmony export */ });
 /* unused harmony export INTERRUPT_GRACE_MS */
-/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7220);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
+/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6657);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6097);
 
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
@@ -2001,7 +2005,7 @@ function whenInterrupted(ctx) {
 
 /***/ }),
 
-/***/ 1062:
+/***/ 8841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2059,7 +2063,7 @@ function failsRun(row, failOn) {
 
 /***/ }),
 
-/***/ 670:
+/***/ 6097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2093,14 +2097,14 @@ function newRunId() {
 
 /***/ }),
 
-/***/ 2423:
+/***/ 9754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7507);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6876);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6144);
 
 
 /** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
@@ -2115,7 +2119,7 @@ function describeError(e) {
 
 /***/ }),
 
-/***/ 6533:
+/***/ 2134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2197,7 +2201,7 @@ function isDockerCliVariable(name) {
 
 /***/ }),
 
-/***/ 8589:
+/***/ 4410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

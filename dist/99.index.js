@@ -1,8 +1,8 @@
-export const id = 765;
-export const ids = [765];
+export const id = 99;
+export const ids = [99];
 export const modules = {
 
-/***/ 44158:
+/***/ 47092:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -372,16 +372,16 @@ class IgnoreBase {
 
 /***/ }),
 
-/***/ 42463:
+/***/ 44589:
 /***/ ((module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __webpack_require__(63893);
-const draft7_1 = __webpack_require__(39941);
-const discriminator_1 = __webpack_require__(28886);
-const draft7MetaSchema = __webpack_require__(72079);
+const core_1 = __webpack_require__(47171);
+const draft7_1 = __webpack_require__(739);
+const discriminator_1 = __webpack_require__(33308);
+const draft7MetaSchema = __webpack_require__(55444);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -411,24 +411,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __webpack_require__(87881);
+var validate_1 = __webpack_require__(67739);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(81436);
+var codegen_1 = __webpack_require__(97222);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __webpack_require__(33021);
+var validation_error_1 = __webpack_require__(44971);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __webpack_require__(53162);
+var ref_error_1 = __webpack_require__(95240);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 67073:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -590,15 +590,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 97222:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __webpack_require__(80567);
-const scope_1 = __webpack_require__(77788);
-var code_2 = __webpack_require__(80567);
+const code_1 = __webpack_require__(67073);
+const scope_1 = __webpack_require__(18374);
+var code_2 = __webpack_require__(67073);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -607,7 +607,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __webpack_require__(77788);
+var scope_2 = __webpack_require__(18374);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1293,13 +1293,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 18374:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __webpack_require__(80567);
+const code_1 = __webpack_require__(67073);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1442,15 +1442,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 69189:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const names_1 = __webpack_require__(90630);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const names_1 = __webpack_require__(96480);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1571,18 +1571,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 96580:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __webpack_require__(81436);
-const validation_error_1 = __webpack_require__(33021);
-const names_1 = __webpack_require__(90630);
-const resolve_1 = __webpack_require__(24090);
-const util_1 = __webpack_require__(84464);
-const validate_1 = __webpack_require__(87881);
+const codegen_1 = __webpack_require__(97222);
+const validation_error_1 = __webpack_require__(44971);
+const names_1 = __webpack_require__(96480);
+const resolve_1 = __webpack_require__(99628);
+const util_1 = __webpack_require__(90470);
+const validate_1 = __webpack_require__(67739);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1819,12 +1819,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 96480:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(97222);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1853,12 +1853,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 95240:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __webpack_require__(24090);
+const resolve_1 = __webpack_require__(99628);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1871,15 +1871,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 99628:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __webpack_require__(84464);
-const equal = __webpack_require__(23430);
-const traverse = __webpack_require__(81167);
+const util_1 = __webpack_require__(90470);
+const equal = __webpack_require__(57244);
+const traverse = __webpack_require__(5817);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2032,7 +2032,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 68499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2064,14 +2064,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 90470:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __webpack_require__(81436);
-const code_1 = __webpack_require__(80567);
+const codegen_1 = __webpack_require__(97222);
+const code_1 = __webpack_require__(67073);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2248,7 +2248,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 64402:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2273,15 +2273,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 96192:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __webpack_require__(81283);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
+const errors_1 = __webpack_require__(69189);
+const codegen_1 = __webpack_require__(97222);
+const names_1 = __webpack_require__(96480);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2329,17 +2329,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 45239:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __webpack_require__(7353);
-const applicability_1 = __webpack_require__(37692);
-const errors_1 = __webpack_require__(81283);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const rules_1 = __webpack_require__(68499);
+const applicability_1 = __webpack_require__(64402);
+const errors_1 = __webpack_require__(69189);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2538,14 +2538,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 5077:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2579,24 +2579,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 67739:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __webpack_require__(35346);
-const dataType_1 = __webpack_require__(86685);
-const applicability_1 = __webpack_require__(37692);
-const dataType_2 = __webpack_require__(86685);
-const defaults_1 = __webpack_require__(11699);
-const keyword_1 = __webpack_require__(15202);
-const subschema_1 = __webpack_require__(26200);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const resolve_1 = __webpack_require__(24090);
-const util_1 = __webpack_require__(84464);
-const errors_1 = __webpack_require__(81283);
+const boolSchema_1 = __webpack_require__(96192);
+const dataType_1 = __webpack_require__(45239);
+const applicability_1 = __webpack_require__(64402);
+const dataType_2 = __webpack_require__(45239);
+const defaults_1 = __webpack_require__(5077);
+const keyword_1 = __webpack_require__(2824);
+const subschema_1 = __webpack_require__(14822);
+const codegen_1 = __webpack_require__(97222);
+const names_1 = __webpack_require__(96480);
+const resolve_1 = __webpack_require__(99628);
+const util_1 = __webpack_require__(90470);
+const errors_1 = __webpack_require__(69189);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3105,16 +3105,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const code_1 = __webpack_require__(28484);
-const errors_1 = __webpack_require__(81283);
+const codegen_1 = __webpack_require__(97222);
+const names_1 = __webpack_require__(96480);
+const code_1 = __webpack_require__(5054);
+const errors_1 = __webpack_require__(69189);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3235,14 +3235,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 14822:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3322,31 +3322,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 47171:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __webpack_require__(87881);
+var validate_1 = __webpack_require__(67739);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(81436);
+var codegen_1 = __webpack_require__(97222);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __webpack_require__(33021);
-const ref_error_1 = __webpack_require__(53162);
-const rules_1 = __webpack_require__(7353);
-const compile_1 = __webpack_require__(2718);
-const codegen_2 = __webpack_require__(81436);
-const resolve_1 = __webpack_require__(24090);
-const dataType_1 = __webpack_require__(86685);
-const util_1 = __webpack_require__(84464);
-const $dataRefSchema = __webpack_require__(63837);
-const uri_1 = __webpack_require__(36285);
+const validation_error_1 = __webpack_require__(44971);
+const ref_error_1 = __webpack_require__(95240);
+const rules_1 = __webpack_require__(68499);
+const compile_1 = __webpack_require__(96580);
+const codegen_2 = __webpack_require__(97222);
+const resolve_1 = __webpack_require__(99628);
+const dataType_1 = __webpack_require__(45239);
+const util_1 = __webpack_require__(90470);
+const $dataRefSchema = __webpack_require__(19630);
+const uri_1 = __webpack_require__(43339);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3946,20 +3946,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 38513:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __webpack_require__(23430);
+const equal = __webpack_require__(57244);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 16160:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3989,19 +3989,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 43339:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __webpack_require__(24352);
+const uri = __webpack_require__(81386);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 44971:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4018,14 +4018,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 35374:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4073,15 +4073,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 33749:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const util_1 = __webpack_require__(84464);
+const code_1 = __webpack_require__(5054);
+const codegen_1 = __webpack_require__(97222);
+const names_1 = __webpack_require__(96480);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4185,12 +4185,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 85103:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(84464);
+const util_1 = __webpack_require__(90470);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4214,12 +4214,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 99666:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
+const code_1 = __webpack_require__(5054);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4232,13 +4232,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 43000:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4333,15 +4333,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 19560:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const code_1 = __webpack_require__(5054);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4424,13 +4424,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48584:
+/***/ 29554:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4496,27 +4496,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 37597:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __webpack_require__(73448);
-const prefixItems_1 = __webpack_require__(6467);
-const items_1 = __webpack_require__(75791);
-const items2020_1 = __webpack_require__(52959);
-const contains_1 = __webpack_require__(16182);
-const dependencies_1 = __webpack_require__(95826);
-const propertyNames_1 = __webpack_require__(71372);
-const additionalProperties_1 = __webpack_require__(42431);
-const properties_1 = __webpack_require__(88778);
-const patternProperties_1 = __webpack_require__(50664);
-const not_1 = __webpack_require__(8350);
-const anyOf_1 = __webpack_require__(89380);
-const oneOf_1 = __webpack_require__(22490);
-const allOf_1 = __webpack_require__(39205);
-const if_1 = __webpack_require__(48584);
-const thenElse_1 = __webpack_require__(46829);
+const additionalItems_1 = __webpack_require__(35374);
+const prefixItems_1 = __webpack_require__(6273);
+const items_1 = __webpack_require__(98213);
+const items2020_1 = __webpack_require__(81173);
+const contains_1 = __webpack_require__(43000);
+const dependencies_1 = __webpack_require__(19560);
+const propertyNames_1 = __webpack_require__(92642);
+const additionalProperties_1 = __webpack_require__(33749);
+const properties_1 = __webpack_require__(54888);
+const patternProperties_1 = __webpack_require__(88074);
+const not_1 = __webpack_require__(7480);
+const anyOf_1 = __webpack_require__(99666);
+const oneOf_1 = __webpack_require__(64092);
+const allOf_1 = __webpack_require__(85103);
+const if_1 = __webpack_require__(29554);
+const thenElse_1 = __webpack_require__(58531);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4546,15 +4546,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 98213:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const code_1 = __webpack_require__(5054);
 const def = {
     keyword: "items",
     type: "array",
@@ -4604,15 +4604,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 81173:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const code_1 = __webpack_require__(28484);
-const additionalItems_1 = __webpack_require__(73448);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const code_1 = __webpack_require__(5054);
+const additionalItems_1 = __webpack_require__(35374);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4640,12 +4640,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 7480:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(84464);
+const util_1 = __webpack_require__(90470);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4672,13 +4672,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 64092:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4738,15 +4738,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 88074:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const util_2 = __webpack_require__(84464);
+const code_1 = __webpack_require__(5054);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const util_2 = __webpack_require__(90470);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4819,12 +4819,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 6273:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __webpack_require__(75791);
+const items_1 = __webpack_require__(98213);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4837,15 +4837,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 54888:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __webpack_require__(87881);
-const code_1 = __webpack_require__(28484);
-const util_1 = __webpack_require__(84464);
-const additionalProperties_1 = __webpack_require__(42431);
+const validate_1 = __webpack_require__(67739);
+const code_1 = __webpack_require__(5054);
+const util_1 = __webpack_require__(90470);
+const additionalProperties_1 = __webpack_require__(33749);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4897,13 +4897,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 92642:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4941,12 +4941,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 58531:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(84464);
+const util_1 = __webpack_require__(90470);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4960,16 +4960,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 5054:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const names_1 = __webpack_require__(90630);
-const util_2 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const names_1 = __webpack_require__(96480);
+const util_2 = __webpack_require__(90470);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5097,7 +5097,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 50102:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5113,13 +5113,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 80435:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __webpack_require__(69872);
-const ref_1 = __webpack_require__(92996);
+const id_1 = __webpack_require__(50102);
+const ref_1 = __webpack_require__(47942);
 const core = [
     "$schema",
     "$id",
@@ -5135,18 +5135,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 47942:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __webpack_require__(53162);
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const compile_1 = __webpack_require__(2718);
-const util_1 = __webpack_require__(84464);
+const ref_error_1 = __webpack_require__(95240);
+const code_1 = __webpack_require__(5054);
+const codegen_1 = __webpack_require__(97222);
+const names_1 = __webpack_require__(96480);
+const compile_1 = __webpack_require__(96580);
+const util_1 = __webpack_require__(90470);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5263,16 +5263,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 33308:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const types_1 = __webpack_require__(87115);
-const compile_1 = __webpack_require__(2718);
-const ref_error_1 = __webpack_require__(53162);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(97222);
+const types_1 = __webpack_require__(78809);
+const compile_1 = __webpack_require__(96580);
+const ref_error_1 = __webpack_require__(95240);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5373,7 +5373,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 78809:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5388,16 +5388,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 739:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __webpack_require__(97397);
-const validation_1 = __webpack_require__(85481);
-const applicator_1 = __webpack_require__(28775);
-const format_1 = __webpack_require__(72601);
-const metadata_1 = __webpack_require__(56620);
+const core_1 = __webpack_require__(80435);
+const validation_1 = __webpack_require__(90543);
+const applicator_1 = __webpack_require__(37597);
+const format_1 = __webpack_require__(84527);
+const metadata_1 = __webpack_require__(1278);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5411,12 +5411,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 40644:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(97222);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5509,19 +5509,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 84527:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __webpack_require__(26402);
+const format_1 = __webpack_require__(40644);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 1278:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5545,14 +5545,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 19220:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const equal_1 = __webpack_require__(24951);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const equal_1 = __webpack_require__(38513);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5576,14 +5576,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 74826:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const equal_1 = __webpack_require__(24951);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const equal_1 = __webpack_require__(38513);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5630,21 +5630,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 90543:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __webpack_require__(43723);
-const multipleOf_1 = __webpack_require__(18132);
-const limitLength_1 = __webpack_require__(46962);
-const pattern_1 = __webpack_require__(96023);
-const limitProperties_1 = __webpack_require__(895);
-const required_1 = __webpack_require__(94504);
-const limitItems_1 = __webpack_require__(36296);
-const uniqueItems_1 = __webpack_require__(65132);
-const const_1 = __webpack_require__(98026);
-const enum_1 = __webpack_require__(93200);
+const limitNumber_1 = __webpack_require__(86929);
+const multipleOf_1 = __webpack_require__(79170);
+const limitLength_1 = __webpack_require__(15468);
+const pattern_1 = __webpack_require__(77065);
+const limitProperties_1 = __webpack_require__(31401);
+const required_1 = __webpack_require__(71630);
+const limitItems_1 = __webpack_require__(44738);
+const uniqueItems_1 = __webpack_require__(95166);
+const const_1 = __webpack_require__(19220);
+const enum_1 = __webpack_require__(74826);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5669,12 +5669,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 44738:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(97222);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5699,14 +5699,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 15468:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const ucs2length_1 = __webpack_require__(36214);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const ucs2length_1 = __webpack_require__(16160);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5732,12 +5732,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 86929:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(97222);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5765,12 +5765,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 31401:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(97222);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5795,12 +5795,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 79170:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(97222);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5827,14 +5827,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 77065:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const util_1 = __webpack_require__(84464);
-const codegen_1 = __webpack_require__(81436);
+const code_1 = __webpack_require__(5054);
+const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(97222);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5866,14 +5866,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 71630:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const code_1 = __webpack_require__(5054);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5951,15 +5951,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 95166:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __webpack_require__(86685);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const equal_1 = __webpack_require__(24951);
+const dataType_1 = __webpack_require__(45239);
+const codegen_1 = __webpack_require__(97222);
+const util_1 = __webpack_require__(90470);
+const equal_1 = __webpack_require__(38513);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6021,7 +6021,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 23430:
+/***/ 57244:
 /***/ ((module) => {
 
 
@@ -6074,7 +6074,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 81167:
+/***/ 5817:
 /***/ ((module) => {
 
 
@@ -6174,39 +6174,39 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 24371:
+/***/ 61362:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __webpack_require__(23701)
-const Dispatcher = __webpack_require__(30883)
-const Pool = __webpack_require__(30628)
-const BalancedPool = __webpack_require__(837)
-const RoundRobinPool = __webpack_require__(45520)
-const Agent = __webpack_require__(57405)
-const Dispatcher1Wrapper = __webpack_require__(3650)
-const ProxyAgent = __webpack_require__(76672)
-const Socks5ProxyAgent = __webpack_require__(87223)
-const EnvHttpProxyAgent = __webpack_require__(53137)
-const RetryAgent = __webpack_require__(30050)
-const H2CClient = __webpack_require__(36815)
-const errors = __webpack_require__(68707)
-const util = __webpack_require__(3440)
+const Client = __webpack_require__(31163)
+const Dispatcher = __webpack_require__(27565)
+const Pool = __webpack_require__(93170)
+const BalancedPool = __webpack_require__(17867)
+const RoundRobinPool = __webpack_require__(85538)
+const Agent = __webpack_require__(95367)
+const Dispatcher1Wrapper = __webpack_require__(99972)
+const ProxyAgent = __webpack_require__(83074)
+const Socks5ProxyAgent = __webpack_require__(4785)
+const EnvHttpProxyAgent = __webpack_require__(78159)
+const RetryAgent = __webpack_require__(72564)
+const H2CClient = __webpack_require__(23581)
+const errors = __webpack_require__(15813)
+const util = __webpack_require__(96678)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(56615)
-const buildConnector = __webpack_require__(59136)
-const MockClient = __webpack_require__(47365)
-const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(30431)
-const MockAgent = __webpack_require__(47501)
-const MockPool = __webpack_require__(94004)
-const SnapshotAgent = __webpack_require__(55095)
-const mockErrors = __webpack_require__(52429)
-const RetryHandler = __webpack_require__(17816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(32581)
-const DecoratorHandler = __webpack_require__(58155)
-const RedirectHandler = __webpack_require__(8754)
+const api = __webpack_require__(50189)
+const buildConnector = __webpack_require__(24214)
+const MockClient = __webpack_require__(92251)
+const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(20661)
+const MockAgent = __webpack_require__(5319)
+const MockPool = __webpack_require__(47378)
+const SnapshotAgent = __webpack_require__(84245)
+const mockErrors = __webpack_require__(16023)
+const RetryHandler = __webpack_require__(2434)
+const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(55723)
+const DecoratorHandler = __webpack_require__(88393)
+const RedirectHandler = __webpack_require__(84692)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -6227,21 +6227,21 @@ __webpack_unused_export__ = RetryHandler
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = {
-  redirect: __webpack_require__(21514),
-  responseError: __webpack_require__(8918),
-  retry: __webpack_require__(92026),
-  dump: __webpack_require__(88060),
-  dns: __webpack_require__(70379),
-  cache: __webpack_require__(75542),
-  decompress: __webpack_require__(40557),
-  deduplicate: __webpack_require__(67240)
+  redirect: __webpack_require__(11192),
+  responseError: __webpack_require__(94940),
+  retry: __webpack_require__(87624),
+  dump: __webpack_require__(57774),
+  dns: __webpack_require__(60697),
+  cache: __webpack_require__(73716),
+  decompress: __webpack_require__(56123),
+  deduplicate: __webpack_require__(63402)
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __webpack_require__(74889)
+  MemoryCacheStore: __webpack_require__(41667)
 }
 
-const SqliteCacheStore = __webpack_require__(71522)
+const SqliteCacheStore = __webpack_require__(73848)
 __webpack_unused_export__ = SqliteCacheStore
 
 __webpack_unused_export__ = buildConnector
@@ -6303,7 +6303,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(54398).fetch)
+const fetchImpl = (__webpack_require__(13112).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -6343,22 +6343,22 @@ module.exports.hd = function fetch (init, options = undefined) {
     throw err
   })
 }
-module.exports.Headers = __webpack_require__(60660).Headers
-module.exports.Response = __webpack_require__(99051).Response
-module.exports.Request = __webpack_require__(9967).Request
-module.exports.FormData = __webpack_require__(35910).FormData
+module.exports.Headers = __webpack_require__(10810).Headers
+module.exports.Response = __webpack_require__(63377).Response
+module.exports.Request = __webpack_require__(90165).Request
+module.exports.FormData = __webpack_require__(37772).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(51059)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(2401)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(3245)
-const { kConstruct } = __webpack_require__(36443)
+const { CacheStorage } = __webpack_require__(81679)
+const { kConstruct } = __webpack_require__(49989)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(79061)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(32379)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
@@ -6366,21 +6366,21 @@ __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 __webpack_unused_export__ = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(51900)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(5330)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(15188)
-const { WebSocket, ping } = __webpack_require__(13726)
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(42594)
+const { WebSocket, ping } = __webpack_require__(91988)
 module.exports.kb = WebSocket
 module.exports.rd = CloseEvent
 module.exports.NN = ErrorEvent
 module.exports.aM = MessageEvent
 __webpack_unused_export__ = ping
 
-/* unused reexport */ __webpack_require__(12873).WebSocketStream
-/* unused reexport */ __webpack_require__(56919).WebSocketError
+/* unused reexport */ __webpack_require__(71751).WebSocketStream
+/* unused reexport */ __webpack_require__(14857).WebSocketError
 
 module.exports.Em = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
@@ -6396,7 +6396,7 @@ __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = SnapshotAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __webpack_require__(21238)
+const { EventSource } = __webpack_require__(97332)
 
 module.exports.GD = EventSource
 
@@ -6418,13 +6418,13 @@ __webpack_unused_export__ = install
 
 /***/ }),
 
-/***/ 80158:
+/***/ 108:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { addAbortListener } = __webpack_require__(3440)
-const { RequestAbortedError } = __webpack_require__(68707)
+const { addAbortListener } = __webpack_require__(96678)
+const { RequestAbortedError } = __webpack_require__(15813)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -6484,16 +6484,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34660:
+/***/ 41426:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+const { InvalidArgumentError, SocketError } = __webpack_require__(15813)
+const util = __webpack_require__(96678)
+const { addSignal, removeSignal } = __webpack_require__(108)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -6603,7 +6603,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 76862:
+/***/ 51592:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6619,10 +6619,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { kBodyUsed } = __webpack_require__(36443)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+} = __webpack_require__(15813)
+const util = __webpack_require__(96678)
+const { kBodyUsed } = __webpack_require__(49989)
+const { addSignal, removeSignal } = __webpack_require__(108)
 
 function noop () {}
 
@@ -6875,16 +6875,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 14043:
+/***/ 25277:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { Readable } = __webpack_require__(49927)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
+const { Readable } = __webpack_require__(96869)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(15813)
+const util = __webpack_require__(96678)
 
 function noop () {}
 
@@ -7126,16 +7126,16 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 58670:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(15813)
+const util = __webpack_require__(96678)
+const { addSignal, removeSignal } = __webpack_require__(108)
 
 function noop () {}
 
@@ -7403,17 +7403,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 61882:
+/***/ 93292:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(68707)
+const { InvalidArgumentError, SocketError } = __webpack_require__(15813)
 const { AsyncResource } = __webpack_require__(16698)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3440)
-const { kHTTP2Stream } = __webpack_require__(36443)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+const util = __webpack_require__(96678)
+const { kHTTP2Stream } = __webpack_require__(49989)
+const { addSignal, removeSignal } = __webpack_require__(108)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -7531,21 +7531,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 56615:
+/***/ 50189:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(14043)
-module.exports.stream = __webpack_require__(3560)
-module.exports.pipeline = __webpack_require__(76862)
-module.exports.upgrade = __webpack_require__(61882)
-module.exports.connect = __webpack_require__(34660)
+module.exports.request = __webpack_require__(25277)
+module.exports.stream = __webpack_require__(58670)
+module.exports.pipeline = __webpack_require__(51592)
+module.exports.upgrade = __webpack_require__(93292)
+module.exports.connect = __webpack_require__(41426)
 
 
 /***/ }),
 
-/***/ 49927:
+/***/ 96869:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7553,8 +7553,8 @@ module.exports.connect = __webpack_require__(34660)
 const assert = __webpack_require__(34589)
 const { addAbortListener } = __webpack_require__(78474)
 const { Readable } = __webpack_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(15813)
+const util = __webpack_require__(96678)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -8167,14 +8167,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74889:
+/***/ 41667:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const { EventEmitter } = __webpack_require__(78474)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(47659)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(52169)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -8488,13 +8488,13 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 71522:
+/***/ 73848:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(47659)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(52169)
 const { zstdCompressSync, zstdDecompressSync } = __webpack_require__(38522)
 
 let DatabaseSync
@@ -9088,15 +9088,15 @@ function isCompressibleContentType (contentType) {
 
 /***/ }),
 
-/***/ 59136:
+/***/ 24214:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const net = __webpack_require__(77030)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(68707)
+const util = __webpack_require__(96678)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(15813)
 
 let tls // include tls conditionally since it is not always available
 
@@ -9293,7 +9293,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 10735:
+/***/ 13577:
 /***/ ((module) => {
 
 
@@ -9431,7 +9431,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42414:
+/***/ 44808:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -9665,7 +9665,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68707:
+/***/ 15813:
 /***/ ((module) => {
 
 
@@ -10206,7 +10206,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44655:
+/***/ 8585:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10214,7 +10214,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(68707)
+} = __webpack_require__(15813)
 const assert = __webpack_require__(34589)
 const {
   isValidHTTPToken,
@@ -10232,9 +10232,9 @@ const {
   getServerName,
   normalizedMethodRecords,
   getProtocolFromUrlString
-} = __webpack_require__(3440)
-const { channels } = __webpack_require__(42414)
-const { headerNameLowerCasedRecord } = __webpack_require__(10735)
+} = __webpack_require__(96678)
+const { channels } = __webpack_require__(44808)
+const { headerNameLowerCasedRecord } = __webpack_require__(13577)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -10784,8 +10784,8 @@ let isFormData
 
 function isUndiciFormData (body) {
   if (isFormData === undefined) {
-    __webpack_require__(35910)
-    isFormData = (__webpack_require__(47879).webidl).is.FormData
+    __webpack_require__(37772)
+    isFormData = (__webpack_require__(95693).webidl).is.FormData
   }
   return isFormData(body)
 }
@@ -10795,16 +10795,16 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 18082:
+/***/ 65864:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { EventEmitter } = __webpack_require__(78474)
 const { Buffer } = __webpack_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(68707)
+const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(15813)
 const { debuglog } = __webpack_require__(57975)
-const { parseAddress } = __webpack_require__(51732)
+const { parseAddress } = __webpack_require__(51930)
 
 const debug = debuglog('undici:socks5')
 const EMPTY_BUFFER = Buffer.alloc(0)
@@ -11224,14 +11224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51732:
+/***/ 51930:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Buffer } = __webpack_require__(4573)
 const net = __webpack_require__(77030)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { InvalidArgumentError } = __webpack_require__(15813)
 
 /**
  * Parse an address and determine its type
@@ -11443,7 +11443,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36443:
+/***/ 49989:
 /***/ ((module) => {
 
 
@@ -11531,7 +11531,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67752:
+/***/ 97050:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11539,7 +11539,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(10735)
+} = __webpack_require__(13577)
 
 class TstNode {
   /** @type {any} */
@@ -11698,22 +11698,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 96678:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(36443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(49989)
 const { IncomingMessage } = __webpack_require__(37067)
 const stream = __webpack_require__(57075)
 const net = __webpack_require__(77030)
 const { stringify } = __webpack_require__(41792)
 const { EventEmitter: EE, addAbortListener: addAbortListenerNative } = __webpack_require__(78474)
-const timers = __webpack_require__(96603)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(68707)
-const { headerNameLowerCasedRecord } = __webpack_require__(10735)
-const { tree } = __webpack_require__(67752)
+const timers = __webpack_require__(73501)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(15813)
+const { headerNameLowerCasedRecord } = __webpack_require__(13577)
+const { tree } = __webpack_require__(97050)
 
 class BodyAsyncIterable {
   constructor (body) {
@@ -12740,17 +12740,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57405:
+/***/ 95367:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(68707)
-const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(36443)
-const DispatcherBase = __webpack_require__(21841)
-const Pool = __webpack_require__(30628)
-const Client = __webpack_require__(23701)
-const util = __webpack_require__(3440)
+const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(15813)
+const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(49989)
+const DispatcherBase = __webpack_require__(53567)
+const Pool = __webpack_require__(93170)
+const Client = __webpack_require__(31163)
+const util = __webpack_require__(96678)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -12928,7 +12928,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 17867:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12936,7 +12936,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(68707)
+} = __webpack_require__(15813)
 const {
   PoolBase,
   kClients,
@@ -12944,10 +12944,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(42128)
-const Pool = __webpack_require__(30628)
-const { kOriginless, kUrl } = __webpack_require__(36443)
-const util = __webpack_require__(3440)
+} = __webpack_require__(25802)
+const Pool = __webpack_require__(93170)
+const { kOriginless, kUrl } = __webpack_require__(49989)
+const util = __webpack_require__(96678)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -13152,7 +13152,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 10055:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -13160,9 +13160,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3440)
-const { channels } = __webpack_require__(42414)
-const timers = __webpack_require__(96603)
+const util = __webpack_require__(96678)
+const { channels } = __webpack_require__(44808)
+const timers = __webpack_require__(73501)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -13176,7 +13176,7 @@ const {
   HTTPParserError,
   WebAssemblyNotSupportedError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(68707)
+} = __webpack_require__(15813)
 const {
   kUrl,
   kReset,
@@ -13211,12 +13211,12 @@ const {
   kHTTPContext,
   kClosed,
   kUseMilo
-} = __webpack_require__(36443)
+} = __webpack_require__(49989)
 
-const constants = __webpack_require__(52824)
+const constants = __webpack_require__(71334)
 // Node.js core bundles only llhttp; experimental Milo remains available in npm builds.
 const { H1Parser, getMiloEnabled } = typeof esbuildDetection === 'undefined'
-  ? __webpack_require__(81969)
+  ? __webpack_require__(19367)
   : {}
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
@@ -13234,7 +13234,7 @@ function lazyllhttp () {
     throw new WebAssemblyNotSupportedError()
   }
 
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(63870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(85260) : undefined
 
   let mod
 
@@ -13257,7 +13257,7 @@ function lazyllhttp () {
 
   if (useWasmSIMD) {
     try {
-      mod = new WebAssembly.Module(__webpack_require__(53434))
+      mod = new WebAssembly.Module(__webpack_require__(78404))
     } catch {}
   }
 
@@ -13266,7 +13266,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(63870))
+    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(85260))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -14381,7 +14381,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(84492).extractBody)
+      extractBody = (__webpack_require__(72430).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -15005,14 +15005,14 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 88788:
+/***/ 83034:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { pipeline } = __webpack_require__(57075)
-const util = __webpack_require__(3440)
+const util = __webpack_require__(96678)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -15023,7 +15023,7 @@ const {
   HeadersTimeoutError,
   BodyTimeoutError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(68707)
+} = __webpack_require__(15813)
 const {
   kUrl,
   kReset,
@@ -15053,8 +15053,8 @@ const {
   kHTTP2SessionState,
   kHTTP2Options,
   kMaxResponseSize
-} = __webpack_require__(36443)
-const { channels } = __webpack_require__(42414)
+} = __webpack_require__(49989)
+const { channels } = __webpack_require__(44808)
 
 const kOpenStreams = Symbol('open streams')
 const kRequestStream = Symbol('request stream')
@@ -16299,7 +16299,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(84492).extractBody)
+    extractBody ??= (__webpack_require__(72430).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -17001,7 +17001,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 23701:
+/***/ 31163:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17009,17 +17009,17 @@ module.exports = connectH2
 const assert = __webpack_require__(34589)
 const net = __webpack_require__(77030)
 const http = __webpack_require__(37067)
-const util = __webpack_require__(3440)
-const { ClientStats } = __webpack_require__(46854)
-const { channels } = __webpack_require__(42414)
-const Request = __webpack_require__(44655)
-const DispatcherBase = __webpack_require__(21841)
+const util = __webpack_require__(96678)
+const { ClientStats } = __webpack_require__(71860)
+const { channels } = __webpack_require__(44808)
+const Request = __webpack_require__(8585)
+const DispatcherBase = __webpack_require__(53567)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(68707)
-const buildConnector = __webpack_require__(59136)
+} = __webpack_require__(15813)
+const buildConnector = __webpack_require__(24214)
 const {
   kUrl,
   kServerName,
@@ -17062,9 +17062,9 @@ const {
   kResume,
   kHTTP2Options,
   kUseMilo
-} = __webpack_require__(36443)
-const connectH1 = __webpack_require__(637)
-const connectH2 = __webpack_require__(88788)
+} = __webpack_require__(49989)
+const connectH1 = __webpack_require__(10055)
+const connectH2 = __webpack_require__(83034)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -17757,20 +17757,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 21841:
+/***/ 53567:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
-const Dispatcher = __webpack_require__(30883)
+const Dispatcher = __webpack_require__(27565)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(68707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(36443)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(10735)
+} = __webpack_require__(15813)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(49989)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(13577)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -17962,12 +17962,12 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 30883:
+/***/ 27565:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const EventEmitter = __webpack_require__(78474)
-const { kOriginless, kUrl } = __webpack_require__(36443)
+const { kOriginless, kUrl } = __webpack_require__(49989)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -18027,15 +18027,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3650:
+/***/ 99972:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(30883)
-const { InvalidArgumentError } = __webpack_require__(68707)
-const { toRawHeaders } = __webpack_require__(3440)
-const { kOriginless, kUrl } = __webpack_require__(36443)
+const Dispatcher = __webpack_require__(27565)
+const { InvalidArgumentError } = __webpack_require__(15813)
+const { toRawHeaders } = __webpack_require__(96678)
+const { kOriginless, kUrl } = __webpack_require__(49989)
 
 class LegacyHandlerWrapper {
   #handler
@@ -18161,15 +18161,15 @@ module.exports = Dispatcher1Wrapper
 
 /***/ }),
 
-/***/ 53137:
+/***/ 78159:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(21841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(36443)
-const ProxyAgent = __webpack_require__(76672)
-const Agent = __webpack_require__(57405)
+const DispatcherBase = __webpack_require__(53567)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(49989)
+const ProxyAgent = __webpack_require__(83074)
+const Agent = __webpack_require__(95367)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -18358,7 +18358,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 64660:
+/***/ 79266:
 /***/ ((module) => {
 
 
@@ -18500,13 +18500,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 36815:
+/***/ 23581:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(68707)
-const Client = __webpack_require__(23701)
+const { InvalidArgumentError } = __webpack_require__(15813)
+const Client = __webpack_require__(31163)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -18558,14 +18558,14 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 81969:
+/***/ 19367:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3440)
-const timers = __webpack_require__(96603)
+const util = __webpack_require__(96678)
+const timers = __webpack_require__(73501)
 const {
   HeadersTimeoutError,
   HeadersOverflowError,
@@ -18575,7 +18575,7 @@ const {
   HTTPParserError,
   ResponseContentLengthMismatchError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(68707)
+} = __webpack_require__(15813)
 const {
   kUrl,
   kReset,
@@ -18598,7 +18598,7 @@ const {
   kResume,
   kHTTPContext,
   kMaxHeadersSize
-} = __webpack_require__(36443)
+} = __webpack_require__(49989)
 
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -18669,11 +18669,11 @@ function getMilo () {
   // Milo modules compile WASM on load; defer loading until the parser is needed.
   if (useWasmSIMD) {
     try {
-      miloPackage = __webpack_require__(79545)
+      miloPackage = __webpack_require__(80427)
     } catch {}
   }
 
-  miloPackage = miloPackage || __webpack_require__(25997)
+  miloPackage = miloPackage || __webpack_require__(635)
   miloInstance = miloPackage.setup()
   return miloInstance
 }
@@ -19630,16 +19630,16 @@ module.exports = { H1Parser, getMiloEnabled, setMiloEnabled }
 
 /***/ }),
 
-/***/ 42128:
+/***/ 25802:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { AsyncResource } = __webpack_require__(16698)
-const { PoolStats } = __webpack_require__(46854)
-const DispatcherBase = __webpack_require__(21841)
-const FixedQueue = __webpack_require__(64660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(36443)
+const { PoolStats } = __webpack_require__(71860)
+const DispatcherBase = __webpack_require__(53567)
+const FixedQueue = __webpack_require__(79266)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(49989)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -19984,7 +19984,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30628:
+/***/ 93170:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -20001,14 +20001,14 @@ const {
   kHasDispatcher,
   kRemoveClient,
   kRetireClient
-} = __webpack_require__(42128)
-const Client = __webpack_require__(23701)
+} = __webpack_require__(25802)
+const Client = __webpack_require__(31163)
 const {
   InvalidArgumentError
-} = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { kConnecting, kHTTPContext, kUrl, kQueued } = __webpack_require__(36443)
-const buildConnector = __webpack_require__(59136)
+} = __webpack_require__(15813)
+const util = __webpack_require__(96678)
+const { kConnecting, kHTTPContext, kUrl, kQueued } = __webpack_require__(49989)
+const buildConnector = __webpack_require__(24214)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -20220,21 +20220,21 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 76672:
+/***/ 83074:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(36443)
-const Agent = __webpack_require__(57405)
-const Pool = __webpack_require__(30628)
-const DispatcherBase = __webpack_require__(21841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __webpack_require__(68707)
-const buildConnector = __webpack_require__(59136)
-const Client = __webpack_require__(23701)
-const { channels } = __webpack_require__(42414)
-const Socks5ProxyAgent = __webpack_require__(87223)
-const { hasSafeIterator } = __webpack_require__(3440)
+const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(49989)
+const Agent = __webpack_require__(95367)
+const Pool = __webpack_require__(93170)
+const DispatcherBase = __webpack_require__(53567)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __webpack_require__(15813)
+const buildConnector = __webpack_require__(24214)
+const Client = __webpack_require__(31163)
+const { channels } = __webpack_require__(44808)
+const Socks5ProxyAgent = __webpack_require__(4785)
+const { hasSafeIterator } = __webpack_require__(96678)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -20645,14 +20645,14 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 30050:
+/***/ 72564:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(30883)
-const RetryHandler = __webpack_require__(17816)
-const { kOriginless, kUrl } = __webpack_require__(36443)
+const Dispatcher = __webpack_require__(27565)
+const RetryHandler = __webpack_require__(2434)
+const { kOriginless, kUrl } = __webpack_require__(49989)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -20700,7 +20700,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 45520:
+/***/ 85538:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -20715,14 +20715,14 @@ const {
   kRemoveClient,
   kRetireClient,
   kDrainQueue
-} = __webpack_require__(42128)
-const Client = __webpack_require__(23701)
+} = __webpack_require__(25802)
+const Client = __webpack_require__(31163)
 const {
   InvalidArgumentError
-} = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { kUrl, kQueued } = __webpack_require__(36443)
-const buildConnector = __webpack_require__(59136)
+} = __webpack_require__(15813)
+const util = __webpack_require__(96678)
+const { kUrl, kQueued } = __webpack_require__(49989)
+const buildConnector = __webpack_require__(24214)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -20876,7 +20876,7 @@ module.exports = RoundRobinPool
 
 /***/ }),
 
-/***/ 87223:
+/***/ 4785:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -20884,13 +20884,13 @@ module.exports = RoundRobinPool
 const { URL } = __webpack_require__(73136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __webpack_require__(21841)
-const { ConnectTimeoutError, InvalidArgumentError } = __webpack_require__(68707)
-const { Socks5Client, STATES } = __webpack_require__(18082)
-const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __webpack_require__(36443)
-const Pool = __webpack_require__(30628)
-const buildConnector = __webpack_require__(59136)
-const { setupConnectTimeout } = __webpack_require__(3440)
+const DispatcherBase = __webpack_require__(53567)
+const { ConnectTimeoutError, InvalidArgumentError } = __webpack_require__(15813)
+const { Socks5Client, STATES } = __webpack_require__(65864)
+const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __webpack_require__(49989)
+const Pool = __webpack_require__(93170)
+const buildConnector = __webpack_require__(24214)
+const { setupConnectTimeout } = __webpack_require__(96678)
 const { debuglog } = __webpack_require__(57975)
 
 const debug = debuglog('undici:socks5-proxy')
@@ -21233,7 +21233,7 @@ module.exports = Socks5ProxyAgent
 
 /***/ }),
 
-/***/ 276:
+/***/ 57442:
 /***/ ((module) => {
 
 
@@ -21273,7 +21273,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32581:
+/***/ 55723:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -21282,9 +21282,9 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(68707)
-const Agent = __webpack_require__(57405)
-const Dispatcher1Wrapper = __webpack_require__(3650)
+const { InvalidArgumentError } = __webpack_require__(15813)
+const Agent = __webpack_require__(95367)
+const Dispatcher1Wrapper = __webpack_require__(99972)
 
 // Fallback storage for when globalThis is not extensible (e.g. frozen)
 let fallbackDispatcher
@@ -21362,13 +21362,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39976:
+/***/ 26842:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3440)
-const { kRedirectCacheControl } = __webpack_require__(36443)
+const util = __webpack_require__(96678)
+const { kRedirectCacheControl } = __webpack_require__(49989)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -21376,7 +21376,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __webpack_require__(47659)
+} = __webpack_require__(52169)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -21388,7 +21388,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __webpack_require__(25453)
+const { parseHttpDate } = __webpack_require__(64647)
 
 function noop () {}
 
@@ -22591,7 +22591,7 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 17133:
+/***/ 12331:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -22732,7 +22732,7 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 58155:
+/***/ 88393:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -22815,12 +22815,12 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 53599:
+/***/ 73437:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { RequestAbortedError } = __webpack_require__(68707)
+const { RequestAbortedError } = __webpack_require__(15813)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -23362,15 +23362,15 @@ module.exports = DeduplicationHandler
 
 /***/ }),
 
-/***/ 8754:
+/***/ 84692:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3440)
+const util = __webpack_require__(96678)
 const assert = __webpack_require__(34589)
-const { InvalidArgumentError, MaxRedirectsError } = __webpack_require__(68707)
-const { kRequestOrigin, kRedirectCacheControl } = __webpack_require__(36443)
+const { InvalidArgumentError, MaxRedirectsError } = __webpack_require__(15813)
+const { kRequestOrigin, kRedirectCacheControl } = __webpack_require__(49989)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -23653,20 +23653,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 17816:
+/***/ 2434:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const assert = __webpack_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(36443)
-const { RequestRetryError, RequestAbortedError } = __webpack_require__(68707)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(49989)
+const { RequestRetryError, RequestAbortedError } = __webpack_require__(15813)
 const {
   hasSafeIterator,
   isDisturbed,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(3440)
+} = __webpack_require__(96678)
 
 function calculateRetryAfterHeader (retryAfter) {
   const retryTime = new Date(retryAfter).getTime()
@@ -24346,17 +24346,17 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 75542:
+/***/ 73716:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { Readable } = __webpack_require__(57075)
-const util = __webpack_require__(3440)
-const CacheHandler = __webpack_require__(39976)
-const MemoryCacheStore = __webpack_require__(74889)
-const CacheRevalidationHandler = __webpack_require__(17133)
+const util = __webpack_require__(96678)
+const CacheHandler = __webpack_require__(26842)
+const MemoryCacheStore = __webpack_require__(41667)
+const CacheRevalidationHandler = __webpack_require__(12331)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -24367,9 +24367,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __webpack_require__(47659)
-const { AbortError } = __webpack_require__(68707)
-const { parseHttpDate } = __webpack_require__(25453)
+} = __webpack_require__(52169)
+const { AbortError } = __webpack_require__(15813)
+const { parseHttpDate } = __webpack_require__(64647)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -25124,15 +25124,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 40557:
+/***/ 56123:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress, constants } = __webpack_require__(38522)
 const { pipeline, Transform: TransformStream } = __webpack_require__(57075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(68707)
-const DecoratorHandler = __webpack_require__(58155)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(15813)
+const DecoratorHandler = __webpack_require__(88393)
 
 /** @typedef {import('node:stream').Transform} Transform */
 /** @typedef {import('node:stream').Transform} Controller */
@@ -25705,15 +25705,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 67240:
+/***/ 63402:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const diagnosticsChannel = __webpack_require__(53053)
-const util = __webpack_require__(3440)
-const DeduplicationHandler = __webpack_require__(53599)
-const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(47659)
+const util = __webpack_require__(96678)
+const DeduplicationHandler = __webpack_require__(73437)
+const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(52169)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -25830,15 +25830,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 70379:
+/***/ 60697:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const { isIP } = __webpack_require__(77030)
 const { lookup } = __webpack_require__(40610)
-const DecoratorHandler = __webpack_require__(58155)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(68707)
-const { kRequestOrigin } = __webpack_require__(36443)
+const DecoratorHandler = __webpack_require__(88393)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(15813)
+const { kRequestOrigin } = __webpack_require__(49989)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -26430,13 +26430,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 88060:
+/***/ 57774:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(68707)
-const DecoratorHandler = __webpack_require__(58155)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(15813)
+const DecoratorHandler = __webpack_require__(88393)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -26536,12 +26536,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 21514:
+/***/ 11192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(8754)
+const RedirectHandler = __webpack_require__(84692)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections, throwOnMaxRedirect: defaultThrowOnMaxRedirect, stripHeadersOnRedirect: defaultStripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect: defaultStripHeadersOnCrossOriginRedirect } = {}) {
   return (dispatch) => {
@@ -26564,14 +26564,14 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 8918:
+/***/ 94940:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __webpack_require__(58155)
-const { InvalidArgumentError, ResponseError } = __webpack_require__(68707)
+const DecoratorHandler = __webpack_require__(88393)
+const { InvalidArgumentError, ResponseError } = __webpack_require__(15813)
 
 const defaultMaxSize = 1024 * 1024
 
@@ -26710,11 +26710,11 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 92026:
+/***/ 87624:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RetryHandler = __webpack_require__(17816)
+const RetryHandler = __webpack_require__(2434)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -26736,13 +26736,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 52824:
+/***/ 71334:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(50172);
+const utils_1 = __webpack_require__(59262);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -27274,7 +27274,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 63870:
+/***/ 85260:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -27297,7 +27297,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 53434:
+/***/ 78404:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -27320,7 +27320,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 50172:
+/***/ 59262:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27339,7 +27339,7 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 25997:
+/***/ 635:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -28348,7 +28348,7 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 79545:
+/***/ 80427:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -29357,13 +29357,13 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 47501:
+/***/ 5319:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(36443)
-const Agent = __webpack_require__(57405)
+const { kClients } = __webpack_require__(49989)
+const Agent = __webpack_require__(95367)
 const {
   kAgent,
   kMockAgentSet,
@@ -29381,14 +29381,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const MockClient = __webpack_require__(47365)
-const MockPool = __webpack_require__(94004)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(53397)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
-const Dispatcher = __webpack_require__(30883)
-const PendingInterceptorsFormatter = __webpack_require__(56142)
-const { MockCallHistory } = __webpack_require__(30431)
+} = __webpack_require__(81359)
+const MockClient = __webpack_require__(92251)
+const MockPool = __webpack_require__(47378)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(20099)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(15813)
+const Dispatcher = __webpack_require__(27565)
+const PendingInterceptorsFormatter = __webpack_require__(49072)
+const { MockCallHistory } = __webpack_require__(20661)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -29619,13 +29619,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 30431:
+/***/ 20661:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __webpack_require__(91117)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { kMockCallHistoryAddLog } = __webpack_require__(81359)
+const { InvalidArgumentError } = __webpack_require__(15813)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -29874,14 +29874,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 47365:
+/***/ 92251:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Client = __webpack_require__(23701)
-const { buildMockDispatch } = __webpack_require__(53397)
+const Client = __webpack_require__(31163)
+const { buildMockDispatch } = __webpack_require__(20099)
 const {
   kDispatches,
   kMockAgent,
@@ -29891,10 +29891,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const { MockInterceptor } = __webpack_require__(31511)
-const Symbols = __webpack_require__(36443)
-const { InvalidArgumentError } = __webpack_require__(68707)
+} = __webpack_require__(81359)
+const { MockInterceptor } = __webpack_require__(24861)
+const Symbols = __webpack_require__(49989)
+const { InvalidArgumentError } = __webpack_require__(15813)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -29949,12 +29949,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 52429:
+/***/ 16023:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(68707)
+const { UndiciError } = __webpack_require__(15813)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -29985,12 +29985,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31511:
+/***/ 24861:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(53397)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(20099)
 const {
   kDispatches,
   kDispatchKey,
@@ -29999,9 +29999,9 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const { InvalidArgumentError } = __webpack_require__(68707)
-const { serializePathWithQuery } = __webpack_require__(3440)
+} = __webpack_require__(81359)
+const { InvalidArgumentError } = __webpack_require__(15813)
+const { serializePathWithQuery } = __webpack_require__(96678)
 const {
   types: {
     isPromise
@@ -30219,14 +30219,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 94004:
+/***/ 47378:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Pool = __webpack_require__(30628)
-const { buildMockDispatch } = __webpack_require__(53397)
+const Pool = __webpack_require__(93170)
+const { buildMockDispatch } = __webpack_require__(20099)
 const {
   kDispatches,
   kMockAgent,
@@ -30236,10 +30236,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const { MockInterceptor } = __webpack_require__(31511)
-const Symbols = __webpack_require__(36443)
-const { InvalidArgumentError } = __webpack_require__(68707)
+} = __webpack_require__(81359)
+const { MockInterceptor } = __webpack_require__(24861)
+const Symbols = __webpack_require__(49989)
+const { InvalidArgumentError } = __webpack_require__(15813)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -30294,7 +30294,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 91117:
+/***/ 81359:
 /***/ ((module) => {
 
 
@@ -30333,12 +30333,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53397:
+/***/ 20099:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(52429)
+const { MockNotMatchedError } = __webpack_require__(16023)
 const {
   kDispatches,
   kMockAgent,
@@ -30346,15 +30346,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __webpack_require__(91117)
-const { serializePathWithQuery, parseHeaders } = __webpack_require__(3440)
+} = __webpack_require__(81359)
+const { serializePathWithQuery, parseHeaders } = __webpack_require__(96678)
 const { STATUS_CODES } = __webpack_require__(37067)
 const {
   types: {
     isPromise
   }
 } = __webpack_require__(57975)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { InvalidArgumentError } = __webpack_require__(15813)
 const requestAborted = Symbol('request aborted')
 
 function matchValue (match, value) {
@@ -31070,7 +31070,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56142:
+/***/ 49072:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31120,17 +31120,17 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 55095:
+/***/ 84245:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Agent = __webpack_require__(57405)
-const MockAgent = __webpack_require__(47501)
-const { SnapshotRecorder } = __webpack_require__(13766)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { validateSnapshotMode } = __webpack_require__(9683)
+const Agent = __webpack_require__(95367)
+const MockAgent = __webpack_require__(5319)
+const { SnapshotRecorder } = __webpack_require__(41207)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(15813)
+const util = __webpack_require__(96678)
+const { validateSnapshotMode } = __webpack_require__(39149)
 
 const kSnapshotRecorder = Symbol('kSnapshotRecorder')
 const kSnapshotMode = Symbol('kSnapshotMode')
@@ -31498,7 +31498,7 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 13766:
+/***/ 41207:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31506,9 +31506,9 @@ module.exports = SnapshotAgent
 const { writeFile, readFile, mkdir } = __webpack_require__(51455)
 const { dirname, resolve } = __webpack_require__(76760)
 const { setTimeout, clearTimeout } = __webpack_require__(87997)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
-const { setHeader } = __webpack_require__(3440)
-const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(9683)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(15813)
+const { setHeader } = __webpack_require__(96678)
+const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(39149)
 
 /**
  * @typedef {Object} SnapshotRequestOptions
@@ -32129,14 +32129,14 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 /***/ }),
 
-/***/ 9683:
+/***/ 39149:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(68707)
-const { setHeader } = __webpack_require__(3440)
-const { runtimeFeatures } = __webpack_require__(313)
+const { InvalidArgumentError } = __webpack_require__(15813)
+const { setHeader } = __webpack_require__(96678)
+const { runtimeFeatures } = __webpack_require__(51719)
 
 /**
  * @typedef {Object} HeaderFilters
@@ -32295,7 +32295,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47659:
+/***/ 52169:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -32306,10 +32306,10 @@ const {
   hasSafeIterator,
   isValidHTTPToken,
   setHeader
-} = __webpack_require__(3440)
+} = __webpack_require__(96678)
 
-const { serializePathWithQuery } = __webpack_require__(3440)
-const { kRequestOrigin } = __webpack_require__(36443)
+const { serializePathWithQuery } = __webpack_require__(96678)
+const { kRequestOrigin } = __webpack_require__(49989)
 
 const MAX_DELTA_SECONDS = 2147483647
 const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache']
@@ -33066,7 +33066,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25453:
+/***/ 64647:
 /***/ ((module) => {
 
 
@@ -33743,7 +33743,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 313:
+/***/ 51719:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -33843,7 +33843,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 46854:
+/***/ 71860:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -33855,7 +33855,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __webpack_require__(36443)
+} = __webpack_require__(49989)
 
 class ClientStats {
   constructor (client) {
@@ -33882,7 +33882,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 96603:
+/***/ 73501:
 /***/ ((module) => {
 
 
@@ -34314,21 +34314,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89634:
+/***/ 78032:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 
-const { kConstruct } = __webpack_require__(36443)
-const { urlEquals, getFieldValues } = __webpack_require__(76798)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(3440)
-const { webidl } = __webpack_require__(47879)
-const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(99051)
-const { Request, fromInnerRequest, getRequestState } = __webpack_require__(9967)
-const { fetching } = __webpack_require__(54398)
-const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(73168)
+const { kConstruct } = __webpack_require__(49989)
+const { urlEquals, getFieldValues } = __webpack_require__(13312)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(96678)
+const { webidl } = __webpack_require__(95693)
+const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(63377)
+const { Request, fromInnerRequest, getRequestState } = __webpack_require__(90165)
+const { fetching } = __webpack_require__(13112)
+const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(58978)
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
  * @typedef {Object} CacheBatchOperation
@@ -35192,15 +35192,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 81679:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Cache } = __webpack_require__(89634)
-const { webidl } = __webpack_require__(47879)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { kConstruct } = __webpack_require__(36443)
+const { Cache } = __webpack_require__(78032)
+const { webidl } = __webpack_require__(95693)
+const { kEnumerableProperty } = __webpack_require__(96678)
+const { kConstruct } = __webpack_require__(49989)
 
 class CacheStorage {
   /**
@@ -35357,14 +35357,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76798:
+/***/ 13312:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(51900)
-const { isValidHeaderName } = __webpack_require__(73168)
+const { URLSerializer } = __webpack_require__(5330)
+const { isValidHeaderName } = __webpack_require__(58978)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -35409,7 +35409,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71276:
+/***/ 19070:
 /***/ ((module) => {
 
 
@@ -35428,14 +35428,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79061:
+/***/ 32379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(11978)
-const { stringify } = __webpack_require__(57797)
-const { webidl } = __webpack_require__(47879)
+const { parseSetCookie } = __webpack_require__(12964)
+const { stringify } = __webpack_require__(25155)
+const { webidl } = __webpack_require__(95693)
 
 const globalHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.util.MakeTypeAssertion(globalThis.Headers))
 const undiciHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.is.Headers)
@@ -35646,14 +35646,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11978:
+/***/ 12964:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { collectASequenceOfCodePointsFast } = __webpack_require__(8116)
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(71276)
-const { isCTLExcludingHtab } = __webpack_require__(57797)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(94946)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(19070)
+const { isCTLExcludingHtab } = __webpack_require__(25155)
 const assert = __webpack_require__(34589)
 
 /**
@@ -35971,7 +35971,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57797:
+/***/ 25155:
 /***/ ((module) => {
 
 
@@ -36349,13 +36349,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24031:
+/***/ 70833:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(94811)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(21085)
 
 /**
  * @type {number[]} BOM
@@ -36931,24 +36931,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21238:
+/***/ 97332:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { pipeline } = __webpack_require__(57075)
-const { fetching } = __webpack_require__(54398)
-const { webidl } = __webpack_require__(47879)
-const { EventSourceStream } = __webpack_require__(24031)
-const { parseMIMEType } = __webpack_require__(51900)
-const { createFastMessageEvent } = __webpack_require__(15188)
-const { isNetworkError } = __webpack_require__(99051)
-const { cloneRequest } = __webpack_require__(9967)
-const { isValidHeaderValue, kEnumerableProperty } = __webpack_require__(3440)
-const { environmentSettingsObject } = __webpack_require__(73168)
-const { createPotentialCORSRequest } = __webpack_require__(94811)
-const { getGlobalDispatcher } = __webpack_require__(32581)
-const { isomorphicDecode } = __webpack_require__(8116)
+const { fetching } = __webpack_require__(13112)
+const { webidl } = __webpack_require__(95693)
+const { EventSourceStream } = __webpack_require__(70833)
+const { parseMIMEType } = __webpack_require__(5330)
+const { createFastMessageEvent } = __webpack_require__(42594)
+const { isNetworkError } = __webpack_require__(63377)
+const { cloneRequest } = __webpack_require__(90165)
+const { isValidHeaderValue, kEnumerableProperty } = __webpack_require__(96678)
+const { environmentSettingsObject } = __webpack_require__(58978)
+const { createPotentialCORSRequest } = __webpack_require__(21085)
+const { getGlobalDispatcher } = __webpack_require__(55723)
+const { isomorphicDecode } = __webpack_require__(94946)
 
 const textEncoder = new TextEncoder()
 
@@ -37485,12 +37485,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94811:
+/***/ 21085:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { makeRequest } = __webpack_require__(9967)
+const { makeRequest } = __webpack_require__(90165)
 
 /**
  * Checks if the given value is a valid LastEventId.
@@ -37552,26 +37552,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84492:
+/***/ 72430:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3440)
+const util = __webpack_require__(96678)
 const {
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __webpack_require__(73168)
-const { FormData, setFormDataState, getFormDataBoundary } = __webpack_require__(35910)
-const { webidl } = __webpack_require__(47879)
+} = __webpack_require__(58978)
+const { FormData, setFormDataState, getFormDataBoundary } = __webpack_require__(37772)
+const { webidl } = __webpack_require__(95693)
 const assert = __webpack_require__(34589)
 const { isErrored, isDisturbed } = __webpack_require__(57075)
-const { isUint8Array } = __webpack_require__(73429)
-const { serializeAMimeType } = __webpack_require__(51900)
-const { multipartFormDataParser } = __webpack_require__(50116)
-const { parseJSONFromBytes } = __webpack_require__(8116)
-const { utf8DecodeBytes } = __webpack_require__(276)
+const { isUint8Array } = __webpack_require__(95810)
+const { serializeAMimeType } = __webpack_require__(5330)
+const { multipartFormDataParser } = __webpack_require__(92178)
+const { parseJSONFromBytes } = __webpack_require__(94946)
+const { utf8DecodeBytes } = __webpack_require__(57442)
 const { ReadableStreamTee } = __webpack_require__(37830)
 
 const textEncoder = new TextEncoder()
@@ -38142,7 +38142,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 17101:
 /***/ ((module) => {
 
 
@@ -38280,13 +38280,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51900:
+/***/ 5330:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(8116)
+const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(94946)
 
 const encoder = new TextEncoder()
 
@@ -38883,17 +38883,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50116:
+/***/ 92178:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { bufferToLowerCasedHeaderName } = __webpack_require__(3440)
-const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(51900)
-const { makeEntry } = __webpack_require__(35910)
-const { webidl } = __webpack_require__(47879)
+const { bufferToLowerCasedHeaderName } = __webpack_require__(96678)
+const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(5330)
+const { makeEntry } = __webpack_require__(37772)
+const { webidl } = __webpack_require__(95693)
 const assert = __webpack_require__(34589)
-const { isomorphicDecode } = __webpack_require__(8116)
+const { isomorphicDecode } = __webpack_require__(94946)
 
 const dd = Buffer.from('--')
 const decoder = new TextDecoder()
@@ -39484,16 +39484,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35910:
+/***/ 37772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { iteratorMixin } = __webpack_require__(73168)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { webidl } = __webpack_require__(47879)
+const { iteratorMixin } = __webpack_require__(58978)
+const { kEnumerableProperty } = __webpack_require__(96678)
+const { webidl } = __webpack_require__(95693)
 const nodeUtil = __webpack_require__(57975)
-const { runtimeFeatures } = __webpack_require__(313)
+const { runtimeFeatures } = __webpack_require__(51719)
 
 const random = runtimeFeatures.has('crypto')
   ? (__webpack_require__(77598).randomInt)
@@ -39763,7 +39763,7 @@ module.exports = { FormData, makeEntry, setFormDataState, getFormDataBoundary }
 
 /***/ }),
 
-/***/ 51059:
+/***/ 2401:
 /***/ ((module) => {
 
 
@@ -39810,21 +39810,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60660:
+/***/ 10810:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __webpack_require__(36443)
-const { kEnumerableProperty, setHeader } = __webpack_require__(3440)
+const { kConstruct } = __webpack_require__(49989)
+const { kEnumerableProperty, setHeader } = __webpack_require__(96678)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __webpack_require__(73168)
-const { webidl } = __webpack_require__(47879)
+} = __webpack_require__(58978)
+const { webidl } = __webpack_require__(95693)
 const assert = __webpack_require__(34589)
 const util = __webpack_require__(57975)
 
@@ -40539,7 +40539,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54398:
+/***/ 13112:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -40553,9 +40553,9 @@ const {
   makeResponse,
   fromInnerResponse,
   getResponseState
-} = __webpack_require__(99051)
-const { HeadersList } = __webpack_require__(60660)
-const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = __webpack_require__(9967)
+} = __webpack_require__(63377)
+const { HeadersList } = __webpack_require__(10810)
+const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = __webpack_require__(90165)
 const zlib = __webpack_require__(38522)
 const {
   makePolicyContainer,
@@ -40590,26 +40590,26 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __webpack_require__(73168)
+} = __webpack_require__(58978)
 const assert = __webpack_require__(34589)
-const { safelyExtractBody, extractBody } = __webpack_require__(84492)
+const { safelyExtractBody, extractBody } = __webpack_require__(72430)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(4495)
+} = __webpack_require__(17101)
 const EE = __webpack_require__(78474)
 const { Readable, pipeline, finished, isErrored, isReadable } = __webpack_require__(57075)
-const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(3440)
-const { SocketError } = __webpack_require__(68707)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(51900)
-const { getGlobalDispatcher } = __webpack_require__(32581)
-const { webidl } = __webpack_require__(47879)
+const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(96678)
+const { SocketError } = __webpack_require__(15813)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(5330)
+const { getGlobalDispatcher } = __webpack_require__(55723)
+const { webidl } = __webpack_require__(95693)
 const { STATUS_CODES } = __webpack_require__(37067)
-const { bytesMatch } = __webpack_require__(45082)
-const { isomorphicEncode } = __webpack_require__(8116)
+const { bytesMatch } = __webpack_require__(10120)
+const { isomorphicEncode } = __webpack_require__(94946)
 
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -42997,22 +42997,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 90165:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(84492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(60660)
-const util = __webpack_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(72430)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(10810)
+const util = __webpack_require__(96678)
 const nodeUtil = __webpack_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __webpack_require__(73168)
+} = __webpack_require__(58978)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -43022,11 +43022,11 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(4495)
+} = __webpack_require__(17101)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __webpack_require__(47879)
-const { URLSerializer } = __webpack_require__(51900)
-const { kConstruct } = __webpack_require__(36443)
+const { webidl } = __webpack_require__(95693)
+const { URLSerializer } = __webpack_require__(5330)
+const { kConstruct } = __webpack_require__(49989)
 const assert = __webpack_require__(34589)
 
 const requestFinalizer = new FinalizationRegistry(({ signal, reference }) => {
@@ -44121,14 +44121,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99051:
+/***/ 63377:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(60660)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(84492)
-const util = __webpack_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(10810)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(72430)
+const util = __webpack_require__(96678)
 const nodeUtil = __webpack_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -44137,16 +44137,16 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __webpack_require__(73168)
+} = __webpack_require__(58978)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(4495)
-const { webidl } = __webpack_require__(47879)
-const { URLSerializer } = __webpack_require__(51900)
-const { kConstruct } = __webpack_require__(36443)
+} = __webpack_require__(17101)
+const { webidl } = __webpack_require__(95693)
+const { URLSerializer } = __webpack_require__(5330)
+const { kConstruct } = __webpack_require__(49989)
 const assert = __webpack_require__(34589)
-const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(8116)
+const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(94946)
 
 const textEncoder = new TextEncoder('utf-8')
 let getResponseHeaders, setResponseHeaders, getResponseState, setResponseState
@@ -44766,22 +44766,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73168:
+/***/ 58978:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Transform } = __webpack_require__(57075)
 const zlib = __webpack_require__(38522)
-const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(4495)
-const { getGlobalOrigin } = __webpack_require__(51059)
-const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(51900)
+const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(17101)
+const { getGlobalOrigin } = __webpack_require__(2401)
+const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(5330)
 const { performance } = __webpack_require__(643)
-const { isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3440)
+const { isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(96678)
 const assert = __webpack_require__(34589)
-const { isUint8Array } = __webpack_require__(73429)
-const { webidl } = __webpack_require__(47879)
-const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(8116)
+const { isUint8Array } = __webpack_require__(95810)
+const { webidl } = __webpack_require__(95693)
+const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(94946)
 
 function responseURL (response) {
   // https://fetch.spec.whatwg.org/#responses
@@ -46303,13 +46303,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8116:
+/***/ 94946:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { utf8DecodeBytes } = __webpack_require__(276)
+const { utf8DecodeBytes } = __webpack_require__(57442)
 
 /**
  * @param {(char: string) => boolean} condition
@@ -46554,14 +46554,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45082:
+/***/ 10120:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(313)
-const { asciiLowercase } = __webpack_require__(8116)
+const { runtimeFeatures } = __webpack_require__(51719)
+const { asciiLowercase } = __webpack_require__(94946)
 
 /**
  * @typedef {object} Metadata
@@ -46868,7 +46868,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47879:
+/***/ 95693:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -47867,20 +47867,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86897:
+/***/ 5967:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(20736)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(98625)
-const { makeRequest } = __webpack_require__(9967)
-const { fetching } = __webpack_require__(54398)
-const { Headers, getHeadersList } = __webpack_require__(60660)
-const { getDecodeSplit } = __webpack_require__(73168)
-const { WebsocketFrameSend } = __webpack_require__(3264)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(34214)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(67531)
+const { makeRequest } = __webpack_require__(90165)
+const { fetching } = __webpack_require__(13112)
+const { Headers, getHeadersList } = __webpack_require__(10810)
+const { getDecodeSplit } = __webpack_require__(58978)
+const { WebsocketFrameSend } = __webpack_require__(45326)
 const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(313)
+const { runtimeFeatures } = __webpack_require__(51719)
 
 const crypto = runtimeFeatures.has('crypto')
   ? __webpack_require__(77598)
@@ -48224,7 +48224,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20736:
+/***/ 34214:
 /***/ ((module) => {
 
 
@@ -48357,14 +48357,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15188:
+/***/ 42594:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(47879)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { kConstruct } = __webpack_require__(36443)
+const { webidl } = __webpack_require__(95693)
+const { kEnumerableProperty } = __webpack_require__(96678)
+const { kConstruct } = __webpack_require__(49989)
 
 let createFastMessageEvent
 
@@ -48712,13 +48712,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 45326:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { runtimeFeatures } = __webpack_require__(313)
-const { maxUnsigned16Bit, opcodes } = __webpack_require__(20736)
+const { runtimeFeatures } = __webpack_require__(51719)
+const { maxUnsigned16Bit, opcodes } = __webpack_require__(34214)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -48846,14 +48846,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19469:
+/***/ 27:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
-const { isValidClientWindowBits } = __webpack_require__(98625)
-const { MessageSizeExceededError } = __webpack_require__(68707)
+const { isValidClientWindowBits } = __webpack_require__(67531)
+const { MessageSizeExceededError } = __webpack_require__(15813)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -48958,14 +48958,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 81652:
+/***/ 17742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const assert = __webpack_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(20736)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(34214)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -48974,12 +48974,12 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(98625)
-const { failWebsocketConnection } = __webpack_require__(86897)
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { PerMessageDeflate } = __webpack_require__(19469)
-const { MessageSizeExceededError } = __webpack_require__(68707)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(10735)
+} = __webpack_require__(67531)
+const { failWebsocketConnection } = __webpack_require__(5967)
+const { WebsocketFrameSend } = __webpack_require__(45326)
+const { PerMessageDeflate } = __webpack_require__(27)
+const { MessageSizeExceededError } = __webpack_require__(15813)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(13577)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -49495,14 +49495,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13900:
+/***/ 24530:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { opcodes, sendHints } = __webpack_require__(20736)
-const FixedQueue = __webpack_require__(64660)
+const { WebsocketFrameSend } = __webpack_require__(45326)
+const { opcodes, sendHints } = __webpack_require__(34214)
+const FixedQueue = __webpack_require__(79266)
 
 /**
  * @typedef {object} SendQueueNode
@@ -49611,15 +49611,15 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 56919:
+/***/ 14857:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(47879)
-const { validateCloseCodeAndReason } = __webpack_require__(98625)
-const { kConstruct } = __webpack_require__(36443)
-const { kEnumerableProperty } = __webpack_require__(3440)
+const { webidl } = __webpack_require__(95693)
+const { validateCloseCodeAndReason } = __webpack_require__(67531)
+const { kConstruct } = __webpack_require__(49989)
+const { kEnumerableProperty } = __webpack_require__(96678)
 
 function createInheritableDOMException () {
   // https://github.com/nodejs/node/issues/59677
@@ -49725,23 +49725,23 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 12873:
+/***/ 71751:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { addAbortListener } = __webpack_require__(78474)
-const { environmentSettingsObject, readableStreamClose } = __webpack_require__(73168)
-const { states, opcodes, sentCloseFrameState } = __webpack_require__(20736)
-const { webidl } = __webpack_require__(47879)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(98625)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(86897)
-const { channels } = __webpack_require__(42414)
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { ByteParser } = __webpack_require__(81652)
-const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(56919)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { utf8DecodeBytes } = __webpack_require__(276)
+const { environmentSettingsObject, readableStreamClose } = __webpack_require__(58978)
+const { states, opcodes, sentCloseFrameState } = __webpack_require__(34214)
+const { webidl } = __webpack_require__(95693)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(67531)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(5967)
+const { channels } = __webpack_require__(44808)
+const { WebsocketFrameSend } = __webpack_require__(45326)
+const { ByteParser } = __webpack_require__(17742)
+const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(14857)
+const { kEnumerableProperty } = __webpack_require__(96678)
+const { utf8DecodeBytes } = __webpack_require__(57442)
 
 let emittedExperimentalWarning = false
 
@@ -50243,15 +50243,15 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 98625:
+/***/ 67531:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { states, opcodes } = __webpack_require__(20736)
+const { states, opcodes } = __webpack_require__(34214)
 const { isUtf8 } = __webpack_require__(4573)
-const { removeHTTPWhitespace } = __webpack_require__(51900)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(8116)
+const { removeHTTPWhitespace } = __webpack_require__(5330)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(94946)
 
 /**
  * @param {number} readyState
@@ -50597,16 +50597,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13726:
+/***/ 91988:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isArrayBuffer } = __webpack_require__(73429)
-const { webidl } = __webpack_require__(47879)
-const { URLSerializer } = __webpack_require__(51900)
-const { environmentSettingsObject } = __webpack_require__(73168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(20736)
+const { isArrayBuffer } = __webpack_require__(95810)
+const { webidl } = __webpack_require__(95693)
+const { URLSerializer } = __webpack_require__(5330)
+const { environmentSettingsObject } = __webpack_require__(58978)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(34214)
 const {
   isConnecting,
   isEstablished,
@@ -50617,15 +50617,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __webpack_require__(98625)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(86897)
-const { ByteParser } = __webpack_require__(81652)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { getGlobalDispatcher } = __webpack_require__(32581)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(15188)
-const { SendQueue } = __webpack_require__(13900)
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { channels } = __webpack_require__(42414)
+} = __webpack_require__(67531)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(5967)
+const { ByteParser } = __webpack_require__(17742)
+const { kEnumerableProperty } = __webpack_require__(96678)
+const { getGlobalDispatcher } = __webpack_require__(55723)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(42594)
+const { SendQueue } = __webpack_require__(24530)
+const { WebsocketFrameSend } = __webpack_require__(45326)
+const { channels } = __webpack_require__(44808)
 
 const kRef = Symbol.for('nodejs.ref')
 const kUnref = Symbol.for('nodejs.unref')
@@ -51387,13 +51387,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24352:
+/***/ 81386:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(15077)
-const { SCHEMES, getSchemeHandler } = __webpack_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(70399)
+const { SCHEMES, getSchemeHandler } = __webpack_require__(40694)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -52105,12 +52105,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 40694:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUUID } = __webpack_require__(15077)
+const { isUUID } = __webpack_require__(70399)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -52384,7 +52384,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 70399:
 /***/ ((module) => {
 
 
@@ -53190,14 +53190,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63837:
+/***/ 19630:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 72079:
+/***/ 55444:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
