@@ -264,8 +264,9 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
     try {
       for (const t0 = Date.now(); !output.includes('(min-uptime)') && Date.now() - t0 < 120_000;) await sleep(100);
       assert.match(output, /must stay up 600\.0 s after it started \(min-uptime\)/);
-      const app = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-app');
-      const runId = docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', app.split('\n')[0]!);
+      // This run's ID from its own build.log (other runs may be going on on the same engine).
+      const runId = /--label dockerflow\.run=(df-[a-z0-9-]+)/.exec(readFileSync(path.join(out, 'build.log'), 'utf8'))?.[1] ?? '';
+      assert.ok(runId && docker('ps', '-q', '--filter', `label=dockerflow.run=${runId}`, '--filter', 'name=-app'), 'its app is running');
       process.kill(child.pid!, 'SIGINT');
       assert.equal(await exited, 130, output);
       const report = assertInterruptedReport(out, 'SIGINT', /(inspect and )?smoke/, output);

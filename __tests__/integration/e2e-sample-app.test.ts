@@ -70,8 +70,11 @@ describe('sample-app end to end', { concurrency: 1 }, () => {
     // The database password never reaches a file or the console.
     for (const text of [r.summary, readFileSync(r.outputs['build-log']!, 'utf8'), readFileSync(r.outputs.report!, 'utf8')])
       assert.ok(!text.includes(DB_PASSWORD));
+    // Nothing of this run is left (other runs may be going on on the same engine).
+    const runId = /--label dockerflow\.run=(df-[a-z0-9-]+)/.exec(readFileSync(r.outputs['build-log']!, 'utf8'))![1]!;
+    const left = leftovers();
     assert.deepEqual(
-      leftovers().containers.filter((c) => c.startsWith('df-')),
+      [...left.containers, ...left.networks].filter((n) => n.startsWith(runId)),
       [],
     );
     // The user's tree is left as it was found.

@@ -269,7 +269,10 @@ describe('many runs, one working tree', { skip, concurrency: 1 }, () => {
     assert.equal(r.code, 1, explain(r));
     const df208 = row(r.report, 'DF208');
     assert.equal(df208.status, 'fail');
-    assert.match(df208.message, /^the container exited with code 3 1\.\d s after it started,/);
+    // The app exits 1 s after it began listening: that is at least 1 s after the container started, more when the
+    // machine is slow to boot node (seen: 2.3 s on a loaded CI machine).
+    const after = /^the container exited with code 3 (\d+\.\d) s after it started, after the checks,/.exec(df208.message);
+    assert.ok(after && Number(after[1]) >= 1, df208.message);
     assert.match(df208.message, /cannot connect to the database: ECONNREFUSED/);
     assert.equal(r.report.error, undefined);
     assert.deepEqual(

@@ -1800,6 +1800,7 @@ function versionDifferences(expected, actual) {
 
 
 
+
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 /** `scanned 2 of 7 layers (12.3 MB) via overlay2; skipped the 5 layers (318.0 MB) of node:24-slim`. */
 function scanSummary(s) {
@@ -1894,6 +1895,9 @@ const DF105 = (f) => {
     if (f.versionFile === null && f.versionIgnoredBy) {
         const by = f.versionIgnoredBy;
         return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`, { file: by.path, line: by.line });
+    }
+    if (f.versionFile === null && f.versionElsewhere) {
+        return (0,catalogue/* check */.z6)('DF105', 'fail', `/app/version.json is missing: the build put version.json at ${f.versionElsewhere} (WORKDIR ${external_node_path_default().posix.dirname(f.versionElsewhere)}), and the spec serves it from /app; use "WORKDIR /app" before "COPY . ." (DF104)`, at(f, 'WORKDIR'));
     }
     if (f.versionFile === null) {
         return (0,catalogue/* check */.z6)('DF105', 'fail', '/app/version.json is missing; copy it into the image ("COPY version.json /app/version.json" or "COPY . /app")', where);
@@ -2029,6 +2033,7 @@ function excludedBy(ignorePath, context, relPath) {
 
 
 
+
 /** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
 function versionIgnoredBy(ctx, built) {
     const file = dockerignore_ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
@@ -2099,12 +2104,20 @@ async function inspect(ctx, prepared, built, timings) {
     ]);
     if (secretScan)
         ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
+    // No /app/version.json: did `COPY . .` put it under another WORKDIR (node's /usr/src/app, /code)?
+    const versionFile = files.get('/app/version.json') ?? null;
+    const elsewhere = versionFile === null && image.workingDir && image.workingDir !== '/app' ? external_node_path_default().posix.join(image.workingDir, 'version.json') : null;
+    const versionElsewhere = elsewhere &&
+        (await readImageFiles(ctx, built.imageId, [elsewhere]).catch(() => new Map())).get(elsewhere) != null
+        ? elsewhere
+        : null;
     const facts = {
         image,
         dockerfile: parseDockerfile(config.file, config.target),
         passwd: files.get('/etc/passwd') ?? null,
         group: files.get('/etc/group') ?? null,
-        versionFile: files.get('/app/version.json') ?? null,
+        versionFile,
+        versionElsewhere,
         expectedVersion: prepared.version,
         secretNames: needles.map((n) => n.name),
         secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
@@ -2568,6 +2581,8 @@ function describeHeartbeatBody(body, max = 400) {
     const text = body.trim();
     if (!text)
         return 'an empty body';
+    if (isHtml(text))
+        return `an HTML page ${quote(shorten(htmlText(text), max))}`;
     let json;
     try {
         json = JSON.parse(text);
@@ -2633,6 +2648,27 @@ function shorten(s, max) {
     return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 const quote = (s) => JSON.stringify(s);
+/** A web framework's error page (Express's "Cannot GET /x", Flask's and Django's "Not Found" pages). */
+const isHtml = (text) => /^(<!doctype html|<html[\s>]|<head[\s>]|<title[\s>])/i.test(text);
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+/**
+ * The words of an HTML page, as a person reads them: scripts, styles and tags left out, the common entities
+ * decoded. A summary for a failure message (the page itself is in build.log), not a parser.
+ */
+function htmlText(html) {
+    return html
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e) => {
+        if (ENTITIES[e.toLowerCase()])
+            return ENTITIES[e.toLowerCase()];
+        const code = /^#x/i.test(e) ? parseInt(e.slice(2), 16) : /^#/.test(e) ? Number(e.slice(1)) : NaN;
+        return Number.isInteger(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    })
+        .replace(/\s+/g, ' ')
+        .trim();
+}
 
 ;// CONCATENATED MODULE: ./src/smoke/probes.ts
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { check, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { isSecretEntry } from '../secrets/names.js';
 import { lastInstruction, type DockerfileFacts } from './dockerfile.js';
@@ -24,6 +25,8 @@ export interface StaticFacts {
   secretScan?: ScanStats | null;
   /** Names of the build args that hold secrets (DF109); never their values. */
   secretBuildArgs?: string[];
+  /** Where version.json is instead, when not at /app (the image's WORKDIR, /usr/src/app say). */
+  versionElsewhere?: string | null;
   /** The .dockerignore line that keeps version.json out of the build context (null: none does). */
   versionIgnoredBy?: IgnoredBy | null;
 }
@@ -166,6 +169,14 @@ const DF105 = (f: StaticFacts): CheckResult => {
       'fail',
       `/app/version.json is missing: ${by.file} line ${by.line} ("${by.pattern}") keeps version.json out of the build context, so no COPY can bring it in; add the line "!version.json" after it`,
       { file: by.path, line: by.line },
+    );
+  }
+  if (f.versionFile === null && f.versionElsewhere) {
+    return check(
+      'DF105',
+      'fail',
+      `/app/version.json is missing: the build put version.json at ${f.versionElsewhere} (WORKDIR ${path.posix.dirname(f.versionElsewhere)}), and the spec serves it from /app; use "WORKDIR /app" before "COPY . ." (DF104)`,
+      at(f, 'WORKDIR'),
     );
   }
   if (f.versionFile === null) {

@@ -6,6 +6,7 @@
 export function describeHeartbeatBody(body: string, max = 400): string {
   const text = body.trim();
   if (!text) return 'an empty body';
+  if (isHtml(text)) return `an HTML page ${quote(shorten(htmlText(text), max))}`;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -63,3 +64,26 @@ export function shorten(s: string, max: number): string {
 }
 
 const quote = (s: string): string => JSON.stringify(s);
+
+/** A web framework's error page (Express's "Cannot GET /x", Flask's and Django's "Not Found" pages). */
+const isHtml = (text: string): boolean => /^(<!doctype html|<html[\s>]|<head[\s>]|<title[\s>])/i.test(text);
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/**
+ * The words of an HTML page, as a person reads them: scripts, styles and tags left out, the common entities
+ * decoded. A summary for a failure message (the page itself is in build.log), not a parser.
+ */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e: string) => {
+      if (ENTITIES[e.toLowerCase()]) return ENTITIES[e.toLowerCase()]!;
+      const code = /^#x/i.test(e) ? parseInt(e.slice(2), 16) : /^#/.test(e) ? Number(e.slice(1)) : NaN;
+      return Number.isInteger(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { buildChecks } from '../inspect/build-checks.js';
 import { inspectImage, readImageFiles } from '../inspect/image.js';
 import { buildxVersionLine } from '../docker/buildx.js';
@@ -85,12 +86,22 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     scanning ? scan() : Promise.resolve(null),
   ]);
   if (secretScan) ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
+  // No /app/version.json: did `COPY . .` put it under another WORKDIR (node's /usr/src/app, /code)?
+  const versionFile = files.get('/app/version.json') ?? null;
+  const elsewhere =
+    versionFile === null && image.workingDir && image.workingDir !== '/app' ? path.posix.join(image.workingDir, 'version.json') : null;
+  const versionElsewhere =
+    elsewhere &&
+    (await readImageFiles(ctx, built.imageId, [elsewhere]).catch(() => new Map<string, string | null>())).get(elsewhere) != null
+      ? elsewhere
+      : null;
   const facts: StaticFacts = {
     image,
     dockerfile: parseDockerfile(config.file, config.target),
     passwd: files.get('/etc/passwd') ?? null,
     group: files.get('/etc/group') ?? null,
-    versionFile: files.get('/app/version.json') ?? null,
+    versionFile,
+    versionElsewhere,
     expectedVersion: prepared.version,
     secretNames: needles.map((n) => n.name),
     secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
