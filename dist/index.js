@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 56046:
+/***/ 2035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34,11 +34,11 @@ function nodeTooOld(found, min = MIN_NODE) {
 
 /***/ }),
 
-/***/ 86552:
+/***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _entry_node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56046);
+/* harmony import */ var _entry_node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2035);
 /** The action's main entry (dist/index.js). */
 
 // Before the action's modules load: on too old a Node they fail with a stack trace instead of saying why.
@@ -47,7 +47,7 @@ if (tooOld) {
     process.stdout.write(`::error::${tooOld}\n`);
     process.exit(2);
 }
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(22), __nccwpck_require__.e(46)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77046));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(621), __nccwpck_require__.e(115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99115));
 await run();
 
 __webpack_async_result__();
@@ -335,7 +335,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 95810:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
@@ -713,6 +713,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(86552);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

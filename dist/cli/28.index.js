@@ -1,8 +1,8 @@
-export const id = 976;
-export const ids = [976];
+export const id = 28;
+export const ids = [28];
 export const modules = {
 
-/***/ 5976:
+/***/ 3028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:stream/consumers"
 var consumers_ = __webpack_require__(8321);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(691);
+var config_config = __webpack_require__(1377);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(6876);
+var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(6144);
+var exec_runner = __webpack_require__(7507);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -76,12 +76,12 @@ class BuildLog {
 }
 
 // EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
-var secrets_redactor = __webpack_require__(4410);
+var secrets_redactor = __webpack_require__(8589);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(6097);
+var context = __webpack_require__(670);
 ;// CONCATENATED MODULE: ./src/run/create.ts
 
 
@@ -122,9 +122,9 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
 }
 
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(9754);
+var describe_error = __webpack_require__(2423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(8936);
+var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
@@ -235,9 +235,9 @@ class CliUi {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6541);
+var options = __webpack_require__(6856);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(2134);
+var names = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
@@ -479,7 +479,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(398), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 4355));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 7865));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
@@ -496,7 +496,7 @@ async function main(argv, io) {
 
 /***/ }),
 
-/***/ 691:
+/***/ 1377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -523,18 +523,18 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../issue-12a/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(4297);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(8841);
+var catalogue = __webpack_require__(1062);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(2134);
+var names = __webpack_require__(6533);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(6876);
+var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(7126);
+var image_ref = __webpack_require__(2023);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6541);
+var options = __webpack_require__(6856);
 ;// CONCATENATED MODULE: ./src/config/parse-lines.ts
 
 /**
@@ -1048,7 +1048,7 @@ function validArtifactName(name) {
 
 /***/ }),
 
-/***/ 6876:
+/***/ 7827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1095,7 +1095,7 @@ class UserError extends Error {
 
 /***/ }),
 
-/***/ 7126:
+/***/ 2023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1163,7 +1163,7 @@ function sanitizeTag(name) {
 
 /***/ }),
 
-/***/ 6541:
+/***/ 6856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1317,15 +1317,15 @@ function cliFlag(spec) {
 
 /***/ }),
 
-/***/ 6657:
+/***/ 7220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1251);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(411);
-/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5303);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6872);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
 
 
 
@@ -1360,7 +1360,7 @@ async function removeRunResources(runner, runId) {
 
 /***/ }),
 
-/***/ 411:
+/***/ 6872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1388,7 +1388,7 @@ async function removeRunResources(runner, runId) {
 /* harmony export */   z7: () => (/* binding */ kill)
 /* harmony export */ });
 /* unused harmony export imageSize */
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1251);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
 const dockerArgv = {
@@ -1566,7 +1566,7 @@ async function connect(runner, network, container) {
 
 /***/ }),
 
-/***/ 5303:
+/***/ 7742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1602,7 +1602,7 @@ function readMountinfo() {
 
 /***/ }),
 
-/***/ 1251:
+/***/ 4402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1617,7 +1617,7 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
 /***/ }),
 
-/***/ 6144:
+/***/ 7507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1638,8 +1638,8 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2134);
-/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4410);
+/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6533);
+/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8589);
 
 
 
@@ -1932,7 +1932,7 @@ class Runner {
 
 /***/ }),
 
-/***/ 8936:
+/***/ 6949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1940,8 +1940,8 @@ class Runner {
 /* harmony export */   vV: () => (/* binding */ whenInterrupted)
 /* harmony export */ });
 /* unused harmony export INTERRUPT_GRACE_MS */
-/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6657);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6097);
+/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7220);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
 
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
@@ -2005,7 +2005,7 @@ function whenInterrupted(ctx) {
 
 /***/ }),
 
-/***/ 8841:
+/***/ 1062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2063,7 +2063,7 @@ function failsRun(row, failOn) {
 
 /***/ }),
 
-/***/ 6097:
+/***/ 670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2097,14 +2097,14 @@ function newRunId() {
 
 /***/ }),
 
-/***/ 9754:
+/***/ 2423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6876);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6144);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7507);
 
 
 /** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
@@ -2119,7 +2119,7 @@ function describeError(e) {
 
 /***/ }),
 
-/***/ 2134:
+/***/ 6533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2201,7 +2201,7 @@ function isDockerCliVariable(name) {
 
 /***/ }),
 
-/***/ 4410:
+/***/ 8589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -1,9 +1,9 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-export const id = 22;
-export const ids = [22];
+export const id = 621;
+export const ids = [621];
 export const modules = {
 
-/***/ 74077:
+/***/ 89659:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -56,9 +56,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__webpack_require__(58611));
 const https = __importStar(__webpack_require__(65692));
-const pm = __importStar(__webpack_require__(72741));
-const tunnel = __importStar(__webpack_require__(39732));
-const undici_1 = __webpack_require__(73165);
+const pm = __importStar(__webpack_require__(83335));
+const tunnel = __importStar(__webpack_require__(20770));
+const undici_1 = __webpack_require__(89231);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -746,7 +746,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 72741:
+/***/ 83335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -846,33 +846,33 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 73165:
+/***/ 89231:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Client = __webpack_require__(4980)
-const Dispatcher = __webpack_require__(40246)
-const Pool = __webpack_require__(67753)
-const BalancedPool = __webpack_require__(34590)
-const Agent = __webpack_require__(63306)
-const ProxyAgent = __webpack_require__(93219)
-const EnvHttpProxyAgent = __webpack_require__(21016)
-const RetryAgent = __webpack_require__(82849)
-const errors = __webpack_require__(98590)
-const util = __webpack_require__(3681)
+const Client = __webpack_require__(82138)
+const Dispatcher = __webpack_require__(89784)
+const Pool = __webpack_require__(43959)
+const BalancedPool = __webpack_require__(12188)
+const Agent = __webpack_require__(14332)
+const ProxyAgent = __webpack_require__(68349)
+const EnvHttpProxyAgent = __webpack_require__(91630)
+const RetryAgent = __webpack_require__(27203)
+const errors = __webpack_require__(92344)
+const util = __webpack_require__(27375)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(99470)
-const buildConnector = __webpack_require__(34151)
-const MockClient = __webpack_require__(54714)
-const MockAgent = __webpack_require__(50076)
-const MockPool = __webpack_require__(53495)
-const mockErrors = __webpack_require__(79766)
-const RetryHandler = __webpack_require__(96421)
-const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(14498)
-const DecoratorHandler = __webpack_require__(16510)
-const RedirectHandler = __webpack_require__(36997)
-const createRedirectInterceptor = __webpack_require__(94847)
+const api = __webpack_require__(60436)
+const buildConnector = __webpack_require__(85005)
+const MockClient = __webpack_require__(69736)
+const MockAgent = __webpack_require__(82710)
+const MockPool = __webpack_require__(45157)
+const mockErrors = __webpack_require__(18024)
+const RetryHandler = __webpack_require__(93783)
+const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(31088)
+const DecoratorHandler = __webpack_require__(99420)
+const RedirectHandler = __webpack_require__(87031)
+const createRedirectInterceptor = __webpack_require__(76097)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -890,10 +890,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __webpack_require__(3985),
-  retry: __webpack_require__(50519),
-  dump: __webpack_require__(99791),
-  dns: __webpack_require__(93198)
+  redirect: __webpack_require__(35711),
+  retry: __webpack_require__(92117),
+  dump: __webpack_require__(85057),
+  dns: __webpack_require__(8044)
 }
 
 module.exports.buildConnector = buildConnector
@@ -955,7 +955,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(39255).fetch)
+const fetchImpl = (__webpack_require__(18033).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -967,39 +967,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __webpack_require__(62953).Headers
-module.exports.Response = __webpack_require__(36208).Response
-module.exports.Request = __webpack_require__(92062).Request
-module.exports.FormData = __webpack_require__(39237).FormData
+module.exports.Headers = __webpack_require__(31271).Headers
+module.exports.Response = __webpack_require__(56678).Response
+module.exports.Request = __webpack_require__(27412).Request
+module.exports.FormData = __webpack_require__(66443).FormData
 module.exports.File = globalThis.File ?? (__webpack_require__(4573).File)
-module.exports.FileReader = __webpack_require__(69164).FileReader
+module.exports.FileReader = __webpack_require__(9190).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(59496)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(77038)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(3254)
-const { kConstruct } = __webpack_require__(2052)
+const { CacheStorage } = __webpack_require__(93832)
+const { kConstruct } = __webpack_require__(33202)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(48396)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(2778)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(50395)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(82121)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(32275)
-module.exports.WebSocket = __webpack_require__(67615).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(39617)
+module.exports.WebSocket = __webpack_require__(23061).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -1015,18 +1015,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __webpack_require__(79863)
+const { EventSource } = __webpack_require__(95413)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 12581:
+/***/ 73979:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { addAbortListener } = __webpack_require__(3681)
-const { RequestAbortedError } = __webpack_require__(98590)
+const { addAbortListener } = __webpack_require__(27375)
+const { RequestAbortedError } = __webpack_require__(92344)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -1086,16 +1086,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99241:
+/***/ 1959:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(98590)
-const util = __webpack_require__(3681)
-const { addSignal, removeSignal } = __webpack_require__(12581)
+const { InvalidArgumentError, SocketError } = __webpack_require__(92344)
+const util = __webpack_require__(27375)
+const { addSignal, removeSignal } = __webpack_require__(73979)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1201,7 +1201,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 10289:
+/***/ 5483:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -1215,10 +1215,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(98590)
-const util = __webpack_require__(3681)
+} = __webpack_require__(92344)
+const util = __webpack_require__(27375)
 const { AsyncResource } = __webpack_require__(16698)
-const { addSignal, removeSignal } = __webpack_require__(12581)
+const { addSignal, removeSignal } = __webpack_require__(73979)
 const assert = __webpack_require__(34589)
 
 const kResume = Symbol('resume')
@@ -1459,16 +1459,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 95594:
+/***/ 22412:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { Readable } = __webpack_require__(80676)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(98590)
-const util = __webpack_require__(3681)
-const { getResolveErrorBodyCallback } = __webpack_require__(90560)
+const { Readable } = __webpack_require__(73946)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(92344)
+const util = __webpack_require__(27375)
+const { getResolveErrorBodyCallback } = __webpack_require__(47478)
 const { AsyncResource } = __webpack_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -1680,18 +1680,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 90799:
+/***/ 24685:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { finished, PassThrough } = __webpack_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(98590)
-const util = __webpack_require__(3681)
-const { getResolveErrorBodyCallback } = __webpack_require__(90560)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(92344)
+const util = __webpack_require__(27375)
+const { getResolveErrorBodyCallback } = __webpack_require__(47478)
 const { AsyncResource } = __webpack_require__(16698)
-const { addSignal, removeSignal } = __webpack_require__(12581)
+const { addSignal, removeSignal } = __webpack_require__(73979)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1907,15 +1907,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 34403:
+/***/ 31725:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(98590)
+const { InvalidArgumentError, SocketError } = __webpack_require__(92344)
 const { AsyncResource } = __webpack_require__(16698)
-const util = __webpack_require__(3681)
-const { addSignal, removeSignal } = __webpack_require__(12581)
+const util = __webpack_require__(27375)
+const { addSignal, removeSignal } = __webpack_require__(73979)
 const assert = __webpack_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -2022,21 +2022,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 99470:
+/***/ 60436:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(95594)
-module.exports.stream = __webpack_require__(90799)
-module.exports.pipeline = __webpack_require__(10289)
-module.exports.upgrade = __webpack_require__(34403)
-module.exports.connect = __webpack_require__(99241)
+module.exports.request = __webpack_require__(22412)
+module.exports.stream = __webpack_require__(24685)
+module.exports.pipeline = __webpack_require__(5483)
+module.exports.upgrade = __webpack_require__(31725)
+module.exports.connect = __webpack_require__(1959)
 
 
 /***/ }),
 
-/***/ 80676:
+/***/ 73946:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -2045,9 +2045,9 @@ module.exports.connect = __webpack_require__(99241)
 
 const assert = __webpack_require__(34589)
 const { Readable } = __webpack_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(98590)
-const util = __webpack_require__(3681)
-const { ReadableStreamFrom } = __webpack_require__(3681)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(92344)
+const util = __webpack_require__(27375)
+const { ReadableStreamFrom } = __webpack_require__(27375)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -2428,15 +2428,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 90560:
+/***/ 47478:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const assert = __webpack_require__(34589)
 const {
   ResponseStatusCodeError
-} = __webpack_require__(98590)
+} = __webpack_require__(92344)
 
-const { chunksDecode } = __webpack_require__(80676)
+const { chunksDecode } = __webpack_require__(73946)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -2528,16 +2528,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34151:
+/***/ 85005:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const net = __webpack_require__(77030)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3681)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(98590)
-const timers = __webpack_require__(89606)
+const util = __webpack_require__(27375)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(92344)
+const timers = __webpack_require__(37256)
 
 function noop () {}
 
@@ -2775,7 +2775,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 48544:
+/***/ 4914:
 /***/ ((module) => {
 
 
@@ -2900,7 +2900,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61605:
+/***/ 74567:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3109,7 +3109,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98590:
+/***/ 92344:
 /***/ ((module) => {
 
 
@@ -3541,7 +3541,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26700:
+/***/ 8646:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3549,7 +3549,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(98590)
+} = __webpack_require__(92344)
 const assert = __webpack_require__(34589)
 const {
   isValidHTTPToken,
@@ -3564,9 +3564,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __webpack_require__(3681)
-const { channels } = __webpack_require__(61605)
-const { headerNameLowerCasedRecord } = __webpack_require__(48544)
+} = __webpack_require__(27375)
+const { channels } = __webpack_require__(74567)
+const { headerNameLowerCasedRecord } = __webpack_require__(4914)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -4030,7 +4030,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 67456:
+/***/ 46130:
 /***/ ((module) => {
 
 module.exports = {
@@ -4104,7 +4104,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8345:
+/***/ 56675:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4112,7 +4112,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(48544)
+} = __webpack_require__(4914)
 
 class TstNode {
   /** @type {any} */
@@ -4263,13 +4263,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3681:
+/***/ 27375:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(67456)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(46130)
 const { IncomingMessage } = __webpack_require__(37067)
 const stream = __webpack_require__(57075)
 const net = __webpack_require__(77030)
@@ -4277,9 +4277,9 @@ const { Blob } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(57975)
 const { stringify } = __webpack_require__(41792)
 const { EventEmitter: EE } = __webpack_require__(78474)
-const { InvalidArgumentError } = __webpack_require__(98590)
-const { headerNameLowerCasedRecord } = __webpack_require__(48544)
-const { tree } = __webpack_require__(8345)
+const { InvalidArgumentError } = __webpack_require__(92344)
+const { headerNameLowerCasedRecord } = __webpack_require__(4914)
+const { tree } = __webpack_require__(56675)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4989,18 +4989,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63306:
+/***/ 14332:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(98590)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(67456)
-const DispatcherBase = __webpack_require__(90150)
-const Pool = __webpack_require__(67753)
-const Client = __webpack_require__(4980)
-const util = __webpack_require__(3681)
-const createRedirectInterceptor = __webpack_require__(94847)
+const { InvalidArgumentError } = __webpack_require__(92344)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(46130)
+const DispatcherBase = __webpack_require__(82540)
+const Pool = __webpack_require__(43959)
+const Client = __webpack_require__(82138)
+const util = __webpack_require__(27375)
+const createRedirectInterceptor = __webpack_require__(76097)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -5129,7 +5129,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 34590:
+/***/ 12188:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -5137,7 +5137,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(98590)
+} = __webpack_require__(92344)
 const {
   PoolBase,
   kClients,
@@ -5145,10 +5145,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(79747)
-const Pool = __webpack_require__(67753)
-const { kUrl, kInterceptors } = __webpack_require__(67456)
-const { parseOrigin } = __webpack_require__(3681)
+} = __webpack_require__(53229)
+const Pool = __webpack_require__(43959)
+const { kUrl, kInterceptors } = __webpack_require__(46130)
+const { parseOrigin } = __webpack_require__(27375)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -5345,7 +5345,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 47634:
+/***/ 5580:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -5353,9 +5353,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3681)
-const { channels } = __webpack_require__(61605)
-const timers = __webpack_require__(89606)
+const util = __webpack_require__(27375)
+const { channels } = __webpack_require__(74567)
+const timers = __webpack_require__(37256)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -5368,7 +5368,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(98590)
+} = __webpack_require__(92344)
 const {
   kUrl,
   kReset,
@@ -5401,9 +5401,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __webpack_require__(67456)
+} = __webpack_require__(46130)
 
-const constants = __webpack_require__(3243)
+const constants = __webpack_require__(92529)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -5415,11 +5415,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(12645) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(47635) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__webpack_require__(35095))
+    mod = await WebAssembly.compile(__webpack_require__(45593))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -5427,7 +5427,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(12645))
+    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(47635))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -6342,7 +6342,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(9991).extractBody)
+      extractBody = (__webpack_require__(40897).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6865,7 +6865,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 32191:
+/***/ 93045:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6873,13 +6873,13 @@ module.exports = connectH1
 const assert = __webpack_require__(34589)
 const { errorMonitor } = __webpack_require__(78474)
 const { pipeline } = __webpack_require__(57075)
-const util = __webpack_require__(3681)
+const util = __webpack_require__(27375)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __webpack_require__(98590)
+} = __webpack_require__(92344)
 const {
   kUrl,
   kReset,
@@ -6898,7 +6898,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __webpack_require__(67456)
+} = __webpack_require__(46130)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -7304,7 +7304,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(9991).extractBody)
+    extractBody ??= (__webpack_require__(40897).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7664,7 +7664,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 4980:
+/***/ 82138:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -7674,16 +7674,16 @@ module.exports = connectH2
 const assert = __webpack_require__(34589)
 const net = __webpack_require__(77030)
 const http = __webpack_require__(37067)
-const util = __webpack_require__(3681)
-const { channels } = __webpack_require__(61605)
-const Request = __webpack_require__(26700)
-const DispatcherBase = __webpack_require__(90150)
+const util = __webpack_require__(27375)
+const { channels } = __webpack_require__(74567)
+const Request = __webpack_require__(8646)
+const DispatcherBase = __webpack_require__(82540)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(98590)
-const buildConnector = __webpack_require__(34151)
+} = __webpack_require__(92344)
+const buildConnector = __webpack_require__(85005)
 const {
   kUrl,
   kServerName,
@@ -7725,9 +7725,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __webpack_require__(67456)
-const connectH1 = __webpack_require__(47634)
-const connectH2 = __webpack_require__(32191)
+} = __webpack_require__(46130)
+const connectH1 = __webpack_require__(5580)
+const connectH2 = __webpack_require__(93045)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -8035,7 +8035,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __webpack_require__(94847)
+const createRedirectInterceptor = __webpack_require__(76097)
 
 function onError (client, err) {
   if (
@@ -8295,19 +8295,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 90150:
+/***/ 82540:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
-const Dispatcher = __webpack_require__(40246)
+const Dispatcher = __webpack_require__(89784)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(98590)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(67456)
+} = __webpack_require__(92344)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(46130)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -8510,7 +8510,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 40246:
+/***/ 89784:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8582,15 +8582,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 21016:
+/***/ 91630:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(90150)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(67456)
-const ProxyAgent = __webpack_require__(93219)
-const Agent = __webpack_require__(63306)
+const DispatcherBase = __webpack_require__(82540)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(46130)
+const ProxyAgent = __webpack_require__(68349)
+const Agent = __webpack_require__(14332)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8749,7 +8749,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 11703:
+/***/ 5533:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8873,15 +8873,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 79747:
+/***/ 53229:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(90150)
-const FixedQueue = __webpack_require__(11703)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(67456)
-const PoolStats = __webpack_require__(25839)
+const DispatcherBase = __webpack_require__(82540)
+const FixedQueue = __webpack_require__(5533)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(46130)
+const PoolStats = __webpack_require__(429)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -9074,10 +9074,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25839:
+/***/ 429:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(67456)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(46130)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -9115,7 +9115,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 67753:
+/***/ 43959:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -9126,14 +9126,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __webpack_require__(79747)
-const Client = __webpack_require__(4980)
+} = __webpack_require__(53229)
+const Client = __webpack_require__(82138)
 const {
   InvalidArgumentError
-} = __webpack_require__(98590)
-const util = __webpack_require__(3681)
-const { kUrl, kInterceptors } = __webpack_require__(67456)
-const buildConnector = __webpack_require__(34151)
+} = __webpack_require__(92344)
+const util = __webpack_require__(27375)
+const { kUrl, kInterceptors } = __webpack_require__(46130)
+const buildConnector = __webpack_require__(85005)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -9229,19 +9229,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 93219:
+/***/ 68349:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(67456)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(46130)
 const { URL } = __webpack_require__(73136)
-const Agent = __webpack_require__(63306)
-const Pool = __webpack_require__(67753)
-const DispatcherBase = __webpack_require__(90150)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(98590)
-const buildConnector = __webpack_require__(34151)
-const Client = __webpack_require__(4980)
+const Agent = __webpack_require__(14332)
+const Pool = __webpack_require__(43959)
+const DispatcherBase = __webpack_require__(82540)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(92344)
+const buildConnector = __webpack_require__(85005)
+const Client = __webpack_require__(82138)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -9510,13 +9510,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 82849:
+/***/ 27203:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(40246)
-const RetryHandler = __webpack_require__(96421)
+const Dispatcher = __webpack_require__(89784)
+const RetryHandler = __webpack_require__(93783)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -9552,7 +9552,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 14498:
+/***/ 31088:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -9560,8 +9560,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(98590)
-const Agent = __webpack_require__(63306)
+const { InvalidArgumentError } = __webpack_require__(92344)
+const Agent = __webpack_require__(14332)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9591,7 +9591,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 16510:
+/***/ 99420:
 /***/ ((module) => {
 
 
@@ -9642,15 +9642,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 36997:
+/***/ 87031:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3681)
-const { kBodyUsed } = __webpack_require__(67456)
+const util = __webpack_require__(27375)
+const { kBodyUsed } = __webpack_require__(46130)
 const assert = __webpack_require__(34589)
-const { InvalidArgumentError } = __webpack_require__(98590)
+const { InvalidArgumentError } = __webpack_require__(92344)
 const EE = __webpack_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9881,20 +9881,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 96421:
+/***/ 93783:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const assert = __webpack_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(67456)
-const { RequestRetryError } = __webpack_require__(98590)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(46130)
+const { RequestRetryError } = __webpack_require__(92344)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(3681)
+} = __webpack_require__(27375)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -10325,14 +10325,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 93198:
+/***/ 8044:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const { isIP } = __webpack_require__(77030)
 const { lookup } = __webpack_require__(40610)
-const DecoratorHandler = __webpack_require__(16510)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(98590)
+const DecoratorHandler = __webpack_require__(99420)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(92344)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10707,14 +10707,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 99791:
+/***/ 85057:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3681)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(98590)
-const DecoratorHandler = __webpack_require__(16510)
+const util = __webpack_require__(27375)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(92344)
+const DecoratorHandler = __webpack_require__(99420)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10837,12 +10837,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 94847:
+/***/ 76097:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(36997)
+const RedirectHandler = __webpack_require__(87031)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10865,11 +10865,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 3985:
+/***/ 35711:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RedirectHandler = __webpack_require__(36997)
+const RedirectHandler = __webpack_require__(87031)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10896,11 +10896,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 50519:
+/***/ 92117:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RetryHandler = __webpack_require__(96421)
+const RetryHandler = __webpack_require__(93783)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10922,13 +10922,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 3243:
+/***/ 92529:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(19147);
+const utils_1 = __webpack_require__(47557);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -11206,7 +11206,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 12645:
+/***/ 47635:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11218,7 +11218,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 35095:
+/***/ 45593:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11230,7 +11230,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 19147:
+/***/ 47557:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11251,13 +11251,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 50076:
+/***/ 82710:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(67456)
-const Agent = __webpack_require__(63306)
+const { kClients } = __webpack_require__(46130)
+const Agent = __webpack_require__(14332)
 const {
   kAgent,
   kMockAgentSet,
@@ -11268,14 +11268,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __webpack_require__(67288)
-const MockClient = __webpack_require__(54714)
-const MockPool = __webpack_require__(53495)
-const { matchValue, buildMockOptions } = __webpack_require__(25388)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(98590)
-const Dispatcher = __webpack_require__(40246)
-const Pluralizer = __webpack_require__(83996)
-const PendingInterceptorsFormatter = __webpack_require__(1371)
+} = __webpack_require__(45154)
+const MockClient = __webpack_require__(69736)
+const MockPool = __webpack_require__(45157)
+const { matchValue, buildMockOptions } = __webpack_require__(22042)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(92344)
+const Dispatcher = __webpack_require__(89784)
+const Pluralizer = __webpack_require__(14638)
+const PendingInterceptorsFormatter = __webpack_require__(26573)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -11418,14 +11418,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 54714:
+/***/ 69736:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Client = __webpack_require__(4980)
-const { buildMockDispatch } = __webpack_require__(25388)
+const Client = __webpack_require__(82138)
+const { buildMockDispatch } = __webpack_require__(22042)
 const {
   kDispatches,
   kMockAgent,
@@ -11434,10 +11434,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(67288)
-const { MockInterceptor } = __webpack_require__(93414)
-const Symbols = __webpack_require__(67456)
-const { InvalidArgumentError } = __webpack_require__(98590)
+} = __webpack_require__(45154)
+const { MockInterceptor } = __webpack_require__(84452)
+const Symbols = __webpack_require__(46130)
+const { InvalidArgumentError } = __webpack_require__(92344)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -11484,12 +11484,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 79766:
+/***/ 18024:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(98590)
+const { UndiciError } = __webpack_require__(92344)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -11519,12 +11519,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93414:
+/***/ 84452:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(25388)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(22042)
 const {
   kDispatches,
   kDispatchKey,
@@ -11532,9 +11532,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __webpack_require__(67288)
-const { InvalidArgumentError } = __webpack_require__(98590)
-const { buildURL } = __webpack_require__(3681)
+} = __webpack_require__(45154)
+const { InvalidArgumentError } = __webpack_require__(92344)
+const { buildURL } = __webpack_require__(27375)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11733,14 +11733,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 53495:
+/***/ 45157:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Pool = __webpack_require__(67753)
-const { buildMockDispatch } = __webpack_require__(25388)
+const Pool = __webpack_require__(43959)
+const { buildMockDispatch } = __webpack_require__(22042)
 const {
   kDispatches,
   kMockAgent,
@@ -11749,10 +11749,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(67288)
-const { MockInterceptor } = __webpack_require__(93414)
-const Symbols = __webpack_require__(67456)
-const { InvalidArgumentError } = __webpack_require__(98590)
+} = __webpack_require__(45154)
+const { MockInterceptor } = __webpack_require__(84452)
+const Symbols = __webpack_require__(46130)
+const { InvalidArgumentError } = __webpack_require__(92344)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11799,7 +11799,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 67288:
+/***/ 45154:
 /***/ ((module) => {
 
 
@@ -11829,20 +11829,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25388:
+/***/ 22042:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(79766)
+const { MockNotMatchedError } = __webpack_require__(18024)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __webpack_require__(67288)
-const { buildURL } = __webpack_require__(3681)
+} = __webpack_require__(45154)
+const { buildURL } = __webpack_require__(27375)
 const { STATUS_CODES } = __webpack_require__(37067)
 const {
   types: {
@@ -12203,7 +12203,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1371:
+/***/ 26573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12253,7 +12253,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 83996:
+/***/ 14638:
 /***/ ((module) => {
 
 
@@ -12289,7 +12289,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 89606:
+/***/ 37256:
 /***/ ((module) => {
 
 
@@ -12719,20 +12719,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72235:
+/***/ 62185:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConstruct } = __webpack_require__(2052)
-const { urlEquals, getFieldValues } = __webpack_require__(90605)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(3681)
-const { webidl } = __webpack_require__(89978)
-const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(36208)
-const { Request, fromInnerRequest } = __webpack_require__(92062)
-const { kState } = __webpack_require__(29962)
-const { fetching } = __webpack_require__(39255)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(8759)
+const { kConstruct } = __webpack_require__(33202)
+const { urlEquals, getFieldValues } = __webpack_require__(54159)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(27375)
+const { webidl } = __webpack_require__(30220)
+const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(56678)
+const { Request, fromInnerRequest } = __webpack_require__(27412)
+const { kState } = __webpack_require__(91944)
+const { fetching } = __webpack_require__(18033)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(77241)
 const assert = __webpack_require__(34589)
 
 /**
@@ -13585,15 +13585,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3254:
+/***/ 93832:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConstruct } = __webpack_require__(2052)
-const { Cache } = __webpack_require__(72235)
-const { webidl } = __webpack_require__(89978)
-const { kEnumerableProperty } = __webpack_require__(3681)
+const { kConstruct } = __webpack_require__(33202)
+const { Cache } = __webpack_require__(62185)
+const { webidl } = __webpack_require__(30220)
+const { kEnumerableProperty } = __webpack_require__(27375)
 
 class CacheStorage {
   /**
@@ -13744,26 +13744,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2052:
+/***/ 33202:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__webpack_require__(67456).kConstruct)
+  kConstruct: (__webpack_require__(46130).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 90605:
+/***/ 54159:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(50395)
-const { isValidHeaderName } = __webpack_require__(8759)
+const { URLSerializer } = __webpack_require__(82121)
+const { isValidHeaderName } = __webpack_require__(77241)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13808,7 +13808,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98609:
+/***/ 63819:
 /***/ ((module) => {
 
 
@@ -13827,15 +13827,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48396:
+/***/ 2778:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(99039)
-const { stringify } = __webpack_require__(87918)
-const { webidl } = __webpack_require__(89978)
-const { Headers } = __webpack_require__(62953)
+const { parseSetCookie } = __webpack_require__(68745)
+const { stringify } = __webpack_require__(39556)
+const { webidl } = __webpack_require__(30220)
+const { Headers } = __webpack_require__(31271)
 
 /**
  * @typedef {Object} Cookie
@@ -14018,14 +14018,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99039:
+/***/ 68745:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(98609)
-const { isCTLExcludingHtab } = __webpack_require__(87918)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(50395)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(63819)
+const { isCTLExcludingHtab } = __webpack_require__(39556)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(82121)
 const assert = __webpack_require__(34589)
 
 /**
@@ -14335,7 +14335,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87918:
+/***/ 39556:
 /***/ ((module) => {
 
 
@@ -14694,13 +14694,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49572:
+/***/ 77974:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(27448)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(98794)
 
 /**
  * @type {number[]} BOM
@@ -15275,23 +15275,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79863:
+/***/ 95413:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { pipeline } = __webpack_require__(57075)
-const { fetching } = __webpack_require__(39255)
-const { makeRequest } = __webpack_require__(92062)
-const { webidl } = __webpack_require__(89978)
-const { EventSourceStream } = __webpack_require__(49572)
-const { parseMIMEType } = __webpack_require__(50395)
-const { createFastMessageEvent } = __webpack_require__(32275)
-const { isNetworkError } = __webpack_require__(36208)
-const { delay } = __webpack_require__(27448)
-const { kEnumerableProperty } = __webpack_require__(3681)
-const { environmentSettingsObject } = __webpack_require__(8759)
-const { getGlobalDispatcher } = __webpack_require__(14498)
+const { fetching } = __webpack_require__(18033)
+const { makeRequest } = __webpack_require__(27412)
+const { webidl } = __webpack_require__(30220)
+const { EventSourceStream } = __webpack_require__(77974)
+const { parseMIMEType } = __webpack_require__(82121)
+const { createFastMessageEvent } = __webpack_require__(39617)
+const { isNetworkError } = __webpack_require__(56678)
+const { delay } = __webpack_require__(98794)
+const { kEnumerableProperty } = __webpack_require__(27375)
+const { environmentSettingsObject } = __webpack_require__(77241)
+const { getGlobalDispatcher } = __webpack_require__(31088)
 
 let experimentalWarned = false
 
@@ -15765,7 +15765,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27448:
+/***/ 98794:
 /***/ ((module) => {
 
 
@@ -15809,12 +15809,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9991:
+/***/ 40897:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3681)
+const util = __webpack_require__(27375)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15824,16 +15824,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __webpack_require__(8759)
-const { FormData } = __webpack_require__(39237)
-const { kState } = __webpack_require__(29962)
-const { webidl } = __webpack_require__(89978)
+} = __webpack_require__(77241)
+const { FormData } = __webpack_require__(66443)
+const { kState } = __webpack_require__(91944)
+const { webidl } = __webpack_require__(30220)
 const { Blob } = __webpack_require__(4573)
 const assert = __webpack_require__(34589)
 const { isErrored, isDisturbed } = __webpack_require__(57075)
-const { isArrayBuffer } = __webpack_require__(95810)
-const { serializeAMimeType } = __webpack_require__(50395)
-const { multipartFormDataParser } = __webpack_require__(57757)
+const { isArrayBuffer } = __webpack_require__(73429)
+const { serializeAMimeType } = __webpack_require__(82121)
+const { multipartFormDataParser } = __webpack_require__(5779)
 let random
 
 try {
@@ -16345,7 +16345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93818:
+/***/ 5336:
 /***/ ((module) => {
 
 
@@ -16476,7 +16476,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50395:
+/***/ 82121:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17227,12 +17227,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95650:
+/***/ 90656:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConnected, kSize } = __webpack_require__(67456)
+const { kConnected, kSize } = __webpack_require__(46130)
 
 class CompatWeakRef {
   constructor (value) {
@@ -17280,14 +17280,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 67061:
+/***/ 42835:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Blob, File } = __webpack_require__(4573)
-const { kState } = __webpack_require__(29962)
-const { webidl } = __webpack_require__(89978)
+const { kState } = __webpack_require__(91944)
+const { webidl } = __webpack_require__(30220)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -17413,16 +17413,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 57757:
+/***/ 5779:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(3681)
-const { utf8DecodeBytes } = __webpack_require__(8759)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(50395)
-const { isFileLike } = __webpack_require__(67061)
-const { makeEntry } = __webpack_require__(39237)
+const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(27375)
+const { utf8DecodeBytes } = __webpack_require__(77241)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(82121)
+const { isFileLike } = __webpack_require__(42835)
+const { makeEntry } = __webpack_require__(66443)
 const assert = __webpack_require__(34589)
 const { File: NodeFile } = __webpack_require__(4573)
 
@@ -17894,16 +17894,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39237:
+/***/ 66443:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __webpack_require__(8759)
-const { kState } = __webpack_require__(29962)
-const { kEnumerableProperty } = __webpack_require__(3681)
-const { FileLike, isFileLike } = __webpack_require__(67061)
-const { webidl } = __webpack_require__(89978)
+const { isBlobLike, iteratorMixin } = __webpack_require__(77241)
+const { kState } = __webpack_require__(91944)
+const { kEnumerableProperty } = __webpack_require__(27375)
+const { FileLike, isFileLike } = __webpack_require__(42835)
+const { webidl } = __webpack_require__(30220)
 const { File: NativeFile } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(57975)
 
@@ -18153,7 +18153,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 59496:
+/***/ 77038:
 /***/ ((module) => {
 
 
@@ -18200,21 +18200,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62953:
+/***/ 31271:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __webpack_require__(67456)
-const { kEnumerableProperty } = __webpack_require__(3681)
+const { kConstruct } = __webpack_require__(46130)
+const { kEnumerableProperty } = __webpack_require__(27375)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __webpack_require__(8759)
-const { webidl } = __webpack_require__(89978)
+} = __webpack_require__(77241)
+const { webidl } = __webpack_require__(30220)
 const assert = __webpack_require__(34589)
 const util = __webpack_require__(57975)
 
@@ -18894,7 +18894,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39255:
+/***/ 18033:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18907,9 +18907,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __webpack_require__(36208)
-const { HeadersList } = __webpack_require__(62953)
-const { Request, cloneRequest } = __webpack_require__(92062)
+} = __webpack_require__(56678)
+const { HeadersList } = __webpack_require__(31271)
+const { Request, cloneRequest } = __webpack_require__(27412)
 const zlib = __webpack_require__(38522)
 const {
   bytesMatch,
@@ -18945,23 +18945,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __webpack_require__(8759)
-const { kState, kDispatcher } = __webpack_require__(29962)
+} = __webpack_require__(77241)
+const { kState, kDispatcher } = __webpack_require__(91944)
 const assert = __webpack_require__(34589)
-const { safelyExtractBody, extractBody } = __webpack_require__(9991)
+const { safelyExtractBody, extractBody } = __webpack_require__(40897)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(93818)
+} = __webpack_require__(5336)
 const EE = __webpack_require__(78474)
 const { Readable, pipeline, finished } = __webpack_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(3681)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(50395)
-const { getGlobalDispatcher } = __webpack_require__(14498)
-const { webidl } = __webpack_require__(89978)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(27375)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(82121)
+const { getGlobalDispatcher } = __webpack_require__(31088)
+const { webidl } = __webpack_require__(30220)
 const { STATUS_CODES } = __webpack_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -21171,23 +21171,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92062:
+/***/ 27412:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(9991)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(62953)
-const { FinalizationRegistry } = __webpack_require__(95650)()
-const util = __webpack_require__(3681)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(40897)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(31271)
+const { FinalizationRegistry } = __webpack_require__(90656)()
+const util = __webpack_require__(27375)
 const nodeUtil = __webpack_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __webpack_require__(8759)
+} = __webpack_require__(77241)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -21197,12 +21197,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(93818)
+} = __webpack_require__(5336)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(29962)
-const { webidl } = __webpack_require__(89978)
-const { URLSerializer } = __webpack_require__(50395)
-const { kConstruct } = __webpack_require__(67456)
+const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(91944)
+const { webidl } = __webpack_require__(30220)
+const { URLSerializer } = __webpack_require__(82121)
+const { kConstruct } = __webpack_require__(46130)
 const assert = __webpack_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(78474)
 
@@ -22215,14 +22215,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 36208:
+/***/ 56678:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(62953)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(9991)
-const util = __webpack_require__(3681)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(31271)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(40897)
+const util = __webpack_require__(27375)
 const nodeUtil = __webpack_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -22234,16 +22234,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __webpack_require__(8759)
+} = __webpack_require__(77241)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(93818)
-const { kState, kHeaders } = __webpack_require__(29962)
-const { webidl } = __webpack_require__(89978)
-const { FormData } = __webpack_require__(39237)
-const { URLSerializer } = __webpack_require__(50395)
-const { kConstruct } = __webpack_require__(67456)
+} = __webpack_require__(5336)
+const { kState, kHeaders } = __webpack_require__(91944)
+const { webidl } = __webpack_require__(30220)
+const { FormData } = __webpack_require__(66443)
+const { URLSerializer } = __webpack_require__(82121)
+const { kConstruct } = __webpack_require__(46130)
 const assert = __webpack_require__(34589)
 const { types } = __webpack_require__(57975)
 
@@ -22832,7 +22832,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29962:
+/***/ 91944:
 /***/ ((module) => {
 
 
@@ -22848,21 +22848,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8759:
+/***/ 77241:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Transform } = __webpack_require__(57075)
 const zlib = __webpack_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(93818)
-const { getGlobalOrigin } = __webpack_require__(59496)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(50395)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(5336)
+const { getGlobalOrigin } = __webpack_require__(77038)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(82121)
 const { performance } = __webpack_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3681)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(27375)
 const assert = __webpack_require__(34589)
-const { isUint8Array } = __webpack_require__(95810)
-const { webidl } = __webpack_require__(89978)
+const { isUint8Array } = __webpack_require__(73429)
+const { webidl } = __webpack_require__(30220)
 
 let supportedHashes = []
 
@@ -24487,14 +24487,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89978:
+/***/ 30220:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { types, inspect } = __webpack_require__(57975)
 const { markAsUncloneable } = __webpack_require__(75919)
-const { toUSVString } = __webpack_require__(3681)
+const { toUSVString } = __webpack_require__(27375)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -25189,7 +25189,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48584:
+/***/ 83922:
 /***/ ((module) => {
 
 
@@ -25486,7 +25486,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69164:
+/***/ 9190:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25495,16 +25495,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __webpack_require__(67977)
+} = __webpack_require__(31735)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __webpack_require__(41656)
-const { webidl } = __webpack_require__(89978)
-const { kEnumerableProperty } = __webpack_require__(3681)
+} = __webpack_require__(15178)
+const { webidl } = __webpack_require__(30220)
+const { kEnumerableProperty } = __webpack_require__(27375)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25837,12 +25837,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3740:
+/***/ 80558:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(89978)
+const { webidl } = __webpack_require__(30220)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25922,7 +25922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41656:
+/***/ 15178:
 /***/ ((module) => {
 
 
@@ -25939,7 +25939,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67977:
+/***/ 31735:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25950,10 +25950,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __webpack_require__(41656)
-const { ProgressEvent } = __webpack_require__(3740)
-const { getEncoding } = __webpack_require__(48584)
-const { serializeAMimeType, parseMIMEType } = __webpack_require__(50395)
+} = __webpack_require__(15178)
+const { ProgressEvent } = __webpack_require__(80558)
+const { getEncoding } = __webpack_require__(83922)
+const { serializeAMimeType, parseMIMEType } = __webpack_require__(82121)
 const { types } = __webpack_require__(57975)
 const { StringDecoder } = __webpack_require__(13193)
 const { btoa } = __webpack_require__(4573)
@@ -26337,27 +26337,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46666:
+/***/ 27032:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(22325)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(84411)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __webpack_require__(56577)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(77738)
-const { channels } = __webpack_require__(61605)
-const { CloseEvent } = __webpack_require__(32275)
-const { makeRequest } = __webpack_require__(92062)
-const { fetching } = __webpack_require__(39255)
-const { Headers, getHeadersList } = __webpack_require__(62953)
-const { getDecodeSplit } = __webpack_require__(8759)
-const { WebsocketFrameSend } = __webpack_require__(46369)
+} = __webpack_require__(32679)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(92148)
+const { channels } = __webpack_require__(74567)
+const { CloseEvent } = __webpack_require__(39617)
+const { makeRequest } = __webpack_require__(27412)
+const { fetching } = __webpack_require__(18033)
+const { Headers, getHeadersList } = __webpack_require__(31271)
+const { getDecodeSplit } = __webpack_require__(77241)
+const { WebsocketFrameSend } = __webpack_require__(63055)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26715,7 +26715,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22325:
+/***/ 84411:
 /***/ ((module) => {
 
 
@@ -26788,14 +26788,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32275:
+/***/ 39617:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(89978)
-const { kEnumerableProperty } = __webpack_require__(3681)
-const { kConstruct } = __webpack_require__(67456)
+const { webidl } = __webpack_require__(30220)
+const { kEnumerableProperty } = __webpack_require__(27375)
+const { kConstruct } = __webpack_require__(46130)
 const { MessagePort } = __webpack_require__(75919)
 
 /**
@@ -27124,12 +27124,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46369:
+/***/ 63055:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __webpack_require__(22325)
+const { maxUnsigned16Bit } = __webpack_require__(84411)
 
 const BUFFER_SIZE = 16386
 
@@ -27227,14 +27227,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60038:
+/***/ 64836:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
-const { isValidClientWindowBits } = __webpack_require__(77738)
-const { MessageSizeExceededError } = __webpack_require__(98590)
+const { isValidClientWindowBits } = __webpack_require__(92148)
+const { MessageSizeExceededError } = __webpack_require__(92344)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -27339,16 +27339,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 86063:
+/***/ 88265:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const assert = __webpack_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(22325)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(56577)
-const { channels } = __webpack_require__(61605)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(84411)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(32679)
+const { channels } = __webpack_require__(74567)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -27358,11 +27358,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(77738)
-const { WebsocketFrameSend } = __webpack_require__(46369)
-const { closeWebSocketConnection } = __webpack_require__(46666)
-const { PerMessageDeflate } = __webpack_require__(60038)
-const { MessageSizeExceededError } = __webpack_require__(98590)
+} = __webpack_require__(92148)
+const { WebsocketFrameSend } = __webpack_require__(63055)
+const { closeWebSocketConnection } = __webpack_require__(27032)
+const { PerMessageDeflate } = __webpack_require__(64836)
+const { MessageSizeExceededError } = __webpack_require__(92344)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27873,14 +27873,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47499:
+/***/ 81577:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(46369)
-const { opcodes, sendHints } = __webpack_require__(22325)
-const FixedQueue = __webpack_require__(11703)
+const { WebsocketFrameSend } = __webpack_require__(63055)
+const { opcodes, sendHints } = __webpack_require__(84411)
+const FixedQueue = __webpack_require__(5533)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27984,7 +27984,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 56577:
+/***/ 32679:
 /***/ ((module) => {
 
 
@@ -28003,16 +28003,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77738:
+/***/ 92148:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(56577)
-const { states, opcodes } = __webpack_require__(22325)
-const { ErrorEvent, createFastMessageEvent } = __webpack_require__(32275)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(32679)
+const { states, opcodes } = __webpack_require__(84411)
+const { ErrorEvent, createFastMessageEvent } = __webpack_require__(39617)
 const { isUtf8 } = __webpack_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(50395)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(82121)
 
 /* globals Blob */
 
@@ -28332,15 +28332,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67615:
+/***/ 23061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(89978)
-const { URLSerializer } = __webpack_require__(50395)
-const { environmentSettingsObject } = __webpack_require__(8759)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(22325)
+const { webidl } = __webpack_require__(30220)
+const { URLSerializer } = __webpack_require__(82121)
+const { environmentSettingsObject } = __webpack_require__(77241)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(84411)
 const {
   kWebSocketURL,
   kReadyState,
@@ -28349,21 +28349,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __webpack_require__(56577)
+} = __webpack_require__(32679)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __webpack_require__(77738)
-const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(46666)
-const { ByteParser } = __webpack_require__(86063)
-const { kEnumerableProperty, isBlobLike } = __webpack_require__(3681)
-const { getGlobalDispatcher } = __webpack_require__(14498)
+} = __webpack_require__(92148)
+const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(27032)
+const { ByteParser } = __webpack_require__(88265)
+const { kEnumerableProperty, isBlobLike } = __webpack_require__(27375)
+const { getGlobalDispatcher } = __webpack_require__(31088)
 const { types } = __webpack_require__(57975)
-const { ErrorEvent, CloseEvent } = __webpack_require__(32275)
-const { SendQueue } = __webpack_require__(47499)
+const { ErrorEvent, CloseEvent } = __webpack_require__(39617)
+const { SendQueue } = __webpack_require__(81577)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28934,34 +28934,34 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86530:
+/***/ 23368:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __webpack_require__(40747)
-const Dispatcher = __webpack_require__(92797)
-const Pool = __webpack_require__(68450)
-const BalancedPool = __webpack_require__(72475)
-const Agent = __webpack_require__(25591)
-const ProxyAgent = __webpack_require__(40594)
-const EnvHttpProxyAgent = __webpack_require__(88511)
-const RetryAgent = __webpack_require__(19428)
-const errors = __webpack_require__(73429)
-const util = __webpack_require__(61910)
+const Client = __webpack_require__(43069)
+const Dispatcher = __webpack_require__(72091)
+const Pool = __webpack_require__(27404)
+const BalancedPool = __webpack_require__(48973)
+const Agent = __webpack_require__(86261)
+const ProxyAgent = __webpack_require__(69848)
+const EnvHttpProxyAgent = __webpack_require__(7897)
+const RetryAgent = __webpack_require__(21882)
+const errors = __webpack_require__(48091)
+const util = __webpack_require__(31544)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(27869)
-const buildConnector = __webpack_require__(32102)
-const MockClient = __webpack_require__(52587)
-const MockAgent = __webpack_require__(89175)
-const MockPool = __webpack_require__(45058)
-const mockErrors = __webpack_require__(27911)
-const RetryHandler = __webpack_require__(4242)
-const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(26651)
-const DecoratorHandler = __webpack_require__(47993)
-const RedirectHandler = __webpack_require__(67812)
-const createRedirectInterceptor = __webpack_require__(23758)
+const api = __webpack_require__(65407)
+const buildConnector = __webpack_require__(72296)
+const MockClient = __webpack_require__(78957)
+const MockAgent = __webpack_require__(15973)
+const MockPool = __webpack_require__(78780)
+const mockErrors = __webpack_require__(35445)
+const RetryHandler = __webpack_require__(60112)
+const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(5837)
+const DecoratorHandler = __webpack_require__(57011)
+const RedirectHandler = __webpack_require__(25050)
+const createRedirectInterceptor = __webpack_require__(21676)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -28979,10 +28979,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __webpack_require__(4296),
-  retry: __webpack_require__(49752),
-  dump: __webpack_require__(85406),
-  dns: __webpack_require__(84905)
+  redirect: __webpack_require__(53650),
+  retry: __webpack_require__(73874),
+  dump: __webpack_require__(14756),
+  dns: __webpack_require__(97251)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -29044,7 +29044,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(74696).fetch)
+const fetchImpl = (__webpack_require__(47302).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -29056,39 +29056,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __webpack_require__(43914).Headers
-/* unused reexport */ __webpack_require__(6753).Response
-/* unused reexport */ __webpack_require__(76389).Request
-/* unused reexport */ __webpack_require__(47452).FormData
+/* unused reexport */ __webpack_require__(83676).Headers
+/* unused reexport */ __webpack_require__(9107).Response
+/* unused reexport */ __webpack_require__(46055).Request
+/* unused reexport */ __webpack_require__(79662).FormData
 __webpack_unused_export__ = globalThis.File ?? (__webpack_require__(4573).File)
-/* unused reexport */ __webpack_require__(53437).FileReader
+/* unused reexport */ __webpack_require__(96299).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(99697)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(42443)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(22655)
-const { kConstruct } = __webpack_require__(9307)
+const { CacheStorage } = __webpack_require__(76949)
+const { kConstruct } = __webpack_require__(87589)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(31499)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(35437)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(84194)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(90980)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(17842)
-/* unused reexport */ __webpack_require__(79588).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(50044)
+/* unused reexport */ __webpack_require__(55366).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -29104,18 +29104,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __webpack_require__(86916)
+const { EventSource } = __webpack_require__(46942)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 56956:
+/***/ 9318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { addAbortListener } = __webpack_require__(61910)
-const { RequestAbortedError } = __webpack_require__(73429)
+const { addAbortListener } = __webpack_require__(31544)
+const { RequestAbortedError } = __webpack_require__(48091)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -29175,16 +29175,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83042:
+/***/ 89724:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(73429)
-const util = __webpack_require__(61910)
-const { addSignal, removeSignal } = __webpack_require__(56956)
+const { InvalidArgumentError, SocketError } = __webpack_require__(48091)
+const util = __webpack_require__(31544)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -29290,7 +29290,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 43576:
+/***/ 86998:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -29304,10 +29304,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(73429)
-const util = __webpack_require__(61910)
+} = __webpack_require__(48091)
+const util = __webpack_require__(31544)
 const { AsyncResource } = __webpack_require__(16698)
-const { addSignal, removeSignal } = __webpack_require__(56956)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 const assert = __webpack_require__(34589)
 
 const kResume = Symbol('resume')
@@ -29548,16 +29548,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 40205:
+/***/ 8675:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { Readable } = __webpack_require__(67189)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(73429)
-const util = __webpack_require__(61910)
-const { getResolveErrorBodyCallback } = __webpack_require__(11885)
+const { Readable } = __webpack_require__(13135)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(48091)
+const util = __webpack_require__(31544)
+const { getResolveErrorBodyCallback } = __webpack_require__(28447)
 const { AsyncResource } = __webpack_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -29769,18 +29769,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 84414:
+/***/ 90576:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { finished, PassThrough } = __webpack_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(73429)
-const util = __webpack_require__(61910)
-const { getResolveErrorBodyCallback } = __webpack_require__(11885)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(48091)
+const util = __webpack_require__(31544)
+const { getResolveErrorBodyCallback } = __webpack_require__(28447)
 const { AsyncResource } = __webpack_require__(16698)
-const { addSignal, removeSignal } = __webpack_require__(56956)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -29996,15 +29996,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 80284:
+/***/ 42274:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(73429)
+const { InvalidArgumentError, SocketError } = __webpack_require__(48091)
 const { AsyncResource } = __webpack_require__(16698)
-const util = __webpack_require__(61910)
-const { addSignal, removeSignal } = __webpack_require__(56956)
+const util = __webpack_require__(31544)
+const { addSignal, removeSignal } = __webpack_require__(9318)
 const assert = __webpack_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -30111,21 +30111,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 27869:
+/***/ 65407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(40205)
-module.exports.stream = __webpack_require__(84414)
-module.exports.pipeline = __webpack_require__(43576)
-module.exports.upgrade = __webpack_require__(80284)
-module.exports.connect = __webpack_require__(83042)
+module.exports.request = __webpack_require__(8675)
+module.exports.stream = __webpack_require__(90576)
+module.exports.pipeline = __webpack_require__(86998)
+module.exports.upgrade = __webpack_require__(42274)
+module.exports.connect = __webpack_require__(89724)
 
 
 /***/ }),
 
-/***/ 67189:
+/***/ 13135:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -30134,9 +30134,9 @@ module.exports.connect = __webpack_require__(83042)
 
 const assert = __webpack_require__(34589)
 const { Readable } = __webpack_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(73429)
-const util = __webpack_require__(61910)
-const { ReadableStreamFrom } = __webpack_require__(61910)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(48091)
+const util = __webpack_require__(31544)
+const { ReadableStreamFrom } = __webpack_require__(31544)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -30517,15 +30517,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 11885:
+/***/ 28447:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const assert = __webpack_require__(34589)
 const {
   ResponseStatusCodeError
-} = __webpack_require__(73429)
+} = __webpack_require__(48091)
 
-const { chunksDecode } = __webpack_require__(67189)
+const { chunksDecode } = __webpack_require__(13135)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -30617,16 +30617,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32102:
+/***/ 72296:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const net = __webpack_require__(77030)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(61910)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(73429)
-const timers = __webpack_require__(88173)
+const util = __webpack_require__(31544)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(48091)
+const timers = __webpack_require__(92563)
 
 function noop () {}
 
@@ -30864,7 +30864,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 66745:
+/***/ 61303:
 /***/ ((module) => {
 
 
@@ -30989,7 +30989,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 12472:
+/***/ 78150:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31198,7 +31198,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73429:
+/***/ 48091:
 /***/ ((module) => {
 
 
@@ -31630,7 +31630,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37945:
+/***/ 98823:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31638,7 +31638,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(73429)
+} = __webpack_require__(48091)
 const assert = __webpack_require__(34589)
 const {
   isValidHTTPToken,
@@ -31653,9 +31653,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __webpack_require__(61910)
-const { channels } = __webpack_require__(12472)
-const { headerNameLowerCasedRecord } = __webpack_require__(66745)
+} = __webpack_require__(31544)
+const { channels } = __webpack_require__(78150)
+const { headerNameLowerCasedRecord } = __webpack_require__(61303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -32119,7 +32119,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 39797:
+/***/ 99411:
 /***/ ((module) => {
 
 module.exports = {
@@ -32193,7 +32193,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80362:
+/***/ 23568:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -32201,7 +32201,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(66745)
+} = __webpack_require__(61303)
 
 class TstNode {
   /** @type {any} */
@@ -32352,13 +32352,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61910:
+/***/ 31544:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(39797)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(99411)
 const { IncomingMessage } = __webpack_require__(37067)
 const stream = __webpack_require__(57075)
 const net = __webpack_require__(77030)
@@ -32366,9 +32366,9 @@ const { Blob } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(57975)
 const { stringify } = __webpack_require__(41792)
 const { EventEmitter: EE } = __webpack_require__(78474)
-const { InvalidArgumentError } = __webpack_require__(73429)
-const { headerNameLowerCasedRecord } = __webpack_require__(66745)
-const { tree } = __webpack_require__(80362)
+const { InvalidArgumentError } = __webpack_require__(48091)
+const { headerNameLowerCasedRecord } = __webpack_require__(61303)
+const { tree } = __webpack_require__(23568)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -33078,18 +33078,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25591:
+/***/ 86261:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(73429)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(39797)
-const DispatcherBase = __webpack_require__(22543)
-const Pool = __webpack_require__(68450)
-const Client = __webpack_require__(40747)
-const util = __webpack_require__(61910)
-const createRedirectInterceptor = __webpack_require__(23758)
+const { InvalidArgumentError } = __webpack_require__(48091)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(99411)
+const DispatcherBase = __webpack_require__(44745)
+const Pool = __webpack_require__(27404)
+const Client = __webpack_require__(43069)
+const util = __webpack_require__(31544)
+const createRedirectInterceptor = __webpack_require__(21676)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -33218,7 +33218,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 72475:
+/***/ 48973:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -33226,7 +33226,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(73429)
+} = __webpack_require__(48091)
 const {
   PoolBase,
   kClients,
@@ -33234,10 +33234,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(16026)
-const Pool = __webpack_require__(68450)
-const { kUrl, kInterceptors } = __webpack_require__(39797)
-const { parseOrigin } = __webpack_require__(61910)
+} = __webpack_require__(93272)
+const Pool = __webpack_require__(27404)
+const { kUrl, kInterceptors } = __webpack_require__(99411)
+const { parseOrigin } = __webpack_require__(31544)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -33434,7 +33434,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 78455:
+/***/ 81557:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -33442,9 +33442,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(61910)
-const { channels } = __webpack_require__(12472)
-const timers = __webpack_require__(88173)
+const util = __webpack_require__(31544)
+const { channels } = __webpack_require__(78150)
+const timers = __webpack_require__(92563)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -33457,7 +33457,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(73429)
+} = __webpack_require__(48091)
 const {
   kUrl,
   kReset,
@@ -33490,9 +33490,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __webpack_require__(39797)
+} = __webpack_require__(99411)
 
-const constants = __webpack_require__(56278)
+const constants = __webpack_require__(67424)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -33504,11 +33504,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(32380) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(87846) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__webpack_require__(89588))
+    mod = await WebAssembly.compile(__webpack_require__(9474))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -33516,7 +33516,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(32380))
+    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(87846))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -34431,7 +34431,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(40222).extractBody)
+      extractBody = (__webpack_require__(18900).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -34954,7 +34954,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 77898:
+/***/ 94092:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -34962,13 +34962,13 @@ module.exports = connectH1
 const assert = __webpack_require__(34589)
 const { errorMonitor } = __webpack_require__(78474)
 const { pipeline } = __webpack_require__(57075)
-const util = __webpack_require__(61910)
+const util = __webpack_require__(31544)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __webpack_require__(73429)
+} = __webpack_require__(48091)
 const {
   kUrl,
   kReset,
@@ -34987,7 +34987,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __webpack_require__(39797)
+} = __webpack_require__(99411)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -35393,7 +35393,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(40222).extractBody)
+    extractBody ??= (__webpack_require__(18900).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -35753,7 +35753,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 40747:
+/***/ 43069:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -35763,16 +35763,16 @@ module.exports = connectH2
 const assert = __webpack_require__(34589)
 const net = __webpack_require__(77030)
 const http = __webpack_require__(37067)
-const util = __webpack_require__(61910)
-const { channels } = __webpack_require__(12472)
-const Request = __webpack_require__(37945)
-const DispatcherBase = __webpack_require__(22543)
+const util = __webpack_require__(31544)
+const { channels } = __webpack_require__(78150)
+const Request = __webpack_require__(98823)
+const DispatcherBase = __webpack_require__(44745)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(73429)
-const buildConnector = __webpack_require__(32102)
+} = __webpack_require__(48091)
+const buildConnector = __webpack_require__(72296)
 const {
   kUrl,
   kServerName,
@@ -35814,9 +35814,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __webpack_require__(39797)
-const connectH1 = __webpack_require__(78455)
-const connectH2 = __webpack_require__(77898)
+} = __webpack_require__(99411)
+const connectH1 = __webpack_require__(81557)
+const connectH2 = __webpack_require__(94092)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -36124,7 +36124,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __webpack_require__(23758)
+const createRedirectInterceptor = __webpack_require__(21676)
 
 function onError (client, err) {
   if (
@@ -36384,19 +36384,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 22543:
+/***/ 44745:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
-const Dispatcher = __webpack_require__(92797)
+const Dispatcher = __webpack_require__(72091)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(73429)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(39797)
+} = __webpack_require__(48091)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(99411)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -36599,7 +36599,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 92797:
+/***/ 72091:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -36671,15 +36671,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 88511:
+/***/ 7897:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(22543)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(39797)
-const ProxyAgent = __webpack_require__(40594)
-const Agent = __webpack_require__(25591)
+const DispatcherBase = __webpack_require__(44745)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(99411)
+const ProxyAgent = __webpack_require__(69848)
+const Agent = __webpack_require__(86261)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -36838,7 +36838,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 94738:
+/***/ 96524:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -36962,15 +36962,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 16026:
+/***/ 93272:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(22543)
-const FixedQueue = __webpack_require__(94738)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(39797)
-const PoolStats = __webpack_require__(1900)
+const DispatcherBase = __webpack_require__(44745)
+const FixedQueue = __webpack_require__(96524)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(99411)
+const PoolStats = __webpack_require__(39686)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -37163,10 +37163,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 39686:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(39797)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(99411)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -37204,7 +37204,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 68450:
+/***/ 27404:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -37215,14 +37215,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __webpack_require__(16026)
-const Client = __webpack_require__(40747)
+} = __webpack_require__(93272)
+const Client = __webpack_require__(43069)
 const {
   InvalidArgumentError
-} = __webpack_require__(73429)
-const util = __webpack_require__(61910)
-const { kUrl, kInterceptors } = __webpack_require__(39797)
-const buildConnector = __webpack_require__(32102)
+} = __webpack_require__(48091)
+const util = __webpack_require__(31544)
+const { kUrl, kInterceptors } = __webpack_require__(99411)
+const buildConnector = __webpack_require__(72296)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -37318,19 +37318,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 40594:
+/***/ 69848:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(39797)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(99411)
 const { URL } = __webpack_require__(73136)
-const Agent = __webpack_require__(25591)
-const Pool = __webpack_require__(68450)
-const DispatcherBase = __webpack_require__(22543)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(73429)
-const buildConnector = __webpack_require__(32102)
-const Client = __webpack_require__(40747)
+const Agent = __webpack_require__(86261)
+const Pool = __webpack_require__(27404)
+const DispatcherBase = __webpack_require__(44745)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(48091)
+const buildConnector = __webpack_require__(72296)
+const Client = __webpack_require__(43069)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -37599,13 +37599,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 19428:
+/***/ 21882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(92797)
-const RetryHandler = __webpack_require__(4242)
+const Dispatcher = __webpack_require__(72091)
+const RetryHandler = __webpack_require__(60112)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -37641,7 +37641,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 26651:
+/***/ 5837:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -37649,8 +37649,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(73429)
-const Agent = __webpack_require__(25591)
+const { InvalidArgumentError } = __webpack_require__(48091)
+const Agent = __webpack_require__(86261)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -37680,7 +37680,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47993:
+/***/ 57011:
 /***/ ((module) => {
 
 
@@ -37731,15 +37731,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 67812:
+/***/ 25050:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(61910)
-const { kBodyUsed } = __webpack_require__(39797)
+const util = __webpack_require__(31544)
+const { kBodyUsed } = __webpack_require__(99411)
 const assert = __webpack_require__(34589)
-const { InvalidArgumentError } = __webpack_require__(73429)
+const { InvalidArgumentError } = __webpack_require__(48091)
 const EE = __webpack_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -37970,20 +37970,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 4242:
+/***/ 60112:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const assert = __webpack_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(39797)
-const { RequestRetryError } = __webpack_require__(73429)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(99411)
+const { RequestRetryError } = __webpack_require__(48091)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(61910)
+} = __webpack_require__(31544)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -38414,14 +38414,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 84905:
+/***/ 97251:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const { isIP } = __webpack_require__(77030)
 const { lookup } = __webpack_require__(40610)
-const DecoratorHandler = __webpack_require__(47993)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(73429)
+const DecoratorHandler = __webpack_require__(57011)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(48091)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -38796,14 +38796,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 85406:
+/***/ 14756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(61910)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(73429)
-const DecoratorHandler = __webpack_require__(47993)
+const util = __webpack_require__(31544)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(48091)
+const DecoratorHandler = __webpack_require__(57011)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -38926,12 +38926,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 23758:
+/***/ 21676:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(67812)
+const RedirectHandler = __webpack_require__(25050)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -38954,11 +38954,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 4296:
+/***/ 53650:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RedirectHandler = __webpack_require__(67812)
+const RedirectHandler = __webpack_require__(25050)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -38985,11 +38985,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 49752:
+/***/ 73874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RetryHandler = __webpack_require__(4242)
+const RetryHandler = __webpack_require__(60112)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -39011,13 +39011,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 56278:
+/***/ 67424:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(84398);
+const utils_1 = __webpack_require__(8916);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -39295,7 +39295,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 32380:
+/***/ 87846:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -39307,7 +39307,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 89588:
+/***/ 9474:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -39319,7 +39319,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 84398:
+/***/ 8916:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39340,13 +39340,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 89175:
+/***/ 15973:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(39797)
-const Agent = __webpack_require__(25591)
+const { kClients } = __webpack_require__(99411)
+const Agent = __webpack_require__(86261)
 const {
   kAgent,
   kMockAgentSet,
@@ -39357,14 +39357,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __webpack_require__(48511)
-const MockClient = __webpack_require__(52587)
-const MockPool = __webpack_require__(45058)
-const { matchValue, buildMockOptions } = __webpack_require__(92851)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(73429)
-const Dispatcher = __webpack_require__(92797)
-const Pluralizer = __webpack_require__(29115)
-const PendingInterceptorsFormatter = __webpack_require__(99936)
+} = __webpack_require__(28149)
+const MockClient = __webpack_require__(78957)
+const MockPool = __webpack_require__(78780)
+const { matchValue, buildMockOptions } = __webpack_require__(61725)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(48091)
+const Dispatcher = __webpack_require__(72091)
+const Pluralizer = __webpack_require__(98353)
+const PendingInterceptorsFormatter = __webpack_require__(31030)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -39507,14 +39507,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 52587:
+/***/ 78957:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Client = __webpack_require__(40747)
-const { buildMockDispatch } = __webpack_require__(92851)
+const Client = __webpack_require__(43069)
+const { buildMockDispatch } = __webpack_require__(61725)
 const {
   kDispatches,
   kMockAgent,
@@ -39523,10 +39523,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(48511)
-const { MockInterceptor } = __webpack_require__(75021)
-const Symbols = __webpack_require__(39797)
-const { InvalidArgumentError } = __webpack_require__(73429)
+} = __webpack_require__(28149)
+const { MockInterceptor } = __webpack_require__(71599)
+const Symbols = __webpack_require__(99411)
+const { InvalidArgumentError } = __webpack_require__(48091)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -39573,12 +39573,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 27911:
+/***/ 35445:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(73429)
+const { UndiciError } = __webpack_require__(48091)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -39608,12 +39608,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75021:
+/***/ 71599:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(92851)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(61725)
 const {
   kDispatches,
   kDispatchKey,
@@ -39621,9 +39621,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __webpack_require__(48511)
-const { InvalidArgumentError } = __webpack_require__(73429)
-const { buildURL } = __webpack_require__(61910)
+} = __webpack_require__(28149)
+const { InvalidArgumentError } = __webpack_require__(48091)
+const { buildURL } = __webpack_require__(31544)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -39822,14 +39822,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 45058:
+/***/ 78780:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Pool = __webpack_require__(68450)
-const { buildMockDispatch } = __webpack_require__(92851)
+const Pool = __webpack_require__(27404)
+const { buildMockDispatch } = __webpack_require__(61725)
 const {
   kDispatches,
   kMockAgent,
@@ -39838,10 +39838,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(48511)
-const { MockInterceptor } = __webpack_require__(75021)
-const Symbols = __webpack_require__(39797)
-const { InvalidArgumentError } = __webpack_require__(73429)
+} = __webpack_require__(28149)
+const { MockInterceptor } = __webpack_require__(71599)
+const Symbols = __webpack_require__(99411)
+const { InvalidArgumentError } = __webpack_require__(48091)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -39888,7 +39888,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 48511:
+/***/ 28149:
 /***/ ((module) => {
 
 
@@ -39918,20 +39918,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92851:
+/***/ 61725:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(27911)
+const { MockNotMatchedError } = __webpack_require__(35445)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __webpack_require__(48511)
-const { buildURL } = __webpack_require__(61910)
+} = __webpack_require__(28149)
+const { buildURL } = __webpack_require__(31544)
 const { STATUS_CODES } = __webpack_require__(37067)
 const {
   types: {
@@ -40292,7 +40292,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99936:
+/***/ 31030:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -40342,7 +40342,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 29115:
+/***/ 98353:
 /***/ ((module) => {
 
 
@@ -40378,7 +40378,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 88173:
+/***/ 92563:
 /***/ ((module) => {
 
 
@@ -40808,20 +40808,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20704:
+/***/ 4330:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConstruct } = __webpack_require__(9307)
-const { urlEquals, getFieldValues } = __webpack_require__(37424)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(61910)
-const { webidl } = __webpack_require__(70847)
-const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(6753)
-const { Request, fromInnerRequest } = __webpack_require__(76389)
-const { kState } = __webpack_require__(83929)
-const { fetching } = __webpack_require__(74696)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(27634)
+const { kConstruct } = __webpack_require__(87589)
+const { urlEquals, getFieldValues } = __webpack_require__(40102)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(31544)
+const { webidl } = __webpack_require__(10253)
+const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(9107)
+const { Request, fromInnerRequest } = __webpack_require__(46055)
+const { kState } = __webpack_require__(64883)
+const { fetching } = __webpack_require__(47302)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(14296)
 const assert = __webpack_require__(34589)
 
 /**
@@ -41674,15 +41674,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22655:
+/***/ 76949:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConstruct } = __webpack_require__(9307)
-const { Cache } = __webpack_require__(20704)
-const { webidl } = __webpack_require__(70847)
-const { kEnumerableProperty } = __webpack_require__(61910)
+const { kConstruct } = __webpack_require__(87589)
+const { Cache } = __webpack_require__(4330)
+const { webidl } = __webpack_require__(10253)
+const { kEnumerableProperty } = __webpack_require__(31544)
 
 class CacheStorage {
   /**
@@ -41833,26 +41833,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9307:
+/***/ 87589:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__webpack_require__(39797).kConstruct)
+  kConstruct: (__webpack_require__(99411).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 37424:
+/***/ 40102:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(84194)
-const { isValidHeaderName } = __webpack_require__(27634)
+const { URLSerializer } = __webpack_require__(90980)
+const { isValidHeaderName } = __webpack_require__(14296)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -41897,7 +41897,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97806:
+/***/ 6820:
 /***/ ((module) => {
 
 
@@ -41916,15 +41916,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31499:
+/***/ 35437:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(26516)
-const { stringify } = __webpack_require__(96115)
-const { webidl } = __webpack_require__(70847)
-const { Headers } = __webpack_require__(43914)
+const { parseSetCookie } = __webpack_require__(42802)
+const { stringify } = __webpack_require__(35613)
+const { webidl } = __webpack_require__(10253)
+const { Headers } = __webpack_require__(83676)
 
 /**
  * @typedef {Object} Cookie
@@ -42107,14 +42107,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26516:
+/***/ 42802:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(97806)
-const { isCTLExcludingHtab } = __webpack_require__(96115)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(84194)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(6820)
+const { isCTLExcludingHtab } = __webpack_require__(35613)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(90980)
 const assert = __webpack_require__(34589)
 
 /**
@@ -42424,7 +42424,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96115:
+/***/ 35613:
 /***/ ((module) => {
 
 
@@ -42783,13 +42783,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13889:
+/***/ 82455:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(8973)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(76627)
 
 /**
  * @type {number[]} BOM
@@ -43364,23 +43364,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86916:
+/***/ 46942:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { pipeline } = __webpack_require__(57075)
-const { fetching } = __webpack_require__(74696)
-const { makeRequest } = __webpack_require__(76389)
-const { webidl } = __webpack_require__(70847)
-const { EventSourceStream } = __webpack_require__(13889)
-const { parseMIMEType } = __webpack_require__(84194)
-const { createFastMessageEvent } = __webpack_require__(17842)
-const { isNetworkError } = __webpack_require__(6753)
-const { delay } = __webpack_require__(8973)
-const { kEnumerableProperty } = __webpack_require__(61910)
-const { environmentSettingsObject } = __webpack_require__(27634)
-const { getGlobalDispatcher } = __webpack_require__(26651)
+const { fetching } = __webpack_require__(47302)
+const { makeRequest } = __webpack_require__(46055)
+const { webidl } = __webpack_require__(10253)
+const { EventSourceStream } = __webpack_require__(82455)
+const { parseMIMEType } = __webpack_require__(90980)
+const { createFastMessageEvent } = __webpack_require__(50044)
+const { isNetworkError } = __webpack_require__(9107)
+const { delay } = __webpack_require__(76627)
+const { kEnumerableProperty } = __webpack_require__(31544)
+const { environmentSettingsObject } = __webpack_require__(14296)
+const { getGlobalDispatcher } = __webpack_require__(5837)
 
 let experimentalWarned = false
 
@@ -43854,7 +43854,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8973:
+/***/ 76627:
 /***/ ((module) => {
 
 
@@ -43898,12 +43898,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40222:
+/***/ 18900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(61910)
+const util = __webpack_require__(31544)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -43913,16 +43913,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __webpack_require__(27634)
-const { FormData } = __webpack_require__(47452)
-const { kState } = __webpack_require__(83929)
-const { webidl } = __webpack_require__(70847)
+} = __webpack_require__(14296)
+const { FormData } = __webpack_require__(79662)
+const { kState } = __webpack_require__(64883)
+const { webidl } = __webpack_require__(10253)
 const { Blob } = __webpack_require__(4573)
 const assert = __webpack_require__(34589)
 const { isErrored, isDisturbed } = __webpack_require__(57075)
-const { isArrayBuffer } = __webpack_require__(95810)
-const { serializeAMimeType } = __webpack_require__(84194)
-const { multipartFormDataParser } = __webpack_require__(48802)
+const { isArrayBuffer } = __webpack_require__(73429)
+const { serializeAMimeType } = __webpack_require__(90980)
+const { multipartFormDataParser } = __webpack_require__(93100)
 let random
 
 try {
@@ -44434,7 +44434,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14077:
+/***/ 61207:
 /***/ ((module) => {
 
 
@@ -44565,7 +44565,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84194:
+/***/ 90980:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -45316,12 +45316,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74371:
+/***/ 40933:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConnected, kSize } = __webpack_require__(39797)
+const { kConnected, kSize } = __webpack_require__(99411)
 
 class CompatWeakRef {
   constructor (value) {
@@ -45369,14 +45369,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 21880:
+/***/ 11506:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Blob, File } = __webpack_require__(4573)
-const { kState } = __webpack_require__(83929)
-const { webidl } = __webpack_require__(70847)
+const { kState } = __webpack_require__(64883)
+const { webidl } = __webpack_require__(10253)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -45502,16 +45502,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 48802:
+/***/ 93100:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(61910)
-const { utf8DecodeBytes } = __webpack_require__(27634)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(84194)
-const { isFileLike } = __webpack_require__(21880)
-const { makeEntry } = __webpack_require__(47452)
+const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(31544)
+const { utf8DecodeBytes } = __webpack_require__(14296)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(90980)
+const { isFileLike } = __webpack_require__(11506)
+const { makeEntry } = __webpack_require__(79662)
 const assert = __webpack_require__(34589)
 const { File: NodeFile } = __webpack_require__(4573)
 
@@ -45983,16 +45983,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47452:
+/***/ 79662:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __webpack_require__(27634)
-const { kState } = __webpack_require__(83929)
-const { kEnumerableProperty } = __webpack_require__(61910)
-const { FileLike, isFileLike } = __webpack_require__(21880)
-const { webidl } = __webpack_require__(70847)
+const { isBlobLike, iteratorMixin } = __webpack_require__(14296)
+const { kState } = __webpack_require__(64883)
+const { kEnumerableProperty } = __webpack_require__(31544)
+const { FileLike, isFileLike } = __webpack_require__(11506)
+const { webidl } = __webpack_require__(10253)
 const { File: NativeFile } = __webpack_require__(4573)
 const nodeUtil = __webpack_require__(57975)
 
@@ -46242,7 +46242,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 99697:
+/***/ 42443:
 /***/ ((module) => {
 
 
@@ -46289,21 +46289,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43914:
+/***/ 83676:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __webpack_require__(39797)
-const { kEnumerableProperty } = __webpack_require__(61910)
+const { kConstruct } = __webpack_require__(99411)
+const { kEnumerableProperty } = __webpack_require__(31544)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __webpack_require__(27634)
-const { webidl } = __webpack_require__(70847)
+} = __webpack_require__(14296)
+const { webidl } = __webpack_require__(10253)
 const assert = __webpack_require__(34589)
 const util = __webpack_require__(57975)
 
@@ -46983,7 +46983,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74696:
+/***/ 47302:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -46996,9 +46996,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __webpack_require__(6753)
-const { HeadersList } = __webpack_require__(43914)
-const { Request, cloneRequest } = __webpack_require__(76389)
+} = __webpack_require__(9107)
+const { HeadersList } = __webpack_require__(83676)
+const { Request, cloneRequest } = __webpack_require__(46055)
 const zlib = __webpack_require__(38522)
 const {
   bytesMatch,
@@ -47034,23 +47034,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __webpack_require__(27634)
-const { kState, kDispatcher } = __webpack_require__(83929)
+} = __webpack_require__(14296)
+const { kState, kDispatcher } = __webpack_require__(64883)
 const assert = __webpack_require__(34589)
-const { safelyExtractBody, extractBody } = __webpack_require__(40222)
+const { safelyExtractBody, extractBody } = __webpack_require__(18900)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(14077)
+} = __webpack_require__(61207)
 const EE = __webpack_require__(78474)
 const { Readable, pipeline, finished } = __webpack_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(61910)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(84194)
-const { getGlobalDispatcher } = __webpack_require__(26651)
-const { webidl } = __webpack_require__(70847)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(31544)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(90980)
+const { getGlobalDispatcher } = __webpack_require__(5837)
+const { webidl } = __webpack_require__(10253)
 const { STATUS_CODES } = __webpack_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -49260,23 +49260,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76389:
+/***/ 46055:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(40222)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(43914)
-const { FinalizationRegistry } = __webpack_require__(74371)()
-const util = __webpack_require__(61910)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(18900)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(83676)
+const { FinalizationRegistry } = __webpack_require__(40933)()
+const util = __webpack_require__(31544)
 const nodeUtil = __webpack_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __webpack_require__(27634)
+} = __webpack_require__(14296)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -49286,12 +49286,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(14077)
+} = __webpack_require__(61207)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(83929)
-const { webidl } = __webpack_require__(70847)
-const { URLSerializer } = __webpack_require__(84194)
-const { kConstruct } = __webpack_require__(39797)
+const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(64883)
+const { webidl } = __webpack_require__(10253)
+const { URLSerializer } = __webpack_require__(90980)
+const { kConstruct } = __webpack_require__(99411)
 const assert = __webpack_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(78474)
 
@@ -50304,14 +50304,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 6753:
+/***/ 9107:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(43914)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(40222)
-const util = __webpack_require__(61910)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(83676)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(18900)
+const util = __webpack_require__(31544)
 const nodeUtil = __webpack_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -50323,16 +50323,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __webpack_require__(27634)
+} = __webpack_require__(14296)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(14077)
-const { kState, kHeaders } = __webpack_require__(83929)
-const { webidl } = __webpack_require__(70847)
-const { FormData } = __webpack_require__(47452)
-const { URLSerializer } = __webpack_require__(84194)
-const { kConstruct } = __webpack_require__(39797)
+} = __webpack_require__(61207)
+const { kState, kHeaders } = __webpack_require__(64883)
+const { webidl } = __webpack_require__(10253)
+const { FormData } = __webpack_require__(79662)
+const { URLSerializer } = __webpack_require__(90980)
+const { kConstruct } = __webpack_require__(99411)
 const assert = __webpack_require__(34589)
 const { types } = __webpack_require__(57975)
 
@@ -50921,7 +50921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83929:
+/***/ 64883:
 /***/ ((module) => {
 
 
@@ -50937,21 +50937,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27634:
+/***/ 14296:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Transform } = __webpack_require__(57075)
 const zlib = __webpack_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(14077)
-const { getGlobalOrigin } = __webpack_require__(99697)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(84194)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(61207)
+const { getGlobalOrigin } = __webpack_require__(42443)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(90980)
 const { performance } = __webpack_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(61910)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(31544)
 const assert = __webpack_require__(34589)
-const { isUint8Array } = __webpack_require__(95810)
-const { webidl } = __webpack_require__(70847)
+const { isUint8Array } = __webpack_require__(73429)
+const { webidl } = __webpack_require__(10253)
 
 let supportedHashes = []
 
@@ -52576,14 +52576,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70847:
+/***/ 10253:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { types, inspect } = __webpack_require__(57975)
 const { markAsUncloneable } = __webpack_require__(75919)
-const { toUSVString } = __webpack_require__(61910)
+const { toUSVString } = __webpack_require__(31544)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -53278,7 +53278,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94009:
+/***/ 65207:
 /***/ ((module) => {
 
 
@@ -53575,7 +53575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53437:
+/***/ 96299:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -53584,16 +53584,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __webpack_require__(30248)
+} = __webpack_require__(77522)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __webpack_require__(52611)
-const { webidl } = __webpack_require__(70847)
-const { kEnumerableProperty } = __webpack_require__(61910)
+} = __webpack_require__(9657)
+const { webidl } = __webpack_require__(10253)
+const { kEnumerableProperty } = __webpack_require__(31544)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -53926,12 +53926,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59311:
+/***/ 32981:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(70847)
+const { webidl } = __webpack_require__(10253)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -54011,7 +54011,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 52611:
+/***/ 9657:
 /***/ ((module) => {
 
 
@@ -54028,7 +54028,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30248:
+/***/ 77522:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -54039,10 +54039,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __webpack_require__(52611)
-const { ProgressEvent } = __webpack_require__(59311)
-const { getEncoding } = __webpack_require__(94009)
-const { serializeAMimeType, parseMIMEType } = __webpack_require__(84194)
+} = __webpack_require__(9657)
+const { ProgressEvent } = __webpack_require__(32981)
+const { getEncoding } = __webpack_require__(65207)
+const { serializeAMimeType, parseMIMEType } = __webpack_require__(90980)
 const { types } = __webpack_require__(57975)
 const { StringDecoder } = __webpack_require__(13193)
 const { btoa } = __webpack_require__(4573)
@@ -54426,27 +54426,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71775:
+/***/ 2569:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(66934)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(21816)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __webpack_require__(11606)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(62619)
-const { channels } = __webpack_require__(12472)
-const { CloseEvent } = __webpack_require__(17842)
-const { makeRequest } = __webpack_require__(76389)
-const { fetching } = __webpack_require__(74696)
-const { Headers, getHeadersList } = __webpack_require__(43914)
-const { getDecodeSplit } = __webpack_require__(27634)
-const { WebsocketFrameSend } = __webpack_require__(67486)
+} = __webpack_require__(32456)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(95673)
+const { channels } = __webpack_require__(78150)
+const { CloseEvent } = __webpack_require__(50044)
+const { makeRequest } = __webpack_require__(46055)
+const { fetching } = __webpack_require__(47302)
+const { Headers, getHeadersList } = __webpack_require__(83676)
+const { getDecodeSplit } = __webpack_require__(14296)
+const { WebsocketFrameSend } = __webpack_require__(69272)
 
 /** @type {import('crypto')} */
 let crypto
@@ -54804,7 +54804,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66934:
+/***/ 21816:
 /***/ ((module) => {
 
 
@@ -54877,14 +54877,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17842:
+/***/ 50044:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(70847)
-const { kEnumerableProperty } = __webpack_require__(61910)
-const { kConstruct } = __webpack_require__(39797)
+const { webidl } = __webpack_require__(10253)
+const { kEnumerableProperty } = __webpack_require__(31544)
+const { kConstruct } = __webpack_require__(99411)
 const { MessagePort } = __webpack_require__(75919)
 
 /**
@@ -55213,12 +55213,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67486:
+/***/ 69272:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __webpack_require__(66934)
+const { maxUnsigned16Bit } = __webpack_require__(21816)
 
 const BUFFER_SIZE = 16386
 
@@ -55316,14 +55316,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1995:
+/***/ 62869:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
-const { isValidClientWindowBits } = __webpack_require__(62619)
-const { MessageSizeExceededError } = __webpack_require__(73429)
+const { isValidClientWindowBits } = __webpack_require__(95673)
+const { MessageSizeExceededError } = __webpack_require__(48091)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -55428,16 +55428,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 50782:
+/***/ 74588:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const assert = __webpack_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(66934)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(11606)
-const { channels } = __webpack_require__(12472)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(21816)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(32456)
+const { channels } = __webpack_require__(78150)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -55447,11 +55447,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(62619)
-const { WebsocketFrameSend } = __webpack_require__(67486)
-const { closeWebSocketConnection } = __webpack_require__(71775)
-const { PerMessageDeflate } = __webpack_require__(1995)
-const { MessageSizeExceededError } = __webpack_require__(73429)
+} = __webpack_require__(95673)
+const { WebsocketFrameSend } = __webpack_require__(69272)
+const { closeWebSocketConnection } = __webpack_require__(2569)
+const { PerMessageDeflate } = __webpack_require__(62869)
+const { MessageSizeExceededError } = __webpack_require__(48091)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -55962,14 +55962,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92994:
+/***/ 90228:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(67486)
-const { opcodes, sendHints } = __webpack_require__(66934)
-const FixedQueue = __webpack_require__(94738)
+const { WebsocketFrameSend } = __webpack_require__(69272)
+const { opcodes, sendHints } = __webpack_require__(21816)
+const FixedQueue = __webpack_require__(96524)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -56073,7 +56073,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 11606:
+/***/ 32456:
 /***/ ((module) => {
 
 
@@ -56092,16 +56092,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62619:
+/***/ 95673:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(11606)
-const { states, opcodes } = __webpack_require__(66934)
-const { ErrorEvent, createFastMessageEvent } = __webpack_require__(17842)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(32456)
+const { states, opcodes } = __webpack_require__(21816)
+const { ErrorEvent, createFastMessageEvent } = __webpack_require__(50044)
 const { isUtf8 } = __webpack_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(84194)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(90980)
 
 /* globals Blob */
 
@@ -56421,15 +56421,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79588:
+/***/ 55366:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(70847)
-const { URLSerializer } = __webpack_require__(84194)
-const { environmentSettingsObject } = __webpack_require__(27634)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(66934)
+const { webidl } = __webpack_require__(10253)
+const { URLSerializer } = __webpack_require__(90980)
+const { environmentSettingsObject } = __webpack_require__(14296)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(21816)
 const {
   kWebSocketURL,
   kReadyState,
@@ -56438,21 +56438,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __webpack_require__(11606)
+} = __webpack_require__(32456)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __webpack_require__(62619)
-const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(71775)
-const { ByteParser } = __webpack_require__(50782)
-const { kEnumerableProperty, isBlobLike } = __webpack_require__(61910)
-const { getGlobalDispatcher } = __webpack_require__(26651)
+} = __webpack_require__(95673)
+const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(2569)
+const { ByteParser } = __webpack_require__(74588)
+const { kEnumerableProperty, isBlobLike } = __webpack_require__(31544)
+const { getGlobalDispatcher } = __webpack_require__(5837)
 const { types } = __webpack_require__(57975)
-const { ErrorEvent, CloseEvent } = __webpack_require__(17842)
-const { SendQueue } = __webpack_require__(92994)
+const { ErrorEvent, CloseEvent } = __webpack_require__(50044)
+const { SendQueue } = __webpack_require__(90228)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -57023,7 +57023,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54466:
+/***/ 5940:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -57061,15 +57061,15 @@ exports.Argument = Argument;
 
 /***/ }),
 
-/***/ 48400:
+/***/ 14022:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Comment = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const line_1 = __webpack_require__(72467);
-const util_1 = __webpack_require__(26357);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const line_1 = __webpack_require__(67005);
+const util_1 = __webpack_require__(37459);
 class Comment extends line_1.Line {
     constructor(document, range) {
         super(document, range);
@@ -57130,7 +57130,7 @@ exports.Comment = Comment;
 
 /***/ }),
 
-/***/ 40515:
+/***/ 79933:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -57140,12 +57140,12 @@ exports.Comment = Comment;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Dockerfile = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const ast = __webpack_require__(8564);
-const imageTemplate_1 = __webpack_require__(61466);
-const from_1 = __webpack_require__(63563);
-const util_1 = __webpack_require__(26357);
-const main_1 = __webpack_require__(8564);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const ast = __webpack_require__(78390);
+const imageTemplate_1 = __webpack_require__(33520);
+const from_1 = __webpack_require__(55377);
+const util_1 = __webpack_require__(37459);
+const main_1 = __webpack_require__(78390);
 class Dockerfile extends imageTemplate_1.ImageTemplate {
     constructor(document) {
         super();
@@ -57369,14 +57369,14 @@ exports.Dockerfile = Dockerfile;
 
 /***/ }),
 
-/***/ 47479:
+/***/ 11077:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Flag = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const flagOption_1 = __webpack_require__(44954);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const flagOption_1 = __webpack_require__(23700);
 class Flag {
     constructor(document, range, name, nameRange, value, valueRange) {
         this.options = [];
@@ -57498,7 +57498,7 @@ exports.Flag = Flag;
 
 /***/ }),
 
-/***/ 44954:
+/***/ 23700:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -57539,7 +57539,7 @@ exports.FlagOption = FlagOption;
 
 /***/ }),
 
-/***/ 56081:
+/***/ 87599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -57614,7 +57614,7 @@ exports.Heredoc = Heredoc;
 
 /***/ }),
 
-/***/ 61466:
+/***/ 33520:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -57624,17 +57624,17 @@ exports.Heredoc = Heredoc;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImageTemplate = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const arg_1 = __webpack_require__(18127);
-const cmd_1 = __webpack_require__(44323);
-const copy_1 = __webpack_require__(47242);
-const env_1 = __webpack_require__(19224);
-const entrypoint_1 = __webpack_require__(89689);
-const from_1 = __webpack_require__(63563);
-const healthcheck_1 = __webpack_require__(77245);
-const onbuild_1 = __webpack_require__(77664);
-const util_1 = __webpack_require__(26357);
-const workdir_1 = __webpack_require__(70671);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const arg_1 = __webpack_require__(14381);
+const cmd_1 = __webpack_require__(25517);
+const copy_1 = __webpack_require__(20444);
+const env_1 = __webpack_require__(1822);
+const entrypoint_1 = __webpack_require__(1835);
+const from_1 = __webpack_require__(55377);
+const healthcheck_1 = __webpack_require__(1167);
+const onbuild_1 = __webpack_require__(55554);
+const util_1 = __webpack_require__(37459);
+const workdir_1 = __webpack_require__(17529);
 class ImageTemplate {
     constructor() {
         this.comments = [];
@@ -57858,19 +57858,19 @@ exports.ImageTemplate = ImageTemplate;
 
 /***/ }),
 
-/***/ 25885:
+/***/ 65279:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Instruction = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const util_1 = __webpack_require__(26357);
-const line_1 = __webpack_require__(72467);
-const argument_1 = __webpack_require__(54466);
-const heredoc_1 = __webpack_require__(56081);
-const variable_1 = __webpack_require__(58005);
-const main_1 = __webpack_require__(8564);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const util_1 = __webpack_require__(37459);
+const line_1 = __webpack_require__(67005);
+const argument_1 = __webpack_require__(5940);
+const heredoc_1 = __webpack_require__(87599);
+const variable_1 = __webpack_require__(63743);
+const main_1 = __webpack_require__(78390);
 class Instruction extends line_1.Line {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range);
@@ -58752,13 +58752,13 @@ exports.Instruction = Instruction;
 
 /***/ }),
 
-/***/ 52164:
+/***/ 79618:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Add = void 0;
-const jsonInstruction_1 = __webpack_require__(24847);
+const jsonInstruction_1 = __webpack_require__(75305);
 class Add extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -58772,14 +58772,14 @@ exports.Add = Add;
 
 /***/ }),
 
-/***/ 18127:
+/***/ 14381:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Arg = void 0;
-const property_1 = __webpack_require__(51480);
-const propertyInstruction_1 = __webpack_require__(11322);
+const property_1 = __webpack_require__(39602);
+const propertyInstruction_1 = __webpack_require__(14984);
 class Arg extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -58806,13 +58806,13 @@ exports.Arg = Arg;
 
 /***/ }),
 
-/***/ 44323:
+/***/ 25517:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Cmd = void 0;
-const jsonInstruction_1 = __webpack_require__(24847);
+const jsonInstruction_1 = __webpack_require__(75305);
 class Cmd extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -58823,13 +58823,13 @@ exports.Cmd = Cmd;
 
 /***/ }),
 
-/***/ 47242:
+/***/ 20444:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Copy = void 0;
-const jsonInstruction_1 = __webpack_require__(24847);
+const jsonInstruction_1 = __webpack_require__(75305);
 class Copy extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -58856,13 +58856,13 @@ exports.Copy = Copy;
 
 /***/ }),
 
-/***/ 89689:
+/***/ 1835:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Entrypoint = void 0;
-const jsonInstruction_1 = __webpack_require__(24847);
+const jsonInstruction_1 = __webpack_require__(75305);
 class Entrypoint extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -58873,13 +58873,13 @@ exports.Entrypoint = Entrypoint;
 
 /***/ }),
 
-/***/ 19224:
+/***/ 1822:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Env = void 0;
-const propertyInstruction_1 = __webpack_require__(11322);
+const propertyInstruction_1 = __webpack_require__(14984);
 class Env extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -58893,14 +58893,14 @@ exports.Env = Env;
 
 /***/ }),
 
-/***/ 63563:
+/***/ 55377:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.From = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const modifiableInstruction_1 = __webpack_require__(68099);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const modifiableInstruction_1 = __webpack_require__(52393);
 class From extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59153,13 +59153,13 @@ exports.From = From;
 
 /***/ }),
 
-/***/ 77245:
+/***/ 1167:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Healthcheck = void 0;
-const modifiableInstruction_1 = __webpack_require__(68099);
+const modifiableInstruction_1 = __webpack_require__(52393);
 class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59178,14 +59178,14 @@ exports.Healthcheck = Healthcheck;
 
 /***/ }),
 
-/***/ 48405:
+/***/ 83871:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Label = void 0;
-const propertyInstruction_1 = __webpack_require__(11322);
-const util_1 = __webpack_require__(26357);
+const propertyInstruction_1 = __webpack_require__(14984);
+const util_1 = __webpack_require__(37459);
 class Label extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59220,15 +59220,15 @@ exports.Label = Label;
 
 /***/ }),
 
-/***/ 77664:
+/***/ 55554:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Onbuild = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const parser_1 = __webpack_require__(75290);
-const instruction_1 = __webpack_require__(25885);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const parser_1 = __webpack_require__(47988);
+const instruction_1 = __webpack_require__(65279);
 class Onbuild extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59258,13 +59258,13 @@ exports.Onbuild = Onbuild;
 
 /***/ }),
 
-/***/ 66754:
+/***/ 57224:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Run = void 0;
-const jsonInstruction_1 = __webpack_require__(24847);
+const jsonInstruction_1 = __webpack_require__(75305);
 class Run extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59287,13 +59287,13 @@ exports.Run = Run;
 
 /***/ }),
 
-/***/ 97921:
+/***/ 77523:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Shell = void 0;
-const jsonInstruction_1 = __webpack_require__(24847);
+const jsonInstruction_1 = __webpack_require__(75305);
 class Shell extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59304,13 +59304,13 @@ exports.Shell = Shell;
 
 /***/ }),
 
-/***/ 70287:
+/***/ 54301:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Stopsignal = void 0;
-const instruction_1 = __webpack_require__(25885);
+const instruction_1 = __webpack_require__(65279);
 class Stopsignal extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59321,13 +59321,13 @@ exports.Stopsignal = Stopsignal;
 
 /***/ }),
 
-/***/ 63588:
+/***/ 23998:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.User = void 0;
-const instruction_1 = __webpack_require__(25885);
+const instruction_1 = __webpack_require__(65279);
 class User extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59338,13 +59338,13 @@ exports.User = User;
 
 /***/ }),
 
-/***/ 42721:
+/***/ 91347:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Volume = void 0;
-const jsonInstruction_1 = __webpack_require__(24847);
+const jsonInstruction_1 = __webpack_require__(75305);
 class Volume extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59355,13 +59355,13 @@ exports.Volume = Volume;
 
 /***/ }),
 
-/***/ 70671:
+/***/ 17529:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Workdir = void 0;
-const instruction_1 = __webpack_require__(25885);
+const instruction_1 = __webpack_require__(65279);
 class Workdir extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59415,13 +59415,13 @@ exports.Workdir = Workdir;
 
 /***/ }),
 
-/***/ 27300:
+/***/ 13702:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONArgument = void 0;
-const argument_1 = __webpack_require__(54466);
+const argument_1 = __webpack_require__(5940);
 class JSONArgument extends argument_1.Argument {
     constructor(value, range, jsonRange) {
         super(value, range);
@@ -59441,16 +59441,16 @@ exports.JSONArgument = JSONArgument;
 
 /***/ }),
 
-/***/ 24847:
+/***/ 75305:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONInstruction = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const argument_1 = __webpack_require__(54466);
-const jsonArgument_1 = __webpack_require__(27300);
-const modifiableInstruction_1 = __webpack_require__(68099);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const argument_1 = __webpack_require__(5940);
+const jsonArgument_1 = __webpack_require__(13702);
+const modifiableInstruction_1 = __webpack_require__(52393);
 class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59622,7 +59622,7 @@ exports.JSONInstruction = JSONInstruction;
 
 /***/ }),
 
-/***/ 72467:
+/***/ 67005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -59651,70 +59651,70 @@ exports.Line = Line;
 
 /***/ }),
 
-/***/ 8564:
+/***/ 78390:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
-var argument_1 = __webpack_require__(54466);
+var argument_1 = __webpack_require__(5940);
 Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
-var jsonArgument_1 = __webpack_require__(27300);
+var jsonArgument_1 = __webpack_require__(13702);
 Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
-const comment_1 = __webpack_require__(48400);
+const comment_1 = __webpack_require__(14022);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
-const parser_1 = __webpack_require__(75290);
-var flag_1 = __webpack_require__(47479);
+const parser_1 = __webpack_require__(47988);
+var flag_1 = __webpack_require__(11077);
 Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
-const instruction_1 = __webpack_require__(25885);
+const instruction_1 = __webpack_require__(65279);
 Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
-var line_1 = __webpack_require__(72467);
+var line_1 = __webpack_require__(67005);
 Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
-const parserDirective_1 = __webpack_require__(34721);
+const parserDirective_1 = __webpack_require__(77499);
 Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
-var property_1 = __webpack_require__(51480);
+var property_1 = __webpack_require__(39602);
 Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
-var variable_1 = __webpack_require__(58005);
+var variable_1 = __webpack_require__(63743);
 Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
-var add_1 = __webpack_require__(52164);
+var add_1 = __webpack_require__(79618);
 Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
-const arg_1 = __webpack_require__(18127);
+const arg_1 = __webpack_require__(14381);
 Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
-const cmd_1 = __webpack_require__(44323);
+const cmd_1 = __webpack_require__(25517);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
-const copy_1 = __webpack_require__(47242);
+const copy_1 = __webpack_require__(20444);
 Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
-const entrypoint_1 = __webpack_require__(89689);
+const entrypoint_1 = __webpack_require__(1835);
 Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
-const env_1 = __webpack_require__(19224);
+const env_1 = __webpack_require__(1822);
 Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
-const from_1 = __webpack_require__(63563);
+const from_1 = __webpack_require__(55377);
 Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
-const healthcheck_1 = __webpack_require__(77245);
+const healthcheck_1 = __webpack_require__(1167);
 Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
-var heredoc_1 = __webpack_require__(56081);
+var heredoc_1 = __webpack_require__(87599);
 Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
-var jsonInstruction_1 = __webpack_require__(24847);
+var jsonInstruction_1 = __webpack_require__(75305);
 Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
-var label_1 = __webpack_require__(48405);
+var label_1 = __webpack_require__(83871);
 Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
-var modifiableInstruction_1 = __webpack_require__(68099);
+var modifiableInstruction_1 = __webpack_require__(52393);
 Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
-var onbuild_1 = __webpack_require__(77664);
+var onbuild_1 = __webpack_require__(55554);
 Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
-var propertyInstruction_1 = __webpack_require__(11322);
+var propertyInstruction_1 = __webpack_require__(14984);
 Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
-var run_1 = __webpack_require__(66754);
+var run_1 = __webpack_require__(57224);
 Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
-var shell_1 = __webpack_require__(97921);
+var shell_1 = __webpack_require__(77523);
 Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
-var stopsignal_1 = __webpack_require__(70287);
+var stopsignal_1 = __webpack_require__(54301);
 Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
-var user_1 = __webpack_require__(63588);
+var user_1 = __webpack_require__(23998);
 Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
-var volume_1 = __webpack_require__(42721);
+var volume_1 = __webpack_require__(91347);
 Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
-const workdir_1 = __webpack_require__(70671);
+const workdir_1 = __webpack_require__(17529);
 Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
 var Keyword;
 (function (Keyword) {
@@ -59761,15 +59761,15 @@ var DockerfileParser;
 
 /***/ }),
 
-/***/ 68099:
+/***/ 52393:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ModifiableInstruction = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const flag_1 = __webpack_require__(47479);
-const instruction_1 = __webpack_require__(25885);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const flag_1 = __webpack_require__(11077);
+const instruction_1 = __webpack_require__(65279);
 class ModifiableInstruction extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -59849,7 +59849,7 @@ exports.ModifiableInstruction = ModifiableInstruction;
 
 /***/ }),
 
-/***/ 75290:
+/***/ 47988:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -59859,30 +59859,30 @@ exports.ModifiableInstruction = ModifiableInstruction;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
-const vscode_languageserver_textdocument_1 = __webpack_require__(68865);
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const comment_1 = __webpack_require__(48400);
-const parserDirective_1 = __webpack_require__(34721);
-const instruction_1 = __webpack_require__(25885);
-const add_1 = __webpack_require__(52164);
-const arg_1 = __webpack_require__(18127);
-const cmd_1 = __webpack_require__(44323);
-const copy_1 = __webpack_require__(47242);
-const env_1 = __webpack_require__(19224);
-const entrypoint_1 = __webpack_require__(89689);
-const from_1 = __webpack_require__(63563);
-const healthcheck_1 = __webpack_require__(77245);
-const label_1 = __webpack_require__(48405);
-const onbuild_1 = __webpack_require__(77664);
-const run_1 = __webpack_require__(66754);
-const shell_1 = __webpack_require__(97921);
-const stopsignal_1 = __webpack_require__(70287);
-const workdir_1 = __webpack_require__(70671);
-const user_1 = __webpack_require__(63588);
-const volume_1 = __webpack_require__(42721);
-const dockerfile_1 = __webpack_require__(40515);
-const util_1 = __webpack_require__(26357);
-const main_1 = __webpack_require__(8564);
+const vscode_languageserver_textdocument_1 = __webpack_require__(93383);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const comment_1 = __webpack_require__(14022);
+const parserDirective_1 = __webpack_require__(77499);
+const instruction_1 = __webpack_require__(65279);
+const add_1 = __webpack_require__(79618);
+const arg_1 = __webpack_require__(14381);
+const cmd_1 = __webpack_require__(25517);
+const copy_1 = __webpack_require__(20444);
+const env_1 = __webpack_require__(1822);
+const entrypoint_1 = __webpack_require__(1835);
+const from_1 = __webpack_require__(55377);
+const healthcheck_1 = __webpack_require__(1167);
+const label_1 = __webpack_require__(83871);
+const onbuild_1 = __webpack_require__(55554);
+const run_1 = __webpack_require__(57224);
+const shell_1 = __webpack_require__(77523);
+const stopsignal_1 = __webpack_require__(54301);
+const workdir_1 = __webpack_require__(17529);
+const user_1 = __webpack_require__(23998);
+const volume_1 = __webpack_require__(91347);
+const dockerfile_1 = __webpack_require__(79933);
+const util_1 = __webpack_require__(37459);
+const main_1 = __webpack_require__(78390);
 class Parser {
     constructor() {
         this.escapeChar = null;
@@ -60301,14 +60301,14 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 34721:
+/***/ 77499:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParserDirective = void 0;
-const main_1 = __webpack_require__(8564);
-const line_1 = __webpack_require__(72467);
+const main_1 = __webpack_require__(78390);
+const line_1 = __webpack_require__(67005);
 class ParserDirective extends line_1.Line {
     constructor(document, range, nameRange, valueRange) {
         super(document, range);
@@ -60340,14 +60340,14 @@ exports.ParserDirective = ParserDirective;
 
 /***/ }),
 
-/***/ 51480:
+/***/ 39602:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Property = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const util_1 = __webpack_require__(26357);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const util_1 = __webpack_require__(37459);
 class Property {
     constructor(document, escapeChar, arg, arg2) {
         this.assignmentOperatorRange = null;
@@ -60687,17 +60687,17 @@ exports.Property = Property;
 
 /***/ }),
 
-/***/ 11322:
+/***/ 14984:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PropertyInstruction = void 0;
-const vscode_languageserver_types_1 = __webpack_require__(30074);
-const instruction_1 = __webpack_require__(25885);
-const property_1 = __webpack_require__(51480);
-const argument_1 = __webpack_require__(54466);
-const util_1 = __webpack_require__(26357);
+const vscode_languageserver_types_1 = __webpack_require__(94612);
+const instruction_1 = __webpack_require__(65279);
+const property_1 = __webpack_require__(39602);
+const argument_1 = __webpack_require__(5940);
+const util_1 = __webpack_require__(37459);
 class PropertyInstruction extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -61024,7 +61024,7 @@ exports.PropertyInstruction = PropertyInstruction;
 
 /***/ }),
 
-/***/ 26357:
+/***/ 37459:
 /***/ ((__unused_webpack_module, exports) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -61125,7 +61125,7 @@ exports.Util = Util;
 
 /***/ }),
 
-/***/ 58005:
+/***/ 63743:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -61224,15 +61224,15 @@ exports.Variable = Variable;
 
 /***/ }),
 
-/***/ 39732:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(57748);
+module.exports = __webpack_require__(20218);
 
 
 /***/ }),
 
-/***/ 57748:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -61503,7 +61503,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 68865:
+/***/ 93383:
 /***/ (function(module, exports) {
 
 var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
@@ -61849,7 +61849,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 30074:
+/***/ 94612:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -64321,18 +64321,18 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 75623:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Scalar = __webpack_require__(72499);
-var YAMLMap = __webpack_require__(71060);
-var YAMLSeq = __webpack_require__(86409);
-var resolveBlockMap = __webpack_require__(28417);
-var resolveBlockSeq = __webpack_require__(18828);
-var resolveFlowCollection = __webpack_require__(38752);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var resolveBlockMap = __webpack_require__(87103);
+var resolveBlockSeq = __webpack_require__(90334);
+var resolveFlowCollection = __webpack_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -64418,15 +64418,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 44637:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Document = __webpack_require__(69559);
-var composeNode = __webpack_require__(22391);
-var resolveEnd = __webpack_require__(37258);
-var resolveProps = __webpack_require__(74245);
+var Document = __webpack_require__(3021);
+var composeNode = __webpack_require__(45937);
+var resolveEnd = __webpack_require__(17788);
+var resolveProps = __webpack_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -64470,17 +64470,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 22391:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(5835);
-var identity = __webpack_require__(64677);
-var composeCollection = __webpack_require__(75623);
-var composeScalar = __webpack_require__(30503);
-var resolveEnd = __webpack_require__(37258);
-var utilEmptyScalarPosition = __webpack_require__(89713);
+var Alias = __webpack_require__(4065);
+var identity = __webpack_require__(41127);
+var composeCollection = __webpack_require__(57349);
+var composeScalar = __webpack_require__(5413);
+var resolveEnd = __webpack_require__(17788);
+var utilEmptyScalarPosition = __webpack_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -64589,15 +64589,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 30503:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Scalar = __webpack_require__(72499);
-var resolveBlockScalar = __webpack_require__(15003);
-var resolveFlowScalar = __webpack_require__(52092);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var resolveBlockScalar = __webpack_require__(48913);
+var resolveFlowScalar = __webpack_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -64684,18 +64684,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 14434:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var directives = __webpack_require__(79708);
-var Document = __webpack_require__(69559);
-var errors = __webpack_require__(52958);
-var identity = __webpack_require__(64677);
-var composeDoc = __webpack_require__(44637);
-var resolveEnd = __webpack_require__(37258);
+var directives = __webpack_require__(61342);
+var Document = __webpack_require__(3021);
+var errors = __webpack_require__(91464);
+var identity = __webpack_require__(41127);
+var composeDoc = __webpack_require__(23683);
+var resolveEnd = __webpack_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -64915,17 +64915,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 28417:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Pair = __webpack_require__(18899);
-var YAMLMap = __webpack_require__(71060);
-var resolveProps = __webpack_require__(74245);
-var utilContainsNewline = __webpack_require__(64077);
-var utilFlowIndentCheck = __webpack_require__(89126);
-var utilMapIncludes = __webpack_require__(177);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
+var resolveProps = __webpack_require__(34631);
+var utilContainsNewline = __webpack_require__(9499);
+var utilFlowIndentCheck = __webpack_require__(74051);
+var utilMapIncludes = __webpack_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -65039,12 +65039,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 15003:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
+var Scalar = __webpack_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -65246,14 +65246,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 18828:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var YAMLSeq = __webpack_require__(86409);
-var resolveProps = __webpack_require__(74245);
-var utilFlowIndentCheck = __webpack_require__(89126);
+var YAMLSeq = __webpack_require__(92223);
+var resolveProps = __webpack_require__(34631);
+var utilFlowIndentCheck = __webpack_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -65304,7 +65304,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 37258:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65350,19 +65350,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 38752:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Pair = __webpack_require__(18899);
-var YAMLMap = __webpack_require__(71060);
-var YAMLSeq = __webpack_require__(86409);
-var resolveEnd = __webpack_require__(37258);
-var resolveProps = __webpack_require__(74245);
-var utilContainsNewline = __webpack_require__(64077);
-var utilMapIncludes = __webpack_require__(177);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var resolveEnd = __webpack_require__(17788);
+var resolveProps = __webpack_require__(34631);
+var utilContainsNewline = __webpack_require__(9499);
+var utilMapIncludes = __webpack_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -65566,13 +65566,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 52092:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
-var resolveEnd = __webpack_require__(37258);
+var Scalar = __webpack_require__(63301);
+var resolveEnd = __webpack_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -65801,7 +65801,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 74245:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65956,7 +65956,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 64077:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65999,7 +65999,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 89713:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66034,12 +66034,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 89126:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var utilContainsNewline = __webpack_require__(64077);
+var utilContainsNewline = __webpack_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -66058,12 +66058,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 177:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
+var identity = __webpack_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -66080,22 +66080,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 69559:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(5835);
-var Collection = __webpack_require__(57395);
-var identity = __webpack_require__(64677);
-var Pair = __webpack_require__(18899);
-var toJS = __webpack_require__(12097);
-var Schema = __webpack_require__(15874);
-var stringifyDocument = __webpack_require__(11339);
-var anchors = __webpack_require__(1410);
-var applyReviver = __webpack_require__(12235);
-var createNode = __webpack_require__(86978);
-var directives = __webpack_require__(79708);
+var Alias = __webpack_require__(4065);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var toJS = __webpack_require__(74043);
+var Schema = __webpack_require__(45840);
+var stringifyDocument = __webpack_require__(6829);
+var anchors = __webpack_require__(71596);
+var applyReviver = __webpack_require__(83661);
+var createNode = __webpack_require__(42404);
+var directives = __webpack_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -66424,13 +66424,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1410:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var visit = __webpack_require__(29890);
+var identity = __webpack_require__(41127);
+var visit = __webpack_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -66507,7 +66507,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 12235:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66571,14 +66571,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 86978:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(5835);
-var identity = __webpack_require__(64677);
-var Scalar = __webpack_require__(72499);
+var Alias = __webpack_require__(4065);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -66668,13 +66668,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 79708:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var visit = __webpack_require__(29890);
+var identity = __webpack_require__(41127);
+var visit = __webpack_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -66853,7 +66853,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 52958:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66922,28 +66922,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 94297:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __webpack_require__(14434);
-var Document = __webpack_require__(69559);
-var Schema = __webpack_require__(15874);
-var errors = __webpack_require__(52958);
-var Alias = __webpack_require__(5835);
-var identity = __webpack_require__(64677);
-var Pair = __webpack_require__(18899);
-var Scalar = __webpack_require__(72499);
-var YAMLMap = __webpack_require__(71060);
-var YAMLSeq = __webpack_require__(86409);
-var cst = __webpack_require__(59407);
-var lexer = __webpack_require__(62983);
-var lineCounter = __webpack_require__(21966);
-var parser = __webpack_require__(32802);
-var publicApi = __webpack_require__(57633);
-var visit = __webpack_require__(29890);
+var composer = __webpack_require__(89984);
+var Document = __webpack_require__(3021);
+var Schema = __webpack_require__(45840);
+var errors = __webpack_require__(91464);
+var Alias = __webpack_require__(4065);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var cst = __webpack_require__(3461);
+var lexer = __webpack_require__(40361);
+var lineCounter = __webpack_require__(66628);
+var parser = __webpack_require__(3456);
+var publicApi = __webpack_require__(84047);
+var visit = __webpack_require__(10204);
 
 
 
@@ -66980,7 +66980,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 29151:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -67006,16 +67006,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 5835:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(1410);
-var visit = __webpack_require__(29890);
-var identity = __webpack_require__(64677);
-var Node = __webpack_require__(67275);
-var toJS = __webpack_require__(12097);
+var anchors = __webpack_require__(71596);
+var visit = __webpack_require__(10204);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
+var toJS = __webpack_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -67133,14 +67133,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 57395:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(86978);
-var identity = __webpack_require__(64677);
-var Node = __webpack_require__(67275);
+var createNode = __webpack_require__(42404);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -67291,14 +67291,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 67275:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var applyReviver = __webpack_require__(12235);
-var identity = __webpack_require__(64677);
-var toJS = __webpack_require__(12097);
+var applyReviver = __webpack_require__(83661);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -67338,15 +67338,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 18899:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(86978);
-var stringifyPair = __webpack_require__(99138);
-var addPairToJSMap = __webpack_require__(27842);
-var identity = __webpack_require__(64677);
+var createNode = __webpack_require__(42404);
+var stringifyPair = __webpack_require__(59748);
+var addPairToJSMap = __webpack_require__(97104);
+var identity = __webpack_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -67384,14 +67384,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 72499:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Node = __webpack_require__(67275);
-var toJS = __webpack_require__(12097);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
+var toJS = __webpack_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -67418,17 +67418,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 71060:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyCollection = __webpack_require__(94730);
-var addPairToJSMap = __webpack_require__(27842);
-var Collection = __webpack_require__(57395);
-var identity = __webpack_require__(64677);
-var Pair = __webpack_require__(18899);
-var Scalar = __webpack_require__(72499);
+var stringifyCollection = __webpack_require__(61212);
+var addPairToJSMap = __webpack_require__(97104);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -67572,17 +67572,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 86409:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(86978);
-var stringifyCollection = __webpack_require__(94730);
-var Collection = __webpack_require__(57395);
-var identity = __webpack_require__(64677);
-var Scalar = __webpack_require__(72499);
-var toJS = __webpack_require__(12097);
+var createNode = __webpack_require__(42404);
+var stringifyCollection = __webpack_require__(61212);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var toJS = __webpack_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -67694,16 +67694,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 27842:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var log = __webpack_require__(29151);
-var merge = __webpack_require__(8022);
-var stringify = __webpack_require__(79374);
-var identity = __webpack_require__(64677);
-var toJS = __webpack_require__(12097);
+var log = __webpack_require__(57249);
+var merge = __webpack_require__(90452);
+var stringify = __webpack_require__(2148);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -67766,7 +67766,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 64677:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -67826,12 +67826,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 12097:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
+var identity = __webpack_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -67872,15 +67872,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 13368:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var resolveBlockScalar = __webpack_require__(15003);
-var resolveFlowScalar = __webpack_require__(52092);
-var errors = __webpack_require__(52958);
-var stringifyString = __webpack_require__(30487);
+var resolveBlockScalar = __webpack_require__(48913);
+var resolveFlowScalar = __webpack_require__(76842);
+var errors = __webpack_require__(91464);
+var stringifyString = __webpack_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -68097,7 +68097,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 37507:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68167,7 +68167,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 96325:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68273,14 +68273,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 59407:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cstScalar = __webpack_require__(13368);
-var cstStringify = __webpack_require__(37507);
-var cstVisit = __webpack_require__(96325);
+var cstScalar = __webpack_require__(60110);
+var cstStringify = __webpack_require__(91733);
+var cstVisit = __webpack_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -68392,12 +68392,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 62983:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cst = __webpack_require__(59407);
+var cst = __webpack_require__(3461);
 
 /*
 START -> stream
@@ -69122,7 +69122,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 21966:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69170,14 +69170,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 32802:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var cst = __webpack_require__(59407);
-var lexer = __webpack_require__(62983);
+var cst = __webpack_require__(3461);
+var lexer = __webpack_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -70157,18 +70157,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 57633:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var composer = __webpack_require__(14434);
-var Document = __webpack_require__(69559);
-var errors = __webpack_require__(52958);
-var log = __webpack_require__(29151);
-var identity = __webpack_require__(64677);
-var lineCounter = __webpack_require__(21966);
-var parser = __webpack_require__(32802);
+var composer = __webpack_require__(89984);
+var Document = __webpack_require__(3021);
+var errors = __webpack_require__(91464);
+var log = __webpack_require__(57249);
+var identity = __webpack_require__(41127);
+var lineCounter = __webpack_require__(66628);
+var parser = __webpack_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -70271,16 +70271,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 15874:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var map = __webpack_require__(46761);
-var seq = __webpack_require__(71844);
-var string = __webpack_require__(88258);
-var tags = __webpack_require__(72404);
+var identity = __webpack_require__(41127);
+var map = __webpack_require__(47451);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var tags = __webpack_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -70317,13 +70317,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 46761:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var YAMLMap = __webpack_require__(71060);
+var identity = __webpack_require__(41127);
+var YAMLMap = __webpack_require__(84454);
 
 const map = {
     collection: 'map',
@@ -70343,12 +70343,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 54822:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
+var Scalar = __webpack_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -70367,13 +70367,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 71844:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var YAMLSeq = __webpack_require__(86409);
+var identity = __webpack_require__(41127);
+var YAMLSeq = __webpack_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -70393,12 +70393,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 88258:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyString = __webpack_require__(30487);
+var stringifyString = __webpack_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -70416,12 +70416,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 43833:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
+var Scalar = __webpack_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -70444,13 +70444,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 14815:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
-var stringifyNumber = __webpack_require__(23207);
+var Scalar = __webpack_require__(63301);
+var stringifyNumber = __webpack_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -70498,12 +70498,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 11536:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(23207);
+var stringifyNumber = __webpack_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -70547,18 +70547,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 69318:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(46761);
-var _null = __webpack_require__(54822);
-var seq = __webpack_require__(71844);
-var string = __webpack_require__(88258);
-var bool = __webpack_require__(43833);
-var float = __webpack_require__(14815);
-var int = __webpack_require__(11536);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var bool = __webpack_require__(73959);
+var float = __webpack_require__(38405);
+var int = __webpack_require__(59874);
 
 const schema = [
     map.map,
@@ -70579,14 +70579,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 93873:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
-var map = __webpack_require__(46761);
-var seq = __webpack_require__(71844);
+var Scalar = __webpack_require__(63301);
+var map = __webpack_require__(47451);
+var seq = __webpack_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -70650,27 +70650,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 72404:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(46761);
-var _null = __webpack_require__(54822);
-var seq = __webpack_require__(71844);
-var string = __webpack_require__(88258);
-var bool = __webpack_require__(43833);
-var float = __webpack_require__(14815);
-var int = __webpack_require__(11536);
-var schema = __webpack_require__(69318);
-var schema$1 = __webpack_require__(93873);
-var binary = __webpack_require__(61173);
-var merge = __webpack_require__(8022);
-var omap = __webpack_require__(40121);
-var pairs = __webpack_require__(17387);
-var schema$2 = __webpack_require__(98087);
-var set = __webpack_require__(74694);
-var timestamp = __webpack_require__(55462);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var bool = __webpack_require__(73959);
+var float = __webpack_require__(38405);
+var int = __webpack_require__(59874);
+var schema = __webpack_require__(70896);
+var schema$1 = __webpack_require__(33559);
+var binary = __webpack_require__(56083);
+var merge = __webpack_require__(90452);
+var omap = __webpack_require__(50303);
+var pairs = __webpack_require__(18385);
+var schema$2 = __webpack_require__(35913);
+var set = __webpack_require__(81528);
+var timestamp = __webpack_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -70756,14 +70756,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 61173:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_buffer = __webpack_require__(20181);
-var Scalar = __webpack_require__(72499);
-var stringifyString = __webpack_require__(30487);
+var Scalar = __webpack_require__(63301);
+var stringifyString = __webpack_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -70833,12 +70833,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 76896:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
+var Scalar = __webpack_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -70869,13 +70869,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 13904:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
-var stringifyNumber = __webpack_require__(23207);
+var Scalar = __webpack_require__(63301);
+var stringifyNumber = __webpack_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -70926,12 +70926,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 12255:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(23207);
+var stringifyNumber = __webpack_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -71009,13 +71009,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 8022:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Scalar = __webpack_require__(72499);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -71087,16 +71087,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 40121:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var toJS = __webpack_require__(12097);
-var YAMLMap = __webpack_require__(71060);
-var YAMLSeq = __webpack_require__(86409);
-var pairs = __webpack_require__(17387);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var pairs = __webpack_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -71171,15 +71171,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 17387:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Pair = __webpack_require__(18899);
-var Scalar = __webpack_require__(72499);
-var YAMLSeq = __webpack_require__(86409);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
+var YAMLSeq = __webpack_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -71260,24 +71260,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 98087:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(46761);
-var _null = __webpack_require__(54822);
-var seq = __webpack_require__(71844);
-var string = __webpack_require__(88258);
-var binary = __webpack_require__(61173);
-var bool = __webpack_require__(76896);
-var float = __webpack_require__(13904);
-var int = __webpack_require__(12255);
-var merge = __webpack_require__(8022);
-var omap = __webpack_require__(40121);
-var pairs = __webpack_require__(17387);
-var set = __webpack_require__(74694);
-var timestamp = __webpack_require__(55462);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var binary = __webpack_require__(56083);
+var bool = __webpack_require__(88398);
+var float = __webpack_require__(35782);
+var int = __webpack_require__(10873);
+var merge = __webpack_require__(90452);
+var omap = __webpack_require__(50303);
+var pairs = __webpack_require__(18385);
+var set = __webpack_require__(81528);
+var timestamp = __webpack_require__(46752);
 
 const schema = [
     map.map,
@@ -71308,14 +71308,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 74694:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Pair = __webpack_require__(18899);
-var YAMLMap = __webpack_require__(71060);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -71411,12 +71411,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 55462:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(23207);
+var stringifyNumber = __webpack_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -71523,7 +71523,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 93685:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71681,15 +71681,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 79374:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(1410);
-var identity = __webpack_require__(64677);
-var stringifyComment = __webpack_require__(19369);
-var stringifyString = __webpack_require__(30487);
+var anchors = __webpack_require__(71596);
+var identity = __webpack_require__(41127);
+var stringifyComment = __webpack_require__(59799);
+var stringifyString = __webpack_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -71820,14 +71820,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 94730:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var stringify = __webpack_require__(79374);
-var stringifyComment = __webpack_require__(19369);
+var identity = __webpack_require__(41127);
+var stringify = __webpack_require__(2148);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -71982,7 +71982,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 19369:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -72013,14 +72013,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 11339:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var stringify = __webpack_require__(79374);
-var stringifyComment = __webpack_require__(19369);
+var identity = __webpack_require__(41127);
+var stringify = __webpack_require__(2148);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -72107,7 +72107,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 23207:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -72141,15 +72141,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 99138:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
-var Scalar = __webpack_require__(72499);
-var stringify = __webpack_require__(79374);
-var stringifyComment = __webpack_require__(19369);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var stringify = __webpack_require__(2148);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -72300,13 +72300,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 30487:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(72499);
-var foldFlowLines = __webpack_require__(93685);
+var Scalar = __webpack_require__(63301);
+var foldFlowLines = __webpack_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -72645,12 +72645,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 29890:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(64677);
+var identity = __webpack_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -72888,7 +72888,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 60441:
+/***/ 91659:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -72908,7 +72908,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(70857);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -72944,7 +72944,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -73040,7 +73040,7 @@ function escapeProperty(s) {
 var external_crypto_ = __webpack_require__(76982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(79896);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -73077,11 +73077,11 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(16928);
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(92232);
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/http-client/lib/auth.js
-var auth = __webpack_require__(26803);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/oidc-utils.js
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __webpack_require__(92145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -73155,7 +73155,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -73436,7 +73436,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -73478,7 +73478,7 @@ var external_events_ = __webpack_require__(24434);
 var external_child_process_ = __webpack_require__(35317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __webpack_require__(42613);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -73658,7 +73658,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -73932,7 +73932,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 // EXTERNAL MODULE: external "timers"
 var external_timers_ = __webpack_require__(53557);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -74520,7 +74520,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -74600,7 +74600,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -74665,7 +74665,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -74986,7 +74986,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 41299:
+/***/ 37157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -75049,15 +75049,15 @@ class Context {
 
 /***/ }),
 
-/***/ 66845:
+/***/ 61351:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ getOctokit)
 /* harmony export */ });
 /* unused harmony export context */
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41299);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45129);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37157);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85555);
 
 
 const context = new _context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
@@ -75075,7 +75075,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 /***/ }),
 
-/***/ 45129:
+/***/ 85555:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -75088,13 +75088,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: context, getUserAgentWithOrchestrationId
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/github/lib/context.js
-var context = __webpack_require__(41299);
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __webpack_require__(74077);
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/github/node_modules/undici/index.js
-var undici = __webpack_require__(73165);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/context.js
+var context = __webpack_require__(37157);
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __webpack_require__(89659);
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/undici/index.js
+var undici = __webpack_require__(89231);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -75147,7 +75147,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -75162,7 +75162,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -75191,7 +75191,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -75239,7 +75239,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -75260,7 +75260,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -75307,7 +75307,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -75653,7 +75653,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -75945,7 +75945,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../issue-12a/node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -76546,9 +76546,9 @@ const JSONParse = (text, reviver) => {
 
 
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __webpack_require__(88953);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/request/dist-bundle/index.js
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __webpack_require__(31015);
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -76755,7 +76755,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -76886,7 +76886,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -76941,11 +76941,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -77086,12 +77086,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -79385,7 +79385,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -79511,7 +79511,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -79532,7 +79532,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -79944,7 +79944,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -79986,7 +79986,7 @@ function getOctokitOptions(token, options) {
 
 /***/ }),
 
-/***/ 26803:
+/***/ 92145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -80071,7 +80071,7 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 92232:
+/***/ 44942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -80089,7 +80089,7 @@ var external_http_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __webpack_require__(65692);
 var external_https_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -80180,11 +80180,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../issue-12a/node_modules/tunnel/index.js
-var tunnel = __webpack_require__(39732);
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/http-client/node_modules/undici/index.js
-var undici = __webpack_require__(86530);
-;// CONCATENATED MODULE: ../issue-12a/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __webpack_require__(20770);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
+var undici = __webpack_require__(23368);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -80884,7 +80884,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 88953:
+/***/ 31015:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 718;
-export const ids = [718];
+export const id = 190;
+export const ids = [190];
 export const modules = {
 
-/***/ 21718:
+/***/ 88190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,11 +19,11 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(6876);
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(46657);
-// EXTERNAL MODULE: ../issue-12a/node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(47092);
+var cleanup = __webpack_require__(37220);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(44158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/git/context-view.ts
 
@@ -138,7 +138,7 @@ function safeChown(p, u, g) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/sink.ts
-var sink = __webpack_require__(46091);
+var sink = __webpack_require__(91894);
 ;// CONCATENATED MODULE: ./src/report/out-files.ts
 
 
@@ -168,7 +168,7 @@ function writeShasum(redactor, files, imageId) {
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(28841);
+var catalogue = __webpack_require__(91062);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -176,13 +176,13 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(36144);
+var exec_runner = __webpack_require__(37507);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(70411);
+var commands = __webpack_require__(66872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
-var own_container = __webpack_require__(95303);
+var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/docker/run-label.ts
-var run_label = __webpack_require__(51251);
+var run_label = __webpack_require__(94402);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
@@ -275,7 +275,7 @@ function testRunArgv(t) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(92134);
+var names = __webpack_require__(76533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -422,9 +422,9 @@ function detectBuilder(runner) {
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(37126);
+var image_ref = __webpack_require__(22023);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(20691);
+var config_config = __webpack_require__(31377);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
 /**
  * Provenance and SBOM attestations (`provenance`, `sbom`, with docker/build-push-action's meaning). BuildKit
@@ -576,8 +576,8 @@ function pushArgv(ref) {
     return ['docker', 'push', ref];
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(54236);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
 ;// CONCATENATED MODULE: ./src/docker/platform.ts
 /**
  * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
@@ -942,8 +942,8 @@ async function buildChecks(ctx, versionLine) {
     return row;
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8564);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -2989,8 +2989,8 @@ async function withServiceStates(stack, row) {
     return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/undici/index.js
-var undici = __webpack_require__(61362);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
@@ -3151,8 +3151,8 @@ function mozlogRule(tally, mode, redactor) {
     return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(short(bad.line, 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…); ${bad_} line(s) are not mozlog (${byWhom.join(', ')}${where})${others.length ? `, next ${others.join(', ')}` : ''}${silence.length ? `; silence what other programs print (${silence.join('; ')})` : ''}`, { level });
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(44589);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 
@@ -3385,7 +3385,7 @@ class ExitWatch {
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(46193);
 // EXTERNAL MODULE: ./src/secrets/redactor.ts
-var redactor = __webpack_require__(83900);
+var redactor = __webpack_require__(15753);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -4791,11 +4791,11 @@ async function describeOnHub(ctx, prepared, session, pushed) {
 }
 
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(46097);
+var context = __webpack_require__(40670);
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(79754);
+var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(58936);
+var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 

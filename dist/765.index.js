@@ -1,8 +1,8 @@
-export const id = 99;
-export const ids = [99];
+export const id = 765;
+export const ids = [765];
 export const modules = {
 
-/***/ 47092:
+/***/ 44158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -372,16 +372,16 @@ class IgnoreBase {
 
 /***/ }),
 
-/***/ 44589:
+/***/ 42463:
 /***/ ((module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __webpack_require__(47171);
-const draft7_1 = __webpack_require__(739);
-const discriminator_1 = __webpack_require__(33308);
-const draft7MetaSchema = __webpack_require__(55444);
+const core_1 = __webpack_require__(63893);
+const draft7_1 = __webpack_require__(39941);
+const discriminator_1 = __webpack_require__(28886);
+const draft7MetaSchema = __webpack_require__(72079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -411,24 +411,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __webpack_require__(67739);
+var validate_1 = __webpack_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(97222);
+var codegen_1 = __webpack_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __webpack_require__(44971);
+var validation_error_1 = __webpack_require__(33021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __webpack_require__(95240);
+var ref_error_1 = __webpack_require__(53162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 67073:
+/***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -590,15 +590,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 97222:
+/***/ 81436:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __webpack_require__(67073);
-const scope_1 = __webpack_require__(18374);
-var code_2 = __webpack_require__(67073);
+const code_1 = __webpack_require__(80567);
+const scope_1 = __webpack_require__(77788);
+var code_2 = __webpack_require__(80567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -607,7 +607,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __webpack_require__(18374);
+var scope_2 = __webpack_require__(77788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1293,13 +1293,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 18374:
+/***/ 77788:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __webpack_require__(67073);
+const code_1 = __webpack_require__(80567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1442,15 +1442,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 69189:
+/***/ 81283:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const names_1 = __webpack_require__(96480);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const names_1 = __webpack_require__(90630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1571,18 +1571,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 96580:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __webpack_require__(97222);
-const validation_error_1 = __webpack_require__(44971);
-const names_1 = __webpack_require__(96480);
-const resolve_1 = __webpack_require__(99628);
-const util_1 = __webpack_require__(90470);
-const validate_1 = __webpack_require__(67739);
+const codegen_1 = __webpack_require__(81436);
+const validation_error_1 = __webpack_require__(33021);
+const names_1 = __webpack_require__(90630);
+const resolve_1 = __webpack_require__(24090);
+const util_1 = __webpack_require__(84464);
+const validate_1 = __webpack_require__(87881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1819,12 +1819,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 96480:
+/***/ 90630:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
+const codegen_1 = __webpack_require__(81436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1853,12 +1853,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 95240:
+/***/ 53162:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __webpack_require__(99628);
+const resolve_1 = __webpack_require__(24090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1871,15 +1871,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 99628:
+/***/ 24090:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __webpack_require__(90470);
-const equal = __webpack_require__(57244);
-const traverse = __webpack_require__(5817);
+const util_1 = __webpack_require__(84464);
+const equal = __webpack_require__(23430);
+const traverse = __webpack_require__(81167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2032,7 +2032,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 68499:
+/***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2064,14 +2064,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 90470:
+/***/ 84464:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __webpack_require__(97222);
-const code_1 = __webpack_require__(67073);
+const codegen_1 = __webpack_require__(81436);
+const code_1 = __webpack_require__(80567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2248,7 +2248,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 64402:
+/***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2273,15 +2273,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 96192:
+/***/ 35346:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __webpack_require__(69189);
-const codegen_1 = __webpack_require__(97222);
-const names_1 = __webpack_require__(96480);
+const errors_1 = __webpack_require__(81283);
+const codegen_1 = __webpack_require__(81436);
+const names_1 = __webpack_require__(90630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2329,17 +2329,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 45239:
+/***/ 86685:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __webpack_require__(68499);
-const applicability_1 = __webpack_require__(64402);
-const errors_1 = __webpack_require__(69189);
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const rules_1 = __webpack_require__(7353);
+const applicability_1 = __webpack_require__(37692);
+const errors_1 = __webpack_require__(81283);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2538,14 +2538,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 11699:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2579,24 +2579,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 67739:
+/***/ 87881:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __webpack_require__(96192);
-const dataType_1 = __webpack_require__(45239);
-const applicability_1 = __webpack_require__(64402);
-const dataType_2 = __webpack_require__(45239);
-const defaults_1 = __webpack_require__(5077);
-const keyword_1 = __webpack_require__(2824);
-const subschema_1 = __webpack_require__(14822);
-const codegen_1 = __webpack_require__(97222);
-const names_1 = __webpack_require__(96480);
-const resolve_1 = __webpack_require__(99628);
-const util_1 = __webpack_require__(90470);
-const errors_1 = __webpack_require__(69189);
+const boolSchema_1 = __webpack_require__(35346);
+const dataType_1 = __webpack_require__(86685);
+const applicability_1 = __webpack_require__(37692);
+const dataType_2 = __webpack_require__(86685);
+const defaults_1 = __webpack_require__(11699);
+const keyword_1 = __webpack_require__(15202);
+const subschema_1 = __webpack_require__(26200);
+const codegen_1 = __webpack_require__(81436);
+const names_1 = __webpack_require__(90630);
+const resolve_1 = __webpack_require__(24090);
+const util_1 = __webpack_require__(84464);
+const errors_1 = __webpack_require__(81283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3105,16 +3105,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 2824:
+/***/ 15202:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __webpack_require__(97222);
-const names_1 = __webpack_require__(96480);
-const code_1 = __webpack_require__(5054);
-const errors_1 = __webpack_require__(69189);
+const codegen_1 = __webpack_require__(81436);
+const names_1 = __webpack_require__(90630);
+const code_1 = __webpack_require__(28484);
+const errors_1 = __webpack_require__(81283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3235,14 +3235,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 14822:
+/***/ 26200:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3322,31 +3322,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 47171:
+/***/ 63893:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __webpack_require__(67739);
+var validate_1 = __webpack_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(97222);
+var codegen_1 = __webpack_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __webpack_require__(44971);
-const ref_error_1 = __webpack_require__(95240);
-const rules_1 = __webpack_require__(68499);
-const compile_1 = __webpack_require__(96580);
-const codegen_2 = __webpack_require__(97222);
-const resolve_1 = __webpack_require__(99628);
-const dataType_1 = __webpack_require__(45239);
-const util_1 = __webpack_require__(90470);
-const $dataRefSchema = __webpack_require__(19630);
-const uri_1 = __webpack_require__(43339);
+const validation_error_1 = __webpack_require__(33021);
+const ref_error_1 = __webpack_require__(53162);
+const rules_1 = __webpack_require__(7353);
+const compile_1 = __webpack_require__(2718);
+const codegen_2 = __webpack_require__(81436);
+const resolve_1 = __webpack_require__(24090);
+const dataType_1 = __webpack_require__(86685);
+const util_1 = __webpack_require__(84464);
+const $dataRefSchema = __webpack_require__(63837);
+const uri_1 = __webpack_require__(36285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3946,20 +3946,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 38513:
+/***/ 24951:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __webpack_require__(57244);
+const equal = __webpack_require__(23430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 16160:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3989,19 +3989,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 43339:
+/***/ 36285:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __webpack_require__(81386);
+const uri = __webpack_require__(24352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 44971:
+/***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4018,14 +4018,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 35374:
+/***/ 73448:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4073,15 +4073,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 33749:
+/***/ 42431:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5054);
-const codegen_1 = __webpack_require__(97222);
-const names_1 = __webpack_require__(96480);
-const util_1 = __webpack_require__(90470);
+const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(81436);
+const names_1 = __webpack_require__(90630);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4185,12 +4185,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85103:
+/***/ 39205:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(90470);
+const util_1 = __webpack_require__(84464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4214,12 +4214,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 99666:
+/***/ 89380:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5054);
+const code_1 = __webpack_require__(28484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4232,13 +4232,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43000:
+/***/ 16182:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4333,15 +4333,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 19560:
+/***/ 95826:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const code_1 = __webpack_require__(5054);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const code_1 = __webpack_require__(28484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4424,13 +4424,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 29554:
+/***/ 48584:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4496,27 +4496,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 37597:
+/***/ 28775:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __webpack_require__(35374);
-const prefixItems_1 = __webpack_require__(6273);
-const items_1 = __webpack_require__(98213);
-const items2020_1 = __webpack_require__(81173);
-const contains_1 = __webpack_require__(43000);
-const dependencies_1 = __webpack_require__(19560);
-const propertyNames_1 = __webpack_require__(92642);
-const additionalProperties_1 = __webpack_require__(33749);
-const properties_1 = __webpack_require__(54888);
-const patternProperties_1 = __webpack_require__(88074);
-const not_1 = __webpack_require__(7480);
-const anyOf_1 = __webpack_require__(99666);
-const oneOf_1 = __webpack_require__(64092);
-const allOf_1 = __webpack_require__(85103);
-const if_1 = __webpack_require__(29554);
-const thenElse_1 = __webpack_require__(58531);
+const additionalItems_1 = __webpack_require__(73448);
+const prefixItems_1 = __webpack_require__(6467);
+const items_1 = __webpack_require__(75791);
+const items2020_1 = __webpack_require__(52959);
+const contains_1 = __webpack_require__(16182);
+const dependencies_1 = __webpack_require__(95826);
+const propertyNames_1 = __webpack_require__(71372);
+const additionalProperties_1 = __webpack_require__(42431);
+const properties_1 = __webpack_require__(88778);
+const patternProperties_1 = __webpack_require__(50664);
+const not_1 = __webpack_require__(8350);
+const anyOf_1 = __webpack_require__(89380);
+const oneOf_1 = __webpack_require__(22490);
+const allOf_1 = __webpack_require__(39205);
+const if_1 = __webpack_require__(48584);
+const thenElse_1 = __webpack_require__(46829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4546,15 +4546,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 98213:
+/***/ 75791:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const code_1 = __webpack_require__(5054);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const code_1 = __webpack_require__(28484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4604,15 +4604,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 81173:
+/***/ 52959:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const code_1 = __webpack_require__(5054);
-const additionalItems_1 = __webpack_require__(35374);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const code_1 = __webpack_require__(28484);
+const additionalItems_1 = __webpack_require__(73448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4640,12 +4640,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7480:
+/***/ 8350:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(90470);
+const util_1 = __webpack_require__(84464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4672,13 +4672,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 64092:
+/***/ 22490:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4738,15 +4738,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88074:
+/***/ 50664:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5054);
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const util_2 = __webpack_require__(90470);
+const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const util_2 = __webpack_require__(84464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4819,12 +4819,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6273:
+/***/ 6467:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __webpack_require__(98213);
+const items_1 = __webpack_require__(75791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4837,15 +4837,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 54888:
+/***/ 88778:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __webpack_require__(67739);
-const code_1 = __webpack_require__(5054);
-const util_1 = __webpack_require__(90470);
-const additionalProperties_1 = __webpack_require__(33749);
+const validate_1 = __webpack_require__(87881);
+const code_1 = __webpack_require__(28484);
+const util_1 = __webpack_require__(84464);
+const additionalProperties_1 = __webpack_require__(42431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4897,13 +4897,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 92642:
+/***/ 71372:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4941,12 +4941,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 58531:
+/***/ 46829:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(90470);
+const util_1 = __webpack_require__(84464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4960,16 +4960,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5054:
+/***/ 28484:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const names_1 = __webpack_require__(96480);
-const util_2 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const names_1 = __webpack_require__(90630);
+const util_2 = __webpack_require__(84464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5097,7 +5097,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 50102:
+/***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5113,13 +5113,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 80435:
+/***/ 97397:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __webpack_require__(50102);
-const ref_1 = __webpack_require__(47942);
+const id_1 = __webpack_require__(69872);
+const ref_1 = __webpack_require__(92996);
 const core = [
     "$schema",
     "$id",
@@ -5135,18 +5135,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 47942:
+/***/ 92996:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __webpack_require__(95240);
-const code_1 = __webpack_require__(5054);
-const codegen_1 = __webpack_require__(97222);
-const names_1 = __webpack_require__(96480);
-const compile_1 = __webpack_require__(96580);
-const util_1 = __webpack_require__(90470);
+const ref_error_1 = __webpack_require__(53162);
+const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(81436);
+const names_1 = __webpack_require__(90630);
+const compile_1 = __webpack_require__(2718);
+const util_1 = __webpack_require__(84464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5263,16 +5263,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 33308:
+/***/ 28886:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const types_1 = __webpack_require__(78809);
-const compile_1 = __webpack_require__(96580);
-const ref_error_1 = __webpack_require__(95240);
-const util_1 = __webpack_require__(90470);
+const codegen_1 = __webpack_require__(81436);
+const types_1 = __webpack_require__(87115);
+const compile_1 = __webpack_require__(2718);
+const ref_error_1 = __webpack_require__(53162);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5373,7 +5373,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 78809:
+/***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5388,16 +5388,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 739:
+/***/ 39941:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __webpack_require__(80435);
-const validation_1 = __webpack_require__(90543);
-const applicator_1 = __webpack_require__(37597);
-const format_1 = __webpack_require__(84527);
-const metadata_1 = __webpack_require__(1278);
+const core_1 = __webpack_require__(97397);
+const validation_1 = __webpack_require__(85481);
+const applicator_1 = __webpack_require__(28775);
+const format_1 = __webpack_require__(72601);
+const metadata_1 = __webpack_require__(56620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5411,12 +5411,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 40644:
+/***/ 26402:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
+const codegen_1 = __webpack_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5509,19 +5509,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 84527:
+/***/ 72601:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __webpack_require__(40644);
+const format_1 = __webpack_require__(26402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1278:
+/***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5545,14 +5545,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 19220:
+/***/ 98026:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const equal_1 = __webpack_require__(38513);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const equal_1 = __webpack_require__(24951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5576,14 +5576,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 74826:
+/***/ 93200:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const equal_1 = __webpack_require__(38513);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const equal_1 = __webpack_require__(24951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5630,21 +5630,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 90543:
+/***/ 85481:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __webpack_require__(86929);
-const multipleOf_1 = __webpack_require__(79170);
-const limitLength_1 = __webpack_require__(15468);
-const pattern_1 = __webpack_require__(77065);
-const limitProperties_1 = __webpack_require__(31401);
-const required_1 = __webpack_require__(71630);
-const limitItems_1 = __webpack_require__(44738);
-const uniqueItems_1 = __webpack_require__(95166);
-const const_1 = __webpack_require__(19220);
-const enum_1 = __webpack_require__(74826);
+const limitNumber_1 = __webpack_require__(43723);
+const multipleOf_1 = __webpack_require__(18132);
+const limitLength_1 = __webpack_require__(46962);
+const pattern_1 = __webpack_require__(96023);
+const limitProperties_1 = __webpack_require__(895);
+const required_1 = __webpack_require__(94504);
+const limitItems_1 = __webpack_require__(36296);
+const uniqueItems_1 = __webpack_require__(65132);
+const const_1 = __webpack_require__(98026);
+const enum_1 = __webpack_require__(93200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5669,12 +5669,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 44738:
+/***/ 36296:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
+const codegen_1 = __webpack_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5699,14 +5699,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 15468:
+/***/ 46962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const ucs2length_1 = __webpack_require__(16160);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const ucs2length_1 = __webpack_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5732,12 +5732,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 86929:
+/***/ 43723:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
+const codegen_1 = __webpack_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5765,12 +5765,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 31401:
+/***/ 895:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
+const codegen_1 = __webpack_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5795,12 +5795,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 79170:
+/***/ 18132:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(97222);
+const codegen_1 = __webpack_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5827,14 +5827,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 77065:
+/***/ 96023:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5054);
-const util_1 = __webpack_require__(90470);
-const codegen_1 = __webpack_require__(97222);
+const code_1 = __webpack_require__(28484);
+const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5866,14 +5866,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71630:
+/***/ 94504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(5054);
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
+const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5951,15 +5951,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95166:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __webpack_require__(45239);
-const codegen_1 = __webpack_require__(97222);
-const util_1 = __webpack_require__(90470);
-const equal_1 = __webpack_require__(38513);
+const dataType_1 = __webpack_require__(86685);
+const codegen_1 = __webpack_require__(81436);
+const util_1 = __webpack_require__(84464);
+const equal_1 = __webpack_require__(24951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6021,7 +6021,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 57244:
+/***/ 23430:
 /***/ ((module) => {
 
 
@@ -6074,7 +6074,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 5817:
+/***/ 81167:
 /***/ ((module) => {
 
 
@@ -6174,39 +6174,39 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 61362:
+/***/ 24371:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __webpack_require__(31163)
-const Dispatcher = __webpack_require__(27565)
-const Pool = __webpack_require__(93170)
-const BalancedPool = __webpack_require__(17867)
-const RoundRobinPool = __webpack_require__(85538)
-const Agent = __webpack_require__(95367)
-const Dispatcher1Wrapper = __webpack_require__(99972)
-const ProxyAgent = __webpack_require__(83074)
-const Socks5ProxyAgent = __webpack_require__(4785)
-const EnvHttpProxyAgent = __webpack_require__(78159)
-const RetryAgent = __webpack_require__(72564)
-const H2CClient = __webpack_require__(23581)
-const errors = __webpack_require__(15813)
-const util = __webpack_require__(96678)
+const Client = __webpack_require__(23701)
+const Dispatcher = __webpack_require__(30883)
+const Pool = __webpack_require__(30628)
+const BalancedPool = __webpack_require__(837)
+const RoundRobinPool = __webpack_require__(45520)
+const Agent = __webpack_require__(57405)
+const Dispatcher1Wrapper = __webpack_require__(3650)
+const ProxyAgent = __webpack_require__(76672)
+const Socks5ProxyAgent = __webpack_require__(87223)
+const EnvHttpProxyAgent = __webpack_require__(53137)
+const RetryAgent = __webpack_require__(30050)
+const H2CClient = __webpack_require__(36815)
+const errors = __webpack_require__(68707)
+const util = __webpack_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(50189)
-const buildConnector = __webpack_require__(24214)
-const MockClient = __webpack_require__(92251)
-const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(20661)
-const MockAgent = __webpack_require__(5319)
-const MockPool = __webpack_require__(47378)
-const SnapshotAgent = __webpack_require__(84245)
-const mockErrors = __webpack_require__(16023)
-const RetryHandler = __webpack_require__(2434)
-const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(55723)
-const DecoratorHandler = __webpack_require__(88393)
-const RedirectHandler = __webpack_require__(84692)
+const api = __webpack_require__(56615)
+const buildConnector = __webpack_require__(59136)
+const MockClient = __webpack_require__(47365)
+const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(30431)
+const MockAgent = __webpack_require__(47501)
+const MockPool = __webpack_require__(94004)
+const SnapshotAgent = __webpack_require__(55095)
+const mockErrors = __webpack_require__(52429)
+const RetryHandler = __webpack_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(32581)
+const DecoratorHandler = __webpack_require__(58155)
+const RedirectHandler = __webpack_require__(8754)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -6227,21 +6227,21 @@ __webpack_unused_export__ = RetryHandler
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = {
-  redirect: __webpack_require__(11192),
-  responseError: __webpack_require__(94940),
-  retry: __webpack_require__(87624),
-  dump: __webpack_require__(57774),
-  dns: __webpack_require__(60697),
-  cache: __webpack_require__(73716),
-  decompress: __webpack_require__(56123),
-  deduplicate: __webpack_require__(63402)
+  redirect: __webpack_require__(21514),
+  responseError: __webpack_require__(8918),
+  retry: __webpack_require__(92026),
+  dump: __webpack_require__(88060),
+  dns: __webpack_require__(70379),
+  cache: __webpack_require__(75542),
+  decompress: __webpack_require__(40557),
+  deduplicate: __webpack_require__(67240)
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __webpack_require__(41667)
+  MemoryCacheStore: __webpack_require__(74889)
 }
 
-const SqliteCacheStore = __webpack_require__(73848)
+const SqliteCacheStore = __webpack_require__(71522)
 __webpack_unused_export__ = SqliteCacheStore
 
 __webpack_unused_export__ = buildConnector
@@ -6303,7 +6303,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(13112).fetch)
+const fetchImpl = (__webpack_require__(54398).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -6343,22 +6343,22 @@ module.exports.hd = function fetch (init, options = undefined) {
     throw err
   })
 }
-module.exports.Headers = __webpack_require__(10810).Headers
-module.exports.Response = __webpack_require__(63377).Response
-module.exports.Request = __webpack_require__(90165).Request
-module.exports.FormData = __webpack_require__(37772).FormData
+module.exports.Headers = __webpack_require__(60660).Headers
+module.exports.Response = __webpack_require__(99051).Response
+module.exports.Request = __webpack_require__(9967).Request
+module.exports.FormData = __webpack_require__(35910).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(2401)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(51059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(81679)
-const { kConstruct } = __webpack_require__(49989)
+const { CacheStorage } = __webpack_require__(3245)
+const { kConstruct } = __webpack_require__(36443)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(32379)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(79061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
@@ -6366,21 +6366,21 @@ __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 __webpack_unused_export__ = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(5330)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(51900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(42594)
-const { WebSocket, ping } = __webpack_require__(91988)
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(15188)
+const { WebSocket, ping } = __webpack_require__(13726)
 module.exports.kb = WebSocket
 module.exports.rd = CloseEvent
 module.exports.NN = ErrorEvent
 module.exports.aM = MessageEvent
 __webpack_unused_export__ = ping
 
-/* unused reexport */ __webpack_require__(71751).WebSocketStream
-/* unused reexport */ __webpack_require__(14857).WebSocketError
+/* unused reexport */ __webpack_require__(12873).WebSocketStream
+/* unused reexport */ __webpack_require__(56919).WebSocketError
 
 module.exports.Em = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
@@ -6396,7 +6396,7 @@ __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = SnapshotAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __webpack_require__(97332)
+const { EventSource } = __webpack_require__(21238)
 
 module.exports.GD = EventSource
 
@@ -6418,13 +6418,13 @@ __webpack_unused_export__ = install
 
 /***/ }),
 
-/***/ 108:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { addAbortListener } = __webpack_require__(96678)
-const { RequestAbortedError } = __webpack_require__(15813)
+const { addAbortListener } = __webpack_require__(3440)
+const { RequestAbortedError } = __webpack_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -6484,16 +6484,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41426:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(15813)
-const util = __webpack_require__(96678)
-const { addSignal, removeSignal } = __webpack_require__(108)
+const { InvalidArgumentError, SocketError } = __webpack_require__(68707)
+const util = __webpack_require__(3440)
+const { addSignal, removeSignal } = __webpack_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -6603,7 +6603,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 51592:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6619,10 +6619,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(15813)
-const util = __webpack_require__(96678)
-const { kBodyUsed } = __webpack_require__(49989)
-const { addSignal, removeSignal } = __webpack_require__(108)
+} = __webpack_require__(68707)
+const util = __webpack_require__(3440)
+const { kBodyUsed } = __webpack_require__(36443)
+const { addSignal, removeSignal } = __webpack_require__(80158)
 
 function noop () {}
 
@@ -6875,16 +6875,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 25277:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { Readable } = __webpack_require__(96869)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(15813)
-const util = __webpack_require__(96678)
+const { Readable } = __webpack_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(68707)
+const util = __webpack_require__(3440)
 
 function noop () {}
 
@@ -7126,16 +7126,16 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 58670:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(15813)
-const util = __webpack_require__(96678)
-const { addSignal, removeSignal } = __webpack_require__(108)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(68707)
+const util = __webpack_require__(3440)
+const { addSignal, removeSignal } = __webpack_require__(80158)
 
 function noop () {}
 
@@ -7403,17 +7403,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 93292:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(15813)
+const { InvalidArgumentError, SocketError } = __webpack_require__(68707)
 const { AsyncResource } = __webpack_require__(16698)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(96678)
-const { kHTTP2Stream } = __webpack_require__(49989)
-const { addSignal, removeSignal } = __webpack_require__(108)
+const util = __webpack_require__(3440)
+const { kHTTP2Stream } = __webpack_require__(36443)
+const { addSignal, removeSignal } = __webpack_require__(80158)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -7531,21 +7531,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 50189:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(25277)
-module.exports.stream = __webpack_require__(58670)
-module.exports.pipeline = __webpack_require__(51592)
-module.exports.upgrade = __webpack_require__(93292)
-module.exports.connect = __webpack_require__(41426)
+module.exports.request = __webpack_require__(14043)
+module.exports.stream = __webpack_require__(3560)
+module.exports.pipeline = __webpack_require__(76862)
+module.exports.upgrade = __webpack_require__(61882)
+module.exports.connect = __webpack_require__(34660)
 
 
 /***/ }),
 
-/***/ 96869:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -7553,8 +7553,8 @@ module.exports.connect = __webpack_require__(41426)
 const assert = __webpack_require__(34589)
 const { addAbortListener } = __webpack_require__(78474)
 const { Readable } = __webpack_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(15813)
-const util = __webpack_require__(96678)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(68707)
+const util = __webpack_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -8167,14 +8167,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41667:
+/***/ 74889:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const { EventEmitter } = __webpack_require__(78474)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(52169)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(47659)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -8488,13 +8488,13 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 73848:
+/***/ 71522:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(52169)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(47659)
 const { zstdCompressSync, zstdDecompressSync } = __webpack_require__(38522)
 
 let DatabaseSync
@@ -9088,15 +9088,15 @@ function isCompressibleContentType (contentType) {
 
 /***/ }),
 
-/***/ 24214:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const net = __webpack_require__(77030)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(96678)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(15813)
+const util = __webpack_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(68707)
 
 let tls // include tls conditionally since it is not always available
 
@@ -9293,7 +9293,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 13577:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -9431,7 +9431,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44808:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -9665,7 +9665,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15813:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -10206,7 +10206,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8585:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10214,7 +10214,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(15813)
+} = __webpack_require__(68707)
 const assert = __webpack_require__(34589)
 const {
   isValidHTTPToken,
@@ -10232,9 +10232,9 @@ const {
   getServerName,
   normalizedMethodRecords,
   getProtocolFromUrlString
-} = __webpack_require__(96678)
-const { channels } = __webpack_require__(44808)
-const { headerNameLowerCasedRecord } = __webpack_require__(13577)
+} = __webpack_require__(3440)
+const { channels } = __webpack_require__(42414)
+const { headerNameLowerCasedRecord } = __webpack_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -10784,8 +10784,8 @@ let isFormData
 
 function isUndiciFormData (body) {
   if (isFormData === undefined) {
-    __webpack_require__(37772)
-    isFormData = (__webpack_require__(95693).webidl).is.FormData
+    __webpack_require__(35910)
+    isFormData = (__webpack_require__(47879).webidl).is.FormData
   }
   return isFormData(body)
 }
@@ -10795,16 +10795,16 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 65864:
+/***/ 18082:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { EventEmitter } = __webpack_require__(78474)
 const { Buffer } = __webpack_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(15813)
+const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(68707)
 const { debuglog } = __webpack_require__(57975)
-const { parseAddress } = __webpack_require__(51930)
+const { parseAddress } = __webpack_require__(51732)
 
 const debug = debuglog('undici:socks5')
 const EMPTY_BUFFER = Buffer.alloc(0)
@@ -11224,14 +11224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51930:
+/***/ 51732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Buffer } = __webpack_require__(4573)
 const net = __webpack_require__(77030)
-const { InvalidArgumentError } = __webpack_require__(15813)
+const { InvalidArgumentError } = __webpack_require__(68707)
 
 /**
  * Parse an address and determine its type
@@ -11443,7 +11443,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49989:
+/***/ 36443:
 /***/ ((module) => {
 
 
@@ -11531,7 +11531,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97050:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11539,7 +11539,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(13577)
+} = __webpack_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -11698,22 +11698,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96678:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(49989)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(36443)
 const { IncomingMessage } = __webpack_require__(37067)
 const stream = __webpack_require__(57075)
 const net = __webpack_require__(77030)
 const { stringify } = __webpack_require__(41792)
 const { EventEmitter: EE, addAbortListener: addAbortListenerNative } = __webpack_require__(78474)
-const timers = __webpack_require__(73501)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(15813)
-const { headerNameLowerCasedRecord } = __webpack_require__(13577)
-const { tree } = __webpack_require__(97050)
+const timers = __webpack_require__(96603)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(68707)
+const { headerNameLowerCasedRecord } = __webpack_require__(10735)
+const { tree } = __webpack_require__(67752)
 
 class BodyAsyncIterable {
   constructor (body) {
@@ -12740,17 +12740,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95367:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(15813)
-const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(49989)
-const DispatcherBase = __webpack_require__(53567)
-const Pool = __webpack_require__(93170)
-const Client = __webpack_require__(31163)
-const util = __webpack_require__(96678)
+const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(68707)
+const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(36443)
+const DispatcherBase = __webpack_require__(21841)
+const Pool = __webpack_require__(30628)
+const Client = __webpack_require__(23701)
+const util = __webpack_require__(3440)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -12928,7 +12928,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 17867:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12936,7 +12936,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(15813)
+} = __webpack_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -12944,10 +12944,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(25802)
-const Pool = __webpack_require__(93170)
-const { kOriginless, kUrl } = __webpack_require__(49989)
-const util = __webpack_require__(96678)
+} = __webpack_require__(42128)
+const Pool = __webpack_require__(30628)
+const { kOriginless, kUrl } = __webpack_require__(36443)
+const util = __webpack_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -13152,7 +13152,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 10055:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -13160,9 +13160,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(96678)
-const { channels } = __webpack_require__(44808)
-const timers = __webpack_require__(73501)
+const util = __webpack_require__(3440)
+const { channels } = __webpack_require__(42414)
+const timers = __webpack_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -13176,7 +13176,7 @@ const {
   HTTPParserError,
   WebAssemblyNotSupportedError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(15813)
+} = __webpack_require__(68707)
 const {
   kUrl,
   kReset,
@@ -13211,12 +13211,12 @@ const {
   kHTTPContext,
   kClosed,
   kUseMilo
-} = __webpack_require__(49989)
+} = __webpack_require__(36443)
 
-const constants = __webpack_require__(71334)
+const constants = __webpack_require__(52824)
 // Node.js core bundles only llhttp; experimental Milo remains available in npm builds.
 const { H1Parser, getMiloEnabled } = typeof esbuildDetection === 'undefined'
-  ? __webpack_require__(19367)
+  ? __webpack_require__(81969)
   : {}
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
@@ -13234,7 +13234,7 @@ function lazyllhttp () {
     throw new WebAssemblyNotSupportedError()
   }
 
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(85260) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(63870) : undefined
 
   let mod
 
@@ -13257,7 +13257,7 @@ function lazyllhttp () {
 
   if (useWasmSIMD) {
     try {
-      mod = new WebAssembly.Module(__webpack_require__(78404))
+      mod = new WebAssembly.Module(__webpack_require__(53434))
     } catch {}
   }
 
@@ -13266,7 +13266,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(85260))
+    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(63870))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -14381,7 +14381,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(72430).extractBody)
+      extractBody = (__webpack_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -15005,14 +15005,14 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 83034:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { pipeline } = __webpack_require__(57075)
-const util = __webpack_require__(96678)
+const util = __webpack_require__(3440)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -15023,7 +15023,7 @@ const {
   HeadersTimeoutError,
   BodyTimeoutError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(15813)
+} = __webpack_require__(68707)
 const {
   kUrl,
   kReset,
@@ -15053,8 +15053,8 @@ const {
   kHTTP2SessionState,
   kHTTP2Options,
   kMaxResponseSize
-} = __webpack_require__(49989)
-const { channels } = __webpack_require__(44808)
+} = __webpack_require__(36443)
+const { channels } = __webpack_require__(42414)
 
 const kOpenStreams = Symbol('open streams')
 const kRequestStream = Symbol('request stream')
@@ -16299,7 +16299,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(72430).extractBody)
+    extractBody ??= (__webpack_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -17001,7 +17001,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 31163:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17009,17 +17009,17 @@ module.exports = connectH2
 const assert = __webpack_require__(34589)
 const net = __webpack_require__(77030)
 const http = __webpack_require__(37067)
-const util = __webpack_require__(96678)
-const { ClientStats } = __webpack_require__(71860)
-const { channels } = __webpack_require__(44808)
-const Request = __webpack_require__(8585)
-const DispatcherBase = __webpack_require__(53567)
+const util = __webpack_require__(3440)
+const { ClientStats } = __webpack_require__(46854)
+const { channels } = __webpack_require__(42414)
+const Request = __webpack_require__(44655)
+const DispatcherBase = __webpack_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(15813)
-const buildConnector = __webpack_require__(24214)
+} = __webpack_require__(68707)
+const buildConnector = __webpack_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -17062,9 +17062,9 @@ const {
   kResume,
   kHTTP2Options,
   kUseMilo
-} = __webpack_require__(49989)
-const connectH1 = __webpack_require__(10055)
-const connectH2 = __webpack_require__(83034)
+} = __webpack_require__(36443)
+const connectH1 = __webpack_require__(637)
+const connectH2 = __webpack_require__(88788)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -17757,20 +17757,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 53567:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
-const Dispatcher = __webpack_require__(27565)
+const Dispatcher = __webpack_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(15813)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(49989)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(13577)
+} = __webpack_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(36443)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(10735)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -17962,12 +17962,12 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 27565:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const EventEmitter = __webpack_require__(78474)
-const { kOriginless, kUrl } = __webpack_require__(49989)
+const { kOriginless, kUrl } = __webpack_require__(36443)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -18027,15 +18027,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 99972:
+/***/ 3650:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(27565)
-const { InvalidArgumentError } = __webpack_require__(15813)
-const { toRawHeaders } = __webpack_require__(96678)
-const { kOriginless, kUrl } = __webpack_require__(49989)
+const Dispatcher = __webpack_require__(30883)
+const { InvalidArgumentError } = __webpack_require__(68707)
+const { toRawHeaders } = __webpack_require__(3440)
+const { kOriginless, kUrl } = __webpack_require__(36443)
 
 class LegacyHandlerWrapper {
   #handler
@@ -18161,15 +18161,15 @@ module.exports = Dispatcher1Wrapper
 
 /***/ }),
 
-/***/ 78159:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(53567)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(49989)
-const ProxyAgent = __webpack_require__(83074)
-const Agent = __webpack_require__(95367)
+const DispatcherBase = __webpack_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(36443)
+const ProxyAgent = __webpack_require__(76672)
+const Agent = __webpack_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -18358,7 +18358,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 79266:
+/***/ 64660:
 /***/ ((module) => {
 
 
@@ -18500,13 +18500,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 23581:
+/***/ 36815:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(15813)
-const Client = __webpack_require__(31163)
+const { InvalidArgumentError } = __webpack_require__(68707)
+const Client = __webpack_require__(23701)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -18558,14 +18558,14 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 19367:
+/***/ 81969:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(96678)
-const timers = __webpack_require__(73501)
+const util = __webpack_require__(3440)
+const timers = __webpack_require__(96603)
 const {
   HeadersTimeoutError,
   HeadersOverflowError,
@@ -18575,7 +18575,7 @@ const {
   HTTPParserError,
   ResponseContentLengthMismatchError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(15813)
+} = __webpack_require__(68707)
 const {
   kUrl,
   kReset,
@@ -18598,7 +18598,7 @@ const {
   kResume,
   kHTTPContext,
   kMaxHeadersSize
-} = __webpack_require__(49989)
+} = __webpack_require__(36443)
 
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -18669,11 +18669,11 @@ function getMilo () {
   // Milo modules compile WASM on load; defer loading until the parser is needed.
   if (useWasmSIMD) {
     try {
-      miloPackage = __webpack_require__(80427)
+      miloPackage = __webpack_require__(79545)
     } catch {}
   }
 
-  miloPackage = miloPackage || __webpack_require__(635)
+  miloPackage = miloPackage || __webpack_require__(25997)
   miloInstance = miloPackage.setup()
   return miloInstance
 }
@@ -19630,16 +19630,16 @@ module.exports = { H1Parser, getMiloEnabled, setMiloEnabled }
 
 /***/ }),
 
-/***/ 25802:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { AsyncResource } = __webpack_require__(16698)
-const { PoolStats } = __webpack_require__(71860)
-const DispatcherBase = __webpack_require__(53567)
-const FixedQueue = __webpack_require__(79266)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(49989)
+const { PoolStats } = __webpack_require__(46854)
+const DispatcherBase = __webpack_require__(21841)
+const FixedQueue = __webpack_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(36443)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -19984,7 +19984,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93170:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -20001,14 +20001,14 @@ const {
   kHasDispatcher,
   kRemoveClient,
   kRetireClient
-} = __webpack_require__(25802)
-const Client = __webpack_require__(31163)
+} = __webpack_require__(42128)
+const Client = __webpack_require__(23701)
 const {
   InvalidArgumentError
-} = __webpack_require__(15813)
-const util = __webpack_require__(96678)
-const { kConnecting, kHTTPContext, kUrl, kQueued } = __webpack_require__(49989)
-const buildConnector = __webpack_require__(24214)
+} = __webpack_require__(68707)
+const util = __webpack_require__(3440)
+const { kConnecting, kHTTPContext, kUrl, kQueued } = __webpack_require__(36443)
+const buildConnector = __webpack_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -20220,21 +20220,21 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 83074:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(49989)
-const Agent = __webpack_require__(95367)
-const Pool = __webpack_require__(93170)
-const DispatcherBase = __webpack_require__(53567)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __webpack_require__(15813)
-const buildConnector = __webpack_require__(24214)
-const Client = __webpack_require__(31163)
-const { channels } = __webpack_require__(44808)
-const Socks5ProxyAgent = __webpack_require__(4785)
-const { hasSafeIterator } = __webpack_require__(96678)
+const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(36443)
+const Agent = __webpack_require__(57405)
+const Pool = __webpack_require__(30628)
+const DispatcherBase = __webpack_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __webpack_require__(68707)
+const buildConnector = __webpack_require__(59136)
+const Client = __webpack_require__(23701)
+const { channels } = __webpack_require__(42414)
+const Socks5ProxyAgent = __webpack_require__(87223)
+const { hasSafeIterator } = __webpack_require__(3440)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -20645,14 +20645,14 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 72564:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(27565)
-const RetryHandler = __webpack_require__(2434)
-const { kOriginless, kUrl } = __webpack_require__(49989)
+const Dispatcher = __webpack_require__(30883)
+const RetryHandler = __webpack_require__(17816)
+const { kOriginless, kUrl } = __webpack_require__(36443)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -20700,7 +20700,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 85538:
+/***/ 45520:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -20715,14 +20715,14 @@ const {
   kRemoveClient,
   kRetireClient,
   kDrainQueue
-} = __webpack_require__(25802)
-const Client = __webpack_require__(31163)
+} = __webpack_require__(42128)
+const Client = __webpack_require__(23701)
 const {
   InvalidArgumentError
-} = __webpack_require__(15813)
-const util = __webpack_require__(96678)
-const { kUrl, kQueued } = __webpack_require__(49989)
-const buildConnector = __webpack_require__(24214)
+} = __webpack_require__(68707)
+const util = __webpack_require__(3440)
+const { kUrl, kQueued } = __webpack_require__(36443)
+const buildConnector = __webpack_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -20876,7 +20876,7 @@ module.exports = RoundRobinPool
 
 /***/ }),
 
-/***/ 4785:
+/***/ 87223:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -20884,13 +20884,13 @@ module.exports = RoundRobinPool
 const { URL } = __webpack_require__(73136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __webpack_require__(53567)
-const { ConnectTimeoutError, InvalidArgumentError } = __webpack_require__(15813)
-const { Socks5Client, STATES } = __webpack_require__(65864)
-const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __webpack_require__(49989)
-const Pool = __webpack_require__(93170)
-const buildConnector = __webpack_require__(24214)
-const { setupConnectTimeout } = __webpack_require__(96678)
+const DispatcherBase = __webpack_require__(21841)
+const { ConnectTimeoutError, InvalidArgumentError } = __webpack_require__(68707)
+const { Socks5Client, STATES } = __webpack_require__(18082)
+const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __webpack_require__(36443)
+const Pool = __webpack_require__(30628)
+const buildConnector = __webpack_require__(59136)
+const { setupConnectTimeout } = __webpack_require__(3440)
 const { debuglog } = __webpack_require__(57975)
 
 const debug = debuglog('undici:socks5-proxy')
@@ -21233,7 +21233,7 @@ module.exports = Socks5ProxyAgent
 
 /***/ }),
 
-/***/ 57442:
+/***/ 276:
 /***/ ((module) => {
 
 
@@ -21273,7 +21273,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55723:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -21282,9 +21282,9 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(15813)
-const Agent = __webpack_require__(95367)
-const Dispatcher1Wrapper = __webpack_require__(99972)
+const { InvalidArgumentError } = __webpack_require__(68707)
+const Agent = __webpack_require__(57405)
+const Dispatcher1Wrapper = __webpack_require__(3650)
 
 // Fallback storage for when globalThis is not extensible (e.g. frozen)
 let fallbackDispatcher
@@ -21362,13 +21362,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26842:
+/***/ 39976:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(96678)
-const { kRedirectCacheControl } = __webpack_require__(49989)
+const util = __webpack_require__(3440)
+const { kRedirectCacheControl } = __webpack_require__(36443)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -21376,7 +21376,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __webpack_require__(52169)
+} = __webpack_require__(47659)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -21388,7 +21388,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __webpack_require__(64647)
+const { parseHttpDate } = __webpack_require__(25453)
 
 function noop () {}
 
@@ -22591,7 +22591,7 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 12331:
+/***/ 17133:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -22732,7 +22732,7 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 88393:
+/***/ 58155:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -22815,12 +22815,12 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 73437:
+/***/ 53599:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { RequestAbortedError } = __webpack_require__(15813)
+const { RequestAbortedError } = __webpack_require__(68707)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -23362,15 +23362,15 @@ module.exports = DeduplicationHandler
 
 /***/ }),
 
-/***/ 84692:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(96678)
+const util = __webpack_require__(3440)
 const assert = __webpack_require__(34589)
-const { InvalidArgumentError, MaxRedirectsError } = __webpack_require__(15813)
-const { kRequestOrigin, kRedirectCacheControl } = __webpack_require__(49989)
+const { InvalidArgumentError, MaxRedirectsError } = __webpack_require__(68707)
+const { kRequestOrigin, kRedirectCacheControl } = __webpack_require__(36443)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -23653,20 +23653,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 2434:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const assert = __webpack_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(49989)
-const { RequestRetryError, RequestAbortedError } = __webpack_require__(15813)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(36443)
+const { RequestRetryError, RequestAbortedError } = __webpack_require__(68707)
 const {
   hasSafeIterator,
   isDisturbed,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(96678)
+} = __webpack_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const retryTime = new Date(retryAfter).getTime()
@@ -24346,17 +24346,17 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 73716:
+/***/ 75542:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { Readable } = __webpack_require__(57075)
-const util = __webpack_require__(96678)
-const CacheHandler = __webpack_require__(26842)
-const MemoryCacheStore = __webpack_require__(41667)
-const CacheRevalidationHandler = __webpack_require__(12331)
+const util = __webpack_require__(3440)
+const CacheHandler = __webpack_require__(39976)
+const MemoryCacheStore = __webpack_require__(74889)
+const CacheRevalidationHandler = __webpack_require__(17133)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -24367,9 +24367,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __webpack_require__(52169)
-const { AbortError } = __webpack_require__(15813)
-const { parseHttpDate } = __webpack_require__(64647)
+} = __webpack_require__(47659)
+const { AbortError } = __webpack_require__(68707)
+const { parseHttpDate } = __webpack_require__(25453)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -25124,15 +25124,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 56123:
+/***/ 40557:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress, constants } = __webpack_require__(38522)
 const { pipeline, Transform: TransformStream } = __webpack_require__(57075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(15813)
-const DecoratorHandler = __webpack_require__(88393)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(68707)
+const DecoratorHandler = __webpack_require__(58155)
 
 /** @typedef {import('node:stream').Transform} Transform */
 /** @typedef {import('node:stream').Transform} Controller */
@@ -25705,15 +25705,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 63402:
+/***/ 67240:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const diagnosticsChannel = __webpack_require__(53053)
-const util = __webpack_require__(96678)
-const DeduplicationHandler = __webpack_require__(73437)
-const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(52169)
+const util = __webpack_require__(3440)
+const DeduplicationHandler = __webpack_require__(53599)
+const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(47659)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -25830,15 +25830,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 60697:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const { isIP } = __webpack_require__(77030)
 const { lookup } = __webpack_require__(40610)
-const DecoratorHandler = __webpack_require__(88393)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(15813)
-const { kRequestOrigin } = __webpack_require__(49989)
+const DecoratorHandler = __webpack_require__(58155)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(68707)
+const { kRequestOrigin } = __webpack_require__(36443)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -26430,13 +26430,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 57774:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(15813)
-const DecoratorHandler = __webpack_require__(88393)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(68707)
+const DecoratorHandler = __webpack_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -26536,12 +26536,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 11192:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(84692)
+const RedirectHandler = __webpack_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections, throwOnMaxRedirect: defaultThrowOnMaxRedirect, stripHeadersOnRedirect: defaultStripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect: defaultStripHeadersOnCrossOriginRedirect } = {}) {
   return (dispatch) => {
@@ -26564,14 +26564,14 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 94940:
+/***/ 8918:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __webpack_require__(88393)
-const { InvalidArgumentError, ResponseError } = __webpack_require__(15813)
+const DecoratorHandler = __webpack_require__(58155)
+const { InvalidArgumentError, ResponseError } = __webpack_require__(68707)
 
 const defaultMaxSize = 1024 * 1024
 
@@ -26710,11 +26710,11 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 87624:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RetryHandler = __webpack_require__(2434)
+const RetryHandler = __webpack_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -26736,13 +26736,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 71334:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(59262);
+const utils_1 = __webpack_require__(50172);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -27274,7 +27274,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 85260:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -27297,7 +27297,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 78404:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -27320,7 +27320,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 59262:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27339,7 +27339,7 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 635:
+/***/ 25997:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -28348,7 +28348,7 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 80427:
+/***/ 79545:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -29357,13 +29357,13 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 5319:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(49989)
-const Agent = __webpack_require__(95367)
+const { kClients } = __webpack_require__(36443)
+const Agent = __webpack_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -29381,14 +29381,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __webpack_require__(81359)
-const MockClient = __webpack_require__(92251)
-const MockPool = __webpack_require__(47378)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(20099)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(15813)
-const Dispatcher = __webpack_require__(27565)
-const PendingInterceptorsFormatter = __webpack_require__(49072)
-const { MockCallHistory } = __webpack_require__(20661)
+} = __webpack_require__(91117)
+const MockClient = __webpack_require__(47365)
+const MockPool = __webpack_require__(94004)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(53397)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
+const Dispatcher = __webpack_require__(30883)
+const PendingInterceptorsFormatter = __webpack_require__(56142)
+const { MockCallHistory } = __webpack_require__(30431)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -29619,13 +29619,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 20661:
+/***/ 30431:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __webpack_require__(81359)
-const { InvalidArgumentError } = __webpack_require__(15813)
+const { kMockCallHistoryAddLog } = __webpack_require__(91117)
+const { InvalidArgumentError } = __webpack_require__(68707)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -29874,14 +29874,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 92251:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Client = __webpack_require__(31163)
-const { buildMockDispatch } = __webpack_require__(20099)
+const Client = __webpack_require__(23701)
+const { buildMockDispatch } = __webpack_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -29891,10 +29891,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(81359)
-const { MockInterceptor } = __webpack_require__(24861)
-const Symbols = __webpack_require__(49989)
-const { InvalidArgumentError } = __webpack_require__(15813)
+} = __webpack_require__(91117)
+const { MockInterceptor } = __webpack_require__(31511)
+const Symbols = __webpack_require__(36443)
+const { InvalidArgumentError } = __webpack_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -29949,12 +29949,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 16023:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(15813)
+const { UndiciError } = __webpack_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -29985,12 +29985,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24861:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(20099)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -29999,9 +29999,9 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __webpack_require__(81359)
-const { InvalidArgumentError } = __webpack_require__(15813)
-const { serializePathWithQuery } = __webpack_require__(96678)
+} = __webpack_require__(91117)
+const { InvalidArgumentError } = __webpack_require__(68707)
+const { serializePathWithQuery } = __webpack_require__(3440)
 const {
   types: {
     isPromise
@@ -30219,14 +30219,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 47378:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Pool = __webpack_require__(93170)
-const { buildMockDispatch } = __webpack_require__(20099)
+const Pool = __webpack_require__(30628)
+const { buildMockDispatch } = __webpack_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -30236,10 +30236,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(81359)
-const { MockInterceptor } = __webpack_require__(24861)
-const Symbols = __webpack_require__(49989)
-const { InvalidArgumentError } = __webpack_require__(15813)
+} = __webpack_require__(91117)
+const { MockInterceptor } = __webpack_require__(31511)
+const Symbols = __webpack_require__(36443)
+const { InvalidArgumentError } = __webpack_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -30294,7 +30294,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 81359:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -30333,12 +30333,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20099:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(16023)
+const { MockNotMatchedError } = __webpack_require__(52429)
 const {
   kDispatches,
   kMockAgent,
@@ -30346,15 +30346,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __webpack_require__(81359)
-const { serializePathWithQuery, parseHeaders } = __webpack_require__(96678)
+} = __webpack_require__(91117)
+const { serializePathWithQuery, parseHeaders } = __webpack_require__(3440)
 const { STATUS_CODES } = __webpack_require__(37067)
 const {
   types: {
     isPromise
   }
 } = __webpack_require__(57975)
-const { InvalidArgumentError } = __webpack_require__(15813)
+const { InvalidArgumentError } = __webpack_require__(68707)
 const requestAborted = Symbol('request aborted')
 
 function matchValue (match, value) {
@@ -31070,7 +31070,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49072:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31120,17 +31120,17 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 84245:
+/***/ 55095:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Agent = __webpack_require__(95367)
-const MockAgent = __webpack_require__(5319)
-const { SnapshotRecorder } = __webpack_require__(41207)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(15813)
-const util = __webpack_require__(96678)
-const { validateSnapshotMode } = __webpack_require__(39149)
+const Agent = __webpack_require__(57405)
+const MockAgent = __webpack_require__(47501)
+const { SnapshotRecorder } = __webpack_require__(13766)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
+const util = __webpack_require__(3440)
+const { validateSnapshotMode } = __webpack_require__(9683)
 
 const kSnapshotRecorder = Symbol('kSnapshotRecorder')
 const kSnapshotMode = Symbol('kSnapshotMode')
@@ -31498,7 +31498,7 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 41207:
+/***/ 13766:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31506,9 +31506,9 @@ module.exports = SnapshotAgent
 const { writeFile, readFile, mkdir } = __webpack_require__(51455)
 const { dirname, resolve } = __webpack_require__(76760)
 const { setTimeout, clearTimeout } = __webpack_require__(87997)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(15813)
-const { setHeader } = __webpack_require__(96678)
-const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(39149)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
+const { setHeader } = __webpack_require__(3440)
+const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(9683)
 
 /**
  * @typedef {Object} SnapshotRequestOptions
@@ -32129,14 +32129,14 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 /***/ }),
 
-/***/ 39149:
+/***/ 9683:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(15813)
-const { setHeader } = __webpack_require__(96678)
-const { runtimeFeatures } = __webpack_require__(51719)
+const { InvalidArgumentError } = __webpack_require__(68707)
+const { setHeader } = __webpack_require__(3440)
+const { runtimeFeatures } = __webpack_require__(313)
 
 /**
  * @typedef {Object} HeaderFilters
@@ -32295,7 +32295,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 52169:
+/***/ 47659:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -32306,10 +32306,10 @@ const {
   hasSafeIterator,
   isValidHTTPToken,
   setHeader
-} = __webpack_require__(96678)
+} = __webpack_require__(3440)
 
-const { serializePathWithQuery } = __webpack_require__(96678)
-const { kRequestOrigin } = __webpack_require__(49989)
+const { serializePathWithQuery } = __webpack_require__(3440)
+const { kRequestOrigin } = __webpack_require__(36443)
 
 const MAX_DELTA_SECONDS = 2147483647
 const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache']
@@ -33066,7 +33066,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64647:
+/***/ 25453:
 /***/ ((module) => {
 
 
@@ -33743,7 +33743,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51719:
+/***/ 313:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -33843,7 +33843,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 71860:
+/***/ 46854:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -33855,7 +33855,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __webpack_require__(49989)
+} = __webpack_require__(36443)
 
 class ClientStats {
   constructor (client) {
@@ -33882,7 +33882,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 73501:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -34314,21 +34314,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78032:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 
-const { kConstruct } = __webpack_require__(49989)
-const { urlEquals, getFieldValues } = __webpack_require__(13312)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(96678)
-const { webidl } = __webpack_require__(95693)
-const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(63377)
-const { Request, fromInnerRequest, getRequestState } = __webpack_require__(90165)
-const { fetching } = __webpack_require__(13112)
-const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(58978)
+const { kConstruct } = __webpack_require__(36443)
+const { urlEquals, getFieldValues } = __webpack_require__(76798)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(3440)
+const { webidl } = __webpack_require__(47879)
+const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(99051)
+const { Request, fromInnerRequest, getRequestState } = __webpack_require__(9967)
+const { fetching } = __webpack_require__(54398)
+const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(73168)
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
  * @typedef {Object} CacheBatchOperation
@@ -35192,15 +35192,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81679:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Cache } = __webpack_require__(78032)
-const { webidl } = __webpack_require__(95693)
-const { kEnumerableProperty } = __webpack_require__(96678)
-const { kConstruct } = __webpack_require__(49989)
+const { Cache } = __webpack_require__(89634)
+const { webidl } = __webpack_require__(47879)
+const { kEnumerableProperty } = __webpack_require__(3440)
+const { kConstruct } = __webpack_require__(36443)
 
 class CacheStorage {
   /**
@@ -35357,14 +35357,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13312:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(5330)
-const { isValidHeaderName } = __webpack_require__(58978)
+const { URLSerializer } = __webpack_require__(51900)
+const { isValidHeaderName } = __webpack_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -35409,7 +35409,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19070:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -35428,14 +35428,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32379:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(12964)
-const { stringify } = __webpack_require__(25155)
-const { webidl } = __webpack_require__(95693)
+const { parseSetCookie } = __webpack_require__(11978)
+const { stringify } = __webpack_require__(57797)
+const { webidl } = __webpack_require__(47879)
 
 const globalHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.util.MakeTypeAssertion(globalThis.Headers))
 const undiciHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.is.Headers)
@@ -35646,14 +35646,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 12964:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { collectASequenceOfCodePointsFast } = __webpack_require__(94946)
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(19070)
-const { isCTLExcludingHtab } = __webpack_require__(25155)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(8116)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(71276)
+const { isCTLExcludingHtab } = __webpack_require__(57797)
 const assert = __webpack_require__(34589)
 
 /**
@@ -35971,7 +35971,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25155:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -36349,13 +36349,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70833:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(21085)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -36931,24 +36931,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97332:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { pipeline } = __webpack_require__(57075)
-const { fetching } = __webpack_require__(13112)
-const { webidl } = __webpack_require__(95693)
-const { EventSourceStream } = __webpack_require__(70833)
-const { parseMIMEType } = __webpack_require__(5330)
-const { createFastMessageEvent } = __webpack_require__(42594)
-const { isNetworkError } = __webpack_require__(63377)
-const { cloneRequest } = __webpack_require__(90165)
-const { isValidHeaderValue, kEnumerableProperty } = __webpack_require__(96678)
-const { environmentSettingsObject } = __webpack_require__(58978)
-const { createPotentialCORSRequest } = __webpack_require__(21085)
-const { getGlobalDispatcher } = __webpack_require__(55723)
-const { isomorphicDecode } = __webpack_require__(94946)
+const { fetching } = __webpack_require__(54398)
+const { webidl } = __webpack_require__(47879)
+const { EventSourceStream } = __webpack_require__(24031)
+const { parseMIMEType } = __webpack_require__(51900)
+const { createFastMessageEvent } = __webpack_require__(15188)
+const { isNetworkError } = __webpack_require__(99051)
+const { cloneRequest } = __webpack_require__(9967)
+const { isValidHeaderValue, kEnumerableProperty } = __webpack_require__(3440)
+const { environmentSettingsObject } = __webpack_require__(73168)
+const { createPotentialCORSRequest } = __webpack_require__(94811)
+const { getGlobalDispatcher } = __webpack_require__(32581)
+const { isomorphicDecode } = __webpack_require__(8116)
 
 const textEncoder = new TextEncoder()
 
@@ -37485,12 +37485,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21085:
+/***/ 94811:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { makeRequest } = __webpack_require__(90165)
+const { makeRequest } = __webpack_require__(9967)
 
 /**
  * Checks if the given value is a valid LastEventId.
@@ -37552,26 +37552,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72430:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(96678)
+const util = __webpack_require__(3440)
 const {
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __webpack_require__(58978)
-const { FormData, setFormDataState, getFormDataBoundary } = __webpack_require__(37772)
-const { webidl } = __webpack_require__(95693)
+} = __webpack_require__(73168)
+const { FormData, setFormDataState, getFormDataBoundary } = __webpack_require__(35910)
+const { webidl } = __webpack_require__(47879)
 const assert = __webpack_require__(34589)
 const { isErrored, isDisturbed } = __webpack_require__(57075)
-const { isUint8Array } = __webpack_require__(95810)
-const { serializeAMimeType } = __webpack_require__(5330)
-const { multipartFormDataParser } = __webpack_require__(92178)
-const { parseJSONFromBytes } = __webpack_require__(94946)
-const { utf8DecodeBytes } = __webpack_require__(57442)
+const { isUint8Array } = __webpack_require__(73429)
+const { serializeAMimeType } = __webpack_require__(51900)
+const { multipartFormDataParser } = __webpack_require__(50116)
+const { parseJSONFromBytes } = __webpack_require__(8116)
+const { utf8DecodeBytes } = __webpack_require__(276)
 const { ReadableStreamTee } = __webpack_require__(37830)
 
 const textEncoder = new TextEncoder()
@@ -38142,7 +38142,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17101:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -38280,13 +38280,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5330:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(94946)
+const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(8116)
 
 const encoder = new TextEncoder()
 
@@ -38883,17 +38883,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92178:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { bufferToLowerCasedHeaderName } = __webpack_require__(96678)
-const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(5330)
-const { makeEntry } = __webpack_require__(37772)
-const { webidl } = __webpack_require__(95693)
+const { bufferToLowerCasedHeaderName } = __webpack_require__(3440)
+const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(51900)
+const { makeEntry } = __webpack_require__(35910)
+const { webidl } = __webpack_require__(47879)
 const assert = __webpack_require__(34589)
-const { isomorphicDecode } = __webpack_require__(94946)
+const { isomorphicDecode } = __webpack_require__(8116)
 
 const dd = Buffer.from('--')
 const decoder = new TextDecoder()
@@ -39484,16 +39484,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37772:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { iteratorMixin } = __webpack_require__(58978)
-const { kEnumerableProperty } = __webpack_require__(96678)
-const { webidl } = __webpack_require__(95693)
+const { iteratorMixin } = __webpack_require__(73168)
+const { kEnumerableProperty } = __webpack_require__(3440)
+const { webidl } = __webpack_require__(47879)
 const nodeUtil = __webpack_require__(57975)
-const { runtimeFeatures } = __webpack_require__(51719)
+const { runtimeFeatures } = __webpack_require__(313)
 
 const random = runtimeFeatures.has('crypto')
   ? (__webpack_require__(77598).randomInt)
@@ -39763,7 +39763,7 @@ module.exports = { FormData, makeEntry, setFormDataState, getFormDataBoundary }
 
 /***/ }),
 
-/***/ 2401:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -39810,21 +39810,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10810:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __webpack_require__(49989)
-const { kEnumerableProperty, setHeader } = __webpack_require__(96678)
+const { kConstruct } = __webpack_require__(36443)
+const { kEnumerableProperty, setHeader } = __webpack_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __webpack_require__(58978)
-const { webidl } = __webpack_require__(95693)
+} = __webpack_require__(73168)
+const { webidl } = __webpack_require__(47879)
 const assert = __webpack_require__(34589)
 const util = __webpack_require__(57975)
 
@@ -40539,7 +40539,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13112:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -40553,9 +40553,9 @@ const {
   makeResponse,
   fromInnerResponse,
   getResponseState
-} = __webpack_require__(63377)
-const { HeadersList } = __webpack_require__(10810)
-const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = __webpack_require__(90165)
+} = __webpack_require__(99051)
+const { HeadersList } = __webpack_require__(60660)
+const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = __webpack_require__(9967)
 const zlib = __webpack_require__(38522)
 const {
   makePolicyContainer,
@@ -40590,26 +40590,26 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __webpack_require__(58978)
+} = __webpack_require__(73168)
 const assert = __webpack_require__(34589)
-const { safelyExtractBody, extractBody } = __webpack_require__(72430)
+const { safelyExtractBody, extractBody } = __webpack_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(17101)
+} = __webpack_require__(4495)
 const EE = __webpack_require__(78474)
 const { Readable, pipeline, finished, isErrored, isReadable } = __webpack_require__(57075)
-const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(96678)
-const { SocketError } = __webpack_require__(15813)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(5330)
-const { getGlobalDispatcher } = __webpack_require__(55723)
-const { webidl } = __webpack_require__(95693)
+const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(3440)
+const { SocketError } = __webpack_require__(68707)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(51900)
+const { getGlobalDispatcher } = __webpack_require__(32581)
+const { webidl } = __webpack_require__(47879)
 const { STATUS_CODES } = __webpack_require__(37067)
-const { bytesMatch } = __webpack_require__(10120)
-const { isomorphicEncode } = __webpack_require__(94946)
+const { bytesMatch } = __webpack_require__(45082)
+const { isomorphicEncode } = __webpack_require__(8116)
 
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -42997,22 +42997,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90165:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(72430)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(10810)
-const util = __webpack_require__(96678)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(60660)
+const util = __webpack_require__(3440)
 const nodeUtil = __webpack_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __webpack_require__(58978)
+} = __webpack_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -43022,11 +43022,11 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(17101)
+} = __webpack_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __webpack_require__(95693)
-const { URLSerializer } = __webpack_require__(5330)
-const { kConstruct } = __webpack_require__(49989)
+const { webidl } = __webpack_require__(47879)
+const { URLSerializer } = __webpack_require__(51900)
+const { kConstruct } = __webpack_require__(36443)
 const assert = __webpack_require__(34589)
 
 const requestFinalizer = new FinalizationRegistry(({ signal, reference }) => {
@@ -44121,14 +44121,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63377:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(10810)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(72430)
-const util = __webpack_require__(96678)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(60660)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(84492)
+const util = __webpack_require__(3440)
 const nodeUtil = __webpack_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -44137,16 +44137,16 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __webpack_require__(58978)
+} = __webpack_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(17101)
-const { webidl } = __webpack_require__(95693)
-const { URLSerializer } = __webpack_require__(5330)
-const { kConstruct } = __webpack_require__(49989)
+} = __webpack_require__(4495)
+const { webidl } = __webpack_require__(47879)
+const { URLSerializer } = __webpack_require__(51900)
+const { kConstruct } = __webpack_require__(36443)
 const assert = __webpack_require__(34589)
-const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(94946)
+const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(8116)
 
 const textEncoder = new TextEncoder('utf-8')
 let getResponseHeaders, setResponseHeaders, getResponseState, setResponseState
@@ -44766,22 +44766,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58978:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Transform } = __webpack_require__(57075)
 const zlib = __webpack_require__(38522)
-const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(17101)
-const { getGlobalOrigin } = __webpack_require__(2401)
-const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(5330)
+const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(4495)
+const { getGlobalOrigin } = __webpack_require__(51059)
+const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(51900)
 const { performance } = __webpack_require__(643)
-const { isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(96678)
+const { isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3440)
 const assert = __webpack_require__(34589)
-const { isUint8Array } = __webpack_require__(95810)
-const { webidl } = __webpack_require__(95693)
-const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(94946)
+const { isUint8Array } = __webpack_require__(73429)
+const { webidl } = __webpack_require__(47879)
+const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(8116)
 
 function responseURL (response) {
   // https://fetch.spec.whatwg.org/#responses
@@ -46303,13 +46303,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94946:
+/***/ 8116:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { utf8DecodeBytes } = __webpack_require__(57442)
+const { utf8DecodeBytes } = __webpack_require__(276)
 
 /**
  * @param {(char: string) => boolean} condition
@@ -46554,14 +46554,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10120:
+/***/ 45082:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(51719)
-const { asciiLowercase } = __webpack_require__(94946)
+const { runtimeFeatures } = __webpack_require__(313)
+const { asciiLowercase } = __webpack_require__(8116)
 
 /**
  * @typedef {object} Metadata
@@ -46868,7 +46868,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95693:
+/***/ 47879:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -47867,20 +47867,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5967:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(34214)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(67531)
-const { makeRequest } = __webpack_require__(90165)
-const { fetching } = __webpack_require__(13112)
-const { Headers, getHeadersList } = __webpack_require__(10810)
-const { getDecodeSplit } = __webpack_require__(58978)
-const { WebsocketFrameSend } = __webpack_require__(45326)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(20736)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(98625)
+const { makeRequest } = __webpack_require__(9967)
+const { fetching } = __webpack_require__(54398)
+const { Headers, getHeadersList } = __webpack_require__(60660)
+const { getDecodeSplit } = __webpack_require__(73168)
+const { WebsocketFrameSend } = __webpack_require__(3264)
 const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(51719)
+const { runtimeFeatures } = __webpack_require__(313)
 
 const crypto = runtimeFeatures.has('crypto')
   ? __webpack_require__(77598)
@@ -48224,7 +48224,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34214:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -48357,14 +48357,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42594:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(95693)
-const { kEnumerableProperty } = __webpack_require__(96678)
-const { kConstruct } = __webpack_require__(49989)
+const { webidl } = __webpack_require__(47879)
+const { kEnumerableProperty } = __webpack_require__(3440)
+const { kConstruct } = __webpack_require__(36443)
 
 let createFastMessageEvent
 
@@ -48712,13 +48712,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45326:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { runtimeFeatures } = __webpack_require__(51719)
-const { maxUnsigned16Bit, opcodes } = __webpack_require__(34214)
+const { runtimeFeatures } = __webpack_require__(313)
+const { maxUnsigned16Bit, opcodes } = __webpack_require__(20736)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -48846,14 +48846,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
-const { isValidClientWindowBits } = __webpack_require__(67531)
-const { MessageSizeExceededError } = __webpack_require__(15813)
+const { isValidClientWindowBits } = __webpack_require__(98625)
+const { MessageSizeExceededError } = __webpack_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -48958,14 +48958,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 17742:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const assert = __webpack_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(34214)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(20736)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -48974,12 +48974,12 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(67531)
-const { failWebsocketConnection } = __webpack_require__(5967)
-const { WebsocketFrameSend } = __webpack_require__(45326)
-const { PerMessageDeflate } = __webpack_require__(27)
-const { MessageSizeExceededError } = __webpack_require__(15813)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(13577)
+} = __webpack_require__(98625)
+const { failWebsocketConnection } = __webpack_require__(86897)
+const { WebsocketFrameSend } = __webpack_require__(3264)
+const { PerMessageDeflate } = __webpack_require__(19469)
+const { MessageSizeExceededError } = __webpack_require__(68707)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __webpack_require__(10735)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -49495,14 +49495,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24530:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(45326)
-const { opcodes, sendHints } = __webpack_require__(34214)
-const FixedQueue = __webpack_require__(79266)
+const { WebsocketFrameSend } = __webpack_require__(3264)
+const { opcodes, sendHints } = __webpack_require__(20736)
+const FixedQueue = __webpack_require__(64660)
 
 /**
  * @typedef {object} SendQueueNode
@@ -49611,15 +49611,15 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 14857:
+/***/ 56919:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(95693)
-const { validateCloseCodeAndReason } = __webpack_require__(67531)
-const { kConstruct } = __webpack_require__(49989)
-const { kEnumerableProperty } = __webpack_require__(96678)
+const { webidl } = __webpack_require__(47879)
+const { validateCloseCodeAndReason } = __webpack_require__(98625)
+const { kConstruct } = __webpack_require__(36443)
+const { kEnumerableProperty } = __webpack_require__(3440)
 
 function createInheritableDOMException () {
   // https://github.com/nodejs/node/issues/59677
@@ -49725,23 +49725,23 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 71751:
+/***/ 12873:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { addAbortListener } = __webpack_require__(78474)
-const { environmentSettingsObject, readableStreamClose } = __webpack_require__(58978)
-const { states, opcodes, sentCloseFrameState } = __webpack_require__(34214)
-const { webidl } = __webpack_require__(95693)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(67531)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(5967)
-const { channels } = __webpack_require__(44808)
-const { WebsocketFrameSend } = __webpack_require__(45326)
-const { ByteParser } = __webpack_require__(17742)
-const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(14857)
-const { kEnumerableProperty } = __webpack_require__(96678)
-const { utf8DecodeBytes } = __webpack_require__(57442)
+const { environmentSettingsObject, readableStreamClose } = __webpack_require__(73168)
+const { states, opcodes, sentCloseFrameState } = __webpack_require__(20736)
+const { webidl } = __webpack_require__(47879)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(98625)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(86897)
+const { channels } = __webpack_require__(42414)
+const { WebsocketFrameSend } = __webpack_require__(3264)
+const { ByteParser } = __webpack_require__(81652)
+const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(56919)
+const { kEnumerableProperty } = __webpack_require__(3440)
+const { utf8DecodeBytes } = __webpack_require__(276)
 
 let emittedExperimentalWarning = false
 
@@ -50243,15 +50243,15 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 67531:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { states, opcodes } = __webpack_require__(34214)
+const { states, opcodes } = __webpack_require__(20736)
 const { isUtf8 } = __webpack_require__(4573)
-const { removeHTTPWhitespace } = __webpack_require__(5330)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(94946)
+const { removeHTTPWhitespace } = __webpack_require__(51900)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(8116)
 
 /**
  * @param {number} readyState
@@ -50597,16 +50597,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91988:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isArrayBuffer } = __webpack_require__(95810)
-const { webidl } = __webpack_require__(95693)
-const { URLSerializer } = __webpack_require__(5330)
-const { environmentSettingsObject } = __webpack_require__(58978)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(34214)
+const { isArrayBuffer } = __webpack_require__(73429)
+const { webidl } = __webpack_require__(47879)
+const { URLSerializer } = __webpack_require__(51900)
+const { environmentSettingsObject } = __webpack_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(20736)
 const {
   isConnecting,
   isEstablished,
@@ -50617,15 +50617,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __webpack_require__(67531)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(5967)
-const { ByteParser } = __webpack_require__(17742)
-const { kEnumerableProperty } = __webpack_require__(96678)
-const { getGlobalDispatcher } = __webpack_require__(55723)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(42594)
-const { SendQueue } = __webpack_require__(24530)
-const { WebsocketFrameSend } = __webpack_require__(45326)
-const { channels } = __webpack_require__(44808)
+} = __webpack_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(86897)
+const { ByteParser } = __webpack_require__(81652)
+const { kEnumerableProperty } = __webpack_require__(3440)
+const { getGlobalDispatcher } = __webpack_require__(32581)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(15188)
+const { SendQueue } = __webpack_require__(13900)
+const { WebsocketFrameSend } = __webpack_require__(3264)
+const { channels } = __webpack_require__(42414)
 
 const kRef = Symbol.for('nodejs.ref')
 const kUnref = Symbol.for('nodejs.unref')
@@ -51387,13 +51387,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81386:
+/***/ 24352:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(70399)
-const { SCHEMES, getSchemeHandler } = __webpack_require__(40694)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(15077)
+const { SCHEMES, getSchemeHandler } = __webpack_require__(75300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -52105,12 +52105,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 40694:
+/***/ 75300:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUUID } = __webpack_require__(70399)
+const { isUUID } = __webpack_require__(15077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -52384,7 +52384,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70399:
+/***/ 15077:
 /***/ ((module) => {
 
 
@@ -53190,14 +53190,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19630:
+/***/ 63837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 55444:
+/***/ 72079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');

@@ -1,8 +1,8 @@
-export const id = 46;
-export const ids = [46];
+export const id = 115;
+export const ids = [115];
 export const modules = {
 
-/***/ 20691:
+/***/ 31377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,18 +30,18 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../issue-12a/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(94297);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(28841);
+var catalogue = __webpack_require__(91062);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(92134);
+var names = __webpack_require__(76533);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(6876);
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(37126);
+var image_ref = __webpack_require__(22023);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(66541);
+var options = __webpack_require__(6856);
 ;// CONCATENATED MODULE: ./src/config/parse-lines.ts
 
 /**
@@ -555,7 +555,7 @@ function validArtifactName(name) {
 
 /***/ }),
 
-/***/ 6876:
+/***/ 37827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -602,7 +602,7 @@ class UserError extends Error {
 
 /***/ }),
 
-/***/ 37126:
+/***/ 22023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -670,7 +670,7 @@ function sanitizeTag(name) {
 
 /***/ }),
 
-/***/ 66541:
+/***/ 6856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -824,15 +824,15 @@ function cliFlag(spec) {
 
 /***/ }),
 
-/***/ 46657:
+/***/ 37220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ removeRunResources)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51251);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70411);
-/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95303);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94402);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66872);
+/* harmony import */ var _own_container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7742);
 
 
 
@@ -867,7 +867,7 @@ async function removeRunResources(runner, runId) {
 
 /***/ }),
 
-/***/ 70411:
+/***/ 66872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -895,7 +895,7 @@ async function removeRunResources(runner, runId) {
 /* harmony export */   we: () => (/* binding */ containerStates),
 /* harmony export */   z7: () => (/* binding */ kill)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51251);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94402);
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
 const dockerArgv = {
@@ -1073,7 +1073,7 @@ async function connect(runner, network, container) {
 
 /***/ }),
 
-/***/ 95303:
+/***/ 7742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1109,7 +1109,7 @@ function readMountinfo() {
 
 /***/ }),
 
-/***/ 51251:
+/***/ 94402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1124,7 +1124,7 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 
 /***/ }),
 
-/***/ 36144:
+/***/ 37507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1145,8 +1145,8 @@ const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92134);
-/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83900);
+/* harmony import */ var _secrets_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(76533);
+/* harmony import */ var _secrets_redactor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15753);
 
 
 
@@ -1439,7 +1439,7 @@ class Runner {
 
 /***/ }),
 
-/***/ 77046:
+/***/ 99115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1450,8 +1450,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readActionInputs
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(60441);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -1459,17 +1459,17 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(20691);
+var config_config = __webpack_require__(31377);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(6876);
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(66541);
+var options = __webpack_require__(6856);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(28841);
+var catalogue = __webpack_require__(91062);
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(46097);
+var context = __webpack_require__(40670);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(36144);
+var exec_runner = __webpack_require__(37507);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/log/build-log.ts
@@ -1524,7 +1524,7 @@ class BuildLog {
 }
 
 // EXTERNAL MODULE: ./src/secrets/redactor.ts
-var secrets_redactor = __webpack_require__(83900);
+var secrets_redactor = __webpack_require__(15753);
 ;// CONCATENATED MODULE: ./src/run/create.ts
 
 
@@ -1565,9 +1565,9 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
 }
 
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(79754);
+var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(58936);
+var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Markdown that renders as written (GitHub-flavoured Markdown, as the job summary and PR comments read it).
@@ -1715,7 +1715,7 @@ async function uploadOutDir(config, files, env) {
     }
     const paths = [files.buildLog, files.shasum, files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
     try {
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(236), __webpack_require__.e(530)]).then(__webpack_require__.bind(__webpack_require__, 23530));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
         const res = await new DefaultArtifactClient().uploadArtifact(config.artifactName, paths, files.dir, {
             ...(config.retentionDays !== null ? { retentionDays: config.retentionDays } : {}),
         });
@@ -1734,9 +1734,9 @@ async function uploadOutDir(config, files, env) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/forms.ts
-var secrets_forms = __webpack_require__(90813);
+var secrets_forms = __webpack_require__(15994);
 // EXTERNAL MODULE: ./src/secrets/sink.ts
-var sink = __webpack_require__(46091);
+var sink = __webpack_require__(91894);
 ;// CONCATENATED MODULE: ./src/ui/action-ui.ts
 
 
@@ -1792,8 +1792,8 @@ class ActionUi {
     }
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(66845);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
 ;// CONCATENATED MODULE: ./src/rules/fixes.ts
 /**
  * One line per rule that says how to fix a failure, as Markdown (code spans for code), from the **Fix:** of
@@ -1970,10 +1970,10 @@ function explain(e, where) {
     return `PR comment not posted on ${where}: ${status ? `GitHub answered ${status} ` : ''}${msg}; the run's verdict is unaffected`;
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8564);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(78390);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(70411);
+var commands = __webpack_require__(66872);
 ;// CONCATENATED MODULE: ./src/inspect/size.ts
 
 
@@ -2092,7 +2092,7 @@ async function run(env = process.env) {
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(236), __webpack_require__.e(99), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 21718));
+    const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 88190));
     const { report, files } = await runPipeline(ctx).finally(removeHandlers);
     const setOutput = (name, value) => outputTo(ctx.redactor, env, name, value);
     setOutput('verdict', report.verdict);
@@ -2170,7 +2170,7 @@ async function postComment(config, ctx, env, report, artifactUrl) {
 
 /***/ }),
 
-/***/ 58936:
+/***/ 86949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2178,8 +2178,8 @@ async function postComment(config, ctx, env, report, artifactUrl) {
 /* harmony export */   vV: () => (/* binding */ whenInterrupted)
 /* harmony export */ });
 /* unused harmony export INTERRUPT_GRACE_MS */
-/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46657);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46097);
+/* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37220);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40670);
 
 
 /** How long the pipeline gets to write its report after a signal before the process exits without it. */
@@ -2243,7 +2243,7 @@ function whenInterrupted(ctx) {
 
 /***/ }),
 
-/***/ 28841:
+/***/ 91062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2301,7 +2301,7 @@ function failsRun(row, failOn) {
 
 /***/ }),
 
-/***/ 46097:
+/***/ 40670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2335,14 +2335,14 @@ function newRunId() {
 
 /***/ }),
 
-/***/ 79754:
+/***/ 72423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ describeError)
 /* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6876);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36144);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37507);
 
 
 /** A user-facing failure keeps its message; anything else is a bug in this tool and says so. */
@@ -2357,7 +2357,7 @@ function describeError(e) {
 
 /***/ }),
 
-/***/ 90813:
+/***/ 15994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2442,7 +2442,7 @@ function secretForms(value) {
 
 /***/ }),
 
-/***/ 92134:
+/***/ 76533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2524,7 +2524,7 @@ function isDockerCliVariable(name) {
 
 /***/ }),
 
-/***/ 83900:
+/***/ 15753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2534,7 +2534,7 @@ function isDockerCliVariable(name) {
 /* unused harmony export MASK */
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _forms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90813);
+/* harmony import */ var _forms_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15994);
 
 
 /** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
@@ -2680,7 +2680,7 @@ class LineRedactor {
 
 /***/ }),
 
-/***/ 46091:
+/***/ 91894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 355;
-export const ids = [355];
+export const id = 865;
+export const ids = [865];
 export const modules = {
 
-/***/ 4355:
+/***/ 7865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,11 +19,11 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(6876);
+var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(6657);
-// EXTERNAL MODULE: ../issue-12a/node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(7092);
+var cleanup = __webpack_require__(7220);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(4158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/git/context-view.ts
 
@@ -224,7 +224,7 @@ function writeShasum(redactor, files, imageId) {
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(8841);
+var catalogue = __webpack_require__(1062);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -232,13 +232,13 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(6144);
+var exec_runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(411);
+var commands = __webpack_require__(6872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
-var own_container = __webpack_require__(5303);
+var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/docker/run-label.ts
-var run_label = __webpack_require__(1251);
+var run_label = __webpack_require__(4402);
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
@@ -331,7 +331,7 @@ function testRunArgv(t) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(2134);
+var names = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -478,9 +478,9 @@ function detectBuilder(runner) {
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(7126);
+var image_ref = __webpack_require__(2023);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(691);
+var config_config = __webpack_require__(1377);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
 /**
  * Provenance and SBOM attestations (`provenance`, `sbom`, with docker/build-push-action's meaning). BuildKit
@@ -632,8 +632,8 @@ function pushArgv(ref) {
     return ['docker', 'push', ref];
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(4236);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/docker/platform.ts
 /**
  * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
@@ -998,8 +998,8 @@ async function buildChecks(ctx, versionLine) {
     return row;
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8564);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -3043,8 +3043,8 @@ async function withServiceStates(stack, row) {
     return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/undici/index.js
-var undici = __webpack_require__(1362);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 /** Bodies are read up to this size: enough for any heartbeat or version object, bounded for a runaway one. */
@@ -3205,8 +3205,8 @@ function mozlogRule(tally, mode, redactor) {
     return (0,catalogue/* check */.z6)('DF302', 'fail', `${tally.valid} of ${tally.total} line(s) are mozlog; the first that is not (${bad.problem}): ${JSON.stringify(short(bad.line, 160))}; log one mozlog JSON object per line (Timestamp, Type, Logger, Severity, Fields…); ${bad_} line(s) are not mozlog (${byWhom.join(', ')}${where})${others.length ? `, next ${others.join(', ')}` : ''}${silence.length ? `; silence what other programs print (${silence.join('; ')})` : ''}`, { level });
 }
 
-// EXTERNAL MODULE: ../issue-12a/node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(6970);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 
@@ -3439,7 +3439,7 @@ class ExitWatch {
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
 // EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
-var redactor = __webpack_require__(4410);
+var redactor = __webpack_require__(8589);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -4842,11 +4842,11 @@ async function describeOnHub(ctx, prepared, session, pushed) {
 }
 
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(6097);
+var context = __webpack_require__(670);
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(9754);
+var describe_error = __webpack_require__(2423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(8936);
+var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
