@@ -1539,8 +1539,11 @@ var secrets_redactor = __webpack_require__(15753);
 
 
 
-/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
-function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)()) {
+/**
+ * Secrets are registered (console masking and file redaction, every form) before any command runs. `saveState`:
+ * the action's way to hand values to its post step (logout, scratch folder); the CLI has none.
+ */
+function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(), saveState) {
     const redactor = new secrets_redactor/* Redactor */.pO();
     for (const value of (0,config_config/* secretValues */.VX)(config)) {
         redactor.add(value);
@@ -1564,6 +1567,7 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
         undo: new Set([() => runner.removeEnvFiles()]),
         workDir,
         abort: new AbortController(),
+        ...(saveState ? { saveState } : {}),
     };
 }
 
@@ -2049,7 +2053,7 @@ function actionHost() {
         },
         exit: (code) => process.exit(code),
         // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(506)]).then(__webpack_require__.bind(__webpack_require__, 16506))).runPipeline(ctx),
+        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(465)]).then(__webpack_require__.bind(__webpack_require__, 98465))).runPipeline(ctx),
         upload: uploadOutDir,
     };
 }
@@ -2116,12 +2120,12 @@ async function main_main(env, host, ui) {
         outputTo(host, ui.secrets, env, 'verdict', 'fail');
         return;
     }
-    const ctx = createRunContext(config, ui, env, runId);
-    // The post step logs out of what main logged in to, should main be cancelled or crash.
-    ctx.saveState = (name, value) => stateTo(host, ctx.redactor, env, name, value);
+    // The post step logs out of what main logged in to, should main be cancelled or crash (state is written
+    // redacted, with the run's own redactor).
+    const ctx = createRunContext(config, ui, env, runId, (name, value) => stateTo(host, ctx.redactor, env, name, value));
     // Before anything is built: a main step killed with SIGKILL leaves its scratch folder (the build-context view)
     // to the post step.
-    ctx.saveState('workDir', ctx.workDir);
+    stateTo(host, ctx.redactor, env, 'workDir', ctx.workDir);
     // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
     // removes them too, should this not finish), and the step fails.
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => ui.error(`${signal}: the run was cancelled (interrupted); stopping it and removing its containers and networks`), 1);

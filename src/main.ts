@@ -109,12 +109,12 @@ async function main(env: NodeJS.ProcessEnv, host: ActionHost, ui: ActionUi): Pro
     outputTo(host, ui.secrets, env, 'verdict', 'fail');
     return;
   }
-  const ctx = createRunContext(config, ui, env, runId);
-  // The post step logs out of what main logged in to, should main be cancelled or crash.
-  ctx.saveState = (name, value) => stateTo(host, ctx.redactor, env, name, value);
+  // The post step logs out of what main logged in to, should main be cancelled or crash (state is written
+  // redacted, with the run's own redactor).
+  const ctx: RunContext = createRunContext(config, ui, env, runId, (name, value) => stateTo(host, ctx.redactor, env, name, value));
   // Before anything is built: a main step killed with SIGKILL leaves its scratch folder (the build-context view)
   // to the post step.
-  ctx.saveState('workDir', ctx.workDir);
+  stateTo(host, ctx.redactor, env, 'workDir', ctx.workDir);
 
   // A cancelled job: version.json leaves the workspace at once, the run's containers go (the post step
   // removes them too, should this not finish), and the step fails.

@@ -3,7 +3,8 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { test } from 'node:test';
 import { createDockerConfig, existingLogin } from '../../src/publish/docker-config.js';
-import { checkPushable, login, wantsLogin } from '../../src/publish/login.js';
+import { checkPushable, wantsLogin } from '../../src/publish/login.js';
+import { login } from '../../src/stages/login.js';
 import { planPush } from '../../src/publish/policy.js';
 import type { Prepared } from '../../src/run/context.js';
 import type { GitContext } from '../../src/git/context.js';

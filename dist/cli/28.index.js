@@ -89,8 +89,11 @@ var context = __webpack_require__(670);
 
 
 
-/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
-function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)()) {
+/**
+ * Secrets are registered (console masking and file redaction, every form) before any command runs. `saveState`:
+ * the action's way to hand values to its post step (logout, scratch folder); the CLI has none.
+ */
+function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(), saveState) {
     const redactor = new secrets_redactor/* Redactor */.pO();
     for (const value of (0,config_config/* secretValues */.VX)(config)) {
         redactor.add(value);
@@ -114,6 +117,7 @@ function createRunContext(config, ui, env, runId = (0,context/* newRunId */.F$)(
         undo: new Set([() => runner.removeEnvFiles()]),
         workDir,
         abort: new AbortController(),
+        ...(saveState ? { saveState } : {}),
     };
 }
 
@@ -477,7 +481,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(864)]).then(__webpack_require__.bind(__webpack_require__, 9864));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(925)]).then(__webpack_require__.bind(__webpack_require__, 4925));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)

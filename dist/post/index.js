@@ -33059,7 +33059,7 @@ function authKeys(registry) {
  * logged in to.
  * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
  */
-function docker_config_createDockerConfig(parent, userDir, registries, warn) {
+function createDockerConfig(parent, userDir, registries, warn) {
     const dir = mkdtempSync(path.join(parent, 'dockerflow-docker-config-'));
     const config = readUserConfig(userDir, warn) ?? {};
     delete config.credsStore;
@@ -33078,7 +33078,7 @@ function docker_config_createDockerConfig(parent, userDir, registries, warn) {
     return dir;
 }
 /** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
-function docker_config_removeDockerConfig(dir) {
+function removeDockerConfig(dir) {
     (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
 }
 /**
@@ -33181,7 +33181,6 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/login.ts
-
 
 
 
@@ -33308,62 +33307,17 @@ function wantsLogin(ctx, prepared) {
     return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
- * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
- * otherwise it is a warning and the run goes on without that login.
+ * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
+ * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
  */
-async function login(ctx, prepared) {
-    checkPushable(ctx, prepared);
-    if (!wantsLogin(ctx, prepared))
-        return null;
-    const credentials = completeCredentials(ctx);
-    if (credentials.length === 0)
-        return null;
-    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
-    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || os.tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry), (m) => ctx.ui.warning(m));
-    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
-    process.once('exit', cleanupOnExit);
-    ctx.saveState?.('dockerConfig', dockerConfig);
-    const logins = [];
-    const giveUp = () => {
-        removeDockerConfig(dockerConfig);
-        process.off('exit', cleanupOnExit);
-    };
-    for (const { registry, username, password } of credentials) {
-        ctx.ui.info(`Logging in to ${registry} as ${username}`);
-        try {
-            await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
-        }
-        catch (e) {
-            const error = loginError(registry, username, e);
-            if (pushHosts.has(normalHost(registry))) {
-                if (logins.length > 0)
-                    await logoutAll(ctx.runner, logins, dockerConfig);
-                giveUp();
-                throw error;
-            }
-            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
-            continue;
-        }
-        logins.push({ registry, username, password });
-        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+async function dockerLogin(ctx, login, dockerConfig) {
+    const { registry, username, password } = login;
+    try {
+        await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
     }
-    if (logins.length === 0) {
-        giveUp();
-        return null;
+    catch (e) {
+        throw loginError(registry, username, e);
     }
-    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
-    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
-    return {
-        ...logins[0],
-        logins,
-        dockerConfig,
-        close: async () => {
-            delete ctx.runner.env.DOCKER_CONFIG;
-            await logoutAll(ctx.runner, logins, dockerConfig);
-            process.off('exit', cleanupOnExit);
-        },
-    };
 }
 async function logoutAll(runner, logins, dockerConfig) {
     await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
@@ -33390,7 +33344,7 @@ async function logout(runner, registries, dockerConfig) {
             .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
             .catch(() => undefined);
     }
-    docker_config_removeDockerConfig(dockerConfig);
+    removeDockerConfig(dockerConfig);
     return true;
 }
 

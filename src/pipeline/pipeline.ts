@@ -14,8 +14,9 @@ import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
 import { smoke, SMOKE_RULES } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
-import { login, wantsLogin, type RegistrySession } from '../publish/login.js';
-import { newPublished, publish, pushReason } from '../stages/publish.js';
+import { wantsLogin, type RegistrySession } from '../publish/login.js';
+import { login } from '../stages/login.js';
+import { newPublished, publish, PublishError, pushReason } from '../stages/publish.js';
 import { Interrupted, type Built, type Prepared, type RunContext } from '../run/context.js';
 import { describeError } from '../run/describe-error.js';
 import { whenInterrupted } from './interrupt.js';
@@ -44,7 +45,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   let configError = false;
   let failedStage: string | undefined;
   let session: RegistrySession | null = null;
-  const published = newPublished();
+  let published = newPublished();
   const interrupted = whenInterrupted(ctx);
   /** Stages under way, to say which one an interrupt stopped. */
   const running = new Set<string>();
@@ -125,7 +126,18 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     if (smoked.status === 'rejected') throw smoked.reason;
     if (smoked.value.readyMs !== undefined) timings.ready = smoked.value.readyMs;
     checks.push(...(await timed('test', () => test(ctx, b, stack))));
-    if (p.plan.push) await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
+    if (p.plan.push) {
+      published = await timed('publish', () =>
+        publish(ctx, p, b, checks, session, files.shasum).catch((e: unknown) => {
+          // What was pushed and verified before the failure is reported with it.
+          if (e instanceof PublishError) {
+            published = e.published;
+            throw e.failure;
+          }
+          throw e;
+        }),
+      );
+    }
   } catch (e) {
     const reason: unknown = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
     configError = reason instanceof UserError && reason.kind === 'config';

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import { registryCredentials } from '../config/config.js';
 import { UserError } from '../config/errors.js';
 import { isDockerHub, normalRegistry } from '../config/image-ref.js';
 import { loginArgv, logoutArgv } from '../docker/registry-argv.js';
 import { CommandError, errorLine, type Runner } from '../exec/runner.js';
 import type { Prepared, RunContext } from '../run/context.js';
-import { createDockerConfig, existingLogin, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
+import { existingLogin, removeDockerConfig, userDockerConfigDir } from './docker-config.js';
 import { classifyFailure, RetriesExhausted, retryRegistry } from './retry.js';
 
 /** One registry's credentials, as logged in to. */
@@ -66,7 +65,7 @@ export async function existingSession(ctx: RunContext, session: RegistrySession 
   return { registry, username, password, dockerConfig, close: async () => undefined };
 }
 
-const normalHost = normalRegistry;
+export const normalHost = normalRegistry;
 
 /** The registry host of a full ref (`host/repo:tag`). */
 export function refHost(ref: string): string {
@@ -103,7 +102,7 @@ function credentialsHint(ctx: RunContext, registry: string): string {
 }
 
 /** The complete credentials the inputs give (username and password both set), in order. */
-function completeCredentials(ctx: RunContext): RegistryLogin[] {
+export function completeCredentials(ctx: RunContext): RegistryLogin[] {
   return registryCredentials(ctx.config).filter((c) => c.username && c.password);
 }
 
@@ -152,72 +151,23 @@ export function wantsLogin(ctx: RunContext, prepared: Prepared): boolean {
 }
 
 /**
- * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
- * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
- * otherwise it is a warning and the run goes on without that login.
+ * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
+ * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
  */
-export async function login(ctx: RunContext, prepared: Prepared): Promise<RegistrySession | null> {
-  checkPushable(ctx, prepared);
-  if (!wantsLogin(ctx, prepared)) return null;
-  const credentials = completeCredentials(ctx);
-  if (credentials.length === 0) return null;
-  const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
-  const dockerConfig = createDockerConfig(
-    ctx.env.RUNNER_TEMP || os.tmpdir(),
-    userDockerConfigDir(ctx.env),
-    credentials.map((c) => c.registry),
-    (m) => ctx.ui.warning(m),
-  );
-  const cleanupOnExit = (): void => removeDockerConfig(dockerConfig);
-  process.once('exit', cleanupOnExit);
-  ctx.saveState?.('dockerConfig', dockerConfig);
-  const logins: RegistryLogin[] = [];
-  const giveUp = (): void => {
-    removeDockerConfig(dockerConfig);
-    process.off('exit', cleanupOnExit);
-  };
-  for (const { registry, username, password } of credentials) {
-    ctx.ui.info(`Logging in to ${registry} as ${username}`);
-    try {
-      await retryRegistry(
-        `docker login to ${registry}`,
-        () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }),
-        { say: (line) => ctx.ui.info(line), why: failureText },
-      );
-    } catch (e) {
-      const error = loginError(registry, username, e);
-      if (pushHosts.has(normalHost(registry))) {
-        if (logins.length > 0) await logoutAll(ctx.runner, logins, dockerConfig);
-        giveUp();
-        throw error;
-      }
-      ctx.ui.warning(
-        `${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`,
-      );
-      continue;
-    }
-    logins.push({ registry, username, password });
-    ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+export async function dockerLogin(ctx: RunContext, login: RegistryLogin, dockerConfig: string): Promise<void> {
+  const { registry, username, password } = login;
+  try {
+    await retryRegistry(
+      `docker login to ${registry}`,
+      () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }),
+      { say: (line) => ctx.ui.info(line), why: failureText },
+    );
+  } catch (e) {
+    throw loginError(registry, username, e);
   }
-  if (logins.length === 0) {
-    giveUp();
-    return null;
-  }
-  // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
-  ctx.runner.env.DOCKER_CONFIG = dockerConfig;
-  return {
-    ...logins[0]!,
-    logins,
-    dockerConfig,
-    close: async () => {
-      delete ctx.runner.env.DOCKER_CONFIG;
-      await logoutAll(ctx.runner, logins, dockerConfig);
-      process.off('exit', cleanupOnExit);
-    },
-  };
 }
 
-async function logoutAll(runner: Runner, logins: RegistryLogin[], dockerConfig: string): Promise<void> {
+export async function logoutAll(runner: Runner, logins: RegistryLogin[], dockerConfig: string): Promise<void> {
   await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
 }
 

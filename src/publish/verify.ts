@@ -6,7 +6,8 @@
  */
 import { UserError } from '../config/errors.js';
 import { isAttestation, type IndexEntry, type Platform } from '../docker/platform.js';
-import { type FetchedManifest, type RegistryClient } from './registry-client.js';
+import { RegistryHttpError, type FetchedManifest, type RegistryClient } from './registry-client.js';
+import { DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry, type FailureKind } from './retry.js';
 
 interface ManifestJson {
   mediaType?: string;
@@ -73,4 +74,44 @@ export async function verifyTag(
     );
   }
   return { digest: top.digest, manifestDigest: platformDigest, configDigest };
+}
+
+/**
+ * `verifyTag`, retried while the registry fails transiently (a 5xx, a 429, a dropped connection): a pushed tag
+ * that cannot be read back is reported as that, with what to do, not as a failed push.
+ */
+export async function verifyPushed(
+  client: RegistryClient,
+  ref: { repository: string; tag: string; display: string },
+  expectedConfig: string,
+  platform: Platform,
+  onRetry: (message: string) => void,
+): Promise<Verified> {
+  return withRetry(() => verifyTag(client, ref, expectedConfig, platform), {
+    tries: DEFAULT_TRIES,
+    baseDelayMs: DEFAULT_BASE_DELAY_MS,
+    kindOf: kindOfHttp,
+    onRetry: ({ attempt, tries, delayMs, error }) =>
+      onRetry(
+        `reading ${ref.display} back failed (${(error as Error).message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`,
+      ),
+  }).catch((e: unknown) => {
+    throw verifyError(ref.display, e);
+  });
+}
+
+function kindOfHttp(e: unknown): FailureKind {
+  if (!(e instanceof RegistryHttpError)) return 'fatal';
+  if (e.status === 0 || e.status === 429 || e.status >= 500) return 'transient';
+  return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
+}
+
+function verifyError(ref: string, e: unknown): Error {
+  if (e instanceof UserError) return e;
+  const why =
+    e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${(e.last as Error).message}` : (e as Error).message;
+  if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
+    return new UserError(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
+  }
+  return e as Error;
 }

@@ -6,8 +6,17 @@ import type { Ui } from '../ui/ui.js';
 import os from 'node:os';
 import { newRunId, workDirFor, type RunContext } from './context.js';
 
-/** Secrets are registered (console masking and file redaction, every form) before any command runs. */
-export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv, runId = newRunId()): RunContext {
+/**
+ * Secrets are registered (console masking and file redaction, every form) before any command runs. `saveState`:
+ * the action's way to hand values to its post step (logout, scratch folder); the CLI has none.
+ */
+export function createRunContext(
+  config: Config,
+  ui: Ui,
+  env: NodeJS.ProcessEnv,
+  runId = newRunId(),
+  saveState?: RunContext['saveState'],
+): RunContext {
   const redactor = new Redactor();
   for (const value of secretValues(config)) {
     redactor.add(value);
@@ -33,5 +42,6 @@ export function createRunContext(config: Config, ui: Ui, env: NodeJS.ProcessEnv,
     undo: new Set<() => void>([() => runner.removeEnvFiles()]),
     workDir,
     abort: new AbortController(),
+    ...(saveState ? { saveState } : {}),
   };
 }

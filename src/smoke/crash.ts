@@ -1,8 +1,8 @@
-import { containerState } from '../docker/commands.js';
+import { containerState, isRunning } from '../docker/commands.js';
 import type { RunContext } from '../run/context.js';
 import { secs, within } from '../time/time.js';
 import { check, type CheckResult } from '../rules/catalogue.js';
-import { CRASH_LOG_SETTLE_MS, CRASH_TAIL_LINES } from './limits.js';
+import { CRASH_LOG_SETTLE_MS, CRASH_TAIL_LINES, EXIT_REPORT_MS } from './limits.js';
 import type { AppContainer } from './start.js';
 
 /** Docker's RFC 3339 time with nanoseconds, as epoch milliseconds (NaN for the zero time). */
@@ -79,4 +79,15 @@ export async function stayedUp(app: Pick<AppContainer, 'startedAt' | 'exit'>, mi
     left,
     true,
   );
+}
+
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+export async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
+  if (app.exit.current) return true;
+  if ((await isRunning(ctx.runner, app.id)) !== false) return false;
+  await within(app.exit.exited, EXIT_REPORT_MS, null);
+  return true;
 }

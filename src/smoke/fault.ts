@@ -43,3 +43,45 @@ export async function faultRule(http: Http, base: string, stack: Stack, windowMs
     `/__heartbeat__ ${last} ${secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`,
   );
 }
+
+/** DF205, or why it cannot be judged on this run. */
+export async function serviceFault(
+  http: Http,
+  base: string,
+  stack: Stack,
+  readiness: 'ready' | 'not-200',
+  heartbeat: CheckResult | null,
+): Promise<CheckResult> {
+  if (stack.services.length === 0) {
+    return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)', {
+      skip: 'not-configured',
+    });
+  }
+  if (readiness !== 'ready') {
+    return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)', { skip: 'not-judged' });
+  }
+  if (heartbeat && heartbeat.status !== 'pass') {
+    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)', { skip: 'not-judged' });
+  }
+  // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
+  const down = (await stack.states()).filter((s) => !s.running);
+  if (down.length) {
+    const which = down.map(
+      (s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`,
+    );
+    return check(
+      'DF205',
+      'fail',
+      `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`,
+    );
+  }
+  return faultRule(http, base, stack);
+}
+
+/** A failing heartbeat often means a sidecar died: say so in DF203. */
+export async function withServiceStates(stack: Stack, row: CheckResult): Promise<CheckResult> {
+  const down = (await stack.states()).filter((s) => !s.running);
+  if (!down.length) return row;
+  const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
+  return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
+}

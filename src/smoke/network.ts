@@ -1,6 +1,6 @@
 import { UserError } from '../config/errors.js';
 import { CommandError } from '../exec/runner.js';
-import { connect, containerStates, start, stop } from '../docker/commands.js';
+import { connect, containerStates, logTail, start, stop } from '../docker/commands.js';
 import { ownContainerId } from '../docker/own-container.js';
 import { networkCreateArgv, serviceContainerName, serviceRunArgv } from '../docker/run-argv.js';
 import type { RunContext } from '../run/context.js';
@@ -115,5 +115,16 @@ export class Stack {
       running: byName.get(s.container)?.running ?? false,
       exitCode: byName.get(s.container)?.exitCode ?? -1,
     }));
+  }
+}
+
+/** Sidecar output goes to build.log, to explain a failing heartbeat. */
+export async function dumpServiceLogs(ctx: RunContext, stack: Stack): Promise<void> {
+  for (const s of await stack.states()) {
+    if (!s.running && !stack.servicesStopped) {
+      ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
+    }
+    ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
+    await logTail(ctx.runner, s.container, 200);
   }
 }

@@ -39,7 +39,9 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
   const { config } = ctx;
   // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
   // Rules in checks-ignore are left out: the report's rows say they were ignored (rules/catalogue.ts reportRows).
-  const buildkit = config.checksIgnore.has('DF108') ? Promise.resolve(null) : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
+  const buildkit = config.checksIgnore.has('DF108')
+    ? Promise.resolve(null)
+    : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
   buildkit.catch(() => undefined);
   const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
   if (wanted.length === 0) return inStageOrder([await buildkit]);

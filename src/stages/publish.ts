@@ -6,13 +6,12 @@ import { existingSession, refHost, sessionFor, type RegistrySession } from '../p
 import { hubApiUrl, hubTargets, updateHubDescription } from '../publish/hub-description.js';
 import type { PushPlan } from '../publish/policy.js';
 import { pushRef } from '../publish/push.js';
-import { RegistryClient, RegistryHttpError } from '../publish/registry-client.js';
-import { DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry, type FailureKind } from '../publish/retry.js';
+import { RegistryClient } from '../publish/registry-client.js';
 import { targetPlatform } from '../docker/platform.js';
-import { verifyTag } from '../publish/verify.js';
+import { verifyPushed } from '../publish/verify.js';
 import { failsRun, type CheckResult } from '../rules/catalogue.js';
 
-/** What the publish stage did, filled in as it goes (a failed second push still reports the first). */
+/** What the publish stage did: the refs it pushed and verified, their digests, or why it pushed nothing. */
 export interface Published {
   /** Every ref pushed and read back as the image built, in order. */
   pushed: string[];
@@ -25,6 +24,17 @@ export interface Published {
 
 export const newPublished = (): Published => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
 
+/** A publish that failed part-way: `failure` says why, `published` what was pushed and verified before it. */
+export class PublishError extends Error {
+  constructor(
+    readonly failure: Error,
+    readonly published: Published,
+  ) {
+    super(failure.message);
+    this.name = 'PublishError';
+  }
+}
+
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 export function pushReason(plan: PushPlan, out: Published, error: string | undefined): string {
   if (out.reason) return out.reason;
@@ -35,9 +45,28 @@ export function pushReason(plan: PushPlan, out: Published, error: string | undef
 
 /**
  * Push every planned ref, then read each back from the registry and confirm it is the image in
- * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed.
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed. Returns what was
+ * pushed and verified; a failure throws a PublishError that carries what was, before it (a failed second push
+ * still reports the first).
  */
 export async function publish(
+  ctx: RunContext,
+  prepared: Prepared,
+  built: Built,
+  checks: CheckResult[],
+  session: RegistrySession | null,
+  shasumFile: string,
+): Promise<Published> {
+  const out = newPublished();
+  try {
+    await publishInto(ctx, prepared, built, checks, session, shasumFile, out);
+  } catch (e) {
+    throw new PublishError(e as Error, out);
+  }
+  return out;
+}
+
+async function publishInto(
   ctx: RunContext,
   prepared: Prepared,
   built: Built,
@@ -107,17 +136,7 @@ async function publishTo(
     for (const ref of refs) {
       const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
       if (!parsed) throw new Error(`cannot parse the pushed ref ${ref}`);
-      const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, configDigest, platform), {
-        tries: DEFAULT_TRIES,
-        baseDelayMs: DEFAULT_BASE_DELAY_MS,
-        kindOf: kindOfHttp,
-        onRetry: ({ attempt, tries, delayMs, error }) =>
-          ctx.ui.info(
-            `reading ${ref} back failed (${(error as Error).message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`,
-          ),
-      }).catch((e: unknown) => {
-        throw verifyError(ref, e);
-      });
+      const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
       ctx.log.line(
         `verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`,
       );
@@ -165,20 +184,4 @@ async function describeOnHub(ctx: RunContext, prepared: Prepared, session: Regis
     if (result.ok) ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
     else ctx.ui.warning(`hub-description: ${result.error}`);
   }
-}
-
-function kindOfHttp(e: unknown): FailureKind {
-  if (!(e instanceof RegistryHttpError)) return 'fatal';
-  if (e.status === 0 || e.status === 429 || e.status >= 500) return 'transient';
-  return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
-}
-
-function verifyError(ref: string, e: unknown): Error {
-  if (e instanceof UserError) return e;
-  const why =
-    e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${(e.last as Error).message}` : (e as Error).message;
-  if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
-    return new UserError(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
-  }
-  return e as Error;
 }

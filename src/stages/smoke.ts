@@ -1,19 +1,19 @@
 import type { Built, Prepared, RunContext } from '../run/context.js';
-import { isRunning, kill, logTail, removeContainers } from '../docker/commands.js';
+import { kill, removeContainers } from '../docker/commands.js';
 import { check, rulesOf, type CheckResult, type RuleId } from '../rules/catalogue.js';
-import { crashRow, stayedUp } from '../smoke/crash.js';
-import { faultRule } from '../smoke/fault.js';
+import { crashRow, hasExited, stayedUp } from '../smoke/crash.js';
+import { serviceFault, withServiceStates } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
-import { EXIT_REPORT_MS, HEARTBEAT_SETTLE_MS, LOG_SETTLE_MS } from '../smoke/limits.js';
+import { HEARTBEAT_SETTLE_MS, LOG_SETTLE_MS } from '../smoke/limits.js';
 import { logsRule, mozlogRule } from '../smoke/log-rules.js';
 import { MozlogTally } from '../smoke/mozlog-schema.js';
-import type { Stack } from '../smoke/network.js';
+import { dumpServiceLogs, type Stack } from '../smoke/network.js';
 import { heartbeatRule, staticRule, versionRule } from '../smoke/probes.js';
 import { waitReady } from '../smoke/readiness.js';
 import { processTree, shutdownRow, signalSwallower, stopApp } from '../smoke/shutdown.js';
 import { startApp, type AppContainer } from '../smoke/start.js';
 import { lbheartbeatRule, portRule, rejectsHost } from '../smoke/startup-rules.js';
-import { secs, within } from '../time/time.js';
+import { secs } from '../time/time.js';
 
 export const SMOKE_RULES: readonly RuleId[] = rulesOf('smoke');
 
@@ -161,68 +161,4 @@ async function judge(
   rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
   rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
   return readyMs;
-}
-
-/**
- * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
- * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
- */
-async function hasExited(ctx: RunContext, app: AppContainer): Promise<boolean> {
-  if (app.exit.current) return true;
-  if ((await isRunning(ctx.runner, app.id)) !== false) return false;
-  await within(app.exit.exited, EXIT_REPORT_MS, null);
-  return true;
-}
-
-/** DF205, or why it cannot be judged on this run. */
-async function serviceFault(
-  http: Http,
-  base: string,
-  stack: Stack,
-  readiness: 'ready' | 'not-200',
-  heartbeat: CheckResult | null,
-): Promise<CheckResult> {
-  if (stack.services.length === 0) {
-    return check('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)', {
-      skip: 'not-configured',
-    });
-  }
-  if (readiness !== 'ready') {
-    return check('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)', { skip: 'not-judged' });
-  }
-  if (heartbeat && heartbeat.status !== 'pass') {
-    return check('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)', { skip: 'not-judged' });
-  }
-  // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
-  const down = (await stack.states()).filter((s) => !s.running);
-  if (down.length) {
-    const which = down.map(
-      (s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`,
-    );
-    return check(
-      'DF205',
-      'fail',
-      `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`,
-    );
-  }
-  return faultRule(http, base, stack);
-}
-
-/** A failing heartbeat often means a sidecar died: say so in DF203. */
-async function withServiceStates(stack: Stack, row: CheckResult): Promise<CheckResult> {
-  const down = (await stack.states()).filter((s) => !s.running);
-  if (!down.length) return row;
-  const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
-  return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
-}
-
-/** Sidecar output goes to build.log, to explain a failing heartbeat. */
-async function dumpServiceLogs(ctx: RunContext, stack: Stack): Promise<void> {
-  for (const s of await stack.states()) {
-    if (!s.running && !stack.servicesStopped) {
-      ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
-    }
-    ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
-    await logTail(ctx.runner, s.container, 200);
-  }
 }

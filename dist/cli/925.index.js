@@ -1,8 +1,8 @@
-export const id = 864;
-export const ids = [864];
+export const id = 925;
+export const ids = [925];
 export const modules = {
 
-/***/ 9864:
+/***/ 4925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -443,6 +443,16 @@ class Stack {
             running: byName.get(s.container)?.running ?? false,
             exitCode: byName.get(s.container)?.exitCode ?? -1,
         }));
+    }
+}
+/** Sidecar output goes to build.log, to explain a failing heartbeat. */
+async function dumpServiceLogs(ctx, stack) {
+    for (const s of await stack.states()) {
+        if (!s.running && !stack.servicesStopped) {
+            ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
+        }
+        ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
+        await (0,commands/* logTail */.RB)(ctx.runner, s.container, 200);
     }
 }
 
@@ -2049,7 +2059,9 @@ async function inspect(ctx, prepared, built, timings) {
     const { config } = ctx;
     // BuildKit's own checks need only the Dockerfile: they run beside the image inspection.
     // Rules in checks-ignore are left out: the report's rows say they were ignored (rules/catalogue.ts reportRows).
-    const buildkit = config.checksIgnore.has('DF108') ? Promise.resolve(null) : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
+    const buildkit = config.checksIgnore.has('DF108')
+        ? Promise.resolve(null)
+        : buildxVersionLine(ctx.runner).then((line) => buildChecks(ctx, line));
     buildkit.catch(() => undefined);
     const wanted = STATIC_RULES.filter(([id]) => !config.checksIgnore.has(id));
     if (wanted.length === 0)
@@ -2590,6 +2602,18 @@ async function stayedUp(app, minMs) {
         return true;
     return within(app.exit.exited.then(() => false), left, true);
 }
+/**
+ * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
+ * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
+ */
+async function hasExited(ctx, app) {
+    if (app.exit.current)
+        return true;
+    if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
+        return false;
+    await within(app.exit.exited, EXIT_REPORT_MS, null);
+    return true;
+}
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
@@ -3034,6 +3058,35 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
     }
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
     return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
+}
+/** DF205, or why it cannot be judged on this run. */
+async function serviceFault(http, base, stack, readiness, heartbeat) {
+    if (stack.services.length === 0) {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)', {
+            skip: 'not-configured',
+        });
+    }
+    if (readiness !== 'ready') {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)', { skip: 'not-judged' });
+    }
+    if (heartbeat && heartbeat.status !== 'pass') {
+        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)', { skip: 'not-judged' });
+    }
+    // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (down.length) {
+        const which = down.map((s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`);
+        return (0,catalogue/* check */.z6)('DF205', 'fail', `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`);
+    }
+    return faultRule(http, base, stack);
+}
+/** A failing heartbeat often means a sidecar died: say so in DF203. */
+async function withServiceStates(stack, row) {
+    const down = (await stack.states()).filter((s) => !s.running);
+    if (!down.length)
+        return row;
+    const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
+    return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -3715,6 +3768,7 @@ function lbheartbeatRule(r, host = '', logTail = []) {
 
 
 
+
 const SMOKE_RULES = (0,catalogue/* rulesOf */.fD)('smoke');
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
 class Rows {
@@ -3850,57 +3904,6 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
     rows.set(mozlogRule(tally, config.mozlog, ctx.redactor));
     return readyMs;
-}
-/**
- * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
- * `docker wait` reports the exit. Waits for that report, so DF208 has the exit code.
- */
-async function hasExited(ctx, app) {
-    if (app.exit.current)
-        return true;
-    if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
-        return false;
-    await within(app.exit.exited, EXIT_REPORT_MS, null);
-    return true;
-}
-/** DF205, or why it cannot be judged on this run. */
-async function serviceFault(http, base, stack, readiness, heartbeat) {
-    if (stack.services.length === 0) {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'no services configured: nothing to stop (list backing services in the services input to check this)', {
-            skip: 'not-configured',
-        });
-    }
-    if (readiness !== 'ready') {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__lbheartbeat__ was not 200 with the services up (see DF202)', { skip: 'not-judged' });
-    }
-    if (heartbeat && heartbeat.status !== 'pass') {
-        return (0,catalogue/* check */.z6)('DF205', 'skip', 'not judged: /__heartbeat__ was not 200 with the services up (see DF203)', { skip: 'not-judged' });
-    }
-    // A sidecar that exited by itself (a one-shot image, a command that returns at once) is the cause, not the app.
-    const down = (await stack.states()).filter((s) => !s.running);
-    if (down.length) {
-        const which = down.map((s) => `service ${s.name} (${stack.services.find((x) => x.name === s.name)?.image ?? '?'}) exited with code ${s.exitCode}`);
-        return (0,catalogue/* check */.z6)('DF205', 'fail', `${which.join(', ')} by itself, before DF205 stopped it, so the app could not be judged with its services up and then down: a sidecar must keep running; check its image and command in the services input (its output is in build.log)`);
-    }
-    return faultRule(http, base, stack);
-}
-/** A failing heartbeat often means a sidecar died: say so in DF203. */
-async function withServiceStates(stack, row) {
-    const down = (await stack.states()).filter((s) => !s.running);
-    if (!down.length)
-        return row;
-    const what = down.map((s) => `service ${s.name} had exited with code ${s.exitCode}`).join(', ');
-    return { ...row, message: `${row.message} (${what}; its output is in build.log)` };
-}
-/** Sidecar output goes to build.log, to explain a failing heartbeat. */
-async function dumpServiceLogs(ctx, stack) {
-    for (const s of await stack.states()) {
-        if (!s.running && !stack.servicesStopped) {
-            ctx.ui.warning(`service ${s.name} exited with code ${s.exitCode}; its output is in build.log`);
-        }
-        ctx.log.line(`--- output of service ${s.name} (${s.container}):`);
-        await (0,commands/* logTail */.RB)(ctx.runner, s.container, 200);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/test-command.ts
@@ -4159,7 +4162,6 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 
 
 
-
 /** Every login of a session. */
 function sessionLogins(session) {
     return session.logins ?? [{ registry: session.registry, username: session.username, password: session.password }];
@@ -4278,62 +4280,17 @@ function wantsLogin(ctx, prepared) {
     return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
- * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
- * otherwise it is a warning and the run goes on without that login.
+ * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
+ * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
  */
-async function login(ctx, prepared) {
-    checkPushable(ctx, prepared);
-    if (!wantsLogin(ctx, prepared))
-        return null;
-    const credentials = completeCredentials(ctx);
-    if (credentials.length === 0)
-        return null;
-    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
-    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry), (m) => ctx.ui.warning(m));
-    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
-    process.once('exit', cleanupOnExit);
-    ctx.saveState?.('dockerConfig', dockerConfig);
-    const logins = [];
-    const giveUp = () => {
-        removeDockerConfig(dockerConfig);
-        process.off('exit', cleanupOnExit);
-    };
-    for (const { registry, username, password } of credentials) {
-        ctx.ui.info(`Logging in to ${registry} as ${username}`);
-        try {
-            await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
-        }
-        catch (e) {
-            const error = loginError(registry, username, e);
-            if (pushHosts.has(normalHost(registry))) {
-                if (logins.length > 0)
-                    await logoutAll(ctx.runner, logins, dockerConfig);
-                giveUp();
-                throw error;
-            }
-            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
-            continue;
-        }
-        logins.push({ registry, username, password });
-        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+async function dockerLogin(ctx, login, dockerConfig) {
+    const { registry, username, password } = login;
+    try {
+        await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
     }
-    if (logins.length === 0) {
-        giveUp();
-        return null;
+    catch (e) {
+        throw loginError(registry, username, e);
     }
-    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
-    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
-    return {
-        ...logins[0],
-        logins,
-        dockerConfig,
-        close: async () => {
-            delete ctx.runner.env.DOCKER_CONFIG;
-            await logoutAll(ctx.runner, logins, dockerConfig);
-            process.off('exit', cleanupOnExit);
-        },
-    };
 }
 async function logoutAll(runner, logins, dockerConfig) {
     await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
@@ -4362,6 +4319,69 @@ async function logout(runner, registries, dockerConfig) {
     }
     removeDockerConfig(dockerConfig);
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/stages/login.ts
+
+
+
+/**
+ * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
+ * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
+ * otherwise it is a warning and the run goes on without that login.
+ */
+async function login(ctx, prepared) {
+    checkPushable(ctx, prepared);
+    if (!wantsLogin(ctx, prepared))
+        return null;
+    const credentials = completeCredentials(ctx);
+    if (credentials.length === 0)
+        return null;
+    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
+    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry), (m) => ctx.ui.warning(m));
+    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
+    process.once('exit', cleanupOnExit);
+    ctx.saveState?.('dockerConfig', dockerConfig);
+    const logins = [];
+    const giveUp = () => {
+        removeDockerConfig(dockerConfig);
+        process.off('exit', cleanupOnExit);
+    };
+    for (const { registry, username, password } of credentials) {
+        ctx.ui.info(`Logging in to ${registry} as ${username}`);
+        try {
+            await dockerLogin(ctx, { registry, username, password }, dockerConfig);
+        }
+        catch (e) {
+            const error = e;
+            if (pushHosts.has(normalHost(registry))) {
+                if (logins.length > 0)
+                    await logoutAll(ctx.runner, logins, dockerConfig);
+                giveUp();
+                throw error;
+            }
+            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
+            continue;
+        }
+        logins.push({ registry, username, password });
+        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
+    }
+    if (logins.length === 0) {
+        giveUp();
+        return null;
+    }
+    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
+    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    return {
+        ...logins[0],
+        logins,
+        dockerConfig,
+        close: async () => {
+            delete ctx.runner.env.DOCKER_CONFIG;
+            await logoutAll(ctx.runner, logins, dockerConfig);
+            process.off('exit', cleanupOnExit);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/hub-description.ts
@@ -4667,6 +4687,7 @@ function mediaTypeOf(body) {
 
 
 
+
 const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
 function parse(fetched, what) {
     try {
@@ -4704,6 +4725,36 @@ async function verifyTag(client, ref, expectedConfig, platform) {
     }
     return { digest: top.digest, manifestDigest: platformDigest, configDigest };
 }
+/**
+ * `verifyTag`, retried while the registry fails transiently (a 5xx, a 429, a dropped connection): a pushed tag
+ * that cannot be read back is reported as that, with what to do, not as a failed push.
+ */
+async function verifyPushed(client, ref, expectedConfig, platform, onRetry) {
+    return withRetry(() => verifyTag(client, ref, expectedConfig, platform), {
+        tries: DEFAULT_TRIES,
+        baseDelayMs: DEFAULT_BASE_DELAY_MS,
+        kindOf: kindOfHttp,
+        onRetry: ({ attempt, tries, delayMs, error }) => onRetry(`reading ${ref.display} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
+    }).catch((e) => {
+        throw verifyError(ref.display, e);
+    });
+}
+function kindOfHttp(e) {
+    if (!(e instanceof RegistryHttpError))
+        return 'fatal';
+    if (e.status === 0 || e.status === 429 || e.status >= 500)
+        return 'transient';
+    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
+}
+function verifyError(ref, e) {
+    if (e instanceof errors/* UserError */.y)
+        return e;
+    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
+    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
+        return new errors/* UserError */.y(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
+    }
+    return e;
+}
 
 ;// CONCATENATED MODULE: ./src/stages/publish.ts
 
@@ -4716,8 +4767,18 @@ async function verifyTag(client, ref, expectedConfig, platform) {
 
 
 
-
 const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
+/** A publish that failed part-way: `failure` says why, `published` what was pushed and verified before it. */
+class PublishError extends Error {
+    failure;
+    published;
+    constructor(failure, published) {
+        super(failure.message);
+        this.failure = failure;
+        this.published = published;
+        this.name = 'PublishError';
+    }
+}
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 function pushReason(plan, out, error) {
     if (out.reason)
@@ -4728,9 +4789,21 @@ function pushReason(plan, out, error) {
 }
 /**
  * Push every planned ref, then read each back from the registry and confirm it is the image in
- * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed.
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed. Returns what was
+ * pushed and verified; a failure throws a PublishError that carries what was, before it (a failed second push
+ * still reports the first).
  */
-async function publish(ctx, prepared, built, checks, session, shasumFile, out) {
+async function publish(ctx, prepared, built, checks, session, shasumFile) {
+    const out = newPublished();
+    try {
+        await publishInto(ctx, prepared, built, checks, session, shasumFile, out);
+    }
+    catch (e) {
+        throw new PublishError(e, out);
+    }
+    return out;
+}
+async function publishInto(ctx, prepared, built, checks, session, shasumFile, out) {
     const { plan } = prepared;
     if (!plan.push)
         return;
@@ -4790,14 +4863,7 @@ async function publishTo(ctx, session, imageId, configDigest, refs, out) {
             const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
             if (!parsed)
                 throw new Error(`cannot parse the pushed ref ${ref}`);
-            const verified = await withRetry(() => verifyTag(client, { ...parsed, display: ref }, configDigest, platform), {
-                tries: DEFAULT_TRIES,
-                baseDelayMs: DEFAULT_BASE_DELAY_MS,
-                kindOf: kindOfHttp,
-                onRetry: ({ attempt, tries, delayMs, error }) => ctx.ui.info(`reading ${ref} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
-            }).catch((e) => {
-                throw verifyError(ref, e);
-            });
+            const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
             ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
             out.pushed.push(ref);
             if (out.digest && out.digest !== verified.digest)
@@ -4846,22 +4912,6 @@ async function describeOnHub(ctx, prepared, session, pushed) {
             ctx.ui.warning(`hub-description: ${result.error}`);
     }
 }
-function kindOfHttp(e) {
-    if (!(e instanceof RegistryHttpError))
-        return 'fatal';
-    if (e.status === 0 || e.status === 429 || e.status >= 500)
-        return 'transient';
-    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
-}
-function verifyError(ref, e) {
-    if (e instanceof errors/* UserError */.y)
-        return e;
-    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
-    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
-        return new errors/* UserError */.y(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
-    }
-    return e;
-}
 
 // EXTERNAL MODULE: ./src/run/context.ts
 var context = __webpack_require__(670);
@@ -4870,6 +4920,7 @@ var describe_error = __webpack_require__(2423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
 var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -4907,7 +4958,7 @@ async function runPipeline(ctx) {
     let configError = false;
     let failedStage;
     let session = null;
-    const published = newPublished();
+    let published = newPublished();
     const interrupted = (0,interrupt/* whenInterrupted */.vV)(ctx);
     /** Stages under way, to say which one an interrupt stopped. */
     const running = new Set();
@@ -4994,8 +5045,16 @@ async function runPipeline(ctx) {
         if (smoked.value.readyMs !== undefined)
             timings.ready = smoked.value.readyMs;
         checks.push(...(await timed('test', () => test(ctx, b, stack))));
-        if (p.plan.push)
-            await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum, published));
+        if (p.plan.push) {
+            published = await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum).catch((e) => {
+                // What was pushed and verified before the failure is reported with it.
+                if (e instanceof PublishError) {
+                    published = e.published;
+                    throw e.failure;
+                }
+                throw e;
+            }));
+        }
     }
     catch (e) {
         const reason = ctx.abort.signal.aborted ? ctx.abort.signal.reason : e;
