@@ -88,8 +88,12 @@ fetch_engine() {
 fetch_engine
 
 # 2. A daemon answering on a socket: its version and store ("containerd" or "classic"), empty when none answers.
+# The engine's version and storage facts, or nothing when none answers (`docker info -f` prints its template with
+# empty fields, " ", when it cannot connect).
 probe() {
-  DOCKER_HOST=$1 "$eng/client/docker" info -f '{{.ServerVersion}} {{range .DriverStatus}}{{index . 0}}={{index . 1}};{{end}}' 2>/dev/null || true
+  local out
+  out=$(DOCKER_HOST=$1 "$eng/client/docker" info -f '{{.ServerVersion}} {{range .DriverStatus}}{{index . 0}}={{index . 1}};{{end}}' 2>/dev/null) \
+    && printf '%s' "$out" || true
 }
 store_of() { case "$1" in *driver-type=io.containerd.snapshotter*) echo containerd ;; "") echo "" ;; *) echo classic ;; esac; }
 major_of() { printf '%s' "${1%%.*}"; }
