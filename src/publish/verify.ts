@@ -7,7 +7,7 @@
 import { UserError } from '../config/errors.js';
 import { isAttestation, type IndexEntry, type Platform } from '../docker/platform.js';
 import { RegistryHttpError, type FetchedManifest, type RegistryClient } from './registry-client.js';
-import { DEFAULT_BASE_DELAY_MS, DEFAULT_TRIES, RetriesExhausted, withRetry, type FailureKind } from './retry.js';
+import { RetriesExhausted, retryRegistry, type FailureKind } from './retry.js';
 
 interface ManifestJson {
   mediaType?: string;
@@ -87,14 +87,10 @@ export async function verifyPushed(
   platform: Platform,
   onRetry: (message: string) => void,
 ): Promise<Verified> {
-  return withRetry(() => verifyTag(client, ref, expectedConfig, platform), {
-    tries: DEFAULT_TRIES,
-    baseDelayMs: DEFAULT_BASE_DELAY_MS,
+  return retryRegistry(`reading ${ref.display} back`, () => verifyTag(client, ref, expectedConfig, platform), {
+    say: onRetry,
+    why: (error) => (error as Error).message,
     kindOf: kindOfHttp,
-    onRetry: ({ attempt, tries, delayMs, error }) =>
-      onRetry(
-        `reading ${ref.display} back failed (${(error as Error).message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`,
-      ),
   }).catch((e: unknown) => {
     throw verifyError(ref.display, e);
   });
