@@ -268,7 +268,7 @@ async function viaAction(c: Canaries, registry: string): Promise<RunOutcome> {
     assert.ok(masks.includes(`::add-mask::${value}`), `a secret is not registered with the runner (${value.slice(0, 4)}…)`);
   assert.ok(r.outputs.report, `no report output: ${r.stdout.slice(-3000)}`);
   assert.equal(r.outputs.verdict, 'fail');
-  assert.ok(r.state.runId && r.state.outDir, 'the saved state is written in the runner format');
+  assert.ok(r.state.runId && r.state.workDir, 'the saved state is written in the runner format');
   return { label: 'action', proc: r, texts, report: readJson(r.outputs.report!), buildLog: readFileSync(r.outputs['build-log']!, 'utf8') };
 }
 
