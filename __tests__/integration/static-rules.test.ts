@@ -99,7 +99,7 @@ function assertOutDirClean(dir: string): void {
   for (const f of readdirSync(dir)) assertNoCanary(`${dir}/${f}`, readFileSync(path.join(dir, f), 'utf8'));
 }
 
-describe('static rules on real images', { concurrency: 1 }, () => {
+describe('static rules on real images', { concurrency: 3 }, () => {
   before(() => assert.ok(engineUp(), 'no Docker engine answers: run scripts/setup/all.sh (as .ci/run does)'));
 
   for (const c of cases) {

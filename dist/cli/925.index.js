@@ -4730,11 +4730,10 @@ async function verifyTag(client, ref, expectedConfig, platform) {
  * that cannot be read back is reported as that, with what to do, not as a failed push.
  */
 async function verifyPushed(client, ref, expectedConfig, platform, onRetry) {
-    return withRetry(() => verifyTag(client, ref, expectedConfig, platform), {
-        tries: DEFAULT_TRIES,
-        baseDelayMs: DEFAULT_BASE_DELAY_MS,
+    return retryRegistry(`reading ${ref.display} back`, () => verifyTag(client, ref, expectedConfig, platform), {
+        say: onRetry,
+        why: (error) => error.message,
         kindOf: kindOfHttp,
-        onRetry: ({ attempt, tries, delayMs, error }) => onRetry(`reading ${ref.display} back failed (${error.message}); retry ${attempt}/${tries - 1} in ${(delayMs / 1000).toFixed(1)} s`),
     }).catch((e) => {
         throw verifyError(ref.display, e);
     });
