@@ -168,8 +168,20 @@ if [ "$second" = 1 ]; then
   \"ip6tables\": false,
   \"default-address-pools\": [{ \"base\": \"10.$net.64.0/18\", \"size\": 24 }],
   \"cgroup-parent\": \"/dockerflow-$name\""
+    had_docker0=$(ip link show docker0 >/dev/null 2>&1 && echo 1 || true)
     start_daemon "$name" "$host" "/var/log/dockerflow-$name.log" "$cfg" \
       --data-root "/var/lib/dockerflow/$name" --exec-root "$run/$name" --pidfile "$run/$name.pid"
+    # Docker 28 removes the default daemon's docker0 while a second daemon starts (seen each time here, with the
+    # second's own bridge configured): put it back as the default daemon made it, or every build with a RUN step
+    # on it fails with "could not find bridge docker0" until it is restarted.
+    if [ -n "$had_docker0" ] && ! ip link show docker0 >/dev/null 2>&1; then
+      read -r gw subnet < <(DOCKER_HOST=unix:///var/run/docker.sock "$eng/client/docker" network inspect bridge \
+        -f '{{(index .IPAM.Config 0).Gateway}} {{(index .IPAM.Config 0).Subnet}}')
+      ip link add docker0 type bridge
+      ip addr add "$gw/${subnet#*/}" dev docker0
+      ip link set docker0 up
+      log "the second daemon's start removed docker0: restored it ($gw/${subnet#*/}) for the default daemon"
+    fi
   fi
   # Base images: from the cached save of the default daemon's, or built.
   DOCKER_HOST=$host PATH="$eng/client:$PATH" bash "$(dirname "$0")/base-images.sh"
