@@ -2,7 +2,7 @@
 // `node scripts/bundle.mjs OUTDIR` bundles elsewhere (`npm run check:dist`, scripts/check-dist.mjs, compares that with dist/).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const outRoot = process.argv[2] ?? 'dist';
@@ -11,13 +11,31 @@ const entries = [
   ['src/entry/post.ts', 'post'],
   ['src/entry/cli.ts', 'cli'],
 ];
-rmSync(outRoot, { recursive: true, force: true });
+// Built beside the target and moved into place at the end: a bundle that is stopped half-way (or fails) leaves
+// the committed dist/ as it was, not deleted.
+const building = `${outRoot}.building-${process.pid}`;
+rmSync(building, { recursive: true, force: true });
 // The three builds run at once (an execFileSync inside a promise would run them one after another).
 const run = promisify(execFile);
-await Promise.all(
-  entries.map(([entry, sub]) =>
-    run('npx', ['--no-install', 'ncc', 'build', entry, '-o', path.join(outRoot, sub), '--target', 'es2023', '--quiet', '--no-source-map-register']).then(
-      ({ stderr }) => process.stderr.write(stderr),
+try {
+  await Promise.all(
+    entries.map(([entry, sub]) =>
+      run('npx', [
+        '--no-install',
+        'ncc',
+        'build',
+        entry,
+        '-o',
+        path.join(building, sub),
+        '--target',
+        'es2023',
+        '--quiet',
+        '--no-source-map-register',
+      ]).then(({ stderr }) => process.stderr.write(stderr)),
     ),
-  ),
-);
+  );
+  rmSync(outRoot, { recursive: true, force: true });
+  renameSync(building, outRoot);
+} finally {
+  rmSync(building, { recursive: true, force: true });
+}
