@@ -45,6 +45,21 @@ describe('readiness', () => {
     }
   });
 
+  it('a probe body is decoded as UTF-8 across chunks: a character split between two writes stays whole', async () => {
+    const body = Buffer.from('{"status":"ok","checks":{"db":"ünïcödé ✓ 数据库"}}', 'utf8');
+    const split = body.indexOf(Buffer.from('✓')) + 1; // inside the 3-byte check mark
+    const base = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(body.subarray(0, split));
+      // The second half after the first was sent on its own: two chunks on the client.
+      setTimeout(() => res.end(body.subarray(split)), 50);
+    });
+    const r = await client.get(`${base}/__heartbeat__`, 5000);
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.body, body.toString('utf8'));
+    assert.doesNotMatch(r.body, /\uFFFD/);
+  });
+
   it('polls until /__lbheartbeat__ answers 200', async () => {
     const t0 = performance.now();
     const base = await serve((req, res) => res.writeHead(performance.now() - t0 > 600 ? 200 : 503).end());
