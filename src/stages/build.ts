@@ -11,7 +11,7 @@ import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_AR
 import type { Built, Prepared, RunContext } from '../run/context.js';
 import { targetPlatform } from '../docker/platform.js';
 
-export function ociLabels(p: Prepared): { key: string; value: string }[] {
+export function ociLabels(p: Pick<Prepared, 'version'>): { key: string; value: string }[] {
   return [
     { key: 'org.opencontainers.image.source', value: p.version.source },
     { key: 'org.opencontainers.image.revision', value: p.version.commit },
