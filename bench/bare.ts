@@ -10,7 +10,7 @@ import { request } from 'undici';
 import { parseConfig } from '../src/config/config.js';
 import type { KeyValue } from '../src/config/parse-lines.js';
 import type { VersionObject } from '../src/git/version.js';
-import { buildArgv } from '../src/docker/build-argv.js';
+import { buildArgv, ociLabels } from '../src/docker/build-argv.js';
 import { dockerArgv } from '../src/docker/commands.js';
 import {
   appRunArgv,
@@ -22,7 +22,6 @@ import {
   type EnvArgs,
 } from '../src/docker/run-argv.js';
 import { baseUrls } from '../src/smoke/start.js';
-import { ociLabels } from '../src/stages/build.js';
 import { localEnv, log, ROOT, sh } from './common.js';
 import { created, ID, tmpdir } from './resources.js';
 
@@ -102,7 +101,7 @@ export async function bareBuild(app: App, tag: string): Promise<string> {
   const version = JSON.parse(app.versionJson) as VersionObject;
   writeFileSync(vf, app.versionJson);
   try {
-    await sh(buildArgv({ config, builder: 'buildx', refs: [tag], labels: ociLabels({ version }), iidFile }));
+    await sh(buildArgv({ config, builder: 'buildx', refs: [tag], labels: ociLabels(version), iidFile }));
   } finally {
     if (had) writeFileSync(vf, had);
     else rmSync(vf, { force: true });
