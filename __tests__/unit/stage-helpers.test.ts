@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { readGitContext } from '../../src/git/read.js';
 import { baseImageOf } from '../../src/inspect/base-image.js';
 import { versionIgnoredBy } from '../../src/inspect/dockerignore.js';
 import { dedupeHits, secretNeedles } from '../../src/inspect/needles.js';
 import { check, type RuleId } from '../../src/rules/catalogue.js';
 import { Rows } from '../../src/smoke/rows.js';
-import { tempDir } from './helpers.js';
+import { fakeRunner, tempDir } from './helpers.js';
 
 describe('smoke/rows.ts Rows', () => {
   it('catalogue order, ignored rules left out, unset ones skipped with the reason given (or "not run")', () => {
@@ -100,5 +101,19 @@ describe('inspect helpers for the stage', () => {
     const base = baseImageOf('/nonexistent/Dockerfile', '', []);
     assert.equal(base.kind, 'unknown');
     assert.match((base as { why: string }).why, /^the final stage's FROM could not be read \(/);
+  });
+});
+
+describe('git/read.ts readGitContext (moved from stages/prepare.ts)', () => {
+  it('a repository without commits says so; an unreadable event payload in Actions is a UserError naming the path', async () => {
+    // rev-parse HEAD fails, rev-parse --git-dir answers: a repository with no commit yet.
+    const { runner } = fakeRunner((argv) => (argv.includes('--git-dir') ? { stdout: '.git\n' } : { exitCode: 128 }));
+    const local = await readGitContext(runner, '/work/app', { GITHUB_REPOSITORY: 'example/app' });
+    assert.equal(local.noCommits, true);
+    assert.equal(local.git.commit, '');
+    await assert.rejects(
+      readGitContext(runner, '/work/app', { GITHUB_ACTIONS: 'true', GITHUB_EVENT_PATH: '/nonexistent/event.json' }),
+      /^UserError: cannot read the event payload at GITHUB_EVENT_PATH=\/nonexistent\/event\.json: ENOENT/,
+    );
   });
 });
