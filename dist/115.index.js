@@ -1276,25 +1276,34 @@ class Runner {
     ui;
     redactor;
     scratch;
-    /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
-    env = {};
-    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
-    envDir = null;
-    envFiles = 0;
-    /** Every process this runner started that is still running, and what an interrupt does to it. */
-    live = new Map();
-    idleWaiters = new Set();
-    /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
-    interrupted = null;
+    /**
+     * Variables every command of this runner gets, fixed when it is made: a registry session's view
+     * (`withEnv`) has DOCKER_CONFIG; the run's own runner has none.
+     */
+    env;
+    /** The runner this one is a view of (itself when it is none): what is asked once per run is keyed on it. */
+    root;
+    shared;
     /**
      * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
      * step removes should the main step be killed); the system temp folder when unset.
      */
-    constructor(log, ui, redactor, scratch = node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir()) {
+    constructor(log, ui, redactor, scratch = node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), view) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
         this.scratch = scratch;
+        this.env = Object.freeze({ ...view?.env });
+        this.root = view?.of.root ?? this;
+        this.shared = view?.of.shared ?? { live: new Map(), idleWaiters: new Set(), interrupted: null, envDir: null, envFiles: 0 };
+    }
+    /**
+     * A view of this runner whose commands also get `extra` (a registry session's DOCKER_CONFIG), this runner's
+     * own env untouched. It shares everything else: build.log, the redactor, the processes under way (an
+     * interrupt or `idle()` of either reaches both), the interrupt and the env files.
+     */
+    withEnv(extra) {
+        return new Runner(this.log, this.ui, this.redactor, this.scratch, { env: { ...this.env, ...extra }, of: this });
     }
     /**
      * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
@@ -1302,11 +1311,12 @@ class Runner {
      * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
      */
     envFile(entries) {
-        if (!this.envDir) {
+        const sh = this.shared;
+        if (!sh.envDir) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.scratch, { recursive: true, mode: 0o700 });
-            this.envDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.scratch, 'env-'));
+            sh.envDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.scratch, 'env-'));
         }
-        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.envDir, `env-${++this.envFiles}`);
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(sh.envDir, `env-${++sh.envFiles}`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;
     }
@@ -1317,16 +1327,16 @@ class Runner {
     track(child, onAbort = 'kill') {
         if (child.exitCode !== null || child.signalCode !== null)
             return;
-        this.live.set(child, onAbort);
+        this.shared.live.set(child, onAbort);
         const gone = () => {
-            this.live.delete(child);
-            if (this.live.size === 0)
-                for (const w of this.idleWaiters)
+            this.shared.live.delete(child);
+            if (this.shared.live.size === 0)
+                for (const w of this.shared.idleWaiters)
                     w();
         };
         child.once('close', gone);
         child.once('error', gone);
-        if (this.interrupted && onAbort === 'kill')
+        if (this.shared.interrupted && onAbort === 'kill')
             killTree(child, 'SIGTERM');
     }
     /**
@@ -1334,8 +1344,8 @@ class Runner {
      * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
      */
     abort(reason) {
-        this.interrupted ??= reason;
-        for (const [child, how] of this.live)
+        this.shared.interrupted ??= reason;
+        for (const [child, how] of this.shared.live)
             if (how === 'kill')
                 killTree(child, 'SIGTERM');
     }
@@ -1344,27 +1354,27 @@ class Runner {
      * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
      */
     idle(graceMs = 10_000) {
-        if (this.live.size === 0)
+        if (this.shared.live.size === 0)
             return Promise.resolve();
         return new Promise((resolve) => {
             const timer = setTimeout(() => {
-                for (const child of this.live.keys())
+                for (const child of this.shared.live.keys())
                     killTree(child, 'SIGKILL');
             }, graceMs);
             timer.unref();
             const done = () => {
                 clearTimeout(timer);
-                this.idleWaiters.delete(done);
+                this.shared.idleWaiters.delete(done);
                 resolve();
             };
-            this.idleWaiters.add(done);
+            this.shared.idleWaiters.add(done);
         });
     }
     /** Remove every env file this runner wrote. */
     removeEnvFiles() {
-        if (this.envDir)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.envDir, { recursive: true, force: true });
-        this.envDir = null;
+        if (this.shared.envDir)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.shared.envDir, { recursive: true, force: true });
+        this.shared.envDir = null;
     }
     /**
      * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
@@ -1377,8 +1387,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.spawn: empty argv');
-        if (this.interrupted)
-            throw this.interrupted;
+        if (this.shared.interrupted)
+            throw this.shared.interrupted;
         this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
         const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -1403,8 +1413,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
-        if (this.interrupted && !opts.cleanup)
-            throw this.interrupted;
+        if (this.shared.interrupted && !opts.cleanup)
+            throw this.shared.interrupted;
         for (const name of Object.keys(opts.byName ?? {})) {
             if ((0,_secrets_names_js__WEBPACK_IMPORTED_MODULE_6__/* .isDockerCliVariable */ .xo)(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);

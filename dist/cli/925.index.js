@@ -458,14 +458,14 @@ async function dumpServiceLogs(ctx, stack) {
 
 ;// CONCATENATED MODULE: ./src/docker/buildx.ts
 
-/** One answer per runner, that is per run: the build and the BuildKit checks both ask. */
+/** One answer per run (its runner's root: a registry session's view asks the same engine): the build and the BuildKit checks both ask. */
 const detected = new WeakMap();
 /** What `docker buildx version` says (null without the plugin), asked once per run. */
 function buildxVersionLine(runner) {
-    let line = detected.get(runner);
+    let line = detected.get(runner.root);
     if (!line) {
         line = runner.run(commands/* dockerArgv */.fk.buildxVersion(), { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
-        detected.set(runner, line);
+        detected.set(runner.root, line);
     }
     return line;
 }
@@ -4203,6 +4203,7 @@ async function existingSession(ctx, session, registry) {
     if (!found)
         return null;
     const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+    const runner = session?.runner ?? ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     let username = '';
     let password = '';
     if (found.kind === 'auth')
@@ -4222,7 +4223,7 @@ async function existingSession(ctx, session, registry) {
         ctx.redactor.add(password);
         ctx.ui.setSecret(password);
     }
-    return { registry, username, password, dockerConfig, close: async () => undefined };
+    return { registry, username, password, dockerConfig, runner, close: async () => undefined };
 }
 const normalHost = image_ref/* normalRegistry */.T1;
 /** The registry host of a full ref (`host/repo:tag`). */
@@ -4301,13 +4302,17 @@ function wantsLogin(ctx, prepared) {
     return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
- * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
+ * `docker login` to `registry` through `runner`, a session's view whose DOCKER_CONFIG is the private one, the
+ * password on stdin (never argv), retrying transient failures; a refusal or a last failure throws a UserError
+ * that says which and what to do.
  */
-async function dockerLogin(ctx, login, dockerConfig) {
+async function dockerLogin(ctx, login, runner) {
     const { registry, username, password } = login;
     try {
-        await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
+        await retryRegistry(`docker login to ${registry}`, () => runner.run(loginArgv(registry, username), { input: password, quiet: true }), {
+            say: (line) => ctx.ui.info(line),
+            why: failureText,
+        });
     }
     catch (e) {
         throw loginError(registry, username, e);
@@ -4328,15 +4333,15 @@ function loginError(registry, username, e) {
 }
 /**
  * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
- * is one registry or several, a line each (the `loggedIn` state).
+ * is one registry or several, a line each (the `loggedIn` state). The logouts run in a view of `runner` with
+ * that DOCKER_CONFIG.
  */
 async function logout(runner, registries, dockerConfig) {
     if (!dockerConfig || !(0,external_node_fs_.existsSync)(dockerConfig))
         return false;
+    const session = runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     for (const registry of registries.split('\n').filter(Boolean)) {
-        await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
-            .catch(() => undefined);
+        await session.run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
     return true;
@@ -4363,6 +4368,8 @@ async function login(ctx, prepared) {
     const cleanupOnExit = () => removeDockerConfig(dockerConfig);
     process.once('exit', cleanupOnExit);
     ctx.saveState?.('dockerConfig', dockerConfig);
+    // The session's own runner: the run's, with the private DOCKER_CONFIG (the run's runner keeps its env).
+    const runner = ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     const logins = [];
     const giveUp = () => {
         removeDockerConfig(dockerConfig);
@@ -4371,13 +4378,13 @@ async function login(ctx, prepared) {
     for (const { registry, username, password } of credentials) {
         ctx.ui.info(`Logging in to ${registry} as ${username}`);
         try {
-            await dockerLogin(ctx, { registry, username, password }, dockerConfig);
+            await dockerLogin(ctx, { registry, username, password }, runner);
         }
         catch (e) {
             const error = e;
             if (pushHosts.has(normalHost(registry))) {
                 if (logins.length > 0)
-                    await logoutAll(ctx.runner, logins, dockerConfig);
+                    await logoutAll(runner, logins, dockerConfig);
                 giveUp();
                 throw error;
             }
@@ -4391,15 +4398,15 @@ async function login(ctx, prepared) {
         giveUp();
         return null;
     }
-    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
-    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    // Every docker command from here on (build pulls, smoke sidecars, push) runs through `runner`: the pipeline
+    // gives it to the stages after this one.
     return {
         ...logins[0],
         logins,
         dockerConfig,
+        runner,
         close: async () => {
-            delete ctx.runner.env.DOCKER_CONFIG;
-            await logoutAll(ctx.runner, logins, dockerConfig);
+            await logoutAll(runner, logins, dockerConfig);
             process.off('exit', cleanupOnExit);
         },
     };
@@ -4513,11 +4520,11 @@ const PUSH_BUDGET_MS = 60_000;
  * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
  */
 async function pushRef(ctx, session, imageId, ref) {
-    const env = { DOCKER_CONFIG: session.dockerConfig };
-    await ctx.runner.run(tagArgv(imageId, ref), { env });
+    // Through the session's runner: its DOCKER_CONFIG holds the login.
+    await session.runner.run(tagArgv(imageId, ref));
     ctx.ui.info(`Pushing ${ref}`);
     try {
-        await retryRegistry(`docker push ${ref}`, () => ctx.runner.run(pushArgv(ref), { env }), {
+        await retryRegistry(`docker push ${ref}`, () => session.runner.run(pushArgv(ref)), {
             say: (line) => ctx.ui.info(line),
             why: failureText,
             // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
@@ -5010,7 +5017,6 @@ async function runPipeline(ctx) {
     };
     const removeWorkDir = () => (0,external_node_fs_.rmSync)(ctx.workDir, { recursive: true, force: true });
     ctx.undo.add(removeWorkDir);
-    const stack = new Stack(ctx);
     let early;
     try {
         // Independent of the git metadata: runs while it is read.
@@ -5019,6 +5025,10 @@ async function runPipeline(ctx) {
         const p = prepared;
         if (wantsLogin(ctx, p))
             session = await timed('login', () => login(ctx, p));
+        // The stages from here on run their docker commands through the session's runner (its DOCKER_CONFIG holds
+        // the logins: base image pulls, sidecars, the push); the cleanup below uses the run's own.
+        const staged = session ? { ...ctx, runner: session.runner } : ctx;
+        const stack = new Stack(staged);
         writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
         // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
         // never written, so concurrent runs on one checkout each build their own version.json.
@@ -5039,7 +5049,7 @@ async function runPipeline(ctx) {
             early.catch(() => undefined);
         }
         try {
-            built = await timed('build', () => build(ctx, p, view.dir));
+            built = await timed('build', () => build(staged, p, view.dir));
         }
         finally {
             (0,external_node_fs_.rmSync)(view.dir, { recursive: true, force: true });
@@ -5050,8 +5060,8 @@ async function runPipeline(ctx) {
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
         // Both settle before going on, so cleanup never races a stage that is still running.
         const [inspected, smoked] = await Promise.allSettled([
-            timed('inspect', () => inspect(ctx, p, b, timings)),
-            timed('smoke', () => smoke(ctx, p, b, stack)),
+            timed('inspect', () => inspect(staged, p, b, timings)),
+            timed('smoke', () => smoke(staged, p, b, stack)),
         ]);
         // What one of them judged is kept when the other failed or the run was interrupted.
         if (inspected.status === 'fulfilled')
@@ -5064,9 +5074,9 @@ async function runPipeline(ctx) {
             throw smoked.reason;
         if (smoked.value.readyMs !== undefined)
             timings.ready = smoked.value.readyMs;
-        checks.push(...(await timed('test', () => test(ctx, b, stack))));
+        checks.push(...(await timed('test', () => test(staged, b, stack))));
         if (p.plan.push) {
-            published = await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum).catch((e) => {
+            published = await timed('publish', () => publish(staged, p, b, checks, session, files.shasum).catch((e) => {
                 // What was pushed and verified before the failure is reported with it.
                 if (e instanceof PublishError) {
                     published = e.published;

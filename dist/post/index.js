@@ -32842,25 +32842,34 @@ class Runner {
     ui;
     redactor;
     scratch;
-    /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
-    env = {};
-    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
-    envDir = null;
-    envFiles = 0;
-    /** Every process this runner started that is still running, and what an interrupt does to it. */
-    live = new Map();
-    idleWaiters = new Set();
-    /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
-    interrupted = null;
+    /**
+     * Variables every command of this runner gets, fixed when it is made: a registry session's view
+     * (`withEnv`) has DOCKER_CONFIG; the run's own runner has none.
+     */
+    env;
+    /** The runner this one is a view of (itself when it is none): what is asked once per run is keyed on it. */
+    root;
+    shared;
     /**
      * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
      * step removes should the main step be killed); the system temp folder when unset.
      */
-    constructor(log, ui, redactor, scratch = external_node_os_default().tmpdir()) {
+    constructor(log, ui, redactor, scratch = external_node_os_default().tmpdir(), view) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
         this.scratch = scratch;
+        this.env = Object.freeze({ ...view?.env });
+        this.root = view?.of.root ?? this;
+        this.shared = view?.of.shared ?? { live: new Map(), idleWaiters: new Set(), interrupted: null, envDir: null, envFiles: 0 };
+    }
+    /**
+     * A view of this runner whose commands also get `extra` (a registry session's DOCKER_CONFIG), this runner's
+     * own env untouched. It shares everything else: build.log, the redactor, the processes under way (an
+     * interrupt or `idle()` of either reaches both), the interrupt and the env files.
+     */
+    withEnv(extra) {
+        return new Runner(this.log, this.ui, this.redactor, this.scratch, { env: { ...this.env, ...extra }, of: this });
     }
     /**
      * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
@@ -32868,11 +32877,12 @@ class Runner {
      * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
      */
     envFile(entries) {
-        if (!this.envDir) {
+        const sh = this.shared;
+        if (!sh.envDir) {
             (0,external_node_fs_namespaceObject.mkdirSync)(this.scratch, { recursive: true, mode: 0o700 });
-            this.envDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.scratch, 'env-'));
+            sh.envDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.scratch, 'env-'));
         }
-        const file = external_node_path_default().join(this.envDir, `env-${++this.envFiles}`);
+        const file = external_node_path_default().join(sh.envDir, `env-${++sh.envFiles}`);
         (0,external_node_fs_namespaceObject.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;
     }
@@ -32883,16 +32893,16 @@ class Runner {
     track(child, onAbort = 'kill') {
         if (child.exitCode !== null || child.signalCode !== null)
             return;
-        this.live.set(child, onAbort);
+        this.shared.live.set(child, onAbort);
         const gone = () => {
-            this.live.delete(child);
-            if (this.live.size === 0)
-                for (const w of this.idleWaiters)
+            this.shared.live.delete(child);
+            if (this.shared.live.size === 0)
+                for (const w of this.shared.idleWaiters)
                     w();
         };
         child.once('close', gone);
         child.once('error', gone);
-        if (this.interrupted && onAbort === 'kill')
+        if (this.shared.interrupted && onAbort === 'kill')
             killTree(child, 'SIGTERM');
     }
     /**
@@ -32900,8 +32910,8 @@ class Runner {
      * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
      */
     abort(reason) {
-        this.interrupted ??= reason;
-        for (const [child, how] of this.live)
+        this.shared.interrupted ??= reason;
+        for (const [child, how] of this.shared.live)
             if (how === 'kill')
                 killTree(child, 'SIGTERM');
     }
@@ -32910,27 +32920,27 @@ class Runner {
      * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
      */
     idle(graceMs = 10_000) {
-        if (this.live.size === 0)
+        if (this.shared.live.size === 0)
             return Promise.resolve();
         return new Promise((resolve) => {
             const timer = setTimeout(() => {
-                for (const child of this.live.keys())
+                for (const child of this.shared.live.keys())
                     killTree(child, 'SIGKILL');
             }, graceMs);
             timer.unref();
             const done = () => {
                 clearTimeout(timer);
-                this.idleWaiters.delete(done);
+                this.shared.idleWaiters.delete(done);
                 resolve();
             };
-            this.idleWaiters.add(done);
+            this.shared.idleWaiters.add(done);
         });
     }
     /** Remove every env file this runner wrote. */
     removeEnvFiles() {
-        if (this.envDir)
-            (0,external_node_fs_namespaceObject.rmSync)(this.envDir, { recursive: true, force: true });
-        this.envDir = null;
+        if (this.shared.envDir)
+            (0,external_node_fs_namespaceObject.rmSync)(this.shared.envDir, { recursive: true, force: true });
+        this.shared.envDir = null;
     }
     /**
      * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
@@ -32943,8 +32953,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.spawn: empty argv');
-        if (this.interrupted)
-            throw this.interrupted;
+        if (this.shared.interrupted)
+            throw this.shared.interrupted;
         this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
         const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
         const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -32969,8 +32979,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
-        if (this.interrupted && !opts.cleanup)
-            throw this.interrupted;
+        if (this.shared.interrupted && !opts.cleanup)
+            throw this.shared.interrupted;
         for (const name of Object.keys(opts.byName ?? {})) {
             if (names_isDockerCliVariable(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
@@ -33209,6 +33219,7 @@ async function existingSession(ctx, session, registry) {
     if (!found)
         return null;
     const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+    const runner = session?.runner ?? ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     let username = '';
     let password = '';
     if (found.kind === 'auth')
@@ -33228,7 +33239,7 @@ async function existingSession(ctx, session, registry) {
         ctx.redactor.add(password);
         ctx.ui.setSecret(password);
     }
-    return { registry, username, password, dockerConfig, close: async () => undefined };
+    return { registry, username, password, dockerConfig, runner, close: async () => undefined };
 }
 const normalHost = (/* unused pure expression or super */ null && (normalRegistry));
 /** The registry host of a full ref (`host/repo:tag`). */
@@ -33307,13 +33318,17 @@ function wantsLogin(ctx, prepared) {
     return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
- * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
+ * `docker login` to `registry` through `runner`, a session's view whose DOCKER_CONFIG is the private one, the
+ * password on stdin (never argv), retrying transient failures; a refusal or a last failure throws a UserError
+ * that says which and what to do.
  */
-async function dockerLogin(ctx, login, dockerConfig) {
+async function dockerLogin(ctx, login, runner) {
     const { registry, username, password } = login;
     try {
-        await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
+        await retryRegistry(`docker login to ${registry}`, () => runner.run(loginArgv(registry, username), { input: password, quiet: true }), {
+            say: (line) => ctx.ui.info(line),
+            why: failureText,
+        });
     }
     catch (e) {
         throw loginError(registry, username, e);
@@ -33334,15 +33349,15 @@ function loginError(registry, username, e) {
 }
 /**
  * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
- * is one registry or several, a line each (the `loggedIn` state).
+ * is one registry or several, a line each (the `loggedIn` state). The logouts run in a view of `runner` with
+ * that DOCKER_CONFIG.
  */
 async function logout(runner, registries, dockerConfig) {
     if (!dockerConfig || !(0,external_node_fs_namespaceObject.existsSync)(dockerConfig))
         return false;
+    const session = runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     for (const registry of registries.split('\n').filter(Boolean)) {
-        await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
-            .catch(() => undefined);
+        await session.run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
     return true;

@@ -3,22 +3,13 @@ import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { formatRef } from '../config/image-ref.js';
 import { CommandError, errorLine } from '../exec/runner.js';
-import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
-import { tagArgv } from '../docker/registry-argv.js';
+import { buildArgv, buildEnv, buildSettings, ociLabels } from '../docker/build-argv.js';
+import { tagImage } from '../docker/commands.js';
 import { exportedDigests, imageDigests } from '../inspect/image.js';
 import { detectBuilder } from '../docker/buildx.js';
-import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, notKept, wants } from '../docker/attest.js';
+import { canAttest } from '../docker/attest.js';
 import type { Built, Prepared, RunContext } from '../run/context.js';
 import { targetPlatform } from '../docker/platform.js';
-
-export function ociLabels(p: Prepared): { key: string; value: string }[] {
-  return [
-    { key: 'org.opencontainers.image.source', value: p.version.source },
-    { key: 'org.opencontainers.image.revision', value: p.version.commit },
-    { key: 'org.opencontainers.image.version', value: p.version.version },
-    { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
-  ];
-}
 
 /** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
 export async function build(ctx: RunContext, prepared: Prepared, contextDir = ctx.config.context): Promise<Built> {
@@ -36,11 +27,11 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   mkdirSync(ctx.workDir, { recursive: true });
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
   const iidFile = path.join(tmp, 'iid');
-  const attestations = await canAttest(ctx, builder);
+  const attestations = await canAttest(ctx.runner, config, builder, (m) => ctx.ui.warning(m));
   const runRef = formatRef({ registry: config.registry, repository: config.image, tag: ctx.runId });
   // Built under the run's own tag only, then tagged: concurrent builds exporting one shared tag race in the
   // containerd image store ("image ... already exists"); `docker tag` afterwards just moves it.
-  const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
+  const req = { config, builder, refs: [runRef], labels: ociLabels(prepared.version), iidFile, contextDir, attestations };
   try {
     ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
     const run = await ctx.ui.group(`docker build ${path.relative(process.cwd(), config.context) || '.'}`, () =>
@@ -48,15 +39,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     );
     const imageId = readFileSync(iidFile, 'utf8').trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-    for (const ref of prepared.plan.refs) {
-      // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
-      for (let attempt = 1; ; attempt++) {
-        const argv = tagArgv(imageId, ref);
-        const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
-        if (r.exitCode === 0) break;
-        if (attempt >= 5 || !/already exists/i.test(r.stderr)) throw new CommandError(argv, r, ctx.redactor);
-      }
-    }
+    for (const ref of prepared.plan.refs) await tagImage(ctx.runner, imageId, ref);
     const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
     return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
   } catch (e) {
@@ -69,27 +52,4 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/**
- * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
- * without them runs no extra command. When it cannot, one warning says what to change.
- */
-async function canAttest(ctx: RunContext, builder: Builder): Promise<boolean> {
-  const asked = [wants(ctx.config.provenance) ? 'provenance' : '', wants(ctx.config.sbom) ? 'sbom' : ''].filter(Boolean);
-  if (asked.length === 0) return false;
-  if (builder === 'classic') {
-    ctx.ui.warning(
-      `${asked.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`,
-    );
-    return false;
-  }
-  const [inspect, info] = await Promise.all(
-    [BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => ctx.runner.run([...argv], { allowFailure: true, quiet: true })),
-  );
-  const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
-  if (!support.capable) ctx.ui.warning(cannotAttest(asked, support));
-  const lost = notKept(asked, support);
-  if (lost) ctx.ui.warning(lost);
-  return support.capable;
 }
