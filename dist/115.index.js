@@ -879,6 +879,7 @@ async function removeRunResources(runner, runId) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dn: () => (/* binding */ removeContainers),
+/* harmony export */   E$: () => (/* binding */ tagImage),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Iu: () => (/* binding */ storeInfo),
 /* harmony export */   Jj: () => (/* binding */ removeImage),
@@ -902,7 +903,18 @@ async function removeRunResources(runner, runId) {
 /* harmony export */   we: () => (/* binding */ containerStates),
 /* harmony export */   z7: () => (/* binding */ kill)
 /* harmony export */ });
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94402);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37507);
+/* harmony import */ var _registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48940);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94402);
+/**
+ * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
+ * (build-argv.ts), the containers it starts (run-argv.ts) and the registry commands (registry-argv.ts) has its argv
+ * built here, in `dockerArgv`, and is run by the function next to it (docker/actions-toolkit's
+ * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
+ * fails on one.
+ */
+
+
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
 const dockerArgv = {
@@ -926,7 +938,7 @@ const dockerArgv = {
         'create',
         '--name',
         name,
-        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .runLabelArgs */ .Z)(runId),
+        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .runLabelArgs */ .Z)(runId),
         '--entrypoint',
         '/dockerflow-never-run',
         image,
@@ -1076,6 +1088,20 @@ async function connect(runner, network, container) {
     const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
     return r.exitCode === 0;
 }
+/**
+ * Tag the built image by ID. The containerd store moves a tag by delete + create: a concurrent run moving it too
+ * makes that fail once with "already exists", which is tried again (5 attempts); any other failure throws.
+ */
+async function tagImage(runner, imageId, ref) {
+    for (let attempt = 1;; attempt++) {
+        const argv = (0,_registry_argv_js__WEBPACK_IMPORTED_MODULE_1__/* .tagArgv */ .vN)(imageId, ref);
+        const r = await runner.run(argv, { quiet: true, allowFailure: true });
+        if (r.exitCode === 0)
+            return;
+        if (attempt >= 5 || !/already exists/i.test(r.stderr))
+            throw new _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandError */ .Qd(argv, r, runner.redactor);
+    }
+}
 
 
 /***/ }),
@@ -1111,6 +1137,43 @@ function readMountinfo() {
     catch {
         return '';
     }
+}
+
+
+/***/ }),
+
+/***/ 48940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ loginArgv),
+/* harmony export */   d1: () => (/* binding */ pushArgv),
+/* harmony export */   fB: () => (/* binding */ logoutArgv),
+/* harmony export */   vN: () => (/* binding */ tagArgv)
+/* harmony export */ });
+/* unused harmony export loginServer */
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22023);
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDockerHub */ .gr)(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
 }
 
 
@@ -2063,7 +2126,7 @@ function actionHost() {
         },
         exit: (code) => process.exit(code),
         // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(465)]).then(__webpack_require__.bind(__webpack_require__, 98465))).runPipeline(ctx),
+        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(364)]).then(__webpack_require__.bind(__webpack_require__, 52364))).runPipeline(ctx),
         upload: uploadOutDir,
     };
 }

@@ -481,7 +481,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(925)]).then(__webpack_require__.bind(__webpack_require__, 4925));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 6786));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
@@ -1374,6 +1374,7 @@ async function removeRunResources(runner, runId) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dn: () => (/* binding */ removeContainers),
+/* harmony export */   E$: () => (/* binding */ tagImage),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Iu: () => (/* binding */ storeInfo),
 /* harmony export */   Jj: () => (/* binding */ removeImage),
@@ -1397,7 +1398,18 @@ async function removeRunResources(runner, runId) {
 /* harmony export */   z7: () => (/* binding */ kill)
 /* harmony export */ });
 /* unused harmony export imageSize */
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7507);
+/* harmony import */ var _registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8940);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
+/**
+ * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
+ * (build-argv.ts), the containers it starts (run-argv.ts) and the registry commands (registry-argv.ts) has its argv
+ * built here, in `dockerArgv`, and is run by the function next to it (docker/actions-toolkit's
+ * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
+ * fails on one.
+ */
+
+
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
 const dockerArgv = {
@@ -1421,7 +1433,7 @@ const dockerArgv = {
         'create',
         '--name',
         name,
-        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .runLabelArgs */ .Z)(runId),
+        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .runLabelArgs */ .Z)(runId),
         '--entrypoint',
         '/dockerflow-never-run',
         image,
@@ -1571,6 +1583,20 @@ async function connect(runner, network, container) {
     const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
     return r.exitCode === 0;
 }
+/**
+ * Tag the built image by ID. The containerd store moves a tag by delete + create: a concurrent run moving it too
+ * makes that fail once with "already exists", which is tried again (5 attempts); any other failure throws.
+ */
+async function tagImage(runner, imageId, ref) {
+    for (let attempt = 1;; attempt++) {
+        const argv = (0,_registry_argv_js__WEBPACK_IMPORTED_MODULE_1__/* .tagArgv */ .vN)(imageId, ref);
+        const r = await runner.run(argv, { quiet: true, allowFailure: true });
+        if (r.exitCode === 0)
+            return;
+        if (attempt >= 5 || !/already exists/i.test(r.stderr))
+            throw new _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandError */ .Qd(argv, r, runner.redactor);
+    }
+}
 
 
 /***/ }),
@@ -1606,6 +1632,43 @@ function readMountinfo() {
     catch {
         return '';
     }
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ loginArgv),
+/* harmony export */   d1: () => (/* binding */ pushArgv),
+/* harmony export */   fB: () => (/* binding */ logoutArgv),
+/* harmony export */   vN: () => (/* binding */ tagArgv)
+/* harmony export */ });
+/* unused harmony export loginServer */
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2023);
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDockerHub */ .gr)(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
 }
 
 

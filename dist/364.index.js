@@ -1,8 +1,8 @@
-export const id = 465;
-export const ids = [465];
+export const id = 364;
+export const ids = [364];
 export const modules = {
 
-/***/ 98465:
+/***/ 52364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -428,12 +428,6 @@ var image_ref = __webpack_require__(22023);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
 var config_config = __webpack_require__(31377);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
-/**
- * Provenance and SBOM attestations (`provenance`, `sbom`, with docker/build-push-action's meaning). BuildKit
- * attaches them only where the image can hold them: the containerd image store (the docker driver loads an
- * index with its attestation manifests) or a builder of its own (docker-container, kubernetes, remote). The
- * classic image store under the docker driver cannot, and buildx then refuses `--provenance`/`--sbom`.
- */
 /** Whether a value asks for an attestation (anything but empty or `false`). */
 const wants = (value) => value !== '' && value !== 'false';
 /**
@@ -473,10 +467,40 @@ function notKept(what, s) {
     return (`${what.join(' and ')} made by the ${s.driver} builder but not pushed: the classic image store keeps only the image; ` +
         'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) for the push to carry them');
 }
+/**
+ * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
+ * without them runs no extra command. When it cannot, one warning (`warn`) says what to change.
+ */
+async function canAttest(runner, asked, builder, warn) {
+    const what = [wants(asked.provenance) ? 'provenance' : '', wants(asked.sbom) ? 'sbom' : ''].filter(Boolean);
+    if (what.length === 0)
+        return false;
+    if (builder === 'classic') {
+        warn(`${what.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`);
+        return false;
+    }
+    const [inspect, info] = await Promise.all([BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => runner.run([...argv], { allowFailure: true, quiet: true })));
+    const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
+    if (!support.capable)
+        warn(cannotAttest(what, support));
+    const lost = notKept(what, support);
+    if (lost)
+        warn(lost);
+    return support.capable;
+}
 
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
 
 
+/** The OCI labels of the image, from the run's version object (before the user's labels, which may override them). */
+function ociLabels(v) {
+    return [
+        { key: 'org.opencontainers.image.source', value: v.source },
+        { key: 'org.opencontainers.image.revision', value: v.commit },
+        { key: 'org.opencontainers.image.version', value: v.version },
+        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
+    ];
+}
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
 function secretEnvName(index) {
     return `DOCKERFLOW_BUILD_SECRET_${index}`;
@@ -552,30 +576,6 @@ function buildCheckEnv(c) {
 /** The tool's own settings for the build command (not values read by name). */
 function buildSettings(req) {
     return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
-}
-
-;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
-/**
- * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
- * from stdin (`--password-stdin`), fed through the runner's `input`.
- */
-
-/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
-function loginServer(registry) {
-    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
-}
-function loginArgv(registry, username) {
-    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
-}
-function logoutArgv(registry) {
-    return ['docker', 'logout', loginServer(registry)];
-}
-/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
-function tagArgv(imageId, ref) {
-    return ['docker', 'tag', imageId, ref];
-}
-function pushArgv(ref) {
-    return ['docker', 'push', ref];
 }
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
@@ -796,14 +796,6 @@ async function exportedImage(ctx, engineId, top, platform, exported) {
 
 
 
-function ociLabels(p) {
-    return [
-        { key: 'org.opencontainers.image.source', value: p.version.source },
-        { key: 'org.opencontainers.image.revision', value: p.version.commit },
-        { key: 'org.opencontainers.image.version', value: p.version.version },
-        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
-    ];
-}
 /** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
 async function build(ctx, prepared, contextDir = ctx.config.context) {
     const { config } = ctx;
@@ -819,28 +811,19 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
     const iidFile = external_node_path_default().join(tmp, 'iid');
-    const attestations = await canAttest(ctx, builder);
+    const attestations = await canAttest(ctx.runner, config, builder, (m) => ctx.ui.warning(m));
     const runRef = (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag: ctx.runId });
     // Built under the run's own tag only, then tagged: concurrent builds exporting one shared tag race in the
     // containerd image store ("image ... already exists"); `docker tag` afterwards just moves it.
-    const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
+    const req = { config, builder, refs: [runRef], labels: ociLabels(prepared.version), iidFile, contextDir, attestations };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
         const run = await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-        for (const ref of prepared.plan.refs) {
-            // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
-            for (let attempt = 1;; attempt++) {
-                const argv = tagArgv(imageId, ref);
-                const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
-                if (r.exitCode === 0)
-                    break;
-                if (attempt >= 5 || !/already exists/i.test(r.stderr))
-                    throw new exec_runner/* CommandError */.Qd(argv, r, ctx.redactor);
-            }
-        }
+        for (const ref of prepared.plan.refs)
+            await (0,commands/* tagImage */.E$)(ctx.runner, imageId, ref);
         const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
@@ -853,27 +836,6 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     finally {
         (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
     }
-}
-/**
- * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
- * without them runs no extra command. When it cannot, one warning says what to change.
- */
-async function canAttest(ctx, builder) {
-    const asked = [wants(ctx.config.provenance) ? 'provenance' : '', wants(ctx.config.sbom) ? 'sbom' : ''].filter(Boolean);
-    if (asked.length === 0)
-        return false;
-    if (builder === 'classic') {
-        ctx.ui.warning(`${asked.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`);
-        return false;
-    }
-    const [inspect, info] = await Promise.all([BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => ctx.runner.run([...argv], { allowFailure: true, quiet: true })));
-    const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
-    if (!support.capable)
-        ctx.ui.warning(cannotAttest(asked, support));
-    const lost = notKept(asked, support);
-    if (lost)
-        ctx.ui.warning(lost);
-    return support.capable;
 }
 
 ;// CONCATENATED MODULE: ./src/inspect/build-checks.ts
@@ -1005,6 +967,15 @@ function substitute(text, vars) {
         return value ?? '';
     });
     return unknown ? null : out;
+}
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+function baseImageOf(...args) {
+    try {
+        return finalBaseImage(...args);
+    }
+    catch (e) {
+        return { kind: 'unknown', why: `the final stage's FROM could not be read (${e.message})` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/inspect/dockerfile.ts
@@ -1719,6 +1690,26 @@ function eachEntry(stream, visit) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/inspect/needles.ts
+/**
+ * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
+ * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
+ */
+function secretNeedles(named, forms = (v) => [v]) {
+    return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
+}
+/** One hit per secret and place, whichever of its forms was found. */
+function dedupeHits(hits, needles) {
+    const seen = new Set();
+    return hits.filter((h) => {
+        const key = `${needles[h.needle]?.name}\0${h.where}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
@@ -1966,6 +1957,19 @@ function excludedBy(ignorePath, context, relPath) {
     }
     return null;
 }
+/** DF105: the ignore-file line that kept version.json out of the build context, if one did (`log`: why it cannot tell). */
+function versionIgnoredBy(context, dockerfile, buildkit, log) {
+    const file = dockerignore_ignoreFile(context, dockerfile, buildkit);
+    if (!file)
+        return null;
+    try {
+        return excludedBy(file, context, 'version.json');
+    }
+    catch (e) {
+        log(`cannot read ${file}: ${e.message}`);
+        return null;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/stages/inspect.ts
 
@@ -1979,26 +1983,7 @@ function excludedBy(ignorePath, context, relPath) {
 
 
 
-/** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
-function versionIgnoredBy(ctx, built) {
-    const file = dockerignore_ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
-    if (!file)
-        return null;
-    try {
-        return excludedBy(file, ctx.config.context, 'version.json');
-    }
-    catch (e) {
-        ctx.log.line(`cannot read ${file}: ${e.message}`);
-        return null;
-    }
-}
-/**
- * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
- * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
- */
-function secretNeedles(named, forms = (v) => [v]) {
-    return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
-}
+
 /**
  * DF101–DF109: the Dockerfile and the built image, judged without running anything inside the image. The DF106
  * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
@@ -2069,7 +2054,9 @@ async function inspect(ctx, prepared, built, timings) {
         secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
         secretScan: secretScan?.stats ?? null,
         secretBuildArgs: (0,config_config/* secretBuildArgs */.qD)(config).map((a) => a.key),
-        versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
+        versionIgnoredBy: (files.get('/app/version.json') ?? null) === null
+            ? versionIgnoredBy(config.context, config.file, built.builder === 'buildx', (line) => ctx.log.line(line))
+            : null,
     };
     return inStageOrder([...wanted.map(([, rule]) => rule(facts)), await buildkit]);
 }
@@ -2077,26 +2064,6 @@ async function inspect(ctx, prepared, built, timings) {
 function inStageOrder(rows) {
     const byId = new Map(rows.filter((r) => r !== null).map((r) => [r.id, r]));
     return (0,catalogue/* rulesOf */.fD)('inspect').flatMap((id) => byId.get(id) ?? []);
-}
-/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
-function baseImageOf(...args) {
-    try {
-        return finalBaseImage(...args);
-    }
-    catch (e) {
-        return { kind: 'unknown', why: `the final stage's FROM could not be read (${e.message})` };
-    }
-}
-/** One hit per secret and place, whichever of its forms was found. */
-function dedupeHits(hits, needles) {
-    const seen = new Set();
-    return hits.filter((h) => {
-        const key = `${needles[h.needle]?.name}\0${h.where}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/git/context.ts
@@ -2232,6 +2199,33 @@ async function readLocalGit(runner, dir) {
         remoteUrl,
         defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
     };
+}
+
+;// CONCATENATED MODULE: ./src/git/read.ts
+
+
+
+
+/**
+ * The run's git context: the local checkout of `contextDir`, and in Actions the event payload at
+ * GITHUB_EVENT_PATH. `noCommits`: the repository has no commit yet (for the warning about the empty commit).
+ */
+async function readGitContext(runner, contextDir, env) {
+    const local = await readLocalGit(runner, contextDir);
+    const noCommits = local.noCommits === true;
+    if (env.GITHUB_ACTIONS !== 'true')
+        return { git: contextFromLocal(env, local), noCommits };
+    let event = {};
+    const eventPath = env.GITHUB_EVENT_PATH;
+    if (eventPath) {
+        try {
+            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (e) {
+            throw new errors/* UserError */.y(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}: ${e.message}`);
+        }
+    }
+    return { git: contextFromGitHub(env, event, local), noCommits };
 }
 
 ;// CONCATENATED MODULE: ./src/git/version.ts
@@ -2375,33 +2369,11 @@ async function assertEngine(runner) {
 
 
 
-
-
-
-/** Whether the context's repository had no commit yet, for the warning about the empty commit. */
-const noCommits = new WeakMap();
-async function readGitContext(ctx) {
-    const local = await readLocalGit(ctx.runner, ctx.config.context);
-    noCommits.set(ctx, local.noCommits === true);
-    if (ctx.env.GITHUB_ACTIONS !== 'true')
-        return contextFromLocal(ctx.env, local);
-    let event = {};
-    const eventPath = ctx.env.GITHUB_EVENT_PATH;
-    if (eventPath) {
-        try {
-            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        }
-        catch (e) {
-            throw new errors/* UserError */.y(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}: ${e.message}`);
-        }
-    }
-    return contextFromGitHub(ctx.env, event, local);
-}
 /** Git context → version object and push plan. Nothing is written yet. */
 async function prepare(ctx) {
-    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx.runner)]);
+    const [{ git, noCommits }] = await Promise.all([readGitContext(ctx.runner, ctx.config.context, ctx.env), assertEngine(ctx.runner)]);
     if (!git.commit) {
-        ctx.ui.warning(noCommits.get(ctx)
+        ctx.ui.warning(noCommits
             ? `the git repository at ${ctx.config.context} has no commits yet and GITHUB_SHA is unset: version.json has an empty commit; commit your files (git commit) first`
             : 'the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
     }
@@ -2413,6 +2385,43 @@ async function prepare(ctx) {
     ctx.log.line(`git: event=${git.event} ref=${git.ref || '-'} commit=${git.commit || '-'} pr=${git.pullRequest ? `#${git.pullRequest.number}${git.pullRequest.fork ? ' (fork)' : ''}` : '-'}`);
     ctx.log.line(`push plan: ${plan.push ? 'push' : 'no push'} ${plan.refs.join(' ')} (${plan.reason})`);
     return { git, version, versionJson: versionJson(version), plan };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/rows.ts
+
+/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
+class Rows {
+    rules;
+    ignored;
+    rows = new Map();
+    constructor(
+    /** The stage's rules, in catalogue order. */
+    rules, ignored) {
+        this.rules = rules;
+        this.ignored = ignored;
+    }
+    on(id) {
+        return !this.ignored.has(id);
+    }
+    set(row) {
+        if (row)
+            this.rows.set(row.id, row);
+    }
+    get(id) {
+        return this.rows.get(id);
+    }
+    /** Another rule's outcome explains why these could not be judged (`reason` names it). */
+    skipUnset(ids, reason) {
+        for (const id of ids)
+            if (!this.rows.has(id))
+                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason, { skip: 'not-judged' }));
+    }
+    /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
+    list() {
+        return this.rules
+            .filter((id) => !this.ignored.has(id))
+            .map((id) => this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run', { skip: 'not-run' }));
+    }
 }
 
 // EXTERNAL MODULE: ./src/time/time.ts
@@ -3699,41 +3708,14 @@ function lbheartbeatRule(r, host = '', logTail = []) {
 
 
 
+
 const SMOKE_RULES = (0,catalogue/* rulesOf */.fD)('smoke');
-/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
-class Rows {
-    ignored;
-    rows = new Map();
-    constructor(ignored) {
-        this.ignored = ignored;
-    }
-    on(id) {
-        return !this.ignored.has(id);
-    }
-    set(row) {
-        if (row)
-            this.rows.set(row.id, row);
-    }
-    get(id) {
-        return this.rows.get(id);
-    }
-    /** Another rule's outcome explains why these could not be judged (`reason` names it). */
-    skipUnset(ids, reason) {
-        for (const id of ids)
-            if (!this.rows.has(id))
-                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason, { skip: 'not-judged' }));
-    }
-    /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
-    list() {
-        return SMOKE_RULES.filter((id) => !this.ignored.has(id)).map((id) => this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run', { skip: 'not-run' }));
-    }
-}
 /**
  * DF201–DF208, DF301, DF302: run the image as production would (private network, sidecars, `$PORT`), wait for
  * it, probe it, stop its services, stop it, and judge what it logged.
  */
 async function smoke(ctx, prepared, built, stack) {
-    const rows = new Rows(ctx.config.checksIgnore);
+    const rows = new Rows(SMOKE_RULES, ctx.config.checksIgnore);
     if (!SMOKE_RULES.some((id) => rows.on(id)))
         return { checks: rows.list() };
     await stack.ensure();
@@ -3912,6 +3894,8 @@ async function test(ctx, built, stack) {
     return [await testCommandRule(ctx, built, stack)];
 }
 
+// EXTERNAL MODULE: ./src/docker/registry-argv.ts
+var registry_argv = __webpack_require__(48940);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -4221,7 +4205,7 @@ function wantsLogin(ctx, prepared) {
 async function dockerLogin(ctx, login, runner) {
     const { registry, username, password } = login;
     try {
-        await retryRegistry(`docker login to ${registry}`, () => runner.run(loginArgv(registry, username), { input: password, quiet: true }), {
+        await retryRegistry(`docker login to ${registry}`, () => runner.run((0,registry_argv/* loginArgv */.Wg)(registry, username), { input: password, quiet: true }), {
             say: (line) => ctx.ui.info(line),
             why: failureText,
         });
@@ -4253,7 +4237,7 @@ async function logout(runner, registries, dockerConfig) {
         return false;
     const session = runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     for (const registry of registries.split('\n').filter(Boolean)) {
-        await session.run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
+        await session.run((0,registry_argv/* logoutArgv */.fB)(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
     return true;
@@ -4330,6 +4314,8 @@ async function login(ctx, prepared) {
  * repository, as peter-evans/dockerhub-description does: log in to Hub's API with the registry credentials, then
  * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
  */
+
+
 
 
 /** Docker Hub's limit for the full description, in bytes. */
@@ -4419,6 +4405,42 @@ async function updateHubDescription(req) {
         await agent.close();
     }
 }
+/**
+ * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
+ * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
+ */
+async function describeOnHub(ctx, prepared, session, pushed) {
+    const { hubDescription, hubShortDescription } = ctx.config;
+    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
+    if (skip) {
+        ctx.ui.info(`hub-description: ${skip}`);
+        return;
+    }
+    const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+    if (!hub?.password) {
+        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+        return;
+    }
+    const fullDescription = hubDescription ? (0,external_node_fs_.readFileSync)(hubDescription, 'utf8') : undefined;
+    for (const repository of repositories) {
+        const result = await updateHubDescription({
+            apiUrl: hubApiUrl(ctx.env),
+            username: hub.username,
+            password: hub.password,
+            repository,
+            fullDescription,
+            shortDescription: hubShortDescription || undefined,
+            onSecret: (token) => {
+                ctx.redactor.add(token);
+                ctx.ui.setSecret(token);
+            },
+        });
+        if (result.ok)
+            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
+        else
+            ctx.ui.warning(`hub-description: ${result.error}`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/publish/push.ts
 
@@ -4433,10 +4455,10 @@ const PUSH_BUDGET_MS = 60_000;
  */
 async function pushRef(ctx, session, imageId, ref) {
     // Through the session's runner: its DOCKER_CONFIG holds the login.
-    await session.runner.run(tagArgv(imageId, ref));
+    await session.runner.run((0,registry_argv/* tagArgv */.vN)(imageId, ref));
     ctx.ui.info(`Pushing ${ref}`);
     try {
-        await retryRegistry(`docker push ${ref}`, () => session.runner.run(pushArgv(ref)), {
+        await retryRegistry(`docker push ${ref}`, () => session.runner.run((0,registry_argv/* pushArgv */.d1)(ref)), {
             say: (line) => ctx.ui.info(line),
             why: failureText,
             // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
@@ -4695,12 +4717,11 @@ function verifyError(ref, e) {
     return e;
 }
 
-;// CONCATENATED MODULE: ./src/stages/publish.ts
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/publish/published.ts
+/**
+ * What a publish pushed (`Published`), the error that carries it when it failed part-way, and the push and
+ * read-back of one registry's refs (`publishTo`), which the publish stage (stages/publish.ts) runs per registry.
+ */
 
 
 
@@ -4727,34 +4748,71 @@ function pushReason(plan, out, error) {
     return plan.reason;
 }
 /**
- * Push every planned ref, then read each back from the registry and confirm it is the image in
- * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed. Returns what was
- * pushed and verified; a failure throws a PublishError that carries what was, before it (a failed second push
- * still reports the first).
+ * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. Returns
+ * `before` with the refs read back and verified added (a push docker reported done is not proof the registry
+ * holds it); a failure throws a PublishError carrying the refs verified up to it.
  */
-async function publish(ctx, prepared, built, checks, session, shasumFile) {
-    const out = newPublished();
+async function publishTo(ctx, session, imageId, configDigest, refs, before) {
+    const out = { ...before, pushed: [...before.pushed] };
     try {
-        await publishInto(ctx, prepared, built, checks, session, shasumFile, out);
+        for (const ref of refs)
+            await pushRef(ctx, session, imageId, ref);
+        const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
+            ctx.redactor.add(token);
+            ctx.ui.setSecret(token);
+        });
+        const platform = targetPlatform(ctx.config.platforms);
+        try {
+            for (const ref of refs) {
+                const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
+                if (!parsed)
+                    throw new Error(`cannot parse the pushed ref ${ref}`);
+                const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
+                ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
+                out.pushed.push(ref);
+                if (out.digest && out.digest !== verified.digest)
+                    ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
+                out.digest ??= verified.digest;
+                out.manifestDigest ??= verified.manifestDigest;
+            }
+        }
+        finally {
+            await client.close();
+        }
     }
     catch (e) {
         throw new PublishError(e, out);
     }
     return out;
 }
-async function publishInto(ctx, prepared, built, checks, session, shasumFile, out) {
+
+;// CONCATENATED MODULE: ./src/stages/publish.ts
+
+
+
+
+
+
+/**
+ * Push every planned ref, then read each back from the registry and confirm it is the image in
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed. Returns what was
+ * pushed and verified; a failure throws a PublishError that carries what was, before it (a failed second push
+ * still reports the first).
+ */
+async function publish(ctx, prepared, built, checks, session, shasumFile) {
     const { plan } = prepared;
+    let out = newPublished();
     if (!plan.push)
-        return;
+        return out;
     const failing = checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, ctx.config.failOn)).map((c) => c.id);
     if (failing.length > 0) {
-        out.reason = `${failing.join(', ')} failed: nothing is pushed unless every rule at or above fail-on (${ctx.config.failOn}) passes`;
-        ctx.ui.info(`Not pushing: ${out.reason}`);
-        return;
+        const reason = `${failing.join(', ')} failed: nothing is pushed unless every rule at or above fail-on (${ctx.config.failOn}) passes`;
+        ctx.ui.info(`Not pushing: ${reason}`);
+        return { ...out, reason };
     }
     const configDigest = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
     if (configDigest !== built.configDigest) {
-        throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
+        throw new PublishError(new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`), out);
     }
     // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
     // does not hide what the others got.
@@ -4767,89 +4825,34 @@ async function publishInto(ctx, prepared, built, checks, session, shasumFile, ou
             const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
             if (!login)
                 throw new errors/* UserError */.y(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-            await publishTo(ctx, login, built.imageId, configDigest, refs, out);
+            out = await publishTo(ctx, login, built.imageId, configDigest, refs, out);
         }
         catch (e) {
+            // What this registry got before its failure counts with what the others got.
+            if (e instanceof PublishError)
+                out = e.published;
+            const error = e instanceof PublishError ? e.failure : e;
             if (byRegistry.size === 1)
-                throw e;
-            failures.push({ registry, error: e });
+                throw new PublishError(error, out);
+            failures.push({ registry, error });
         }
     }
     if (failures.length > 0) {
         const ok = [...byRegistry.keys()].filter((r) => !failures.some((f) => f.registry === r));
         const failed = failures.map((f) => `${f.registry}: ${f.error.message}`).join('; ');
         const got = ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes(refHost(r))).join(', ')} (pushed and verified)` : '';
-        throw new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`);
+        throw new PublishError(new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`), out);
     }
     ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
-    if (ctx.config.hubDescription || ctx.config.hubShortDescription)
-        await describeOnHub(ctx, prepared, session, out.pushed);
-}
-/**
- * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. `pushed`
- * lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
- */
-async function publishTo(ctx, session, imageId, configDigest, refs, out) {
-    for (const ref of refs)
-        await pushRef(ctx, session, imageId, ref);
-    const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
-        ctx.redactor.add(token);
-        ctx.ui.setSecret(token);
-    });
-    const platform = targetPlatform(ctx.config.platforms);
-    try {
-        for (const ref of refs) {
-            const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
-            if (!parsed)
-                throw new Error(`cannot parse the pushed ref ${ref}`);
-            const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
-            ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
-            out.pushed.push(ref);
-            if (out.digest && out.digest !== verified.digest)
-                ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
-            out.digest ??= verified.digest;
-            out.manifestDigest ??= verified.manifestDigest;
+    if (ctx.config.hubDescription || ctx.config.hubShortDescription) {
+        try {
+            await describeOnHub(ctx, prepared, session, out.pushed);
+        }
+        catch (e) {
+            throw new PublishError(e, out);
         }
     }
-    finally {
-        await client.close();
-    }
-}
-/**
- * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
- * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
- */
-async function describeOnHub(ctx, prepared, session, pushed) {
-    const { hubDescription, hubShortDescription } = ctx.config;
-    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
-    if (skip) {
-        ctx.ui.info(`hub-description: ${skip}`);
-        return;
-    }
-    const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
-    if (!hub?.password) {
-        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
-        return;
-    }
-    const fullDescription = hubDescription ? (0,external_node_fs_.readFileSync)(hubDescription, 'utf8') : undefined;
-    for (const repository of repositories) {
-        const result = await updateHubDescription({
-            apiUrl: hubApiUrl(ctx.env),
-            username: hub.username,
-            password: hub.password,
-            repository,
-            fullDescription,
-            shortDescription: hubShortDescription || undefined,
-            onSecret: (token) => {
-                ctx.redactor.add(token);
-                ctx.ui.setSecret(token);
-            },
-        });
-        if (result.ok)
-            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
-        else
-            ctx.ui.warning(`hub-description: ${result.error}`);
-    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/run/context.ts
@@ -4859,6 +4862,7 @@ var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
 var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
