@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RegistryClient } from '../../src/publish/registry-client.js';
+import { RULES } from '../../src/rules/catalogue.js';
 import { targetPlatform } from '../../src/docker/platform.js';
 import { verifyTag } from '../../src/publish/verify.js';
 import { configDigest, docker, engineUp, imageStore, RECIPE, testRegistry } from '../helpers/docker.js';
@@ -215,6 +216,59 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
     assert.equal(r.outputs.pushed, '');
     assert.equal(r.outputs.digest, '');
     assert.match(r.summary, /not pushed \(branch feature\/x is not the default branch \(main\)/);
+  });
+
+  test("a private base image is pulled with the run's login: the stages after the login run with its DOCKER_CONFIG", async () => {
+    // A base image only the registry holds, behind its htpasswd auth (debian:bookworm-slim under another name).
+    const base = `${reg.addr}/${PREFIX}/private-base:1`;
+    const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'df-pub-base-'));
+    const context = mkdtempSync(path.join(os.tmpdir(), 'df-pub-base-ctx-'));
+    tempDirs.push(dockerConfig, context);
+    const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
+    execFileSync('docker', ['login', '--username', reg.username, '--password-stdin', reg.addr], {
+      input: reg.password,
+      env,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    docker('tag', 'debian:bookworm-slim', base);
+    execFileSync('docker', ['push', '-q', base], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    docker('image', 'rm', base);
+    writeFileSync(path.join(context, 'Dockerfile'), `FROM ${base}\nCMD ["sleep", "1"]\n`);
+    // Only the build matters here: the rules that run the image, and the layer scan, are left out.
+    const ignore = [...RULES.filter((r) => r.stage !== 'inspect').map((r) => r.id), 'DF106'].join(',');
+    const args = (out: string): string[] => [
+      'run',
+      '--context',
+      context,
+      '--registry',
+      reg.addr,
+      '--image',
+      `${PREFIX}/private-base-app`,
+      '--push',
+      'false',
+      '--checks-ignore',
+      ignore,
+      '--out',
+      out,
+      '-q',
+    ];
+    // Without credentials the pull is refused: the base really is private (first, so no cache can hide it).
+    const anonOut = outDir();
+    await runCli(args(anonOut));
+    const anon = readJson<Report>(path.join(anonOut, 'dockerflow-report.json'));
+    assert.equal(anon.image.configDigest, null, 'nothing was built without the login');
+    assert.match(anon.error ?? '', /docker build of .*Dockerfile failed/);
+    // With them, the login stage logs in and the build pulls through the session's private DOCKER_CONFIG.
+    const out = outDir();
+    const r = await runCli([...args(out), '--username', reg.username, '--password-stdin'], { input: reg.password });
+    const report = readJson<Report>(path.join(out, 'dockerflow-report.json'));
+    localRefs.push(...report.image.tags);
+    assert.equal(report.error, undefined, `${report.error} ${r.stderr.slice(-1500)}`);
+    assert.match(report.image.configDigest, /^sha256:[0-9a-f]{64}$/);
+    assert.match(
+      readFileSync(path.join(out, 'build.log'), 'utf8'),
+      /\$ docker login --username dockerflow --password-stdin 127\.0\.0\.1:\d+/,
+    );
   });
 
   test('tag push → :X', async () => {
