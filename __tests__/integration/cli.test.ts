@@ -144,7 +144,7 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
           process.execPath,
           [path.join(ROOT, 'dist/cli/index.js'), 'run', '--context', ctx, '--image', 'dockerflow-test/interrupted', '--no-cache'].concat([
             '--service',
-            'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+            'db=postgres:15 POSTGRES_PASSWORD=sidecar-pw',
             '--out',
             out,
             '-q',
@@ -163,7 +163,7 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
             context: ctx,
             image: 'dockerflow-test/interrupted',
             'no-cache': 'true',
-            services: 'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+            services: 'db=postgres:15 POSTGRES_PASSWORD=sidecar-pw',
             'upload-artifacts': 'false',
           },
           ref: 'refs/heads/feature',

@@ -207,7 +207,7 @@ describe('many runs, one working tree', { skip, concurrency: 1 }, () => {
         context: ctx,
         image: 'dockerflow-test/runs-killed',
         'no-cache': 'true',
-        services: 'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+        services: 'db=postgres:15 POSTGRES_PASSWORD=sidecar-pw',
         'upload-artifacts': 'false',
       },
       ref: 'refs/heads/feature',

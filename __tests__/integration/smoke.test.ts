@@ -279,7 +279,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
       '--service',
       `db=${image}`,
       '--service',
-      'cache=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+      'cache=postgres:15 POSTGRES_PASSWORD=sidecar-pw',
       '--test-command',
       'test',
     ]);
@@ -440,7 +440,7 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
       inputs: {
         context: appContext('smoke-never-listens'),
         // A sidecar too: the app, the sidecar and the run's network must all go.
-        services: 'db=postgres:15 POSTGRES_HOST_AUTH_METHOD=trust',
+        services: 'db=postgres:15 POSTGRES_PASSWORD=sidecar-pw',
         push: 'false',
         'startup-timeout': '120',
         'upload-artifacts': 'false',
