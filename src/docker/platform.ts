@@ -16,6 +16,14 @@ export function targetPlatform(platforms: string[], arch: string = process.arch)
   return { os: 'linux', architecture: byNode[arch] ?? arch };
 }
 
+export const sameCpu = (a: Platform, b: Platform): boolean => a.os === b.os && a.architecture === b.architecture;
+
+/** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */
+export const platformSlug = (platform: string): string => platform.replaceAll('/', '-');
+
+/** Whether `docker info`'s DriverStatus names the containerd snapshotter (the containerd image store). */
+export const isContainerdStore = (driverStatus: string): boolean => /io\.containerd\.snapshotter/.test(driverStatus);
+
 /** An entry of an image index (OCI) or manifest list (Docker), as far as choosing one reads it. */
 export interface IndexEntry {
   digest?: string;

@@ -34,7 +34,15 @@ export function writeReport(redactor: Redactor, files: OutFiles, report: Report)
   writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-/** One line: the image ID as `docker inspect -f '{{.Id}}'` prints it, never the registry digest. */
-export function writeShasum(redactor: Redactor, files: OutFiles, imageId: string): void {
-  writeRedacted(redactor, files.shasum, `${imageId}\n`);
+/**
+ * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
+ * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
+ */
+export function platformShasum(files: OutFiles, platform: string): string {
+  return path.join(path.dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
+}
+
+/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
+export function writeShasum(redactor: Redactor, files: OutFiles, configDigest: string, platform?: string): void {
+  writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
 }

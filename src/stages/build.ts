@@ -5,11 +5,12 @@ import { formatRef } from '../config/image-ref.js';
 import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, buildSettings, type Builder } from '../docker/build-argv.js';
 import { tagArgv } from '../docker/registry-argv.js';
-import { exportedDigests, imageDigests } from '../inspect/image.js';
+import { exportedDigests, imageDigests, platformImages } from '../inspect/image.js';
 import { detectBuilder } from '../docker/buildx.js';
 import { attestationSupport, BUILDX_INSPECT_ARGV, cannotAttest, DRIVER_STATUS_ARGV, notKept, wants } from '../docker/attest.js';
-import type { Built, Prepared, RunContext } from '../run/context.js';
-import { targetPlatform } from '../docker/platform.js';
+import type { Built, PlatformImage, Prepared, RunContext } from '../run/context.js';
+import { isContainerdStore, targetPlatform } from '../docker/platform.js';
+import { storeInfo } from '../docker/commands.js';
 
 export function ociLabels(p: Prepared): { key: string; value: string }[] {
   return [
@@ -32,6 +33,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     }
     if (config.cacheTo.length > 0) ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
   }
+  if (config.platforms.length > 1) await canHoldPlatforms(ctx, builder);
   // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
   mkdirSync(ctx.workDir, { recursive: true });
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
@@ -57,7 +59,22 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
         if (attempt >= 5 || !/already exists/i.test(r.stderr)) throw new CommandError(argv, r, ctx.redactor);
       }
     }
-    const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
+    const exported = exportedDigests(`${run.stderr}\n${run.stdout}`);
+    if (config.platforms.length > 1) {
+      // One image holding every platform: each is judged on its own, the first one's digests stand for the image.
+      const platforms = await platformImages(ctx, imageId, config.platforms, exported);
+      const [first] = platforms as [PlatformImage];
+      return {
+        imageId,
+        configDigest: first.configDigest,
+        manifestDigest: first.manifestDigest,
+        refs: prepared.plan.refs,
+        builder,
+        runRef,
+        platforms,
+      };
+    }
+    const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exported);
     return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
   } catch (e) {
     if (e instanceof CommandError) {
@@ -68,6 +85,27 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     throw e;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
+ * multi-platform build fails on the classic store): said before anything is built, with the fix.
+ */
+async function canHoldPlatforms(ctx: RunContext, builder: Builder): Promise<void> {
+  const n = ctx.config.platforms.length;
+  if (builder === 'classic') {
+    throw new UserError(
+      `platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`,
+      'config',
+    );
+  }
+  const info = await storeInfo(ctx.runner);
+  if (info !== null && !isContainerdStore(info)) {
+    throw new UserError(
+      `platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`,
+      'config',
+    );
   }
 }
 

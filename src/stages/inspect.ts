@@ -7,7 +7,7 @@ import { parseDockerfile } from '../inspect/dockerfile.js';
 import { baseToSkip, inspectPair, scanImage, type ScanResult, type SecretHit } from '../inspect/layer-scan.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../run/context.js';
-import { rulesOf, type CheckResult } from '../rules/catalogue.js';
+import { check, rulesOf, type CheckResult } from '../rules/catalogue.js';
 import { namedSecrets, secretBuildArgs } from '../config/config.js';
 import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
 
@@ -50,7 +50,10 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
   const named = namedSecrets(config);
   // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
   const needles = secretNeedles(named, (v) => [v, JSON.stringify(v).slice(1, -1)]);
-  const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
+  // One platform of several: DF106's scan runs in the view of the engine's own platform only (run/context.ts).
+  const scanHere = built.platform?.scansSecrets ?? true;
+  const scanning = !config.checksIgnore.has('DF106') && needles.length > 0 && scanHere;
+  const platform = built.platform?.platform;
   if (scanning) {
     ctx.ui.info(
       `Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`,
@@ -81,8 +84,9 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       ctx,
       built.imageId,
       inspected?.then(([image]) => image),
+      platform,
     ),
-    readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
+    readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json'], platform),
     scanning ? scan() : Promise.resolve(null),
   ]);
   if (secretScan) ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
@@ -92,7 +96,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     versionFile === null && image.workingDir && image.workingDir !== '/app' ? path.posix.join(image.workingDir, 'version.json') : null;
   const versionElsewhere =
     elsewhere &&
-    (await readImageFiles(ctx, built.imageId, [elsewhere]).catch(() => new Map<string, string | null>())).get(elsewhere) != null
+    (await readImageFiles(ctx, built.imageId, [elsewhere], platform).catch(() => new Map<string, string | null>())).get(elsewhere) != null
       ? elsewhere
       : null;
   const facts: StaticFacts = {
@@ -109,7 +113,16 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     secretBuildArgs: secretBuildArgs(config).map((a) => a.key),
     versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
   };
-  return inStageOrder([...wanted.map(([, rule]) => rule(facts)), await buildkit]);
+  const rows = wanted.map(([, rule]) => rule(facts));
+  if (!scanHere && needles.length > 0) {
+    const i = rows.findIndex((r) => r.id === 'DF106');
+    if (i >= 0) {
+      rows[i] = check('DF106', 'skip', "not judged on this platform: the secret scan reads the layers of the engine's own platform", {
+        skip: 'not-judged',
+      });
+    }
+  }
+  return inStageOrder([...rows, await buildkit]);
 }
 
 /** The inspect stage's rows in the catalogue's order. */

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 import { parseTagEntry } from '../config/image-ref.js';
-import type { Built, Prepared, RunContext } from '../run/context.js';
+import type { Built, PlatformImage, Prepared, RunContext } from '../run/context.js';
 import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
 import { hubApiUrl, hubTargets, updateHubDescription } from '../publish/hub-description.js';
 import type { PushPlan } from '../publish/policy.js';
 import { pushRef } from '../publish/push.js';
 import { RegistryClient } from '../publish/registry-client.js';
 import { targetPlatform } from '../docker/platform.js';
-import { verifyPushed } from '../publish/verify.js';
+import { verifyPushed, type Verified } from '../publish/verify.js';
 import { failsRun, type CheckResult } from '../rules/catalogue.js';
 
 /** What the publish stage did: the refs it pushed and verified, their digests, or why it pushed nothing. */
@@ -20,9 +20,11 @@ export interface Published {
   manifestDigest: string | null;
   /** Why nothing was pushed although the policy said push (failed checks), when that happened. */
   reason: string | null;
+  /** With several platforms: each one's manifest digest in the pushed index, by platform. */
+  platformDigests: Record<string, string>;
 }
 
-export const newPublished = (): Published => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
+export const newPublished = (): Published => ({ pushed: [], digest: null, manifestDigest: null, reason: null, platformDigests: {} });
 
 /** A publish that failed part-way: `failure` says why, `published` what was pushed and verified before it. */
 export class PublishError extends Error {
@@ -97,7 +99,7 @@ async function publishInto(
     try {
       const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
       if (!login) throw new UserError(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-      await publishTo(ctx, login, built.imageId, configDigest, refs, out);
+      await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
     } catch (e) {
       if (byRegistry.size === 1) throw e;
       failures.push({ registry, error: e as Error });
@@ -125,18 +127,36 @@ async function publishTo(
   configDigest: string,
   refs: string[],
   out: Published,
+  platforms?: PlatformImage[],
 ): Promise<void> {
   for (const ref of refs) await pushRef(ctx, session, imageId, ref);
   const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
     ctx.redactor.add(token);
     ctx.ui.setSecret(token);
   });
-  const platform = targetPlatform(ctx.config.platforms);
+  // Every platform built is read back through the index the tag names, each against its own config digest.
+  const expected = platforms?.map((p) => ({ name: p.platform, platform: targetPlatform([p.platform]), configDigest: p.configDigest })) ?? [
+    { name: '', platform: targetPlatform(ctx.config.platforms), configDigest },
+  ];
   try {
     for (const ref of refs) {
       const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
       if (!parsed) throw new Error(`cannot parse the pushed ref ${ref}`);
-      const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
+      let verified: Verified | undefined;
+      for (const e of expected) {
+        const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
+        if (verified && v.digest !== verified.digest) {
+          throw new UserError(
+            `${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`,
+          );
+        }
+        verified ??= v;
+        if (e.name) {
+          out.platformDigests[e.name] = v.manifestDigest;
+          ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
+        }
+      }
+      if (!verified) throw new Error(`nothing to verify ${ref} against`);
       ctx.log.line(
         `verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`,
       );
