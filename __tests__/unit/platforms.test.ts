@@ -153,7 +153,7 @@ describe('per-platform files, views and limits', () => {
     assert.equal(platformShasum(outFiles('/out'), 'linux/arm/v7'), '/out/docker-image-shasum256-linux-arm-v7.txt');
   });
 
-  it('gives each platform its own digests, and the secret scan to the native platform only', () => {
+  it('gives each platform its own digests, the image keeping its engine ID', () => {
     const built: Built = {
       imageId: d('e'),
       configDigest: d('a'),
@@ -167,10 +167,10 @@ describe('per-platform files, views and limits', () => {
     };
     const views = platformViews(built);
     assert.deepEqual(
-      views.map((v) => [v.platform?.platform, v.imageId, v.configDigest, v.manifestDigest, v.platform?.scansSecrets]),
+      views.map((v) => [v.platform?.platform, v.imageId, v.configDigest, v.manifestDigest, v.platform?.emulated]),
       [
-        [ARM, d('e'), d('c'), d('d'), false],
-        [AMD, d('e'), d('a'), d('b'), true],
+        [ARM, d('e'), d('c'), d('d'), true],
+        [AMD, d('e'), d('a'), d('b'), false],
       ],
     );
     const single: Built = { imageId: d('a'), configDigest: d('a'), manifestDigest: null, refs: [], builder: 'classic' };

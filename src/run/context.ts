@@ -93,7 +93,7 @@ export interface Built {
    */
   platforms?: PlatformImage[];
   /** In a per-platform view (`platformViews`): the platform every docker command of the stage names with --platform. */
-  platform?: PlatformImage & { scansSecrets: boolean };
+  platform?: PlatformImage;
 }
 
 /** One platform of a multi-platform build. */
@@ -109,16 +109,9 @@ export interface PlatformImage {
 
 /**
  * The image as each platform's stages see it: the build itself for one platform; for several, one view per
- * platform, its digests that platform's. DF106's layer scan reads the engine's own platform (inspect/layer-scan.ts),
- * so it runs in the view of that platform (the first one when none is native) only.
+ * platform, its digests that platform's (the engine's ID stays the image's: every command adds --platform).
  */
 export function platformViews(built: Built): Built[] {
   if (!built.platforms) return [built];
-  const scanner = built.platforms.find((p) => !p.emulated) ?? built.platforms[0];
-  return built.platforms.map((p) => ({
-    ...built,
-    configDigest: p.configDigest,
-    manifestDigest: p.manifestDigest,
-    platform: { ...p, scansSecrets: p === scanner },
-  }));
+  return built.platforms.map((p) => ({ ...built, configDigest: p.configDigest, manifestDigest: p.manifestDigest, platform: p }));
 }

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { buildChecks } from '../inspect/build-checks.js';
-import { inspectImage, readImageFiles } from '../inspect/image.js';
+import { inspectImage, inspectPlatformPair, readImageFiles } from '../inspect/image.js';
 import { buildxVersionLine } from '../docker/buildx.js';
 import { finalBaseImage, type BaseImage } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
 import { baseToSkip, inspectPair, scanImage, type ScanResult, type SecretHit } from '../inspect/layer-scan.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../run/context.js';
-import { check, rulesOf, type CheckResult } from '../rules/catalogue.js';
+import { rulesOf, type CheckResult } from '../rules/catalogue.js';
 import { namedSecrets, secretBuildArgs } from '../config/config.js';
 import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
 
@@ -50,9 +50,8 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
   const named = namedSecrets(config);
   // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
   const needles = secretNeedles(named, (v) => [v, JSON.stringify(v).slice(1, -1)]);
-  // One platform of several: DF106's scan runs in the view of the engine's own platform only (run/context.ts).
-  const scanHere = built.platform?.scansSecrets ?? true;
-  const scanning = !config.checksIgnore.has('DF106') && needles.length > 0 && scanHere;
+  const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
+  // One platform of several: every docker command names it, and the scan reads that platform's layers.
   const platform = built.platform?.platform;
   if (scanning) {
     ctx.ui.info(
@@ -70,12 +69,16 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       }
     : null;
   // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
-  const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
+  const inspected = request
+    ? platform
+      ? inspectPlatformPair(ctx, built.imageId, baseToSkip(request), platform)
+      : inspectPair(scanCtx, built.imageId, baseToSkip(request))
+    : undefined;
   const scan = async (): Promise<ScanResult> => {
     try {
       return await scanImage(scanCtx, { ...request!, ...(inspected ? { inspected } : {}) });
     } finally {
-      if (timings) timings['secret-scan'] = Math.round(performance.now() - t0);
+      if (timings) timings[`secret-scan${platform ? ` ${platform}` : ''}`] = Math.round(performance.now() - t0);
     }
   };
 
@@ -113,16 +116,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     secretBuildArgs: secretBuildArgs(config).map((a) => a.key),
     versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
   };
-  const rows = wanted.map(([, rule]) => rule(facts));
-  if (!scanHere && needles.length > 0) {
-    const i = rows.findIndex((r) => r.id === 'DF106');
-    if (i >= 0) {
-      rows[i] = check('DF106', 'skip', "not judged on this platform: the secret scan reads the layers of the engine's own platform", {
-        skip: 'not-judged',
-      });
-    }
-  }
-  return inStageOrder([...rows, await buildkit]);
+  return inStageOrder([...wanted.map(([, rule]) => rule(facts)), await buildkit]);
 }
 
 /** The inspect stage's rows in the catalogue's order. */
