@@ -11,6 +11,12 @@ import { summaryMarkdown, summaryText } from '../../src/report/summary.js';
 import { check, reportRows } from '../../src/rules/catalogue.js';
 import { platformViews, type Built } from '../../src/run/context.js';
 import { EMULATION_FACTOR, emulatedLimit } from '../../src/smoke/limits.js';
+import type { Config } from '../../src/config/config.js';
+import { UserError } from '../../src/config/errors.js';
+import { planPush } from '../../src/publish/policy.js';
+import type { Prepared } from '../../src/run/context.js';
+import { build } from '../../src/stages/build.js';
+import { configFor, contextFor, fakeRunner, gitFor } from './helpers.js';
 
 const AMD = 'linux/amd64';
 const ARM = 'linux/arm64';
@@ -181,5 +187,49 @@ describe('per-platform files, views and limits', () => {
     assert.equal(emulatedLimit(60_000, false), 60_000);
     assert.equal(emulatedLimit(60_000, true), 60_000 * EMULATION_FACTOR);
     assert.ok(EMULATION_FACTOR > 1);
+  });
+});
+
+describe('several platforms on an engine that cannot hold them', () => {
+  const prepared = (config: Config): Prepared => {
+    const g = gitFor();
+    return { git: g, version: { source: '', version: '', commit: '', build: '' }, versionJson: '{}', plan: planPush(config, g) };
+  };
+  const attempt = async (store: string, buildx: boolean): Promise<{ error: unknown; calls: string[] }> => {
+    const config = configFor({ platforms: 'linux/amd64,linux/arm64', image: 'example/app' });
+    const { runner, calls } = fakeRunner((argv) => {
+      if (argv.join(' ') === 'docker buildx version') return buildx ? { stdout: 'github.com/docker/buildx v0.29.1 abc' } : { exitCode: 1 };
+      if (argv[1] === 'info') return { stdout: `${store} /var/lib/docker` };
+      return {};
+    });
+    const error = await build(contextFor(config, runner), prepared(config)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    return { error, calls: calls.map((c) => c.argv.join(' ')) };
+  };
+
+  it('stops on the classic image store before building, with one config line naming the store and the fix', async () => {
+    const { error, calls } = await attempt('[["Backing Filesystem","extfs"]]', true);
+    assert.ok(error instanceof UserError, String(error));
+    assert.equal(error.kind, 'config');
+    assert.match(
+      error.message,
+      /^platforms: 2 platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on \(dockerd "features": \{"containerd-snapshotter": true\}/,
+    );
+    assert.ok(!error.message.includes('\n'));
+    assert.ok(!calls.some((c) => c.startsWith('docker buildx build')), calls.join('\n'));
+  });
+
+  it('stops without buildx, and builds on the containerd store', async () => {
+    const { error } = await attempt('[["driver-type","io.containerd.snapshotter.v1"]]', false);
+    assert.ok(error instanceof UserError);
+    assert.match(error.message, /^platforms: 2 platforms need docker buildx, and the buildx plugin is missing/);
+    const ok = await attempt('[["driver-type","io.containerd.snapshotter.v1"]]', true);
+    // Past the check: the build itself ran (the fake engine wrote no image ID, so it fails after).
+    assert.ok(
+      ok.calls.some((c) => c.startsWith('docker buildx build') && c.includes('--platform linux/amd64 --platform linux/arm64')),
+      ok.calls.join('\n'),
+    );
   });
 });
