@@ -56,7 +56,7 @@ interface Report {
     digest: string | null;
     pushed: string[];
     tags: string[];
-    platforms?: { platform: string; id: string; configDigest: string; pushedDigest: string | null; emulated: boolean }[];
+    platforms?: { platform: string; id: string; configDigest: string; manifestDigest: string | null; emulated: boolean }[];
   };
   push?: { reason: string };
   checks: Row[];
@@ -202,7 +202,7 @@ describe('multi-platform runs (linux/amd64 + linux/arm64 under QEMU)', { skip, c
     for (const p of good.report.image.platforms!) {
       const entry = entries.find((m) => `${m.platform!.os}/${m.platform!.architecture}` === p.platform)!;
       assert.equal(entry.digest, p.id, `${p.platform}: the index names the tested manifest`);
-      assert.equal(p.pushedDigest, p.id);
+      assert.equal(p.manifestDigest, p.id);
       const child = await manifest(repo, entry.digest);
       assert.equal((child.body.config as { digest: string }).digest, p.configDigest, `${p.platform}: the registry's config digest`);
     }
@@ -238,7 +238,7 @@ describe('multi-platform runs (linux/amd64 + linux/arm64 under QEMU)', { skip, c
     assert.deepEqual(broken.report.image.pushed, []);
     assert.equal(broken.report.image.digest, null);
     assert.match(broken.report.push?.reason ?? '', /DF208 failed: nothing is pushed/);
-    assert.ok(broken.report.image.platforms!.every((p) => p.pushedDigest === null));
+    assert.ok(broken.report.image.platforms!.every((p) => p.manifestDigest === null));
     assert.deepEqual(await tagsOf(`${PREFIX}/broken`, reg), []);
     assert.ok(!(await catalog(PREFIX, reg)).includes(`${PREFIX}/broken`));
     assert.match(broken.stdout, /^FAIL DF208 .*linux\/arm64: /m);

@@ -104,8 +104,8 @@ const multiReport = (): Report => {
       digest: null,
       pushed: [],
       platforms: [
-        { platform: AMD, id: d('b'), configDigest: d('a'), pushedDigest: null, emulated: false },
-        { platform: ARM, id: d('d'), configDigest: d('c'), pushedDigest: null, emulated: true },
+        { platform: AMD, id: d('b'), configDigest: d('a'), manifestDigest: null, emulated: false },
+        { platform: ARM, id: d('d'), configDigest: d('c'), manifestDigest: null, emulated: true },
       ],
     },
     version: null,

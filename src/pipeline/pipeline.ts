@@ -195,7 +195,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
               platform: pi.platform,
               id: pi.manifestDigest,
               configDigest: pi.configDigest,
-              pushedDigest: published.platformDigests[pi.platform] ?? null,
+              manifestDigest: published.platformDigests[pi.platform] ?? null,
               emulated: pi.emulated,
             })),
           }

@@ -36,7 +36,7 @@ export interface ImagePlatform {
   id: string;
   configDigest: string;
   /** The manifest digest the registry's index names for it, once pushed and verified; null before. */
-  pushedDigest: string | null;
+  manifestDigest: string | null;
   /** Run under QEMU emulation (not this machine's CPU). */
   emulated: boolean;
 }
