@@ -4,16 +4,57 @@
 # installs the dependencies, runs every test on that engine, then the tests whose outcome depends on the image store
 # (digests, docker save, push read-back, the classic builder, BuildKit checks) on a second Docker 28 daemon with the
 # other store (scripts/setup/engine.sh --second). DOCKERFLOW_OTHER_STORE=skip leaves the second run out.
+#
+# The suite mostly waits (on the engine, on containers starting and stopping), so the integration files run two at
+# a time; the two files whose tests assert how fast a verdict comes (smoke, verdicts) run alone after them.
+# DOCKERFLOW_TEST_JOBS sets the number of integration files at once (1: one after the other).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup/project.sh
 t0=$SECONDS
-npm run -s typecheck
-npm run -s lint
-# dist/ must be a fresh bundle of src/ (its own script: test:unit stays a fast inner loop).
-npm run -s check:dist
-npm test
+jobs=${DOCKERFLOW_TEST_JOBS:-2}
+phase() { echo "[test] $1 took $((SECONDS - $2)) s" >&2; }
+
+# typecheck, lint and the dist check (dist/ must be a fresh bundle of src/) at once: three processes, each on
+# one core most of the time.
+checks=$(mktemp -d)
+trap 'rm -rf "$checks"' EXIT
+npm run -s typecheck >"$checks/typecheck" 2>&1 &
+p_types=$!
+npm run -s lint >"$checks/lint" 2>&1 &
+p_lint=$!
+npm run -s check:dist >"$checks/check:dist" 2>&1 &
+p_dist=$!
+failed=
+for c in "typecheck:$p_types" "lint:$p_lint" "check:dist:$p_dist"; do
+  name=${c%:*} pid=${c##*:}
+  if wait "$pid"; then cat "$checks/$name"; else
+    cat "$checks/$name"
+    failed="$failed $name"
+  fi
+done
+[ -z "$failed" ] || { echo "[test] failed:$failed" >&2; exit 1; }
+phase "typecheck, lint and check:dist" "$t0"
+
+t=$SECONDS
+node --import tsx --test --test-concurrency=3 "__tests__/unit/**/*.test.ts"
+phase "the unit tests" "$t"
+
+# Integration files, the longest first so that the two lanes end together; then the timing-sensitive ones.
+timed=(__tests__/integration/smoke.test.ts __tests__/integration/verdicts.test.ts)
+first=(__tests__/integration/publish.test.ts __tests__/integration/static-rules.test.ts __tests__/integration/secrets.test.ts)
+rest=()
+for f in __tests__/integration/*.test.ts; do
+  case " ${timed[*]} ${first[*]} " in *" $f "*) ;; *) rest+=("$f") ;; esac
+done
+t=$SECONDS
+node --import tsx --test --test-concurrency="$jobs" "${first[@]}" "${rest[@]}"
+phase "the integration tests ($jobs at a time)" "$t"
+t=$SECONDS
+node --import tsx --test --test-concurrency=1 "${timed[@]}"
+phase "the timing-sensitive integration tests (alone)" "$t"
 echo "[test] the whole suite took $((SECONDS - t0)) s on the default engine" >&2
+
 store=${DOCKERFLOW_STORE:-containerd}
 other=${DOCKERFLOW_OTHER_STORE:-$([ "$store" = containerd ] && echo classic || echo containerd)}
 [ "$other" = skip ] && exit 0
@@ -23,7 +64,7 @@ engine_env=$(bash scripts/setup/engine.sh --store "$other" --second)
 # shellcheck disable=SC2086 # KEY=VALUE words
 # The store-sensitive cases only: the shasum file and DF108 on every static fixture, the layer scan, the classic
 # builder, a push read back and pulled back (the README recipe), containerd's own push retries, the canary save.
-env $engine_env node --import tsx --test --test-concurrency=1 \
+env $engine_env node --import tsx --test --test-concurrency="$jobs" \
   --test-name-pattern '^(CLI: |a scratch image|the Dockerfile scan|the classic builder|push to the default branch|a registry that fails|verify: |canary: )' \
   __tests__/integration/static-rules.test.ts __tests__/integration/publish.test.ts
 echo "[test] the store-sensitive tests took $((SECONDS - t1)) s on the $other store" >&2

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { RegistryClient } from '../../src/publish/registry-client.js';
 import { targetPlatform } from '../../src/docker/platform.js';
 import { verifyTag } from '../../src/publish/verify.js';
-import { configDigestOf, docker, engineUp, imageStore, RECIPE, testRegistry } from '../helpers/docker.js';
+import { configDigest, docker, engineUp, imageStore, RECIPE, testRegistry } from '../helpers/docker.js';
 import {
   catalog,
   closedPort,
@@ -431,8 +431,8 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
           env,
           stdio: ['pipe', 'ignore', 'ignore'],
         });
-        const first = configDigestOf('debian:bookworm-slim');
-        const second = configDigestOf('node:24-slim');
+        const first = configDigest('debian:bookworm-slim');
+        const second = configDigest('node:24-slim');
         const push = (image: string): void => {
           docker('tag', image, ref);
           execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
@@ -635,7 +635,7 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
         docker('tag', 'debian:bookworm-slim', ref);
         localRefs.push(ref);
         execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
-        const image = configDigestOf('debian:bookworm-slim');
+        const image = configDigest('debian:bookworm-slim');
         const target = { repository: repo, tag: 't1', display: ref };
         assert.equal((await verifyTag(client, target, image, targetPlatform([]))).configDigest, image);
         assert.equal(tokens.length, 1);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Report } from '../../src/report/report.js';
 import { RULES, rule } from '../../src/rules/catalogue.js';
-import { configDigestOf, docker, engineUp, imageStore } from '../helpers/docker.js';
+import { configDigest, docker, engineUp, imageStore } from '../helpers/docker.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
 import { FIXTURES, readJson, runAction, runCli } from '../helpers/run.js';
 
@@ -147,7 +147,7 @@ describe('static rules on real images', { concurrency: 3 }, () => {
       if (!c.buildkit) assert.equal(report.checks.find((x) => x.id === 'DF108')!.status, 'pass', 'BuildKit checks find nothing');
       // The shasum file holds the config digest, on either image store (the README's recipe), and nothing else.
       const ref = `docker.io/static/${c.fixture}:${report.image.tags[0]!.split(':').pop()}`;
-      const config = configDigestOf(ref);
+      const config = configDigest(ref);
       assert.match(config, /^sha256:[0-9a-f]{64}$/);
       assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${config}\n`);
       assert.equal(report.image.id, config);
@@ -348,7 +348,7 @@ describe('without the buildx plugin', { skip: !engineUp() && 'no Docker engine' 
     assert.doesNotMatch(log, /\$ docker buildx build/);
     // The legacy builder's --iidfile is the manifest digest on the containerd store: the shasum is still the config.
     const ref = report.image.tags[0]!;
-    assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${configDigestOf(ref)}\n`);
+    assert.equal(readFileSync(path.join(out, 'docker-image-shasum256.txt'), 'utf8'), `${configDigest(ref)}\n`);
     const labels = JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Labels}}', ref)) as Record<string, string>;
     assert.equal(labels['org.opencontainers.image.revision'], report.version!.commit);
   });
