@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergePlatformRows } from '../../src/report/platforms.js';
-import { outFiles, platformShasum } from '../../src/report/out-files.js';
+import { clearPlatformShasums, outFiles, platformShasum, platformShasums, writeShasum } from '../../src/report/out-files.js';
+import { Redactor } from '../../src/secrets/redactor.js';
+import { readFileSync } from 'node:fs';
 import type { Report } from '../../src/report/report.js';
 import { summaryMarkdown, summaryText } from '../../src/report/summary.js';
 import { check, reportRows } from '../../src/rules/catalogue.js';
@@ -16,7 +18,7 @@ import { UserError } from '../../src/config/errors.js';
 import { planPush } from '../../src/publish/policy.js';
 import type { Prepared } from '../../src/run/context.js';
 import { build } from '../../src/stages/build.js';
-import { configFor, contextFor, fakeRunner, gitFor } from './helpers.js';
+import { configFor, contextFor, fakeRunner, gitFor, tempDir } from './helpers.js';
 
 const AMD = 'linux/amd64';
 const ARM = 'linux/arm64';
@@ -154,9 +156,19 @@ describe('the summary with several platforms', () => {
 });
 
 describe('per-platform files, views and limits', () => {
-  it('names one shasum file per platform beside docker-image-shasum256.txt', () => {
+  it('names one shasum file per platform beside docker-image-shasum256.txt, and clears a previous run’s', () => {
     assert.equal(platformShasum(outFiles('/out'), 'linux/arm64'), '/out/docker-image-shasum256-linux-arm64.txt');
     assert.equal(platformShasum(outFiles('/out'), 'linux/arm/v7'), '/out/docker-image-shasum256-linux-arm-v7.txt');
+    const files = outFiles(tempDir('out-'));
+    const redactor = new Redactor();
+    writeShasum(redactor, files, d('a'));
+    writeShasum(redactor, files, d('c'), ARM);
+    writeShasum(redactor, files, d('a'), AMD);
+    assert.deepEqual(platformShasums(files), [platformShasum(files, AMD), platformShasum(files, ARM)]);
+    assert.equal(readFileSync(platformShasum(files, ARM), 'utf8'), `${d('c')}\n`);
+    clearPlatformShasums(files);
+    assert.deepEqual(platformShasums(files), []);
+    assert.equal(readFileSync(files.shasum, 'utf8'), `${d('a')}\n`, 'the plain file is the run’s own to overwrite');
   });
 
   it('gives each platform its own digests, the image keeping its engine ID', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
 import { createContextView } from '../git/context-view.js';
-import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
+import { clearPlatformShasums, outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
 import { verdictOf, type Report } from '../report/report.js';
 import { reportRows, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
@@ -38,6 +38,7 @@ export interface Outcome {
  */
 export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   const files = outFiles(ctx.config.outDir);
+  clearPlatformShasums(files);
   const timings: Record<string, number> = {};
   /** What each platform's stages judged (one entry, platform '', for a single-platform build). */
   const perPlatform: PlatformRows[] = [];
