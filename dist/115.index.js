@@ -1822,7 +1822,7 @@ function summaryMarkdown(r, extra) {
     if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
         lines.push(`- Image manifest in that index: ${c(r.image.manifestDigest)}`);
     for (const pi of r.image.platforms ?? []) {
-        const pushed = pi.pushedDigest ? `, pushed as ${c(pi.pushedDigest)}` : '';
+        const pushed = pi.manifestDigest ? `, pushed as ${c(pi.manifestDigest)}` : '';
         lines.push(`- ${c(pi.platform)}${pi.emulated ? ' (emulated, QEMU)' : ''}: config ${c(pi.configDigest)}, image ${c(pi.id)}${pushed}`);
     }
     if (r.version)
@@ -1886,7 +1886,10 @@ function summaryText(r, files) {
     return `${out.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/report/out-files.ts
+var out_files = __webpack_require__(48832);
 ;// CONCATENATED MODULE: ./src/artifacts/upload.ts
+
 
 
 /**
@@ -1901,7 +1904,7 @@ async function uploadOutDir(config, files, env) {
         core.info('Not uploading the artifact: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions); the files are in ' + files.dir);
         return null;
     }
-    const paths = [files.buildLog, files.shasum, files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
+    const paths = [files.buildLog, files.shasum, ...(0,out_files/* platformShasums */.A9)(files), files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
     try {
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
         const res = await new DefaultArtifactClient().uploadArtifact(config.artifactName, paths, files.dir, {
@@ -2230,7 +2233,7 @@ function actionHost() {
         },
         exit: (code) => process.exit(code),
         // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(87)]).then(__webpack_require__.bind(__webpack_require__, 60087))).runPipeline(ctx),
+        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(744)]).then(__webpack_require__.bind(__webpack_require__, 74744))).runPipeline(ctx),
         upload: uploadOutDir,
     };
 }
@@ -2452,6 +2455,79 @@ function whenInterrupted(ctx) {
     });
     p.catch(() => undefined);
     return p;
+}
+
+
+/***/ }),
+
+/***/ 48832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A9: () => (/* binding */ platformShasums),
+/* harmony export */   Td: () => (/* binding */ clearPlatformShasums),
+/* harmony export */   YL: () => (/* binding */ writeRedacted),
+/* harmony export */   bL: () => (/* binding */ writeShasum),
+/* harmony export */   u5: () => (/* binding */ writeReport),
+/* harmony export */   yp: () => (/* binding */ outFiles)
+/* harmony export */ });
+/* unused harmony export platformShasum */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _secrets_sink_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91894);
+
+
+
+function outFiles(dir) {
+    return {
+        dir,
+        buildLog: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'build.log'),
+        shasum: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'docker-image-shasum256.txt'),
+        versionJson: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'version.json'),
+        report: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'dockerflow-report.json'),
+    };
+}
+/**
+ * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
+ * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
+ */
+function writeRedacted(redactor, file, content) {
+    (0,_secrets_sink_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileRedacted */ .mL)(redactor, file, content);
+}
+/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
+function writeReport(redactor, files, report) {
+    writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
+}
+/**
+ * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
+ * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
+ */
+function platformShasum(files, platform) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
+}
+const PLATFORM_SHASUM = /^docker-image-shasum256-.+\.txt$/;
+/** The per-platform shasum files in the out dir (what this run wrote, once `clearPlatformShasums` ran first). */
+function platformShasums(files) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(files.dir)
+            .filter((f) => PLATFORM_SHASUM.test(f))
+            .sort()
+            .map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(files.dir, f));
+    }
+    catch {
+        return [];
+    }
+}
+/** An out dir used again (the CLI's default is the same folder every run) loses a previous run's platform files. */
+function clearPlatformShasums(files) {
+    for (const f of platformShasums(files))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(f, { force: true });
+}
+/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
+function writeShasum(redactor, files, configDigest, platform) {
+    writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
 }
 
 

@@ -154,7 +154,7 @@ function summaryMarkdown(r, extra) {
     if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
         lines.push(`- Image manifest in that index: ${c(r.image.manifestDigest)}`);
     for (const pi of r.image.platforms ?? []) {
-        const pushed = pi.pushedDigest ? `, pushed as ${c(pi.pushedDigest)}` : '';
+        const pushed = pi.manifestDigest ? `, pushed as ${c(pi.manifestDigest)}` : '';
         lines.push(`- ${c(pi.platform)}${pi.emulated ? ' (emulated, QEMU)' : ''}: config ${c(pi.configDigest)}, image ${c(pi.id)}${pushed}`);
     }
     if (r.version)
