@@ -72,6 +72,18 @@ describe('mergePlatformRows', () => {
     assert.equal(narrowed!.platforms![ARM]!.status, 'skip');
   });
 
+  it('counts a rule a platform never got to (the run stopped) as not run there, not as passed', () => {
+    const [row] = mergePlatformRows([
+      { platform: AMD, checks: [{ ...check('DF202', 'pass', 'answered 200'), file: '/app/Dockerfile', line: 3 }] },
+      { platform: ARM, checks: [] },
+    ]);
+    assert.equal(row!.status, 'skip');
+    assert.equal(row!.skip, 'not-run');
+    assert.match(row!.message, /^linux\/arm64: not run on this platform/);
+    assert.deepEqual(Object.keys(row!.platforms!), [AMD, ARM]);
+    assert.equal(row!.file, undefined, 'nothing of the other platform’s row');
+  });
+
   it('leaves the message alone when every platform says the same, and the first platform wins a tie', () => {
     const [same] = mergePlatformRows([
       { platform: AMD, checks: [check('DF101', 'pass', 'runs as app (UID 10001)')] },

@@ -120,10 +120,11 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
     ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
     // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
-    for (const v of platformViews(b)) {
+    // Every platform has its entry from the start: one the run never reached counts as not run there.
+    const views = platformViews(b).map((v) => ({ v, judged: [] as CheckResult[] }));
+    for (const { v, judged } of views) perPlatform.push({ platform: v.platform?.platform ?? '', checks: judged });
+    for (const { v, judged } of views) {
       const on = v.platform ? ` ${v.platform.platform}` : '';
-      const judged: CheckResult[] = [];
-      perPlatform.push({ platform: v.platform?.platform ?? '', checks: judged });
       if (v.platform) {
         ctx.ui.info(`Judging${on}${v.platform.emulated ? ', emulated (QEMU): its limits are longer, see docs/engines.md' : ''}`);
         await stack.restartServices(); // the previous platform's DF205 left them stopped

@@ -21,6 +21,15 @@ export function badness(o: PlatformOutcome): number {
   return o.skip === 'ignored' || o.skip === 'not-configured' ? 0 : 2;
 }
 
+const notRun = ({ id, title, level }: CheckResult): CheckResult => ({
+  id,
+  title,
+  level,
+  status: 'skip',
+  skip: 'not-run',
+  message: 'not run on this platform: the run stopped before it got there (see the error)',
+});
+
 /**
  * One row per rule, in the order first seen: the worst platform's row (the first such platform when several tie),
  * with every platform's outcome in `platforms`. When the platforms disagree, the message names the one it is from.
@@ -30,7 +39,15 @@ export function mergePlatformRows(per: readonly PlatformRows[]): CheckResult[] {
   for (const { platform, checks } of per) {
     for (const row of checks) byId.set(row.id, [...(byId.get(row.id) ?? []), { platform, row }]);
   }
-  return [...byId.values()].map((rows) => {
+  return [...byId.values()].map((judged) => {
+    // A platform the run stopped on before it judged this rule (the error says why) did not pass it.
+    const rows = per.map(
+      ({ platform }) =>
+        judged.find((j) => j.platform === platform) ?? {
+          platform,
+          row: notRun(judged[0]!.row),
+        },
+    );
     const platforms: Record<string, PlatformOutcome> = {};
     for (const { platform, row } of rows) {
       platforms[platform] = { status: row.status, ...(row.skip ? { skip: row.skip } : {}), message: row.message };
