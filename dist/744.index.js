@@ -4892,6 +4892,14 @@ function badness(o) {
         return 1;
     return o.skip === 'ignored' || o.skip === 'not-configured' ? 0 : 2;
 }
+const notRun = ({ id, title, level }) => ({
+    id,
+    title,
+    level,
+    status: 'skip',
+    skip: 'not-run',
+    message: 'not run on this platform: the run stopped before it got there (see the error)',
+});
 /**
  * One row per rule, in the order first seen: the worst platform's row (the first such platform when several tie),
  * with every platform's outcome in `platforms`. When the platforms disagree, the message names the one it is from.
@@ -4902,7 +4910,12 @@ function mergePlatformRows(per) {
         for (const row of checks)
             byId.set(row.id, [...(byId.get(row.id) ?? []), { platform, row }]);
     }
-    return [...byId.values()].map((rows) => {
+    return [...byId.values()].map((judged) => {
+        // A platform the run stopped on before it judged this rule (the error says why) did not pass it.
+        const rows = per.map(({ platform }) => judged.find((j) => j.platform === platform) ?? {
+            platform,
+            row: notRun(judged[0].row),
+        });
         const platforms = {};
         for (const { platform, row } of rows) {
             platforms[platform] = { status: row.status, ...(row.skip ? { skip: row.skip } : {}), message: row.message };
@@ -5034,10 +5047,12 @@ async function runPipeline(ctx) {
         const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
         // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
-        for (const v of (0,context/* platformViews */.Wm)(b)) {
-            const on = v.platform ? ` ${v.platform.platform}` : '';
-            const judged = [];
+        // Every platform has its entry from the start: one the run never reached counts as not run there.
+        const views = (0,context/* platformViews */.Wm)(b).map((v) => ({ v, judged: [] }));
+        for (const { v, judged } of views)
             perPlatform.push({ platform: v.platform?.platform ?? '', checks: judged });
+        for (const { v, judged } of views) {
+            const on = v.platform ? ` ${v.platform.platform}` : '';
             if (v.platform) {
                 ctx.ui.info(`Judging${on}${v.platform.emulated ? ', emulated (QEMU): its limits are longer, see docs/engines.md' : ''}`);
                 await stack.restartServices(); // the previous platform's DF205 left them stopped
