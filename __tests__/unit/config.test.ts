@@ -5,6 +5,7 @@ import os from 'node:os';
 import { isInside, parseConfig, secretValues } from '../../src/config/config.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { splitCommand } from '../../src/config/parse-lines.js';
+import { parseCliArgs } from '../../src/cli/args.js';
 import { FIXTURES } from '../helpers/run.js';
 
 const APP = path.join(FIXTURES, 'apps/compliant');
@@ -142,6 +143,17 @@ describe('platforms', () => {
     assert.deepEqual(parse({ platforms: 'linux/arm64\nlinux/amd64' }).platforms, ['linux/arm64', 'linux/amd64']);
     assert.deepEqual(parse({ platforms: 'linux/amd64,linux/arm64', 'test-platforms': 'linux/amd64' }).testPlatforms, ['linux/amd64']);
     assert.deepEqual(parse({ platforms: 'linux/arm/v7,linux/amd64' }).platforms, ['linux/arm/v7', 'linux/amd64']);
+  });
+
+  it('takes the CLI flag repeated or as a comma list, and --test-platform', () => {
+    for (const argv of [
+      ['run', '--platform', 'linux/amd64', '--platform', 'linux/arm64', '--test-platform', 'linux/arm64'],
+      ['run', '--platform', 'linux/amd64,linux/arm64', '--test-platform', 'linux/arm64'],
+    ]) {
+      const c = parseConfig({ raw: parseCliArgs(argv).raw, env: {}, cwd: APP, defaultOutDir: 'out' });
+      assert.deepEqual(c.platforms, ['linux/amd64', 'linux/arm64'], argv.join(' '));
+      assert.deepEqual(c.testPlatforms, ['linux/arm64']);
+    }
   });
 
   it("keeps one platform, or none (the engine's own), as before", () => {
