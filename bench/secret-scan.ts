@@ -12,7 +12,6 @@
  * The two big images are built with the classic builder (no BuildKit cache records outlive them) and removed at
  * the end, as is every image tag and out dir this creates.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,53 +22,13 @@ import { scanImage, type ScanResult } from '../src/inspect/layer-scan.js';
 import { MultiMatcher } from '../src/inspect/matcher.js';
 import { finalBaseImage } from '../src/inspect/base-image.js';
 import { Runner } from '../src/exec/runner.js';
+import { dockerArgv } from '../src/docker/commands.js';
 import { BuildLog } from '../src/log/build-log.js';
 import { Redactor } from '../src/secrets/redactor.js';
 import { CliUi } from '../src/ui/cli-ui.js';
+import { fmtMbps, fmtMs, fmtR, localEnv, logger, mark, ROOT, RUNTIME_RULES, SAMPLE, sh, stats, type Stats } from './common.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const SAMPLE = path.join(ROOT, 'sample-app');
-const RUNTIME = 'DF201,DF202,DF203,DF204,DF205,DF206,DF207,DF208,DF301,DF302,DF401';
-
-interface Stats {
-  median: number;
-  min: number;
-  max: number;
-  n: number;
-}
-
-function stats(xs: number[]): Stats {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  const median = n === 0 ? NaN : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-  return { median, min: s[0] ?? NaN, max: s[n - 1] ?? NaN, n };
-}
-
-const log = (msg: string): void =>
-  void process.stderr.write(`[scan-bench ${((performance.now() / 1000) | 0).toString().padStart(4)} s] ${msg}\n`);
-
-function sh(
-  argv: string[],
-  o: { env?: NodeJS.ProcessEnv; cwd?: string; allowFailure?: boolean; discardStdout?: boolean } = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), {
-      cwd: o.cwd ?? ROOT,
-      env: o.env ?? process.env,
-      stdio: ['ignore', o.discardStdout ? 'ignore' : 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0 && !o.allowFailure)
-        reject(new Error(`${argv.join(' ')} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
-      else resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
+const log = logger('scan-bench');
 
 export interface ScanBench {
   sample: { withSecret: Stats; without: Stats; ratio: Stats; scan: Stats };
@@ -136,12 +95,10 @@ export async function benchSecretScan(runs: number, o: { sampleOnly?: boolean } 
         '--out',
         out,
         '--checks-ignore',
-        RUNTIME,
+        RUNTIME_RULES.join(','),
       ];
       if (withSecret) args.push('--secret', `token=${randomBytes(12).toString('hex')}`);
-      const env = { ...process.env };
-      for (const k of Object.keys(env)) if (k.startsWith('GITHUB_') || k === 'CI') delete env[k];
-      await sh([process.execPath, ...args], { env, allowFailure: true });
+      await sh([process.execPath, ...args], { env: localEnv(), allowFailure: true });
       const report = JSON.parse(readFileSync(path.join(out, 'dockerflow-report.json'), 'utf8')) as {
         verdict: string;
         image: { id: string | null; tags: string[] };
@@ -208,7 +165,7 @@ export async function benchSecretScan(runs: number, o: { sampleOnly?: boolean } 
     const cCpu: number[] = [];
     const cCat: number[] = [];
     const cSave: number[] = [];
-    const upper = JSON.parse((await sh(['docker', 'image', 'inspect', '-f', '{{json .GraphDriver.Data}}', big])).stdout) as {
+    const upper = JSON.parse((await sh(dockerArgv.imageInspect([big], '{{json .GraphDriver.Data}}'))).stdout) as {
       UpperDir?: string;
     } | null;
     let bLast: ScanResult | undefined;
@@ -261,22 +218,17 @@ export async function benchSecretScan(runs: number, o: { sampleOnly?: boolean } 
     };
   } finally {
     await scanLog.close();
-    for (const ref of [...images].reverse()) await sh(['docker', 'rmi', ref], { allowFailure: true });
+    for (const ref of [...images].reverse()) await sh(dockerArgv.imageRemove(ref), { allowFailure: true });
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }
 
-const ms = (x: Stats): string => (x.n ? `${x.median.toFixed(0)} ms (${x.min.toFixed(0)}–${x.max.toFixed(0)})` : 'n/a');
-const r3 = (x: Stats): string => (x.n ? `${x.median.toFixed(3)} (${x.min.toFixed(3)}–${x.max.toFixed(3)})` : 'n/a');
-const mbps = (x: Stats): string => (x.n ? `${x.median.toFixed(0)} MB/s (${x.min.toFixed(0)}–${x.max.toFixed(0)})` : 'n/a');
-const mark = (ok: boolean): string => (ok ? 'met' : '**missed**');
-
 /** The targets of the secret-scan issue, as rows of the targets table: measure, target, result, met. */
 export function scanTargets(b: ScanBench): [string, string, string, boolean][] {
   return [
-    ['DF106 scan: sample-app inspect with a secret / without', '≤ 1.2', r3(b.sample.ratio), b.sample.ratio.median <= 1.2],
-    ['DF106 scan: app layer on a 1.5 GB base (scan time)', '≤ 1 s', ms(b.baseApp.scan), b.baseApp.scan.median <= 1000],
-    ['DF106 scan: 1.5 GB written by the build', '≥ 300 MB/s', mbps(b.written.mbps), b.written.mbps.median >= 300],
+    ['DF106 scan: sample-app inspect with a secret / without', '≤ 1.2', fmtR(b.sample.ratio), b.sample.ratio.median <= 1.2],
+    ['DF106 scan: app layer on a 1.5 GB base (scan time)', '≤ 1 s', fmtMs(b.baseApp.scan), b.baseApp.scan.median <= 1000],
+    ['DF106 scan: 1.5 GB written by the build', '≥ 300 MB/s', fmtMbps(b.written.mbps), b.written.mbps.median >= 300],
   ];
 }
 
@@ -295,16 +247,18 @@ export function renderSecretScan(b: ScanBench, runs: number): string[] {
     '',
     '| | median (min–max) |',
     '|---|---|',
-    `| A. sample-app \`timings.inspect\` with one secret | ${ms(b.sample.withSecret)} |`,
-    `| A. sample-app \`timings.inspect\` without | ${ms(b.sample.without)} |`,
-    `| A. sample-app \`timings.secret-scan\` | ${ms(b.sample.scan)} |`,
-    `| B. app on a 1.5 GB base: scan (${b.baseApp.path}; ${b.baseApp.scannedMB.toFixed(1)} MB scanned, ${b.baseApp.skippedMB.toFixed(0)} MB skipped) | ${ms(b.baseApp.scan)} |`,
-    `| B. the same through \`docker save\` (the whole image streamed) | ${ms(b.baseApp.save)} |`,
-    `| C. ${b.written.mb.toFixed(0)} MB written by the build: scan (${b.written.path}) | ${ms(b.written.scan)}, ${mbps(b.written.mbps)} |`,
-    `| C. the same: bytes per second of the scan's CPU time (user + system) | ${mbps(b.written.cpuMbps)} |`,
-    `| C. \`cat\` of the same files to /dev/null at the same moment (what the machine reads) | ${mbps(b.written.catMbps)} |`,
-    `| C. the same through \`docker save\` | ${mbps(b.written.saveMbps)} |`,
-    ...b.matcher.map((m) => `| D. matcher alone, ${m.needles} needle(s), 256 MiB in memory (per second of CPU time) | ${mbps(m.mbps)} |`),
+    `| A. sample-app \`timings.inspect\` with one secret | ${fmtMs(b.sample.withSecret)} |`,
+    `| A. sample-app \`timings.inspect\` without | ${fmtMs(b.sample.without)} |`,
+    `| A. sample-app \`timings.secret-scan\` | ${fmtMs(b.sample.scan)} |`,
+    `| B. app on a 1.5 GB base: scan (${b.baseApp.path}; ${b.baseApp.scannedMB.toFixed(1)} MB scanned, ${b.baseApp.skippedMB.toFixed(0)} MB skipped) | ${fmtMs(b.baseApp.scan)} |`,
+    `| B. the same through \`docker save\` (the whole image streamed) | ${fmtMs(b.baseApp.save)} |`,
+    `| C. ${b.written.mb.toFixed(0)} MB written by the build: scan (${b.written.path}) | ${fmtMs(b.written.scan)}, ${fmtMbps(b.written.mbps)} |`,
+    `| C. the same: bytes per second of the scan's CPU time (user + system) | ${fmtMbps(b.written.cpuMbps)} |`,
+    `| C. \`cat\` of the same files to /dev/null at the same moment (what the machine reads) | ${fmtMbps(b.written.catMbps)} |`,
+    `| C. the same through \`docker save\` | ${fmtMbps(b.written.saveMbps)} |`,
+    ...b.matcher.map(
+      (m) => `| D. matcher alone, ${m.needles} needle(s), 256 MiB in memory (per second of CPU time) | ${fmtMbps(m.mbps)} |`,
+    ),
     '',
   ];
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -202,11 +202,22 @@ describe('interrupted', { skip: !engineUp() && 'no Docker engine' }, () => {
       const building = (runId: string): string =>
         spawnSync('pgrep', ['-f', `build.*dockerflow-${runId}`], { encoding: 'utf8' }).stdout.trim();
       try {
+        // This run's ID: other runs (other test files) may have a db sidecar at the same time; this one's ID is in
+        // its build.log (the CLI's --out) or names its out dir (the action's, under RUNNER_TEMP).
+        const ours = (id: string): boolean =>
+          existsSync(path.join(out, 'build.log'))
+            ? readFileSync(path.join(out, 'build.log'), 'utf8').includes(id)
+            : readdirSync(out).some((n) => n.includes(id));
         let runId = '';
         for (const t0 = Date.now(); !runId && Date.now() - t0 < 60_000; await sleep(100)) {
-          const sidecar = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-svc-db');
-          const id = sidecar ? docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', sidecar.split('\n')[0]!) : '';
-          if (id && building(id)) runId = id;
+          const sidecars = docker('ps', '-q', '--filter', 'label=dockerflow.run', '--filter', 'name=-svc-db').split('\n').filter(Boolean);
+          let ids: string[] = [];
+          try {
+            ids = sidecars.length ? docker('inspect', '-f', '{{index .Config.Labels "dockerflow.run"}}', ...sidecars).split('\n') : [];
+          } catch {
+            // one of them went away meanwhile (another run's cleanup): look again
+          }
+          runId = ids.find((id) => id && ours(id) && building(id)) ?? '';
         }
         assert.ok(runId, `the build and the sidecar never both started:\n${output}`);
         // To the process alone (a supervisor's kill, not a terminal's Ctrl-C to the whole group): the build goes on.

@@ -210,3 +210,66 @@ describe('attestation support', () => {
     );
   });
 });
+
+describe('the build stage’s docker helpers (moved from stages/build.ts)', () => {
+  const docker = 'Name:          default\nDriver:        docker\n';
+  const classicStore = '[["Backing Filesystem","extfs"]]';
+  const containerdStore = '[["driver-type","io.containerd.snapshotter.v1"]]';
+
+  it('canAttest: asks the builder only when an attestation is wanted, and warns once when it cannot attach it', async () => {
+    const { canAttest } = await import('../../src/docker/attest.js');
+    const { fakeRunner } = await import('./helpers.js');
+    const answer = (store: string) => (argv: readonly string[]) =>
+      argv[1] === 'buildx' ? { stdout: docker } : argv[1] === 'info' ? { stdout: store } : {};
+    const none = fakeRunner();
+    const warnings: string[] = [];
+    const warn = (m: string): void => void warnings.push(m);
+    assert.equal(await canAttest(none.runner, { provenance: '', sbom: 'false' }, 'buildx', warn), false);
+    assert.equal(none.calls.length, 0, 'nothing asked for: no command');
+    assert.equal(await canAttest(none.runner, { provenance: 'mode=max', sbom: '' }, 'classic', warn), false);
+    assert.match(warnings.pop()!, /^provenance not attached: attestations need the docker buildx plugin/);
+    const classic = fakeRunner(answer(classicStore));
+    assert.equal(await canAttest(classic.runner, { provenance: 'true', sbom: 'true' }, 'buildx', warn), false);
+    assert.deepEqual(
+      classic.calls.map((c) => c.argv),
+      [
+        ['docker', 'buildx', 'inspect'],
+        ['docker', 'info', '--format', '{{json .DriverStatus}}'],
+      ],
+    );
+    assert.deepEqual(warnings.splice(0).length, 1);
+    const containerd = fakeRunner(answer(containerdStore));
+    assert.equal(await canAttest(containerd.runner, { provenance: 'true', sbom: '' }, 'buildx', warn), true);
+    assert.deepEqual(warnings, [], 'the containerd store attaches them: no warning');
+  });
+
+  it('tagImage: a tag the containerd store is moving ("already exists") is tried again; any other failure throws', async () => {
+    const { tagImage } = await import('../../src/docker/commands.js');
+    const { fakeRunner } = await import('./helpers.js');
+    const ID = `sha256:${'a'.repeat(64)}`;
+    const racing = fakeRunner((_, n) =>
+      n < 3 ? { exitCode: 1, stderr: 'Error response from daemon: image "app:1" already exists\n' } : {},
+    );
+    await tagImage(racing.runner, ID, 'app:1');
+    assert.equal(racing.calls.length, 3);
+    assert.ok(racing.calls.every((c) => c.argv.join(' ') === `docker tag ${ID} app:1`));
+    const always = fakeRunner(() => ({ exitCode: 1, stderr: 'already exists\n' }));
+    await assert.rejects(tagImage(always.runner, ID, 'app:1'), /exited 1: already exists/);
+    assert.equal(always.calls.length, 5, 'five attempts, then the failure');
+    const other = fakeRunner(() => ({ exitCode: 1, stderr: 'Error response from daemon: No such image\n' }));
+    await assert.rejects(tagImage(other.runner, ID, 'app:1'), /No such image/);
+    assert.equal(other.calls.length, 1, 'not retried');
+  });
+
+  it('ociLabels: source, revision and version from the version object, and when', async () => {
+    const { ociLabels } = await import('../../src/docker/build-argv.js');
+    const labels = ociLabels({ source: 'https://github.com/example/app', commit: 'abc', version: '1.2.3' });
+    assert.deepEqual(labels.slice(0, 3), [
+      { key: 'org.opencontainers.image.source', value: 'https://github.com/example/app' },
+      { key: 'org.opencontainers.image.revision', value: 'abc' },
+      { key: 'org.opencontainers.image.version', value: '1.2.3' },
+    ]);
+    assert.equal(labels[3]!.key, 'org.opencontainers.image.created');
+    assert.ok(Math.abs(Date.parse(labels[3]!.value) - Date.now()) < 60_000);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The docker facade (src/docker/): every docker argv the tool runs is built there, each builder table-tested in
- * the style of docker/build-push-action's context tests, and no other folder of src/ spells one.
+ * the style of docker/build-push-action's context tests, and no other folder of src/ spells one (nor the bench's
+ * bare side, which must run what the pipeline runs).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -164,6 +165,23 @@ describe('no docker argv outside src/docker/', () => {
           .flatMap((line, i) => (line.match(DOCKER) ? [`${path.relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : [])),
       );
     assert.deepEqual(found, [], 'build the argv in src/docker/commands.ts (or its argv modules) and call it from there');
+  });
+
+  it("the bench's bare side is built from src/docker/ too: only fixture set-up and its clock spell their own", () => {
+    const BENCH = path.join(ROOT, 'bench');
+    const found = sources(BENCH).flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line) => (line.match(DOCKER) ? [`${path.relative(ROOT, f)}: ${line.trim()}`] : [])),
+    );
+    assert.deepEqual(found, [
+      // The smoke fixtures' base image and the scan bench's two big images: set-up, not a side of any ratio.
+      "bench/fail-fast.ts: await sh(['docker', 'build', '-q', '-t', SMOKE_BASE_TAG, path.join(FIXTURES, 'smoke-base')]);",
+      // `docker events`: the engine's clock of the app's exit, the instrument of the fail-fast measure.
+      "bench/fail-fast.ts: 'docker',",
+      "bench/secret-scan.ts: await sh(['docker', 'build', '-q', '-t', big, bigCtx], { env: classic });",
+      "bench/secret-scan.ts: await sh(['docker', 'build', '-q', '-t', appRef, appCtx], { env: classic });",
+    ]);
   });
 
   it('the scan sees an argv literal and a spawn of docker', () => {

@@ -43,34 +43,47 @@ export function gitFor(over: Partial<GitContext> = {}): GitContext {
 export interface RecordedCall {
   argv: readonly string[];
   opts: RunOptions;
+  /** The env of the runner (or runner view) the call went through. */
+  runnerEnv: Readonly<Record<string, string>>;
 }
 
-/** A runner that records every call and answers from `answer` (default: exit 0, no output). */
+/**
+ * A runner that records every call and answers from `answer` (default: exit 0, no output). Its `withEnv` views
+ * record into the same `calls`, each call with the env of the view it went through.
+ */
 export function fakeRunner(answer: (argv: readonly string[], n: number) => Partial<RunResult> = () => ({})): {
   runner: Runner;
   calls: RecordedCall[];
 } {
   const calls: RecordedCall[] = [];
-  const runner = {
-    env: {} as Record<string, string>,
-    redactor: new Redactor(),
-    envFiles: [] as (readonly { key: string; value: string }[])[],
-    envFile(entries: readonly { key: string; value: string }[]): string {
-      runner.envFiles.push(entries);
-      return `/fake/env-file-${runner.envFiles.length}`;
-    },
-    removeEnvFiles: () => undefined,
-    async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-      calls.push({ argv, opts });
-      const r: RunResult = { exitCode: 0, stdout: '', stderr: '', durationMs: 1, ...answer(argv, calls.length) };
-      if (r.exitCode !== 0 && !opts.allowFailure) {
-        const { CommandError } = await import('../../src/exec/runner.js');
-        throw new CommandError(argv, r, runner.redactor);
-      }
-      return r;
-    },
+  const redactor = new Redactor();
+  const envFiles: (readonly { key: string; value: string }[])[] = [];
+  const make = (env: Readonly<Record<string, string>>, root?: Runner): Runner => {
+    const r = {
+      env,
+      redactor,
+      envFiles,
+      envFile(entries: readonly { key: string; value: string }[]): string {
+        envFiles.push(entries);
+        return `/fake/env-file-${envFiles.length}`;
+      },
+      removeEnvFiles: () => undefined,
+      withEnv: (extra: Record<string, string>): Runner => make(Object.freeze({ ...env, ...extra }), self.root),
+      async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+        calls.push({ argv, opts, runnerEnv: env });
+        const res: RunResult = { exitCode: 0, stdout: '', stderr: '', durationMs: 1, ...answer(argv, calls.length) };
+        if (res.exitCode !== 0 && !opts.allowFailure) {
+          const { CommandError } = await import('../../src/exec/runner.js');
+          throw new CommandError(argv, res, redactor);
+        }
+        return res;
+      },
+    } as unknown as Runner & { root: Runner };
+    const self = r;
+    self.root = root ?? self;
+    return self;
   };
-  return { runner: runner as unknown as Runner, calls };
+  return { runner: make(Object.freeze({})), calls };
 }
 
 export function silentUi(messages: string[] = []): Ui {

@@ -30,15 +30,16 @@ test('login: password on stdin only, into a private DOCKER_CONFIG; close logs ou
   assert.equal(calls[0]!.opts.input, PASSWORD);
   assert.equal(calls[0]!.opts.quiet, true);
   assert.ok(!calls.some((c) => c.argv.some((a) => a.includes(PASSWORD))), 'the password is never in argv');
-  const dir = calls[0]!.opts.env!.DOCKER_CONFIG!;
+  const dir = calls[0]!.runnerEnv.DOCKER_CONFIG!;
   assert.ok(dir.startsWith(ctx.env.RUNNER_TEMP!), `${dir} is under RUNNER_TEMP`);
-  assert.equal(runner.env.DOCKER_CONFIG, dir, 'every later docker command uses the login');
+  assert.equal(session.runner.env.DOCKER_CONFIG, dir, "every later docker command (through the session's runner) uses the login");
+  assert.deepEqual(runner.env, {}, "the run's own runner is untouched");
   assert.deepEqual(state, { dockerConfig: dir, loggedIn: '127.0.0.1:5000' });
   await session.close();
   assert.deepEqual(calls[1]!.argv, ['docker', 'logout', '127.0.0.1:5000']);
-  assert.equal(calls[1]!.opts.env!.DOCKER_CONFIG, dir);
+  assert.equal(calls[1]!.runnerEnv.DOCKER_CONFIG, dir, 'the logout runs with the private config');
   assert.equal(existsSync(dir), false);
-  assert.equal(runner.env.DOCKER_CONFIG, undefined);
+  assert.deepEqual(runner.env, {});
 });
 
 test('login: a refused password stops at once, naming registry and user', async () => {
@@ -53,7 +54,7 @@ test('login: a refused password stops at once, naming registry and user', async 
     /registry 127\.0\.0\.1:5000 refused the login of user alice .*401 Unauthorized.*check the username and password/,
   );
   assert.equal(calls.length, 1, 'no retry on an auth error');
-  assert.equal(existsSync(calls[0]!.opts.env!.DOCKER_CONFIG!), false, 'the private config is removed');
+  assert.equal(existsSync(calls[0]!.runnerEnv.DOCKER_CONFIG!), false, 'the private config is removed');
 });
 
 test('login: nothing planned → no login at all (pull requests)', async () => {
@@ -92,7 +93,7 @@ test('login: a refused login with no push due is a warning, and the run goes on 
   assert.equal(await login(ctx, prepared(config, { ref: 'refs/heads/feature', branch: 'feature' })), null);
   assert.equal(calls.length, 1);
   assert.match(messages.join('\n'), /^warning: registry 127\.0\.0\.1:5000 refused the login of user alice .*goes on without a login/m);
-  assert.equal(runner.env.DOCKER_CONFIG, undefined, 'later commands do not use the failed login');
+  assert.deepEqual(runner.env, {}, "later commands (the run's own runner) do not use the failed login");
 });
 
 test('login: a due push without credentials is an error before anything runs', () => {

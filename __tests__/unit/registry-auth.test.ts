@@ -103,8 +103,8 @@ test('two registries: each logged in once, before anything else, into one privat
       ['ghcr.io', PW_GHCR],
     ],
   );
-  const dirs = new Set(calls.map((c) => c.opts.env!.DOCKER_CONFIG));
-  assert.equal(dirs.size, 1, 'one DOCKER_CONFIG for both');
+  const dirs = new Set(calls.map((c) => c.runnerEnv.DOCKER_CONFIG));
+  assert.deepEqual([...dirs], [session.dockerConfig], 'one DOCKER_CONFIG for both, the private one');
   assert.equal(state.loggedIn, 'docker.io\nghcr.io');
   assert.equal(sessionFor(session, 'ghcr.io')?.username, 'octocat');
   assert.equal(sessionFor(session, 'index.docker.io')?.password, PW_HUB);

@@ -27,8 +27,8 @@ const node = (script: string): string[] => [process.execPath, '-e', script];
 
 describe('Runner.spawn', () => {
   it("gets the runner's env, logs its command line redacted, hands over its output and says how it ended", async () => {
-    const { runner, log } = realRunner();
-    runner.env.DOCKER_CONFIG = '/run/private-docker-config';
+    const { runner: run, log } = realRunner();
+    const runner = run.withEnv({ DOCKER_CONFIG: '/run/private-docker-config' });
     const f = runner.spawn(
       node(`process.stdout.write(process.env.DOCKER_CONFIG); process.stderr.write('failed: ${SECRET}\\n'); process.exit(3)`),
       { why: 'a test' },

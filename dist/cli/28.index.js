@@ -502,7 +502,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(210)]).then(__webpack_require__.bind(__webpack_require__, 210));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 6437));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
@@ -1436,6 +1436,7 @@ async function removeRunResources(runner, runId) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dn: () => (/* binding */ removeContainers),
+/* harmony export */   E$: () => (/* binding */ tagImage),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Iu: () => (/* binding */ storeInfo),
 /* harmony export */   Jj: () => (/* binding */ removeImage),
@@ -1459,8 +1460,19 @@ async function removeRunResources(runner, runId) {
 /* harmony export */   z7: () => (/* binding */ kill)
 /* harmony export */ });
 /* unused harmony export imageSize */
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
-/* harmony import */ var _run_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7532);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7507);
+/* harmony import */ var _registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8940);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
+/* harmony import */ var _run_argv_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7532);
+/**
+ * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
+ * (build-argv.ts), the containers it starts (run-argv.ts) and the registry commands (registry-argv.ts) has its argv
+ * built here, in `dockerArgv`, and is run by the function next to it (docker/actions-toolkit's
+ * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
+ * fails on one.
+ */
+
+
 
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
@@ -1485,10 +1497,10 @@ const dockerArgv = {
         'create',
         '--name',
         name,
-        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .runLabelArgs */ .Z)(runId),
+        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .runLabelArgs */ .Z)(runId),
         '--entrypoint',
         '/dockerflow-never-run',
-        ...(0,_run_argv_js__WEBPACK_IMPORTED_MODULE_1__/* .platformArgs */ .xZ)(platform),
+        ...(0,_run_argv_js__WEBPACK_IMPORTED_MODULE_3__/* .platformArgs */ .xZ)(platform),
         image,
     ],
     /** Copy `file` (links followed) out of a container to `dest`. */
@@ -1636,6 +1648,20 @@ async function connect(runner, network, container) {
     const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
     return r.exitCode === 0;
 }
+/**
+ * Tag the built image by ID. The containerd store moves a tag by delete + create: a concurrent run moving it too
+ * makes that fail once with "already exists", which is tried again (5 attempts); any other failure throws.
+ */
+async function tagImage(runner, imageId, ref) {
+    for (let attempt = 1;; attempt++) {
+        const argv = (0,_registry_argv_js__WEBPACK_IMPORTED_MODULE_1__/* .tagArgv */ .vN)(imageId, ref);
+        const r = await runner.run(argv, { quiet: true, allowFailure: true });
+        if (r.exitCode === 0)
+            return;
+        if (attempt >= 5 || !/already exists/i.test(r.stderr))
+            throw new _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandError */ .Qd(argv, r, runner.redactor);
+    }
+}
 
 
 /***/ }),
@@ -1671,6 +1697,43 @@ function readMountinfo() {
     catch {
         return '';
     }
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ loginArgv),
+/* harmony export */   d1: () => (/* binding */ pushArgv),
+/* harmony export */   fB: () => (/* binding */ logoutArgv),
+/* harmony export */   vN: () => (/* binding */ tagArgv)
+/* harmony export */ });
+/* unused harmony export loginServer */
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2023);
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDockerHub */ .gr)(registry) ? 'docker.io' : registry;
+}
+function loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
 }
 
 
@@ -1948,25 +2011,34 @@ class Runner {
     ui;
     redactor;
     scratch;
-    /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
-    env = {};
-    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
-    envDir = null;
-    envFiles = 0;
-    /** Every process this runner started that is still running, and what an interrupt does to it. */
-    live = new Map();
-    idleWaiters = new Set();
-    /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
-    interrupted = null;
+    /**
+     * Variables every command of this runner gets, fixed when it is made: a registry session's view
+     * (`withEnv`) has DOCKER_CONFIG; the run's own runner has none.
+     */
+    env;
+    /** The runner this one is a view of (itself when it is none): what is asked once per run is keyed on it. */
+    root;
+    shared;
     /**
      * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
      * step removes should the main step be killed); the system temp folder when unset.
      */
-    constructor(log, ui, redactor, scratch = node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir()) {
+    constructor(log, ui, redactor, scratch = node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), view) {
         this.log = log;
         this.ui = ui;
         this.redactor = redactor;
         this.scratch = scratch;
+        this.env = Object.freeze({ ...view?.env });
+        this.root = view?.of.root ?? this;
+        this.shared = view?.of.shared ?? { live: new Map(), idleWaiters: new Set(), interrupted: null, envDir: null, envFiles: 0 };
+    }
+    /**
+     * A view of this runner whose commands also get `extra` (a registry session's DOCKER_CONFIG), this runner's
+     * own env untouched. It shares everything else: build.log, the redactor, the processes under way (an
+     * interrupt or `idle()` of either reaches both), the interrupt and the env files.
+     */
+    withEnv(extra) {
+        return new Runner(this.log, this.ui, this.redactor, this.scratch, { env: { ...this.env, ...extra }, of: this });
     }
     /**
      * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
@@ -1974,11 +2046,12 @@ class Runner {
      * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
      */
     envFile(entries) {
-        if (!this.envDir) {
+        const sh = this.shared;
+        if (!sh.envDir) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.scratch, { recursive: true, mode: 0o700 });
-            this.envDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.scratch, 'env-'));
+            sh.envDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.scratch, 'env-'));
         }
-        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.envDir, `env-${++this.envFiles}`);
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(sh.envDir, `env-${++sh.envFiles}`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
         return file;
     }
@@ -1989,16 +2062,16 @@ class Runner {
     track(child, onAbort = 'kill') {
         if (child.exitCode !== null || child.signalCode !== null)
             return;
-        this.live.set(child, onAbort);
+        this.shared.live.set(child, onAbort);
         const gone = () => {
-            this.live.delete(child);
-            if (this.live.size === 0)
-                for (const w of this.idleWaiters)
+            this.shared.live.delete(child);
+            if (this.shared.live.size === 0)
+                for (const w of this.shared.idleWaiters)
                     w();
         };
         child.once('close', gone);
         child.once('error', gone);
-        if (this.interrupted && onAbort === 'kill')
+        if (this.shared.interrupted && onAbort === 'kill')
             killTree(child, 'SIGTERM');
     }
     /**
@@ -2006,8 +2079,8 @@ class Runner {
      * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
      */
     abort(reason) {
-        this.interrupted ??= reason;
-        for (const [child, how] of this.live)
+        this.shared.interrupted ??= reason;
+        for (const [child, how] of this.shared.live)
             if (how === 'kill')
                 killTree(child, 'SIGTERM');
     }
@@ -2016,27 +2089,27 @@ class Runner {
      * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
      */
     idle(graceMs = 10_000) {
-        if (this.live.size === 0)
+        if (this.shared.live.size === 0)
             return Promise.resolve();
         return new Promise((resolve) => {
             const timer = setTimeout(() => {
-                for (const child of this.live.keys())
+                for (const child of this.shared.live.keys())
                     killTree(child, 'SIGKILL');
             }, graceMs);
             timer.unref();
             const done = () => {
                 clearTimeout(timer);
-                this.idleWaiters.delete(done);
+                this.shared.idleWaiters.delete(done);
                 resolve();
             };
-            this.idleWaiters.add(done);
+            this.shared.idleWaiters.add(done);
         });
     }
     /** Remove every env file this runner wrote. */
     removeEnvFiles() {
-        if (this.envDir)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.envDir, { recursive: true, force: true });
-        this.envDir = null;
+        if (this.shared.envDir)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.shared.envDir, { recursive: true, force: true });
+        this.shared.envDir = null;
     }
     /**
      * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
@@ -2049,8 +2122,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.spawn: empty argv');
-        if (this.interrupted)
-            throw this.interrupted;
+        if (this.shared.interrupted)
+            throw this.shared.interrupted;
         this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
         const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -2075,8 +2148,8 @@ class Runner {
         const [cmd, ...args] = argv;
         if (!cmd)
             throw new Error('Runner.run: empty argv');
-        if (this.interrupted && !opts.cleanup)
-            throw this.interrupted;
+        if (this.shared.interrupted && !opts.cleanup)
+            throw this.shared.interrupted;
         for (const name of Object.keys(opts.byName ?? {})) {
             if ((0,_secrets_names_js__WEBPACK_IMPORTED_MODULE_6__/* .isDockerCliVariable */ .xo)(name))
                 throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);

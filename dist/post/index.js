@@ -31344,6 +31344,690 @@ const run_label_RUN_LABEL = 'dockerflow.run';
 /** `--label dockerflow.run=<run id>` for every container and network a run creates. */
 const runLabelArgs = (runId) => ['--label', `${run_label_RUN_LABEL}=${runId}`];
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/secrets/names.ts
+/**
+ * The one rule for "this holds a secret", used by `env`, `services`, `build-args` and DF106 (the image's ENV).
+ * It follows BuildKit's `SecretsUsedInArgOrEnv` check: a name is secret when one of its words (split on `_`) is
+ * a secret word, unless a word says it is public. On top of BuildKit: glued suffixes (PGPASSWORD, SIGNINGKEY),
+ * `PASSPHRASE`, `*_KEY_ID` public, and values that are secret whatever their name (a URL with a password, a
+ * private key in PEM form, a `*_DSN` with userinfo). Documented in docs/rules.md (DF106).
+ */
+const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PWORD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|KEY|CREDENTIAL|CREDENTIALS|AUTH)($|_)/i;
+/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN, SIGNINGKEY, APIKEY. */
+const SECRET_SUFFIX = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|KEY|CREDENTIALS)$/i;
+/**
+ * Names that hold public values although they have a secret word: `*_PUBLIC_KEY` (any name with the word
+ * PUBLIC, as in BuildKit) and key identifiers (`AWS_ACCESS_KEY_ID`, `GPG_KEY_ID`, `SIGNING_KEYID`).
+ */
+const PUBLIC_NAME = /(^|_)PUBLIC($|_)|KEY_?ID$/i;
+/** `*_DSN` names: secret when the value carries userinfo (`https://key@sentry.io/1`). */
+const DSN_NAME = /(^|_)DSN$/i;
+function isSecretName(name) {
+    const n = name.replace(/[-.]/g, '_');
+    if (PUBLIC_NAME.test(n))
+        return false;
+    return SECRET_WORDS.test(n) || SECRET_SUFFIX.test(n);
+}
+/** The password of a URL in the value (`postgres://user:pw@db/app`), as written (percent-encoded or not). */
+function urlPassword(value) {
+    const m = /[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^@/\r\n]+)@/i.exec(value);
+    return m ? m[1] : null;
+}
+/** A private key in PEM form (RSA, EC, OPENSSH, ENCRYPTED, PGP...). */
+function holdsPrivateKey(value) {
+    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value);
+}
+/**
+ * The secret parts of an entry, by the one rule: the whole value when the name says secret, the value holds a
+ * private key, or a `*_DSN` carries userinfo; the URL password otherwise (the rest of a URL stays readable).
+ * Empty when the entry is public.
+ */
+function names_secretParts(name, value) {
+    if (value === '')
+        return [];
+    if (isSecretName(name) || holdsPrivateKey(value) || (DSN_NAME.test(name) && /:\/\/[^/@\s]+@/.test(value)))
+        return [{ whole: true, value }];
+    const pw = urlPassword(value);
+    if (!pw)
+        return [];
+    const parts = [{ whole: false, value: pw }];
+    try {
+        const decoded = decodeURIComponent(pw);
+        if (decoded !== pw)
+            parts.push({ whole: false, value: decoded });
+    }
+    catch {
+        // not percent-encoded
+    }
+    return parts;
+}
+/** True when any part of the entry is secret. */
+function isSecretEntry(name, value) {
+    return names_secretParts(name, value).length > 0;
+}
+/**
+ * Variables the docker CLI (and its buildx plugin) reads from its own environment: a container variable or
+ * build arg of that name must never be put in the docker CLI's environment, or it would change which daemon,
+ * config, proxy or program docker uses.
+ */
+function names_isDockerCliVariable(name) {
+    return (/^(DOCKER|BUILDX|BUILDKIT|COMPOSE|NOTARY|OTEL|GO|XDG|SSL|LD|DYLD)_/i.test(name) ||
+        /^(PATH|HOME|USER|SHELL|TMPDIR|TEMP|TMP|TERM|LANG|GODEBUG|GOMAXPROCS|(HTTPS?|NO|ALL|FTP)_PROXY)$/i.test(name));
+}
+
+;// CONCATENATED MODULE: ./src/secrets/forms.ts
+/**
+ * Every form in which a secret value can reach a file, an output or a console line, and that the redactor
+ * therefore removes: the encodings the Actions runner masks on its console (raw, per line, base64 in its three
+ * alignments, URL-encoded, JSON-escaped), applied to files too, plus the escapings this tool itself performs.
+ */
+/** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
+const MIN_FORM_LENGTH = 3;
+/** base64 fragments shorter than this are left out. */
+const MIN_BASE64_FORM = 6;
+const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
+/** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
+const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
+/** POSIX single-quoted, as `displayArgv` and shells print it: `'it'\''s'`. */
+const shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+const htmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;');
+/**
+ * base64 of the value at the three byte alignments it can take inside a longer base64 text (as the runner
+ * masks it): the value's own encoding, and its encodings after one and two leading bytes, with the characters
+ * that depend on the neighbouring bytes cut off.
+ */
+function base64Forms(s) {
+    const bytes = Buffer.from(s, 'utf8');
+    const out = [];
+    for (let shift = 0; shift < 3; shift++) {
+        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+        let b64 = padded.toString('base64');
+        // Leading characters that mix in the unknown preceding bytes.
+        const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
+        b64 = b64.slice(lead);
+        // Trailing characters that mix in the unknown following bytes (and the padding).
+        const rem = padded.length % 3;
+        const trail = rem === 0 ? 0 : rem === 1 ? 4 : 4;
+        if (rem !== 0)
+            b64 = b64.slice(0, b64.length - trail) + (rem === 2 ? b64.slice(-4, -2) : b64.slice(-4, -3));
+        out.push(b64.replace(/=+$/, ''));
+    }
+    return out;
+}
+/**
+ * Every encoding of `value` that is redacted: raw, each line of a multi-line value (trimmed), JSON-escaped once
+ * and twice, `encodeURIComponent`, form encoding, base64 in three alignments, shell-quoted, and the
+ * GitHub-flavoured Markdown table cell form (`|` as `\|`). Forms shorter than 3 characters are left out.
+ */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (f) => {
+        if (f.length >= MIN_FORM_LENGTH)
+            forms.add(f);
+    };
+    const bases = [value, ...(/[\r\n]/.test(value) ? value.split(/\r?\n/).map((l) => l.trim()) : [])];
+    for (const v of bases) {
+        if (v.length < MIN_FORM_LENGTH)
+            continue;
+        add(v);
+        add(jsonEscape(v));
+        add(jsonEscape(jsonEscape(v)));
+        add(encodeURIComponent(v));
+        add(formEncode(v));
+        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
+        for (const b of base64Forms(v))
+            if (b.length >= MIN_BASE64_FORM)
+                add(b);
+        add(shellQuote(v));
+        add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
+        // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
+        add(v.replace(/\|/g, '\\|'));
+        add(jsonEscape(v).replace(/\|/g, '\\|'));
+        add(v.replace(/[\\`*_{}[\]()#+\-.!|<>~"$]/g, '\\$&'));
+        add(htmlEscape(v));
+        // The annotation escaping of workflow commands (`%` `\r` `\n`).
+        add(v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+    }
+    return [...forms];
+}
+
+;// CONCATENATED MODULE: ./src/secrets/redactor.ts
+
+
+/** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
+const MASK = '***';
+/** Shortest secret prefix that a cut may not leave behind. */
+const MIN_PREFIX = 3;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The one redactor of a run: every sink (build.log, report, summary, version.json, outputs, saved state,
+ * annotations, console lines) passes its final bytes through `redact`, and every shortened message through
+ * `cut`. A value is redacted in every form `secretForms` lists.
+ */
+class Redactor {
+    needles = [];
+    pattern = null;
+    raw = new Set();
+    constructor(values = []) {
+        for (const v of values)
+            this.add(v);
+    }
+    /** Register a value: all its forms (see `secretForms`). */
+    add(value) {
+        if (this.raw.has(value))
+            return;
+        this.raw.add(value);
+        let added = false;
+        for (const f of secretForms(value)) {
+            if (!this.needles.includes(f)) {
+                this.needles.push(f);
+                added = true;
+            }
+        }
+        if (!added)
+            return;
+        this.needles.sort((a, b) => b.length - a.length); // longest first, so a prefix never leaves a tail
+        this.pattern = null;
+    }
+    /** Every form that is redacted. */
+    get values() {
+        return this.needles;
+    }
+    /** The values as registered (not their forms). */
+    get secrets() {
+        return [...this.raw];
+    }
+    redact(text) {
+        if (this.needles.length === 0 || text === '')
+            return text;
+        this.pattern ??= new RegExp(this.needles.map(escapeRegExp).join('|'), 'g');
+        return text.replace(this.pattern, MASK);
+    }
+    /** True when `text` holds any registered value in any form. */
+    leaks(text) {
+        return this.needles.some((n) => text.includes(n));
+    }
+    /**
+     * Shorten `text` to at most `max` characters, safely: redact first, then cut, then drop any secret prefix of 3
+     * or more characters left at the cut (and never cut a `***` in two).
+     */
+    cut(text, max, ellipsis = '…') {
+        const red = this.redact(text);
+        if (red.length <= max)
+            return red;
+        let s = red.slice(0, Math.max(0, max - ellipsis.length));
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const n of this.needles) {
+                for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {
+                    if (s.endsWith(n.slice(0, k))) {
+                        s = s.slice(0, -k);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        s = s.replace(/\*{1,2}$/, (m) => (red.startsWith(MASK, s.length - m.length) ? '' : m));
+        // Never split a UTF-16 surrogate pair.
+        if (/[\uD800-\uDBFF]$/.test(s))
+            s = s.slice(0, -1);
+        return `${s}${ellipsis}`;
+    }
+}
+/**
+ * Redacts a byte stream line by line, so a secret split across two chunks is still caught. `flush()` emits a
+ * last line without a newline. Memory stays bounded whatever comes: bytes are decoded across chunk boundaries
+ * (invalid UTF-8 becomes U+FFFD), each chunk is searched once, and a line longer than `maxPending` is emitted in
+ * pieces, each cut where no secret can span it (a tail as long as the longest secret is held back).
+ */
+class LineRedactor {
+    redactor;
+    emit;
+    maxPending;
+    pending = '';
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    constructor(redactor, emit, maxPending = 64 * 1024) {
+        this.redactor = redactor;
+        this.emit = emit;
+        this.maxPending = maxPending;
+    }
+    write(chunk) {
+        const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+        let start = 0;
+        let nl;
+        while ((nl = text.indexOf('\n', start)) >= 0) {
+            this.emit(this.redactor.redact(this.pending + text.slice(start, nl + 1)));
+            this.pending = '';
+            start = nl + 1;
+        }
+        this.pending += text.slice(start);
+        if (this.pending.length > this.maxPending)
+            this.spill();
+    }
+    flush() {
+        this.pending += this.decoder.end();
+        if (this.pending)
+            this.emit(this.redactor.redact(this.pending));
+        this.pending = '';
+    }
+    /** Emit all of a long line but its end, cut before any secret that would straddle the cut. */
+    spill() {
+        const needles = this.redactor.values;
+        const longest = needles.reduce((m, n) => Math.max(m, n.length), 0);
+        let cut = this.pending.length - Math.max(0, longest - 1);
+        for (let moved = true; moved && cut > 0;) {
+            moved = false;
+            for (const n of needles) {
+                const i = this.pending.indexOf(n, Math.max(0, cut - n.length + 1));
+                if (i >= 0 && i < cut) {
+                    cut = i;
+                    moved = true;
+                }
+            }
+        }
+        // Only back-to-back secrets for half the buffer could push the cut that far: emit it all rather than grow.
+        if (cut < this.maxPending / 2)
+            cut = this.pending.length;
+        this.emit(this.redactor.redact(this.pending.slice(0, cut)));
+        this.pending = this.pending.slice(cut);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/exec/runner.ts
+
+
+
+
+
+
+
+/** A command that exited non-zero; the message is redacted and ends with the stderr line that says why. */
+class runner_CommandError extends Error {
+    argv;
+    result;
+    constructor(argv, result, redactor) {
+        const last = redactor.redact(runner_errorLine(result.stderr) || runner_errorLine(result.stdout) || 'no output');
+        super(`\`${redactor.redact(displayArgv(argv.slice(0, 3)))}…\` exited ${result.exitCode}: ${last}`);
+        this.argv = argv;
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+/** The last non-blank line of a command's output ('' when there is none). */
+const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
+/** Lines docker prints after the error that say nothing about it. */
+const DOCKER_NOISE = /^(Run '.*--help' for more information\.?|See '.*--help'\.?)$/;
+/**
+ * The line of docker's output that says what went wrong ('' when there is none): docker's own
+ * `Error response from daemon:` line, else a `docker: …` line (such as "Cannot connect to the Docker daemon"),
+ * else the last `ERROR`/`error` line (BuildKit's "ERROR: failed to solve: …"), else the last line that is not
+ * docker's "Run 'docker run --help' for more information". Every message that sums up a docker failure uses it.
+ */
+function runner_errorLine(output) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !DOCKER_NOISE.test(l));
+    const last = (re) => lines.findLast((l) => re.test(l));
+    const daemon = last(/Error response from daemon:/);
+    if (daemon)
+        return daemon.slice(daemon.indexOf('Error response from daemon:'));
+    return last(/^docker: /) ?? last(/^(ERROR|error)\b/) ?? last(/error/i) ?? lines.at(-1) ?? '';
+}
+/** Quote argv for display in the log (never executed through a shell). */
+function displayArgv(argv) {
+    return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+/** Characters of each stream a RunResult keeps (its end); the whole output goes to build.log as it comes. */
+const OUTPUT_TAIL = 1 << 20;
+/** The last `max` characters of a stream, decoded across chunk boundaries (invalid UTF-8 becomes U+FFFD). */
+class Tail {
+    max;
+    text = '';
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    truncated = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(b) {
+        this.text += this.decoder.write(b);
+        if (this.text.length > 2 * this.max)
+            this.trim();
+    }
+    end() {
+        this.text += this.decoder.end();
+        this.trim();
+        return this.text;
+    }
+    trim() {
+        if (this.text.length <= this.max)
+            return;
+        this.text = this.text.slice(-this.max);
+        this.truncated = true;
+    }
+}
+/**
+ * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
+ * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
+ */
+function spawnBounded(cmd, args, env, input, onStdout, onStderr, onSpawn) {
+    return new Promise((resolve, reject) => {
+        // In a process group of its own, so that stopping it stops what it started too (docker runs buildx as a
+        // child process; a killed docker CLI would leave it running, holding the pipes open).
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        onSpawn(child);
+        const out = new Tail(OUTPUT_TAIL);
+        const err = new Tail(OUTPUT_TAIL);
+        child.stdout.on('data', (b) => {
+            out.push(b);
+            onStdout(b);
+        });
+        child.stderr.on('data', (b) => {
+            err.push(b);
+            onStderr(b);
+        });
+        child.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
+        child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stdout: out.end(), stderr: err.end() }));
+        child.stdin.on('error', () => undefined); // a command that exits without reading its input
+        child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
+    });
+}
+/** Signal a process and its process group (the group is its own when it was spawned `detached`). */
+function killTree(child, signal) {
+    try {
+        if (child.pid)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        child.kill(signal); // not a group leader
+    }
+}
+const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
+/** Characters of a follower's stderr kept for its error message. */
+const FOLLOWER_STDERR = 64 * 1024;
+/**
+ * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
+ * redacted, and optionally to the console.
+ */
+class Runner {
+    log;
+    ui;
+    redactor;
+    scratch;
+    /**
+     * Variables every command of this runner gets, fixed when it is made: a registry session's view
+     * (`withEnv`) has DOCKER_CONFIG; the run's own runner has none.
+     */
+    env;
+    /** The runner this one is a view of (itself when it is none): what is asked once per run is keyed on it. */
+    root;
+    shared;
+    /**
+     * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
+     * step removes should the main step be killed); the system temp folder when unset.
+     */
+    constructor(log, ui, redactor, scratch = external_node_os_default().tmpdir(), view) {
+        this.log = log;
+        this.ui = ui;
+        this.redactor = redactor;
+        this.scratch = scratch;
+        this.env = Object.freeze({ ...view?.env });
+        this.root = view?.of.root ?? this;
+        this.shared = view?.of.shared ?? { live: new Map(), idleWaiters: new Set(), interrupted: null, envDir: null, envFiles: 0 };
+    }
+    /**
+     * A view of this runner whose commands also get `extra` (a registry session's DOCKER_CONFIG), this runner's
+     * own env untouched. It shares everything else: build.log, the redactor, the processes under way (an
+     * interrupt or `idle()` of either reaches both), the interrupt and the env files.
+     */
+    withEnv(extra) {
+        return new Runner(this.log, this.ui, this.redactor, this.scratch, { env: { ...this.env, ...extra }, of: this });
+    }
+    /**
+     * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
+     * (mode 0600, in a 0700 folder), so their values reach the container without being in any argv or in the
+     * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
+     */
+    envFile(entries) {
+        const sh = this.shared;
+        if (!sh.envDir) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(this.scratch, { recursive: true, mode: 0o700 });
+            sh.envDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.scratch, 'env-'));
+        }
+        const file = external_node_path_default().join(sh.envDir, `env-${++sh.envFiles}`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
+        return file;
+    }
+    /**
+     * A process started outside `run` (a follower such as `docker logs --follow`): an interrupt stops it with the
+     * others, and `idle` waits for it.
+     */
+    track(child, onAbort = 'kill') {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        this.shared.live.set(child, onAbort);
+        const gone = () => {
+            this.shared.live.delete(child);
+            if (this.shared.live.size === 0)
+                for (const w of this.shared.idleWaiters)
+                    w();
+        };
+        child.once('close', gone);
+        child.once('error', gone);
+        if (this.shared.interrupted && onAbort === 'kill')
+            killTree(child, 'SIGTERM');
+    }
+    /**
+     * The run was interrupted: stop every command still running (but those that must `finish`) and refuse new
+     * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
+     */
+    abort(reason) {
+        this.shared.interrupted ??= reason;
+        for (const [child, how] of this.shared.live)
+            if (how === 'kill')
+                killTree(child, 'SIGTERM');
+    }
+    /**
+     * Resolves once no process of this runner is running. One still running after `graceMs` is killed
+     * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
+     */
+    idle(graceMs = 10_000) {
+        if (this.shared.live.size === 0)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => {
+                for (const child of this.shared.live.keys())
+                    killTree(child, 'SIGKILL');
+            }, graceMs);
+            timer.unref();
+            const done = () => {
+                clearTimeout(timer);
+                this.shared.idleWaiters.delete(done);
+                resolve();
+            };
+            this.shared.idleWaiters.add(done);
+        });
+    }
+    /** Remove every env file this runner wrote. */
+    removeEnvFiles() {
+        if (this.shared.envDir)
+            (0,external_node_fs_namespaceObject.rmSync)(this.shared.envDir, { recursive: true, force: true });
+        this.shared.envDir = null;
+    }
+    /**
+     * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
+     * no shell, the runner's environment (DOCKER_CONFIG while logged in), its command line in build.log (redacted),
+     * in a process group of its own, and stopped with the run's other commands on an interrupt (after which a new
+     * one is refused, as `run` refuses). `idle()` waits for it. Its stdout and stderr are not logged here: the
+     * caller reads them (the app's output is logged line by line, prefixed; a saved image is never logged).
+     */
+    spawn(argv, opts = {}) {
+        const [cmd, ...args] = argv;
+        if (!cmd)
+            throw new Error('Runner.spawn: empty argv');
+        if (this.shared.interrupted)
+            throw this.shared.interrupted;
+        this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
+        const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        this.track(child);
+        const err = new Tail(FOLLOWER_STDERR);
+        child.stderr.on('data', (b) => err.push(b));
+        const exited = new Promise((resolve) => {
+            child.on('error', (e) => resolve({ exitCode: -1, stderr: this.redactor.redact(`cannot run ${cmd}: ${e.message}`) }));
+            child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stderr: this.redactor.redact(err.end()) }));
+        });
+        return {
+            stdout: child.stdout,
+            stderr: child.stderr,
+            exited,
+            kill: () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    killTree(child, 'SIGTERM');
+            },
+        };
+    }
+    async run(argv, opts = {}) {
+        const [cmd, ...args] = argv;
+        if (!cmd)
+            throw new Error('Runner.run: empty argv');
+        if (this.shared.interrupted && !opts.cleanup)
+            throw this.shared.interrupted;
+        for (const name of Object.keys(opts.byName ?? {})) {
+            if (names_isDockerCliVariable(name))
+                throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
+        }
+        // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
+        if (!opts.quiet)
+            this.log.line(`$ ${displayArgv(argv)}`);
+        const sink = (text) => {
+            if (!opts.quiet)
+                this.log.writeRedacted(text);
+            if (opts.stream)
+                this.ui.output(text);
+        };
+        const out = new LineRedactor(this.redactor, sink);
+        const err = new LineRedactor(this.redactor, sink);
+        const started = performance.now();
+        const env = opts.env || opts.byName || Object.keys(this.env).length
+            ? { ...process.env, ...opts.byName, ...opts.env, ...this.env }
+            : process.env;
+        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b), (child) => this.track(child, opts.cleanup ? 'finish' : opts.onAbort));
+        out.flush();
+        err.flush();
+        const result = {
+            exitCode: res.exitCode,
+            stdout: res.stdout,
+            stderr: res.stderr,
+            durationMs: Math.round(performance.now() - started),
+        };
+        if (opts.quiet)
+            this.log.line(`$ ${displayArgv(argv)}  # exit ${res.exitCode}, ${result.durationMs} ms`);
+        else if (res.exitCode !== 0)
+            this.log.line(`(exit ${res.exitCode} after ${result.durationMs} ms)`);
+        if (res.exitCode !== 0 && !opts.allowFailure)
+            throw new runner_CommandError(argv, result, this.redactor);
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/image-ref.ts
+/** Docker image reference grammar (distribution/reference), enough to validate and normalise inputs. */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
+const image_ref_isRepository = (s) => REPOSITORY.test(s);
+const isTag = (s) => TAG.test(s);
+const image_ref_isRegistryHost = (s) => HOST.test(s);
+/** Docker Hub's canonical host, and the names people write for it. */
+const image_ref_DOCKER_HUB = 'docker.io';
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const image_ref_isDockerHub = (host) => HUB_ALIASES.has(host.toLowerCase());
+/** The one Docker Hub normalisation of a host: any of its names becomes docker.io; other hosts stay as written. */
+const image_ref_normalRegistry = (host) => (image_ref_isDockerHub(host) ? image_ref_DOCKER_HUB : host);
+/** A repository as Docker Hub names it: a single name (`nginx`) lives under `library/`; other registries keep it. */
+function hubRepository(registry, repository) {
+    return image_ref_isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
+}
+/** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
+function looksLikeHost(part) {
+    return part.includes('.') || part.includes(':') || part === 'localhost';
+}
+/** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
+function image_ref_formatRef(ref) {
+    return `${image_ref_normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
+}
+/**
+ * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
+ * (`ghcr.io/org/app:v1`, `org/app:v1`). Returns null when it is neither.
+ */
+function image_ref_parseTagEntry(entry, registry, repository) {
+    if (isTag(entry))
+        return { registry, repository, tag: entry };
+    const colon = entry.lastIndexOf(':');
+    const slash = entry.lastIndexOf('/');
+    if (colon <= slash)
+        return null; // no tag part: refuse rather than guess `latest`
+    const name = entry.slice(0, colon);
+    const tag = entry.slice(colon + 1);
+    if (!isTag(tag))
+        return null;
+    const first = name.split('/')[0];
+    const host = name.includes('/') && looksLikeHost(first) ? first : registry;
+    const repo = host === first && name.includes('/') ? name.slice(first.length + 1) : name;
+    if (!image_ref_isRegistryHost(host) || !image_ref_isRepository(repo))
+        return null;
+    return { registry: host, repository: repo, tag };
+}
+/** Turn an arbitrary branch name into a valid tag (what docker/metadata-action does for `type=ref`). */
+function sanitizeTag(name) {
+    const cleaned = name
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[.-]+|-+$/g, '');
+    return (cleaned || 'unknown').slice(0, 128);
+}
+
+;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
+/**
+ * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
+ * from stdin (`--password-stdin`), fed through the runner's `input`.
+ */
+
+/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
+function loginServer(registry) {
+    return image_ref_isDockerHub(registry) ? 'docker.io' : registry;
+}
+function registry_argv_loginArgv(registry, username) {
+    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
+}
+function logoutArgv(registry) {
+    return ['docker', 'logout', loginServer(registry)];
+}
+/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
+function registry_argv_tagArgv(imageId, ref) {
+    return ['docker', 'tag', imageId, ref];
+}
+function pushArgv(ref) {
+    return ['docker', 'push', ref];
+}
+
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
@@ -31440,6 +32124,15 @@ function testRunArgv(t) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/commands.ts
+/**
+ * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
+ * (build-argv.ts), the containers it starts (run-argv.ts) and the registry commands (registry-argv.ts) has its argv
+ * built here, in `dockerArgv`, and is run by the function next to it (docker/actions-toolkit's
+ * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
+ * fails on one.
+ */
+
+
 
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
@@ -31615,12 +32308,21 @@ async function connect(runner, network, container) {
     const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
     return r.exitCode === 0;
 }
+/**
+ * Tag the built image by ID. The containerd store moves a tag by delete + create: a concurrent run moving it too
+ * makes that fail once with "already exists", which is tried again (5 attempts); any other failure throws.
+ */
+async function tagImage(runner, imageId, ref) {
+    for (let attempt = 1;; attempt++) {
+        const argv = tagArgv(imageId, ref);
+        const r = await runner.run(argv, { quiet: true, allowFailure: true });
+        if (r.exitCode === 0)
+            return;
+        if (attempt >= 5 || !/already exists/i.test(r.stderr))
+            throw new CommandError(argv, r, runner.redactor);
+    }
+}
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/docker/own-container.ts
 
 
@@ -31679,9 +32381,6 @@ async function removeRunResources(runner, runId) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/rules/catalogue.ts
@@ -31783,64 +32482,6 @@ class errors_UserError extends Error {
         this.kind = kind;
         this.name = 'UserError';
     }
-}
-
-;// CONCATENATED MODULE: ./src/config/image-ref.ts
-/** Docker image reference grammar (distribution/reference), enough to validate and normalise inputs. */
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
-const image_ref_isRepository = (s) => REPOSITORY.test(s);
-const isTag = (s) => TAG.test(s);
-const image_ref_isRegistryHost = (s) => HOST.test(s);
-/** Docker Hub's canonical host, and the names people write for it. */
-const image_ref_DOCKER_HUB = 'docker.io';
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-const image_ref_isDockerHub = (host) => HUB_ALIASES.has(host.toLowerCase());
-/** The one Docker Hub normalisation of a host: any of its names becomes docker.io; other hosts stay as written. */
-const image_ref_normalRegistry = (host) => (image_ref_isDockerHub(host) ? image_ref_DOCKER_HUB : host);
-/** A repository as Docker Hub names it: a single name (`nginx`) lives under `library/`; other registries keep it. */
-function hubRepository(registry, repository) {
-    return image_ref_isDockerHub(registry) && !repository.includes('/') ? `library/${repository}` : repository;
-}
-/** A registry host is the first path part when it looks like a host (has '.' or ':' or is localhost). */
-function looksLikeHost(part) {
-    return part.includes('.') || part.includes(':') || part === 'localhost';
-}
-/** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
-function image_ref_formatRef(ref) {
-    return `${image_ref_normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
-}
-/**
- * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
- * (`ghcr.io/org/app:v1`, `org/app:v1`). Returns null when it is neither.
- */
-function image_ref_parseTagEntry(entry, registry, repository) {
-    if (isTag(entry))
-        return { registry, repository, tag: entry };
-    const colon = entry.lastIndexOf(':');
-    const slash = entry.lastIndexOf('/');
-    if (colon <= slash)
-        return null; // no tag part: refuse rather than guess `latest`
-    const name = entry.slice(0, colon);
-    const tag = entry.slice(colon + 1);
-    if (!isTag(tag))
-        return null;
-    const first = name.split('/')[0];
-    const host = name.includes('/') && looksLikeHost(first) ? first : registry;
-    const repo = host === first && name.includes('/') ? name.slice(first.length + 1) : name;
-    if (!image_ref_isRegistryHost(host) || !image_ref_isRepository(repo))
-        return null;
-    return { registry: host, repository: repo, tag };
-}
-/** Turn an arbitrary branch name into a valid tag (what docker/metadata-action does for `type=ref`). */
-function sanitizeTag(name) {
-    const cleaned = name
-        .replace(/[^A-Za-z0-9_.-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[.-]+|-+$/g, '');
-    return (cleaned || 'unknown').slice(0, 128);
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts
@@ -32539,614 +33180,6 @@ function validArtifactName(name) {
     return name;
 }
 
-;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
-/**
- * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
- * from stdin (`--password-stdin`), fed through the runner's `input`.
- */
-
-/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
-function loginServer(registry) {
-    return image_ref_isDockerHub(registry) ? 'docker.io' : registry;
-}
-function registry_argv_loginArgv(registry, username) {
-    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
-}
-function logoutArgv(registry) {
-    return ['docker', 'logout', loginServer(registry)];
-}
-/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
-function tagArgv(imageId, ref) {
-    return ['docker', 'tag', imageId, ref];
-}
-function pushArgv(ref) {
-    return ['docker', 'push', ref];
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/secrets/names.ts
-/**
- * The one rule for "this holds a secret", used by `env`, `services`, `build-args` and DF106 (the image's ENV).
- * It follows BuildKit's `SecretsUsedInArgOrEnv` check: a name is secret when one of its words (split on `_`) is
- * a secret word, unless a word says it is public. On top of BuildKit: glued suffixes (PGPASSWORD, SIGNINGKEY),
- * `PASSPHRASE`, `*_KEY_ID` public, and values that are secret whatever their name (a URL with a password, a
- * private key in PEM form, a `*_DSN` with userinfo). Documented in docs/rules.md (DF106).
- */
-const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PWORD|PASS|PWD|PASSPHRASE|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|KEY|CREDENTIAL|CREDENTIALS|AUTH)($|_)/i;
-/** Glued suffixes that still mean a secret: PGPASSWORD, MYSECRET, SLACKTOKEN, SIGNINGKEY, APIKEY. */
-const SECRET_SUFFIX = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|KEY|CREDENTIALS)$/i;
-/**
- * Names that hold public values although they have a secret word: `*_PUBLIC_KEY` (any name with the word
- * PUBLIC, as in BuildKit) and key identifiers (`AWS_ACCESS_KEY_ID`, `GPG_KEY_ID`, `SIGNING_KEYID`).
- */
-const PUBLIC_NAME = /(^|_)PUBLIC($|_)|KEY_?ID$/i;
-/** `*_DSN` names: secret when the value carries userinfo (`https://key@sentry.io/1`). */
-const DSN_NAME = /(^|_)DSN$/i;
-function isSecretName(name) {
-    const n = name.replace(/[-.]/g, '_');
-    if (PUBLIC_NAME.test(n))
-        return false;
-    return SECRET_WORDS.test(n) || SECRET_SUFFIX.test(n);
-}
-/** The password of a URL in the value (`postgres://user:pw@db/app`), as written (percent-encoded or not). */
-function urlPassword(value) {
-    const m = /[a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:([^@/\r\n]+)@/i.exec(value);
-    return m ? m[1] : null;
-}
-/** A private key in PEM form (RSA, EC, OPENSSH, ENCRYPTED, PGP...). */
-function holdsPrivateKey(value) {
-    return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value);
-}
-/**
- * The secret parts of an entry, by the one rule: the whole value when the name says secret, the value holds a
- * private key, or a `*_DSN` carries userinfo; the URL password otherwise (the rest of a URL stays readable).
- * Empty when the entry is public.
- */
-function names_secretParts(name, value) {
-    if (value === '')
-        return [];
-    if (isSecretName(name) || holdsPrivateKey(value) || (DSN_NAME.test(name) && /:\/\/[^/@\s]+@/.test(value)))
-        return [{ whole: true, value }];
-    const pw = urlPassword(value);
-    if (!pw)
-        return [];
-    const parts = [{ whole: false, value: pw }];
-    try {
-        const decoded = decodeURIComponent(pw);
-        if (decoded !== pw)
-            parts.push({ whole: false, value: decoded });
-    }
-    catch {
-        // not percent-encoded
-    }
-    return parts;
-}
-/** True when any part of the entry is secret. */
-function isSecretEntry(name, value) {
-    return names_secretParts(name, value).length > 0;
-}
-/**
- * Variables the docker CLI (and its buildx plugin) reads from its own environment: a container variable or
- * build arg of that name must never be put in the docker CLI's environment, or it would change which daemon,
- * config, proxy or program docker uses.
- */
-function names_isDockerCliVariable(name) {
-    return (/^(DOCKER|BUILDX|BUILDKIT|COMPOSE|NOTARY|OTEL|GO|XDG|SSL|LD|DYLD)_/i.test(name) ||
-        /^(PATH|HOME|USER|SHELL|TMPDIR|TEMP|TMP|TERM|LANG|GODEBUG|GOMAXPROCS|(HTTPS?|NO|ALL|FTP)_PROXY)$/i.test(name));
-}
-
-;// CONCATENATED MODULE: ./src/secrets/forms.ts
-/**
- * Every form in which a secret value can reach a file, an output or a console line, and that the redactor
- * therefore removes: the encodings the Actions runner masks on its console (raw, per line, base64 in its three
- * alignments, URL-encoded, JSON-escaped), applied to files too, plus the escapings this tool itself performs.
- */
-/** Shorter forms would match everywhere: they are not registered (the run warns about such secrets). */
-const MIN_FORM_LENGTH = 3;
-/** base64 fragments shorter than this are left out. */
-const MIN_BASE64_FORM = 6;
-const jsonEscape = (s) => JSON.stringify(s).slice(1, -1);
-/** `application/x-www-form-urlencoded` (URLSearchParams): space as `+`. */
-const formEncode = (s) => new URLSearchParams([['', s]]).toString().slice(1);
-/** POSIX single-quoted, as `displayArgv` and shells print it: `'it'\''s'`. */
-const shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
-const htmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;');
-/**
- * base64 of the value at the three byte alignments it can take inside a longer base64 text (as the runner
- * masks it): the value's own encoding, and its encodings after one and two leading bytes, with the characters
- * that depend on the neighbouring bytes cut off.
- */
-function base64Forms(s) {
-    const bytes = Buffer.from(s, 'utf8');
-    const out = [];
-    for (let shift = 0; shift < 3; shift++) {
-        const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
-        let b64 = padded.toString('base64');
-        // Leading characters that mix in the unknown preceding bytes.
-        const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
-        b64 = b64.slice(lead);
-        // Trailing characters that mix in the unknown following bytes (and the padding).
-        const rem = padded.length % 3;
-        const trail = rem === 0 ? 0 : rem === 1 ? 4 : 4;
-        if (rem !== 0)
-            b64 = b64.slice(0, b64.length - trail) + (rem === 2 ? b64.slice(-4, -2) : b64.slice(-4, -3));
-        out.push(b64.replace(/=+$/, ''));
-    }
-    return out;
-}
-/**
- * Every encoding of `value` that is redacted: raw, each line of a multi-line value (trimmed), JSON-escaped once
- * and twice, `encodeURIComponent`, form encoding, base64 in three alignments, shell-quoted, and the
- * GitHub-flavoured Markdown table cell form (`|` as `\|`). Forms shorter than 3 characters are left out.
- */
-function secretForms(value) {
-    const forms = new Set();
-    const add = (f) => {
-        if (f.length >= MIN_FORM_LENGTH)
-            forms.add(f);
-    };
-    const bases = [value, ...(/[\r\n]/.test(value) ? value.split(/\r?\n/).map((l) => l.trim()) : [])];
-    for (const v of bases) {
-        if (v.length < MIN_FORM_LENGTH)
-            continue;
-        add(v);
-        add(jsonEscape(v));
-        add(jsonEscape(jsonEscape(v)));
-        add(encodeURIComponent(v));
-        add(formEncode(v));
-        // A shorter base64 fragment would match ordinary text; `base64(user:password)` is registered whole anyway.
-        for (const b of base64Forms(v))
-            if (b.length >= MIN_BASE64_FORM)
-                add(b);
-        add(shellQuote(v));
-        add(shellQuote(v).slice(1, -1)); // the inside of a quoted word: 'it'\''s'
-        // Markdown: a table cell (`|` as `\|`), every punctuation character backslash-escaped, HTML entities.
-        add(v.replace(/\|/g, '\\|'));
-        add(jsonEscape(v).replace(/\|/g, '\\|'));
-        add(v.replace(/[\\`*_{}[\]()#+\-.!|<>~"$]/g, '\\$&'));
-        add(htmlEscape(v));
-        // The annotation escaping of workflow commands (`%` `\r` `\n`).
-        add(v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
-    }
-    return [...forms];
-}
-
-;// CONCATENATED MODULE: ./src/secrets/redactor.ts
-
-
-/** Replaces every registered secret value with `***` (the runner only masks its own console, not files). */
-const MASK = '***';
-/** Shortest secret prefix that a cut may not leave behind. */
-const MIN_PREFIX = 3;
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/**
- * The one redactor of a run: every sink (build.log, report, summary, version.json, outputs, saved state,
- * annotations, console lines) passes its final bytes through `redact`, and every shortened message through
- * `cut`. A value is redacted in every form `secretForms` lists.
- */
-class Redactor {
-    needles = [];
-    pattern = null;
-    raw = new Set();
-    constructor(values = []) {
-        for (const v of values)
-            this.add(v);
-    }
-    /** Register a value: all its forms (see `secretForms`). */
-    add(value) {
-        if (this.raw.has(value))
-            return;
-        this.raw.add(value);
-        let added = false;
-        for (const f of secretForms(value)) {
-            if (!this.needles.includes(f)) {
-                this.needles.push(f);
-                added = true;
-            }
-        }
-        if (!added)
-            return;
-        this.needles.sort((a, b) => b.length - a.length); // longest first, so a prefix never leaves a tail
-        this.pattern = null;
-    }
-    /** Every form that is redacted. */
-    get values() {
-        return this.needles;
-    }
-    /** The values as registered (not their forms). */
-    get secrets() {
-        return [...this.raw];
-    }
-    redact(text) {
-        if (this.needles.length === 0 || text === '')
-            return text;
-        this.pattern ??= new RegExp(this.needles.map(escapeRegExp).join('|'), 'g');
-        return text.replace(this.pattern, MASK);
-    }
-    /** True when `text` holds any registered value in any form. */
-    leaks(text) {
-        return this.needles.some((n) => text.includes(n));
-    }
-    /**
-     * Shorten `text` to at most `max` characters, safely: redact first, then cut, then drop any secret prefix of 3
-     * or more characters left at the cut (and never cut a `***` in two).
-     */
-    cut(text, max, ellipsis = '…') {
-        const red = this.redact(text);
-        if (red.length <= max)
-            return red;
-        let s = red.slice(0, Math.max(0, max - ellipsis.length));
-        for (let changed = true; changed;) {
-            changed = false;
-            for (const n of this.needles) {
-                for (let k = Math.min(n.length - 1, s.length); k >= MIN_PREFIX; k--) {
-                    if (s.endsWith(n.slice(0, k))) {
-                        s = s.slice(0, -k);
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-        }
-        s = s.replace(/\*{1,2}$/, (m) => (red.startsWith(MASK, s.length - m.length) ? '' : m));
-        // Never split a UTF-16 surrogate pair.
-        if (/[\uD800-\uDBFF]$/.test(s))
-            s = s.slice(0, -1);
-        return `${s}${ellipsis}`;
-    }
-}
-/**
- * Redacts a byte stream line by line, so a secret split across two chunks is still caught. `flush()` emits a
- * last line without a newline. Memory stays bounded whatever comes: bytes are decoded across chunk boundaries
- * (invalid UTF-8 becomes U+FFFD), each chunk is searched once, and a line longer than `maxPending` is emitted in
- * pieces, each cut where no secret can span it (a tail as long as the longest secret is held back).
- */
-class LineRedactor {
-    redactor;
-    emit;
-    maxPending;
-    pending = '';
-    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    constructor(redactor, emit, maxPending = 64 * 1024) {
-        this.redactor = redactor;
-        this.emit = emit;
-        this.maxPending = maxPending;
-    }
-    write(chunk) {
-        const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
-        let start = 0;
-        let nl;
-        while ((nl = text.indexOf('\n', start)) >= 0) {
-            this.emit(this.redactor.redact(this.pending + text.slice(start, nl + 1)));
-            this.pending = '';
-            start = nl + 1;
-        }
-        this.pending += text.slice(start);
-        if (this.pending.length > this.maxPending)
-            this.spill();
-    }
-    flush() {
-        this.pending += this.decoder.end();
-        if (this.pending)
-            this.emit(this.redactor.redact(this.pending));
-        this.pending = '';
-    }
-    /** Emit all of a long line but its end, cut before any secret that would straddle the cut. */
-    spill() {
-        const needles = this.redactor.values;
-        const longest = needles.reduce((m, n) => Math.max(m, n.length), 0);
-        let cut = this.pending.length - Math.max(0, longest - 1);
-        for (let moved = true; moved && cut > 0;) {
-            moved = false;
-            for (const n of needles) {
-                const i = this.pending.indexOf(n, Math.max(0, cut - n.length + 1));
-                if (i >= 0 && i < cut) {
-                    cut = i;
-                    moved = true;
-                }
-            }
-        }
-        // Only back-to-back secrets for half the buffer could push the cut that far: emit it all rather than grow.
-        if (cut < this.maxPending / 2)
-            cut = this.pending.length;
-        this.emit(this.redactor.redact(this.pending.slice(0, cut)));
-        this.pending = this.pending.slice(cut);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/exec/runner.ts
-
-
-
-
-
-
-
-/** A command that exited non-zero; the message is redacted and ends with the stderr line that says why. */
-class runner_CommandError extends Error {
-    argv;
-    result;
-    constructor(argv, result, redactor) {
-        const last = redactor.redact(runner_errorLine(result.stderr) || runner_errorLine(result.stdout) || 'no output');
-        super(`\`${redactor.redact(displayArgv(argv.slice(0, 3)))}…\` exited ${result.exitCode}: ${last}`);
-        this.argv = argv;
-        this.result = result;
-        this.name = 'CommandError';
-    }
-}
-/** The last non-blank line of a command's output ('' when there is none). */
-const lastLine = (s) => s.trim().split('\n').pop()?.trim() ?? '';
-/** Lines docker prints after the error that say nothing about it. */
-const DOCKER_NOISE = /^(Run '.*--help' for more information\.?|See '.*--help'\.?)$/;
-/**
- * The line of docker's output that says what went wrong ('' when there is none): docker's own
- * `Error response from daemon:` line, else a `docker: …` line (such as "Cannot connect to the Docker daemon"),
- * else the last `ERROR`/`error` line (BuildKit's "ERROR: failed to solve: …"), else the last line that is not
- * docker's "Run 'docker run --help' for more information". Every message that sums up a docker failure uses it.
- */
-function runner_errorLine(output) {
-    const lines = output
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !DOCKER_NOISE.test(l));
-    const last = (re) => lines.findLast((l) => re.test(l));
-    const daemon = last(/Error response from daemon:/);
-    if (daemon)
-        return daemon.slice(daemon.indexOf('Error response from daemon:'));
-    return last(/^docker: /) ?? last(/^(ERROR|error)\b/) ?? last(/error/i) ?? lines.at(-1) ?? '';
-}
-/** Quote argv for display in the log (never executed through a shell). */
-function displayArgv(argv) {
-    return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-/** Characters of each stream a RunResult keeps (its end); the whole output goes to build.log as it comes. */
-const OUTPUT_TAIL = 1 << 20;
-/** The last `max` characters of a stream, decoded across chunk boundaries (invalid UTF-8 becomes U+FFFD). */
-class Tail {
-    max;
-    text = '';
-    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    truncated = false;
-    constructor(max) {
-        this.max = max;
-    }
-    push(b) {
-        this.text += this.decoder.write(b);
-        if (this.text.length > 2 * this.max)
-            this.trim();
-    }
-    end() {
-        this.text += this.decoder.end();
-        this.trim();
-        return this.text;
-    }
-    trim() {
-        if (this.text.length <= this.max)
-            return;
-        this.text = this.text.slice(-this.max);
-        this.truncated = true;
-    }
-}
-/**
- * spawn without a shell; the output is handed on chunk by chunk and only a bounded tail of it is kept, so a
- * command that prints gigabytes (or one line without a newline) costs no more memory than one that prints a line.
- */
-function spawnBounded(cmd, args, env, input, onStdout, onStderr, onSpawn) {
-    return new Promise((resolve, reject) => {
-        // In a process group of its own, so that stopping it stops what it started too (docker runs buildx as a
-        // child process; a killed docker CLI would leave it running, holding the pipes open).
-        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-        onSpawn(child);
-        const out = new Tail(OUTPUT_TAIL);
-        const err = new Tail(OUTPUT_TAIL);
-        child.stdout.on('data', (b) => {
-            out.push(b);
-            onStdout(b);
-        });
-        child.stderr.on('data', (b) => {
-            err.push(b);
-            onStderr(b);
-        });
-        child.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
-        child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stdout: out.end(), stderr: err.end() }));
-        child.stdin.on('error', () => undefined); // a command that exits without reading its input
-        child.stdin.end(input !== undefined ? Buffer.from(input) : undefined);
-    });
-}
-/** Signal a process and its process group (the group is its own when it was spawned `detached`). */
-function killTree(child, signal) {
-    try {
-        if (child.pid)
-            process.kill(-child.pid, signal);
-        else
-            child.kill(signal);
-    }
-    catch {
-        child.kill(signal); // not a group leader
-    }
-}
-const signalNumber = (s) => ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[s];
-/** Characters of a follower's stderr kept for its error message. */
-const FOLLOWER_STDERR = 64 * 1024;
-/**
- * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
- * redacted, and optionally to the console.
- */
-class Runner {
-    log;
-    ui;
-    redactor;
-    scratch;
-    /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
-    env = {};
-    /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
-    envDir = null;
-    envFiles = 0;
-    /** Every process this runner started that is still running, and what an interrupt does to it. */
-    live = new Map();
-    idleWaiters = new Set();
-    /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
-    interrupted = null;
-    /**
-     * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
-     * step removes should the main step be killed); the system temp folder when unset.
-     */
-    constructor(log, ui, redactor, scratch = external_node_os_default().tmpdir()) {
-        this.log = log;
-        this.ui = ui;
-        this.redactor = redactor;
-        this.scratch = scratch;
-    }
-    /**
-     * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
-     * (mode 0600, in a 0700 folder), so their values reach the container without being in any argv or in the
-     * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
-     */
-    envFile(entries) {
-        if (!this.envDir) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(this.scratch, { recursive: true, mode: 0o700 });
-            this.envDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(this.scratch, 'env-'));
-        }
-        const file = external_node_path_default().join(this.envDir, `env-${++this.envFiles}`);
-        (0,external_node_fs_namespaceObject.writeFileSync)(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
-        return file;
-    }
-    /**
-     * A process started outside `run` (a follower such as `docker logs --follow`): an interrupt stops it with the
-     * others, and `idle` waits for it.
-     */
-    track(child, onAbort = 'kill') {
-        if (child.exitCode !== null || child.signalCode !== null)
-            return;
-        this.live.set(child, onAbort);
-        const gone = () => {
-            this.live.delete(child);
-            if (this.live.size === 0)
-                for (const w of this.idleWaiters)
-                    w();
-        };
-        child.once('close', gone);
-        child.once('error', gone);
-        if (this.interrupted && onAbort === 'kill')
-            killTree(child, 'SIGTERM');
-    }
-    /**
-     * The run was interrupted: stop every command still running (but those that must `finish`) and refuse new
-     * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
-     */
-    abort(reason) {
-        this.interrupted ??= reason;
-        for (const [child, how] of this.live)
-            if (how === 'kill')
-                killTree(child, 'SIGTERM');
-    }
-    /**
-     * Resolves once no process of this runner is running. One still running after `graceMs` is killed
-     * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
-     */
-    idle(graceMs = 10_000) {
-        if (this.live.size === 0)
-            return Promise.resolve();
-        return new Promise((resolve) => {
-            const timer = setTimeout(() => {
-                for (const child of this.live.keys())
-                    killTree(child, 'SIGKILL');
-            }, graceMs);
-            timer.unref();
-            const done = () => {
-                clearTimeout(timer);
-                this.idleWaiters.delete(done);
-                resolve();
-            };
-            this.idleWaiters.add(done);
-        });
-    }
-    /** Remove every env file this runner wrote. */
-    removeEnvFiles() {
-        if (this.envDir)
-            (0,external_node_fs_namespaceObject.rmSync)(this.envDir, { recursive: true, force: true });
-        this.envDir = null;
-    }
-    /**
-     * A long-lived command beside the run (`docker logs --follow`, `docker wait`, `docker save` read as a stream):
-     * no shell, the runner's environment (DOCKER_CONFIG while logged in), its command line in build.log (redacted),
-     * in a process group of its own, and stopped with the run's other commands on an interrupt (after which a new
-     * one is refused, as `run` refuses). `idle()` waits for it. Its stdout and stderr are not logged here: the
-     * caller reads them (the app's output is logged line by line, prefixed; a saved image is never logged).
-     */
-    spawn(argv, opts = {}) {
-        const [cmd, ...args] = argv;
-        if (!cmd)
-            throw new Error('Runner.spawn: empty argv');
-        if (this.interrupted)
-            throw this.interrupted;
-        this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
-        const env = Object.keys(this.env).length ? { ...process.env, ...this.env } : process.env;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        this.track(child);
-        const err = new Tail(FOLLOWER_STDERR);
-        child.stderr.on('data', (b) => err.push(b));
-        const exited = new Promise((resolve) => {
-            child.on('error', (e) => resolve({ exitCode: -1, stderr: this.redactor.redact(`cannot run ${cmd}: ${e.message}`) }));
-            child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 15) : -1), stderr: this.redactor.redact(err.end()) }));
-        });
-        return {
-            stdout: child.stdout,
-            stderr: child.stderr,
-            exited,
-            kill: () => {
-                if (child.exitCode === null && child.signalCode === null)
-                    killTree(child, 'SIGTERM');
-            },
-        };
-    }
-    async run(argv, opts = {}) {
-        const [cmd, ...args] = argv;
-        if (!cmd)
-            throw new Error('Runner.run: empty argv');
-        if (this.interrupted && !opts.cleanup)
-            throw this.interrupted;
-        for (const name of Object.keys(opts.byName ?? {})) {
-            if (names_isDockerCliVariable(name))
-                throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
-        }
-        // Quiet commands are logged once they end, with their exit code, so parallel ones stay readable.
-        if (!opts.quiet)
-            this.log.line(`$ ${displayArgv(argv)}`);
-        const sink = (text) => {
-            if (!opts.quiet)
-                this.log.writeRedacted(text);
-            if (opts.stream)
-                this.ui.output(text);
-        };
-        const out = new LineRedactor(this.redactor, sink);
-        const err = new LineRedactor(this.redactor, sink);
-        const started = performance.now();
-        const env = opts.env || opts.byName || Object.keys(this.env).length
-            ? { ...process.env, ...opts.byName, ...opts.env, ...this.env }
-            : process.env;
-        const res = await spawnBounded(cmd, args, env, opts.input, (b) => out.write(b), (b) => err.write(b), (child) => this.track(child, opts.cleanup ? 'finish' : opts.onAbort));
-        out.flush();
-        err.flush();
-        const result = {
-            exitCode: res.exitCode,
-            stdout: res.stdout,
-            stderr: res.stderr,
-            durationMs: Math.round(performance.now() - started),
-        };
-        if (opts.quiet)
-            this.log.line(`$ ${displayArgv(argv)}  # exit ${res.exitCode}, ${result.durationMs} ms`);
-        else if (res.exitCode !== 0)
-            this.log.line(`(exit ${res.exitCode} after ${result.durationMs} ms)`);
-        if (res.exitCode !== 0 && !opts.allowFailure)
-            throw new runner_CommandError(argv, result, this.redactor);
-        return result;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/publish/docker-config.ts
 
 
@@ -33347,6 +33380,7 @@ async function existingSession(ctx, session, registry) {
     if (!found)
         return null;
     const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+    const runner = session?.runner ?? ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     let username = '';
     let password = '';
     if (found.kind === 'auth')
@@ -33366,7 +33400,7 @@ async function existingSession(ctx, session, registry) {
         ctx.redactor.add(password);
         ctx.ui.setSecret(password);
     }
-    return { registry, username, password, dockerConfig, close: async () => undefined };
+    return { registry, username, password, dockerConfig, runner, close: async () => undefined };
 }
 const normalHost = (/* unused pure expression or super */ null && (normalRegistry));
 /** The registry host of a full ref (`host/repo:tag`). */
@@ -33445,13 +33479,17 @@ function wantsLogin(ctx, prepared) {
     return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
- * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
+ * `docker login` to `registry` through `runner`, a session's view whose DOCKER_CONFIG is the private one, the
+ * password on stdin (never argv), retrying transient failures; a refusal or a last failure throws a UserError
+ * that says which and what to do.
  */
-async function dockerLogin(ctx, login, dockerConfig) {
+async function dockerLogin(ctx, login, runner) {
     const { registry, username, password } = login;
     try {
-        await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
+        await retryRegistry(`docker login to ${registry}`, () => runner.run(loginArgv(registry, username), { input: password, quiet: true }), {
+            say: (line) => ctx.ui.info(line),
+            why: failureText,
+        });
     }
     catch (e) {
         throw loginError(registry, username, e);
@@ -33472,15 +33510,15 @@ function loginError(registry, username, e) {
 }
 /**
  * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
- * is one registry or several, a line each (the `loggedIn` state).
+ * is one registry or several, a line each (the `loggedIn` state). The logouts run in a view of `runner` with
+ * that DOCKER_CONFIG.
  */
 async function logout(runner, registries, dockerConfig) {
     if (!dockerConfig || !(0,external_node_fs_namespaceObject.existsSync)(dockerConfig))
         return false;
+    const session = runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     for (const registry of registries.split('\n').filter(Boolean)) {
-        await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
-            .catch(() => undefined);
+        await session.run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
     return true;

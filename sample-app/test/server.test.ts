@@ -20,8 +20,11 @@ function get(port: number, path: string, agent: http.Agent): Promise<{ status: n
 describe('graceful drain', () => {
   it('finishes in-flight requests, closes idle keep-alive connections, refuses new ones', async () => {
     const { logger } = captureLogger();
+    let slowArrived!: () => void;
+    const slowInServer = new Promise<void>((resolve) => (slowArrived = resolve));
     const server = createHttpServer((req, res) => {
       const delay = req.url === '/slow' ? 300 : 0;
+      if (req.url === '/slow') slowArrived();
       setTimeout(() => res.end(req.url), delay);
     });
     const port = await listen(server, 0, '127.0.0.1');
@@ -30,18 +33,18 @@ describe('graceful drain', () => {
     // An idle keep-alive connection...
     const idle = await get(port, '/fast', agent);
     assert.equal(idle.status, 200);
-    let idleClosed = false;
-    idle.socket.on('close', () => (idleClosed = true));
+    const idleClosed = new Promise<void>((resolve) => idle.socket.on('close', () => resolve()));
 
     // ...and a request in flight when the shutdown starts.
     const busyAgent = new http.Agent({ keepAlive: true });
     const inFlight = get(port, '/slow', busyAgent);
-    await sleep(50);
+    await slowInServer; // in the server's hands (a fixed 50 ms sleep was not always enough on a busy machine)
     const started = Date.now();
     const drained = drain(server, logger, 5000);
 
-    await sleep(50);
-    assert.ok(idleClosed, 'idle keep-alive connection is closed at once');
+    // Closed at once: well before the in-flight request's 300 ms are over.
+    const closedIn = await Promise.race([idleClosed.then(() => Date.now() - started), sleep(250).then(() => -1)]);
+    assert.ok(closedIn >= 0, 'idle keep-alive connection is closed at once');
     await assert.rejects(get(port, '/fast', new http.Agent()), /ECONNREFUSED/);
 
     const slow = await inFlight;
@@ -56,13 +59,15 @@ describe('graceful drain', () => {
 
   it('cuts requests still running after the grace period', async () => {
     const { logger, records } = captureLogger();
+    let arrived!: () => void;
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
     const server = createHttpServer(() => {
-      /* never answers */
+      arrived(); /* and never answers */
     });
     const port = await listen(server, 0, '127.0.0.1');
     const hung = get(port, '/hang', new http.Agent());
     hung.catch(() => undefined);
-    await sleep(50);
+    await inFlight; // the request is in the server's hands (not a fixed sleep: on a busy machine 50 ms was not enough)
     const started = Date.now();
     const result = await drain(server, logger, 200);
     assert.equal(result.forced, true);

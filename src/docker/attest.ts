@@ -4,6 +4,8 @@
  * index with its attestation manifests) or a builder of its own (docker-container, kubernetes, remote). The
  * classic image store under the docker driver cannot, and buildx then refuses `--provenance`/`--sbom`.
  */
+import type { Runner } from '../exec/runner.js';
+import type { Builder } from './build-argv.js';
 
 /** Whether a value asks for an attestation (anything but empty or `false`). */
 export const wants = (value: string): boolean => value !== '' && value !== 'false';
@@ -55,4 +57,30 @@ export function notKept(what: string[], s: AttestationSupport): string | null {
     `${what.join(' and ')} made by the ${s.driver} builder but not pushed: the classic image store keeps only the image; ` +
     'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) for the push to carry them'
   );
+}
+
+/**
+ * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
+ * without them runs no extra command. When it cannot, one warning (`warn`) says what to change.
+ */
+export async function canAttest(
+  runner: Runner,
+  asked: { provenance: string; sbom: string },
+  builder: Builder,
+  warn: (message: string) => void,
+): Promise<boolean> {
+  const what = [wants(asked.provenance) ? 'provenance' : '', wants(asked.sbom) ? 'sbom' : ''].filter(Boolean);
+  if (what.length === 0) return false;
+  if (builder === 'classic') {
+    warn(`${what.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`);
+    return false;
+  }
+  const [inspect, info] = await Promise.all(
+    [BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => runner.run([...argv], { allowFailure: true, quiet: true })),
+  );
+  const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
+  if (!support.capable) warn(cannotAttest(what, support));
+  const lost = notKept(what, support);
+  if (lost) warn(lost);
+  return support.capable;
 }

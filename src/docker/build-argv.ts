@@ -17,6 +17,16 @@ export interface BuildRequest {
   attestations?: boolean;
 }
 
+/** The OCI labels of the image, from the run's version object (before the user's labels, which may override them). */
+export function ociLabels(v: { source: string; commit: string; version: string }): KeyValue[] {
+  return [
+    { key: 'org.opencontainers.image.source', value: v.source },
+    { key: 'org.opencontainers.image.revision', value: v.commit },
+    { key: 'org.opencontainers.image.version', value: v.version },
+    { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
+  ];
+}
+
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
 export function secretEnvName(index: number): string {
   return `DOCKERFLOW_BUILD_SECRET_${index}`;

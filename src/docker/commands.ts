@@ -5,7 +5,8 @@
  * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
  * fails on one.
  */
-import type { Runner, RunResult, Spawned } from '../exec/runner.js';
+import { CommandError, type Runner, type RunResult, type Spawned } from '../exec/runner.js';
+import { tagArgv } from './registry-argv.js';
 import { runLabelArgs } from './run-label.js';
 import { platformArgs } from './run-argv.js';
 
@@ -213,4 +214,17 @@ export async function storeInfo(runner: Runner): Promise<string | null> {
 export async function connect(runner: Runner, network: string, container: string): Promise<boolean> {
   const r = await runner.run(dockerArgv.networkConnect(network, container), quietly);
   return r.exitCode === 0;
+}
+
+/**
+ * Tag the built image by ID. The containerd store moves a tag by delete + create: a concurrent run moving it too
+ * makes that fail once with "already exists", which is tried again (5 attempts); any other failure throws.
+ */
+export async function tagImage(runner: Runner, imageId: string, ref: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const argv = tagArgv(imageId, ref);
+    const r = await runner.run(argv, { quiet: true, allowFailure: true });
+    if (r.exitCode === 0) return;
+    if (attempt >= 5 || !/already exists/i.test(r.stderr)) throw new CommandError(argv, r, runner.redactor);
+  }
 }

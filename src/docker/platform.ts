@@ -3,6 +3,11 @@
  * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
  */
 
+import { UserError } from '../config/errors.js';
+import type { Runner } from '../exec/runner.js';
+import type { Builder } from './build-argv.js';
+import { storeInfo } from './commands.js';
+
 export interface Platform {
   os: string;
   architecture: string;
@@ -38,3 +43,23 @@ export interface IndexEntry {
 export const isAttestation = (m: IndexEntry): boolean =>
   m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
   (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
+
+/**
+ * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
+ * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
+ */
+export async function canHoldPlatforms(runner: Runner, builder: Builder, n: number): Promise<void> {
+  if (builder === 'classic') {
+    throw new UserError(
+      `platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`,
+      'config',
+    );
+  }
+  const info = await storeInfo(runner);
+  if (info !== null && !isContainerdStore(info)) {
+    throw new UserError(
+      `platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`,
+      'config',
+    );
+  }
+}

@@ -180,21 +180,31 @@ export interface Spawned {
 /** Characters of a follower's stderr kept for its error message. */
 const FOLLOWER_STDERR = 64 * 1024;
 
+/** What a runner and its views (`withEnv`) share: the processes under way, the interrupt, the env files. */
+interface Shared {
+  /** Every process started that is still running, and what an interrupt does to it. */
+  readonly live: Map<ChildProcess, 'kill' | 'finish'>;
+  readonly idleWaiters: Set<() => void>;
+  /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
+  interrupted: Error | null;
+  /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
+  envDir: string | null;
+  envFiles: number;
+}
+
 /**
  * Runs external commands from an argv array (no shell), logging each command line and its output to build.log,
  * redacted, and optionally to the console.
  */
 export class Runner {
-  /** Variables every command gets (DOCKER_CONFIG while the run is logged in to a registry). */
-  readonly env: Record<string, string> = {};
-  /** The run's private folder (mode 0700) for `--env-file`s, made on first use, removed by `removeEnvFiles`. */
-  private envDir: string | null = null;
-  private envFiles = 0;
-  /** Every process this runner started that is still running, and what an interrupt does to it. */
-  private readonly live = new Map<ChildProcess, 'kill' | 'finish'>();
-  private readonly idleWaiters = new Set<() => void>();
-  /** Why the run was interrupted, once it was: new commands are refused with it, but for cleanup ones. */
-  private interrupted: Error | null = null;
+  /**
+   * Variables every command of this runner gets, fixed when it is made: a registry session's view
+   * (`withEnv`) has DOCKER_CONFIG; the run's own runner has none.
+   */
+  readonly env: Readonly<Record<string, string>>;
+  /** The runner this one is a view of (itself when it is none): what is asked once per run is keyed on it. */
+  readonly root: Runner;
+  private readonly shared: Shared;
 
   /**
    * `scratch`: the folder the env files' private folder is made in (the run's own work folder, which the post
@@ -205,7 +215,21 @@ export class Runner {
     private readonly ui: Ui,
     readonly redactor: Redactor,
     private readonly scratch: string = os.tmpdir(),
-  ) {}
+    view?: { env: Record<string, string>; of: Runner },
+  ) {
+    this.env = Object.freeze({ ...view?.env });
+    this.root = view?.of.root ?? this;
+    this.shared = view?.of.shared ?? { live: new Map(), idleWaiters: new Set(), interrupted: null, envDir: null, envFiles: 0 };
+  }
+
+  /**
+   * A view of this runner whose commands also get `extra` (a registry session's DOCKER_CONFIG), this runner's
+   * own env untouched. It shares everything else: build.log, the redactor, the processes under way (an
+   * interrupt or `idle()` of either reaches both), the interrupt and the env files.
+   */
+  withEnv(extra: Record<string, string>): Runner {
+    return new Runner(this.log, this.ui, this.redactor, this.scratch, { env: { ...this.env, ...extra }, of: this });
+  }
 
   /**
    * A `docker run --env-file` for container variables: `KEY=VALUE` lines in a file only this user can read
@@ -213,11 +237,12 @@ export class Runner {
    * docker CLI's own environment. Removed by `removeEnvFiles` (at cleanup, and on interrupt).
    */
   envFile(entries: readonly KeyValue[]): string {
-    if (!this.envDir) {
+    const sh = this.shared;
+    if (!sh.envDir) {
       mkdirSync(this.scratch, { recursive: true, mode: 0o700 });
-      this.envDir = mkdtempSync(path.join(this.scratch, 'env-'));
+      sh.envDir = mkdtempSync(path.join(this.scratch, 'env-'));
     }
-    const file = path.join(this.envDir, `env-${++this.envFiles}`);
+    const file = path.join(sh.envDir, `env-${++sh.envFiles}`);
     writeFileSync(file, entries.map((e) => `${e.key}=${e.value}\n`).join(''), { mode: 0o600 });
     return file;
   }
@@ -228,14 +253,14 @@ export class Runner {
    */
   track(child: ChildProcess, onAbort: 'kill' | 'finish' = 'kill'): void {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    this.live.set(child, onAbort);
+    this.shared.live.set(child, onAbort);
     const gone = (): void => {
-      this.live.delete(child);
-      if (this.live.size === 0) for (const w of this.idleWaiters) w();
+      this.shared.live.delete(child);
+      if (this.shared.live.size === 0) for (const w of this.shared.idleWaiters) w();
     };
     child.once('close', gone);
     child.once('error', gone);
-    if (this.interrupted && onAbort === 'kill') killTree(child, 'SIGTERM');
+    if (this.shared.interrupted && onAbort === 'kill') killTree(child, 'SIGTERM');
   }
 
   /**
@@ -243,8 +268,8 @@ export class Runner {
    * ones, so nothing the run starts from now on can outlive its cleanup; cleanup commands still run.
    */
   abort(reason: Error): void {
-    this.interrupted ??= reason;
-    for (const [child, how] of this.live) if (how === 'kill') killTree(child, 'SIGTERM');
+    this.shared.interrupted ??= reason;
+    for (const [child, how] of this.shared.live) if (how === 'kill') killTree(child, 'SIGTERM');
   }
 
   /**
@@ -252,25 +277,25 @@ export class Runner {
    * (SIGKILL), so a command that ignores SIGTERM cannot hold the cleanup up.
    */
   idle(graceMs = 10_000): Promise<void> {
-    if (this.live.size === 0) return Promise.resolve();
+    if (this.shared.live.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        for (const child of this.live.keys()) killTree(child, 'SIGKILL');
+        for (const child of this.shared.live.keys()) killTree(child, 'SIGKILL');
       }, graceMs);
       timer.unref();
       const done = (): void => {
         clearTimeout(timer);
-        this.idleWaiters.delete(done);
+        this.shared.idleWaiters.delete(done);
         resolve();
       };
-      this.idleWaiters.add(done);
+      this.shared.idleWaiters.add(done);
     });
   }
 
   /** Remove every env file this runner wrote. */
   removeEnvFiles(): void {
-    if (this.envDir) rmSync(this.envDir, { recursive: true, force: true });
-    this.envDir = null;
+    if (this.shared.envDir) rmSync(this.shared.envDir, { recursive: true, force: true });
+    this.shared.envDir = null;
   }
 
   /**
@@ -283,7 +308,7 @@ export class Runner {
   spawn(argv: readonly string[], opts: SpawnOptions = {}): Spawned {
     const [cmd, ...args] = argv;
     if (!cmd) throw new Error('Runner.spawn: empty argv');
-    if (this.interrupted) throw this.interrupted;
+    if (this.shared.interrupted) throw this.shared.interrupted;
     this.log.line(`$ ${displayArgv(argv)} &${opts.why ? `  # ${opts.why}` : ''}`);
     const env = Object.keys(this.env).length ? { ...(process.env as Record<string, string>), ...this.env } : process.env;
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -309,7 +334,7 @@ export class Runner {
   async run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
     const [cmd, ...args] = argv;
     if (!cmd) throw new Error('Runner.run: empty argv');
-    if (this.interrupted && !opts.cleanup) throw this.interrupted;
+    if (this.shared.interrupted && !opts.cleanup) throw this.shared.interrupted;
     for (const name of Object.keys(opts.byName ?? {})) {
       if (isDockerCliVariable(name)) throw new Error(`${name} would change what the docker CLI itself does: it cannot be passed by name`);
     }

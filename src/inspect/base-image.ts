@@ -57,3 +57,12 @@ export function substitute(text: string, vars: ReadonlyMap<string, string>): str
   );
   return unknown ? null : out;
 }
+
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+export function baseImageOf(...args: Parameters<typeof finalBaseImage>): BaseImage {
+  try {
+    return finalBaseImage(...args);
+  } catch (e) {
+    return { kind: 'unknown', why: `the final stage's FROM could not be read (${(e as Error).message})` };
+  }
+}

@@ -46,3 +46,15 @@ export function excludedBy(ignorePath: string, context: string, relPath: string)
   }
   return null;
 }
+
+/** DF105: the ignore-file line that kept version.json out of the build context, if one did (`log`: why it cannot tell). */
+export function versionIgnoredBy(context: string, dockerfile: string, buildkit: boolean, log: (line: string) => void): IgnoredBy | null {
+  const file = ignoreFile(context, dockerfile, buildkit);
+  if (!file) return null;
+  try {
+    return excludedBy(file, context, 'version.json');
+  } catch (e) {
+    log(`cannot read ${file}: ${(e as Error).message}`);
+    return null;
+  }
+}

@@ -16,7 +16,8 @@ import { smoke, SMOKE_RULES } from '../stages/smoke.js';
 import { test } from '../stages/test.js';
 import { wantsLogin, type RegistrySession } from '../publish/login.js';
 import { login } from '../stages/login.js';
-import { newPublished, publish, PublishError, pushReason } from '../stages/publish.js';
+import { publish } from '../stages/publish.js';
+import { newPublished, PublishError, pushReason } from '../publish/published.js';
 import { Interrupted, platformViews, type Built, type Prepared, type RunContext } from '../run/context.js';
 import { mergePlatformRows, type PlatformRows } from '../report/platforms.js';
 import { describeError } from '../run/describe-error.js';
@@ -80,7 +81,6 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   const removeWorkDir = (): void => rmSync(ctx.workDir, { recursive: true, force: true });
   ctx.undo.add(removeWorkDir);
 
-  const stack = new Stack(ctx);
   let early: Promise<void> | undefined;
   try {
     // Independent of the git metadata: runs while it is read.
@@ -88,6 +88,10 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     prepared = await timed('prepare', () => prepare(ctx));
     const p = prepared;
     if (wantsLogin(ctx, p)) session = await timed('login', () => login(ctx, p));
+    // The stages from here on run their docker commands through the session's runner (its DOCKER_CONFIG holds
+    // the logins: base image pulls, sidecars, the push); the cleanup below uses the run's own.
+    const staged: RunContext = session ? { ...ctx, runner: session.runner } : ctx;
+    const stack = new Stack(staged);
     writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
     // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
     // never written, so concurrent runs on one checkout each build their own version.json.
@@ -110,7 +114,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       early.catch(() => undefined);
     }
     try {
-      built = await timed('build', () => build(ctx, p, view.dir));
+      built = await timed('build', () => build(staged, p, view.dir));
     } finally {
       rmSync(view.dir, { recursive: true, force: true });
     }
@@ -131,8 +135,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       }
       // Both settle before going on, so cleanup never races a stage that is still running.
       const [inspected, smoked] = await Promise.allSettled([
-        timed(`inspect${on}`, () => inspect(ctx, p, v, timings)),
-        timed(`smoke${on}`, () => smoke(ctx, p, v, stack)),
+        timed(`inspect${on}`, () => inspect(staged, p, v, timings)),
+        timed(`smoke${on}`, () => smoke(staged, p, v, stack)),
       ]);
       // What one of them judged is kept when the other failed or the run was interrupted.
       if (inspected.status === 'fulfilled') judged.push(...inspected.value);
@@ -140,12 +144,12 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       if (inspected.status === 'rejected') throw inspected.reason;
       if (smoked.status === 'rejected') throw smoked.reason;
       if (smoked.value.readyMs !== undefined) timings[`ready${on}`] = smoked.value.readyMs;
-      judged.push(...(await timed(`test${on}`, () => test(ctx, v, stack))));
+      judged.push(...(await timed(`test${on}`, () => test(staged, v, stack))));
     }
     const checks = judgedRows();
     if (p.plan.push) {
       published = await timed('publish', () =>
-        publish(ctx, p, b, checks, session, files.shasum).catch((e: unknown) => {
+        publish(staged, p, b, checks, session, files.shasum).catch((e: unknown) => {
           // What was pushed and verified before the failure is reported with it.
           if (e instanceof PublishError) {
             published = e.published;

@@ -4,7 +4,10 @@
  * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
  */
 import { Agent, request } from 'undici';
+import { readFileSync } from 'node:fs';
 import { DOCKER_HUB, hubRepository, normalRegistry, parseTagEntry } from '../config/image-ref.js';
+import type { Prepared, RunContext } from '../run/context.js';
+import { existingSession, sessionFor, type RegistrySession } from './login.js';
 
 /** Docker Hub's limit for the full description, in bytes. */
 export const HUB_FULL_DESCRIPTION_MAX = 25_000;
@@ -113,5 +116,40 @@ export async function updateHubDescription(req: HubDescriptionRequest): Promise<
     );
   } finally {
     await agent.close();
+  }
+}
+
+/**
+ * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
+ * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
+ */
+export async function describeOnHub(ctx: RunContext, prepared: Prepared, session: RegistrySession | null, pushed: string[]): Promise<void> {
+  const { hubDescription, hubShortDescription } = ctx.config;
+  const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
+  if (skip) {
+    ctx.ui.info(`hub-description: ${skip}`);
+    return;
+  }
+  const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+  if (!hub?.password) {
+    ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+    return;
+  }
+  const fullDescription = hubDescription ? readFileSync(hubDescription, 'utf8') : undefined;
+  for (const repository of repositories) {
+    const result = await updateHubDescription({
+      apiUrl: hubApiUrl(ctx.env),
+      username: hub.username,
+      password: hub.password,
+      repository,
+      fullDescription,
+      shortDescription: hubShortDescription || undefined,
+      onSecret: (token) => {
+        ctx.redactor.add(token);
+        ctx.ui.setSecret(token);
+      },
+    });
+    if (result.ok) ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
+    else ctx.ui.warning(`hub-description: ${result.error}`);
   }
 }

@@ -19,6 +19,12 @@ export interface RegistryLogin {
 export interface RegistrySession extends RegistryLogin {
   /** The private DOCKER_CONFIG every docker command of the run uses while logged in. */
   dockerConfig: string;
+  /**
+   * The run's runner with DOCKER_CONFIG set to `dockerConfig` (`Runner.withEnv`): the session's own commands
+   * (login, push, logout) and every stage after the login (build pulls, sidecars) run through it, while the
+   * run's runner keeps its env.
+   */
+  runner: Runner;
   /** Every registry logged in to (`registry`, `username`, `password` above are the first); absent means just that one. */
   logins?: RegistryLogin[];
   close(): Promise<void>;
@@ -45,6 +51,7 @@ export async function existingSession(ctx: RunContext, session: RegistrySession 
   const found = existingLogin(userDockerConfigDir(ctx.env), registry, (m) => ctx.ui.warning(m));
   if (!found) return null;
   const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+  const runner = session?.runner ?? ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
   let username = '';
   let password = '';
   if (found.kind === 'auth') ({ username, password } = found);
@@ -62,7 +69,7 @@ export async function existingSession(ctx: RunContext, session: RegistrySession 
     ctx.redactor.add(password);
     ctx.ui.setSecret(password);
   }
-  return { registry, username, password, dockerConfig, close: async () => undefined };
+  return { registry, username, password, dockerConfig, runner, close: async () => undefined };
 }
 
 export const normalHost = normalRegistry;
@@ -151,17 +158,17 @@ export function wantsLogin(ctx: RunContext, prepared: Prepared): boolean {
 }
 
 /**
- * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
- * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
+ * `docker login` to `registry` through `runner`, a session's view whose DOCKER_CONFIG is the private one, the
+ * password on stdin (never argv), retrying transient failures; a refusal or a last failure throws a UserError
+ * that says which and what to do.
  */
-export async function dockerLogin(ctx: RunContext, login: RegistryLogin, dockerConfig: string): Promise<void> {
+export async function dockerLogin(ctx: RunContext, login: RegistryLogin, runner: Runner): Promise<void> {
   const { registry, username, password } = login;
   try {
-    await retryRegistry(
-      `docker login to ${registry}`,
-      () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }),
-      { say: (line) => ctx.ui.info(line), why: failureText },
-    );
+    await retryRegistry(`docker login to ${registry}`, () => runner.run(loginArgv(registry, username), { input: password, quiet: true }), {
+      say: (line) => ctx.ui.info(line),
+      why: failureText,
+    });
   } catch (e) {
     throw loginError(registry, username, e);
   }
@@ -188,14 +195,14 @@ function loginError(registry: string, username: string, e: unknown): Error {
 
 /**
  * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
- * is one registry or several, a line each (the `loggedIn` state).
+ * is one registry or several, a line each (the `loggedIn` state). The logouts run in a view of `runner` with
+ * that DOCKER_CONFIG.
  */
 export async function logout(runner: Runner, registries: string, dockerConfig: string): Promise<boolean> {
   if (!dockerConfig || !existsSync(dockerConfig)) return false;
+  const session = runner.withEnv({ DOCKER_CONFIG: dockerConfig });
   for (const registry of registries.split('\n').filter(Boolean)) {
-    await runner
-      .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
-      .catch(() => undefined);
+    await session.run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
   }
   removeDockerConfig(dockerConfig);
   return true;

@@ -12,11 +12,11 @@ export const PUSH_BUDGET_MS = 60_000;
  * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
  */
 export async function pushRef(ctx: RunContext, session: RegistrySession, imageId: string, ref: string): Promise<void> {
-  const env = { DOCKER_CONFIG: session.dockerConfig };
-  await ctx.runner.run(tagArgv(imageId, ref), { env });
+  // Through the session's runner: its DOCKER_CONFIG holds the login.
+  await session.runner.run(tagArgv(imageId, ref));
   ctx.ui.info(`Pushing ${ref}`);
   try {
-    await retryRegistry(`docker push ${ref}`, () => ctx.runner.run(pushArgv(ref), { env }), {
+    await retryRegistry(`docker push ${ref}`, () => session.runner.run(pushArgv(ref)), {
       say: (line) => ctx.ui.info(line),
       why: failureText,
       // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only

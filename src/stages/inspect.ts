@@ -2,34 +2,15 @@ import path from 'node:path';
 import { buildChecks } from '../inspect/build-checks.js';
 import { inspectImage, inspectPlatformPair, readImageFiles } from '../inspect/image.js';
 import { buildxVersionLine } from '../docker/buildx.js';
-import { finalBaseImage, type BaseImage } from '../inspect/base-image.js';
+import { baseImageOf } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
-import { baseToSkip, inspectPair, scanImage, type ScanResult, type SecretHit } from '../inspect/layer-scan.js';
+import { baseToSkip, inspectPair, scanImage, type ScanResult } from '../inspect/layer-scan.js';
+import { dedupeHits, secretNeedles } from '../inspect/needles.js';
 import { scanSummary, STATIC_RULES, type StaticFacts } from '../inspect/static-rules.js';
 import type { Built, Prepared, RunContext } from '../run/context.js';
 import { rulesOf, type CheckResult } from '../rules/catalogue.js';
 import { namedSecrets, secretBuildArgs } from '../config/config.js';
-import { excludedBy, ignoreFile, type IgnoredBy } from '../inspect/dockerignore.js';
-
-/** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
-function versionIgnoredBy(ctx: RunContext, built: Built): IgnoredBy | null {
-  const file = ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
-  if (!file) return null;
-  try {
-    return excludedBy(file, ctx.config.context, 'version.json');
-  } catch (e) {
-    ctx.log.line(`cannot read ${file}: ${(e as Error).message}`);
-    return null;
-  }
-}
-
-/**
- * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
- * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
- */
-export function secretNeedles(named: readonly { name: string; value: string }[], forms: (value: string) => string[] = (v) => [v]) {
-  return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
-}
+import { versionIgnoredBy } from '../inspect/dockerignore.js';
 
 /**
  * DF101–DF109: the Dockerfile and the built image, judged without running anything inside the image. The DF106
@@ -114,7 +95,10 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
     secretScan: secretScan?.stats ?? null,
     secretBuildArgs: secretBuildArgs(config).map((a) => a.key),
-    versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
+    versionIgnoredBy:
+      (files.get('/app/version.json') ?? null) === null
+        ? versionIgnoredBy(config.context, config.file, built.builder === 'buildx', (line) => ctx.log.line(line))
+        : null,
   };
   return inStageOrder([...wanted.map(([, rule]) => rule(facts)), await buildkit]);
 }
@@ -123,24 +107,4 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
 function inStageOrder(rows: (CheckResult | null)[]): CheckResult[] {
   const byId = new Map(rows.filter((r) => r !== null).map((r) => [r.id, r]));
   return rulesOf('inspect').flatMap((id) => byId.get(id) ?? []);
-}
-
-/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
-function baseImageOf(...args: Parameters<typeof finalBaseImage>): BaseImage {
-  try {
-    return finalBaseImage(...args);
-  } catch (e) {
-    return { kind: 'unknown', why: `the final stage's FROM could not be read (${(e as Error).message})` };
-  }
-}
-
-/** One hit per secret and place, whichever of its forms was found. */
-function dedupeHits(hits: SecretHit[], needles: { name: string }[]): SecretHit[] {
-  const seen = new Set<string>();
-  return hits.filter((h) => {
-    const key = `${needles[h.needle]?.name}\0${h.where}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -33,6 +33,8 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
   const cleanupOnExit = (): void => removeDockerConfig(dockerConfig);
   process.once('exit', cleanupOnExit);
   ctx.saveState?.('dockerConfig', dockerConfig);
+  // The session's own runner: the run's, with the private DOCKER_CONFIG (the run's runner keeps its env).
+  const runner = ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
   const logins: RegistryLogin[] = [];
   const giveUp = (): void => {
     removeDockerConfig(dockerConfig);
@@ -41,11 +43,11 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
   for (const { registry, username, password } of credentials) {
     ctx.ui.info(`Logging in to ${registry} as ${username}`);
     try {
-      await dockerLogin(ctx, { registry, username, password }, dockerConfig);
+      await dockerLogin(ctx, { registry, username, password }, runner);
     } catch (e) {
       const error = e as Error;
       if (pushHosts.has(normalHost(registry))) {
-        if (logins.length > 0) await logoutAll(ctx.runner, logins, dockerConfig);
+        if (logins.length > 0) await logoutAll(runner, logins, dockerConfig);
         giveUp();
         throw error;
       }
@@ -61,15 +63,15 @@ export async function login(ctx: RunContext, prepared: Prepared): Promise<Regist
     giveUp();
     return null;
   }
-  // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
-  ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+  // Every docker command from here on (build pulls, smoke sidecars, push) runs through `runner`: the pipeline
+  // gives it to the stages after this one.
   return {
     ...logins[0]!,
     logins,
     dockerConfig,
+    runner,
     close: async () => {
-      delete ctx.runner.env.DOCKER_CONFIG;
-      await logoutAll(ctx.runner, logins, dockerConfig);
+      await logoutAll(runner, logins, dockerConfig);
       process.off('exit', cleanupOnExit);
     },
   };

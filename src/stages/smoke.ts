@@ -1,6 +1,7 @@
 import type { Built, Prepared, RunContext } from '../run/context.js';
 import { kill, removeContainers } from '../docker/commands.js';
 import { check, rulesOf, type CheckResult, type RuleId } from '../rules/catalogue.js';
+import { Rows } from '../smoke/rows.js';
 import { crashRow, hasExited, stayedUp } from '../smoke/crash.js';
 import { serviceFault, withServiceStates } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
@@ -23,37 +24,12 @@ export interface SmokeOutcome {
   readyMs?: number;
 }
 
-/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
-class Rows {
-  private readonly rows = new Map<RuleId, CheckResult>();
-  constructor(private readonly ignored: ReadonlySet<RuleId>) {}
-  on(id: RuleId): boolean {
-    return !this.ignored.has(id);
-  }
-  set(row: CheckResult | null): void {
-    if (row) this.rows.set(row.id, row);
-  }
-  get(id: RuleId): CheckResult | undefined {
-    return this.rows.get(id);
-  }
-  /** Another rule's outcome explains why these could not be judged (`reason` names it). */
-  skipUnset(ids: readonly RuleId[], reason: string): void {
-    for (const id of ids) if (!this.rows.has(id)) this.rows.set(id, check(id, 'skip', reason, { skip: 'not-judged' }));
-  }
-  /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
-  list(): CheckResult[] {
-    return SMOKE_RULES.filter((id) => !this.ignored.has(id)).map(
-      (id) => this.rows.get(id) ?? check(id, 'skip', 'not run', { skip: 'not-run' }),
-    );
-  }
-}
-
 /**
  * DF201–DF208, DF301, DF302: run the image as production would (private network, sidecars, `$PORT`), wait for
  * it, probe it, stop its services, stop it, and judge what it logged.
  */
 export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, stack: Stack): Promise<SmokeOutcome> {
-  const rows = new Rows(ctx.config.checksIgnore);
+  const rows = new Rows(SMOKE_RULES, ctx.config.checksIgnore);
   if (!SMOKE_RULES.some((id) => rows.on(id))) return { checks: rows.list() };
 
   await stack.ensure();

@@ -1,29 +1,31 @@
-export const id = 210;
-export const ids = [210];
+export const id = 470;
+export const ids = [470];
 export const modules = {
 
-/***/ 210:
+/***/ 86470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  describeError: () => (/* reexport */ describe_error/* describeError */.U),
+  inCatalogueOrder: () => (/* binding */ inCatalogueOrder),
   runPipeline: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: describeError, inCatalogueOrder
-
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(7220);
+var cleanup = __webpack_require__(37220);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(4158);
+var ignore = __webpack_require__(44158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/git/context-view.ts
 
@@ -137,120 +139,10 @@ function safeChown(p, u, g) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/secrets/sink.ts
-
-
-
-
-/**
- * The one place where bytes leave the tool for a file, a runner file command or a console: each function
- * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
- * goes here, so it cannot forget to redact.
- */
-/** Write a whole file (report, version.json, shasum...). */
-function writeFileRedacted(redactor, file, content, mode = 0o644) {
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode });
-}
-/** Append to a file (the job summary). */
-function appendFileRedacted(redactor, file, content) {
-    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
-}
-/**
- * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
- * writes it, the whole entry redacted. Returns false when the runner gave no such file.
- */
-function fileCommandRedacted(redactor, file, name, value) {
-    if (!file)
-        return false;
-    const v = redactor.redact(value);
-    let delimiter = `ghadelimiter_${randomUUID()}`;
-    while (name.includes(delimiter) || v.includes(delimiter))
-        delimiter = `ghadelimiter_${randomUUID()}`;
-    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
-    return true;
-}
-/** A console line or chunk. */
-function writeStreamRedacted(redactor, stream, text) {
-    stream.write(redactor.redact(text));
-}
-/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
-function escapeCommandData(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeCommandProperty(s) {
-    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
-function workflowCommand(name, props, message) {
-    const p = Object.entries(props)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
-        .join(',');
-    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${os.EOL}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/out-files.ts
-
-
-
-function outFiles(dir) {
-    return {
-        dir,
-        buildLog: external_node_path_default().join(dir, 'build.log'),
-        shasum: external_node_path_default().join(dir, 'docker-image-shasum256.txt'),
-        versionJson: external_node_path_default().join(dir, 'version.json'),
-        report: external_node_path_default().join(dir, 'dockerflow-report.json'),
-    };
-}
-/**
- * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
- * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
- */
-function writeRedacted(redactor, file, content) {
-    writeFileRedacted(redactor, file, content);
-}
-/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
-function writeReport(redactor, files, report) {
-    writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
-}
-/**
- * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
- * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
- */
-function platformShasum(files, platform) {
-    return external_node_path_default().join(external_node_path_default().dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
-}
-const PLATFORM_SHASUM = /^docker-image-shasum256-.+\.txt$/;
-/** The per-platform shasum files in the out dir (what this run wrote, once `clearPlatformShasums` ran first). */
-function platformShasums(files) {
-    try {
-        return (0,external_node_fs_.readdirSync)(files.dir)
-            .filter((f) => PLATFORM_SHASUM.test(f))
-            .sort()
-            .map((f) => external_node_path_default().join(files.dir, f));
-    }
-    catch {
-        return [];
-    }
-}
-/** An out dir used again (the CLI's default is the same folder every run) loses a previous run's platform files. */
-function clearPlatformShasums(files) {
-    for (const f of platformShasums(files))
-        (0,external_node_fs_.rmSync)(f, { force: true });
-}
-/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
-function writeShasum(redactor, files, configDigest, platform) {
-    writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
-}
-
+// EXTERNAL MODULE: ./src/report/out-files.ts
+var out_files = __webpack_require__(48832);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(1062);
+var catalogue = __webpack_require__(91062);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -258,15 +150,15 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(7507);
+var exec_runner = __webpack_require__(37507);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(6872);
+var commands = __webpack_require__(66872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/docker/run-argv.ts
 var run_argv = __webpack_require__(7532);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(6533);
+var names = __webpack_require__(76533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -393,14 +285,14 @@ async function dumpServiceLogs(ctx, stack) {
 
 ;// CONCATENATED MODULE: ./src/docker/buildx.ts
 
-/** One answer per runner, that is per run: the build and the BuildKit checks both ask. */
+/** One answer per run (its runner's root: a registry session's view asks the same engine): the build and the BuildKit checks both ask. */
 const detected = new WeakMap();
 /** What `docker buildx version` says (null without the plugin), asked once per run. */
 function buildxVersionLine(runner) {
-    let line = detected.get(runner);
+    let line = detected.get(runner.root);
     if (!line) {
         line = runner.run(commands/* dockerArgv */.fk.buildxVersion(), { allowFailure: true, quiet: true }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null), () => null);
-        detected.set(runner, line);
+        detected.set(runner.root, line);
     }
     return line;
 }
@@ -413,16 +305,10 @@ function detectBuilder(runner) {
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(2023);
+var image_ref = __webpack_require__(22023);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(1377);
+var config_config = __webpack_require__(31377);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
-/**
- * Provenance and SBOM attestations (`provenance`, `sbom`, with docker/build-push-action's meaning). BuildKit
- * attaches them only where the image can hold them: the containerd image store (the docker driver loads an
- * index with its attestation manifests) or a builder of its own (docker-container, kubernetes, remote). The
- * classic image store under the docker driver cannot, and buildx then refuses `--provenance`/`--sbom`.
- */
 /** Whether a value asks for an attestation (anything but empty or `false`). */
 const wants = (value) => value !== '' && value !== 'false';
 /**
@@ -462,10 +348,40 @@ function notKept(what, s) {
     return (`${what.join(' and ')} made by the ${s.driver} builder but not pushed: the classic image store keeps only the image; ` +
         'turn on the containerd image store (dockerd "features": {"containerd-snapshotter": true}) for the push to carry them');
 }
+/**
+ * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
+ * without them runs no extra command. When it cannot, one warning (`warn`) says what to change.
+ */
+async function canAttest(runner, asked, builder, warn) {
+    const what = [wants(asked.provenance) ? 'provenance' : '', wants(asked.sbom) ? 'sbom' : ''].filter(Boolean);
+    if (what.length === 0)
+        return false;
+    if (builder === 'classic') {
+        warn(`${what.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`);
+        return false;
+    }
+    const [inspect, info] = await Promise.all([BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => runner.run([...argv], { allowFailure: true, quiet: true })));
+    const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
+    if (!support.capable)
+        warn(cannotAttest(what, support));
+    const lost = notKept(what, support);
+    if (lost)
+        warn(lost);
+    return support.capable;
+}
 
 ;// CONCATENATED MODULE: ./src/docker/build-argv.ts
 
 
+/** The OCI labels of the image, from the run's version object (before the user's labels, which may override them). */
+function ociLabels(v) {
+    return [
+        { key: 'org.opencontainers.image.source', value: v.source },
+        { key: 'org.opencontainers.image.revision', value: v.commit },
+        { key: 'org.opencontainers.image.version', value: v.version },
+        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
+    ];
+}
 /** Environment variable that carries build secret `id` to `--secret id=…,env=…`. */
 function secretEnvName(index) {
     return `DOCKERFLOW_BUILD_SECRET_${index}`;
@@ -543,37 +459,15 @@ function buildSettings(req) {
     return req.builder === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }
 
-;// CONCATENATED MODULE: ./src/docker/registry-argv.ts
-/**
- * argv for every registry command, built in one place. The password never appears here: `docker login` reads it
- * from stdin (`--password-stdin`), fed through the runner's `input`.
- */
-
-/** The server name `docker login`/`logout` take: Docker Hub's aliases all mean the default index. */
-function loginServer(registry) {
-    return (0,image_ref/* isDockerHub */.gr)(registry) ? 'docker.io' : registry;
-}
-function loginArgv(registry, username) {
-    return ['docker', 'login', '--username', username, '--password-stdin', loginServer(registry)];
-}
-function logoutArgv(registry) {
-    return ['docker', 'logout', loginServer(registry)];
-}
-/** Point `ref` at exactly the image this run built (another run on the daemon may have moved the name). */
-function tagArgv(imageId, ref) {
-    return ['docker', 'tag', imageId, ref];
-}
-function pushArgv(ref) {
-    return ['docker', 'push', ref];
-}
-
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+var tar_stream = __webpack_require__(56118);
 ;// CONCATENATED MODULE: ./src/docker/platform.ts
 /**
  * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
  * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
  */
+
+
 /** The platform the local engine built for: `platforms` when given, else this machine's. */
 function targetPlatform(platforms, arch = process.arch) {
     const [os, architecture] = (platforms[0] ?? '').split('/');
@@ -593,6 +487,19 @@ const isContainerdStore = (driverStatus) => /io\.containerd\.snapshotter/.test(d
  */
 const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
     (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
+/**
+ * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
+ * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
+ */
+async function canHoldPlatforms(runner, builder, n) {
+    if (builder === 'classic') {
+        throw new errors/* UserError */.y(`platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`, 'config');
+    }
+    const info = await (0,commands/* storeInfo */.Iu)(runner);
+    if (info !== null && !isContainerdStore(info)) {
+        throw new errors/* UserError */.y(`platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`, 'config');
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
 
@@ -821,15 +728,6 @@ function inspectPlatformPair(ctx, ref, baseRef, platform) {
 
 
 
-
-function ociLabels(p) {
-    return [
-        { key: 'org.opencontainers.image.source', value: p.version.source },
-        { key: 'org.opencontainers.image.revision', value: p.version.commit },
-        { key: 'org.opencontainers.image.version', value: p.version.version },
-        { key: 'org.opencontainers.image.created', value: new Date().toISOString() },
-    ];
-}
 /** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
 async function build(ctx, prepared, contextDir = ctx.config.context) {
     const { config } = ctx;
@@ -842,47 +740,31 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
             ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
     }
     if (config.platforms.length > 1)
-        await canHoldPlatforms(ctx, builder);
+        await canHoldPlatforms(ctx.runner, builder, config.platforms.length);
     // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
     const iidFile = external_node_path_default().join(tmp, 'iid');
-    const attestations = await canAttest(ctx, builder);
+    const attestations = await canAttest(ctx.runner, config, builder, (m) => ctx.ui.warning(m));
     const runRef = (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag: ctx.runId });
     // Built under the run's own tag only, then tagged: concurrent builds exporting one shared tag race in the
     // containerd image store ("image ... already exists"); `docker tag` afterwards just moves it.
-    const req = { config, builder, refs: [runRef], labels: ociLabels(prepared), iidFile, contextDir, attestations };
+    const req = { config, builder, refs: [runRef], labels: ociLabels(prepared.version), iidFile, contextDir, attestations };
     try {
         ctx.ui.info(`Building ${prepared.plan.refs.join(', ')} with ${builder === 'buildx' ? 'docker buildx' : 'the classic docker builder'}`);
         const run = await ctx.ui.group(`docker build ${external_node_path_default().relative(process.cwd(), config.context) || '.'}`, () => ctx.runner.run(buildArgv(req), { byName: buildEnv(req), env: buildSettings(req), stream: true }));
         const imageId = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (!/^sha256:[0-9a-f]{64}$/.test(imageId))
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
-        for (const ref of prepared.plan.refs) {
-            // The containerd store moves a tag by delete + create: a concurrent run moving it too makes that fail once.
-            for (let attempt = 1;; attempt++) {
-                const argv = tagArgv(imageId, ref);
-                const r = await ctx.runner.run(argv, { quiet: true, allowFailure: true });
-                if (r.exitCode === 0)
-                    break;
-                if (attempt >= 5 || !/already exists/i.test(r.stderr))
-                    throw new exec_runner/* CommandError */.Qd(argv, r, ctx.redactor);
-            }
-        }
+        for (const ref of prepared.plan.refs)
+            await (0,commands/* tagImage */.E$)(ctx.runner, imageId, ref);
         const exported = exportedDigests(`${run.stderr}\n${run.stdout}`);
         if (config.platforms.length > 1) {
             // One image holding every platform: each is judged on its own, the first one's digests stand for the image.
             const platforms = await platformImages(ctx, imageId, config.platforms, exported);
             const [first] = platforms;
-            return {
-                imageId,
-                configDigest: first.configDigest,
-                manifestDigest: first.manifestDigest,
-                refs: prepared.plan.refs,
-                builder,
-                runRef,
-                platforms,
-            };
+            const { configDigest, manifestDigest } = first;
+            return { imageId, configDigest, manifestDigest, refs: prepared.plan.refs, builder, runRef, platforms };
         }
         const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exported);
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
@@ -896,41 +778,6 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
     finally {
         (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
     }
-}
-/**
- * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
- * multi-platform build fails on the classic store): said before anything is built, with the fix.
- */
-async function canHoldPlatforms(ctx, builder) {
-    const n = ctx.config.platforms.length;
-    if (builder === 'classic') {
-        throw new errors/* UserError */.y(`platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`, 'config');
-    }
-    const info = await (0,commands/* storeInfo */.Iu)(ctx.runner);
-    if (info !== null && !isContainerdStore(info)) {
-        throw new errors/* UserError */.y(`platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`, 'config');
-    }
-}
-/**
- * Whether the builder can attach the provenance/SBOM attestations asked for; asked only when some are, so a run
- * without them runs no extra command. When it cannot, one warning says what to change.
- */
-async function canAttest(ctx, builder) {
-    const asked = [wants(ctx.config.provenance) ? 'provenance' : '', wants(ctx.config.sbom) ? 'sbom' : ''].filter(Boolean);
-    if (asked.length === 0)
-        return false;
-    if (builder === 'classic') {
-        ctx.ui.warning(`${asked.join(' and ')} not attached: attestations need the docker buildx plugin (docker/setup-buildx-action in a workflow)`);
-        return false;
-    }
-    const [inspect, info] = await Promise.all([BUILDX_INSPECT_ARGV, DRIVER_STATUS_ARGV].map((argv) => ctx.runner.run([...argv], { allowFailure: true, quiet: true })));
-    const support = attestationSupport(inspect?.stdout ?? '', info?.stdout ?? '');
-    if (!support.capable)
-        ctx.ui.warning(cannotAttest(asked, support));
-    const lost = notKept(asked, support);
-    if (lost)
-        ctx.ui.warning(lost);
-    return support.capable;
 }
 
 ;// CONCATENATED MODULE: ./src/inspect/build-checks.ts
@@ -1006,7 +853,7 @@ async function buildChecks(ctx, versionLine) {
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
+var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -1063,6 +910,15 @@ function substitute(text, vars) {
     });
     return unknown ? null : out;
 }
+/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
+function baseImageOf(...args) {
+    try {
+        return finalBaseImage(...args);
+    }
+    catch (e) {
+        return { kind: 'unknown', why: `the final stage's FROM could not be read (${e.message})` };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/inspect/dockerfile.ts
 
@@ -1095,12 +951,14 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/inspect/matcher.ts
 /**
  * Multi-pattern search over bytes: every needle (every secret in every encoding) in one pass, whatever their
@@ -1795,8 +1653,28 @@ function eachEntry(stream, visit) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/inspect/needles.ts
+/**
+ * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
+ * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
+ */
+function secretNeedles(named, forms = (v) => [v]) {
+    return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
+}
+/** One hit per secret and place, whichever of its forms was found. */
+function dedupeHits(hits, needles) {
+    const seen = new Set();
+    return hits.filter((h) => {
+        const key = `${needles[h.needle]?.name}\0${h.where}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
 
 const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -2042,6 +1920,19 @@ function excludedBy(ignorePath, context, relPath) {
     }
     return null;
 }
+/** DF105: the ignore-file line that kept version.json out of the build context, if one did (`log`: why it cannot tell). */
+function versionIgnoredBy(context, dockerfile, buildkit, log) {
+    const file = dockerignore_ignoreFile(context, dockerfile, buildkit);
+    if (!file)
+        return null;
+    try {
+        return excludedBy(file, context, 'version.json');
+    }
+    catch (e) {
+        log(`cannot read ${file}: ${e.message}`);
+        return null;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/stages/inspect.ts
 
@@ -2055,26 +1946,7 @@ function excludedBy(ignorePath, context, relPath) {
 
 
 
-/** DF105: the ignore-file line that kept version.json out of the build context, if one did. */
-function versionIgnoredBy(ctx, built) {
-    const file = dockerignore_ignoreFile(ctx.config.context, ctx.config.file, built.builder === 'buildx');
-    if (!file)
-        return null;
-    try {
-        return excludedBy(file, ctx.config.context, 'version.json');
-    }
-    catch (e) {
-        ctx.log.line(`cannot read ${file}: ${e.message}`);
-        return null;
-    }
-}
-/**
- * The byte strings DF106 looks for, one list for every secret in every form (raw, and the encodings a value
- * takes in a file: the scan's cost does not grow with their number), each with the name of its secret.
- */
-function secretNeedles(named, forms = (v) => [v]) {
-    return named.flatMap((n) => [...new Set(forms(n.value))].map((value) => ({ name: n.name, value })));
-}
+
 /**
  * DF101–DF109: the Dockerfile and the built image, judged without running anything inside the image. The DF106
  * scan starts at once (alongside the smoke stage) and its own time goes into `timings['secret-scan']`.
@@ -2151,7 +2023,9 @@ async function inspect(ctx, prepared, built, timings) {
         secretHits: secretScan ? dedupeHits(secretScan.hits, needles) : null,
         secretScan: secretScan?.stats ?? null,
         secretBuildArgs: (0,config_config/* secretBuildArgs */.qD)(config).map((a) => a.key),
-        versionIgnoredBy: (files.get('/app/version.json') ?? null) === null ? versionIgnoredBy(ctx, built) : null,
+        versionIgnoredBy: (files.get('/app/version.json') ?? null) === null
+            ? versionIgnoredBy(config.context, config.file, built.builder === 'buildx', (line) => ctx.log.line(line))
+            : null,
     };
     return inStageOrder([...wanted.map(([, rule]) => rule(facts)), await buildkit]);
 }
@@ -2159,26 +2033,6 @@ async function inspect(ctx, prepared, built, timings) {
 function inStageOrder(rows) {
     const byId = new Map(rows.filter((r) => r !== null).map((r) => [r.id, r]));
     return (0,catalogue/* rulesOf */.fD)('inspect').flatMap((id) => byId.get(id) ?? []);
-}
-/** The final stage's base, or why it is not known (a Dockerfile the parser cannot read): every layer is then scanned. */
-function baseImageOf(...args) {
-    try {
-        return finalBaseImage(...args);
-    }
-    catch (e) {
-        return { kind: 'unknown', why: `the final stage's FROM could not be read (${e.message})` };
-    }
-}
-/** One hit per secret and place, whichever of its forms was found. */
-function dedupeHits(hits, needles) {
-    const seen = new Set();
-    return hits.filter((h) => {
-        const key = `${needles[h.needle]?.name}\0${h.where}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/git/context.ts
@@ -2314,6 +2168,33 @@ async function readLocalGit(runner, dir) {
         remoteUrl,
         defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
     };
+}
+
+;// CONCATENATED MODULE: ./src/git/read.ts
+
+
+
+
+/**
+ * The run's git context: the local checkout of `contextDir`, and in Actions the event payload at
+ * GITHUB_EVENT_PATH. `noCommits`: the repository has no commit yet (for the warning about the empty commit).
+ */
+async function readGitContext(runner, contextDir, env) {
+    const local = await readLocalGit(runner, contextDir);
+    const noCommits = local.noCommits === true;
+    if (env.GITHUB_ACTIONS !== 'true')
+        return { git: contextFromLocal(env, local), noCommits };
+    let event = {};
+    const eventPath = env.GITHUB_EVENT_PATH;
+    if (eventPath) {
+        try {
+            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (e) {
+            throw new errors/* UserError */.y(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}: ${e.message}`);
+        }
+    }
+    return { git: contextFromGitHub(env, event, local), noCommits };
 }
 
 ;// CONCATENATED MODULE: ./src/git/version.ts
@@ -2457,33 +2338,11 @@ async function assertEngine(runner) {
 
 
 
-
-
-
-/** Whether the context's repository had no commit yet, for the warning about the empty commit. */
-const noCommits = new WeakMap();
-async function readGitContext(ctx) {
-    const local = await readLocalGit(ctx.runner, ctx.config.context);
-    noCommits.set(ctx, local.noCommits === true);
-    if (ctx.env.GITHUB_ACTIONS !== 'true')
-        return contextFromLocal(ctx.env, local);
-    let event = {};
-    const eventPath = ctx.env.GITHUB_EVENT_PATH;
-    if (eventPath) {
-        try {
-            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        }
-        catch (e) {
-            throw new errors/* UserError */.y(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}: ${e.message}`);
-        }
-    }
-    return contextFromGitHub(ctx.env, event, local);
-}
 /** Git context → version object and push plan. Nothing is written yet. */
 async function prepare(ctx) {
-    const [git] = await Promise.all([readGitContext(ctx), assertEngine(ctx.runner)]);
+    const [{ git, noCommits }] = await Promise.all([readGitContext(ctx.runner, ctx.config.context, ctx.env), assertEngine(ctx.runner)]);
     if (!git.commit) {
-        ctx.ui.warning(noCommits.get(ctx)
+        ctx.ui.warning(noCommits
             ? `the git repository at ${ctx.config.context} has no commits yet and GITHUB_SHA is unset: version.json has an empty commit; commit your files (git commit) first`
             : 'the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
     }
@@ -2497,26 +2356,45 @@ async function prepare(ctx) {
     return { git, version, versionJson: versionJson(version), plan };
 }
 
-;// CONCATENATED MODULE: ./src/time/time.ts
-/** Durations, as every message, log line and summary shows them, and promises bounded by a timer. */
-/** Seconds with one decimal: "2.5 s". */
-function secs(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-/**
- * `promise`'s value, or `otherwise` once `ms` have passed first. The timer is cleared when the promise settles
- * (it never keeps the process up, nor fires late); a rejection passes through.
- */
-async function within(promise, ms, otherwise) {
-    let timer;
-    try {
-        return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)))]);
+;// CONCATENATED MODULE: ./src/smoke/rows.ts
+
+/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
+class Rows {
+    rules;
+    ignored;
+    rows = new Map();
+    constructor(
+    /** The stage's rules, in catalogue order. */
+    rules, ignored) {
+        this.rules = rules;
+        this.ignored = ignored;
     }
-    finally {
-        clearTimeout(timer);
+    on(id) {
+        return !this.ignored.has(id);
+    }
+    set(row) {
+        if (row)
+            this.rows.set(row.id, row);
+    }
+    get(id) {
+        return this.rows.get(id);
+    }
+    /** Another rule's outcome explains why these could not be judged (`reason` names it). */
+    skipUnset(ids, reason) {
+        for (const id of ids)
+            if (!this.rows.has(id))
+                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason, { skip: 'not-judged' }));
+    }
+    /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
+    list() {
+        return this.rules
+            .filter((id) => !this.ignored.has(id))
+            .map((id) => this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run', { skip: 'not-run' }));
     }
 }
 
+// EXTERNAL MODULE: ./src/time/time.ts
+var time = __webpack_require__(1884);
 ;// CONCATENATED MODULE: ./src/smoke/limits.ts
 /** Time limits of the smoke stage, in one place. */
 /**
@@ -2619,7 +2497,7 @@ async function crashRow(ctx, app, when) {
     if (state?.oomKilled)
         parts.push('(killed for running out of memory)');
     if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
-        parts.push(`${secs(state.finishedAt - state.startedAt)} after it started`);
+        parts.push(`${(0,time/* secs */.z)(state.finishedAt - state.startedAt)} after it started`);
     }
     parts[parts.length - 1] += ',';
     parts.push(when);
@@ -2644,7 +2522,7 @@ async function stayedUp(app, minMs) {
     const left = minMs - (performance.now() - app.startedAt);
     if (left <= 0)
         return true;
-    return within(app.exit.exited.then(() => false), left, true);
+    return (0,time/* within */.u)(app.exit.exited.then(() => false), left, true);
 }
 /**
  * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
@@ -2655,12 +2533,12 @@ async function hasExited(ctx, app) {
         return true;
     if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
         return false;
-    await within(app.exit.exited, EXIT_REPORT_MS, null);
+    await (0,time/* within */.u)(app.exit.exited, EXIT_REPORT_MS, null);
     return true;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -2774,7 +2652,7 @@ function answered(r) {
     return r.ok
         ? `answered ${r.status}${r.status >= 300 && r.status < 400 ? `, a redirect to ${JSON.stringify(shorten(r.location ?? '', 120))}` : ''}`
         : r.timedOut
-            ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
+            ? `gave no answer within ${(0,time/* secs */.z)(PROBE_TIMEOUT_MS)}`
             : `could not be reached (${r.error})`;
 }
 /**
@@ -2795,12 +2673,12 @@ async function heartbeatRule(http, base, settleMs, giveUp = async () => false) {
     const waited = performance.now() - t0;
     if (r.ok && r.status === 200) {
         const settled = first.ok && first.status >= 500
-            ? ` after ${secs(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
+            ? ` after ${(0,time/* secs */.z)(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
             : '';
         return (0,catalogue/* check */.z6)('DF203', 'pass', `answered 200${settled}`);
     }
     if (r.ok && r.status >= 500) {
-        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${(0,time/* secs */.z)(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
     }
     if (r.ok && r.status >= 300 && r.status < 400) {
         return (0,catalogue/* check */.z6)('DF203', 'fail', `${answered(r)}: monitors do not follow redirects; answer at /__heartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
@@ -3096,12 +2974,12 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
             return (0,catalogue/* check */.z6)('DF205', 'fail', `with ${names} stopped, /__lbheartbeat__ ${answered(lb)}: it must not check backing services (the load balancer would drop every instance); move those checks to /__heartbeat__`);
         }
         if (hb.ok && hb.status >= 500) {
-            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
+            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${(0,time/* secs */.z)(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
         }
         await (0,external_node_timers_promises_.setTimeout)(FAULT_POLL_MS);
     }
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
-    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
+    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${(0,time/* secs */.z)(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
 /** DF205, or why it cannot be judged on this run. */
 async function serviceFault(http, base, stack, readiness, heartbeat) {
@@ -3134,7 +3012,7 @@ async function withServiceStates(stack, row) {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
+var undici = __webpack_require__(24371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 
@@ -3266,7 +3144,7 @@ function bannerSource(line) {
 /** DF301: the app wrote something to stdout or stderr while it ran. */
 function logsRule(lines, bytes, ranMs) {
     if (bytes === 0) {
-        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${secs(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
+        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${(0,time/* secs */.z)(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
     }
     return (0,catalogue/* check */.z6)('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);
 }
@@ -3301,7 +3179,7 @@ function mozlogRule(tally, mode, redactor) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 
@@ -3475,24 +3353,24 @@ function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = nu
         const how = what === 'sh' || what === 'bash' || what === 'dash' || what === 'ash' || what === 'zsh'
             ? `${what} ignores ${sig} as PID 1 and does not pass it on`
             : `${what} is not the app: it answers ${sig} itself and the app is killed with it, without running its shutdown`;
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${secs(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${(0,time/* secs */.z)(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
     }
     if (exitCode === 137 || ms >= graceS * 1000) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${(0,time/* secs */.z)(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
     }
     if (exitCode === 143 || exitCode === 130) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${secs(ms)}: ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${(0,time/* secs */.z)(ms)}: ${fix}`);
     }
     if (exitCode !== 0)
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${secs(ms)} after ${sig}: ${fix}`);
-    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${secs(ms)} after ${sig} with exit code 0`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${(0,time/* secs */.z)(ms)} after ${sig}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${(0,time/* secs */.z)(ms)} after ${sig} with exit code 0`);
 }
 /** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
 async function stopApp(ctx, app) {
     const t0 = performance.now();
     await (0,commands/* stop */.ds)(ctx.runner, [app.id], STOP_GRACE_S);
     const ms = Math.round(performance.now() - t0);
-    const exit = await within(app.exit.exited, EXIT_REPORT_MS, null);
+    const exit = await (0,time/* within */.u)(app.exit.exited, EXIT_REPORT_MS, null);
     let exitCode = exit?.exitCode ?? -1;
     if (exitCode < 0)
         exitCode = await (0,commands/* exitCodeOf */.FO)(ctx.runner, app.id);
@@ -3530,9 +3408,9 @@ class ExitWatch {
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(6193);
-// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
-var redactor = __webpack_require__(8589);
+var external_node_string_decoder_ = __webpack_require__(46193);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts
+var redactor = __webpack_require__(15753);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -3627,7 +3505,7 @@ class LogCapture {
         const t0 = performance.now();
         for (;;) {
             const seen = this.totalBytes;
-            const ended = await within(this.done.then(() => true), Math.min(idleMs, maxMs), false);
+            const ended = await (0,time/* within */.u)(this.done.then(() => true), Math.min(idleMs, maxMs), false);
             if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs)
                 return;
         }
@@ -3754,12 +3632,12 @@ function portRule(r, port, defaultPort, timeoutMs) {
             const where = r.listeners.map(showListener).join(', ');
             if (r.why === 'loopback') {
                 const v6 = r.listeners.every((l) => l.address.includes(':'));
-                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${(0,time/* secs */.z)(r.sinceListenMs)} after it began listening, ${(0,time/* secs */.z)(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
             }
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${(0,time/* secs */.z)(r.sinceListenMs)} after it began listening, ${(0,time/* secs */.z)(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
         }
         case 'silent':
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${(0,time/* secs */.z)(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
         default:
             if (r.viaDefault) {
                 return (0,catalogue/* check */.z6)('DF201', 'fail', `the app ignores $PORT and listens on ${defaultPort} (it was started with PORT=${port}): read the port to listen on from the PORT environment variable`);
@@ -3790,16 +3668,16 @@ function lbheartbeatRule(r, host = '', logTail = []) {
     const fix = 'add a /__lbheartbeat__ route that answers 200 without touching backing services';
     switch (r.kind) {
         case 'ready':
-            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${secs(r.ms)} after the container started`);
+            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${(0,time/* secs */.z)(r.ms)} after the container started`);
         case 'not-200':
             if (r.status >= 300 && r.status < 400) {
-                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${(0,time/* secs */.z)(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
             }
             if (host && rejectsHost(r.status, r.body, logTail)) {
                 return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}: the app rejected the Host header ${JSON.stringify(host)} (${describeHeartbeatBody(r.body, 120)}): ${allowHostHint(host)}`);
             }
             return (0,catalogue/* check */.z6)('DF202', 'fail', r.timedOut
-                ? `still answered ${r.status} when startup-timeout ran out (${secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
+                ? `still answered ${r.status} when startup-timeout ran out (${(0,time/* secs */.z)(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
                 : `answered ${r.status} (${describeHeartbeatBody(r.body, 160)}): ${fix}`);
         default:
             return null;
@@ -3822,41 +3700,14 @@ function lbheartbeatRule(r, host = '', logTail = []) {
 
 
 
+
 const SMOKE_RULES = (0,catalogue/* rulesOf */.fD)('smoke');
-/** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
-class Rows {
-    ignored;
-    rows = new Map();
-    constructor(ignored) {
-        this.ignored = ignored;
-    }
-    on(id) {
-        return !this.ignored.has(id);
-    }
-    set(row) {
-        if (row)
-            this.rows.set(row.id, row);
-    }
-    get(id) {
-        return this.rows.get(id);
-    }
-    /** Another rule's outcome explains why these could not be judged (`reason` names it). */
-    skipUnset(ids, reason) {
-        for (const id of ids)
-            if (!this.rows.has(id))
-                this.rows.set(id, (0,catalogue/* check */.z6)(id, 'skip', reason, { skip: 'not-judged' }));
-    }
-    /** Catalogue order; ignored rules are left out (the report's rows say they were ignored). */
-    list() {
-        return SMOKE_RULES.filter((id) => !this.ignored.has(id)).map((id) => this.rows.get(id) ?? (0,catalogue/* check */.z6)(id, 'skip', 'not run', { skip: 'not-run' }));
-    }
-}
 /**
  * DF201–DF208, DF301, DF302: run the image as production would (private network, sidecars, `$PORT`), wait for
  * it, probe it, stop its services, stop it, and judge what it logged.
  */
 async function smoke(ctx, prepared, built, stack) {
-    const rows = new Rows(ctx.config.checksIgnore);
+    const rows = new Rows(SMOKE_RULES, ctx.config.checksIgnore);
     if (!SMOKE_RULES.some((id) => rows.on(id)))
         return { checks: rows.list() };
     await stack.ensure();
@@ -3892,7 +3743,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
         port: app.port,
         defaultPort: app.defaultPort,
         ...(app.listeners ? { listeners: app.listeners } : {}),
-        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(startupTimeoutMs)} startup-timeout${emulated ? ` (emulated: ×${EMULATION_FACTOR})` : ''} (last: ${last})`),
+        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${(0,time/* secs */.z)(ms)} of the ${(0,time/* secs */.z)(startupTimeoutMs)} startup-timeout${emulated ? ` (emulated: ×${EMULATION_FACTOR})` : ''} (last: ${last})`),
     });
     const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
     rows.set(portRule(ready, app.port, app.defaultPort, startupTimeoutMs));
@@ -3902,7 +3753,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
         rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
     }
     else if (ready.kind === 'ready' || ready.kind === 'not-200') {
-        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
+        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${(0,time/* secs */.z)(readyMs)})` : ''}; probing it`);
         const base = ready.base;
         const [hb, version, statics] = await Promise.all([
             rows.on('DF203') || rows.on('DF205')
@@ -3930,14 +3781,14 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
     const minUp = config.minUptimeMs;
     let inUptime = false;
     if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
-        ctx.ui.info(`Checks done; the app must stay up ${secs(minUp)} after it started (min-uptime) before it is stopped`);
+        ctx.ui.info(`Checks done; the app must stay up ${(0,time/* secs */.z)(minUp)} after it started (min-uptime) before it is stopped`);
         inUptime = !(await stayedUp(app, minUp));
     }
     if (app.exit.current) {
         const when = ready.kind === 'exited'
             ? 'before it answered /__lbheartbeat__'
             : inUptime
-                ? `after the checks, within the ${secs(minUp)} it must stay up (min-uptime)`
+                ? `after the checks, within the ${(0,time/* secs */.z)(minUp)} it must stay up (min-uptime)`
                 : 'during the checks';
         rows.set(await crashRow(ctx, app, when));
         rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
@@ -3953,7 +3804,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
         else {
             await (0,commands/* kill */.z7)(ctx.runner, app.id);
         }
-        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`));
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${(0,time/* secs */.z)(upFor)}, through every check${minUp > 0 ? ` and the ${(0,time/* secs */.z)(minUp)} min-uptime` : ''}`));
     }
     await app.logs.settle(LOG_SETTLE_MS);
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
@@ -3983,7 +3834,7 @@ async function testCommandRule(ctx, built, stack) {
     });
     const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
     if (r.exitCode === 0)
-        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${secs(r.durationMs)}`);
+        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${(0,time/* secs */.z)(r.durationMs)}`);
     const lines = `${r.stdout}\n${r.stderr}`
         .split('\n')
         .map((l) => l.trimEnd())
@@ -3991,7 +3842,7 @@ async function testCommandRule(ctx, built, stack) {
         .slice(-TEST_TAIL_LINES)
         .map((l) => ctx.redactor.redact(l));
     const hint = testFailureHint(r.exitCode, command[0] ?? '', `${r.stderr}\n${r.stdout}`);
-    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${secs(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${(0,time/* secs */.z)(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
 }
 /**
  * What a failed test command's exit says. 126/127 blame the image only when docker itself could not run the
@@ -4052,6 +3903,11 @@ async function test(ctx, built, stack) {
     return [await testCommandRule(ctx, built, stack)];
 }
 
+// EXTERNAL MODULE: ./src/docker/registry-argv.ts
+var registry_argv = __webpack_require__(48940);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/publish/docker-config.ts
 
 
@@ -4212,7 +4068,7 @@ function retryRegistry(what, fn, o) {
         tries: DEFAULT_TRIES,
         baseDelayMs: DEFAULT_BASE_DELAY_MS,
         kindOf: o.kindOf ?? ((e) => classifyFailure(o.why(e))),
-        onRetry: ({ attempt, tries, delayMs, error }) => o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${secs(delayMs)}`),
+        onRetry: ({ attempt, tries, delayMs, error }) => o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${(0,time/* secs */.z)(delayMs)}`),
         ...(o.budgetMs !== undefined ? { budgetMs: o.budgetMs } : {}),
         ...(o.sleep ? { sleep: o.sleep } : {}),
     });
@@ -4252,6 +4108,7 @@ async function existingSession(ctx, session, registry) {
     if (!found)
         return null;
     const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
+    const runner = session?.runner ?? ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     let username = '';
     let password = '';
     if (found.kind === 'auth')
@@ -4271,7 +4128,7 @@ async function existingSession(ctx, session, registry) {
         ctx.redactor.add(password);
         ctx.ui.setSecret(password);
     }
-    return { registry, username, password, dockerConfig, close: async () => undefined };
+    return { registry, username, password, dockerConfig, runner, close: async () => undefined };
 }
 const normalHost = image_ref/* normalRegistry */.T1;
 /** The registry host of a full ref (`host/repo:tag`). */
@@ -4350,13 +4207,17 @@ function wantsLogin(ctx, prepared) {
     return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
 }
 /**
- * `docker login` to `registry` into the private `dockerConfig`, the password on stdin (never argv), retrying
- * transient failures; a refusal or a last failure throws a UserError that says which and what to do.
+ * `docker login` to `registry` through `runner`, a session's view whose DOCKER_CONFIG is the private one, the
+ * password on stdin (never argv), retrying transient failures; a refusal or a last failure throws a UserError
+ * that says which and what to do.
  */
-async function dockerLogin(ctx, login, dockerConfig) {
+async function dockerLogin(ctx, login, runner) {
     const { registry, username, password } = login;
     try {
-        await retryRegistry(`docker login to ${registry}`, () => ctx.runner.run(loginArgv(registry, username), { input: password, quiet: true, env: { DOCKER_CONFIG: dockerConfig } }), { say: (line) => ctx.ui.info(line), why: failureText });
+        await retryRegistry(`docker login to ${registry}`, () => runner.run((0,registry_argv/* loginArgv */.Wg)(registry, username), { input: password, quiet: true }), {
+            say: (line) => ctx.ui.info(line),
+            why: failureText,
+        });
     }
     catch (e) {
         throw loginError(registry, username, e);
@@ -4377,15 +4238,15 @@ function loginError(registry, username, e) {
 }
 /**
  * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
- * is one registry or several, a line each (the `loggedIn` state).
+ * is one registry or several, a line each (the `loggedIn` state). The logouts run in a view of `runner` with
+ * that DOCKER_CONFIG.
  */
 async function logout(runner, registries, dockerConfig) {
     if (!dockerConfig || !(0,external_node_fs_.existsSync)(dockerConfig))
         return false;
+    const session = runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     for (const registry of registries.split('\n').filter(Boolean)) {
-        await runner
-            .run(logoutArgv(registry), { allowFailure: true, quiet: true, cleanup: true, env: { DOCKER_CONFIG: dockerConfig } })
-            .catch(() => undefined);
+        await session.run((0,registry_argv/* logoutArgv */.fB)(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
     }
     removeDockerConfig(dockerConfig);
     return true;
@@ -4412,6 +4273,8 @@ async function login(ctx, prepared) {
     const cleanupOnExit = () => removeDockerConfig(dockerConfig);
     process.once('exit', cleanupOnExit);
     ctx.saveState?.('dockerConfig', dockerConfig);
+    // The session's own runner: the run's, with the private DOCKER_CONFIG (the run's runner keeps its env).
+    const runner = ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
     const logins = [];
     const giveUp = () => {
         removeDockerConfig(dockerConfig);
@@ -4420,13 +4283,13 @@ async function login(ctx, prepared) {
     for (const { registry, username, password } of credentials) {
         ctx.ui.info(`Logging in to ${registry} as ${username}`);
         try {
-            await dockerLogin(ctx, { registry, username, password }, dockerConfig);
+            await dockerLogin(ctx, { registry, username, password }, runner);
         }
         catch (e) {
             const error = e;
             if (pushHosts.has(normalHost(registry))) {
                 if (logins.length > 0)
-                    await logoutAll(ctx.runner, logins, dockerConfig);
+                    await logoutAll(runner, logins, dockerConfig);
                 giveUp();
                 throw error;
             }
@@ -4440,15 +4303,15 @@ async function login(ctx, prepared) {
         giveUp();
         return null;
     }
-    // Every docker command from here on (build pulls, smoke sidecars, push) uses these logins.
-    ctx.runner.env.DOCKER_CONFIG = dockerConfig;
+    // Every docker command from here on (build pulls, smoke sidecars, push) runs through `runner`: the pipeline
+    // gives it to the stages after this one.
     return {
         ...logins[0],
         logins,
         dockerConfig,
+        runner,
         close: async () => {
-            delete ctx.runner.env.DOCKER_CONFIG;
-            await logoutAll(ctx.runner, logins, dockerConfig);
+            await logoutAll(runner, logins, dockerConfig);
             process.off('exit', cleanupOnExit);
         },
     };
@@ -4460,6 +4323,8 @@ async function login(ctx, prepared) {
  * repository, as peter-evans/dockerhub-description does: log in to Hub's API with the registry credentials, then
  * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
  */
+
+
 
 
 /** Docker Hub's limit for the full description, in bytes. */
@@ -4549,6 +4414,42 @@ async function updateHubDescription(req) {
         await agent.close();
     }
 }
+/**
+ * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
+ * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
+ */
+async function describeOnHub(ctx, prepared, session, pushed) {
+    const { hubDescription, hubShortDescription } = ctx.config;
+    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
+    if (skip) {
+        ctx.ui.info(`hub-description: ${skip}`);
+        return;
+    }
+    const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+    if (!hub?.password) {
+        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+        return;
+    }
+    const fullDescription = hubDescription ? (0,external_node_fs_.readFileSync)(hubDescription, 'utf8') : undefined;
+    for (const repository of repositories) {
+        const result = await updateHubDescription({
+            apiUrl: hubApiUrl(ctx.env),
+            username: hub.username,
+            password: hub.password,
+            repository,
+            fullDescription,
+            shortDescription: hubShortDescription || undefined,
+            onSecret: (token) => {
+                ctx.redactor.add(token);
+                ctx.ui.setSecret(token);
+            },
+        });
+        if (result.ok)
+            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
+        else
+            ctx.ui.warning(`hub-description: ${result.error}`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/publish/push.ts
 
@@ -4562,11 +4463,11 @@ const PUSH_BUDGET_MS = 60_000;
  * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
  */
 async function pushRef(ctx, session, imageId, ref) {
-    const env = { DOCKER_CONFIG: session.dockerConfig };
-    await ctx.runner.run(tagArgv(imageId, ref), { env });
+    // Through the session's runner: its DOCKER_CONFIG holds the login.
+    await session.runner.run((0,registry_argv/* tagArgv */.vN)(imageId, ref));
     ctx.ui.info(`Pushing ${ref}`);
     try {
-        await retryRegistry(`docker push ${ref}`, () => ctx.runner.run(pushArgv(ref), { env }), {
+        await retryRegistry(`docker push ${ref}`, () => session.runner.run((0,registry_argv/* pushArgv */.d1)(ref)), {
             say: (line) => ctx.ui.info(line),
             why: failureText,
             // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
@@ -4825,11 +4726,11 @@ function verifyError(ref, e) {
     return e;
 }
 
-;// CONCATENATED MODULE: ./src/stages/publish.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/publish/published.ts
+/**
+ * What a publish pushed (`Published`), the error that carries it when it failed part-way, and the push and
+ * read-back of one registry's refs (`publishTo`), which the publish stage (stages/publish.ts) runs per registry.
+ */
 
 
 
@@ -4857,34 +4758,89 @@ function pushReason(plan, out, error) {
     return plan.reason;
 }
 /**
- * Push every planned ref, then read each back from the registry and confirm it is the image in
- * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed. Returns what was
- * pushed and verified; a failure throws a PublishError that carries what was, before it (a failed second push
- * still reports the first).
+ * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. Returns
+ * `before` with the refs read back and verified added (a push docker reported done is not proof the registry
+ * holds it); a failure throws a PublishError carrying the refs verified up to it.
  */
-async function publish(ctx, prepared, built, checks, session, shasumFile) {
-    const out = newPublished();
+async function publishTo(ctx, session, imageId, configDigest, refs, before, platforms) {
+    const out = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
     try {
-        await publishInto(ctx, prepared, built, checks, session, shasumFile, out);
+        for (const ref of refs)
+            await pushRef(ctx, session, imageId, ref);
+        const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
+            ctx.redactor.add(token);
+            ctx.ui.setSecret(token);
+        });
+        // Several platforms: the tag names one index, read back to each platform's entry against its own config digest.
+        const expected = platforms?.map((p) => ({
+            name: p.platform,
+            platform: targetPlatform([p.platform]),
+            configDigest: p.configDigest,
+        })) ?? [{ name: '', platform: targetPlatform(ctx.config.platforms), configDigest }];
+        try {
+            for (const ref of refs) {
+                const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
+                if (!parsed)
+                    throw new Error(`cannot parse the pushed ref ${ref}`);
+                let verified;
+                for (const e of expected) {
+                    const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
+                    if (verified && v.digest !== verified.digest) {
+                        throw new errors/* UserError */.y(`${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`);
+                    }
+                    verified ??= v;
+                    if (e.name) {
+                        out.platformDigests[e.name] = v.manifestDigest;
+                        ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
+                    }
+                }
+                if (!verified)
+                    throw new Error(`nothing to verify ${ref} against`);
+                ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
+                out.pushed.push(ref);
+                if (out.digest && out.digest !== verified.digest)
+                    ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
+                out.digest ??= verified.digest;
+                out.manifestDigest ??= verified.manifestDigest;
+            }
+        }
+        finally {
+            await client.close();
+        }
     }
     catch (e) {
         throw new PublishError(e, out);
     }
     return out;
 }
-async function publishInto(ctx, prepared, built, checks, session, shasumFile, out) {
+
+;// CONCATENATED MODULE: ./src/stages/publish.ts
+
+
+
+
+
+
+/**
+ * Push every planned ref, then read each back from the registry and confirm it is the image in
+ * docker-image-shasum256.txt. Nothing is pushed unless every rule at or above `fail-on` passed. Returns what was
+ * pushed and verified; a failure throws a PublishError that carries what was, before it (a failed second push
+ * still reports the first).
+ */
+async function publish(ctx, prepared, built, checks, session, shasumFile) {
     const { plan } = prepared;
+    let out = newPublished();
     if (!plan.push)
-        return;
+        return out;
     const failing = checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, ctx.config.failOn)).map((c) => c.id);
     if (failing.length > 0) {
-        out.reason = `${failing.join(', ')} failed: nothing is pushed unless every rule at or above fail-on (${ctx.config.failOn}) passes`;
-        ctx.ui.info(`Not pushing: ${out.reason}`);
-        return;
+        const reason = `${failing.join(', ')} failed: nothing is pushed unless every rule at or above fail-on (${ctx.config.failOn}) passes`;
+        ctx.ui.info(`Not pushing: ${reason}`);
+        return { ...out, reason };
     }
     const configDigest = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
     if (configDigest !== built.configDigest) {
-        throw new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`);
+        throw new PublishError(new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`), out);
     }
     // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
     // does not hide what the others got.
@@ -4897,109 +4853,38 @@ async function publishInto(ctx, prepared, built, checks, session, shasumFile, ou
             const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
             if (!login)
                 throw new errors/* UserError */.y(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-            await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
+            out = await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
         }
         catch (e) {
+            // What this registry got before its failure counts with what the others got.
+            if (e instanceof PublishError)
+                out = e.published;
+            const error = e instanceof PublishError ? e.failure : e;
             if (byRegistry.size === 1)
-                throw e;
-            failures.push({ registry, error: e });
+                throw new PublishError(error, out);
+            failures.push({ registry, error });
         }
     }
     if (failures.length > 0) {
         const ok = [...byRegistry.keys()].filter((r) => !failures.some((f) => f.registry === r));
         const failed = failures.map((f) => `${f.registry}: ${f.error.message}`).join('; ');
         const got = ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes(refHost(r))).join(', ')} (pushed and verified)` : '';
-        throw new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`);
+        throw new PublishError(new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`), out);
     }
     ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
-    if (ctx.config.hubDescription || ctx.config.hubShortDescription)
-        await describeOnHub(ctx, prepared, session, out.pushed);
-}
-/**
- * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. `pushed`
- * lists only refs read back and verified: a push docker reported done is not proof the registry holds it.
- */
-async function publishTo(ctx, session, imageId, configDigest, refs, out, platforms) {
-    for (const ref of refs)
-        await pushRef(ctx, session, imageId, ref);
-    const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
-        ctx.redactor.add(token);
-        ctx.ui.setSecret(token);
-    });
-    // Every platform built is read back through the index the tag names, each against its own config digest.
-    const expected = platforms?.map((p) => ({ name: p.platform, platform: targetPlatform([p.platform]), configDigest: p.configDigest })) ?? [
-        { name: '', platform: targetPlatform(ctx.config.platforms), configDigest },
-    ];
-    try {
-        for (const ref of refs) {
-            const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
-            if (!parsed)
-                throw new Error(`cannot parse the pushed ref ${ref}`);
-            let verified;
-            for (const e of expected) {
-                const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
-                if (verified && v.digest !== verified.digest) {
-                    throw new errors/* UserError */.y(`${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`);
-                }
-                verified ??= v;
-                if (e.name) {
-                    out.platformDigests[e.name] = v.manifestDigest;
-                    ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
-                }
-            }
-            if (!verified)
-                throw new Error(`nothing to verify ${ref} against`);
-            ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
-            out.pushed.push(ref);
-            if (out.digest && out.digest !== verified.digest)
-                ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
-            out.digest ??= verified.digest;
-            out.manifestDigest ??= verified.manifestDigest;
+    if (ctx.config.hubDescription || ctx.config.hubShortDescription) {
+        try {
+            await describeOnHub(ctx, prepared, session, out.pushed);
+        }
+        catch (e) {
+            throw new PublishError(e, out);
         }
     }
-    finally {
-        await client.close();
-    }
-}
-/**
- * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
- * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
- */
-async function describeOnHub(ctx, prepared, session, pushed) {
-    const { hubDescription, hubShortDescription } = ctx.config;
-    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
-    if (skip) {
-        ctx.ui.info(`hub-description: ${skip}`);
-        return;
-    }
-    const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
-    if (!hub?.password) {
-        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
-        return;
-    }
-    const fullDescription = hubDescription ? (0,external_node_fs_.readFileSync)(hubDescription, 'utf8') : undefined;
-    for (const repository of repositories) {
-        const result = await updateHubDescription({
-            apiUrl: hubApiUrl(ctx.env),
-            username: hub.username,
-            password: hub.password,
-            repository,
-            fullDescription,
-            shortDescription: hubShortDescription || undefined,
-            onSecret: (token) => {
-                ctx.redactor.add(token);
-                ctx.ui.setSecret(token);
-            },
-        });
-        if (result.ok)
-            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
-        else
-            ctx.ui.warning(`hub-description: ${result.error}`);
-    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(670);
+var context = __webpack_require__(40670);
 ;// CONCATENATED MODULE: ./src/report/platforms.ts
 /**
  * How bad an outcome is, worst first: a fail; a skip that leaves the rule unproven on that platform (its stage
@@ -5049,10 +4934,11 @@ function mergePlatformRows(per) {
 }
 
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(2423);
+var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(6949);
+var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -5083,8 +4969,8 @@ var interrupt = __webpack_require__(6949);
  * gets its files and everything the run started is removed.
  */
 async function runPipeline(ctx) {
-    const files = outFiles(ctx.config.outDir);
-    clearPlatformShasums(files);
+    const files = (0,out_files/* outFiles */.yp)(ctx.config.outDir);
+    (0,out_files/* clearPlatformShasums */.Td)(files);
     const timings = {};
     /** What each platform's stages judged (one entry, platform '', for a single-platform build). */
     const perPlatform = [];
@@ -5127,7 +5013,6 @@ async function runPipeline(ctx) {
     };
     const removeWorkDir = () => (0,external_node_fs_.rmSync)(ctx.workDir, { recursive: true, force: true });
     ctx.undo.add(removeWorkDir);
-    const stack = new Stack(ctx);
     let early;
     try {
         // Independent of the git metadata: runs while it is read.
@@ -5136,7 +5021,11 @@ async function runPipeline(ctx) {
         const p = prepared;
         if (wantsLogin(ctx, p))
             session = await timed('login', () => login(ctx, p));
-        writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
+        // The stages from here on run their docker commands through the session's runner (its DOCKER_CONFIG holds
+        // the logins: base image pulls, sidecars, the push); the cleanup below uses the run's own.
+        const staged = session ? { ...ctx, runner: session.runner } : ctx;
+        const stack = new Stack(staged);
+        (0,out_files/* writeRedacted */.YL)(ctx.redactor, files.versionJson, p.versionJson);
         // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
         // never written, so concurrent runs on one checkout each build their own version.json.
         (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
@@ -5156,15 +5045,15 @@ async function runPipeline(ctx) {
             early.catch(() => undefined);
         }
         try {
-            built = await timed('build', () => build(ctx, p, view.dir));
+            built = await timed('build', () => build(staged, p, view.dir));
         }
         finally {
             (0,external_node_fs_.rmSync)(view.dir, { recursive: true, force: true });
         }
         const b = built;
-        writeShasum(ctx.redactor, files, b.configDigest);
+        (0,out_files/* writeShasum */.bL)(ctx.redactor, files, b.configDigest);
         for (const pi of b.platforms ?? [])
-            writeShasum(ctx.redactor, files, pi.configDigest, pi.platform);
+            (0,out_files/* writeShasum */.bL)(ctx.redactor, files, pi.configDigest, pi.platform);
         const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
         // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
@@ -5180,8 +5069,8 @@ async function runPipeline(ctx) {
             }
             // Both settle before going on, so cleanup never races a stage that is still running.
             const [inspected, smoked] = await Promise.allSettled([
-                timed(`inspect${on}`, () => inspect(ctx, p, v, timings)),
-                timed(`smoke${on}`, () => smoke(ctx, p, v, stack)),
+                timed(`inspect${on}`, () => inspect(staged, p, v, timings)),
+                timed(`smoke${on}`, () => smoke(staged, p, v, stack)),
             ]);
             // What one of them judged is kept when the other failed or the run was interrupted.
             if (inspected.status === 'fulfilled')
@@ -5194,11 +5083,11 @@ async function runPipeline(ctx) {
                 throw smoked.reason;
             if (smoked.value.readyMs !== undefined)
                 timings[`ready${on}`] = smoked.value.readyMs;
-            judged.push(...(await timed(`test${on}`, () => test(ctx, v, stack))));
+            judged.push(...(await timed(`test${on}`, () => test(staged, v, stack))));
         }
         const checks = judgedRows();
         if (p.plan.push) {
-            published = await timed('publish', () => publish(ctx, p, b, checks, session, files.shasum).catch((e) => {
+            published = await timed('publish', () => publish(staged, p, b, checks, session, files.shasum).catch((e) => {
                 // What was pushed and verified before the failure is reported with it.
                 if (e instanceof PublishError) {
                     published = e.published;
@@ -5266,7 +5155,7 @@ async function runPipeline(ctx) {
         ...(error !== undefined ? { error } : {}),
     };
     annotate(ctx, rows);
-    writeReport(ctx.redactor, files, report);
+    (0,out_files/* writeReport */.u5)(ctx.redactor, files, report);
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
     return { report, files, configError };
