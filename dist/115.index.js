@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   jY: () => (/* binding */ unmaskableSecrets)
 });
 
-// UNUSED EXPORTS: HUB_SHORT_DESCRIPTION_MAX, TAG_POLICY_ENTRIES, isInside, outsideContext, parseRegistryAuth, registryAuth
+// UNUSED EXPORTS: HUB_SHORT_DESCRIPTION_MAX, TAG_POLICY_ENTRIES, isInside, outsideContext, parsePlatforms, parseRegistryAuth, parseTestPlatforms, registryAuth
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -236,10 +236,8 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         if (!p.startsWith('/'))
             throw new errors/* ConfigError */.x('static-paths', `"${p}" is not a URL path`, 'start each path with "/", e.g. /static/app.css');
     }
-    const platforms = list('platforms');
-    if (platforms.length > 1) {
-        throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
-    }
+    const platforms = parsePlatforms(list('platforms'));
+    const testPlatforms = parseTestPlatforms(list('test-platforms'), platforms);
     const registryAuth = parseRegistryAuth(raw.get('registry-auth') ?? '', str('username') || raw.get('password') ? registry : null);
     const hubFile = str('hub-description');
     const hubDescription = hubFile ? external_node_path_default().resolve(cwd, hubFile) : null;
@@ -278,6 +276,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         cacheFrom: list('cache-from'),
         cacheTo: list('cache-to'),
         platforms,
+        testPlatforms,
         provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
         sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
         secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
@@ -311,6 +310,37 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     };
     checkSecretTransport(config);
     return config;
+}
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+/**
+ * `platforms`: one value is passed to the build as given (as before); several must each be `os/arch[/variant]`,
+ * given once each. Whether the engine can hold several in one image (the containerd image store) is asked by the
+ * build stage, which knows the engine.
+ */
+function parsePlatforms(values) {
+    if (values.length <= 1)
+        return values;
+    const seen = new Set();
+    for (const v of values) {
+        if (!PLATFORM.test(v)) {
+            throw new errors/* ConfigError */.x('platforms', `"${v}" is not a platform`, 'write each as os/arch[/variant], e.g. linux/amd64,linux/arm64');
+        }
+        if (seen.has(v))
+            throw new errors/* ConfigError */.x('platforms', `"${v}" is given twice`, 'give each platform once');
+        seen.add(v);
+    }
+    return values;
+}
+/** `test-platforms`: a subset of `platforms` (every one when empty). */
+function parseTestPlatforms(values, platforms) {
+    if (values.length === 0)
+        return platforms;
+    for (const v of values) {
+        if (!platforms.includes(v)) {
+            throw new errors/* ConfigError */.x('test-platforms', `"${v}" is not one of the platforms built (${platforms.join(', ') || "the engine's own"})`, 'name platforms listed in platforms, or leave test-platforms empty to test every one');
+        }
+    }
+    return [...new Set(values)];
 }
 /**
  * Secrets that would have to travel in the docker CLI's own environment under a name the docker CLI reads
@@ -717,7 +747,12 @@ const OPTIONS = [
         kind: 'string',
         description: "SBOM attestation, as docker/build-push-action: true, false or generator=IMAGE (needs BuildKit's scanner image)",
     },
-    { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
+    {
+        name: 'platforms',
+        kind: 'list',
+        flag: 'platform',
+        description: "Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own); each is built, run and probed here (others under QEMU), several need the containerd image store",
+    },
     {
         name: 'secrets',
         kind: 'list',
@@ -742,6 +777,12 @@ const OPTIONS = [
         description: 'Sidecars NAME=IMAGE [KEY=VALUE ...], started on a private network before the app',
     },
     { name: 'test-command', kind: 'string', description: 'Command run as `docker run IMAGE <command>`; must exit 0' },
+    {
+        name: 'test-platforms',
+        kind: 'list',
+        flag: 'test-platform',
+        description: 'Platforms the test-command runs on (default: every one of platforms)',
+    },
     { name: 'static-paths', kind: 'list', flag: 'static-path', description: 'URL paths that must answer 200' },
     { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
     {
@@ -906,6 +947,7 @@ async function removeRunResources(runner, runId) {
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37507);
 /* harmony import */ var _registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48940);
 /* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94402);
+/* harmony import */ var _run_argv_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7532);
 /**
  * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
  * (build-argv.ts), the containers it starts (run-argv.ts) and the registry commands (registry-argv.ts) has its argv
@@ -913,6 +955,7 @@ async function removeRunResources(runner, runId) {
  * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
  * fails on one.
  */
+
 
 
 
@@ -933,7 +976,7 @@ const dockerArgv = {
         ...refs,
     ],
     /** A container that is never started (files are copied out of it); its command is a path that does not exist. */
-    createIdle: (name, runId, image) => [
+    createIdle: (name, runId, image, platform) => [
         'docker',
         'create',
         '--name',
@@ -941,6 +984,7 @@ const dockerArgv = {
         ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .runLabelArgs */ .Z)(runId),
         '--entrypoint',
         '/dockerflow-never-run',
+        ...(0,_run_argv_js__WEBPACK_IMPORTED_MODULE_3__/* .platformArgs */ .xZ)(platform),
         image,
     ],
     /** Copy `file` (links followed) out of a container to `dest`. */
@@ -1050,8 +1094,8 @@ function save(runner, ref, why) {
  * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
  * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
  */
-async function createIdle(runner, name, runId, image) {
-    const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
+async function createIdle(runner, name, runId, image, platform) {
+    const r = await runner.run(dockerArgv.createIdle(name, runId, image, platform), { quiet: true, onAbort: 'finish' });
     return r.stdout.trim();
 }
 /** Copy one file out of a container; false when it is not there. */
@@ -1061,7 +1105,7 @@ async function copyOut(runner, container, file, dest) {
 }
 /** `docker image inspect` of one image or several (docker prints those it finds and exits 1 if one is missing). */
 function imageInspect(runner, refs, o = {}) {
-    return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
+    return runner.run(dockerArgv.imageInspect(refs, undefined, o.platform), { quiet: true, allowFailure: o.allowFailure ?? false });
 }
 /** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */
 async function platformImageId(runner, ref, platform) {
@@ -1174,6 +1218,118 @@ function tagArgv(imageId, ref) {
 }
 function pushArgv(ref) {
     return ['docker', 'push', ref];
+}
+
+
+/***/ }),
+
+/***/ 7532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B$: () => (/* binding */ appRunArgv),
+/* harmony export */   D4: () => (/* binding */ serviceRunArgv),
+/* harmony export */   EV: () => (/* binding */ appContainerName),
+/* harmony export */   i0: () => (/* binding */ serviceContainerName),
+/* harmony export */   l5: () => (/* binding */ networkCreateArgv),
+/* harmony export */   w5: () => (/* binding */ testRunArgv),
+/* harmony export */   xZ: () => (/* binding */ platformArgs),
+/* harmony export */   xw: () => (/* binding */ envArgs)
+/* harmony export */ });
+/* unused harmony export fitsEnvFile */
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94402);
+
+/** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
+const fitsEnvFile = (value) => !/[\r\n]/.test(value);
+function envArgs(entries, isSecret, envFile) {
+    const argv = [];
+    const env = {};
+    const inFile = [];
+    for (const e of entries) {
+        if (!isSecret(e))
+            argv.push('--env', `${e.key}=${e.value}`);
+        else if (fitsEnvFile(e.value))
+            inFile.push(e);
+        else {
+            argv.push('--env', e.key);
+            env[e.key] = e.value;
+        }
+    }
+    // docker reads env files before `--env`: a name given both ways gets the `--env` value.
+    if (inFile.length)
+        argv.push('--env-file', envFile(inFile));
+    return { argv, env };
+}
+/** `--platform P` before the image, when one platform of a multi-platform image is meant. */
+const platformArgs = (platform) => (platform ? ['--platform', platform] : []);
+const label = (runId) => ['--label', `${_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${runId}`];
+function networkCreateArgv(runId) {
+    return ['docker', 'network', 'create', ...label(runId), runId];
+}
+function serviceContainerName(runId, service) {
+    return `${runId}-svc-${service}`;
+}
+function appContainerName(runId) {
+    return `${runId}-app`;
+}
+/** A sidecar, reachable from the app by its service name. */
+function serviceRunArgv(s) {
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        serviceContainerName(s.runId, s.name),
+        ...label(s.runId),
+        '--network',
+        s.network,
+        '--network-alias',
+        s.name,
+        ...s.env.argv,
+        s.image,
+    ];
+}
+/**
+ * The app as production starts it: its own ENTRYPOINT and CMD, configuration in the environment, `$PORT` last
+ * so it wins over an `env` entry of the same name. Ports are published on 127.0.0.1 only, on free host ports.
+ */
+function appRunArgv(a) {
+    const publish = ['--publish', `127.0.0.1::${a.port}`];
+    if (a.defaultPort !== a.port)
+        publish.push('--publish', `127.0.0.1::${a.defaultPort}`);
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        appContainerName(a.runId),
+        ...label(a.runId),
+        '--network',
+        a.network,
+        ...publish,
+        ...a.env.argv,
+        '--env',
+        `PORT=${a.port}`,
+        ...platformArgs(a.platform),
+        a.image,
+    ];
+}
+/** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
+function testRunArgv(t) {
+    return [
+        'docker',
+        'run',
+        '--rm',
+        '--name',
+        `${t.runId}-test`,
+        ...label(t.runId),
+        '--network',
+        t.network,
+        ...t.env.argv,
+        ...platformArgs(t.platform),
+        t.image,
+        ...t.command,
+    ];
 }
 
 
@@ -1738,6 +1894,10 @@ function summaryMarkdown(r, extra) {
         lines.push(`- Digest: ${c(r.image.digest)}`);
     if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
         lines.push(`- Image manifest in that index: ${c(r.image.manifestDigest)}`);
+    for (const pi of r.image.platforms ?? []) {
+        const pushed = pi.manifestDigest ? `, pushed as ${c(pi.manifestDigest)}` : '';
+        lines.push(`- ${c(pi.platform)}${pi.emulated ? ' (emulated, QEMU)' : ''}: config ${c(pi.configDigest)}, image ${c(pi.id)}${pushed}`);
+    }
     if (r.version)
         lines.push(`- Version: ${c(r.version.version || '-')} at ${c(r.version.commit.slice(0, 12) || '-')}`);
     if (extra.artifactUrl)
@@ -1745,10 +1905,17 @@ function summaryMarkdown(r, extra) {
     for (const note of extra.notes ?? [])
         lines.push(`- ${p(note)}`);
     lines.push('');
+    // With several platforms, a column per platform after the row's own (worst) status.
+    const platforms = (r.image.platforms ?? []).map((pi) => pi.platform);
+    const heads = (r.image.platforms ?? []).map((pi) => `${c(pi.platform)}${pi.emulated ? ' (emulated)' : ''}`);
     if (r.checks.length) {
-        lines.push(...table(['Rule', 'Status', 'Level', 'Message'], r.checks.map((row) => [
+        lines.push(...table(['Rule', 'Status', ...heads, 'Level', 'Message'], r.checks.map((row) => [
             `${row.id} ${p(row.title)}`,
             `${ICON[row.status] ?? ''} ${row.status}`,
+            ...platforms.map((name) => {
+                const o = row.platforms?.[name];
+                return o ? `${ICON[o.status] ?? ''} ${o.status}` : '–';
+            }),
             row.level,
             `${p(row.message)}${row.file ? ` (${c(`${row.file}${row.line ? `:${row.line}` : ''}`)})` : ''}`,
         ])), '');
@@ -1757,6 +1924,13 @@ function summaryMarkdown(r, extra) {
     if (t.length)
         lines.push(`<sub>Timings: ${t.map(([k, v]) => `${markdown_escape(k)} ${(0,time/* secs */.z)(v)}`).join(' · ')}</sub>`, '');
     return lines.join('\n');
+}
+/** ` [linux/amd64 PASS, linux/arm64 FAIL]` when the platforms disagree on a rule; '' when they agree (or there is one). */
+function byPlatform(c) {
+    const outcomes = Object.entries(c.platforms ?? {});
+    if (outcomes.every(([, o]) => o.status === c.status))
+        return '';
+    return ` [${outcomes.map(([name, o]) => `${name} ${o.status.toUpperCase()}`).join(', ')}]`;
 }
 /** The CLI's short summary on stdout. */
 function summaryText(r, files) {
@@ -1768,7 +1942,10 @@ function summaryText(r, files) {
         out.push(`${notRun.length} rules ${notRun[0].message}`);
     for (const c of notRun.length === r.checks.length ? [] : r.checks) {
         const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
-        out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());
+        out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}${byPlatform(c)}`.trimEnd());
+    }
+    for (const pi of r.image.platforms ?? []) {
+        out.push(`${pi.platform}${pi.emulated ? ' (emulated)' : ''}: image ${pi.id}, config ${pi.configDigest}`);
     }
     if (r.error)
         out.push(`error: ${r.error}`);
@@ -1782,7 +1959,10 @@ function summaryText(r, files) {
     return `${out.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/report/out-files.ts
+var out_files = __webpack_require__(48832);
 ;// CONCATENATED MODULE: ./src/artifacts/upload.ts
+
 
 
 /**
@@ -1797,7 +1977,7 @@ async function uploadOutDir(config, files, env) {
         core.info('Not uploading the artifact: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions); the files are in ' + files.dir);
         return null;
     }
-    const paths = [files.buildLog, files.shasum, files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
+    const paths = [files.buildLog, files.shasum, ...(0,out_files/* platformShasums */.A9)(files), files.versionJson, files.report].filter((f) => (0,external_node_fs_.existsSync)(f));
     try {
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
         const res = await new DefaultArtifactClient().uploadArtifact(config.artifactName, paths, files.dir, {
@@ -2126,7 +2306,7 @@ function actionHost() {
         },
         exit: (code) => process.exit(code),
         // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(364)]).then(__webpack_require__.bind(__webpack_require__, 52364))).runPipeline(ctx),
+        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 86470))).runPipeline(ctx),
         upload: uploadOutDir,
     };
 }
@@ -2353,6 +2533,79 @@ function whenInterrupted(ctx) {
 
 /***/ }),
 
+/***/ 48832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A9: () => (/* binding */ platformShasums),
+/* harmony export */   Td: () => (/* binding */ clearPlatformShasums),
+/* harmony export */   YL: () => (/* binding */ writeRedacted),
+/* harmony export */   bL: () => (/* binding */ writeShasum),
+/* harmony export */   u5: () => (/* binding */ writeReport),
+/* harmony export */   yp: () => (/* binding */ outFiles)
+/* harmony export */ });
+/* unused harmony export platformShasum */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _secrets_sink_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91894);
+
+
+
+function outFiles(dir) {
+    return {
+        dir,
+        buildLog: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'build.log'),
+        shasum: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'docker-image-shasum256.txt'),
+        versionJson: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'version.json'),
+        report: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'dockerflow-report.json'),
+    };
+}
+/**
+ * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
+ * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
+ */
+function writeRedacted(redactor, file, content) {
+    (0,_secrets_sink_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileRedacted */ .mL)(redactor, file, content);
+}
+/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
+function writeReport(redactor, files, report) {
+    writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
+}
+/**
+ * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
+ * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
+ */
+function platformShasum(files, platform) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
+}
+const PLATFORM_SHASUM = /^docker-image-shasum256-.+\.txt$/;
+/** The per-platform shasum files in the out dir (what this run wrote, once `clearPlatformShasums` ran first). */
+function platformShasums(files) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(files.dir)
+            .filter((f) => PLATFORM_SHASUM.test(f))
+            .sort()
+            .map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(files.dir, f));
+    }
+    catch {
+        return [];
+    }
+}
+/** An out dir used again (the CLI's default is the same folder every run) loses a previous run's platform files. */
+function clearPlatformShasums(files) {
+    for (const f of platformShasums(files))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(f, { force: true });
+}
+/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
+function writeShasum(redactor, files, configDigest, platform) {
+    writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
+}
+
+
+/***/ }),
+
 /***/ 91062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2434,6 +2687,7 @@ function failsRun(row, failOn) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F$: () => (/* binding */ newRunId),
+/* harmony export */   Wm: () => (/* binding */ platformViews),
 /* harmony export */   _Z: () => (/* binding */ workDirFor),
 /* harmony export */   j$: () => (/* binding */ Interrupted)
 /* harmony export */ });
@@ -2458,6 +2712,15 @@ function workDirFor(env, runId, tmp) {
 }
 function newRunId() {
     return `df-${Date.now().toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+}
+/**
+ * The image as each platform's stages see it: the build itself for one platform; for several, one view per
+ * platform, its digests that platform's (the engine's ID stays the image's: every command adds --platform).
+ */
+function platformViews(built) {
+    if (!built.platforms)
+        return [built];
+    return built.platforms.map((p) => ({ ...built, configDigest: p.configDigest, manifestDigest: p.manifestDigest, platform: p }));
 }
 
 

@@ -16,6 +16,16 @@ const req = (raw: Record<string, string>, builder: Builder = 'buildx') => ({
 });
 const DF = path.join(APP, 'Dockerfile');
 
+describe('build argv, several platforms', () => {
+  it('names every platform, in order, for one multi-platform --load (the containerd store holds it as one image)', () => {
+    const argv = buildArgv(req({ platforms: 'linux/amd64,linux/arm64' }));
+    assert.deepEqual(argv.slice(0, 6), ['docker', 'buildx', 'build', '--load', '--progress', 'plain']);
+    const platforms = argv.flatMap((a, i) => (a === '--platform' ? [argv[i + 1]] : []));
+    assert.deepEqual(platforms, ['linux/amd64', 'linux/arm64']);
+    assert.equal(argv.at(-1), APP);
+  });
+});
+
 describe('build argv', () => {
   const cases: { name: string; raw: Record<string, string>; builder?: Builder; argv: string[]; env?: Record<string, string> }[] = [
     {

@@ -112,6 +112,11 @@ test('check argv: a secret build arg goes by name, its value only in the environ
   const config = configFor({ 'build-args': 'NPM_TOKEN=npm_s3cr3t|"value\nPUBLIC=1' });
   const argv = buildCheckArgv(config);
   assert.ok(!argv.some((a) => a.includes('npm_s3cr3t')), argv.join(' '));
-  assert.deepEqual(argv.slice(argv.indexOf('--build-arg'), argv.lastIndexOf('--build-arg') + 2), ['--build-arg', 'NPM_TOKEN', '--build-arg', 'PUBLIC=1']);
+  assert.deepEqual(argv.slice(argv.indexOf('--build-arg'), argv.lastIndexOf('--build-arg') + 2), [
+    '--build-arg',
+    'NPM_TOKEN',
+    '--build-arg',
+    'PUBLIC=1',
+  ]);
   assert.deepEqual(buildCheckEnv(config), { NPM_TOKEN: 'npm_s3cr3t|"value' });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { isInside, parseConfig, secretValues } from '../../src/config/config.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { splitCommand } from '../../src/config/parse-lines.js';
+import { parseCliArgs } from '../../src/cli/args.js';
 import { FIXTURES } from '../helpers/run.js';
 
 const APP = path.join(FIXTURES, 'apps/compliant');
@@ -100,7 +101,19 @@ describe('Config: every bad input stops the run with one line naming the input, 
     ['bad boolean', { 'no-cache': 'maybe' }, 'no-cache', /"maybe" is not a boolean; use true or false/],
     ['bad service line', { services: 'postgres:15' }, 'services', /"postgres:15" is not NAME=IMAGE/],
     ['bad static path', { 'static-paths': 'static/app.css' }, 'static-paths', /is not a URL path; start each path with "\/"/],
-    ['two platforms', { platforms: 'linux/amd64,linux/arm64' }, 'platforms', /2 platforms given; give one/],
+    [
+      'a platform without an architecture',
+      { platforms: 'linux/amd64,linux' },
+      'platforms',
+      /"linux" is not a platform; write each as os\/arch/,
+    ],
+    ['a platform twice', { platforms: 'linux/arm64\nlinux/arm64' }, 'platforms', /"linux\/arm64" is given twice/],
+    [
+      'a test platform not built',
+      { platforms: 'linux/amd64,linux/arm64', 'test-platforms': 'linux/riscv64' },
+      'test-platforms',
+      /"linux\/riscv64" is not one of the platforms built \(linux\/amd64, linux\/arm64\)/,
+    ],
     ['unclosed quote', { 'test-command': 'test "oops' }, 'test-command', /unclosed " quote/],
     ['bad registry', { registry: 'not a host' }, 'registry', /"not a host" is not a registry host/],
     ['retention out of range', { 'retention-days': '400' }, 'retention-days', /from 1 to 90/],
@@ -120,6 +133,34 @@ describe('Config: every bad input stops the run with one line naming the input, 
       );
     });
   }
+});
+
+describe('platforms', () => {
+  it('takes a comma or newline list, in order; test-platforms defaults to every one and may narrow it', () => {
+    const c = parse({ platforms: 'linux/amd64,linux/arm64' });
+    assert.deepEqual(c.platforms, ['linux/amd64', 'linux/arm64']);
+    assert.deepEqual(c.testPlatforms, ['linux/amd64', 'linux/arm64']);
+    assert.deepEqual(parse({ platforms: 'linux/arm64\nlinux/amd64' }).platforms, ['linux/arm64', 'linux/amd64']);
+    assert.deepEqual(parse({ platforms: 'linux/amd64,linux/arm64', 'test-platforms': 'linux/amd64' }).testPlatforms, ['linux/amd64']);
+    assert.deepEqual(parse({ platforms: 'linux/arm/v7,linux/amd64' }).platforms, ['linux/arm/v7', 'linux/amd64']);
+  });
+
+  it('takes the CLI flag repeated or as a comma list, and --test-platform', () => {
+    for (const argv of [
+      ['run', '--platform', 'linux/amd64', '--platform', 'linux/arm64', '--test-platform', 'linux/arm64'],
+      ['run', '--platform', 'linux/amd64,linux/arm64', '--test-platform', 'linux/arm64'],
+    ]) {
+      const c = parseConfig({ raw: parseCliArgs(argv).raw, env: {}, cwd: APP, defaultOutDir: 'out' });
+      assert.deepEqual(c.platforms, ['linux/amd64', 'linux/arm64'], argv.join(' '));
+      assert.deepEqual(c.testPlatforms, ['linux/arm64']);
+    }
+  });
+
+  it("keeps one platform, or none (the engine's own), as before", () => {
+    assert.deepEqual(parse({}).platforms, []);
+    assert.deepEqual(parse({}).testPlatforms, []);
+    assert.deepEqual(parse({ platforms: 'linux/amd64' }).platforms, ['linux/amd64']);
+  });
 });
 
 describe('multi-line values', () => {

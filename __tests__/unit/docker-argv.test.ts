@@ -47,6 +47,28 @@ describe('dockerArgv: one builder per docker command', () => {
       dockerArgv.createIdle('df-1-files', 'df-1', 'sha256:abc'),
       ['docker', 'create', '--name', 'df-1-files', '--label', `${RUN_LABEL}=df-1`, '--entrypoint', '/dockerflow-never-run', 'sha256:abc'],
     ],
+    [
+      'create, one platform of a multi-platform image',
+      dockerArgv.createIdle('df-1-files', 'df-1', 'sha256:abc', 'linux/arm64'),
+      [
+        'docker',
+        'create',
+        '--name',
+        'df-1-files',
+        '--label',
+        `${RUN_LABEL}=df-1`,
+        '--entrypoint',
+        '/dockerflow-never-run',
+        '--platform',
+        'linux/arm64',
+        'sha256:abc',
+      ],
+    ],
+    [
+      'image inspect, one platform',
+      dockerArgv.imageInspect(['sha256:abc'], undefined, 'linux/arm64'),
+      ['docker', 'image', 'inspect', '--platform', 'linux/arm64', 'sha256:abc'],
+    ],
     ['cp out, links followed', dockerArgv.copyOut(ID, '/etc/passwd', '/tmp/0'), ['docker', 'cp', '-L', `${ID}:/etc/passwd`, '/tmp/0']],
     ['rm', dockerArgv.remove([ID]), ['docker', 'rm', '-f', ID]],
     ['rm with volumes', dockerArgv.remove([ID, 'd'], { volumes: true }), ['docker', 'rm', '-f', '-v', ID, 'd']],
@@ -72,7 +94,7 @@ describe('dockerArgv: one builder per docker command', () => {
   for (const [name, got, want] of table) it(name, () => assert.deepEqual(got, want));
 
   it('every builder is in the table', () => {
-    assert.equal(table.length, Object.keys(dockerArgv).length + 3, 'inspect, image inspect and rm have two rows each');
+    assert.equal(table.length, Object.keys(dockerArgv).length + 5, 'inspect, rm and create have two rows each, image inspect three');
   });
 });
 

@@ -21,7 +21,14 @@ function cells(h: string): string[][] {
 const report = (over: Partial<Report> = {}): Report => ({
   schemaVersion: 1,
   verdict: 'fail',
-  image: { id: `sha256:${'a'.repeat(64)}`, configDigest: `sha256:${'a'.repeat(64)}`, manifestDigest: null, tags: ['docker.io/example/app:pr-7'], digest: null, pushed: [] },
+  image: {
+    id: `sha256:${'a'.repeat(64)}`,
+    configDigest: `sha256:${'a'.repeat(64)}`,
+    manifestDigest: null,
+    tags: ['docker.io/example/app:pr-7'],
+    digest: null,
+    pushed: [],
+  },
   version: { source: 'https://github.com/example/app', version: 'v1.2.3', commit: '0123456789abcdef', build: 'local' },
   checks: [
     check('DF202', 'fail', 'GET /__lbheartbeat__ answered 404 (expected 200); /__heartbeat__ and /__version__ were not tried'),
@@ -72,7 +79,9 @@ describe('Markdown renders as written (marked, GFM)', () => {
   });
 
   it('the error, tags and push reason render as written', () => {
-    const text = visible(html(summaryMarkdown(report({ error: 'docker build of /ctx/__x__/Dockerfile failed: no such file *here*' }), { redact: (t) => t })));
+    const text = visible(
+      html(summaryMarkdown(report({ error: 'docker build of /ctx/__x__/Dockerfile failed: no such file *here*' }), { redact: (t) => t })),
+    );
     assert.ok(text.includes('Error: docker build of /ctx/__x__/Dockerfile failed: no such file *here*'), text);
     assert.ok(text.includes('docker.io/example/app:pr-7'));
     assert.ok(text.includes('a pull request builds and tests only: push: true would push it'), text);

@@ -127,4 +127,13 @@ describe('container argv', () => {
     ].flat();
     assert.ok(all.every((a) => !a.includes('pw-123')));
   });
+
+  it('names the platform before the image when one platform of a multi-platform image is run (and only then)', () => {
+    const env = { argv: [], env: {} };
+    const app = appRunArgv({ runId: 'r', network: 'r', image: IMG, port: 1, defaultPort: 1, env, platform: 'linux/arm64' });
+    assert.deepEqual(app.slice(-3), ['--platform', 'linux/arm64', IMG]);
+    const t = testRunArgv({ runId: 'r', network: 'r', image: IMG, env, command: ['t'], platform: 'linux/arm64' });
+    assert.deepEqual(t.slice(-4), ['--platform', 'linux/arm64', IMG, 't']);
+    assert.ok(!appRunArgv({ runId: 'r', network: 'r', image: IMG, port: 1, defaultPort: 1, env }).includes('--platform'));
+  });
 });

@@ -153,6 +153,10 @@ function summaryMarkdown(r, extra) {
         lines.push(`- Digest: ${c(r.image.digest)}`);
     if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
         lines.push(`- Image manifest in that index: ${c(r.image.manifestDigest)}`);
+    for (const pi of r.image.platforms ?? []) {
+        const pushed = pi.manifestDigest ? `, pushed as ${c(pi.manifestDigest)}` : '';
+        lines.push(`- ${c(pi.platform)}${pi.emulated ? ' (emulated, QEMU)' : ''}: config ${c(pi.configDigest)}, image ${c(pi.id)}${pushed}`);
+    }
     if (r.version)
         lines.push(`- Version: ${c(r.version.version || '-')} at ${c(r.version.commit.slice(0, 12) || '-')}`);
     if (extra.artifactUrl)
@@ -160,10 +164,17 @@ function summaryMarkdown(r, extra) {
     for (const note of extra.notes ?? [])
         lines.push(`- ${p(note)}`);
     lines.push('');
+    // With several platforms, a column per platform after the row's own (worst) status.
+    const platforms = (r.image.platforms ?? []).map((pi) => pi.platform);
+    const heads = (r.image.platforms ?? []).map((pi) => `${c(pi.platform)}${pi.emulated ? ' (emulated)' : ''}`);
     if (r.checks.length) {
-        lines.push(...table(['Rule', 'Status', 'Level', 'Message'], r.checks.map((row) => [
+        lines.push(...table(['Rule', 'Status', ...heads, 'Level', 'Message'], r.checks.map((row) => [
             `${row.id} ${p(row.title)}`,
             `${ICON[row.status] ?? ''} ${row.status}`,
+            ...platforms.map((name) => {
+                const o = row.platforms?.[name];
+                return o ? `${ICON[o.status] ?? ''} ${o.status}` : '–';
+            }),
             row.level,
             `${p(row.message)}${row.file ? ` (${c(`${row.file}${row.line ? `:${row.line}` : ''}`)})` : ''}`,
         ])), '');
@@ -172,6 +183,13 @@ function summaryMarkdown(r, extra) {
     if (t.length)
         lines.push(`<sub>Timings: ${t.map(([k, v]) => `${escape(k)} ${secs(v)}`).join(' · ')}</sub>`, '');
     return lines.join('\n');
+}
+/** ` [linux/amd64 PASS, linux/arm64 FAIL]` when the platforms disagree on a rule; '' when they agree (or there is one). */
+function byPlatform(c) {
+    const outcomes = Object.entries(c.platforms ?? {});
+    if (outcomes.every(([, o]) => o.status === c.status))
+        return '';
+    return ` [${outcomes.map(([name, o]) => `${name} ${o.status.toUpperCase()}`).join(', ')}]`;
 }
 /** The CLI's short summary on stdout. */
 function summaryText(r, files) {
@@ -183,7 +201,10 @@ function summaryText(r, files) {
         out.push(`${notRun.length} rules ${notRun[0].message}`);
     for (const c of notRun.length === r.checks.length ? [] : r.checks) {
         const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
-        out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());
+        out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}${byPlatform(c)}`.trimEnd());
+    }
+    for (const pi of r.image.platforms ?? []) {
+        out.push(`${pi.platform}${pi.emulated ? ' (emulated)' : ''}: image ${pi.id}, config ${pi.configDigest}`);
     }
     if (r.error)
         out.push(`error: ${r.error}`);
@@ -481,7 +502,7 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 6786));
+        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 6437));
         const { report, files, configError } = await runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
@@ -513,7 +534,7 @@ __webpack_require__.d(__webpack_exports__, {
   jY: () => (/* binding */ unmaskableSecrets)
 });
 
-// UNUSED EXPORTS: HUB_SHORT_DESCRIPTION_MAX, TAG_POLICY_ENTRIES, isInside, outsideContext, parseRegistryAuth, registryAuth, registryAuthPasswords
+// UNUSED EXPORTS: HUB_SHORT_DESCRIPTION_MAX, TAG_POLICY_ENTRIES, isInside, outsideContext, parsePlatforms, parseRegistryAuth, parseTestPlatforms, registryAuth, registryAuthPasswords
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -731,10 +752,8 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         if (!p.startsWith('/'))
             throw new errors/* ConfigError */.x('static-paths', `"${p}" is not a URL path`, 'start each path with "/", e.g. /static/app.css');
     }
-    const platforms = list('platforms');
-    if (platforms.length > 1) {
-        throw new errors/* ConfigError */.x('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
-    }
+    const platforms = parsePlatforms(list('platforms'));
+    const testPlatforms = parseTestPlatforms(list('test-platforms'), platforms);
     const registryAuth = parseRegistryAuth(raw.get('registry-auth') ?? '', str('username') || raw.get('password') ? registry : null);
     const hubFile = str('hub-description');
     const hubDescription = hubFile ? external_node_path_default().resolve(cwd, hubFile) : null;
@@ -773,6 +792,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         cacheFrom: list('cache-from'),
         cacheTo: list('cache-to'),
         platforms,
+        testPlatforms,
         provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
         sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
         secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
@@ -806,6 +826,37 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     };
     checkSecretTransport(config);
     return config;
+}
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+/**
+ * `platforms`: one value is passed to the build as given (as before); several must each be `os/arch[/variant]`,
+ * given once each. Whether the engine can hold several in one image (the containerd image store) is asked by the
+ * build stage, which knows the engine.
+ */
+function parsePlatforms(values) {
+    if (values.length <= 1)
+        return values;
+    const seen = new Set();
+    for (const v of values) {
+        if (!PLATFORM.test(v)) {
+            throw new errors/* ConfigError */.x('platforms', `"${v}" is not a platform`, 'write each as os/arch[/variant], e.g. linux/amd64,linux/arm64');
+        }
+        if (seen.has(v))
+            throw new errors/* ConfigError */.x('platforms', `"${v}" is given twice`, 'give each platform once');
+        seen.add(v);
+    }
+    return values;
+}
+/** `test-platforms`: a subset of `platforms` (every one when empty). */
+function parseTestPlatforms(values, platforms) {
+    if (values.length === 0)
+        return platforms;
+    for (const v of values) {
+        if (!platforms.includes(v)) {
+            throw new errors/* ConfigError */.x('test-platforms', `"${v}" is not one of the platforms built (${platforms.join(', ') || "the engine's own"})`, 'name platforms listed in platforms, or leave test-platforms empty to test every one');
+        }
+    }
+    return [...new Set(values)];
 }
 /**
  * Secrets that would have to travel in the docker CLI's own environment under a name the docker CLI reads
@@ -1212,7 +1263,12 @@ const OPTIONS = [
         kind: 'string',
         description: "SBOM attestation, as docker/build-push-action: true, false or generator=IMAGE (needs BuildKit's scanner image)",
     },
-    { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
+    {
+        name: 'platforms',
+        kind: 'list',
+        flag: 'platform',
+        description: "Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own); each is built, run and probed here (others under QEMU), several need the containerd image store",
+    },
     {
         name: 'secrets',
         kind: 'list',
@@ -1237,6 +1293,12 @@ const OPTIONS = [
         description: 'Sidecars NAME=IMAGE [KEY=VALUE ...], started on a private network before the app',
     },
     { name: 'test-command', kind: 'string', description: 'Command run as `docker run IMAGE <command>`; must exit 0' },
+    {
+        name: 'test-platforms',
+        kind: 'list',
+        flag: 'test-platform',
+        description: 'Platforms the test-command runs on (default: every one of platforms)',
+    },
     { name: 'static-paths', kind: 'list', flag: 'static-path', description: 'URL paths that must answer 200' },
     { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
     {
@@ -1401,6 +1463,7 @@ async function removeRunResources(runner, runId) {
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7507);
 /* harmony import */ var _registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8940);
 /* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
+/* harmony import */ var _run_argv_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7532);
 /**
  * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
  * (build-argv.ts), the containers it starts (run-argv.ts) and the registry commands (registry-argv.ts) has its argv
@@ -1408,6 +1471,7 @@ async function removeRunResources(runner, runId) {
  * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
  * fails on one.
  */
+
 
 
 
@@ -1428,7 +1492,7 @@ const dockerArgv = {
         ...refs,
     ],
     /** A container that is never started (files are copied out of it); its command is a path that does not exist. */
-    createIdle: (name, runId, image) => [
+    createIdle: (name, runId, image, platform) => [
         'docker',
         'create',
         '--name',
@@ -1436,6 +1500,7 @@ const dockerArgv = {
         ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .runLabelArgs */ .Z)(runId),
         '--entrypoint',
         '/dockerflow-never-run',
+        ...(0,_run_argv_js__WEBPACK_IMPORTED_MODULE_3__/* .platformArgs */ .xZ)(platform),
         image,
     ],
     /** Copy `file` (links followed) out of a container to `dest`. */
@@ -1545,8 +1610,8 @@ function save(runner, ref, why) {
  * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
  * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
  */
-async function createIdle(runner, name, runId, image) {
-    const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
+async function createIdle(runner, name, runId, image, platform) {
+    const r = await runner.run(dockerArgv.createIdle(name, runId, image, platform), { quiet: true, onAbort: 'finish' });
     return r.stdout.trim();
 }
 /** Copy one file out of a container; false when it is not there. */
@@ -1556,7 +1621,7 @@ async function copyOut(runner, container, file, dest) {
 }
 /** `docker image inspect` of one image or several (docker prints those it finds and exits 1 if one is missing). */
 function imageInspect(runner, refs, o = {}) {
-    return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
+    return runner.run(dockerArgv.imageInspect(refs, undefined, o.platform), { quiet: true, allowFailure: o.allowFailure ?? false });
 }
 /** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */
 async function platformImageId(runner, ref, platform) {
@@ -1669,6 +1734,118 @@ function tagArgv(imageId, ref) {
 }
 function pushArgv(ref) {
     return ['docker', 'push', ref];
+}
+
+
+/***/ }),
+
+/***/ 7532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B$: () => (/* binding */ appRunArgv),
+/* harmony export */   D4: () => (/* binding */ serviceRunArgv),
+/* harmony export */   EV: () => (/* binding */ appContainerName),
+/* harmony export */   i0: () => (/* binding */ serviceContainerName),
+/* harmony export */   l5: () => (/* binding */ networkCreateArgv),
+/* harmony export */   w5: () => (/* binding */ testRunArgv),
+/* harmony export */   xZ: () => (/* binding */ platformArgs),
+/* harmony export */   xw: () => (/* binding */ envArgs)
+/* harmony export */ });
+/* unused harmony export fitsEnvFile */
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
+
+/** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
+const fitsEnvFile = (value) => !/[\r\n]/.test(value);
+function envArgs(entries, isSecret, envFile) {
+    const argv = [];
+    const env = {};
+    const inFile = [];
+    for (const e of entries) {
+        if (!isSecret(e))
+            argv.push('--env', `${e.key}=${e.value}`);
+        else if (fitsEnvFile(e.value))
+            inFile.push(e);
+        else {
+            argv.push('--env', e.key);
+            env[e.key] = e.value;
+        }
+    }
+    // docker reads env files before `--env`: a name given both ways gets the `--env` value.
+    if (inFile.length)
+        argv.push('--env-file', envFile(inFile));
+    return { argv, env };
+}
+/** `--platform P` before the image, when one platform of a multi-platform image is meant. */
+const platformArgs = (platform) => (platform ? ['--platform', platform] : []);
+const label = (runId) => ['--label', `${_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${runId}`];
+function networkCreateArgv(runId) {
+    return ['docker', 'network', 'create', ...label(runId), runId];
+}
+function serviceContainerName(runId, service) {
+    return `${runId}-svc-${service}`;
+}
+function appContainerName(runId) {
+    return `${runId}-app`;
+}
+/** A sidecar, reachable from the app by its service name. */
+function serviceRunArgv(s) {
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        serviceContainerName(s.runId, s.name),
+        ...label(s.runId),
+        '--network',
+        s.network,
+        '--network-alias',
+        s.name,
+        ...s.env.argv,
+        s.image,
+    ];
+}
+/**
+ * The app as production starts it: its own ENTRYPOINT and CMD, configuration in the environment, `$PORT` last
+ * so it wins over an `env` entry of the same name. Ports are published on 127.0.0.1 only, on free host ports.
+ */
+function appRunArgv(a) {
+    const publish = ['--publish', `127.0.0.1::${a.port}`];
+    if (a.defaultPort !== a.port)
+        publish.push('--publish', `127.0.0.1::${a.defaultPort}`);
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        appContainerName(a.runId),
+        ...label(a.runId),
+        '--network',
+        a.network,
+        ...publish,
+        ...a.env.argv,
+        '--env',
+        `PORT=${a.port}`,
+        ...platformArgs(a.platform),
+        a.image,
+    ];
+}
+/** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
+function testRunArgv(t) {
+    return [
+        'docker',
+        'run',
+        '--rm',
+        '--name',
+        `${t.runId}-test`,
+        ...label(t.runId),
+        '--network',
+        t.network,
+        ...t.env.argv,
+        ...platformArgs(t.platform),
+        t.image,
+        ...t.command,
+    ];
 }
 
 
@@ -2168,6 +2345,7 @@ function failsRun(row, failOn) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F$: () => (/* binding */ newRunId),
+/* harmony export */   Wm: () => (/* binding */ platformViews),
 /* harmony export */   _Z: () => (/* binding */ workDirFor),
 /* harmony export */   j$: () => (/* binding */ Interrupted)
 /* harmony export */ });
@@ -2192,6 +2370,15 @@ function workDirFor(env, runId, tmp) {
 }
 function newRunId() {
     return `df-${Date.now().toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+}
+/**
+ * The image as each platform's stages see it: the build itself for one platform; for several, one view per
+ * platform, its digests that platform's (the engine's ID stays the image's: every command adds --platform).
+ */
+function platformViews(built) {
+    if (!built.platforms)
+        return [built];
+    return built.platforms.map((p) => ({ ...built, configDigest: p.configDigest, manifestDigest: p.manifestDigest, platform: p }));
 }
 
 

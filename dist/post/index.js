@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1972);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1494);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1972:
+/***/ 1494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31340,9 +31340,9 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/docker/run-label.ts
 /** Label set on everything a run creates; the post step and cleanup remove by it. */
-const RUN_LABEL = 'dockerflow.run';
+const run_label_RUN_LABEL = 'dockerflow.run';
 /** `--label dockerflow.run=<run id>` for every container and network a run creates. */
-const runLabelArgs = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
+const runLabelArgs = (runId) => ['--label', `${run_label_RUN_LABEL}=${runId}`];
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -32028,6 +32028,101 @@ function pushArgv(ref) {
     return ['docker', 'push', ref];
 }
 
+;// CONCATENATED MODULE: ./src/docker/run-argv.ts
+
+/** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
+const fitsEnvFile = (value) => !/[\r\n]/.test(value);
+function envArgs(entries, isSecret, envFile) {
+    const argv = [];
+    const env = {};
+    const inFile = [];
+    for (const e of entries) {
+        if (!isSecret(e))
+            argv.push('--env', `${e.key}=${e.value}`);
+        else if (fitsEnvFile(e.value))
+            inFile.push(e);
+        else {
+            argv.push('--env', e.key);
+            env[e.key] = e.value;
+        }
+    }
+    // docker reads env files before `--env`: a name given both ways gets the `--env` value.
+    if (inFile.length)
+        argv.push('--env-file', envFile(inFile));
+    return { argv, env };
+}
+/** `--platform P` before the image, when one platform of a multi-platform image is meant. */
+const platformArgs = (platform) => (platform ? ['--platform', platform] : []);
+const label = (runId) => ['--label', `${RUN_LABEL}=${runId}`];
+function networkCreateArgv(runId) {
+    return ['docker', 'network', 'create', ...label(runId), runId];
+}
+function serviceContainerName(runId, service) {
+    return `${runId}-svc-${service}`;
+}
+function appContainerName(runId) {
+    return `${runId}-app`;
+}
+/** A sidecar, reachable from the app by its service name. */
+function serviceRunArgv(s) {
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        serviceContainerName(s.runId, s.name),
+        ...label(s.runId),
+        '--network',
+        s.network,
+        '--network-alias',
+        s.name,
+        ...s.env.argv,
+        s.image,
+    ];
+}
+/**
+ * The app as production starts it: its own ENTRYPOINT and CMD, configuration in the environment, `$PORT` last
+ * so it wins over an `env` entry of the same name. Ports are published on 127.0.0.1 only, on free host ports.
+ */
+function appRunArgv(a) {
+    const publish = ['--publish', `127.0.0.1::${a.port}`];
+    if (a.defaultPort !== a.port)
+        publish.push('--publish', `127.0.0.1::${a.defaultPort}`);
+    return [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        appContainerName(a.runId),
+        ...label(a.runId),
+        '--network',
+        a.network,
+        ...publish,
+        ...a.env.argv,
+        '--env',
+        `PORT=${a.port}`,
+        ...platformArgs(a.platform),
+        a.image,
+    ];
+}
+/** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
+function testRunArgv(t) {
+    return [
+        'docker',
+        'run',
+        '--rm',
+        '--name',
+        `${t.runId}-test`,
+        ...label(t.runId),
+        '--network',
+        t.network,
+        ...t.env.argv,
+        ...platformArgs(t.platform),
+        t.image,
+        ...t.command,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/docker/commands.ts
 /**
  * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
@@ -32036,6 +32131,7 @@ function pushArgv(ref) {
  * `Docker.getExecOutput` is the model). No other folder spells a docker argv: __tests__/unit/docker-argv.test.ts
  * fails on one.
  */
+
 
 
 
@@ -32056,7 +32152,7 @@ const dockerArgv = {
         ...refs,
     ],
     /** A container that is never started (files are copied out of it); its command is a path that does not exist. */
-    createIdle: (name, runId, image) => [
+    createIdle: (name, runId, image, platform) => [
         'docker',
         'create',
         '--name',
@@ -32064,6 +32160,7 @@ const dockerArgv = {
         ...runLabelArgs(runId),
         '--entrypoint',
         '/dockerflow-never-run',
+        ...platformArgs(platform),
         image,
     ],
     /** Copy `file` (links followed) out of a container to `dest`. */
@@ -32173,8 +32270,8 @@ function save(runner, ref, why) {
  * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
  * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
  */
-async function createIdle(runner, name, runId, image) {
-    const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
+async function createIdle(runner, name, runId, image, platform) {
+    const r = await runner.run(dockerArgv.createIdle(name, runId, image, platform), { quiet: true, onAbort: 'finish' });
     return r.stdout.trim();
 }
 /** Copy one file out of a container; false when it is not there. */
@@ -32184,7 +32281,7 @@ async function copyOut(runner, container, file, dest) {
 }
 /** `docker image inspect` of one image or several (docker prints those it finds and exits 1 if one is missing). */
 function imageInspect(runner, refs, o = {}) {
-    return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
+    return runner.run(dockerArgv.imageInspect(refs, undefined, o.platform), { quiet: true, allowFailure: o.allowFailure ?? false });
 }
 /** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */
 async function platformImageId(runner, ref, platform) {
@@ -32259,7 +32356,7 @@ function readMountinfo() {
  * call twice: the pipeline calls it when it ends, the post step again in case the job was cancelled.
  */
 async function removeRunResources(runner, runId) {
-    const label = `${RUN_LABEL}=${runId}`;
+    const label = `${run_label_RUN_LABEL}=${runId}`;
     const ids = async (argv) => {
         const r = await runner.run(argv, { allowFailure: true, quiet: true, cleanup: true });
         return r.exitCode === 0
@@ -32420,7 +32517,12 @@ const options_OPTIONS = [
         kind: 'string',
         description: "SBOM attestation, as docker/build-push-action: true, false or generator=IMAGE (needs BuildKit's scanner image)",
     },
-    { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
+    {
+        name: 'platforms',
+        kind: 'list',
+        flag: 'platform',
+        description: "Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own); each is built, run and probed here (others under QEMU), several need the containerd image store",
+    },
     {
         name: 'secrets',
         kind: 'list',
@@ -32445,6 +32547,12 @@ const options_OPTIONS = [
         description: 'Sidecars NAME=IMAGE [KEY=VALUE ...], started on a private network before the app',
     },
     { name: 'test-command', kind: 'string', description: 'Command run as `docker run IMAGE <command>`; must exit 0' },
+    {
+        name: 'test-platforms',
+        kind: 'list',
+        flag: 'test-platform',
+        description: 'Platforms the test-command runs on (default: every one of platforms)',
+    },
     { name: 'static-paths', kind: 'list', flag: 'static-path', description: 'URL paths that must answer 200' },
     { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
     {
@@ -32725,10 +32833,8 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         if (!p.startsWith('/'))
             throw new ConfigError('static-paths', `"${p}" is not a URL path`, 'start each path with "/", e.g. /static/app.css');
     }
-    const platforms = list('platforms');
-    if (platforms.length > 1) {
-        throw new ConfigError('platforms', `${platforms.length} platforms given`, 'give one: the image is loaded and run on this machine to be tested');
-    }
+    const platforms = parsePlatforms(list('platforms'));
+    const testPlatforms = parseTestPlatforms(list('test-platforms'), platforms);
     const registryAuth = parseRegistryAuth(raw.get('registry-auth') ?? '', str('username') || raw.get('password') ? registry : null);
     const hubFile = str('hub-description');
     const hubDescription = hubFile ? path.resolve(cwd, hubFile) : null;
@@ -32767,6 +32873,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         cacheFrom: list('cache-from'),
         cacheTo: list('cache-to'),
         platforms,
+        testPlatforms,
         provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
         sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
         secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
@@ -32800,6 +32907,37 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     };
     checkSecretTransport(config);
     return config;
+}
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+/**
+ * `platforms`: one value is passed to the build as given (as before); several must each be `os/arch[/variant]`,
+ * given once each. Whether the engine can hold several in one image (the containerd image store) is asked by the
+ * build stage, which knows the engine.
+ */
+function parsePlatforms(values) {
+    if (values.length <= 1)
+        return values;
+    const seen = new Set();
+    for (const v of values) {
+        if (!PLATFORM.test(v)) {
+            throw new ConfigError('platforms', `"${v}" is not a platform`, 'write each as os/arch[/variant], e.g. linux/amd64,linux/arm64');
+        }
+        if (seen.has(v))
+            throw new ConfigError('platforms', `"${v}" is given twice`, 'give each platform once');
+        seen.add(v);
+    }
+    return values;
+}
+/** `test-platforms`: a subset of `platforms` (every one when empty). */
+function parseTestPlatforms(values, platforms) {
+    if (values.length === 0)
+        return platforms;
+    for (const v of values) {
+        if (!platforms.includes(v)) {
+            throw new ConfigError('test-platforms', `"${v}" is not one of the platforms built (${platforms.join(', ') || "the engine's own"})`, 'name platforms listed in platforms, or leave test-platforms empty to test every one');
+        }
+    }
+    return [...new Set(values)];
 }
 /**
  * Secrets that would have to travel in the docker CLI's own environment under a name the docker CLI reads

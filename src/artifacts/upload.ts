@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/config.js';
-import type { OutFiles } from '../report/out-files.js';
+import { platformShasums, type OutFiles } from '../report/out-files.js';
 
 export interface Uploaded {
   id: number;
@@ -19,7 +19,7 @@ export async function uploadOutDir(config: Config, files: OutFiles, env: NodeJS.
     core.info('Not uploading the artifact: no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions); the files are in ' + files.dir);
     return null;
   }
-  const paths = [files.buildLog, files.shasum, files.versionJson, files.report].filter((f) => existsSync(f));
+  const paths = [files.buildLog, files.shasum, ...platformShasums(files), files.versionJson, files.report].filter((f) => existsSync(f));
   try {
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const res = await new DefaultArtifactClient().uploadArtifact(config.artifactName, paths, files.dir, {

@@ -58,7 +58,10 @@ export interface Config {
   pull: boolean;
   cacheFrom: string[];
   cacheTo: string[];
+  /** Target platforms (`os/arch[/variant]`), in the order given; empty: the engine's own. Several need the containerd image store. */
   platforms: string[];
+  /** The platforms the test command (DF401) runs on: every one of `platforms` unless `test-platforms` narrows it. */
+  testPlatforms: string[];
   /** `--provenance` value as build-push-action passes it (`false`, `true`, `mode=min`, `mode=max`, ...); empty: not given. */
   provenance: string;
   /** `--sbom` value (`true`, `false`, `generator=IMAGE`); empty: not given. */
@@ -224,14 +227,8 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
       throw new ConfigError('static-paths', `"${p}" is not a URL path`, 'start each path with "/", e.g. /static/app.css');
   }
 
-  const platforms = list('platforms');
-  if (platforms.length > 1) {
-    throw new ConfigError(
-      'platforms',
-      `${platforms.length} platforms given`,
-      'give one: the image is loaded and run on this machine to be tested',
-    );
-  }
+  const platforms = parsePlatforms(list('platforms'));
+  const testPlatforms = parseTestPlatforms(list('test-platforms'), platforms);
 
   const registryAuth = parseRegistryAuth(raw.get('registry-auth') ?? '', str('username') || raw.get('password') ? registry : null);
   const hubFile = str('hub-description');
@@ -284,6 +281,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     cacheFrom: list('cache-from'),
     cacheTo: list('cache-to'),
     platforms,
+    testPlatforms,
     provenance: attestation('provenance', str('provenance'), /^(builder-id|mode|version|reproducible|filename|inline-only)$/),
     sbom: attestation('sbom', str('sbom'), /^(generator|scan-context|scan-stage|filename)$/),
     secrets: [...parseKeyValues('secrets', list('secrets'), 'ID=VALUE'), ...(resolved.secrets ?? [])],
@@ -319,6 +317,41 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
   };
   checkSecretTransport(config);
   return config;
+}
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
+/**
+ * `platforms`: one value is passed to the build as given (as before); several must each be `os/arch[/variant]`,
+ * given once each. Whether the engine can hold several in one image (the containerd image store) is asked by the
+ * build stage, which knows the engine.
+ */
+export function parsePlatforms(values: string[]): string[] {
+  if (values.length <= 1) return values;
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (!PLATFORM.test(v)) {
+      throw new ConfigError('platforms', `"${v}" is not a platform`, 'write each as os/arch[/variant], e.g. linux/amd64,linux/arm64');
+    }
+    if (seen.has(v)) throw new ConfigError('platforms', `"${v}" is given twice`, 'give each platform once');
+    seen.add(v);
+  }
+  return values;
+}
+
+/** `test-platforms`: a subset of `platforms` (every one when empty). */
+export function parseTestPlatforms(values: string[], platforms: string[]): string[] {
+  if (values.length === 0) return platforms;
+  for (const v of values) {
+    if (!platforms.includes(v)) {
+      throw new ConfigError(
+        'test-platforms',
+        `"${v}" is not one of the platforms built (${platforms.join(', ') || "the engine's own"})`,
+        'name platforms listed in platforms, or leave test-platforms empty to test every one',
+      );
+    }
+  }
+  return [...new Set(values)];
 }
 
 /**

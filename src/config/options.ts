@@ -53,7 +53,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'string',
     description: "SBOM attestation, as docker/build-push-action: true, false or generator=IMAGE (needs BuildKit's scanner image)",
   },
-  { name: 'platforms', kind: 'list', flag: 'platform', description: 'Target platform (one: the image is loaded and run here)' },
+  {
+    name: 'platforms',
+    kind: 'list',
+    flag: 'platform',
+    description:
+      "Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own); each is built, run and probed here (others under QEMU), several need the containerd image store",
+  },
   {
     name: 'secrets',
     kind: 'list',
@@ -80,6 +86,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: 'Sidecars NAME=IMAGE [KEY=VALUE ...], started on a private network before the app',
   },
   { name: 'test-command', kind: 'string', description: 'Command run as `docker run IMAGE <command>`; must exit 0' },
+  {
+    name: 'test-platforms',
+    kind: 'list',
+    flag: 'test-platform',
+    description: 'Platforms the test-command runs on (default: every one of platforms)',
+  },
   { name: 'static-paths', kind: 'list', flag: 'static-path', description: 'URL paths that must answer 200' },
   { name: 'startup-timeout', kind: 'number', default: '60', description: 'Seconds to wait for /__lbheartbeat__' },
   {

@@ -8,6 +8,7 @@
 import { CommandError, type Runner, type RunResult, type Spawned } from '../exec/runner.js';
 import { tagArgv } from './registry-argv.js';
 import { runLabelArgs } from './run-label.js';
+import { platformArgs } from './run-argv.js';
 
 /** argv of every command below, pure (table-tested in __tests__/unit/docker-argv.test.ts). */
 export const dockerArgv = {
@@ -26,7 +27,7 @@ export const dockerArgv = {
     ...refs,
   ],
   /** A container that is never started (files are copied out of it); its command is a path that does not exist. */
-  createIdle: (name: string, runId: string, image: string): string[] => [
+  createIdle: (name: string, runId: string, image: string, platform?: string): string[] => [
     'docker',
     'create',
     '--name',
@@ -34,6 +35,7 @@ export const dockerArgv = {
     ...runLabelArgs(runId),
     '--entrypoint',
     '/dockerflow-never-run',
+    ...platformArgs(platform),
     image,
   ],
   /** Copy `file` (links followed) out of a container to `dest`. */
@@ -164,8 +166,8 @@ export function save(runner: Runner, ref: string, why: string): Spawned {
  * A container made from `image` and never started, to copy files out of; returns its ID. An interrupt lets it
  * finish, so the cleanup finds the container (one stopped half-way is created after the cleanup looked).
  */
-export async function createIdle(runner: Runner, name: string, runId: string, image: string): Promise<string> {
-  const r = await runner.run(dockerArgv.createIdle(name, runId, image), { quiet: true, onAbort: 'finish' });
+export async function createIdle(runner: Runner, name: string, runId: string, image: string, platform?: string): Promise<string> {
+  const r = await runner.run(dockerArgv.createIdle(name, runId, image, platform), { quiet: true, onAbort: 'finish' });
   return r.stdout.trim();
 }
 
@@ -176,8 +178,12 @@ export async function copyOut(runner: Runner, container: string, file: string, d
 }
 
 /** `docker image inspect` of one image or several (docker prints those it finds and exits 1 if one is missing). */
-export function imageInspect(runner: Runner, refs: readonly string[], o: { allowFailure?: boolean } = {}): Promise<RunResult> {
-  return runner.run(dockerArgv.imageInspect(refs), { quiet: true, allowFailure: o.allowFailure ?? false });
+export function imageInspect(
+  runner: Runner,
+  refs: readonly string[],
+  o: { allowFailure?: boolean; platform?: string } = {},
+): Promise<RunResult> {
+  return runner.run(dockerArgv.imageInspect(refs, undefined, o.platform), { quiet: true, allowFailure: o.allowFailure ?? false });
 }
 
 /** The engine's ID of one platform's image in a multi-platform `ref` (containerd store); null when it has none. */

@@ -3,6 +3,11 @@
  * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
  */
 
+import { UserError } from '../config/errors.js';
+import type { Runner } from '../exec/runner.js';
+import type { Builder } from './build-argv.js';
+import { storeInfo } from './commands.js';
+
 export interface Platform {
   os: string;
   architecture: string;
@@ -15,6 +20,14 @@ export function targetPlatform(platforms: string[], arch: string = process.arch)
   const byNode: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
   return { os: 'linux', architecture: byNode[arch] ?? arch };
 }
+
+export const sameCpu = (a: Platform, b: Platform): boolean => a.os === b.os && a.architecture === b.architecture;
+
+/** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */
+export const platformSlug = (platform: string): string => platform.replaceAll('/', '-');
+
+/** Whether `docker info`'s DriverStatus names the containerd snapshotter (the containerd image store). */
+export const isContainerdStore = (driverStatus: string): boolean => /io\.containerd\.snapshotter/.test(driverStatus);
 
 /** An entry of an image index (OCI) or manifest list (Docker), as far as choosing one reads it. */
 export interface IndexEntry {
@@ -30,3 +43,23 @@ export interface IndexEntry {
 export const isAttestation = (m: IndexEntry): boolean =>
   m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
   (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
+
+/**
+ * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
+ * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
+ */
+export async function canHoldPlatforms(runner: Runner, builder: Builder, n: number): Promise<void> {
+  if (builder === 'classic') {
+    throw new UserError(
+      `platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`,
+      'config',
+    );
+  }
+  const info = await storeInfo(runner);
+  if (info !== null && !isContainerdStore(info)) {
+    throw new UserError(
+      `platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`,
+      'config',
+    );
+  }
+}

@@ -41,6 +41,9 @@ export function envArgs(entries: readonly KeyValue[], isSecret: (e: KeyValue) =>
   return { argv, env };
 }
 
+/** `--platform P` before the image, when one platform of a multi-platform image is meant. */
+export const platformArgs = (platform: string | undefined): string[] => (platform ? ['--platform', platform] : []);
+
 const label = (runId: string): string[] => ['--label', `${RUN_LABEL}=${runId}`];
 
 export function networkCreateArgv(runId: string): string[] {
@@ -90,6 +93,8 @@ export interface AppRun {
   /** The app's default port (the `port` input): published too, to tell an app that ignores `$PORT`. */
   defaultPort: number;
   env: EnvArgs;
+  /** One platform of a multi-platform image (`--platform linux/arm64`); unset for a single-platform build. */
+  platform?: string;
 }
 
 /**
@@ -112,6 +117,7 @@ export function appRunArgv(a: AppRun): string[] {
     ...a.env.argv,
     '--env',
     `PORT=${a.port}`,
+    ...platformArgs(a.platform),
     a.image,
   ];
 }
@@ -122,6 +128,8 @@ export interface TestRun {
   image: string;
   env: EnvArgs;
   command: readonly string[];
+  /** As for the app. */
+  platform?: string;
 }
 
 /** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
@@ -136,6 +144,7 @@ export function testRunArgv(t: TestRun): string[] {
     '--network',
     t.network,
     ...t.env.argv,
+    ...platformArgs(t.platform),
     t.image,
     ...t.command,
   ];

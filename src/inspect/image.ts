@@ -3,8 +3,9 @@ import path from 'node:path';
 import { extract, type Header } from 'tar-stream';
 import { copyOut, createIdle, imageInspect, platformImageId, removeContainers, save } from '../docker/commands.js';
 import { lastLine, type Runner } from '../exec/runner.js';
-import type { RunContext } from '../run/context.js';
-import { isAttestation } from '../docker/platform.js';
+import type { PlatformImage, RunContext } from '../run/context.js';
+import { isAttestation, sameCpu, targetPlatform } from '../docker/platform.js';
+import type { Inspected } from './layer-scan.js';
 
 /** The parts of `docker image inspect` the rules read. */
 export interface ImageConfig {
@@ -21,10 +22,11 @@ export async function inspectImage(
   ctx: RunContext,
   imageId: string,
   prefetched?: Promise<{ Config?: unknown } | null>,
+  platform?: string,
 ): Promise<ImageConfig> {
   let img = prefetched ? await prefetched : null;
   if (!img) {
-    const r = await imageInspect(ctx.runner, [imageId]);
+    const r = await imageInspect(ctx.runner, [imageId], platform ? { platform } : {});
     [img] = JSON.parse(r.stdout) as [{ Config?: Record<string, unknown> }];
   }
   const c = (img?.Config ?? {}) as {
@@ -49,14 +51,19 @@ export async function inspectImage(
  * Read files out of an image without running it: `docker create` (never started) + `docker cp`, so scratch and
  * distroless images are judged as they are. A missing file reads as null.
  */
-export async function readImageFiles(ctx: RunContext, imageId: string, files: string[]): Promise<Map<string, string | null>> {
+export async function readImageFiles(
+  ctx: RunContext,
+  imageId: string,
+  files: string[],
+  platform?: string,
+): Promise<Map<string, string | null>> {
   const name = `${ctx.runId}-files`;
   const out = new Map<string, string | null>();
   // In the run's scratch folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
   mkdirSync(ctx.workDir, { recursive: true });
   const dir = mkdtempSync(path.join(ctx.workDir, 'files-'));
   // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-  const id = await createIdle(ctx.runner, name, ctx.runId, imageId);
+  const id = await createIdle(ctx.runner, name, ctx.runId, imageId, platform);
   try {
     await Promise.all(
       files.map(async (file, i) => {
@@ -243,4 +250,48 @@ async function exportedImage(
   }
   const image = images.find((i) => i.manifest === manifest);
   return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
+}
+
+/**
+ * Each platform of a multi-platform image (containerd store): its manifest digest (the engine's ID for it) and
+ * config digest, from what the build exported (else the image's `docker save`), and whether it runs emulated here.
+ */
+export async function platformImages(
+  ctx: RunContext,
+  engineId: string,
+  platforms: readonly string[],
+  exported: Exported,
+  arch: string = process.arch,
+): Promise<PlatformImage[]> {
+  const native = targetPlatform([], arch);
+  return Promise.all(
+    platforms.map(async (platform) => {
+      const p = targetPlatform([platform]);
+      const d = await imageDigests(ctx, engineId, p, exported);
+      if (!d.manifestDigest) throw new Error(`the engine holds no ${platform} manifest for ${engineId}`);
+      return { platform, manifestDigest: d.manifestDigest, configDigest: d.configDigest, emulated: !sameCpu(p, native) };
+    }),
+  );
+}
+
+/**
+ * `inspectPair` (layer-scan.ts) for one platform of a multi-platform image: the image and the base whose layers
+ * the scan skips, each as `docker image inspect --platform` sees it. The image's `Id` is then that platform's
+ * manifest digest, which the scan reads its layers from; null for one the engine lacks.
+ */
+export function inspectPlatformPair(
+  ctx: RunContext,
+  ref: string,
+  baseRef: string | null,
+  platform: string,
+): Promise<[Inspected | null, Inspected | null]> {
+  const one = async (r: string): Promise<Inspected | null> => {
+    const x = await imageInspect(ctx.runner, [r], { allowFailure: true, platform });
+    try {
+      return x.exitCode === 0 ? ((JSON.parse(x.stdout) as Inspected[])[0] ?? null) : null;
+    } catch {
+      return null;
+    }
+  };
+  return Promise.all([one(ref), baseRef ? one(baseRef) : Promise.resolve(null)]);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
 import { createContextView } from '../git/context-view.js';
-import { outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
+import { clearPlatformShasums, outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
 import { verdictOf, type Report } from '../report/report.js';
 import { reportRows, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
@@ -18,7 +18,8 @@ import { wantsLogin, type RegistrySession } from '../publish/login.js';
 import { login } from '../stages/login.js';
 import { publish } from '../stages/publish.js';
 import { newPublished, PublishError, pushReason } from '../publish/published.js';
-import { Interrupted, type Built, type Prepared, type RunContext } from '../run/context.js';
+import { Interrupted, platformViews, type Built, type Prepared, type RunContext } from '../run/context.js';
+import { mergePlatformRows, type PlatformRows } from '../report/platforms.js';
 import { describeError } from '../run/describe-error.js';
 import { whenInterrupted } from './interrupt.js';
 
@@ -38,8 +39,11 @@ export interface Outcome {
  */
 export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   const files = outFiles(ctx.config.outDir);
+  clearPlatformShasums(files);
   const timings: Record<string, number> = {};
-  const checks: CheckResult[] = [];
+  /** What each platform's stages judged (one entry, platform '', for a single-platform build). */
+  const perPlatform: PlatformRows[] = [];
+  const judgedRows = (): CheckResult[] => (perPlatform.length > 1 ? mergePlatformRows(perPlatform) : perPlatform.flatMap((x) => x.checks));
   let prepared: Prepared | undefined;
   let built: Built | undefined;
   let error: string | undefined;
@@ -116,20 +120,33 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     }
     const b = built;
     writeShasum(ctx.redactor, files, b.configDigest);
+    for (const pi of b.platforms ?? []) writeShasum(ctx.redactor, files, pi.configDigest, pi.platform);
     const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
     ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
-    // Both settle before going on, so cleanup never races a stage that is still running.
-    const [inspected, smoked] = await Promise.allSettled([
-      timed('inspect', () => inspect(staged, p, b, timings)),
-      timed('smoke', () => smoke(staged, p, b, stack)),
-    ]);
-    // What one of them judged is kept when the other failed or the run was interrupted.
-    if (inspected.status === 'fulfilled') checks.push(...inspected.value);
-    if (smoked.status === 'fulfilled') checks.push(...smoked.value.checks);
-    if (inspected.status === 'rejected') throw inspected.reason;
-    if (smoked.status === 'rejected') throw smoked.reason;
-    if (smoked.value.readyMs !== undefined) timings.ready = smoked.value.readyMs;
-    checks.push(...(await timed('test', () => test(staged, b, stack))));
+    // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
+    // Every platform has its entry from the start: one the run never reached counts as not run there.
+    const views = platformViews(b).map((v) => ({ v, judged: [] as CheckResult[] }));
+    for (const { v, judged } of views) perPlatform.push({ platform: v.platform?.platform ?? '', checks: judged });
+    for (const { v, judged } of views) {
+      const on = v.platform ? ` ${v.platform.platform}` : '';
+      if (v.platform) {
+        ctx.ui.info(`Judging${on}${v.platform.emulated ? ', emulated (QEMU): its limits are longer, see docs/engines.md' : ''}`);
+        await stack.restartServices(); // the previous platform's DF205 left them stopped
+      }
+      // Both settle before going on, so cleanup never races a stage that is still running.
+      const [inspected, smoked] = await Promise.allSettled([
+        timed(`inspect${on}`, () => inspect(staged, p, v, timings)),
+        timed(`smoke${on}`, () => smoke(staged, p, v, stack)),
+      ]);
+      // What one of them judged is kept when the other failed or the run was interrupted.
+      if (inspected.status === 'fulfilled') judged.push(...inspected.value);
+      if (smoked.status === 'fulfilled') judged.push(...smoked.value.checks);
+      if (inspected.status === 'rejected') throw inspected.reason;
+      if (smoked.status === 'rejected') throw smoked.reason;
+      if (smoked.value.readyMs !== undefined) timings[`ready${on}`] = smoked.value.readyMs;
+      judged.push(...(await timed(`test${on}`, () => test(staged, v, stack))));
+    }
+    const checks = judgedRows();
     if (p.plan.push) {
       published = await timed('publish', () =>
         publish(staged, p, b, checks, session, files.shasum).catch((e: unknown) => {
@@ -167,7 +184,7 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     removeWorkDir();
   }
 
-  const rows = inCatalogueOrder(checks, ctx.config.checksIgnore, failedStage, interruptedIn || undefined);
+  const rows = inCatalogueOrder(judgedRows(), ctx.config.checksIgnore, failedStage, interruptedIn || undefined);
   const report: Report = {
     schemaVersion: 1,
     verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -178,6 +195,17 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       tags: built?.refs ?? prepared?.plan.refs ?? [],
       digest: published.digest,
       pushed: published.pushed,
+      ...(built?.platforms
+        ? {
+            platforms: built.platforms.map((pi) => ({
+              platform: pi.platform,
+              id: pi.manifestDigest,
+              configDigest: pi.configDigest,
+              manifestDigest: published.platformDigests[pi.platform] ?? null,
+              emulated: pi.emulated,
+            })),
+          }
+        : {}),
     },
     version: prepared?.version ?? null,
     checks: rows,

@@ -4,12 +4,13 @@
  */
 import { parseTagEntry } from '../config/image-ref.js';
 import { targetPlatform } from '../docker/platform.js';
-import type { RunContext } from '../run/context.js';
+import type { PlatformImage, RunContext } from '../run/context.js';
+import { UserError } from '../config/errors.js';
 import type { RegistrySession } from './login.js';
 import type { PushPlan } from './policy.js';
 import { pushRef } from './push.js';
 import { RegistryClient } from './registry-client.js';
-import { verifyPushed } from './verify.js';
+import { verifyPushed, type Verified } from './verify.js';
 
 /** What the publish stage did: the refs it pushed and verified, their digests, or why it pushed nothing. */
 export interface Published {
@@ -20,9 +21,11 @@ export interface Published {
   manifestDigest: string | null;
   /** Why nothing was pushed although the policy said push (failed checks), when that happened. */
   reason: string | null;
+  /** With several platforms: each one's manifest digest in the pushed index, by platform. */
+  platformDigests: Record<string, string>;
 }
 
-export const newPublished = (): Published => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
+export const newPublished = (): Published => ({ pushed: [], digest: null, manifestDigest: null, reason: null, platformDigests: {} });
 
 /** A publish that failed part-way: `failure` says why, `published` what was pushed and verified before it. */
 export class PublishError extends Error {
@@ -55,20 +58,40 @@ export async function publishTo(
   configDigest: string,
   refs: string[],
   before: Published,
+  platforms?: readonly PlatformImage[],
 ): Promise<Published> {
-  const out: Published = { ...before, pushed: [...before.pushed] };
+  const out: Published = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
   try {
     for (const ref of refs) await pushRef(ctx, session, imageId, ref);
     const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
       ctx.redactor.add(token);
       ctx.ui.setSecret(token);
     });
-    const platform = targetPlatform(ctx.config.platforms);
+    // Several platforms: the tag names one index, read back to each platform's entry against its own config digest.
+    const expected = platforms?.map((p) => ({
+      name: p.platform,
+      platform: targetPlatform([p.platform]),
+      configDigest: p.configDigest,
+    })) ?? [{ name: '', platform: targetPlatform(ctx.config.platforms), configDigest }];
     try {
       for (const ref of refs) {
         const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
         if (!parsed) throw new Error(`cannot parse the pushed ref ${ref}`);
-        const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
+        let verified: Verified | undefined;
+        for (const e of expected) {
+          const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
+          if (verified && v.digest !== verified.digest) {
+            throw new UserError(
+              `${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`,
+            );
+          }
+          verified ??= v;
+          if (e.name) {
+            out.platformDigests[e.name] = v.manifestDigest;
+            ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
+          }
+        }
+        if (!verified) throw new Error(`nothing to verify ${ref} against`);
         ctx.log.line(
           `verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`,
         );

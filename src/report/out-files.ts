@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Redactor } from '../secrets/redactor.js';
 import { writeFileRedacted } from '../secrets/sink.js';
@@ -34,7 +35,34 @@ export function writeReport(redactor: Redactor, files: OutFiles, report: Report)
   writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-/** One line: the image ID as `docker inspect -f '{{.Id}}'` prints it, never the registry digest. */
-export function writeShasum(redactor: Redactor, files: OutFiles, imageId: string): void {
-  writeRedacted(redactor, files.shasum, `${imageId}\n`);
+/**
+ * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
+ * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
+ */
+export function platformShasum(files: OutFiles, platform: string): string {
+  return path.join(path.dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
+}
+
+const PLATFORM_SHASUM = /^docker-image-shasum256-.+\.txt$/;
+
+/** The per-platform shasum files in the out dir (what this run wrote, once `clearPlatformShasums` ran first). */
+export function platformShasums(files: OutFiles): string[] {
+  try {
+    return readdirSync(files.dir)
+      .filter((f) => PLATFORM_SHASUM.test(f))
+      .sort()
+      .map((f) => path.join(files.dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/** An out dir used again (the CLI's default is the same folder every run) loses a previous run's platform files. */
+export function clearPlatformShasums(files: OutFiles): void {
+  for (const f of platformShasums(files)) rmSync(f, { force: true });
+}
+
+/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
+export function writeShasum(redactor: Redactor, files: OutFiles, configDigest: string, platform?: string): void {
+  writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
 }

@@ -17,6 +17,8 @@ export interface Report {
     /** What the pushed tag resolves to in the registry: the manifest, or the index that holds it. */
     digest: string | null;
     pushed: string[];
+    /** With several platforms: each one's image, in the order of `platforms` (id, configDigest above: the first's). */
+    platforms?: ImagePlatform[];
   };
   version: VersionObject | null;
   checks: CheckResult[];
@@ -25,6 +27,18 @@ export interface Report {
   error?: string;
   /** What the push policy decided, in words. */
   push?: { planned: boolean; reason: string };
+}
+
+/** One platform of a multi-platform image, as the report describes it. */
+export interface ImagePlatform {
+  platform: string;
+  /** The engine's ID for it: its image manifest digest (`docker image inspect --platform P`). */
+  id: string;
+  configDigest: string;
+  /** The manifest digest the registry's index names for it, once pushed and verified; null before. */
+  manifestDigest: string | null;
+  /** Run under QEMU emulation (not this machine's CPU). */
+  emulated: boolean;
 }
 
 export function verdictOf(checks: CheckResult[], failOn: 'error' | 'warning', error: string | undefined): Verdict {

@@ -24,17 +24,28 @@ export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; notes?
   if (r.image.digest) lines.push(`- Digest: ${c(r.image.digest)}`);
   if (r.image.digest && r.image.manifestDigest && r.image.manifestDigest !== r.image.digest)
     lines.push(`- Image manifest in that index: ${c(r.image.manifestDigest)}`);
+  for (const pi of r.image.platforms ?? []) {
+    const pushed = pi.manifestDigest ? `, pushed as ${c(pi.manifestDigest)}` : '';
+    lines.push(`- ${c(pi.platform)}${pi.emulated ? ' (emulated, QEMU)' : ''}: config ${c(pi.configDigest)}, image ${c(pi.id)}${pushed}`);
+  }
   if (r.version) lines.push(`- Version: ${c(r.version.version || '-')} at ${c(r.version.commit.slice(0, 12) || '-')}`);
   if (extra.artifactUrl) lines.push(`- Artifacts: [build log, report, version.json, shasum](${extra.artifactUrl})`);
   for (const note of extra.notes ?? []) lines.push(`- ${p(note)}`);
   lines.push('');
+  // With several platforms, a column per platform after the row's own (worst) status.
+  const platforms = (r.image.platforms ?? []).map((pi) => pi.platform);
+  const heads = (r.image.platforms ?? []).map((pi) => `${c(pi.platform)}${pi.emulated ? ' (emulated)' : ''}`);
   if (r.checks.length) {
     lines.push(
       ...table(
-        ['Rule', 'Status', 'Level', 'Message'],
+        ['Rule', 'Status', ...heads, 'Level', 'Message'],
         r.checks.map((row) => [
           `${row.id} ${p(row.title)}`,
           `${ICON[row.status] ?? ''} ${row.status}`,
+          ...platforms.map((name) => {
+            const o = row.platforms?.[name];
+            return o ? `${ICON[o.status] ?? ''} ${o.status}` : '–';
+          }),
           row.level,
           `${p(row.message)}${row.file ? ` (${c(`${row.file}${row.line ? `:${row.line}` : ''}`)})` : ''}`,
         ]),
@@ -47,6 +58,13 @@ export function summaryMarkdown(r: Report, extra: { artifactUrl?: string; notes?
   return lines.join('\n');
 }
 
+/** ` [linux/amd64 PASS, linux/arm64 FAIL]` when the platforms disagree on a rule; '' when they agree (or there is one). */
+function byPlatform(c: Report['checks'][number]): string {
+  const outcomes = Object.entries(c.platforms ?? {});
+  if (outcomes.every(([, o]) => o.status === c.status)) return '';
+  return ` [${outcomes.map(([name, o]) => `${name} ${o.status.toUpperCase()}`).join(', ')}]`;
+}
+
 /** The CLI's short summary on stdout. */
 export function summaryText(r: Report, files: { dir: string }): string {
   const out: string[] = [];
@@ -56,7 +74,10 @@ export function summaryText(r: Report, files: { dir: string }): string {
   if (notRun.length > 0 && notRun.length === r.checks.length) out.push(`${notRun.length} rules ${notRun[0]!.message}`);
   for (const c of notRun.length === r.checks.length ? [] : r.checks) {
     const mark = c.status === 'pass' ? 'PASS' : c.status === 'skip' ? 'SKIP' : c.level === 'error' ? 'FAIL' : 'WARN';
-    out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}`.trimEnd());
+    out.push(`${mark.padEnd(4)} ${c.id} ${c.title.padEnd(width)}  ${c.status === 'pass' ? '' : c.message}${byPlatform(c)}`.trimEnd());
+  }
+  for (const pi of r.image.platforms ?? []) {
+    out.push(`${pi.platform}${pi.emulated ? ' (emulated)' : ''}: image ${pi.id}, config ${pi.configDigest}`);
   }
   if (r.error) out.push(`error: ${r.error}`);
   if (r.image.id) out.push(`image ${r.image.id}${r.image.tags.length ? ` (${r.image.tags.join(', ')})` : ''}`);

@@ -82,6 +82,15 @@ export interface CheckResult {
   line?: number;
   /** Several findings of one rule (DF108), each its own annotation. */
   findings?: Finding[];
+  /** With several platforms: the rule's outcome on each (the row's status is the worst of them: report/platforms.ts). */
+  platforms?: Record<string, PlatformOutcome>;
+}
+
+/** A rule's outcome on one platform of several. */
+export interface PlatformOutcome {
+  status: Status;
+  skip?: SkipReason;
+  message: string;
 }
 
 /** One finding of a rule that reports several, each on its own line of the Dockerfile. */

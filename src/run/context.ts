@@ -87,4 +87,31 @@ export interface Built {
    * runs move the shared tags: the containerd image store deletes an image whose last tag moved to another one.
    */
   runRef?: string;
+  /**
+   * Every platform built, in the order of `platforms`, when there are several (one multi-platform image on the
+   * containerd store; `configDigest` and `manifestDigest` above are then the first platform's). Unset for one.
+   */
+  platforms?: PlatformImage[];
+  /** In a per-platform view (`platformViews`): the platform every docker command of the stage names with --platform. */
+  platform?: PlatformImage;
+}
+
+/** One platform of a multi-platform build. */
+export interface PlatformImage {
+  /** `os/arch[/variant]` as given in `platforms`. */
+  platform: string;
+  /** The platform's image manifest digest: the engine's ID for it (`docker image inspect --platform`). */
+  manifestDigest: string;
+  configDigest: string;
+  /** Not this machine's CPU: its containers run under QEMU emulation (binfmt_misc). */
+  emulated: boolean;
+}
+
+/**
+ * The image as each platform's stages see it: the build itself for one platform; for several, one view per
+ * platform, its digests that platform's (the engine's ID stays the image's: every command adds --platform).
+ */
+export function platformViews(built: Built): Built[] {
+  if (!built.platforms) return [built];
+  return built.platforms.map((p) => ({ ...built, configDigest: p.configDigest, manifestDigest: p.manifestDigest, platform: p }));
 }

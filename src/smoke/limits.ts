@@ -1,5 +1,21 @@
 /** Time limits of the smoke stage, in one place. */
 
+/**
+ * A platform that is not this machine's CPU runs under QEMU user emulation (binfmt_misc): every instruction of the
+ * app is translated, while its system calls (files, sockets, the container's start) run natively in the host
+ * kernel. Measured here (docs/engines.md): Node's own CPU-bound work is 20–50× slower, the fixtures' start to their
+ * first 200 from /__lbheartbeat__ 5–25× (0.4 s against 3–8.9 s, the higher on a loaded machine). A limit is set for
+ * the slowest start a user expects natively, well above the typical one, so ×10 covers the emulated start. The limits
+ * that wait for the app's own work (`startup-timeout`, the DF203 settle) are multiplied by this factor on an
+ * emulated platform: a ceiling only, so an app that is ready sooner is judged as soon, and one that crashed is
+ * judged at once. The rules' own thresholds (DF207's 10 s, `min-uptime`) are requirements of the app, not limits
+ * of this tool, and stay as they are.
+ */
+export const EMULATION_FACTOR = 10;
+
+/** `ms` on a native platform, `ms × EMULATION_FACTOR` on an emulated one. */
+export const emulatedLimit = (ms: number, emulated: boolean): number => (emulated ? ms * EMULATION_FACTOR : ms);
+
 /** Each probe request: a hanging endpoint fails its rule after this, and the run goes on. */
 export const PROBE_TIMEOUT_MS = 5000;
 

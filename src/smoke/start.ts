@@ -83,9 +83,18 @@ export function runFailureHint(why: string): string {
 export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLine: (l: LogLine) => void): Promise<StartResult> {
   const port = pickPort(ctx.config.port);
   const env = appEnv(ctx);
-  const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
+  const argv = appRunArgv({
+    runId: ctx.runId,
+    network: stack.network,
+    image: built.imageId,
+    port,
+    defaultPort: ctx.config.port,
+    env,
+    ...(built.platform ? { platform: built.platform.platform } : {}),
+  });
   const name = appContainerName(ctx.runId);
-  ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
+  const on = built.platform ? ` for ${built.platform.platform}${built.platform.emulated ? ' (emulated)' : ''}` : '';
+  ctx.ui.info(`Starting the app${on} as ${name} with PORT=${port} (default port ${ctx.config.port})`);
   const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
   const startedAt = performance.now();
   if (run.exitCode !== 0) {

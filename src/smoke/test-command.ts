@@ -12,7 +12,14 @@ export async function testCommandRule(ctx: RunContext, built: Built, stack: Stac
   const command = ctx.config.testCommand;
   const shown = ctx.redactor.redact(displayArgv(command));
   const env = appEnv(ctx);
-  const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
+  const argv = testRunArgv({
+    runId: ctx.runId,
+    network: stack.network,
+    image: built.imageId,
+    env,
+    command,
+    ...(built.platform ? { platform: built.platform.platform } : {}),
+  });
   const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
   if (r.exitCode === 0) return check('DF401', 'pass', `\`${shown}\` exited 0 in ${secs(r.durationMs)}`);
   const lines = `${r.stdout}\n${r.stderr}`

@@ -5,11 +5,11 @@ import { formatRef } from '../config/image-ref.js';
 import { CommandError, errorLine } from '../exec/runner.js';
 import { buildArgv, buildEnv, buildSettings, ociLabels } from '../docker/build-argv.js';
 import { tagImage } from '../docker/commands.js';
-import { exportedDigests, imageDigests } from '../inspect/image.js';
+import { exportedDigests, imageDigests, platformImages } from '../inspect/image.js';
 import { detectBuilder } from '../docker/buildx.js';
 import { canAttest } from '../docker/attest.js';
-import type { Built, Prepared, RunContext } from '../run/context.js';
-import { targetPlatform } from '../docker/platform.js';
+import type { Built, PlatformImage, Prepared, RunContext } from '../run/context.js';
+import { canHoldPlatforms, targetPlatform } from '../docker/platform.js';
 
 /** Builds `contextDir` (the run's view of the build context: the user's files and its own version.json). */
 export async function build(ctx: RunContext, prepared: Prepared, contextDir = ctx.config.context): Promise<Built> {
@@ -23,6 +23,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     }
     if (config.cacheTo.length > 0) ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
   }
+  if (config.platforms.length > 1) await canHoldPlatforms(ctx.runner, builder, config.platforms.length);
   // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
   mkdirSync(ctx.workDir, { recursive: true });
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));
@@ -40,7 +41,15 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     const imageId = readFileSync(iidFile, 'utf8').trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
     for (const ref of prepared.plan.refs) await tagImage(ctx.runner, imageId, ref);
-    const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
+    const exported = exportedDigests(`${run.stderr}\n${run.stdout}`);
+    if (config.platforms.length > 1) {
+      // One image holding every platform: each is judged on its own, the first one's digests stand for the image.
+      const platforms = await platformImages(ctx, imageId, config.platforms, exported);
+      const [first] = platforms as [PlatformImage];
+      const { configDigest, manifestDigest } = first;
+      return { imageId, configDigest, manifestDigest, refs: prepared.plan.refs, builder, runRef, platforms };
+    }
+    const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exported);
     return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
   } catch (e) {
     if (e instanceof CommandError) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildChecks } from '../inspect/build-checks.js';
-import { inspectImage, readImageFiles } from '../inspect/image.js';
+import { inspectImage, inspectPlatformPair, readImageFiles } from '../inspect/image.js';
 import { buildxVersionLine } from '../docker/buildx.js';
 import { baseImageOf } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
@@ -32,6 +32,8 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
   // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
   const needles = secretNeedles(named, (v) => [v, JSON.stringify(v).slice(1, -1)]);
   const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
+  // One platform of several: every docker command names it, and the scan reads that platform's layers.
+  const platform = built.platform?.platform;
   if (scanning) {
     ctx.ui.info(
       `Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`,
@@ -48,12 +50,16 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       }
     : null;
   // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
-  const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
+  const inspected = request
+    ? platform
+      ? inspectPlatformPair(ctx, built.imageId, baseToSkip(request), platform)
+      : inspectPair(scanCtx, built.imageId, baseToSkip(request))
+    : undefined;
   const scan = async (): Promise<ScanResult> => {
     try {
       return await scanImage(scanCtx, { ...request!, ...(inspected ? { inspected } : {}) });
     } finally {
-      if (timings) timings['secret-scan'] = Math.round(performance.now() - t0);
+      if (timings) timings[`secret-scan${platform ? ` ${platform}` : ''}`] = Math.round(performance.now() - t0);
     }
   };
 
@@ -62,8 +68,9 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       ctx,
       built.imageId,
       inspected?.then(([image]) => image),
+      platform,
     ),
-    readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
+    readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json'], platform),
     scanning ? scan() : Promise.resolve(null),
   ]);
   if (secretScan) ctx.log.line(`DF106 scan: ${scanSummary(secretScan.stats)}`);
@@ -73,7 +80,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
     versionFile === null && image.workingDir && image.workingDir !== '/app' ? path.posix.join(image.workingDir, 'version.json') : null;
   const versionElsewhere =
     elsewhere &&
-    (await readImageFiles(ctx, built.imageId, [elsewhere]).catch(() => new Map<string, string | null>())).get(elsewhere) != null
+    (await readImageFiles(ctx, built.imageId, [elsewhere], platform).catch(() => new Map<string, string | null>())).get(elsewhere) != null
       ? elsewhere
       : null;
   const facts: StaticFacts = {

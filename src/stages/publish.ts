@@ -43,7 +43,7 @@ export async function publish(
     try {
       const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
       if (!login) throw new UserError(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-      out = await publishTo(ctx, login, built.imageId, configDigest, refs, out);
+      out = await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
     } catch (e) {
       // What this registry got before its failure counts with what the others got.
       if (e instanceof PublishError) out = e.published;

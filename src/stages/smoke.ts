@@ -5,7 +5,7 @@ import { Rows } from '../smoke/rows.js';
 import { crashRow, hasExited, stayedUp } from '../smoke/crash.js';
 import { serviceFault, withServiceStates } from '../smoke/fault.js';
 import { Http } from '../smoke/http.js';
-import { HEARTBEAT_SETTLE_MS, LOG_SETTLE_MS } from '../smoke/limits.js';
+import { EMULATION_FACTOR, emulatedLimit, HEARTBEAT_SETTLE_MS, LOG_SETTLE_MS } from '../smoke/limits.js';
 import { logsRule, mozlogRule } from '../smoke/log-rules.js';
 import { MozlogTally } from '../smoke/mozlog-schema.js';
 import { dumpServiceLogs, type Stack } from '../smoke/network.js';
@@ -43,7 +43,7 @@ export async function smoke(ctx: RunContext, prepared: Prepared, built: Built, s
   const app = started.app;
   const http = new Http((body) => ctx.redactor.redact(body), app.hostHeader);
   try {
-    const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
+    const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows, built.platform?.emulated ?? false);
     return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
   } finally {
     app.exit.stop();
@@ -62,20 +62,25 @@ async function judge(
   http: Http,
   tally: MozlogTally,
   rows: Rows,
+  emulated: boolean,
 ): Promise<number | undefined> {
   const { config } = ctx;
+  // Under QEMU the app's own work is slower: the limits that wait for it are longer (smoke/limits.ts).
+  const startupTimeoutMs = emulatedLimit(config.startupTimeoutMs, emulated);
   const ready = await waitReady({
     http,
     app,
-    timeoutMs: config.startupTimeoutMs,
+    timeoutMs: startupTimeoutMs,
     port: app.port,
     defaultPort: app.defaultPort,
     ...(app.listeners ? { listeners: app.listeners } : {}),
     onWaiting: (ms, last) =>
-      ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
+      ctx.ui.info(
+        `Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(startupTimeoutMs)} startup-timeout${emulated ? ` (emulated: ×${EMULATION_FACTOR})` : ''} (last: ${last})`,
+      ),
   });
   const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
-  rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
+  rows.set(portRule(ready, app.port, app.defaultPort, startupTimeoutMs));
   rows.set(lbheartbeatRule(ready, app.hostHeader, app.logs.tail(20)));
   // An app that refuses the probes' Host header answers every probe so: DF202 says why, once.
   if (ready.kind === 'not-200' && rejectsHost(ready.status, ready.body, app.logs.tail(20))) {
@@ -85,7 +90,9 @@ async function judge(
     const base = ready.base;
     const [hb, version, statics] = await Promise.all([
       rows.on('DF203') || rows.on('DF205')
-        ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () => (await stack.states()).some((s) => !s.running))
+        ? heartbeatRule(http, base, emulatedLimit(HEARTBEAT_SETTLE_MS, emulated), async () =>
+            (await stack.states()).some((s) => !s.running),
+          )
         : null,
       rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
       rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,

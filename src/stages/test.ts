@@ -13,6 +13,14 @@ export async function test(ctx: RunContext, built: Built, stack: Stack): Promise
       }),
     ];
   }
+  const platform = built.platform?.platform;
+  if (platform && !ctx.config.testPlatforms.includes(platform)) {
+    return [
+      check('DF401', 'skip', `not run on ${platform}: test-platforms names ${ctx.config.testPlatforms.join(', ')}`, {
+        skip: 'not-configured',
+      }),
+    ];
+  }
   await stack.ensure();
   await stack.restartServices();
   return [await testCommandRule(ctx, built, stack)];

@@ -1,31 +1,29 @@
-export const id = 364;
-export const ids = [364];
+export const id = 437;
+export const ids = [437];
 export const modules = {
 
-/***/ 52364:
+/***/ 6437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  describeError: () => (/* reexport */ describe_error/* describeError */.U),
-  inCatalogueOrder: () => (/* binding */ inCatalogueOrder),
   runPipeline: () => (/* binding */ runPipeline)
 });
 
+// UNUSED EXPORTS: describeError, inCatalogueOrder
+
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(37827);
+var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(37220);
+var cleanup = __webpack_require__(7220);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(44158);
+var ignore = __webpack_require__(4158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/git/context-view.ts
 
@@ -139,9 +137,66 @@ function safeChown(p, u, g) {
     }
 }
 
-// EXTERNAL MODULE: ./src/secrets/sink.ts
-var sink = __webpack_require__(91894);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/secrets/sink.ts
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${randomUUID()}`;
+    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${os.EOL}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/out-files.ts
+
 
 
 function outFiles(dir) {
@@ -158,19 +213,44 @@ function outFiles(dir) {
  * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
  */
 function writeRedacted(redactor, file, content) {
-    (0,sink/* writeFileRedacted */.mL)(redactor, file, content);
+    writeFileRedacted(redactor, file, content);
 }
 /** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
 function writeReport(redactor, files, report) {
     writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
 }
-/** One line: the image ID as `docker inspect -f '{{.Id}}'` prints it, never the registry digest. */
-function writeShasum(redactor, files, imageId) {
-    writeRedacted(redactor, files.shasum, `${imageId}\n`);
+/**
+ * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
+ * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
+ */
+function platformShasum(files, platform) {
+    return external_node_path_default().join(external_node_path_default().dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
+}
+const PLATFORM_SHASUM = /^docker-image-shasum256-.+\.txt$/;
+/** The per-platform shasum files in the out dir (what this run wrote, once `clearPlatformShasums` ran first). */
+function platformShasums(files) {
+    try {
+        return (0,external_node_fs_.readdirSync)(files.dir)
+            .filter((f) => PLATFORM_SHASUM.test(f))
+            .sort()
+            .map((f) => external_node_path_default().join(files.dir, f));
+    }
+    catch {
+        return [];
+    }
+}
+/** An out dir used again (the CLI's default is the same folder every run) loses a previous run's platform files. */
+function clearPlatformShasums(files) {
+    for (const f of platformShasums(files))
+        (0,external_node_fs_.rmSync)(f, { force: true });
+}
+/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
+function writeShasum(redactor, files, configDigest, platform) {
+    writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(91062);
+var catalogue = __webpack_require__(1062);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function verdictOf(checks, failOn, error) {
@@ -178,106 +258,15 @@ function verdictOf(checks, failOn, error) {
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(37507);
+var exec_runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(66872);
+var commands = __webpack_require__(6872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
-// EXTERNAL MODULE: ./src/docker/run-label.ts
-var run_label = __webpack_require__(94402);
-;// CONCATENATED MODULE: ./src/docker/run-argv.ts
-
-/** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
-const fitsEnvFile = (value) => !/[\r\n]/.test(value);
-function envArgs(entries, isSecret, envFile) {
-    const argv = [];
-    const env = {};
-    const inFile = [];
-    for (const e of entries) {
-        if (!isSecret(e))
-            argv.push('--env', `${e.key}=${e.value}`);
-        else if (fitsEnvFile(e.value))
-            inFile.push(e);
-        else {
-            argv.push('--env', e.key);
-            env[e.key] = e.value;
-        }
-    }
-    // docker reads env files before `--env`: a name given both ways gets the `--env` value.
-    if (inFile.length)
-        argv.push('--env-file', envFile(inFile));
-    return { argv, env };
-}
-const label = (runId) => ['--label', `${run_label/* RUN_LABEL */.j}=${runId}`];
-function networkCreateArgv(runId) {
-    return ['docker', 'network', 'create', ...label(runId), runId];
-}
-function serviceContainerName(runId, service) {
-    return `${runId}-svc-${service}`;
-}
-function appContainerName(runId) {
-    return `${runId}-app`;
-}
-/** A sidecar, reachable from the app by its service name. */
-function serviceRunArgv(s) {
-    return [
-        'docker',
-        'run',
-        '--detach',
-        '--name',
-        serviceContainerName(s.runId, s.name),
-        ...label(s.runId),
-        '--network',
-        s.network,
-        '--network-alias',
-        s.name,
-        ...s.env.argv,
-        s.image,
-    ];
-}
-/**
- * The app as production starts it: its own ENTRYPOINT and CMD, configuration in the environment, `$PORT` last
- * so it wins over an `env` entry of the same name. Ports are published on 127.0.0.1 only, on free host ports.
- */
-function appRunArgv(a) {
-    const publish = ['--publish', `127.0.0.1::${a.port}`];
-    if (a.defaultPort !== a.port)
-        publish.push('--publish', `127.0.0.1::${a.defaultPort}`);
-    return [
-        'docker',
-        'run',
-        '--detach',
-        '--name',
-        appContainerName(a.runId),
-        ...label(a.runId),
-        '--network',
-        a.network,
-        ...publish,
-        ...a.env.argv,
-        '--env',
-        `PORT=${a.port}`,
-        a.image,
-    ];
-}
-/** `docker run IMAGE <test-command>`: the command replaces CMD and runs through the image's ENTRYPOINT. */
-function testRunArgv(t) {
-    return [
-        'docker',
-        'run',
-        '--rm',
-        '--name',
-        `${t.runId}-test`,
-        ...label(t.runId),
-        '--network',
-        t.network,
-        ...t.env.argv,
-        t.image,
-        ...t.command,
-    ];
-}
-
+// EXTERNAL MODULE: ./src/docker/run-argv.ts
+var run_argv = __webpack_require__(7532);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(76533);
+var names = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -286,7 +275,7 @@ var names = __webpack_require__(76533);
  * (src/secrets/names.ts), or whose value holds a registered secret, travels in the run's private env file.
  */
 function containerEnv(ctx, entries, secret = new Set()) {
-    return envArgs(entries, (e) => secret.has(e) || (0,names/* isSecretEntry */.VT)(e.key, e.value) || ctx.redactor.leaks(e.value), (file) => ctx.runner.envFile(file));
+    return (0,run_argv/* envArgs */.xw)(entries, (e) => secret.has(e) || (0,names/* isSecretEntry */.VT)(e.key, e.value) || ctx.redactor.leaks(e.value), (file) => ctx.runner.envFile(file));
 }
 /** The app's runtime environment (the app itself and its test command): `env`, then `env-secrets` (all secret). */
 function appEnv(ctx) {
@@ -315,7 +304,7 @@ class Stack {
         this.network = ctx.runId;
     }
     get services() {
-        return this.ctx.config.services.map((s) => ({ name: s.name, image: s.image, container: serviceContainerName(this.ctx.runId, s.name) }));
+        return this.ctx.config.services.map((s) => ({ name: s.name, image: s.image, container: (0,run_argv/* serviceContainerName */.i0)(this.ctx.runId, s.name) }));
     }
     /** Network first, then every sidecar (started in parallel); idempotent. */
     ensure() {
@@ -324,7 +313,7 @@ class Stack {
     }
     async create() {
         const { ctx } = this;
-        await ctx.runner.run(networkCreateArgv(ctx.runId), { quiet: true, onAbort: 'finish' });
+        await ctx.runner.run((0,run_argv/* networkCreateArgv */.l5)(ctx.runId), { quiet: true, onAbort: 'finish' });
         await this.joinIfContainerised();
         if (!ctx.config.services.length)
             return;
@@ -332,7 +321,7 @@ class Stack {
         const started = await Promise.allSettled(ctx.config.services.map(async (s) => {
             const env = containerEnv(ctx, s.env);
             try {
-                await ctx.runner.run(serviceRunArgv({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
+                await ctx.runner.run((0,run_argv/* serviceRunArgv */.D4)({ runId: ctx.runId, network: this.network, name: s.name, image: s.image, env }), {
                     byName: env.env,
                     onAbort: 'finish', // a detached start returns once the container runs; the cleanup then finds it
                 });
@@ -424,9 +413,9 @@ function detectBuilder(runner) {
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(22023);
+var image_ref = __webpack_require__(2023);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(31377);
+var config_config = __webpack_require__(1377);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
 /** Whether a value asks for an attestation (anything but empty or `false`). */
 const wants = (value) => value !== '' && value !== 'false';
@@ -579,12 +568,14 @@ function buildSettings(req) {
 }
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(56118);
+var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/docker/platform.ts
 /**
  * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
  * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
  */
+
+
 /** The platform the local engine built for: `platforms` when given, else this machine's. */
 function targetPlatform(platforms, arch = process.arch) {
     const [os, architecture] = (platforms[0] ?? '').split('/');
@@ -593,12 +584,30 @@ function targetPlatform(platforms, arch = process.arch) {
     const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
     return { os: 'linux', architecture: byNode[arch] ?? arch };
 }
+const sameCpu = (a, b) => a.os === b.os && a.architecture === b.architecture;
+/** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */
+const platformSlug = (platform) => platform.replaceAll('/', '-');
+/** Whether `docker info`'s DriverStatus names the containerd snapshotter (the containerd image store). */
+const isContainerdStore = (driverStatus) => /io\.containerd\.snapshotter/.test(driverStatus);
 /**
  * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
  * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
  */
 const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
     (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
+/**
+ * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
+ * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
+ */
+async function canHoldPlatforms(runner, builder, n) {
+    if (builder === 'classic') {
+        throw new errors/* UserError */.y(`platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`, 'config');
+    }
+    const info = await (0,commands/* storeInfo */.Iu)(runner);
+    if (info !== null && !isContainerdStore(info)) {
+        throw new errors/* UserError */.y(`platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`, 'config');
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
 
@@ -608,10 +617,10 @@ const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'a
 
 
 /** `prefetched`: the image's `docker image inspect` object when the caller already asked (the DF106 scan does). */
-async function inspectImage(ctx, imageId, prefetched) {
+async function inspectImage(ctx, imageId, prefetched, platform) {
     let img = prefetched ? await prefetched : null;
     if (!img) {
-        const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [imageId]);
+        const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [imageId], platform ? { platform } : {});
         [img] = JSON.parse(r.stdout);
     }
     const c = (img?.Config ?? {});
@@ -628,14 +637,14 @@ async function inspectImage(ctx, imageId, prefetched) {
  * Read files out of an image without running it: `docker create` (never started) + `docker cp`, so scratch and
  * distroless images are judged as they are. A missing file reads as null.
  */
-async function readImageFiles(ctx, imageId, files) {
+async function readImageFiles(ctx, imageId, files, platform) {
     const name = `${ctx.runId}-files`;
     const out = new Map();
     // In the run's scratch folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'files-'));
     // `docker create` needs a command for images with neither ENTRYPOINT nor CMD; it is never run.
-    const id = await (0,commands/* createIdle */.lb)(ctx.runner, name, ctx.runId, imageId);
+    const id = await (0,commands/* createIdle */.lb)(ctx.runner, name, ctx.runId, imageId, platform);
     try {
         await Promise.all(files.map(async (file, i) => {
             const dest = external_node_path_default().join(dir, String(i));
@@ -783,6 +792,37 @@ async function exportedImage(ctx, engineId, top, platform, exported) {
     const image = images.find((i) => i.manifest === manifest);
     return image ? { configDigest: image.config, manifestDigest: image.manifest } : null;
 }
+/**
+ * Each platform of a multi-platform image (containerd store): its manifest digest (the engine's ID for it) and
+ * config digest, from what the build exported (else the image's `docker save`), and whether it runs emulated here.
+ */
+async function platformImages(ctx, engineId, platforms, exported, arch = process.arch) {
+    const native = targetPlatform([], arch);
+    return Promise.all(platforms.map(async (platform) => {
+        const p = targetPlatform([platform]);
+        const d = await imageDigests(ctx, engineId, p, exported);
+        if (!d.manifestDigest)
+            throw new Error(`the engine holds no ${platform} manifest for ${engineId}`);
+        return { platform, manifestDigest: d.manifestDigest, configDigest: d.configDigest, emulated: !sameCpu(p, native) };
+    }));
+}
+/**
+ * `inspectPair` (layer-scan.ts) for one platform of a multi-platform image: the image and the base whose layers
+ * the scan skips, each as `docker image inspect --platform` sees it. The image's `Id` is then that platform's
+ * manifest digest, which the scan reads its layers from; null for one the engine lacks.
+ */
+function inspectPlatformPair(ctx, ref, baseRef, platform) {
+    const one = async (r) => {
+        const x = await (0,commands/* imageInspect */.Sn)(ctx.runner, [r], { allowFailure: true, platform });
+        try {
+            return x.exitCode === 0 ? (JSON.parse(x.stdout)[0] ?? null) : null;
+        }
+        catch {
+            return null;
+        }
+    };
+    return Promise.all([one(ref), baseRef ? one(baseRef) : Promise.resolve(null)]);
+}
 
 ;// CONCATENATED MODULE: ./src/stages/build.ts
 
@@ -807,6 +847,8 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
         if (config.cacheTo.length > 0)
             ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
     }
+    if (config.platforms.length > 1)
+        await canHoldPlatforms(ctx.runner, builder, config.platforms.length);
     // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
@@ -824,7 +866,15 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
             throw new Error(`the build wrote an unexpected image ID "${imageId}"`);
         for (const ref of prepared.plan.refs)
             await (0,commands/* tagImage */.E$)(ctx.runner, imageId, ref);
-        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exportedDigests(`${run.stderr}\n${run.stdout}`));
+        const exported = exportedDigests(`${run.stderr}\n${run.stdout}`);
+        if (config.platforms.length > 1) {
+            // One image holding every platform: each is judged on its own, the first one's digests stand for the image.
+            const platforms = await platformImages(ctx, imageId, config.platforms, exported);
+            const [first] = platforms;
+            const { configDigest, manifestDigest } = first;
+            return { imageId, configDigest, manifestDigest, refs: prepared.plan.refs, builder, runRef, platforms };
+        }
+        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exported);
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
@@ -911,7 +961,7 @@ async function buildChecks(ctx, versionLine) {
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(78390);
+var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -1009,14 +1059,12 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/inspect/matcher.ts
 /**
  * Multi-pattern search over bytes: every needle (every secret in every encoding) in one pass, whatever their
@@ -1732,7 +1780,7 @@ function dedupeHits(hits, needles) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
 
 const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -2025,6 +2073,8 @@ async function inspect(ctx, prepared, built, timings) {
     // The image config is JSON: a value with `"` or `\` sits there escaped (`RUN |1 NPM_TOKEN=…` in the history).
     const needles = secretNeedles(named, (v) => [v, JSON.stringify(v).slice(1, -1)]);
     const scanning = !config.checksIgnore.has('DF106') && needles.length > 0;
+    // One platform of several: every docker command names it, and the scan reads that platform's layers.
+    const platform = built.platform?.platform;
     if (scanning) {
         ctx.ui.info(`Scanning the image for ${named.length} secret value(s): ${config.secretScan === 'all' ? 'every layer' : 'the layers this build wrote'}, the config and the history`);
     }
@@ -2039,19 +2089,23 @@ async function inspect(ctx, prepared, built, timings) {
         }
         : null;
     // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
-    const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request)) : undefined;
+    const inspected = request
+        ? platform
+            ? inspectPlatformPair(ctx, built.imageId, baseToSkip(request), platform)
+            : inspectPair(scanCtx, built.imageId, baseToSkip(request))
+        : undefined;
     const scan = async () => {
         try {
             return await scanImage(scanCtx, { ...request, ...(inspected ? { inspected } : {}) });
         }
         finally {
             if (timings)
-                timings['secret-scan'] = Math.round(performance.now() - t0);
+                timings[`secret-scan${platform ? ` ${platform}` : ''}`] = Math.round(performance.now() - t0);
         }
     };
     const [image, files, secretScan] = await Promise.all([
-        inspectImage(ctx, built.imageId, inspected?.then(([image]) => image)),
-        readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json']),
+        inspectImage(ctx, built.imageId, inspected?.then(([image]) => image), platform),
+        readImageFiles(ctx, built.imageId, ['/etc/passwd', '/etc/group', '/app/version.json'], platform),
         scanning ? scan() : Promise.resolve(null),
     ]);
     if (secretScan)
@@ -2060,7 +2114,7 @@ async function inspect(ctx, prepared, built, timings) {
     const versionFile = files.get('/app/version.json') ?? null;
     const elsewhere = versionFile === null && image.workingDir && image.workingDir !== '/app' ? external_node_path_default().posix.join(image.workingDir, 'version.json') : null;
     const versionElsewhere = elsewhere &&
-        (await readImageFiles(ctx, built.imageId, [elsewhere]).catch(() => new Map())).get(elsewhere) != null
+        (await readImageFiles(ctx, built.imageId, [elsewhere], platform).catch(() => new Map())).get(elsewhere) != null
         ? elsewhere
         : null;
     const facts = {
@@ -2445,10 +2499,42 @@ class Rows {
     }
 }
 
-// EXTERNAL MODULE: ./src/time/time.ts
-var time = __webpack_require__(1884);
+;// CONCATENATED MODULE: ./src/time/time.ts
+/** Durations, as every message, log line and summary shows them, and promises bounded by a timer. */
+/** Seconds with one decimal: "2.5 s". */
+function secs(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/**
+ * `promise`'s value, or `otherwise` once `ms` have passed first. The timer is cleared when the promise settles
+ * (it never keeps the process up, nor fires late); a rejection passes through.
+ */
+async function within(promise, ms, otherwise) {
+    let timer;
+    try {
+        return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)))]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/limits.ts
 /** Time limits of the smoke stage, in one place. */
+/**
+ * A platform that is not this machine's CPU runs under QEMU user emulation (binfmt_misc): every instruction of the
+ * app is translated, while its system calls (files, sockets, the container's start) run natively in the host
+ * kernel. Measured here (docs/engines.md): Node's own CPU-bound work is 20–50× slower, the fixtures' start to their
+ * first 200 from /__lbheartbeat__ 5–25× (0.4 s against 3–8.9 s, the higher on a loaded machine). A limit is set for
+ * the slowest start a user expects natively, well above the typical one, so ×10 covers the emulated start. The limits
+ * that wait for the app's own work (`startup-timeout`, the DF203 settle) are multiplied by this factor on an
+ * emulated platform: a ceiling only, so an app that is ready sooner is judged as soon, and one that crashed is
+ * judged at once. The rules' own thresholds (DF207's 10 s, `min-uptime`) are requirements of the app, not limits
+ * of this tool, and stay as they are.
+ */
+const EMULATION_FACTOR = 10;
+/** `ms` on a native platform, `ms × EMULATION_FACTOR` on an emulated one. */
+const emulatedLimit = (ms, emulated) => (emulated ? ms * EMULATION_FACTOR : ms);
 /** Each probe request: a hanging endpoint fails its rule after this, and the run goes on. */
 const PROBE_TIMEOUT_MS = 5000;
 /**
@@ -2535,7 +2621,7 @@ async function crashRow(ctx, app, when) {
     if (state?.oomKilled)
         parts.push('(killed for running out of memory)');
     if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
-        parts.push(`${(0,time/* secs */.z)(state.finishedAt - state.startedAt)} after it started`);
+        parts.push(`${secs(state.finishedAt - state.startedAt)} after it started`);
     }
     parts[parts.length - 1] += ',';
     parts.push(when);
@@ -2560,7 +2646,7 @@ async function stayedUp(app, minMs) {
     const left = minMs - (performance.now() - app.startedAt);
     if (left <= 0)
         return true;
-    return (0,time/* within */.u)(app.exit.exited.then(() => false), left, true);
+    return within(app.exit.exited.then(() => false), left, true);
 }
 /**
  * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
@@ -2571,12 +2657,12 @@ async function hasExited(ctx, app) {
         return true;
     if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
         return false;
-    await (0,time/* within */.u)(app.exit.exited, EXIT_REPORT_MS, null);
+    await within(app.exit.exited, EXIT_REPORT_MS, null);
     return true;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
+var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -2690,7 +2776,7 @@ function answered(r) {
     return r.ok
         ? `answered ${r.status}${r.status >= 300 && r.status < 400 ? `, a redirect to ${JSON.stringify(shorten(r.location ?? '', 120))}` : ''}`
         : r.timedOut
-            ? `gave no answer within ${(0,time/* secs */.z)(PROBE_TIMEOUT_MS)}`
+            ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
             : `could not be reached (${r.error})`;
 }
 /**
@@ -2711,12 +2797,12 @@ async function heartbeatRule(http, base, settleMs, giveUp = async () => false) {
     const waited = performance.now() - t0;
     if (r.ok && r.status === 200) {
         const settled = first.ok && first.status >= 500
-            ? ` after ${(0,time/* secs */.z)(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
+            ? ` after ${secs(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
             : '';
         return (0,catalogue/* check */.z6)('DF203', 'pass', `answered 200${settled}`);
     }
     if (r.ok && r.status >= 500) {
-        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${(0,time/* secs */.z)(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
     }
     if (r.ok && r.status >= 300 && r.status < 400) {
         return (0,catalogue/* check */.z6)('DF203', 'fail', `${answered(r)}: monitors do not follow redirects; answer at /__heartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
@@ -3012,12 +3098,12 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
             return (0,catalogue/* check */.z6)('DF205', 'fail', `with ${names} stopped, /__lbheartbeat__ ${answered(lb)}: it must not check backing services (the load balancer would drop every instance); move those checks to /__heartbeat__`);
         }
         if (hb.ok && hb.status >= 500) {
-            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${(0,time/* secs */.z)(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
+            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
         }
         await (0,external_node_timers_promises_.setTimeout)(FAULT_POLL_MS);
     }
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
-    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${(0,time/* secs */.z)(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
+    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
 /** DF205, or why it cannot be judged on this run. */
 async function serviceFault(http, base, stack, readiness, heartbeat) {
@@ -3050,7 +3136,7 @@ async function withServiceStates(stack, row) {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 
@@ -3182,7 +3268,7 @@ function bannerSource(line) {
 /** DF301: the app wrote something to stdout or stderr while it ran. */
 function logsRule(lines, bytes, ranMs) {
     if (bytes === 0) {
-        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${(0,time/* secs */.z)(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
+        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${secs(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
     }
     return (0,catalogue/* check */.z6)('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);
 }
@@ -3217,7 +3303,7 @@ function mozlogRule(tally, mode, redactor) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
+var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 
@@ -3391,24 +3477,24 @@ function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = nu
         const how = what === 'sh' || what === 'bash' || what === 'dash' || what === 'ash' || what === 'zsh'
             ? `${what} ignores ${sig} as PID 1 and does not pass it on`
             : `${what} is not the app: it answers ${sig} itself and the app is killed with it, without running its shutdown`;
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${(0,time/* secs */.z)(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${secs(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
     }
     if (exitCode === 137 || ms >= graceS * 1000) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${(0,time/* secs */.z)(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
     }
     if (exitCode === 143 || exitCode === 130) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${(0,time/* secs */.z)(ms)}: ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${secs(ms)}: ${fix}`);
     }
     if (exitCode !== 0)
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${(0,time/* secs */.z)(ms)} after ${sig}: ${fix}`);
-    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${(0,time/* secs */.z)(ms)} after ${sig} with exit code 0`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${secs(ms)} after ${sig}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${secs(ms)} after ${sig} with exit code 0`);
 }
 /** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
 async function stopApp(ctx, app) {
     const t0 = performance.now();
     await (0,commands/* stop */.ds)(ctx.runner, [app.id], STOP_GRACE_S);
     const ms = Math.round(performance.now() - t0);
-    const exit = await (0,time/* within */.u)(app.exit.exited, EXIT_REPORT_MS, null);
+    const exit = await within(app.exit.exited, EXIT_REPORT_MS, null);
     let exitCode = exit?.exitCode ?? -1;
     if (exitCode < 0)
         exitCode = await (0,commands/* exitCodeOf */.FO)(ctx.runner, app.id);
@@ -3446,9 +3532,9 @@ class ExitWatch {
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(46193);
-// EXTERNAL MODULE: ./src/secrets/redactor.ts
-var redactor = __webpack_require__(15753);
+var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
+var redactor = __webpack_require__(8589);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -3543,7 +3629,7 @@ class LogCapture {
         const t0 = performance.now();
         for (;;) {
             const seen = this.totalBytes;
-            const ended = await (0,time/* within */.u)(this.done.then(() => true), Math.min(idleMs, maxMs), false);
+            const ended = await within(this.done.then(() => true), Math.min(idleMs, maxMs), false);
             if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs)
                 return;
         }
@@ -3609,9 +3695,18 @@ function runFailureHint(why) {
 async function startApp(ctx, built, stack, onLine) {
     const port = pickPort(ctx.config.port);
     const env = appEnv(ctx);
-    const argv = appRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, port, defaultPort: ctx.config.port, env });
-    const name = appContainerName(ctx.runId);
-    ctx.ui.info(`Starting the app as ${name} with PORT=${port} (default port ${ctx.config.port})`);
+    const argv = (0,run_argv/* appRunArgv */.B$)({
+        runId: ctx.runId,
+        network: stack.network,
+        image: built.imageId,
+        port,
+        defaultPort: ctx.config.port,
+        env,
+        ...(built.platform ? { platform: built.platform.platform } : {}),
+    });
+    const name = (0,run_argv/* appContainerName */.EV)(ctx.runId);
+    const on = built.platform ? ` for ${built.platform.platform}${built.platform.emulated ? ' (emulated)' : ''}` : '';
+    ctx.ui.info(`Starting the app${on} as ${name} with PORT=${port} (default port ${ctx.config.port})`);
     const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
     const startedAt = performance.now();
     if (run.exitCode !== 0) {
@@ -3661,12 +3756,12 @@ function portRule(r, port, defaultPort, timeoutMs) {
             const where = r.listeners.map(showListener).join(', ');
             if (r.why === 'loopback') {
                 const v6 = r.listeners.every((l) => l.address.includes(':'));
-                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${(0,time/* secs */.z)(r.sinceListenMs)} after it began listening, ${(0,time/* secs */.z)(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
             }
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${(0,time/* secs */.z)(r.sinceListenMs)} after it began listening, ${(0,time/* secs */.z)(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
         }
         case 'silent':
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${(0,time/* secs */.z)(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
         default:
             if (r.viaDefault) {
                 return (0,catalogue/* check */.z6)('DF201', 'fail', `the app ignores $PORT and listens on ${defaultPort} (it was started with PORT=${port}): read the port to listen on from the PORT environment variable`);
@@ -3697,16 +3792,16 @@ function lbheartbeatRule(r, host = '', logTail = []) {
     const fix = 'add a /__lbheartbeat__ route that answers 200 without touching backing services';
     switch (r.kind) {
         case 'ready':
-            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${(0,time/* secs */.z)(r.ms)} after the container started`);
+            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${secs(r.ms)} after the container started`);
         case 'not-200':
             if (r.status >= 300 && r.status < 400) {
-                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${(0,time/* secs */.z)(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
             }
             if (host && rejectsHost(r.status, r.body, logTail)) {
                 return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}: the app rejected the Host header ${JSON.stringify(host)} (${describeHeartbeatBody(r.body, 120)}): ${allowHostHint(host)}`);
             }
             return (0,catalogue/* check */.z6)('DF202', 'fail', r.timedOut
-                ? `still answered ${r.status} when startup-timeout ran out (${(0,time/* secs */.z)(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
+                ? `still answered ${r.status} when startup-timeout ran out (${secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
                 : `answered ${r.status} (${describeHeartbeatBody(r.body, 160)}): ${fix}`);
         default:
             return null;
@@ -3750,7 +3845,7 @@ async function smoke(ctx, prepared, built, stack) {
     const app = started.app;
     const http = new Http((body) => ctx.redactor.redact(body), app.hostHeader);
     try {
-        const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows);
+        const readyMs = await judge(ctx, prepared, stack, app, http, tally, rows, built.platform?.emulated ?? false);
         return { checks: rows.list(), ...(readyMs !== undefined ? { readyMs } : {}) };
     }
     finally {
@@ -3761,30 +3856,32 @@ async function smoke(ctx, prepared, built, stack) {
         await dumpServiceLogs(ctx, stack);
     }
 }
-async function judge(ctx, prepared, stack, app, http, tally, rows) {
+async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
     const { config } = ctx;
+    // Under QEMU the app's own work is slower: the limits that wait for it are longer (smoke/limits.ts).
+    const startupTimeoutMs = emulatedLimit(config.startupTimeoutMs, emulated);
     const ready = await waitReady({
         http,
         app,
-        timeoutMs: config.startupTimeoutMs,
+        timeoutMs: startupTimeoutMs,
         port: app.port,
         defaultPort: app.defaultPort,
         ...(app.listeners ? { listeners: app.listeners } : {}),
-        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${(0,time/* secs */.z)(ms)} of the ${(0,time/* secs */.z)(config.startupTimeoutMs)} startup-timeout (last: ${last})`),
+        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(startupTimeoutMs)} startup-timeout${emulated ? ` (emulated: ×${EMULATION_FACTOR})` : ''} (last: ${last})`),
     });
     const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
-    rows.set(portRule(ready, app.port, app.defaultPort, config.startupTimeoutMs));
+    rows.set(portRule(ready, app.port, app.defaultPort, startupTimeoutMs));
     rows.set(lbheartbeatRule(ready, app.hostHeader, app.logs.tail(20)));
     // An app that refuses the probes' Host header answers every probe so: DF202 says why, once.
     if (ready.kind === 'not-200' && rejectsHost(ready.status, ready.body, app.logs.tail(20))) {
         rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
     }
     else if (ready.kind === 'ready' || ready.kind === 'not-200') {
-        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${(0,time/* secs */.z)(readyMs)})` : ''}; probing it`);
+        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
         const base = ready.base;
         const [hb, version, statics] = await Promise.all([
             rows.on('DF203') || rows.on('DF205')
-                ? heartbeatRule(http, base, HEARTBEAT_SETTLE_MS, async () => (await stack.states()).some((s) => !s.running))
+                ? heartbeatRule(http, base, emulatedLimit(HEARTBEAT_SETTLE_MS, emulated), async () => (await stack.states()).some((s) => !s.running))
                 : null,
             rows.on('DF204') ? versionRule(http, base, prepared.version) : null,
             rows.on('DF206') ? staticRule(http, base, config.staticPaths) : null,
@@ -3808,14 +3905,14 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
     const minUp = config.minUptimeMs;
     let inUptime = false;
     if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
-        ctx.ui.info(`Checks done; the app must stay up ${(0,time/* secs */.z)(minUp)} after it started (min-uptime) before it is stopped`);
+        ctx.ui.info(`Checks done; the app must stay up ${secs(minUp)} after it started (min-uptime) before it is stopped`);
         inUptime = !(await stayedUp(app, minUp));
     }
     if (app.exit.current) {
         const when = ready.kind === 'exited'
             ? 'before it answered /__lbheartbeat__'
             : inUptime
-                ? `after the checks, within the ${(0,time/* secs */.z)(minUp)} it must stay up (min-uptime)`
+                ? `after the checks, within the ${secs(minUp)} it must stay up (min-uptime)`
                 : 'during the checks';
         rows.set(await crashRow(ctx, app, when));
         rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
@@ -3831,7 +3928,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows) {
         else {
             await (0,commands/* kill */.z7)(ctx.runner, app.id);
         }
-        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${(0,time/* secs */.z)(upFor)}, through every check${minUp > 0 ? ` and the ${(0,time/* secs */.z)(minUp)} min-uptime` : ''}`));
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`));
     }
     await app.logs.settle(LOG_SETTLE_MS);
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
@@ -3851,10 +3948,17 @@ async function testCommandRule(ctx, built, stack) {
     const command = ctx.config.testCommand;
     const shown = ctx.redactor.redact((0,exec_runner/* displayArgv */.zq)(command));
     const env = appEnv(ctx);
-    const argv = testRunArgv({ runId: ctx.runId, network: stack.network, image: built.imageId, env, command });
+    const argv = (0,run_argv/* testRunArgv */.w5)({
+        runId: ctx.runId,
+        network: stack.network,
+        image: built.imageId,
+        env,
+        command,
+        ...(built.platform ? { platform: built.platform.platform } : {}),
+    });
     const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
     if (r.exitCode === 0)
-        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${(0,time/* secs */.z)(r.durationMs)}`);
+        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${secs(r.durationMs)}`);
     const lines = `${r.stdout}\n${r.stderr}`
         .split('\n')
         .map((l) => l.trimEnd())
@@ -3862,7 +3966,7 @@ async function testCommandRule(ctx, built, stack) {
         .slice(-TEST_TAIL_LINES)
         .map((l) => ctx.redactor.redact(l));
     const hint = testFailureHint(r.exitCode, command[0] ?? '', `${r.stderr}\n${r.stdout}`);
-    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${(0,time/* secs */.z)(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${secs(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
 }
 /**
  * What a failed test command's exit says. 126/127 blame the image only when docker itself could not run the
@@ -3910,16 +4014,21 @@ async function test(ctx, built, stack) {
             }),
         ];
     }
+    const platform = built.platform?.platform;
+    if (platform && !ctx.config.testPlatforms.includes(platform)) {
+        return [
+            (0,catalogue/* check */.z6)('DF401', 'skip', `not run on ${platform}: test-platforms names ${ctx.config.testPlatforms.join(', ')}`, {
+                skip: 'not-configured',
+            }),
+        ];
+    }
     await stack.ensure();
     await stack.restartServices();
     return [await testCommandRule(ctx, built, stack)];
 }
 
 // EXTERNAL MODULE: ./src/docker/registry-argv.ts
-var registry_argv = __webpack_require__(48940);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+var registry_argv = __webpack_require__(8940);
 ;// CONCATENATED MODULE: ./src/publish/docker-config.ts
 
 
@@ -4080,7 +4189,7 @@ function retryRegistry(what, fn, o) {
         tries: DEFAULT_TRIES,
         baseDelayMs: DEFAULT_BASE_DELAY_MS,
         kindOf: o.kindOf ?? ((e) => classifyFailure(o.why(e))),
-        onRetry: ({ attempt, tries, delayMs, error }) => o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${(0,time/* secs */.z)(delayMs)}`),
+        onRetry: ({ attempt, tries, delayMs, error }) => o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${secs(delayMs)}`),
         ...(o.budgetMs !== undefined ? { budgetMs: o.budgetMs } : {}),
         ...(o.sleep ? { sleep: o.sleep } : {}),
     });
@@ -4748,7 +4857,8 @@ function verifyError(ref, e) {
 
 
 
-const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null });
+
+const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null, platformDigests: {} });
 /** A publish that failed part-way: `failure` says why, `published` what was pushed and verified before it. */
 class PublishError extends Error {
     failure;
@@ -4773,8 +4883,8 @@ function pushReason(plan, out, error) {
  * `before` with the refs read back and verified added (a push docker reported done is not proof the registry
  * holds it); a failure throws a PublishError carrying the refs verified up to it.
  */
-async function publishTo(ctx, session, imageId, configDigest, refs, before) {
-    const out = { ...before, pushed: [...before.pushed] };
+async function publishTo(ctx, session, imageId, configDigest, refs, before, platforms) {
+    const out = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
     try {
         for (const ref of refs)
             await pushRef(ctx, session, imageId, ref);
@@ -4782,13 +4892,31 @@ async function publishTo(ctx, session, imageId, configDigest, refs, before) {
             ctx.redactor.add(token);
             ctx.ui.setSecret(token);
         });
-        const platform = targetPlatform(ctx.config.platforms);
+        // Several platforms: the tag names one index, read back to each platform's entry against its own config digest.
+        const expected = platforms?.map((p) => ({
+            name: p.platform,
+            platform: targetPlatform([p.platform]),
+            configDigest: p.configDigest,
+        })) ?? [{ name: '', platform: targetPlatform(ctx.config.platforms), configDigest }];
         try {
             for (const ref of refs) {
                 const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
                 if (!parsed)
                     throw new Error(`cannot parse the pushed ref ${ref}`);
-                const verified = await verifyPushed(client, { ...parsed, display: ref }, configDigest, platform, (m) => ctx.ui.info(m));
+                let verified;
+                for (const e of expected) {
+                    const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
+                    if (verified && v.digest !== verified.digest) {
+                        throw new errors/* UserError */.y(`${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`);
+                    }
+                    verified ??= v;
+                    if (e.name) {
+                        out.platformDigests[e.name] = v.manifestDigest;
+                        ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
+                    }
+                }
+                if (!verified)
+                    throw new Error(`nothing to verify ${ref} against`);
                 ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
                 out.pushed.push(ref);
                 if (out.digest && out.digest !== verified.digest)
@@ -4846,7 +4974,7 @@ async function publish(ctx, prepared, built, checks, session, shasumFile) {
             const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
             if (!login)
                 throw new errors/* UserError */.y(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-            out = await publishTo(ctx, login, built.imageId, configDigest, refs, out);
+            out = await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
         }
         catch (e) {
             // What this registry got before its failure counts with what the others got.
@@ -4877,12 +5005,61 @@ async function publish(ctx, prepared, built, checks, session, shasumFile) {
 }
 
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(40670);
+var context = __webpack_require__(670);
+;// CONCATENATED MODULE: ./src/report/platforms.ts
+/**
+ * How bad an outcome is, worst first: a fail; a skip that leaves the rule unproven on that platform (its stage
+ * did not run or reach it, another rule's outcome made it unjudgeable, a tool was missing); a pass; and last a
+ * skip that asks nothing of the platform (the rule is ignored, or not configured there: test-platforms).
+ */
+function badness(o) {
+    if (o.status === 'fail')
+        return 3;
+    if (o.status === 'pass')
+        return 1;
+    return o.skip === 'ignored' || o.skip === 'not-configured' ? 0 : 2;
+}
+const notRun = ({ id, title, level }) => ({
+    id,
+    title,
+    level,
+    status: 'skip',
+    skip: 'not-run',
+    message: 'not run on this platform: the run stopped before it got there (see the error)',
+});
+/**
+ * One row per rule, in the order first seen: the worst platform's row (the first such platform when several tie),
+ * with every platform's outcome in `platforms`. When the platforms disagree, the message names the one it is from.
+ */
+function mergePlatformRows(per) {
+    const byId = new Map();
+    for (const { platform, checks } of per) {
+        for (const row of checks)
+            byId.set(row.id, [...(byId.get(row.id) ?? []), { platform, row }]);
+    }
+    return [...byId.values()].map((judged) => {
+        // A platform the run stopped on before it judged this rule (the error says why) did not pass it.
+        const rows = per.map(({ platform }) => judged.find((j) => j.platform === platform) ?? {
+            platform,
+            row: notRun(judged[0].row),
+        });
+        const platforms = {};
+        for (const { platform, row } of rows) {
+            platforms[platform] = { status: row.status, ...(row.skip ? { skip: row.skip } : {}), message: row.message };
+        }
+        const worst = rows.reduce((a, b) => (badness(b.row) > badness(a.row) ? b : a));
+        const agree = rows.every(({ row }) => row.status === worst.row.status && row.message === worst.row.message);
+        const message = agree || rows.length === 1 ? worst.row.message : `${worst.platform}: ${worst.row.message}`;
+        return { ...worst.row, message, platforms };
+    });
+}
+
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(72423);
+var describe_error = __webpack_require__(2423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(86949);
+var interrupt = __webpack_require__(6949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -4914,8 +5091,11 @@ var interrupt = __webpack_require__(86949);
  */
 async function runPipeline(ctx) {
     const files = outFiles(ctx.config.outDir);
+    clearPlatformShasums(files);
     const timings = {};
-    const checks = [];
+    /** What each platform's stages judged (one entry, platform '', for a single-platform build). */
+    const perPlatform = [];
+    const judgedRows = () => (perPlatform.length > 1 ? mergePlatformRows(perPlatform) : perPlatform.flatMap((x) => x.checks));
     let prepared;
     let built;
     let error;
@@ -4993,25 +5173,40 @@ async function runPipeline(ctx) {
         }
         const b = built;
         writeShasum(ctx.redactor, files, b.configDigest);
+        for (const pi of b.platforms ?? [])
+            writeShasum(ctx.redactor, files, pi.configDigest, pi.platform);
         const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
-        // Both settle before going on, so cleanup never races a stage that is still running.
-        const [inspected, smoked] = await Promise.allSettled([
-            timed('inspect', () => inspect(staged, p, b, timings)),
-            timed('smoke', () => smoke(staged, p, b, stack)),
-        ]);
-        // What one of them judged is kept when the other failed or the run was interrupted.
-        if (inspected.status === 'fulfilled')
-            checks.push(...inspected.value);
-        if (smoked.status === 'fulfilled')
-            checks.push(...smoked.value.checks);
-        if (inspected.status === 'rejected')
-            throw inspected.reason;
-        if (smoked.status === 'rejected')
-            throw smoked.reason;
-        if (smoked.value.readyMs !== undefined)
-            timings.ready = smoked.value.readyMs;
-        checks.push(...(await timed('test', () => test(staged, b, stack))));
+        // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
+        // Every platform has its entry from the start: one the run never reached counts as not run there.
+        const views = (0,context/* platformViews */.Wm)(b).map((v) => ({ v, judged: [] }));
+        for (const { v, judged } of views)
+            perPlatform.push({ platform: v.platform?.platform ?? '', checks: judged });
+        for (const { v, judged } of views) {
+            const on = v.platform ? ` ${v.platform.platform}` : '';
+            if (v.platform) {
+                ctx.ui.info(`Judging${on}${v.platform.emulated ? ', emulated (QEMU): its limits are longer, see docs/engines.md' : ''}`);
+                await stack.restartServices(); // the previous platform's DF205 left them stopped
+            }
+            // Both settle before going on, so cleanup never races a stage that is still running.
+            const [inspected, smoked] = await Promise.allSettled([
+                timed(`inspect${on}`, () => inspect(staged, p, v, timings)),
+                timed(`smoke${on}`, () => smoke(staged, p, v, stack)),
+            ]);
+            // What one of them judged is kept when the other failed or the run was interrupted.
+            if (inspected.status === 'fulfilled')
+                judged.push(...inspected.value);
+            if (smoked.status === 'fulfilled')
+                judged.push(...smoked.value.checks);
+            if (inspected.status === 'rejected')
+                throw inspected.reason;
+            if (smoked.status === 'rejected')
+                throw smoked.reason;
+            if (smoked.value.readyMs !== undefined)
+                timings[`ready${on}`] = smoked.value.readyMs;
+            judged.push(...(await timed(`test${on}`, () => test(staged, v, stack))));
+        }
+        const checks = judgedRows();
         if (p.plan.push) {
             published = await timed('publish', () => publish(staged, p, b, checks, session, files.shasum).catch((e) => {
                 // What was pushed and verified before the failure is reported with it.
@@ -5051,7 +5246,7 @@ async function runPipeline(ctx) {
         ctx.undo.delete(removeWorkDir);
         removeWorkDir();
     }
-    const rows = inCatalogueOrder(checks, ctx.config.checksIgnore, failedStage, interruptedIn || undefined);
+    const rows = inCatalogueOrder(judgedRows(), ctx.config.checksIgnore, failedStage, interruptedIn || undefined);
     const report = {
         schemaVersion: 1,
         verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -5062,6 +5257,17 @@ async function runPipeline(ctx) {
             tags: built?.refs ?? prepared?.plan.refs ?? [],
             digest: published.digest,
             pushed: published.pushed,
+            ...(built?.platforms
+                ? {
+                    platforms: built.platforms.map((pi) => ({
+                        platform: pi.platform,
+                        id: pi.manifestDigest,
+                        configDigest: pi.configDigest,
+                        manifestDigest: published.platformDigests[pi.platform] ?? null,
+                        emulated: pi.emulated,
+                    })),
+                }
+                : {}),
         },
         version: prepared?.version ?? null,
         checks: rows,
