@@ -6,7 +6,8 @@
 # other store (scripts/setup/engine.sh --second). DOCKERFLOW_OTHER_STORE=skip leaves the second run out.
 #
 # The suite mostly waits (on the engine, on containers starting and stopping), so the integration files run two at
-# a time; the two files whose tests assert how fast a verdict comes (smoke, verdicts) run alone after them.
+# a time; the two files whose tests assert how fast a verdict comes (smoke, verdicts) run after the others, beside
+# each other only (their apps are small and prebuilt, not the image builds of the other files).
 # DOCKERFLOW_TEST_JOBS sets the number of integration files at once (1: one after the other).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,8 +52,8 @@ t=$SECONDS
 node --import tsx --test --test-concurrency="$jobs" "${first[@]}" "${rest[@]}"
 phase "the integration tests ($jobs at a time)" "$t"
 t=$SECONDS
-node --import tsx --test --test-concurrency=1 "${timed[@]}"
-phase "the timing-sensitive integration tests (alone)" "$t"
+node --import tsx --test --test-concurrency="$jobs" "${timed[@]}"
+phase "the timing-sensitive integration tests (without the build-heavy files)" "$t"
 echo "[test] the whole suite took $((SECONDS - t0)) s on the default engine" >&2
 
 store=${DOCKERFLOW_STORE:-containerd}

@@ -444,9 +444,12 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
         assert.match(r.stderr, /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*503 Service Unavailable\); retry 1\/3/);
         assert.match(r.stderr, /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*EOF.*\); retry 2\/3/);
       } else {
-        // containerd's pusher retries a 503 itself; the dropped connection reaches dockerflow (as EOF or a closed
-        // connection, depending on when it drops), which retries it.
-        assert.match(r.stderr, /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*(EOF|use of closed network connection)\); retry 1\/3/);
+        // containerd's pusher retries a 503 itself; the dropped connection reaches dockerflow (as EOF, a closed
+        // connection or a reset one, depending on when it drops), which retries it.
+        assert.match(
+          r.stderr,
+          /docker push 127\.0\.0\.1:\d+\/.*flaky:t1 failed \(.*(EOF|use of closed network connection|connection reset by peer)\); retry 1\/3/,
+        );
         assert.doesNotMatch(r.stderr, /flaky:t1 failed .*retry 2\/3/);
       }
       // Each fault hit one manifest upload, in order; the tag's own manifest went up once, last. The classic store
