@@ -15,6 +15,16 @@ cd "$(dirname "$0")/.."
 t0=$SECONDS
 jobs=${DOCKERFLOW_TEST_JOBS:-2}
 phase() { echo "[test] $1 took $((SECONDS - $2)) s" >&2; }
+# A test file whose process does not exit (a socket left open) would hold the run until CI's own limit: each phase
+# is given a bound well above its usual time (minutes), and says so when it is hit.
+bounded() {
+  local limit=$1
+  shift
+  local rc=0
+  timeout --kill-after=30 "$limit" "$@" || rc=$?
+  [ "$rc" != 124 ] || echo "[test] stopped after $limit: a test file did not end (an open socket or child process keeps it alive)" >&2
+  return "$rc"
+}
 
 # typecheck, lint and the dist check (dist/ must be a fresh bundle of src/) at once: three processes, each on
 # one core most of the time.
@@ -38,7 +48,7 @@ done
 phase "typecheck, lint and check:dist" "$t0"
 
 t=$SECONDS
-node --import tsx --test --test-concurrency=3 "__tests__/unit/**/*.test.ts"
+bounded 5m node --import tsx --test --test-concurrency=3 "__tests__/unit/**/*.test.ts"
 phase "the unit tests" "$t"
 
 # Integration files, the longest first so that the two lanes end together; then the timing-sensitive ones.
@@ -49,10 +59,10 @@ for f in __tests__/integration/*.test.ts; do
   case " ${timed[*]} ${first[*]} " in *" $f "*) ;; *) rest+=("$f") ;; esac
 done
 t=$SECONDS
-node --import tsx --test --test-concurrency="$jobs" "${first[@]}" "${rest[@]}"
+bounded 25m node --import tsx --test --test-concurrency="$jobs" "${first[@]}" "${rest[@]}"
 phase "the integration tests ($jobs at a time)" "$t"
 t=$SECONDS
-node --import tsx --test --test-concurrency="$jobs" "${timed[@]}"
+bounded 15m node --import tsx --test --test-concurrency="$jobs" "${timed[@]}"
 phase "the timing-sensitive integration tests (without the build-heavy files)" "$t"
 echo "[test] the whole suite took $((SECONDS - t0)) s on the default engine" >&2
 
@@ -65,7 +75,7 @@ engine_env=$(bash scripts/setup/engine.sh --store "$other" --second)
 # shellcheck disable=SC2086 # KEY=VALUE words
 # The store-sensitive cases only: the shasum file and DF108 on every static fixture, the layer scan, the classic
 # builder, a push read back and pulled back (the README recipe), containerd's own push retries, the canary save.
-env $engine_env node --import tsx --test --test-concurrency="$jobs" \
+bounded 15m env $engine_env node --import tsx --test --test-concurrency="$jobs" \
   --test-name-pattern '^(CLI: |a scratch image|the Dockerfile scan|the classic builder|push to the default branch|a registry that fails|verify: |canary: )' \
   __tests__/integration/static-rules.test.ts __tests__/integration/publish.test.ts
 echo "[test] the store-sensitive tests took $((SECONDS - t1)) s on the $other store" >&2

@@ -118,7 +118,11 @@ export async function manifestOf(
     const res = await registryFetch(r, `/v2/${repo}/manifests/${ref}`, { accept, scope: repoScope(repo) });
     if (res.status !== 200) throw new Error(`manifest ${repo}:${ref}: ${res.status}`);
     const text = await res.text();
-    return { digest: res.headers.get('docker-content-digest') ?? '', body: JSON.parse(text) as ManifestBody, size: Buffer.byteLength(text) };
+    return {
+      digest: res.headers.get('docker-content-digest') ?? '',
+      body: JSON.parse(text) as ManifestBody,
+      size: Buffer.byteLength(text),
+    };
   };
   const top = await fetchOne(tag);
   const image = async (): Promise<{ digest: string; body: ManifestBody; size: number }> => {
@@ -128,7 +132,13 @@ export async function manifestOf(
     return fetchOne(entry.digest);
   };
   const child = await image();
-  return { digest: top.digest, manifest: child.digest, config: child.body.config!.digest, size: child.size, mediaType: child.body.mediaType };
+  return {
+    digest: top.digest,
+    manifest: child.digest,
+    config: child.body.config!.digest,
+    size: child.size,
+    mediaType: child.body.mediaType,
+  };
 }
 
 /** Put an OCI index at `repo:tag` naming one image manifest for `platform` (what a multi-platform push leaves). */
@@ -192,6 +202,7 @@ export async function flakyProxy(faults: { first?: Fault[]; manifestPuts?: Fault
   const puts = [...(faults.manifestPuts ?? [])];
   const log: string[] = [];
   const sockets = new Set<net.Socket>();
+  const upstream = new Set<http.ClientRequest>();
   const server = http.createServer((req, res) => {
     const what = `${req.method} ${req.url?.split('?')[0]}`;
     const fault = first.shift() ?? (req.method === 'PUT' && /\/manifests\//.test(req.url ?? '') ? puts.shift() : undefined);
@@ -207,14 +218,22 @@ export async function flakyProxy(faults: { first?: Fault[]; manifestPuts?: Fault
     }
     log.push(`${what} -> forwarded`);
     const [host, port] = reg.addr.split(':');
+    // One connection per request (no pooled keep-alive socket outlives the proxy), dropped when the client goes
+    // away first: docker cancels an upload beside one that failed, and a half-sent request to the registry would
+    // otherwise hold its socket, and the test process, open for ever.
     const up = http.request(
-      { host, port: Number(port), method: req.method, path: req.url, headers: { ...req.headers, host: req.headers.host } },
+      { host, port: Number(port), method: req.method, path: req.url, headers: { ...req.headers, host: req.headers.host }, agent: false },
       (ur) => {
         res.writeHead(ur.statusCode ?? 502, ur.headers);
         ur.pipe(res);
       },
     );
+    upstream.add(up);
+    up.on('close', () => upstream.delete(up));
     up.on('error', () => res.destroy());
+    res.on('close', () => {
+      if (!res.writableFinished) up.destroy();
+    });
     req.pipe(up);
   });
   server.on('connection', (s) => {
@@ -228,6 +247,7 @@ export async function flakyProxy(faults: { first?: Fault[]; manifestPuts?: Fault
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
+        for (const u of upstream) u.destroy();
         server.close(() => resolve());
       }),
   };
