@@ -69,6 +69,7 @@ async function action(
       password: reg.password,
       'checks-ignore': 'DF106', // the layer scan has its own tests; the canary case below keeps it on
       'upload-artifacts': 'false',
+      'min-uptime': '1', // DF208's wait has its own tests (smoke, verdicts): 1 s here, not the default 5
       ...a.inputs,
     },
   });
@@ -88,6 +89,8 @@ function pushWithCli(
       'run',
       '--context',
       a.context,
+      '--min-uptime',
+      '1', // as in action() above
       ...extra,
       '--registry',
       a.registry,

@@ -117,6 +117,8 @@ describe('static rules on real images', { concurrency: 3 }, () => {
         out,
         '--secret',
         `token=${CANARY}`,
+        '--min-uptime',
+        '1', // the static rules are judged here; DF208's wait has its own tests (smoke, verdicts)
         ...(c.noCache ? ['--no-cache'] : []),
         ...(c.buildArgs ?? []).flatMap((a) => ['--build-arg', a]),
         '-q',
