@@ -177,7 +177,9 @@ describe('smoke and test stages', { skip, concurrency: 4 }, () => {
   it('waits for an app that takes several seconds to start, without a fixed sleep', async () => {
     const r = await fixture('smoke-slow-start');
     onlyFails(r.report, [], r.out);
-    assert.ok(r.report.timings.ready! >= 4000, `ready after ${r.report.timings.ready} ms`);
+    // The app listens 4 s after its own start; `ready` counts from `docker run`'s return, which comes after the
+    // container's process started (by up to a second on a busy engine: 3939 ms was seen on the classic store).
+    assert.ok(r.report.timings.ready! >= 3000, `ready after ${r.report.timings.ready} ms`);
     assert.ok(r.report.timings.ready! < 8000, `ready after ${r.report.timings.ready} ms`);
     assert.equal(row(r.report, 'DF205').status, 'skip');
     assert.match(row(r.report, 'DF205').message, /no services configured/);
