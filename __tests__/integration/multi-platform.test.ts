@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,7 +16,6 @@ import { catalog, htpasswdRegistry, registryFetch, tagsOf, uniquePrefix } from '
 import { assertReportSchema } from '../helpers/report-schema.js';
 import { FIXTURES, ROOT, runCli, type ProcResult } from '../helpers/run.js';
 
-const CTX = path.join(FIXTURES, 'apps/multi-platform');
 const PREFIX = uniquePrefix('multi');
 const reg = htpasswdRegistry();
 const AMD = 'linux/amd64';
@@ -70,6 +69,17 @@ interface Run extends ProcResult {
 const temp: string[] = [];
 const localRefs: string[] = [];
 
+/** The fixture's Dockerfile and entrypoint around the compliant app's own server.js (one copy of the app). */
+function fixtureContext(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'df-multi-ctx-'));
+  temp.push(dir);
+  cpSync(path.join(FIXTURES, 'apps/multi-platform'), dir, { recursive: true });
+  copyFileSync(path.join(FIXTURES, 'apps/compliant/server.js'), path.join(dir, 'server.js'));
+  return dir;
+}
+let ctxDir: string | undefined;
+const CTX = (): string => (ctxDir ??= fixtureContext());
+
 /** The CLI on the fixture for both platforms, pushing tag t1 of `repo` to the htpasswd registry. */
 async function run(repo: string, extra: string[]): Promise<Run> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'df-multi-out-'));
@@ -79,7 +89,7 @@ async function run(repo: string, extra: string[]): Promise<Run> {
     [
       'run',
       '--context',
-      CTX,
+      CTX(),
       '--platform',
       `${AMD},${ARM}`,
       '--test-command',
