@@ -39,10 +39,8 @@ p_dist=$!
 failed=
 for c in "typecheck:$p_types" "lint:$p_lint" "check:dist:$p_dist"; do
   name=${c%:*} pid=${c##*:}
-  if wait "$pid"; then cat "$checks/$name"; else
-    cat "$checks/$name"
-    failed="$failed $name"
-  fi
+  wait "$pid" || failed="$failed $name"
+  cat "$checks/$name"
 done
 [ -z "$failed" ] || { echo "[test] failed:$failed" >&2; exit 1; }
 phase "typecheck, lint and check:dist" "$t0"

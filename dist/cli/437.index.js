@@ -1537,22 +1537,20 @@ async function readAll(ctx, sudo, file) {
     await c.done;
     return Buffer.concat(parts);
 }
-/**
- * A reader command (`sudo -n cat`, `sudo -n tar`) as a follower of the run's runner (logged, stopped on an
- * interrupt): its stdout, and `done`, which rejects with its last stderr line when it fails.
- */
+/** A reader command (`sudo -n cat`, `sudo -n tar`) as a follower of the run's runner (logged, stopped on an interrupt). */
 function follow(ctx, argv) {
-    const child = ctx.runner.spawn(argv, { why: 'DF106: read in memory, nothing written' });
-    const ended = new Promise((resolve) => {
-        child.stdout.on('end', () => resolve());
-        child.stdout.on('close', () => resolve());
-    });
-    const done = child.exited.then(async ({ exitCode, stderr }) => {
+    return sourceOf(ctx.runner.spawn(argv, { why: 'DF106: read in memory, nothing written' }), argv.join(' '));
+}
+/**
+ * A follower's stdout, `done` rejecting with its last stderr line when it fails (`exited` settles once its streams
+ * have closed too), and `kill`.
+ */
+function sourceOf(child, what) {
+    const done = child.exited.then(({ exitCode, stderr }) => {
         if (exitCode !== 0)
-            throw new Error(`${argv.join(' ')} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
-        await ended; // the stream's end can come after the exit
+            throw new Error(`${what} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
     });
-    return { stream: child.stdout, done };
+    return { stream: child.stdout, done, kill: () => child.kill() };
 }
 /**
  * Which files of a layer tar hold the needles found in its bytes: by content, else by name or link target
@@ -1717,12 +1715,7 @@ function ended(stream) {
 }
 /** `docker save IMAGE`, failing with docker's own words if it fails. */
 function dockerSave(runner, imageId, why) {
-    const child = (0,commands/* save */.UN)(runner, imageId, why);
-    const done = child.exited.then(({ exitCode, stderr }) => {
-        if (exitCode !== 0)
-            throw new Error(`docker save ${imageId} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
-    });
-    return { stream: child.stdout, done, kill: () => child.kill() };
+    return sourceOf((0,commands/* save */.UN)(runner, imageId, why), `docker save ${imageId}`);
 }
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
 async function eachEntryOf(open, visit) {

@@ -6,7 +6,7 @@ import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
 import { imageInspect, save, storeInfo } from '../docker/commands.js';
-import { errorLine, type Runner } from '../exec/runner.js';
+import { errorLine, type Runner, type Spawned } from '../exec/runner.js';
 import type { BaseImage } from './base-image.js';
 import { MultiMatcher, StreamMatcher } from './matcher.js';
 
@@ -429,21 +429,20 @@ async function readAll(ctx: ScanContext, sudo: string[], file: string): Promise<
   return Buffer.concat(parts);
 }
 
-/**
- * A reader command (`sudo -n cat`, `sudo -n tar`) as a follower of the run's runner (logged, stopped on an
- * interrupt): its stdout, and `done`, which rejects with its last stderr line when it fails.
- */
+/** A reader command (`sudo -n cat`, `sudo -n tar`) as a follower of the run's runner (logged, stopped on an interrupt). */
 function follow(ctx: ScanContext, argv: string[]): Source {
-  const child = ctx.runner.spawn(argv, { why: 'DF106: read in memory, nothing written' });
-  const ended = new Promise<void>((resolve) => {
-    child.stdout.on('end', () => resolve());
-    child.stdout.on('close', () => resolve());
+  return sourceOf(ctx.runner.spawn(argv, { why: 'DF106: read in memory, nothing written' }), argv.join(' '));
+}
+
+/**
+ * A follower's stdout, `done` rejecting with its last stderr line when it fails (`exited` settles once its streams
+ * have closed too), and `kill`.
+ */
+function sourceOf(child: Spawned, what: string): Source & { kill: () => void } {
+  const done = child.exited.then(({ exitCode, stderr }) => {
+    if (exitCode !== 0) throw new Error(`${what} exited ${exitCode}: ${errorLine(stderr)}`);
   });
-  const done = child.exited.then(async ({ exitCode, stderr }) => {
-    if (exitCode !== 0) throw new Error(`${argv.join(' ')} exited ${exitCode}: ${errorLine(stderr)}`);
-    await ended; // the stream's end can come after the exit
-  });
-  return { stream: child.stdout, done };
+  return { stream: child.stdout, done, kill: () => child.kill() };
 }
 
 /**
@@ -608,11 +607,7 @@ function ended(stream: Readable): Promise<void> {
 
 /** `docker save IMAGE`, failing with docker's own words if it fails. */
 export function dockerSave(runner: Runner, imageId: string, why: string): ReturnType<OpenSave> {
-  const child = save(runner, imageId, why);
-  const done = child.exited.then(({ exitCode, stderr }) => {
-    if (exitCode !== 0) throw new Error(`docker save ${imageId} exited ${exitCode}: ${errorLine(stderr)}`);
-  });
-  return { stream: child.stdout, done, kill: () => child.kill() };
+  return sourceOf(save(runner, imageId, why), `docker save ${imageId}`);
 }
 
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
