@@ -22,7 +22,8 @@ function isImageReference(s: string): boolean {
 import { OPTIONS, OPTION_BY_NAME } from './options.js';
 import { parseKeyValues, splitCommand, splitList, type KeyValue } from './parse-lines.js';
 
-export type PushMode = 'auto' | 'true' | 'false';
+/** `by-digest`: as `auto` decides (forced outside CI), but untagged, by digest, for `dockerflow merge` to tag. */
+export type PushMode = 'auto' | 'true' | 'false' | 'by-digest';
 export type MozlogMode = 'off' | 'warn' | 'require';
 /** Opt-in extra tags (src/publish/policy.ts): `sha-<short>`, a same-repository PR's `pr-<N>`, semver expansion. */
 export type TagPolicyEntry = 'sha' | 'pr' | 'semver';
@@ -82,6 +83,8 @@ export interface Config {
   mozlog: MozlogMode;
   version: string | null;
   push: PushMode;
+  /** The action's merge step: reports (or folders of them) of `push: by-digest` runs to tag as one index; empty: a run. */
+  merge: string[];
   tagPolicy: TagPolicyEntry[];
   /** The sticky PR comment (src/github/pr-comment.ts): on every PR run, never, or when the run fails. */
   prComment: PrCommentMode;
@@ -247,7 +250,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
 
   // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
   // whatever push says: the plan decides then.)
-  const push = oneOf('push', str('push'), ['auto', 'true', 'false'] as const);
+  const push = oneOf('push', str('push'), ['auto', 'true', 'false', 'by-digest'] as const);
   const username = str('username');
   const password = raw.get('password') ?? '';
   // (registry-auth credentials are checked per registry when the push is planned.)
@@ -307,6 +310,7 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure'] as const),
     // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
     githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
+    merge: list('merge').map((p) => path.resolve(cwd, p)),
     uploadArtifacts: bool('upload-artifacts'),
     artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
     retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,

@@ -110,7 +110,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
   { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
-  { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+  {
+    name: 'push',
+    kind: 'string',
+    default: 'auto',
+    description: 'auto (push policy), true, false, or by-digest (as auto, untagged: each platform of a fan-out, for merge to tag)',
+  },
   {
     name: 'tag-policy',
     kind: 'list',
@@ -153,6 +158,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     default: '${{ github.token }}',
     actionOnly: true,
     description: 'Token for the pull request comment',
+  },
+  {
+    name: 'merge',
+    kind: 'list',
+    newlineOnly: true,
+    actionOnly: true,
+    description:
+      'Merge step of a fan-out (CLI: dockerflow merge): dockerflow-report.json files, or folders holding them, of push: by-digest runs; builds nothing, tags one index of their images',
   },
   { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
   { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },

@@ -24,8 +24,10 @@ export function planPush(config: Config, git: GitContext): PushPlan {
   const explicit = config.tags.length > 0;
   const prOptIn = config.tagPolicy.includes('pr') && git.pullRequest !== null && !git.pullRequest.fork;
   const refs = explicit ? config.tags : unique([localTag, ...extraTags(config.tagPolicy, git, gitTag)].map(ref));
-  const no = (reason: string): PushPlan => ({ refs, push: false, reason });
-  const yes = (reason: string): PushPlan => ({ refs, push: true, reason });
+  const byDigest = config.push === 'by-digest';
+  const no = (reason: string): PushPlan => ({ refs, push: false, reason, ...(byDigest ? { byDigest } : {}) });
+  const yes = (reason: string): PushPlan =>
+    byDigest ? { refs, push: true, reason: `${reason}, by digest (untagged, for merge to tag)`, byDigest } : { refs, push: true, reason };
 
   if (config.push === 'false') return no('push is false');
   if (git.pullRequest?.fork) {
@@ -34,7 +36,7 @@ export function planPush(config: Config, git: GitContext): PushPlan {
   if (config.push === 'true') return yes('push is true');
   if (prOptIn && !explicit) return yes(`tag-policy pr: a pull request from this repository → :pr-${git.pullRequest!.number}`);
   if (git.pullRequest) return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
-  if (git.event === 'local') return no('run outside CI: pass --push true to push');
+  if (git.event === 'local') return byDigest ? yes('push by-digest outside CI') : no('run outside CI: pass --push true to push');
   if (explicit) return yes('explicit tags');
   if (!PUBLISHING_EVENTS.has(git.event)) {
     return no(`the push policy pushes on push, workflow_dispatch and release events, not ${git.event}: set push: true or tags to push`);

@@ -57,6 +57,8 @@ export interface PushPlan {
   refs: string[];
   push: boolean;
   reason: string;
+  /** `push: by-digest`: the image goes to each ref's repository untagged, by its manifest digest; the tags wait for merge. */
+  byDigest?: boolean;
 }
 
 /** prepare → build */
