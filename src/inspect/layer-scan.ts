@@ -1,12 +1,19 @@
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
-import { imageInspect, save, storeInfo } from '../docker/commands.js';
-import { errorLine, type Runner, type Spawned } from '../exec/runner.js';
+import { imageInspect, save } from '../docker/commands.js';
+import {
+  ContentStore,
+  containerdDataRoot,
+  findContentStore,
+  READ_SIZE,
+  readerFor,
+  sourceOf,
+  type Source,
+} from '../docker/content-store.js';
+import type { Runner } from '../exec/runner.js';
 import type { BaseImage } from './base-image.js';
 import { MultiMatcher, StreamMatcher } from './matcher.js';
 
@@ -91,7 +98,7 @@ export async function scanImage(ctx: ScanContext, req: ScanRequest): Promise<Sca
   const t0 = performance.now();
   const matcher = new MultiMatcher(req.needles);
   // Which image store the engine has is asked alongside the image (a docker CLI call costs 0.1-0.3 s here).
-  const store = req.forceSave ? Promise.resolve(null) : containerdStore(ctx).catch(() => null);
+  const store = req.forceSave ? Promise.resolve(null) : containerdDataRoot(ctx.runner).catch(() => null);
   const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
   if (!image) throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
   const imageId = image.Id; // the ID, also when the request names a tag
@@ -172,17 +179,6 @@ function overlayDirs(image: Inspected, count: number): string[] | string {
   return dirs;
 }
 
-/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
-async function reader(dir: string): Promise<string[]> {
-  if (process.getuid?.() === 0) return [];
-  try {
-    await access(dir, constants.R_OK | constants.X_OK);
-    return [];
-  } catch {
-    return ['sudo', '-n'];
-  }
-}
-
 async function scanOverlay(
   ctx: ScanContext,
   matcher: MultiMatcher,
@@ -195,11 +191,12 @@ async function scanOverlay(
   // The data root, three levels above a layer's diff directory: <root>/overlay2/<id>/diff.
   const root = path.dirname(path.dirname(path.dirname(dirs[0]!)));
   const configFile = path.join(root, 'image/overlay2/imagedb/content/sha256', imageId.replace(/^sha256:/, ''));
-  const sudo = await reader(root);
+  const sudo = await readerFor(root);
+  const files = new ContentStore(root, ctx.runner, sudo, SCAN_WHY);
   const hits: SecretHit[] = [];
   const config = new StreamMatcher(matcher);
   try {
-    config.push(sudo.length ? await readAll(ctx, sudo, configFile) : readFileSync(configFile));
+    config.push(await files.readFile(configFile));
   } catch (e) {
     throw new Fallback(`the engine's files are not readable here (${(e as Error).message})`);
   }
@@ -222,7 +219,7 @@ async function scanOverlay(
     `$ sudo -n cat ${configFile}  # DF106: the image config, and sudo -n tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`,
   );
   for (let l = skip; l < layers.length; l++) {
-    const tarOf = (): Source => follow(ctx, [...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l]!, '.']);
+    const tarOf = (): Source => files.follow([...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l]!, '.']);
     const m = new StreamMatcher(matcher);
     const t = tarOf();
     t.stream.on('data', (c: Buffer) => m.push(c));
@@ -241,7 +238,6 @@ async function scanOverlay(
   return hits;
 }
 
-const READ_SIZE = 1 << 20;
 /** The walk reads synchronously (a small file costs one open, read and close, not three trips through the thread pool) and lets the event loop run this often. */
 const SLICE_MS = 10;
 
@@ -301,21 +297,6 @@ export async function scanDir(dir: string, matcher: MultiMatcher, hit: (needle: 
   return bytes;
 }
 
-/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
-async function containerdStore(ctx: ScanContext): Promise<string | null> {
-  const info = await storeInfo(ctx.runner);
-  if (info === null) return null;
-  const [status, ...root] = info.trim().split(' ');
-  const pairs = JSON.parse(status ?? '[]') as [string, string][] | null;
-  return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
-}
-
-interface Descriptor {
-  mediaType?: string;
-  digest: string;
-  platform?: { os?: string; architecture?: string };
-}
-
 const GOARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
 
 /**
@@ -332,50 +313,34 @@ async function scanContentStore(
   stats: ScanStats,
   root: string,
 ): Promise<SecretHit[]> {
-  const stores = [
-    path.join(root, 'containerd/daemon/io.containerd.content.v1.content'),
-    '/var/lib/containerd/io.containerd.content.v1.content',
-  ];
-  const blob = (store: string, digest: string): string => path.join(store, 'blobs/sha256', digest.replace(/^sha256:/, ''));
-  let store: string | undefined;
-  let sudo: string[] = [];
-  let top: Buffer | undefined;
-  for (const s of stores) {
-    sudo = await reader(path.dirname(s));
-    const got = await readAll(ctx, sudo, blob(s, imageId)).catch(() => null);
-    if (got && `sha256:${createHash('sha256').update(got).digest('hex')}` === imageId) {
-      store = s;
-      top = got;
-      break;
-    }
-  }
-  if (!store || !top) throw new Fallback(`no content store here holds the image's manifest ${short(imageId)} (tried ${stores.join(', ')})`);
-  let manifest = JSON.parse(top.toString()) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
+  const store = await findContentStore(ctx.runner, root, imageId, SCAN_WHY);
+  if (typeof store === 'string') throw new Fallback(store);
+  let manifest = await store.json(imageId);
   if (manifest.manifests) {
     const arch = GOARCH[process.arch] ?? process.arch;
     const pick =
       manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
       manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');
     if (!pick) throw new Fallback(`the image index ${short(imageId)} has no manifest for linux/${arch}`);
-    manifest = JSON.parse((await readAll(ctx, sudo, blob(store, pick.digest))).toString()) as typeof manifest;
+    manifest = await store.json(pick.digest);
   }
   const blobs = manifest.layers ?? [];
   if (!manifest.config || blobs.length !== layers.length) {
     throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
   }
   ctx.log(
-    sudo.length
-      ? `$ sudo -n cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`
-      : `DF106: reading the image config ${short(manifest.config.digest)} and ${layers.length - skip} layer blob(s) in ${store}`,
+    store.sudo.length
+      ? `$ sudo -n cat ${store.path(manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store.dir}`
+      : `DF106: reading the image config ${short(manifest.config.digest)} and ${layers.length - skip} layer blob(s) in ${store.dir}`,
   );
   const hits: SecretHit[] = [];
   const config = new StreamMatcher(matcher);
-  config.push(await readAll(ctx, sudo, blob(store, manifest.config.digest)));
+  config.push(await store.read(manifest.config.digest));
   for (const i of config.found) hits.push({ needle: i, where: `image config ${short(manifest.config.digest)}` });
   for (let l = skip; l < layers.length; l++) {
-    const file = blob(store, blobs[l]!.digest);
+    const file = store.path(blobs[l]!.digest);
     const m = new StreamMatcher(matcher);
-    const c = openFile(ctx, sudo, file);
+    const c = store.open(blobs[l]!.digest);
     c.done.catch(() => undefined);
     try {
       await readDecompressed(c.stream, (chunk) => m.push(chunk));
@@ -386,7 +351,7 @@ async function scanContentStore(
     }
     stats.bytes.scanned += m.bytes;
     if (m.found.size === 0) continue;
-    const again = openFile(ctx, sudo, file);
+    const again = store.open(blobs[l]!.digest);
     again.done.catch(() => undefined);
     const content = new PassThrough();
     const read = readDecompressed(again.stream, (chunk) => content.write(chunk)).then(() => content.end());
@@ -398,52 +363,7 @@ async function scanContentStore(
   return hits;
 }
 
-/** A stream of bytes to scan; `done` rejects with the reason when reading it failed. */
-interface Source {
-  stream: Readable;
-  done: Promise<void>;
-}
-
-/**
- * A file of the engine's, read in place (1 MiB reads) where this process may, else through `sudo -n cat`. The
- * read size matters: at the 64 KiB of a pipe and zlib's 16 KiB output chunks, gunzip alone runs at a sixth of
- * its speed here.
- */
-function openFile(ctx: ScanContext, sudo: string[], file: string): Source {
-  if (sudo.length) return follow(ctx, [...sudo, 'cat', file]);
-  const stream = createReadStream(file, { highWaterMark: READ_SIZE });
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('error', (e) => reject(new Error(`reading ${file}: ${e.message}`)));
-    stream.on('close', () => resolve());
-  });
-  return { stream, done };
-}
-
-/** A small file's whole content (a manifest, a config). */
-async function readAll(ctx: ScanContext, sudo: string[], file: string): Promise<Buffer> {
-  if (!sudo.length) return readFileSync(file);
-  const c = follow(ctx, [...sudo, 'cat', file]);
-  const parts: Buffer[] = [];
-  c.stream.on('data', (d: Buffer) => parts.push(d));
-  await c.done;
-  return Buffer.concat(parts);
-}
-
-/** A reader command (`sudo -n cat`, `sudo -n tar`) as a follower of the run's runner (logged, stopped on an interrupt). */
-function follow(ctx: ScanContext, argv: string[]): Source {
-  return sourceOf(ctx.runner.spawn(argv, { why: 'DF106: read in memory, nothing written' }), argv.join(' '));
-}
-
-/**
- * A follower's stdout, `done` rejecting with its last stderr line when it fails (`exited` settles once its streams
- * have closed too), and `kill`.
- */
-function sourceOf(child: Spawned, what: string): Source & { kill: () => void } {
-  const done = child.exited.then(({ exitCode, stderr }) => {
-    if (exitCode !== 0) throw new Error(`${what} exited ${exitCode}: ${errorLine(stderr)}`);
-  });
-  return { stream: child.stdout, done, kill: () => child.kill() };
-}
+const SCAN_WHY = 'DF106: read in memory, nothing written';
 
 /**
  * Which files of a layer tar hold the needles found in its bytes: by content, else by name or link target
