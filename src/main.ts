@@ -47,7 +47,11 @@ export function actionHost(): ActionHost {
     },
     exit: (code) => process.exit(code),
     // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-    runPipeline: async (ctx) => (await import('./pipeline/pipeline.js')).runPipeline(ctx),
+    // The merge input makes the step a fan-out's merge: it builds nothing, and writes the same outputs and report.
+    runPipeline: async (ctx) =>
+      ctx.config.merge.length > 0
+        ? (await import('./pipeline/merge.js')).runMerge(ctx)
+        : (await import('./pipeline/pipeline.js')).runPipeline(ctx),
     upload: uploadOutDir,
   };
 }

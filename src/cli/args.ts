@@ -48,7 +48,19 @@ export function parseCliArgs(argv: string[]): CliInvocation {
     raw.set(o.name, Array.isArray(v) ? v.join('\n') : String(v));
   }
   const [command = null, ...extra] = parsed.positionals;
-  if (extra.length > 0) throw new ConfigError('usage', `unexpected argument "${extra[0]}"`, 'see dockerflow --help');
+  if (command === 'merge') {
+    // `dockerflow merge [--tag REF]... REPORT...`: the reports (or folders of them) of the by-digest runs.
+    if (extra.length === 0) {
+      throw new ConfigError(
+        'usage',
+        'merge needs the dockerflow-report.json of each by-digest run',
+        'dockerflow merge --tag REF amd64-out arm64-out',
+      );
+    }
+    raw.set('merge', extra.join('\n'));
+    // Merging is asked for by name: outside CI it pushes, as --push true does (--push false only reports).
+    if (!raw.has('push')) raw.set('push', 'true');
+  } else if (extra.length > 0) throw new ConfigError('usage', `unexpected argument "${extra[0]}"`, 'see dockerflow --help');
   return {
     command,
     help: values.help === true,
@@ -74,9 +86,14 @@ function flagLine(o: OptionSpec): string {
 export function helpText(): string {
   return [
     'Usage: dockerflow run [options]',
+    '       dockerflow merge [--tag REF]... [--image, --registry, --username, --password-stdin, --out] REPORT...',
     '',
     'Build the image in --context, inject version.json, check it against the Dockerflow rules, run and',
     'probe the container, run its tests and (with --push true) push it: the same pipeline as the GitHub Action.',
+    '',
+    'merge tags one index of the images that push by-digest runs (one per platform, e.g. one per native',
+    "machine) pushed: each REPORT is such a run's dockerflow-report.json or its out dir. Nothing is built;",
+    'every platform must have passed, and each is read back from the index. It pushes unless --push false.',
     '',
     'Options:',
     ...CLI_OPTIONS.map(flagLine),

@@ -26,8 +26,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       (inv.help || inv.command === 'help' ? io.stdout : io.stderr).write(helpText());
       return inv.help || inv.command === 'help' ? 0 : 2;
     }
-    if (inv.command !== 'run')
-      throw new ConfigError('usage', `unknown command "${inv.command}"`, 'the command is "run"; see dockerflow --help');
+    if (inv.command !== 'run' && inv.command !== 'merge')
+      throw new ConfigError('usage', `unknown command "${inv.command}"`, 'the commands are "run" and "merge"; see dockerflow --help');
     quiet = inv.quiet;
     if (inv.passwordStdin) inv.raw.set('password', (await text(io.stdin)).replace(/\r?\n$/, ''));
     const { resolved, inArgv } = resolveCliSecrets(inv, io.env, io.cwd);
@@ -47,8 +47,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     130,
   );
   try {
-    const { runPipeline } = await import('../pipeline/pipeline.js');
-    const { report, files, configError } = await runPipeline(ctx);
+    const { report, files, configError } =
+      config.merge.length > 0
+        ? await (await import('../pipeline/merge.js')).runMerge(ctx)
+        : await (await import('../pipeline/pipeline.js')).runPipeline(ctx);
     io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
     if (ctx.abort.signal.aborted) return 130;
     if (configError) return 2;

@@ -142,7 +142,8 @@ export function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }: Con
     );
   }
   const file = str('file') ? path.resolve(cwd, str('file')) : path.join(context, 'Dockerfile');
-  if (!existsSync(file) || !statSync(file).isFile()) {
+  // The merge step builds nothing: it reads the git context of `context` only.
+  if (!raw.get('merge')?.trim() && (!existsSync(file) || !statSync(file).isFile())) {
     throw new ConfigError('file', `no Dockerfile at ${file}`, 'create it, or set the Dockerfile path');
   }
 

@@ -37,6 +37,19 @@ export function formatRef(ref: ImageRef): string {
   return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
 }
 
+/** A pushed image by digest: `registry/repository@sha256:…` (what `docker pull` and imagetools take). */
+export function formatDigestRef(ref: { registry: string; repository: string }, digest: string): string {
+  return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}@${digest}`;
+}
+
+/** `registry/repository@sha256:<64 hex>` → its parts (the registry part as `parseTagEntry` finds it); else null. */
+export function parseDigestRef(entry: string, registry: string): { registry: string; repository: string; digest: string } | null {
+  const m = /^(.+)@(sha256:[0-9a-f]{64})$/.exec(entry.trim());
+  if (!m) return null;
+  const parsed = parseTagEntry(`${m[1]}:x`, registry, m[1]!);
+  return parsed ? { registry: parsed.registry, repository: parsed.repository, digest: m[2]! } : null;
+}
+
 /**
  * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
  * (`ghcr.io/org/app:v1`, `org/app:v1`). Returns null when it is neither.

@@ -21,6 +21,12 @@ export function targetPlatform(platforms: string[], arch: string = process.arch)
   return { os: 'linux', architecture: byNode[arch] ?? arch };
 }
 
+/** `os/arch` of a one-platform build: `platforms` as given, else this machine's. */
+export function platformName(platforms: string[]): string {
+  const p = targetPlatform(platforms);
+  return platforms[0] ?? `${p.os}/${p.architecture}`;
+}
+
 export const sameCpu = (a: Platform, b: Platform): boolean => a.os === b.os && a.architecture === b.architecture;
 
 /** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */

@@ -25,3 +25,11 @@ export function tagArgv(imageId: string, ref: string): string[] {
 export function pushArgv(ref: string): string[] {
   return ['docker', 'push', ref];
 }
+
+/**
+ * One index, pushed under every tag of `tags`, of the images `sources` name by digest (`repo@sha256:…`): the
+ * merge of by-digest pushes. buildx copies what the sources' repositories hold; nothing is built.
+ */
+export function imagetoolsCreateArgv(tags: readonly string[], sources: readonly string[]): string[] {
+  return ['docker', 'buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['--tag', t]), ...sources];
+}

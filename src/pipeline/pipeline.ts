@@ -4,11 +4,12 @@ import { UserError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
 import { createContextView } from '../git/context-view.js';
 import { clearPlatformShasums, outFiles, writeRedacted, writeReport, writeShasum, type OutFiles } from '../report/out-files.js';
-import { verdictOf, type Report } from '../report/report.js';
+import { verdictOf, type ImagePlatform, type Report } from '../report/report.js';
 import { reportRows, type CheckResult, type RuleId } from '../rules/catalogue.js';
 import { Stack } from '../smoke/network.js';
 import { detectBuilder } from '../docker/buildx.js';
 import { removeImage } from '../docker/commands.js';
+import { platformName, sameCpu, targetPlatform } from '../docker/platform.js';
 import { build } from '../stages/build.js';
 import { inspect } from '../stages/inspect.js';
 import { prepare } from '../stages/prepare.js';
@@ -17,7 +18,7 @@ import { test } from '../stages/test.js';
 import { wantsLogin, type RegistrySession } from '../publish/login.js';
 import { login } from '../stages/login.js';
 import { publish } from '../stages/publish.js';
-import { newPublished, PublishError, pushReason } from '../publish/published.js';
+import { newPublished, PublishError, pushReason, type Published } from '../publish/published.js';
 import { Interrupted, platformViews, type Built, type Prepared, type RunContext } from '../run/context.js';
 import { mergePlatformRows, type PlatformRows } from '../report/platforms.js';
 import { describeError } from '../run/describe-error.js';
@@ -205,7 +206,9 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
               emulated: pi.emulated,
             })),
           }
-        : {}),
+        : built && prepared?.plan.byDigest
+          ? { platforms: [onePlatform(ctx.config.platforms, built, published)] }
+          : {}),
     },
     version: prepared?.version ?? null,
     checks: rows,
@@ -271,4 +274,16 @@ function annotate(ctx: RunContext, checks: CheckResult[]): void {
     if (c.level === 'error') ctx.ui.error(c.message, where);
     else ctx.ui.warning(c.message, where);
   }
+}
+
+/** A one-platform build's entry in `image.platforms`: written for a by-digest run, whose merge step reads it. */
+function onePlatform(platforms: string[], built: Built, published: Published): ImagePlatform {
+  const platform = platformName(platforms);
+  return {
+    platform,
+    id: built.manifestDigest ?? built.imageId,
+    configDigest: built.configDigest,
+    manifestDigest: published.platformDigests[platform] ?? null,
+    emulated: !sameCpu(targetPlatform(platforms), targetPlatform([])),
+  };
 }

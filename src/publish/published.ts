@@ -3,7 +3,7 @@
  * read-back of one registry's refs (`publishTo`), which the publish stage (stages/publish.ts) runs per registry.
  */
 import { parseTagEntry } from '../config/image-ref.js';
-import { targetPlatform } from '../docker/platform.js';
+import { targetPlatform, type Platform } from '../docker/platform.js';
 import type { PlatformImage, RunContext } from '../run/context.js';
 import { UserError } from '../config/errors.js';
 import type { RegistrySession } from './login.js';
@@ -46,6 +46,15 @@ export function pushReason(plan: PushPlan, out: Published, error: string | undef
   return plan.reason;
 }
 
+/** What a pushed ref must hold, per platform: `name` '' for a one-platform image. */
+export interface Expected {
+  name: string;
+  platform: Platform;
+  configDigest: string;
+  /** The platform's image manifest, when it is known before the read-back (a merge of by-digest pushes). */
+  manifestDigest?: string;
+}
+
 /**
  * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. Returns
  * `before` with the refs read back and verified added (a push docker reported done is not proof the registry
@@ -60,52 +69,74 @@ export async function publishTo(
   before: Published,
   platforms?: readonly PlatformImage[],
 ): Promise<Published> {
-  const out: Published = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
   try {
     for (const ref of refs) await pushRef(ctx, session, imageId, ref);
-    const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
-      ctx.redactor.add(token);
-      ctx.ui.setSecret(token);
-    });
-    // Several platforms: the tag names one index, read back to each platform's entry against its own config digest.
-    const expected = platforms?.map((p) => ({
-      name: p.platform,
-      platform: targetPlatform([p.platform]),
-      configDigest: p.configDigest,
-    })) ?? [{ name: '', platform: targetPlatform(ctx.config.platforms), configDigest }];
-    try {
-      for (const ref of refs) {
-        const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
-        if (!parsed) throw new Error(`cannot parse the pushed ref ${ref}`);
-        let verified: Verified | undefined;
-        for (const e of expected) {
-          const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
-          if (verified && v.digest !== verified.digest) {
-            throw new UserError(
-              `${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`,
-            );
-          }
-          verified ??= v;
-          if (e.name) {
-            out.platformDigests[e.name] = v.manifestDigest;
-            ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
-          }
+  } catch (e) {
+    throw new PublishError(e as Error, before);
+  }
+  // Several platforms: the tag names one index, read back to each platform's entry against its own config digest.
+  const expected = platforms?.map((p) => ({
+    name: p.platform,
+    platform: targetPlatform([p.platform]),
+    configDigest: p.configDigest,
+  })) ?? [{ name: '', platform: targetPlatform(ctx.config.platforms), configDigest }];
+  return readBack(ctx, session, refs, expected, before);
+}
+
+/**
+ * Read each of `refs` back from the registry: every platform of `expected` must be in what it names, with its
+ * config digest (and manifest, when given), and the tag must not move between two reads. Returns `before` with
+ * the refs verified added; a failure throws a PublishError carrying those verified up to it.
+ */
+export async function readBack(
+  ctx: RunContext,
+  session: RegistrySession,
+  refs: string[],
+  expected: readonly Expected[],
+  before: Published,
+): Promise<Published> {
+  const out: Published = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
+  const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
+    ctx.redactor.add(token);
+    ctx.ui.setSecret(token);
+  });
+  try {
+    for (const ref of refs) {
+      const parsed = parseTagEntry(ref, session.registry, ctx.config.image);
+      if (!parsed) throw new Error(`cannot parse the pushed ref ${ref}`);
+      let verified: Verified | undefined;
+      for (const e of expected) {
+        const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
+        if (verified && v.digest !== verified.digest) {
+          throw new UserError(
+            `${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`,
+          );
         }
-        if (!verified) throw new Error(`nothing to verify ${ref} against`);
-        ctx.log.line(
-          `verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`,
-        );
-        out.pushed.push(ref);
-        if (out.digest && out.digest !== verified.digest)
-          ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
-        out.digest ??= verified.digest;
-        out.manifestDigest ??= verified.manifestDigest;
+        if (e.manifestDigest && v.manifestDigest !== e.manifestDigest) {
+          throw new UserError(
+            `${ref} names ${v.manifestDigest} for ${e.name}, not the tested ${e.manifestDigest}: another push moved the tag, re-run the job`,
+          );
+        }
+        verified ??= v;
+        if (e.name) {
+          out.platformDigests[e.name] = v.manifestDigest;
+          ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
+        }
       }
-    } finally {
-      await client.close();
+      if (!verified) throw new Error(`nothing to verify ${ref} against`);
+      ctx.log.line(
+        `verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`,
+      );
+      out.pushed.push(ref);
+      if (out.digest && out.digest !== verified.digest)
+        ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
+      out.digest ??= verified.digest;
+      out.manifestDigest ??= verified.manifestDigest;
     }
   } catch (e) {
     throw new PublishError(e as Error, out);
+  } finally {
+    await client.close();
   }
   return out;
 }

@@ -1,9 +1,11 @@
 /**
- * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
+ * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push, and to push an
+ * image by digest (blobs, then the manifest) where docker push needs a tag. Handles the
  * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
  * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
  */
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { hubRepository, isDockerHub } from '../config/image-ref.js';
 
@@ -92,7 +94,12 @@ export class RegistryClient {
   /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
   async manifest(repository: string, reference: string): Promise<FetchedManifest> {
     const repo = apiRepository(this.host, repository);
-    const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
+    const res = await this.call(
+      'GET',
+      `/v2/${repo}/manifests/${reference}`,
+      { accept: MANIFEST_TYPES.join(', ') },
+      `repository:${repo}:pull`,
+    );
     if (res.status === 404) throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
     if (res.status !== 200) throw this.statusError(res.status, `${repo}:${reference}`, res.body);
     const header = res.headers['docker-content-digest'];
@@ -102,18 +109,70 @@ export class RegistryClient {
     return { digest, mediaType, body: res.body };
   }
 
+  /** Whether the repository holds the blob (a layer another push or a base image already put there). */
+  async hasBlob(repository: string, digest: string): Promise<boolean> {
+    const repo = apiRepository(this.host, repository);
+    const res = await this.call('HEAD', `/v2/${repo}/blobs/${digest}`, {}, pushScope(repo));
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    throw this.statusError(res.status, `blob ${digest} of ${repo}`, res.body);
+  }
+
+  /**
+   * Upload one blob in a single PUT (the registry API's monolithic upload: POST a session, PUT its Location with
+   * `?digest=`); `open` gives its bytes, again when an expired token makes the PUT go once more.
+   */
+  async uploadBlob(repository: string, digest: string, size: number, open: () => Readable | Buffer): Promise<void> {
+    const repo = apiRepository(this.host, repository);
+    const scope = pushScope(repo);
+    const started = await this.call('POST', `/v2/${repo}/blobs/uploads/`, { 'content-length': '0' }, scope);
+    const location = started.headers.location;
+    if (started.status !== 202 || typeof location !== 'string') {
+      throw this.statusError(started.status, `starting the upload of ${digest} to ${repo}`, started.body);
+    }
+    const url = new URL(location, this.baseUrl);
+    url.searchParams.set('digest', digest);
+    const done = await this.call(
+      'PUT',
+      url.toString(),
+      { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+      scope,
+      open,
+    );
+    if (done.status !== 201) throw this.statusError(done.status, `the upload of ${digest} to ${repo}`, done.body);
+  }
+
+  /** PUT a manifest under `reference` (a digest or a tag); returns the digest the registry gives it. */
+  async putManifest(repository: string, reference: string, mediaType: string, body: Buffer): Promise<string> {
+    const repo = apiRepository(this.host, repository);
+    const res = await this.call(
+      'PUT',
+      `/v2/${repo}/manifests/${reference}`,
+      { 'content-type': mediaType, 'content-length': String(body.length) },
+      pushScope(repo),
+      () => body,
+    );
+    if (res.status !== 201) throw this.statusError(res.status, `the manifest ${reference} of ${repo}`, res.body);
+    const header = res.headers['docker-content-digest'];
+    return typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) ? header : sha256(body);
+  }
+
   private statusError(status: number, what: string, body: Buffer): RegistryHttpError {
     const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
     return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
   }
 
-  private async get(
+  /** One API call (`path` under the base URL, or a whole URL the registry gave), authorised for `scope` on a 401. */
+  private async call(
+    method: 'GET' | 'HEAD' | 'POST' | 'PUT',
     path: string,
     headers: Record<string, string>,
     scope: string,
-  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    body?: () => Readable | Buffer,
+  ): Promise<Response> {
+    const url = /^https?:\/\//.test(path) ? path : `${this.baseUrl}${path}`;
     const send = async (authorization?: string) =>
-      this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
+      this.send(url, { ...headers, ...(authorization ? { authorization } : {}) }, method, body?.());
     let res = await send(this.auth.get(scope));
     if (res.status !== 401) return res;
     const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
@@ -122,7 +181,7 @@ export class RegistryClient {
     res = await send(authorization);
     if (res.status === 401 || res.status === 403) {
       throw new RegistryHttpError(
-        `${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`,
+        `${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} ${method === 'GET' || method === 'HEAD' ? 'reading' : 'writing'} ${new URL(url).pathname} (${res.status})`,
         res.status,
       );
     }
@@ -163,10 +222,17 @@ export class RegistryClient {
   private async send(
     url: string,
     headers: Record<string, string>,
-  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    method: Dispatcher.HttpMethod = 'GET',
+    payload?: Readable | Buffer,
+  ): Promise<Response> {
     let res: Dispatcher.ResponseData;
     try {
-      res = await request(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
+      res = await request(url, {
+        method,
+        headers: { 'user-agent': 'dockerflow-action', ...headers },
+        ...(payload !== undefined ? { body: payload } : {}),
+        dispatcher: this.agent,
+      });
     } catch (e) {
       const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
       const code = err.code ?? err.cause?.code ?? '';
@@ -175,10 +241,20 @@ export class RegistryClient {
         0,
       );
     }
-    const body = Buffer.from(await res.body.arrayBuffer());
+    // A HEAD has no body to read.
+    const body = method === 'HEAD' ? (await res.body.dump(), Buffer.alloc(0)) : Buffer.from(await res.body.arrayBuffer());
     return { status: res.statusCode, headers: res.headers, body };
   }
 }
+
+interface Response {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** The token scope of a push: docker asks for pull and push together, as registries expect. */
+const pushScope = (repo: string): string => `repository:${repo}:pull,push`;
 
 export function sha256(body: Buffer): string {
   return `sha256:${createHash('sha256').update(body).digest('hex')}`;

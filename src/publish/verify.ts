@@ -96,7 +96,8 @@ export async function verifyPushed(
   });
 }
 
-function kindOfHttp(e: unknown): FailureKind {
+/** A registry API failure as the retries see it: no answer, 429 and 5xx are worth another try. */
+export function kindOfHttp(e: unknown): FailureKind {
   if (!(e instanceof RegistryHttpError)) return 'fatal';
   if (e.status === 0 || e.status === 429 || e.status >= 500) return 'transient';
   return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';

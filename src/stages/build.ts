@@ -8,6 +8,7 @@ import { tagImage } from '../docker/commands.js';
 import { exportedDigests, imageDigests, platformImages } from '../inspect/image.js';
 import { detectBuilder } from '../docker/buildx.js';
 import { canAttest } from '../docker/attest.js';
+import { canPushByDigest } from '../publish/by-digest.js';
 import type { Built, PlatformImage, Prepared, RunContext } from '../run/context.js';
 import { canHoldPlatforms, targetPlatform } from '../docker/platform.js';
 
@@ -24,6 +25,7 @@ export async function build(ctx: RunContext, prepared: Prepared, contextDir = ct
     if (config.cacheTo.length > 0) ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
   }
   if (config.platforms.length > 1) await canHoldPlatforms(ctx.runner, builder, config.platforms.length);
+  if (prepared.plan.push && prepared.plan.byDigest) await canPushByDigest(ctx);
   // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
   mkdirSync(ctx.workDir, { recursive: true });
   const tmp = mkdtempSync(path.join(ctx.workDir, 'build-'));

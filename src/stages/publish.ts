@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 import type { Built, Prepared, RunContext } from '../run/context.js';
 import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
+import { pushByDigest } from '../publish/by-digest.js';
 import { describeOnHub } from '../publish/hub-description.js';
 import { newPublished, publishTo, PublishError, type Published } from '../publish/published.js';
 import { failsRun, type CheckResult } from '../rules/catalogue.js';
@@ -43,7 +44,9 @@ export async function publish(
     try {
       const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
       if (!login) throw new UserError(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-      out = await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
+      out = plan.byDigest
+        ? await pushByDigest(ctx, login, built, refs, out)
+        : await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
     } catch (e) {
       // What this registry got before its failure counts with what the others got.
       if (e instanceof PublishError) out = e.published;
@@ -59,7 +62,10 @@ export async function publish(
       ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes(refHost(r))).join(', ')} (pushed and verified)` : '';
     throw new PublishError(new UserError(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`), out);
   }
-  ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+  ctx.ui.info(
+    `Pushed and verified ${out.pushed.join(', ')}${plan.byDigest ? ', untagged: dockerflow merge tags them' : ` (${out.digest})`}`,
+  );
+  if (plan.byDigest) return out;
   if (ctx.config.hubDescription || ctx.config.hubShortDescription) {
     try {
       await describeOnHub(ctx, prepared, session, out.pushed);
