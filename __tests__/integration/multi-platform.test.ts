@@ -7,37 +7,20 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { docker, engineUp, imageStore } from '../helpers/docker.js';
+import { docker } from '../helpers/docker.js';
+import { AMD, ARM, multiPlatformContext, multiPlatformMissing } from '../helpers/multi-platform.js';
 import { catalog, htpasswdRegistry, registryFetch, tagsOf, uniquePrefix } from '../helpers/registry.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
-import { FIXTURES, ROOT, runCli, type ProcResult } from '../helpers/run.js';
+import { runCli, type ProcResult } from '../helpers/run.js';
 
 const PREFIX = uniquePrefix('multi');
 const reg = htpasswdRegistry();
-const AMD = 'linux/amd64';
-const ARM = 'linux/arm64';
 
-/** What a multi-platform run needs here, or why it cannot run: then the file is skipped, as arm64.test.ts. */
-function missing(): string | false {
-  if (!engineUp()) return 'no Docker engine';
-  if (imageStore() !== 'containerd') return 'multi-platform images need the containerd image store';
-  try {
-    execFileSync('bash', [path.join(ROOT, 'scripts/setup/qemu.sh'), '--check'], { stdio: 'ignore' });
-  } catch {
-    return 'no QEMU binfmt handler for arm64: run scripts/setup/qemu.sh';
-  }
-  try {
-    docker('image', 'inspect', '--platform', ARM, '--format', '{{.Id}}', 'node:24-slim');
-  } catch {
-    return 'node:24-slim has no linux/arm64 variant: run scripts/setup/base-images-arm64.sh';
-  }
-  return false;
-}
-const skip = missing();
+const skip = multiPlatformMissing();
 
 interface Outcome {
   status: string;
@@ -69,12 +52,9 @@ interface Run extends ProcResult {
 const temp: string[] = [];
 const localRefs: string[] = [];
 
-/** The fixture's Dockerfile and entrypoint around the compliant app's own server.js (one copy of the app). */
 function fixtureContext(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'df-multi-ctx-'));
+  const dir = multiPlatformContext();
   temp.push(dir);
-  cpSync(path.join(FIXTURES, 'apps/multi-platform'), dir, { recursive: true });
-  copyFileSync(path.join(FIXTURES, 'apps/compliant/server.js'), path.join(dir, 'server.js'));
   return dir;
 }
 let ctxDir: string | undefined;
