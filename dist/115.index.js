@@ -181,7 +181,8 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         throw new errors/* ConfigError */.x('context', `"${str('context')}" is not a directory (resolved to ${context})`, 'point it at the folder that holds your Dockerfile');
     }
     const file = str('file') ? external_node_path_default().resolve(cwd, str('file')) : external_node_path_default().join(context, 'Dockerfile');
-    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
+    // The merge step builds nothing: it reads the git context of `context` only.
+    if (!raw.get('merge')?.trim() && (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())) {
         throw new errors/* ConfigError */.x('file', `no Dockerfile at ${file}`, 'create it, or set the Dockerfile path');
     }
     const registryIn = str('registry') || image_ref/* DOCKER_HUB */.Xb;
@@ -250,7 +251,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     }
     // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
     // whatever push says: the plan decides then.)
-    const push = oneOf('push', str('push'), ['auto', 'true', 'false']);
+    const push = oneOf('push', str('push'), ['auto', 'true', 'false', 'by-digest']);
     const username = str('username');
     const password = raw.get('password') ?? '';
     // (registry-auth credentials are checked per registry when the push is planned.)
@@ -302,6 +303,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure']),
         // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
         githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
+        merge: list('merge').map((p) => external_node_path_default().resolve(cwd, p)),
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
@@ -636,8 +638,10 @@ class UserError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ formatDigestRef),
 /* harmony export */   EV: () => (/* binding */ isRegistryHost),
 /* harmony export */   T1: () => (/* binding */ normalRegistry),
+/* harmony export */   Tf: () => (/* binding */ parseDigestRef),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   Z6: () => (/* binding */ isRepository),
 /* harmony export */   _I: () => (/* binding */ hubRepository),
@@ -672,6 +676,18 @@ function looksLikeHost(part) {
 /** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
 function formatRef(ref) {
     return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
+}
+/** A pushed image by digest: `registry/repository@sha256:…` (what `docker pull` and imagetools take). */
+function formatDigestRef(ref, digest) {
+    return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}@${digest}`;
+}
+/** `registry/repository@sha256:<64 hex>` → its parts (the registry part as `parseTagEntry` finds it); else null. */
+function parseDigestRef(entry, registry) {
+    const m = /^(.+)@(sha256:[0-9a-f]{64})$/.exec(entry.trim());
+    if (!m)
+        return null;
+    const parsed = parseTagEntry(`${m[1]}:x`, registry, m[1]);
+    return parsed ? { registry: parsed.registry, repository: parsed.repository, digest: m[2] } : null;
 }
 /**
  * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
@@ -801,7 +817,12 @@ const OPTIONS = [
     },
     { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
     { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
-    { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+    {
+        name: 'push',
+        kind: 'string',
+        default: 'auto',
+        description: 'auto (push policy), true, false, or by-digest (as auto, untagged: each platform of a fan-out, for merge to tag)',
+    },
     {
         name: 'tag-policy',
         kind: 'list',
@@ -843,6 +864,13 @@ const OPTIONS = [
         default: '${{ github.token }}',
         actionOnly: true,
         description: 'Token for the pull request comment',
+    },
+    {
+        name: 'merge',
+        kind: 'list',
+        newlineOnly: true,
+        actionOnly: true,
+        description: 'Merge step of a fan-out (CLI: dockerflow merge): dockerflow-report.json files, or folders holding them, of push: by-digest runs; builds nothing, tags one index of their images',
     },
     { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
     { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },
@@ -1190,6 +1218,7 @@ function readMountinfo() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R5: () => (/* binding */ imagetoolsCreateArgv),
 /* harmony export */   Wg: () => (/* binding */ loginArgv),
 /* harmony export */   d1: () => (/* binding */ pushArgv),
 /* harmony export */   fB: () => (/* binding */ logoutArgv),
@@ -1218,6 +1247,13 @@ function tagArgv(imageId, ref) {
 }
 function pushArgv(ref) {
     return ['docker', 'push', ref];
+}
+/**
+ * One index, pushed under every tag of `tags`, of the images `sources` name by digest (`repo@sha256:…`): the
+ * merge of by-digest pushes. buildx copies what the sources' repositories hold; nothing is built.
+ */
+function imagetoolsCreateArgv(tags, sources) {
+    return ['docker', 'buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['--tag', t]), ...sources];
 }
 
 
@@ -2306,7 +2342,10 @@ function actionHost() {
         },
         exit: (code) => process.exit(code),
         // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
-        runPipeline: async (ctx) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(765), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 86470))).runPipeline(ctx),
+        // The merge input makes the step a fan-out's merge: it builds nothing, and writes the same outputs and report.
+        runPipeline: async (ctx) => ctx.config.merge.length > 0
+            ? (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(712), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 40432))).runMerge(ctx)
+            : (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(118), __webpack_require__.e(188), __webpack_require__.e(712), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 98597))).runPipeline(ctx),
         upload: uploadOutDir,
     };
 }

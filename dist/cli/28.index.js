@@ -301,7 +301,17 @@ function parseCliArgs(argv) {
         raw.set(o.name, Array.isArray(v) ? v.join('\n') : String(v));
     }
     const [command = null, ...extra] = parsed.positionals;
-    if (extra.length > 0)
+    if (command === 'merge') {
+        // `dockerflow merge [--tag REF]... REPORT...`: the reports (or folders of them) of the by-digest runs.
+        if (extra.length === 0) {
+            throw new errors/* ConfigError */.x('usage', 'merge needs the dockerflow-report.json of each by-digest run', 'dockerflow merge --tag REF amd64-out arm64-out');
+        }
+        raw.set('merge', extra.join('\n'));
+        // Merging is asked for by name: outside CI it pushes, as --push true does (--push false only reports).
+        if (!raw.has('push'))
+            raw.set('push', 'true');
+    }
+    else if (extra.length > 0)
         throw new errors/* ConfigError */.x('usage', `unexpected argument "${extra[0]}"`, 'see dockerflow --help');
     return {
         command,
@@ -325,9 +335,14 @@ function flagLine(o) {
 function helpText() {
     return [
         'Usage: dockerflow run [options]',
+        '       dockerflow merge [--tag REF]... [--image, --registry, --username, --password-stdin, --out] REPORT...',
         '',
         'Build the image in --context, inject version.json, check it against the Dockerflow rules, run and',
         'probe the container, run its tests and (with --push true) push it: the same pipeline as the GitHub Action.',
+        '',
+        'merge tags one index of the images that push by-digest runs (one per platform, e.g. one per native',
+        "machine) pushed: each REPORT is such a run's dockerflow-report.json or its out dir. Nothing is built;",
+        'every platform must have passed, and each is read back from the index. It pushes unless --push false.',
         '',
         'Options:',
         ...CLI_OPTIONS.map(flagLine),
@@ -483,8 +498,8 @@ async function main(argv, io) {
             (inv.help || inv.command === 'help' ? io.stdout : io.stderr).write(helpText());
             return inv.help || inv.command === 'help' ? 0 : 2;
         }
-        if (inv.command !== 'run')
-            throw new errors/* ConfigError */.x('usage', `unknown command "${inv.command}"`, 'the command is "run"; see dockerflow --help');
+        if (inv.command !== 'run' && inv.command !== 'merge')
+            throw new errors/* ConfigError */.x('usage', `unknown command "${inv.command}"`, 'the commands are "run" and "merge"; see dockerflow --help');
         quiet = inv.quiet;
         if (inv.passwordStdin)
             inv.raw.set('password', (await (0,consumers_.text)(io.stdin)).replace(/\r?\n$/, ''));
@@ -502,8 +517,9 @@ async function main(argv, io) {
     const ctx = createRunContext(config, new CliUi(io.stderr, !quiet), io.env);
     const removeHandlers = (0,interrupt/* onInterrupt */.nA)(ctx, (signal) => io.stderr.write(`\ndockerflow: ${signal}: interrupted; stopping the run and removing the run's containers and networks\n`), 130);
     try {
-        const { runPipeline } = await Promise.all(/* import() */[__webpack_require__.e(712), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 6437));
-        const { report, files, configError } = await runPipeline(ctx);
+        const { report, files, configError } = config.merge.length > 0
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(817), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 432))).runMerge(ctx)
+            : await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(129), __webpack_require__.e(817), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 8597))).runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
             return 130;
@@ -697,7 +713,8 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         throw new errors/* ConfigError */.x('context', `"${str('context')}" is not a directory (resolved to ${context})`, 'point it at the folder that holds your Dockerfile');
     }
     const file = str('file') ? external_node_path_default().resolve(cwd, str('file')) : external_node_path_default().join(context, 'Dockerfile');
-    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
+    // The merge step builds nothing: it reads the git context of `context` only.
+    if (!raw.get('merge')?.trim() && (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())) {
         throw new errors/* ConfigError */.x('file', `no Dockerfile at ${file}`, 'create it, or set the Dockerfile path');
     }
     const registryIn = str('registry') || image_ref/* DOCKER_HUB */.Xb;
@@ -766,7 +783,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     }
     // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
     // whatever push says: the plan decides then.)
-    const push = oneOf('push', str('push'), ['auto', 'true', 'false']);
+    const push = oneOf('push', str('push'), ['auto', 'true', 'false', 'by-digest']);
     const username = str('username');
     const password = raw.get('password') ?? '';
     // (registry-auth credentials are checked per registry when the push is planned.)
@@ -818,6 +835,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure']),
         // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
         githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
+        merge: list('merge').map((p) => external_node_path_default().resolve(cwd, p)),
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,
@@ -1152,8 +1170,10 @@ class UserError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ formatDigestRef),
 /* harmony export */   EV: () => (/* binding */ isRegistryHost),
 /* harmony export */   T1: () => (/* binding */ normalRegistry),
+/* harmony export */   Tf: () => (/* binding */ parseDigestRef),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   Z6: () => (/* binding */ isRepository),
 /* harmony export */   _I: () => (/* binding */ hubRepository),
@@ -1188,6 +1208,18 @@ function looksLikeHost(part) {
 /** Full, pushable form: `registry/repository:tag`, with Docker Hub's `library/` for single names. */
 function formatRef(ref) {
     return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
+}
+/** A pushed image by digest: `registry/repository@sha256:…` (what `docker pull` and imagetools take). */
+function formatDigestRef(ref, digest) {
+    return `${normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}@${digest}`;
+}
+/** `registry/repository@sha256:<64 hex>` → its parts (the registry part as `parseTagEntry` finds it); else null. */
+function parseDigestRef(entry, registry) {
+    const m = /^(.+)@(sha256:[0-9a-f]{64})$/.exec(entry.trim());
+    if (!m)
+        return null;
+    const parsed = parseTagEntry(`${m[1]}:x`, registry, m[1]);
+    return parsed ? { registry: parsed.registry, repository: parsed.repository, digest: m[2] } : null;
 }
 /**
  * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
@@ -1317,7 +1349,12 @@ const OPTIONS = [
     },
     { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
     { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
-    { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+    {
+        name: 'push',
+        kind: 'string',
+        default: 'auto',
+        description: 'auto (push policy), true, false, or by-digest (as auto, untagged: each platform of a fan-out, for merge to tag)',
+    },
     {
         name: 'tag-policy',
         kind: 'list',
@@ -1359,6 +1396,13 @@ const OPTIONS = [
         default: '${{ github.token }}',
         actionOnly: true,
         description: 'Token for the pull request comment',
+    },
+    {
+        name: 'merge',
+        kind: 'list',
+        newlineOnly: true,
+        actionOnly: true,
+        description: 'Merge step of a fan-out (CLI: dockerflow merge): dockerflow-report.json files, or folders holding them, of push: by-digest runs; builds nothing, tags one index of their images',
     },
     { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
     { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },
@@ -1706,6 +1750,7 @@ function readMountinfo() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R5: () => (/* binding */ imagetoolsCreateArgv),
 /* harmony export */   Wg: () => (/* binding */ loginArgv),
 /* harmony export */   d1: () => (/* binding */ pushArgv),
 /* harmony export */   fB: () => (/* binding */ logoutArgv),
@@ -1734,6 +1779,13 @@ function tagArgv(imageId, ref) {
 }
 function pushArgv(ref) {
     return ['docker', 'push', ref];
+}
+/**
+ * One index, pushed under every tag of `tags`, of the images `sources` name by digest (`repo@sha256:…`): the
+ * merge of by-digest pushes. buildx copies what the sources' repositories hold; nothing is built.
+ */
+function imagetoolsCreateArgv(tags, sources) {
+    return ['docker', 'buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['--tag', t]), ...sources];
 }
 
 

@@ -31973,6 +31973,18 @@ function looksLikeHost(part) {
 function image_ref_formatRef(ref) {
     return `${image_ref_normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}:${ref.tag}`;
 }
+/** A pushed image by digest: `registry/repository@sha256:…` (what `docker pull` and imagetools take). */
+function formatDigestRef(ref, digest) {
+    return `${image_ref_normalRegistry(ref.registry)}/${hubRepository(ref.registry, ref.repository)}@${digest}`;
+}
+/** `registry/repository@sha256:<64 hex>` → its parts (the registry part as `parseTagEntry` finds it); else null. */
+function parseDigestRef(entry, registry) {
+    const m = /^(.+)@(sha256:[0-9a-f]{64})$/.exec(entry.trim());
+    if (!m)
+        return null;
+    const parsed = image_ref_parseTagEntry(`${m[1]}:x`, registry, m[1]);
+    return parsed ? { registry: parsed.registry, repository: parsed.repository, digest: m[2] } : null;
+}
 /**
  * Parse a tag input entry: either a bare tag (`v1.2`) applied to the configured image, or a full reference
  * (`ghcr.io/org/app:v1`, `org/app:v1`). Returns null when it is neither.
@@ -32026,6 +32038,13 @@ function registry_argv_tagArgv(imageId, ref) {
 }
 function pushArgv(ref) {
     return ['docker', 'push', ref];
+}
+/**
+ * One index, pushed under every tag of `tags`, of the images `sources` name by digest (`repo@sha256:…`): the
+ * merge of by-digest pushes. buildx copies what the sources' repositories hold; nothing is built.
+ */
+function imagetoolsCreateArgv(tags, sources) {
+    return ['docker', 'buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['--tag', t]), ...sources];
 }
 
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
@@ -32571,7 +32590,12 @@ const options_OPTIONS = [
     },
     { name: 'mozlog', kind: 'string', default: 'warn', description: 'mozlog log lines: off, warn or require' },
     { name: 'version', kind: 'string', description: 'Override the version field of version.json' },
-    { name: 'push', kind: 'string', default: 'auto', description: 'auto (push policy), true or false' },
+    {
+        name: 'push',
+        kind: 'string',
+        default: 'auto',
+        description: 'auto (push policy), true, false, or by-digest (as auto, untagged: each platform of a fan-out, for merge to tag)',
+    },
     {
         name: 'tag-policy',
         kind: 'list',
@@ -32613,6 +32637,13 @@ const options_OPTIONS = [
         default: '${{ github.token }}',
         actionOnly: true,
         description: 'Token for the pull request comment',
+    },
+    {
+        name: 'merge',
+        kind: 'list',
+        newlineOnly: true,
+        actionOnly: true,
+        description: 'Merge step of a fan-out (CLI: dockerflow merge): dockerflow-report.json files, or folders holding them, of push: by-digest runs; builds nothing, tags one index of their images',
     },
     { name: 'upload-artifacts', kind: 'boolean', default: 'true', description: 'Upload the out dir as a workflow artifact' },
     { name: 'artifact-name', kind: 'string', default: 'dockerflow', description: 'Name of the uploaded artifact' },
@@ -32778,7 +32809,8 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         throw new ConfigError('context', `"${str('context')}" is not a directory (resolved to ${context})`, 'point it at the folder that holds your Dockerfile');
     }
     const file = str('file') ? path.resolve(cwd, str('file')) : path.join(context, 'Dockerfile');
-    if (!existsSync(file) || !statSync(file).isFile()) {
+    // The merge step builds nothing: it reads the git context of `context` only.
+    if (!raw.get('merge')?.trim() && (!existsSync(file) || !statSync(file).isFile())) {
         throw new ConfigError('file', `no Dockerfile at ${file}`, 'create it, or set the Dockerfile path');
     }
     const registryIn = str('registry') || DOCKER_HUB;
@@ -32847,7 +32879,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
     }
     // A forced push needs credentials; say so before anything is built. (A pull request from a fork never pushes,
     // whatever push says: the plan decides then.)
-    const push = oneOf('push', str('push'), ['auto', 'true', 'false']);
+    const push = oneOf('push', str('push'), ['auto', 'true', 'false', 'by-digest']);
     const username = str('username');
     const password = raw.get('password') ?? '';
     // (registry-auth credentials are checked per registry when the push is planned.)
@@ -32899,6 +32931,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure']),
         // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
         githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
+        merge: list('merge').map((p) => path.resolve(cwd, p)),
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,

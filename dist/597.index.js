@@ -1,29 +1,31 @@
-export const id = 437;
-export const ids = [437];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
-/***/ 6437:
+/***/ 98597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  describeError: () => (/* reexport */ describe_error/* describeError */.U),
+  inCatalogueOrder: () => (/* binding */ inCatalogueOrder),
   runPipeline: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: describeError, inCatalogueOrder
-
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(7220);
+var cleanup = __webpack_require__(37220);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(4158);
+var ignore = __webpack_require__(44158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/git/context-view.ts
 
@@ -137,136 +139,22 @@ function safeChown(p, u, g) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/secrets/sink.ts
-
-
-
-
-/**
- * The one place where bytes leave the tool for a file, a runner file command or a console: each function
- * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
- * goes here, so it cannot forget to redact.
- */
-/** Write a whole file (report, version.json, shasum...). */
-function writeFileRedacted(redactor, file, content, mode = 0o644) {
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode });
-}
-/** Append to a file (the job summary). */
-function appendFileRedacted(redactor, file, content) {
-    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
-}
-/**
- * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
- * writes it, the whole entry redacted. Returns false when the runner gave no such file.
- */
-function fileCommandRedacted(redactor, file, name, value) {
-    if (!file)
-        return false;
-    const v = redactor.redact(value);
-    let delimiter = `ghadelimiter_${randomUUID()}`;
-    while (name.includes(delimiter) || v.includes(delimiter))
-        delimiter = `ghadelimiter_${randomUUID()}`;
-    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
-    return true;
-}
-/** A console line or chunk. */
-function writeStreamRedacted(redactor, stream, text) {
-    stream.write(redactor.redact(text));
-}
-/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
-function escapeCommandData(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeCommandProperty(s) {
-    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
-function workflowCommand(name, props, message) {
-    const p = Object.entries(props)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
-        .join(',');
-    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${os.EOL}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/out-files.ts
-
-
-
-function outFiles(dir) {
-    return {
-        dir,
-        buildLog: external_node_path_default().join(dir, 'build.log'),
-        shasum: external_node_path_default().join(dir, 'docker-image-shasum256.txt'),
-        versionJson: external_node_path_default().join(dir, 'version.json'),
-        report: external_node_path_default().join(dir, 'dockerflow-report.json'),
-    };
-}
-/**
- * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
- * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
- */
-function writeRedacted(redactor, file, content) {
-    writeFileRedacted(redactor, file, content);
-}
-/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
-function writeReport(redactor, files, report) {
-    writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
-}
-/**
- * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
- * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
- */
-function platformShasum(files, platform) {
-    return external_node_path_default().join(external_node_path_default().dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
-}
-const PLATFORM_SHASUM = /^docker-image-shasum256-.+\.txt$/;
-/** The per-platform shasum files in the out dir (what this run wrote, once `clearPlatformShasums` ran first). */
-function platformShasums(files) {
-    try {
-        return (0,external_node_fs_.readdirSync)(files.dir)
-            .filter((f) => PLATFORM_SHASUM.test(f))
-            .sort()
-            .map((f) => external_node_path_default().join(files.dir, f));
-    }
-    catch {
-        return [];
-    }
-}
-/** An out dir used again (the CLI's default is the same folder every run) loses a previous run's platform files. */
-function clearPlatformShasums(files) {
-    for (const f of platformShasums(files))
-        (0,external_node_fs_.rmSync)(f, { force: true });
-}
-/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
-function writeShasum(redactor, files, configDigest, platform) {
-    writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
-}
-
+// EXTERNAL MODULE: ./src/report/out-files.ts
+var out_files = __webpack_require__(48832);
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __webpack_require__(88850);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(1062);
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-function verdictOf(checks, failOn, error) {
-    return error === undefined && !checks.some((c) => (0,catalogue/* failsRun */.FR)(c, failOn)) ? 'pass' : 'fail';
-}
-
+var catalogue = __webpack_require__(91062);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(7507);
+var exec_runner = __webpack_require__(37507);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(6872);
+var commands = __webpack_require__(66872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/docker/run-argv.ts
 var run_argv = __webpack_require__(7532);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(6533);
+var names = __webpack_require__(76533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -412,10 +300,12 @@ function detectBuilder(runner) {
     return buildxVersionLine(runner).then((line) => (line === null ? 'classic' : 'buildx'));
 }
 
+// EXTERNAL MODULE: ./src/docker/platform.ts
+var docker_platform = __webpack_require__(88421);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(2023);
+var image_ref = __webpack_require__(22023);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(1377);
+var config_config = __webpack_require__(31377);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
 /** Whether a value asks for an attestation (anything but empty or `false`). */
 const wants = (value) => value !== '' && value !== 'false';
@@ -568,47 +458,7 @@ function buildSettings(req) {
 }
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
-;// CONCATENATED MODULE: ./src/docker/platform.ts
-/**
- * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
- * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
- */
-
-
-/** The platform the local engine built for: `platforms` when given, else this machine's. */
-function targetPlatform(platforms, arch = process.arch) {
-    const [os, architecture] = (platforms[0] ?? '').split('/');
-    if (os && architecture)
-        return { os, architecture };
-    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
-    return { os: 'linux', architecture: byNode[arch] ?? arch };
-}
-const sameCpu = (a, b) => a.os === b.os && a.architecture === b.architecture;
-/** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */
-const platformSlug = (platform) => platform.replaceAll('/', '-');
-/** Whether `docker info`'s DriverStatus names the containerd snapshotter (the containerd image store). */
-const isContainerdStore = (driverStatus) => /io\.containerd\.snapshotter/.test(driverStatus);
-/**
- * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
- * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
- */
-const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-    (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
-/**
- * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
- * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
- */
-async function canHoldPlatforms(runner, builder, n) {
-    if (builder === 'classic') {
-        throw new errors/* UserError */.y(`platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`, 'config');
-    }
-    const info = await (0,commands/* storeInfo */.Iu)(runner);
-    if (info !== null && !isContainerdStore(info)) {
-        throw new errors/* UserError */.y(`platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`, 'config');
-    }
-}
-
+var tar_stream = __webpack_require__(56118);
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
 
 
@@ -680,7 +530,7 @@ function resolveLayout(blobs, top, platform) {
             return { configDigest: m.config.digest, manifestDigest: digest };
         if (!Array.isArray(m.manifests) && !INDEX.test(m.mediaType ?? ''))
             throw new Error(`${digest} is neither an image manifest nor an index`);
-        const images = (m.manifests ?? []).filter((d) => d.digest && !isAttestation(d));
+        const images = (m.manifests ?? []).filter((d) => d.digest && !(0,docker_platform/* isAttestation */.H3)(d));
         const entry = images.find((d) => d.platform?.os === platform.os && d.platform?.architecture === platform.architecture) ??
             (images.length === 1 && !images[0].platform ? images[0] : undefined);
         if (!entry?.digest) {
@@ -797,13 +647,13 @@ async function exportedImage(ctx, engineId, top, platform, exported) {
  * config digest, from what the build exported (else the image's `docker save`), and whether it runs emulated here.
  */
 async function platformImages(ctx, engineId, platforms, exported, arch = process.arch) {
-    const native = targetPlatform([], arch);
+    const native = (0,docker_platform/* targetPlatform */.LM)([], arch);
     return Promise.all(platforms.map(async (platform) => {
-        const p = targetPlatform([platform]);
+        const p = (0,docker_platform/* targetPlatform */.LM)([platform]);
         const d = await imageDigests(ctx, engineId, p, exported);
         if (!d.manifestDigest)
             throw new Error(`the engine holds no ${platform} manifest for ${engineId}`);
-        return { platform, manifestDigest: d.manifestDigest, configDigest: d.configDigest, emulated: !sameCpu(p, native) };
+        return { platform, manifestDigest: d.manifestDigest, configDigest: d.configDigest, emulated: !(0,docker_platform/* sameCpu */.fy)(p, native) };
     }));
 }
 /**
@@ -824,7 +674,292 @@ function inspectPlatformPair(ctx, ref, baseRef, platform) {
     return Promise.all([one(ref), baseRef ? one(baseRef) : Promise.resolve(null)]);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/docker/content-store.ts
+/**
+ * The engine's containerd content store, read in place: every blob of an image (index, manifest, config, the
+ * compressed layers) by digest. The DF106 scan reads the layers from it (inspect/layer-scan.ts), and a
+ * `push: by-digest` uploads them from it to the registry (publish/by-digest.ts): the same bytes `docker push`
+ * would send, without the tag docker needs.
+ */
+
+
+
+
+
+
+/** Reads of 1 MiB: at a pipe's 64 KiB and zlib's 16 KiB output chunks, gunzip runs at a sixth of its speed. */
+const READ_SIZE = 1 << 20;
+/**
+ * A follower's stdout, `done` rejecting with its last stderr line when it fails (`exited` settles once its streams
+ * have closed too), and `kill`.
+ */
+function sourceOf(child, what) {
+    const done = child.exited.then(({ exitCode, stderr }) => {
+        if (exitCode !== 0)
+            throw new Error(`${what} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
+    });
+    return { stream: child.stdout, done, kill: () => child.kill() };
+}
+/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
+async function readerFor(dir) {
+    if (process.getuid?.() === 0)
+        return [];
+    try {
+        await (0,promises_.access)(dir, promises_.constants.R_OK | promises_.constants.X_OK);
+        return [];
+    }
+    catch {
+        return ['sudo', '-n'];
+    }
+}
+/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
+async function containerdDataRoot(runner) {
+    const info = await (0,commands/* storeInfo */.Iu)(runner);
+    if (info === null)
+        return null;
+    const [status, ...root] = info.trim().split(' ');
+    const pairs = JSON.parse(status ?? '[]');
+    return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
+}
+const sha256Of = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+/** One content store, with how to read it (in place, or through `sudo -n cat`). */
+class ContentStore {
+    dir;
+    runner;
+    sudo;
+    why;
+    constructor(dir, runner, 
+    /** `['sudo', '-n']` when the files are the engine's only; empty when this process reads them. */
+    sudo, 
+    /** Why a follower reads: said in build.log beside its command line. */
+    why) {
+        this.dir = dir;
+        this.runner = runner;
+        this.sudo = sudo;
+        this.why = why;
+    }
+    path(digest) {
+        return external_node_path_default().join(this.dir, 'blobs/sha256', digest.replace(/^sha256:/, ''));
+    }
+    /** A blob read in 1 MiB reads. */
+    open(digest) {
+        const file = this.path(digest);
+        if (this.sudo.length)
+            return this.follow([...this.sudo, 'cat', file]);
+        const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_SIZE });
+        const done = new Promise((resolve, reject) => {
+            stream.on('error', (e) => reject(new Error(`reading ${file}: ${e.message}`)));
+            stream.on('close', () => resolve());
+        });
+        return { stream, done };
+    }
+    /** A small blob's whole content (an index, a manifest, a config). */
+    read(digest) {
+        return this.readFile(this.path(digest));
+    }
+    /** A small file of the engine's, whole (the overlay2 store's image config too), through this store's reader. */
+    async readFile(file) {
+        if (!this.sudo.length)
+            return (0,external_node_fs_.readFileSync)(file);
+        const c = this.follow([...this.sudo, 'cat', file]);
+        const parts = [];
+        c.stream.on('data', (d) => parts.push(d));
+        await c.done;
+        return Buffer.concat(parts);
+    }
+    /** A small blob, checked against its digest, as JSON. */
+    async json(digest) {
+        const body = await this.read(digest);
+        if (sha256Of(body) !== digest)
+            throw new Error(`the blob ${this.path(digest)} does not hash to ${digest}`);
+        return JSON.parse(body.toString('utf8'));
+    }
+    /** A reader command (`sudo -n cat`) as a follower of the run's runner (logged, stopped on an interrupt). */
+    follow(argv) {
+        return sourceOf(this.runner.spawn(argv, { why: this.why }), argv.join(' '));
+    }
+}
+/**
+ * The content store that holds the blob `digest` (an image ID on the containerd image store): the engine's own
+ * (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`). A string says why none does.
+ */
+async function findContentStore(runner, dataRoot, digest, why) {
+    const stores = [
+        external_node_path_default().join(dataRoot, 'containerd/daemon/io.containerd.content.v1.content'),
+        '/var/lib/containerd/io.containerd.content.v1.content',
+    ];
+    for (const dir of stores) {
+        const store = new ContentStore(dir, runner, await readerFor(external_node_path_default().dirname(dir)), why);
+        const got = await store.read(digest).catch(() => null);
+        if (got && sha256Of(got) === digest)
+            return store;
+    }
+    return `no content store here holds ${digest.slice(0, 19)} (tried ${stores.join(', ')})`;
+}
+/** `os/arch[/variant]` of an index entry. */
+const platformOf = (d) => [d.platform?.os, d.platform?.architecture, d.platform?.variant].filter(Boolean).join('/');
+/**
+ * The image manifest for `platform` (`os/arch[/variant]`) under `top` (an index or the manifest itself): its
+ * digest, bytes' media type and JSON. Attestation entries (unknown/unknown) never match.
+ */
+async function platformManifest(store, top, platform) {
+    const m = await store.json(top);
+    if (!m.manifests)
+        return {
+            digest: top,
+            mediaType: m.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+            size: (await store.read(top)).length,
+            manifest: m,
+        };
+    const [os, arch, variant] = platform.split('/');
+    const pick = m.manifests.find((d) => d.platform?.os === os && d.platform?.architecture === arch && (!variant || d.platform?.variant === variant));
+    if (!pick)
+        return `the image index ${top.slice(0, 19)} has no manifest for ${platform} (it has ${m.manifests.map(platformOf).join(', ')})`;
+    const child = await store.json(pick.digest);
+    return {
+        digest: pick.digest,
+        mediaType: pick.mediaType ?? child.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+        size: pick.size ?? (await store.read(pick.digest)).length,
+        manifest: child,
+    };
+}
+
+// EXTERNAL MODULE: ./src/publish/published.ts
+var publish_published = __webpack_require__(69777);
+// EXTERNAL MODULE: ./src/publish/push.ts
+var push = __webpack_require__(29675);
+// EXTERNAL MODULE: ./src/publish/registry-client.ts
+var registry_client = __webpack_require__(51666);
+// EXTERNAL MODULE: ./src/publish/retry.ts
+var retry = __webpack_require__(30833);
+// EXTERNAL MODULE: ./src/publish/verify.ts
+var verify = __webpack_require__(89458);
+;// CONCATENATED MODULE: ./src/publish/by-digest.ts
+/**
+ * `push: by-digest`: each platform's image goes to the registry untagged, by its manifest digest, for a merge step
+ * (`dockerflow merge`, the reusable workflow's `distribute`) to tag as one index. `docker push` needs a tag, and
+ * the docker driver refuses buildx's push-by-digest, so the blobs are uploaded from the engine's content store
+ * through the registry API: the bytes docker push would send, under no tag. Each manifest is then read back by its
+ * digest and checked against the platform's config digest, as a tagged push is.
+ */
+
+
+
+
+
+
+
+
+
+const WHY = 'push by-digest: a blob read for its upload';
+/** Which image store the engine has, asked before the build: by-digest reads the containerd content store. */
+async function canPushByDigest(ctx) {
+    if ((await containerdDataRoot(ctx.runner).catch(() => null)) === null) {
+        throw new errors/* UserError */.y('push: by-digest uploads the image from the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or use push: auto', 'config');
+    }
+}
+/**
+ * Upload every platform of `built` to the repository of each of `refs` (untagged), then read each manifest back
+ * by digest. Returns `before` with `repo@digest` refs added, one per platform and repository, in that order.
+ */
+async function pushByDigest(ctx, session, built, refs, before) {
+    const out = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
+    const root = await containerdDataRoot(ctx.runner);
+    if (root === null)
+        await canPushByDigest(ctx);
+    const store = await findContentStore(ctx.runner, root, built.imageId, WHY);
+    if (typeof store === 'string')
+        throw new errors/* UserError */.y(`push: by-digest cannot find the image's blobs: ${store}`);
+    const platforms = built.platforms?.map((p) => ({ name: p.platform, configDigest: p.configDigest })) ?? [
+        { name: (0,docker_platform/* platformName */.$r)(ctx.config.platforms), configDigest: built.configDigest },
+    ];
+    const repositories = new Map();
+    for (const ref of refs) {
+        const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
+        if (!parsed)
+            throw new Error(`cannot parse the planned ref ${ref}`);
+        repositories.set(`${parsed.registry}/${parsed.repository}`, parsed);
+    }
+    const client = new registry_client/* RegistryClient */.bP(session.registry, { username: session.username, password: session.password }, (token) => {
+        ctx.redactor.add(token);
+        ctx.ui.setSecret(token);
+    });
+    try {
+        for (const p of platforms) {
+            const m = await platformManifest(store, built.imageId, p.name);
+            if (typeof m === 'string')
+                throw new errors/* UserError */.y(`push: by-digest: ${m}`);
+            if (m.manifest.config?.digest !== p.configDigest) {
+                throw new Error(`the engine's ${p.name} manifest ${m.digest} names config ${m.manifest.config?.digest}, the build made ${p.configDigest}`);
+            }
+            const blobs = [m.manifest.config, ...(m.manifest.layers ?? [])];
+            for (const repo of repositories.values()) {
+                const display = (0,image_ref/* formatDigestRef */.$Y)(repo, m.digest);
+                ctx.ui.info(`Pushing ${p.name} by digest to ${display} (${blobs.length} blobs, no tag)`);
+                for (const blob of blobs)
+                    await upload(ctx, client, store, repo.repository, blob, display);
+                const body = await store.read(m.digest);
+                const put = await (0,retry/* retryRegistry */.II)(`PUT manifest ${display}`, () => client.putManifest(repo.repository, m.digest, m.mediaType, body), {
+                    say: (line) => ctx.ui.info(line),
+                    why: (e) => e.message,
+                    kindOf: verify/* kindOfHttp */.A,
+                    budgetMs: push/* PUSH_BUDGET_MS */.K,
+                });
+                if (put !== m.digest)
+                    throw new Error(`the registry stored the manifest of ${display} as ${put}`);
+                const v = await (0,verify/* verifyPushed */.Zi)(client, { repository: repo.repository, tag: m.digest, display }, p.configDigest, (0,docker_platform/* targetPlatform */.LM)([p.name]), (line) => ctx.ui.info(line));
+                ctx.log.line(`verified ${display} ${p.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
+                out.pushed.push(display);
+                out.platformDigests[p.name] = v.manifestDigest;
+                out.digest ??= v.digest;
+                out.manifestDigest ??= v.manifestDigest;
+            }
+        }
+    }
+    catch (e) {
+        throw new publish_published/* PublishError */.S1(e instanceof errors/* UserError */.y || !(e instanceof Error) ? e : byDigestError(session, e), out);
+    }
+    finally {
+        await client.close();
+    }
+    return out;
+}
+/** One blob into `repository`, unless the registry has it already (a base layer, a second run of the same image). */
+async function upload(ctx, client, store, repository, blob, display) {
+    if (typeof blob.size !== 'number')
+        throw new Error(`the manifest of ${display} gives no size for ${blob.digest}`);
+    await (0,retry/* retryRegistry */.II)(`uploading ${blob.digest.slice(0, 19)} to ${display}`, async () => {
+        if (await client.hasBlob(repository, blob.digest))
+            return;
+        const opened = [];
+        try {
+            await client.uploadBlob(repository, blob.digest, blob.size, () => {
+                const src = store.open(blob.digest);
+                src.done.catch(() => undefined);
+                opened.push(src);
+                return src.stream;
+            });
+        }
+        catch (e) {
+            for (const o of opened)
+                o.kill?.();
+            throw e;
+        }
+    }, { say: (line) => ctx.ui.info(line), why: (e) => e.message, kindOf: verify/* kindOfHttp */.A, budgetMs: push/* PUSH_BUDGET_MS */.K });
+}
+function byDigestError(session, e) {
+    if (/\b(401|403)\b|refused/.test(e.message)) {
+        return new errors/* UserError */.y(`registry ${session.registry} refused the by-digest push by user ${session.username} (${e.message}): check that the repository exists and that the token has write access to it`);
+    }
+    return new errors/* UserError */.y(`push: by-digest to ${session.registry} failed: ${e.message}; the full output is in build.log`);
+}
+
 ;// CONCATENATED MODULE: ./src/stages/build.ts
+
 
 
 
@@ -848,7 +983,9 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
             ctx.ui.warning('cache-to needs the docker buildx plugin; it is ignored by the classic builder');
     }
     if (config.platforms.length > 1)
-        await canHoldPlatforms(ctx.runner, builder, config.platforms.length);
+        await (0,docker_platform/* canHoldPlatforms */.sT)(ctx.runner, builder, config.platforms.length);
+    if (prepared.plan.push && prepared.plan.byDigest)
+        await canPushByDigest(ctx);
     // In the run's own folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
     const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(ctx.workDir, 'build-'));
@@ -874,7 +1011,7 @@ async function build(ctx, prepared, contextDir = ctx.config.context) {
             const { configDigest, manifestDigest } = first;
             return { imageId, configDigest, manifestDigest, refs: prepared.plan.refs, builder, runRef, platforms };
         }
-        const digests = await imageDigests(ctx, imageId, targetPlatform(config.platforms), exported);
+        const digests = await imageDigests(ctx, imageId, (0,docker_platform/* targetPlatform */.LM)(config.platforms), exported);
         return { imageId, ...digests, refs: prepared.plan.refs, builder, runRef };
     }
     catch (e) {
@@ -961,7 +1098,7 @@ async function buildChecks(ctx, versionLine) {
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
+var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -1059,12 +1196,10 @@ function lastInstruction(facts, keyword) {
     return facts.finalStage.filter((i) => i.keyword === keyword).at(-1);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/inspect/matcher.ts
 /**
  * Multi-pattern search over bytes: every needle (every secret in every encoding) in one pass, whatever their
@@ -1190,8 +1325,6 @@ class StreamMatcher {
 
 
 
-
-
 /** The base image whose layers a scan skips, if any. */
 function baseToSkip(req) {
     return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
@@ -1208,7 +1341,7 @@ async function scanImage(ctx, req) {
     const t0 = performance.now();
     const matcher = new MultiMatcher(req.needles);
     // Which image store the engine has is asked alongside the image (a docker CLI call costs 0.1-0.3 s here).
-    const store = req.forceSave ? Promise.resolve(null) : containerdStore(ctx).catch(() => null);
+    const store = req.forceSave ? Promise.resolve(null) : containerdDataRoot(ctx.runner).catch(() => null);
     const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
     if (!image)
         throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
@@ -1301,27 +1434,16 @@ function overlayDirs(image, count) {
         return `overlay2 reports ${dirs.length} layer directories for ${count} layers`;
     return dirs;
 }
-/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
-async function reader(dir) {
-    if (process.getuid?.() === 0)
-        return [];
-    try {
-        await (0,promises_.access)(dir, promises_.constants.R_OK | promises_.constants.X_OK);
-        return [];
-    }
-    catch {
-        return ['sudo', '-n'];
-    }
-}
 async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     // The data root, three levels above a layer's diff directory: <root>/overlay2/<id>/diff.
     const root = external_node_path_default().dirname(external_node_path_default().dirname(external_node_path_default().dirname(dirs[0])));
     const configFile = external_node_path_default().join(root, 'image/overlay2/imagedb/content/sha256', imageId.replace(/^sha256:/, ''));
-    const sudo = await reader(root);
+    const sudo = await readerFor(root);
+    const files = new ContentStore(root, ctx.runner, sudo, SCAN_WHY);
     const hits = [];
     const config = new StreamMatcher(matcher);
     try {
-        config.push(sudo.length ? await readAll(ctx, sudo, configFile) : (0,external_node_fs_.readFileSync)(configFile));
+        config.push(await files.readFile(configFile));
     }
     catch (e) {
         throw new Fallback(`the engine's files are not readable here (${e.message})`);
@@ -1343,7 +1465,7 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     }
     ctx.log(`$ sudo -n cat ${configFile}  # DF106: the image config, and sudo -n tar of ${layers.length - skip} layer dir(s) under ${root}/overlay2`);
     for (let l = skip; l < layers.length; l++) {
-        const tarOf = () => follow(ctx, [...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l], '.']);
+        const tarOf = () => files.follow([...sudo, 'tar', '-c', '-f', '-', '-C', dirs[l], '.']);
         const m = new StreamMatcher(matcher);
         const t = tarOf();
         t.stream.on('data', (c) => m.push(c));
@@ -1363,7 +1485,6 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     }
     return hits;
 }
-const READ_SIZE = 1 << 20;
 /** The walk reads synchronously (a small file costs one open, read and close, not three trips through the thread pool) and lets the event loop run this often. */
 const SLICE_MS = 10;
 /**
@@ -1428,15 +1549,6 @@ async function scanDir(dir, matcher, hit) {
     }
     return bytes;
 }
-/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
-async function containerdStore(ctx) {
-    const info = await (0,commands/* storeInfo */.Iu)(ctx.runner);
-    if (info === null)
-        return null;
-    const [status, ...root] = info.trim().split(' ');
-    const pairs = JSON.parse(status ?? '[]');
-    return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
-}
 const GOARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
 /**
  * The containerd image store keeps every blob (manifest, config, compressed layers) in its content store, by
@@ -1444,50 +1556,34 @@ const GOARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s39
  * The image ID is the digest of its manifest or index; the store that holds a blob with that digest is the one.
  */
 async function scanContentStore(ctx, matcher, imageId, layers, skip, stats, root) {
-    const stores = [
-        external_node_path_default().join(root, 'containerd/daemon/io.containerd.content.v1.content'),
-        '/var/lib/containerd/io.containerd.content.v1.content',
-    ];
-    const blob = (store, digest) => external_node_path_default().join(store, 'blobs/sha256', digest.replace(/^sha256:/, ''));
-    let store;
-    let sudo = [];
-    let top;
-    for (const s of stores) {
-        sudo = await reader(external_node_path_default().dirname(s));
-        const got = await readAll(ctx, sudo, blob(s, imageId)).catch(() => null);
-        if (got && `sha256:${(0,external_node_crypto_.createHash)('sha256').update(got).digest('hex')}` === imageId) {
-            store = s;
-            top = got;
-            break;
-        }
-    }
-    if (!store || !top)
-        throw new Fallback(`no content store here holds the image's manifest ${layer_scan_short(imageId)} (tried ${stores.join(', ')})`);
-    let manifest = JSON.parse(top.toString());
+    const store = await findContentStore(ctx.runner, root, imageId, SCAN_WHY);
+    if (typeof store === 'string')
+        throw new Fallback(store);
+    let manifest = await store.json(imageId);
     if (manifest.manifests) {
         const arch = GOARCH[process.arch] ?? process.arch;
         const pick = manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
             manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');
         if (!pick)
             throw new Fallback(`the image index ${layer_scan_short(imageId)} has no manifest for linux/${arch}`);
-        manifest = JSON.parse((await readAll(ctx, sudo, blob(store, pick.digest))).toString());
+        manifest = await store.json(pick.digest);
     }
     const blobs = manifest.layers ?? [];
     if (!manifest.config || blobs.length !== layers.length) {
         throw new Fallback(`the manifest lists ${blobs.length} layer blobs for ${layers.length} layers`);
     }
-    ctx.log(sudo.length
-        ? `$ sudo -n cat ${blob(store, manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store}`
-        : `DF106: reading the image config ${layer_scan_short(manifest.config.digest)} and ${layers.length - skip} layer blob(s) in ${store}`);
+    ctx.log(store.sudo.length
+        ? `$ sudo -n cat ${store.path(manifest.config.digest)}  # DF106: the image config, and ${layers.length - skip} layer blob(s) from ${store.dir}`
+        : `DF106: reading the image config ${layer_scan_short(manifest.config.digest)} and ${layers.length - skip} layer blob(s) in ${store.dir}`);
     const hits = [];
     const config = new StreamMatcher(matcher);
-    config.push(await readAll(ctx, sudo, blob(store, manifest.config.digest)));
+    config.push(await store.read(manifest.config.digest));
     for (const i of config.found)
         hits.push({ needle: i, where: `image config ${layer_scan_short(manifest.config.digest)}` });
     for (let l = skip; l < layers.length; l++) {
-        const file = blob(store, blobs[l].digest);
+        const file = store.path(blobs[l].digest);
         const m = new StreamMatcher(matcher);
-        const c = openFile(ctx, sudo, file);
+        const c = store.open(blobs[l].digest);
         c.done.catch(() => undefined);
         try {
             await readDecompressed(c.stream, (chunk) => m.push(chunk));
@@ -1501,7 +1597,7 @@ async function scanContentStore(ctx, matcher, imageId, layers, skip, stats, root
         stats.bytes.scanned += m.bytes;
         if (m.found.size === 0)
             continue;
-        const again = openFile(ctx, sudo, file);
+        const again = store.open(blobs[l].digest);
         again.done.catch(() => undefined);
         const content = new external_node_stream_.PassThrough();
         const read = readDecompressed(again.stream, (chunk) => content.write(chunk)).then(() => content.end());
@@ -1512,46 +1608,7 @@ async function scanContentStore(ctx, matcher, imageId, layers, skip, stats, root
     }
     return hits;
 }
-/**
- * A file of the engine's, read in place (1 MiB reads) where this process may, else through `sudo -n cat`. The
- * read size matters: at the 64 KiB of a pipe and zlib's 16 KiB output chunks, gunzip alone runs at a sixth of
- * its speed here.
- */
-function openFile(ctx, sudo, file) {
-    if (sudo.length)
-        return follow(ctx, [...sudo, 'cat', file]);
-    const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_SIZE });
-    const done = new Promise((resolve, reject) => {
-        stream.on('error', (e) => reject(new Error(`reading ${file}: ${e.message}`)));
-        stream.on('close', () => resolve());
-    });
-    return { stream, done };
-}
-/** A small file's whole content (a manifest, a config). */
-async function readAll(ctx, sudo, file) {
-    if (!sudo.length)
-        return (0,external_node_fs_.readFileSync)(file);
-    const c = follow(ctx, [...sudo, 'cat', file]);
-    const parts = [];
-    c.stream.on('data', (d) => parts.push(d));
-    await c.done;
-    return Buffer.concat(parts);
-}
-/** A reader command (`sudo -n cat`, `sudo -n tar`) as a follower of the run's runner (logged, stopped on an interrupt). */
-function follow(ctx, argv) {
-    return sourceOf(ctx.runner.spawn(argv, { why: 'DF106: read in memory, nothing written' }), argv.join(' '));
-}
-/**
- * A follower's stdout, `done` rejecting with its last stderr line when it fails (`exited` settles once its streams
- * have closed too), and `kill`.
- */
-function sourceOf(child, what) {
-    const done = child.exited.then(({ exitCode, stderr }) => {
-        if (exitCode !== 0)
-            throw new Error(`${what} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
-    });
-    return { stream: child.stdout, done, kill: () => child.kill() };
-}
+const SCAN_WHY = 'DF106: read in memory, nothing written';
 /**
  * Which files of a layer tar hold the needles found in its bytes: by content, else by name or link target
  * (a value in a file name is in the layer too). A match of the raw bytes that runs across a file's end into
@@ -1773,7 +1830,7 @@ function dedupeHits(hits, needles) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
 
 const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -2134,327 +2191,8 @@ function inStageOrder(rows) {
     return (0,catalogue/* rulesOf */.fD)('inspect').flatMap((id) => byId.get(id) ?? []);
 }
 
-;// CONCATENATED MODULE: ./src/git/context.ts
-const NO_GIT = {
-    commit: null,
-    branch: null,
-    exactTag: null,
-    describe: null,
-    remoteUrl: null,
-    defaultBranch: null,
-};
-function contextFromGitHub(env, event, local) {
-    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-    const repo = env.GITHUB_REPOSITORY ?? event.repository?.full_name ?? '';
-    const eventName = env.GITHUB_EVENT_NAME ?? 'push';
-    const ref = eventName === 'workflow_dispatch' ? dispatchedRef(env, event, local) : (env.GITHUB_REF ?? '');
-    const pr = event.pull_request;
-    const pullRequest = pr && typeof pr.number === 'number'
-        ? {
-            number: pr.number,
-            // A deleted fork has head.repo null: treat it as a fork, the safe side.
-            fork: !pr.head?.repo || pr.head.repo.fork === true || pr.head.repo.full_name !== (pr.base?.repo?.full_name ?? repo),
-        }
-        : null;
-    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : null;
-    const branch = ref.startsWith('refs/heads/')
-        ? ref.slice('refs/heads/'.length)
-        : pullRequest
-            ? (env.GITHUB_HEAD_REF ?? pr?.head?.ref ?? null)
-            : null;
-    const runUrl = env.GITHUB_RUN_ID ? `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : 'local';
-    return {
-        event: eventName,
-        repoUrl: repo ? `${server}/${repo}` : (local.remoteUrl ?? ''),
-        // The commit actually checked out (a PR's merge commit, or its head if the workflow checked that out).
-        commit: local.commit ?? env.GITHUB_SHA ?? '',
-        ref,
-        branch,
-        tag,
-        defaultBranch: event.repository?.default_branch ?? null,
-        pullRequest,
-        buildUrl: runUrl,
-        describe: local.describe,
-    };
-}
-/**
- * A manual rebuild builds what the workflow checked out, which a `ref` input (as in sample-app.yml and the
- * reusable workflow) moves away from GITHUB_REF, the ref the workflow ran from: "Run workflow" on main with
- * ref v1.4.0 must publish :v1.4.0, and with ref feature-x nothing, never :latest. The ref input is matched
- * against GITHUB_REF and the checkout; without one, a checkout of another commit than GITHUB_SHA is named by
- * what git says of it. A ref that is neither a known branch nor a tag (a SHA, say) is empty: not pushed.
- */
-function dispatchedRef(env, event, local) {
-    const ref = env.GITHUB_REF ?? '';
-    const checkout = local.exactTag ? `refs/tags/${local.exactTag}` : local.branch ? `refs/heads/${local.branch}` : '';
-    const wanted = typeof event.inputs?.ref === 'string' ? event.inputs.ref.trim() : '';
-    if (wanted) {
-        if (wanted.startsWith('refs/'))
-            return wanted;
-        const known = [`refs/tags/${wanted}`, `refs/heads/${wanted}`].find((full) => full === ref || full === checkout);
-        return known ?? checkout;
-    }
-    return local.commit && env.GITHUB_SHA && local.commit !== env.GITHUB_SHA ? checkout : ref;
-}
-/** Outside GitHub Actions: the checkout is the truth; a CI URL from other systems is used when present. */
-function contextFromLocal(env, local) {
-    const ciUrl = env.BUILD_URL ?? env.CI_JOB_URL ?? env.CIRCLE_BUILD_URL ?? null;
-    return {
-        event: 'local',
-        repoUrl: local.remoteUrl ? normalizeRemote(local.remoteUrl) : '',
-        commit: local.commit ?? '',
-        ref: local.exactTag ? `refs/tags/${local.exactTag}` : local.branch ? `refs/heads/${local.branch}` : '',
-        branch: local.branch,
-        tag: local.exactTag,
-        defaultBranch: local.defaultBranch,
-        pullRequest: null,
-        buildUrl: ciUrl ?? 'local',
-        describe: local.describe,
-    };
-}
-/** git@github.com:org/repo.git and https://token@github.com/org/repo.git → https://github.com/org/repo */
-function normalizeRemote(url) {
-    const scp = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?\/?$/.exec(url);
-    if (scp)
-        return `https://${scp[1]}/${scp[2]}`;
-    try {
-        const u = new URL(url);
-        if (u.protocol === 'file:')
-            return url;
-        u.username = '';
-        u.password = '';
-        const protocol = u.protocol === 'ssh:' || u.protocol === 'git:' ? 'https:' : u.protocol;
-        return `${protocol}//${u.host}${u.pathname.replace(/\.git\/?$/, '').replace(/\/+$/, '')}`;
-    }
-    catch {
-        return url;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/git/local-git.ts
-
-/**
- * Ask git about the checkout that holds `dir`. A folder outside git gives NO_GIT, not an error. Reads only:
- * `--no-optional-locks` keeps git from refreshing `.git/index`, which would change the build context of every
- * repository without a .dockerignore and bust the layer cache of `COPY . /app` (no `git status` either).
- */
-async function readLocalGit(runner, dir) {
-    const git = async (...args) => {
-        try {
-            const r = await runner.run(['git', '--no-optional-locks', '-C', dir, ...args], { allowFailure: true, quiet: true });
-            return r.exitCode === 0 ? r.stdout.trim() || null : null;
-        }
-        catch {
-            return null; // git itself missing
-        }
-    };
-    const commit = await git('rev-parse', '--verify', 'HEAD');
-    if (!commit)
-        return (await git('rev-parse', '--git-dir')) ? { ...NO_GIT, noCommits: true } : NO_GIT;
-    const [branch, exactTag, describe, remoteUrl, originHead] = await Promise.all([
-        git('symbolic-ref', '--quiet', '--short', 'HEAD'),
-        git('describe', '--tags', '--exact-match', 'HEAD'),
-        // Not `--dirty`: it refreshes and rewrites .git/index whatever --no-optional-locks says (git 2.39).
-        git('describe', '--tags', '--always'),
-        git('remote', 'get-url', 'origin'),
-        git('symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'),
-    ]);
-    return {
-        commit,
-        branch,
-        exactTag,
-        describe,
-        remoteUrl,
-        defaultBranch: originHead ? originHead.replace(/^origin\//, '') : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/git/read.ts
-
-
-
-
-/**
- * The run's git context: the local checkout of `contextDir`, and in Actions the event payload at
- * GITHUB_EVENT_PATH. `noCommits`: the repository has no commit yet (for the warning about the empty commit).
- */
-async function readGitContext(runner, contextDir, env) {
-    const local = await readLocalGit(runner, contextDir);
-    const noCommits = local.noCommits === true;
-    if (env.GITHUB_ACTIONS !== 'true')
-        return { git: contextFromLocal(env, local), noCommits };
-    let event = {};
-    const eventPath = env.GITHUB_EVENT_PATH;
-    if (eventPath) {
-        try {
-            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        }
-        catch (e) {
-            throw new errors/* UserError */.y(`cannot read the event payload at GITHUB_EVENT_PATH=${eventPath}: ${e.message}`);
-        }
-    }
-    return { git: contextFromGitHub(env, event, local), noCommits };
-}
-
-;// CONCATENATED MODULE: ./src/git/version.ts
-/**
- * `version` is the tag on tag builds; otherwise the describe string (e.g. `v1.2-3-gabc1234`), or the short
- * commit. An explicit `version` input wins.
- */
-function versionObject(git, override) {
-    return {
-        source: git.repoUrl,
-        version: override ?? git.tag ?? git.describe ?? git.commit.slice(0, 7),
-        commit: git.commit,
-        build: git.buildUrl,
-    };
-}
-function versionJson(v) {
-    return `${JSON.stringify(v, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/policy.ts
-
-/** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
-const PUBLISHING_EVENTS = new Set(['push', 'workflow_dispatch', 'release']);
-/**
- * The push policy. Explicit `tags` replace it; `push: true|false` force it; `auto`:
- * default branch → :latest, tag X → :X (push or workflow_dispatch of such a ref), pull requests never push.
- * A pull request from a fork never pushes, whatever the inputs say.
- */
-function planPush(config, git) {
-    const ref = (tag) => (0,image_ref/* formatRef */.rq)({ registry: config.registry, repository: config.image, tag });
-    const gitTag = git.tag ? (0,image_ref/* sanitizeTag */.iP)(git.tag) : null;
-    const onDefault = !git.pullRequest && git.branch !== null && git.branch === git.defaultBranch;
-    const policyTag = gitTag ?? (onDefault ? 'latest' : null);
-    const localTag = git.pullRequest
-        ? `pr-${git.pullRequest.number}`
-        : (policyTag ?? (git.branch ? (0,image_ref/* sanitizeTag */.iP)(git.branch) : git.commit ? git.commit.slice(0, 12) : 'local'));
-    const explicit = config.tags.length > 0;
-    const prOptIn = config.tagPolicy.includes('pr') && git.pullRequest !== null && !git.pullRequest.fork;
-    const refs = explicit ? config.tags : unique([localTag, ...extraTags(config.tagPolicy, git, gitTag)].map(ref));
-    const no = (reason) => ({ refs, push: false, reason });
-    const yes = (reason) => ({ refs, push: true, reason });
-    if (config.push === 'false')
-        return no('push is false');
-    if (git.pullRequest?.fork) {
-        return no('a pull request from a fork builds and tests only: it gets no secrets and never logs in or pushes');
-    }
-    if (config.push === 'true')
-        return yes('push is true');
-    if (prOptIn && !explicit)
-        return yes(`tag-policy pr: a pull request from this repository → :pr-${git.pullRequest.number}`);
-    if (git.pullRequest)
-        return no('a pull request builds and tests only: it never logs in or pushes; push: true would push it');
-    if (git.event === 'local')
-        return no('run outside CI: pass --push true to push');
-    if (explicit)
-        return yes('explicit tags');
-    if (!PUBLISHING_EVENTS.has(git.event)) {
-        return no(`the push policy pushes on push, workflow_dispatch and release events, not ${git.event}: set push: true or tags to push`);
-    }
-    if (git.tag)
-        return yes(`tag ${git.tag} → :${gitTag}`);
-    if (onDefault)
-        return yes(`default branch ${git.branch} → :latest`);
-    if (git.branch && !git.defaultBranch) {
-        return no(`the default branch is unknown (the event payload has no repository.default_branch), so branch ${git.branch} is not pushed`);
-    }
-    return no(git.branch
-        ? `branch ${git.branch} is not the default branch (${git.defaultBranch}); only it and tags are pushed`
-        : 'not a branch or tag');
-}
-/**
- * The opt-in tags of `tag-policy`, added beside the policy's own (`latest`, the git tag, `pr-N`), never instead:
- * `sha` → `sha-<7 hex>` (docker/metadata-action's type=sha); `pr` → pushes a same-repository pull request's
- * `pr-N` (a fork never pushes); `semver` → a `vX.Y.Z` (or `X.Y.Z`) git tag also as `X.Y.Z`, `X.Y` and `X`, as
- * metadata-action's type=semver patterns do: a pre-release (`v2.0.0-rc.1`) only as `2.0.0-rc.1`, and a 0.x
- * release gets no bare `0` (under semver every 0.x minor may break).
- */
-function extraTags(policy, git, gitTag) {
-    const out = [];
-    if (policy.includes('semver') && git.tag)
-        out.push(...semverTags(git.tag));
-    if (policy.includes('sha') && /^[0-9a-f]{7,}$/.test(git.commit))
-        out.push(`sha-${git.commit.slice(0, 7)}`);
-    return out.filter((t) => t !== gitTag);
-}
-/** `v1.2.3` → 1.2.3, 1.2, 1; `1.2.3-rc.1+b5` → 1.2.3-rc.1; anything that is not semver → nothing. */
-function semverTags(tag) {
-    const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/.exec(tag);
-    if (!m)
-        return [];
-    const [, major, minor, patch, pre] = m;
-    if (pre)
-        return [`${major}.${minor}.${patch}${pre}`];
-    return [`${major}.${minor}.${patch}`, `${major}.${minor}`, ...(major === '0' ? [] : [major])];
-}
-function unique(refs) {
-    return [...new Set(refs)];
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-
-
-
-/**
- * The oldest Docker Engine this tool supports: what GitHub's ubuntu-22.04 and ubuntu-24.04 runners ship, and the
- * only major version its tests run on (28.5, classic and containerd image stores; docs/engines.md). Older engines
- * differ in what `docker save` writes, how `--load` treats attestations and what BuildKit can check.
- */
-const MIN_ENGINE = { major: 28, minor: 0 };
-/** `28.5.2+dfsg4` → [28, 5]; null for a version that is not numbered (a development build). */
-function engineVersion(version) {
-    const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
-    return m ? [Number(m[1]), Number(m[2])] : null;
-}
-/** The one-line refusal for an engine below MIN_ENGINE, or null when it is new enough (or not numbered). */
-function tooOld(version) {
-    const v = engineVersion(version);
-    if (!v)
-        return null;
-    const [major, minor] = v;
-    if (major > MIN_ENGINE.major || (major === MIN_ENGINE.major && minor >= MIN_ENGINE.minor))
-        return null;
-    return `Docker Engine ${version.trim()} is older than ${MIN_ENGINE.major}.${MIN_ENGINE.minor}, the oldest this tool supports: upgrade the engine (GitHub's runners ship 28) or point DOCKER_HOST at a newer one`;
-}
-/** Fail fast, before anything is built, when the docker CLI is missing, no engine answers it, or it is too old. */
-async function assertEngine(runner) {
-    const r = await runner.run(commands/* dockerArgv */.fk.serverVersion(), { allowFailure: true, quiet: true }).catch(() => null);
-    if (!r)
-        throw new errors/* UserError */.y('the docker CLI is not installed or not on PATH: install Docker (or Docker Desktop) and try again');
-    if (r.exitCode !== 0 || !r.stdout.trim()) {
-        const why = (0,exec_runner/* errorLine */.BP)(r.stderr);
-        throw new errors/* UserError */.y(`no Docker engine answers (${why || 'no server version'}): start dockerd or Docker Desktop, or set DOCKER_HOST`);
-    }
-    const old = tooOld(r.stdout);
-    if (old)
-        throw new errors/* UserError */.y(old);
-}
-
-;// CONCATENATED MODULE: ./src/stages/prepare.ts
-
-
-
-
-/** Git context → version object and push plan. Nothing is written yet. */
-async function prepare(ctx) {
-    const [{ git, noCommits }] = await Promise.all([readGitContext(ctx.runner, ctx.config.context, ctx.env), assertEngine(ctx.runner)]);
-    if (!git.commit) {
-        ctx.ui.warning(noCommits
-            ? `the git repository at ${ctx.config.context} has no commits yet and GITHUB_SHA is unset: version.json has an empty commit; commit your files (git commit) first`
-            : 'the build context is not in a git checkout and GITHUB_SHA is unset: version.json has an empty commit');
-    }
-    const version = versionObject(git, ctx.config.version);
-    if (!version.source) {
-        ctx.ui.warning('version.json has an empty source: the repository has no remote "origin" (and GITHUB_REPOSITORY is unset); add one (git remote add origin https://github.com/OWNER/REPO) so /__version__ says where the code comes from');
-    }
-    const plan = planPush(ctx.config, git);
-    ctx.log.line(`git: event=${git.event} ref=${git.ref || '-'} commit=${git.commit || '-'} pr=${git.pullRequest ? `#${git.pullRequest.number}${git.pullRequest.fork ? ' (fork)' : ''}` : '-'}`);
-    ctx.log.line(`push plan: ${plan.push ? 'push' : 'no push'} ${plan.refs.join(' ')} (${plan.reason})`);
-    return { git, version, versionJson: versionJson(version), plan };
-}
-
+// EXTERNAL MODULE: ./src/stages/prepare.ts + 6 modules
+var prepare = __webpack_require__(84987);
 ;// CONCATENATED MODULE: ./src/smoke/rows.ts
 
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
@@ -2492,26 +2230,8 @@ class Rows {
     }
 }
 
-;// CONCATENATED MODULE: ./src/time/time.ts
-/** Durations, as every message, log line and summary shows them, and promises bounded by a timer. */
-/** Seconds with one decimal: "2.5 s". */
-function secs(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-/**
- * `promise`'s value, or `otherwise` once `ms` have passed first. The timer is cleared when the promise settles
- * (it never keeps the process up, nor fires late); a rejection passes through.
- */
-async function within(promise, ms, otherwise) {
-    let timer;
-    try {
-        return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)))]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
+// EXTERNAL MODULE: ./src/time/time.ts
+var time = __webpack_require__(1884);
 ;// CONCATENATED MODULE: ./src/smoke/limits.ts
 /** Time limits of the smoke stage, in one place. */
 /**
@@ -2614,7 +2334,7 @@ async function crashRow(ctx, app, when) {
     if (state?.oomKilled)
         parts.push('(killed for running out of memory)');
     if (state && Number.isFinite(state.finishedAt) && Number.isFinite(state.startedAt)) {
-        parts.push(`${secs(state.finishedAt - state.startedAt)} after it started`);
+        parts.push(`${(0,time/* secs */.z)(state.finishedAt - state.startedAt)} after it started`);
     }
     parts[parts.length - 1] += ',';
     parts.push(when);
@@ -2639,7 +2359,7 @@ async function stayedUp(app, minMs) {
     const left = minMs - (performance.now() - app.startedAt);
     if (left <= 0)
         return true;
-    return within(app.exit.exited.then(() => false), left, true);
+    return (0,time/* within */.u)(app.exit.exited.then(() => false), left, true);
 }
 /**
  * Whether the container has exited, asked of the engine: a probe can fail on a dying container a moment before
@@ -2650,12 +2370,12 @@ async function hasExited(ctx, app) {
         return true;
     if ((await (0,commands/* isRunning */.W_)(ctx.runner, app.id)) !== false)
         return false;
-    await within(app.exit.exited, EXIT_REPORT_MS, null);
+    await (0,time/* within */.u)(app.exit.exited, EXIT_REPORT_MS, null);
     return true;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -2769,7 +2489,7 @@ function answered(r) {
     return r.ok
         ? `answered ${r.status}${r.status >= 300 && r.status < 400 ? `, a redirect to ${JSON.stringify(shorten(r.location ?? '', 120))}` : ''}`
         : r.timedOut
-            ? `gave no answer within ${secs(PROBE_TIMEOUT_MS)}`
+            ? `gave no answer within ${(0,time/* secs */.z)(PROBE_TIMEOUT_MS)}`
             : `could not be reached (${r.error})`;
 }
 /**
@@ -2790,12 +2510,12 @@ async function heartbeatRule(http, base, settleMs, giveUp = async () => false) {
     const waited = performance.now() - t0;
     if (r.ok && r.status === 200) {
         const settled = first.ok && first.status >= 500
-            ? ` after ${secs(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
+            ? ` after ${(0,time/* secs */.z)(waited)} of ${first.status} (${describeHeartbeatBody(first.body, 120)}) while it warmed up`
             : '';
         return (0,catalogue/* check */.z6)('DF203', 'pass', `answered 200${settled}`);
     }
     if (r.ok && r.status >= 500) {
-        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${secs(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
+        return (0,catalogue/* check */.z6)('DF203', 'fail', `answered ${r.status}${settleMs ? ` for ${(0,time/* secs */.z)(waited)}` : ''} with ${describeHeartbeatBody(r.body)}: fix the failing check (or the service it checks) so /__heartbeat__ answers 200 when healthy`);
     }
     if (r.ok && r.status >= 300 && r.status < 400) {
         return (0,catalogue/* check */.z6)('DF203', 'fail', `${answered(r)}: monitors do not follow redirects; answer at /__heartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
@@ -3091,12 +2811,12 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
             return (0,catalogue/* check */.z6)('DF205', 'fail', `with ${names} stopped, /__lbheartbeat__ ${answered(lb)}: it must not check backing services (the load balancer would drop every instance); move those checks to /__heartbeat__`);
         }
         if (hb.ok && hb.status >= 500) {
-            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${secs(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
+            return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${(0,time/* secs */.z)(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
         }
         await (0,external_node_timers_promises_.setTimeout)(FAULT_POLL_MS);
     }
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
-    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${secs(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
+    return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${(0,time/* secs */.z)(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
 }
 /** DF205, or why it cannot be judged on this run. */
 async function serviceFault(http, base, stack, readiness, heartbeat) {
@@ -3129,7 +2849,7 @@ async function withServiceStates(stack, row) {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
+var undici = __webpack_require__(24371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 
@@ -3261,7 +2981,7 @@ function bannerSource(line) {
 /** DF301: the app wrote something to stdout or stderr while it ran. */
 function logsRule(lines, bytes, ranMs) {
     if (bytes === 0) {
-        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${secs(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
+        return (0,catalogue/* check */.z6)('DF301', 'fail', `the container wrote nothing to stdout or stderr in ${(0,time/* secs */.z)(ranMs)} of checks: log to stdout/stderr (not to files), so the platform collects the logs`);
     }
     return (0,catalogue/* check */.z6)('DF301', 'pass', `${lines} line(s) written to stdout/stderr`);
 }
@@ -3296,7 +3016,7 @@ function mozlogRule(tally, mode, redactor) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 
@@ -3470,24 +3190,24 @@ function shutdownRow(exitCode, ms, signal, graceS = STOP_GRACE_S, swallower = nu
         const how = what === 'sh' || what === 'bash' || what === 'dash' || what === 'ash' || what === 'zsh'
             ? `${what} ignores ${sig} as PID 1 and does not pass it on`
             : `${what} is not the app: it answers ${sig} itself and the app is killed with it, without running its shutdown`;
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${secs(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `PID 1 is ${JSON.stringify(pid1.args)} (${what}), which runs the app (${JSON.stringify(app.args)}) as a child: ${how}, so this stop (exit ${exitCode} after ${(0,time/* secs */.z)(ms)}) says nothing about the app; run the app as PID 1 (CMD ${cmd}, or \`exec\` in an entrypoint script), or add an init that passes signals on (docker run --init, tini), then ${fix}`);
     }
     if (exitCode === 137 || ms >= graceS * 1000) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${secs(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `still running ${graceS} s after ${sig}, so docker sent SIGKILL (exit ${exitCode}, ${(0,time/* secs */.z)(ms)}): ${fix} (as PID 1 the default signal action does not apply)`);
     }
     if (exitCode === 143 || exitCode === 130) {
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${secs(ms)}: ${fix}`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited ${exitCode} (killed by ${sig}'s default action) after ${(0,time/* secs */.z)(ms)}: ${fix}`);
     }
     if (exitCode !== 0)
-        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${secs(ms)} after ${sig}: ${fix}`);
-    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${secs(ms)} after ${sig} with exit code 0`);
+        return (0,catalogue/* check */.z6)('DF207', 'fail', `exited with code ${exitCode} ${(0,time/* secs */.z)(ms)} after ${sig}: ${fix}`);
+    return (0,catalogue/* check */.z6)('DF207', 'pass', `stopped ${(0,time/* secs */.z)(ms)} after ${sig} with exit code 0`);
 }
 /** DF207: `docker stop --time 10`, timed; the exit code comes from the `docker wait` running alongside. */
 async function stopApp(ctx, app) {
     const t0 = performance.now();
     await (0,commands/* stop */.ds)(ctx.runner, [app.id], STOP_GRACE_S);
     const ms = Math.round(performance.now() - t0);
-    const exit = await within(app.exit.exited, EXIT_REPORT_MS, null);
+    const exit = await (0,time/* within */.u)(app.exit.exited, EXIT_REPORT_MS, null);
     let exitCode = exit?.exitCode ?? -1;
     if (exitCode < 0)
         exitCode = await (0,commands/* exitCodeOf */.FO)(ctx.runner, app.id);
@@ -3525,9 +3245,9 @@ class ExitWatch {
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(6193);
-// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
-var redactor = __webpack_require__(8589);
+var external_node_string_decoder_ = __webpack_require__(46193);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts
+var redactor = __webpack_require__(15753);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -3622,7 +3342,7 @@ class LogCapture {
         const t0 = performance.now();
         for (;;) {
             const seen = this.totalBytes;
-            const ended = await within(this.done.then(() => true), Math.min(idleMs, maxMs), false);
+            const ended = await (0,time/* within */.u)(this.done.then(() => true), Math.min(idleMs, maxMs), false);
             if (ended || this.totalBytes === seen || performance.now() - t0 >= maxMs)
                 return;
         }
@@ -3749,12 +3469,12 @@ function portRule(r, port, defaultPort, timeoutMs) {
             const where = r.listeners.map(showListener).join(', ');
             if (r.why === 'loopback') {
                 const v6 = r.listeners.every((l) => l.address.includes(':'));
-                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
+                return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, a loopback address inside the container, so nothing outside it can connect (${(0,time/* secs */.z)(r.sinceListenMs)} after it began listening, ${(0,time/* secs */.z)(r.ms)} after the container started): bind ${v6 ? '"::"' : '"0.0.0.0"'} (all interfaces) instead, e.g. app.listen(process.env.PORT, "0.0.0.0") or --bind 0.0.0.0:$PORT`);
             }
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${secs(r.sinceListenMs)} after it began listening, ${secs(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `the app listens on ${where}, not on $PORT=${port} (${(0,time/* secs */.z)(r.sinceListenMs)} after it began listening, ${(0,time/* secs */.z)(r.ms)} after the container started): read the port to listen on from the PORT environment variable`);
         }
         case 'silent':
-            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${secs(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
+            return (0,catalogue/* check */.z6)('DF201', 'fail', `nothing answered HTTP on $PORT=${port}${port !== defaultPort ? ` or on the default port ${defaultPort}` : ''} within startup-timeout (${(0,time/* secs */.z)(timeoutMs)}; last error: ${r.lastError}): listen on $PORT on all interfaces (0.0.0.0, not 127.0.0.1), or raise startup-timeout if the app starts slowly`);
         default:
             if (r.viaDefault) {
                 return (0,catalogue/* check */.z6)('DF201', 'fail', `the app ignores $PORT and listens on ${defaultPort} (it was started with PORT=${port}): read the port to listen on from the PORT environment variable`);
@@ -3785,16 +3505,16 @@ function lbheartbeatRule(r, host = '', logTail = []) {
     const fix = 'add a /__lbheartbeat__ route that answers 200 without touching backing services';
     switch (r.kind) {
         case 'ready':
-            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${secs(r.ms)} after the container started`);
+            return (0,catalogue/* check */.z6)('DF202', 'pass', `answered 200 ${(0,time/* secs */.z)(r.ms)} after the container started`);
         case 'not-200':
             if (r.status >= 300 && r.status < 400) {
-                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${secs(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
+                return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}, a redirect${r.location ? ` to ${JSON.stringify(shorten(r.location, 160))}` : ' (no Location)'} (at its first answer, ${(0,time/* secs */.z)(r.ms)} after the container started): load balancers do not follow redirects; answer 200 at /__lbheartbeat__ itself (exempt it from trailing-slash, HTTPS or login redirects)`);
             }
             if (host && rejectsHost(r.status, r.body, logTail)) {
                 return (0,catalogue/* check */.z6)('DF202', 'fail', `answered ${r.status}: the app rejected the Host header ${JSON.stringify(host)} (${describeHeartbeatBody(r.body, 120)}): ${allowHostHint(host)}`);
             }
             return (0,catalogue/* check */.z6)('DF202', 'fail', r.timedOut
-                ? `still answered ${r.status} when startup-timeout ran out (${secs(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
+                ? `still answered ${r.status} when startup-timeout ran out (${(0,time/* secs */.z)(r.ms)}; ${describeHeartbeatBody(r.body, 160)}): ${fix}, or raise startup-timeout if the app warms up slowly`
                 : `answered ${r.status} (${describeHeartbeatBody(r.body, 160)}): ${fix}`);
         default:
             return null;
@@ -3860,7 +3580,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
         port: app.port,
         defaultPort: app.defaultPort,
         ...(app.listeners ? { listeners: app.listeners } : {}),
-        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${secs(ms)} of the ${secs(startupTimeoutMs)} startup-timeout${emulated ? ` (emulated: ×${EMULATION_FACTOR})` : ''} (last: ${last})`),
+        onWaiting: (ms, last) => ctx.ui.info(`Waiting for /__lbheartbeat__: ${(0,time/* secs */.z)(ms)} of the ${(0,time/* secs */.z)(startupTimeoutMs)} startup-timeout${emulated ? ` (emulated: ×${EMULATION_FACTOR})` : ''} (last: ${last})`),
     });
     const readyMs = ready.kind === 'ready' ? ready.ms : undefined;
     rows.set(portRule(ready, app.port, app.defaultPort, startupTimeoutMs));
@@ -3870,7 +3590,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
         rows.skipUnset(['DF203', 'DF204', 'DF205', 'DF206'], 'not judged: the app rejects the Host header of the probes (see DF202)');
     }
     else if (ready.kind === 'ready' || ready.kind === 'not-200') {
-        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${secs(readyMs)})` : ''}; probing it`);
+        ctx.ui.info(`The app answers at ${ready.base}${readyMs !== undefined ? ` (ready after ${(0,time/* secs */.z)(readyMs)})` : ''}; probing it`);
         const base = ready.base;
         const [hb, version, statics] = await Promise.all([
             rows.on('DF203') || rows.on('DF205')
@@ -3898,14 +3618,14 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
     const minUp = config.minUptimeMs;
     let inUptime = false;
     if (!app.exit.current && minUp > 0 && performance.now() - app.startedAt < minUp) {
-        ctx.ui.info(`Checks done; the app must stay up ${secs(minUp)} after it started (min-uptime) before it is stopped`);
+        ctx.ui.info(`Checks done; the app must stay up ${(0,time/* secs */.z)(minUp)} after it started (min-uptime) before it is stopped`);
         inUptime = !(await stayedUp(app, minUp));
     }
     if (app.exit.current) {
         const when = ready.kind === 'exited'
             ? 'before it answered /__lbheartbeat__'
             : inUptime
-                ? `after the checks, within the ${secs(minUp)} it must stay up (min-uptime)`
+                ? `after the checks, within the ${(0,time/* secs */.z)(minUp)} it must stay up (min-uptime)`
                 : 'during the checks';
         rows.set(await crashRow(ctx, app, when));
         rows.skipUnset(['DF201', 'DF202', 'DF203', 'DF204', 'DF205', 'DF206', 'DF207'], `not judged: the container exited ${when} (see DF208)`);
@@ -3921,7 +3641,7 @@ async function judge(ctx, prepared, stack, app, http, tally, rows, emulated) {
         else {
             await (0,commands/* kill */.z7)(ctx.runner, app.id);
         }
-        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${secs(upFor)}, through every check${minUp > 0 ? ` and the ${secs(minUp)} min-uptime` : ''}`));
+        rows.set((0,catalogue/* check */.z6)('DF208', 'pass', `stayed up for ${(0,time/* secs */.z)(upFor)}, through every check${minUp > 0 ? ` and the ${(0,time/* secs */.z)(minUp)} min-uptime` : ''}`));
     }
     await app.logs.settle(LOG_SETTLE_MS);
     rows.set(logsRule(app.logs.totalLines, app.logs.totalBytes, performance.now() - app.startedAt));
@@ -3951,7 +3671,7 @@ async function testCommandRule(ctx, built, stack) {
     });
     const r = await ctx.ui.group(`test-command: ${shown}`, () => ctx.runner.run(argv, { byName: env.env, stream: true, allowFailure: true }));
     if (r.exitCode === 0)
-        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${secs(r.durationMs)}`);
+        return (0,catalogue/* check */.z6)('DF401', 'pass', `\`${shown}\` exited 0 in ${(0,time/* secs */.z)(r.durationMs)}`);
     const lines = `${r.stdout}\n${r.stderr}`
         .split('\n')
         .map((l) => l.trimEnd())
@@ -3959,7 +3679,7 @@ async function testCommandRule(ctx, built, stack) {
         .slice(-TEST_TAIL_LINES)
         .map((l) => ctx.redactor.redact(l));
     const hint = testFailureHint(r.exitCode, command[0] ?? '', `${r.stderr}\n${r.stdout}`);
-    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${secs(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
+    return (0,catalogue/* check */.z6)('DF401', 'fail', `\`${shown}\` exited ${r.exitCode} after ${(0,time/* secs */.z)(r.durationMs)}: ${ctx.redactor.redact(hint)}${lines.length ? `\nlast ${lines.length} line(s):\n${lines.join('\n')}` : ''}`);
 }
 /**
  * What a failed test command's exit says. 126/127 blame the image only when docker itself could not run the
@@ -4020,417 +3740,10 @@ async function test(ctx, built, stack) {
     return [await testCommandRule(ctx, built, stack)];
 }
 
-// EXTERNAL MODULE: ./src/docker/registry-argv.ts
-var registry_argv = __webpack_require__(8940);
-;// CONCATENATED MODULE: ./src/publish/docker-config.ts
-
-
-
-
-/** The docker CLI's own config dir for this process: $DOCKER_CONFIG or ~/.docker. */
-function userDockerConfigDir(env) {
-    return env.DOCKER_CONFIG || external_node_path_default().join(external_node_os_default().homedir(), '.docker');
-}
-/** Files already warned about in this process: one warning per malformed file, however often it is read. */
-const warned = new Set();
-/**
- * The user's docker config.json: null when there is none; a file that is not a JSON object is a warning (the
- * docker CLI refuses it too) and read as none, never silently as `{}`.
- */
-function readUserConfig(userDir, warn) {
-    const file = external_node_path_default().join(userDir, 'config.json');
-    if (!(0,external_node_fs_.existsSync)(file))
-        return null;
-    let why;
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-        why = 'not a JSON object';
-    }
-    catch (e) {
-        why = e.message;
-    }
-    if (!warned.has(file)) {
-        warned.add(file);
-        warn(`the docker config ${file} cannot be read (${why}): this run ignores it, so its logins, credential helpers and settings are not used; fix the file or remove it`);
-    }
-    return null;
-}
-/** Keys docker uses in `auths` for a registry (Docker Hub's is the v1 index URL). */
-function authKeys(registry) {
-    return (0,image_ref/* isDockerHub */.gr)(registry)
-        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
-        : [registry, `https://${registry}`, `http://${registry}`];
-}
-/**
- * A private DOCKER_CONFIG for one run: `docker login` writes there, so the user's ~/.docker/config.json is never
- * touched, two jobs on one self-hosted runner never share a login, and logging out is removing the folder.
- *
- * It starts from the user's config (other registries' logins stay usable for base image pulls) without
- * `credsStore` (the login would otherwise land in the user's keychain) and without any entry for the `registries`
- * logged in to.
- * buildx builders, CLI plugins and contexts are linked, so `docker buildx` keeps the builder the job set up.
- */
-function createDockerConfig(parent, userDir, registries, warn) {
-    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(parent, 'dockerflow-docker-config-'));
-    const config = readUserConfig(userDir, warn) ?? {};
-    delete config.credsStore;
-    for (const field of ['auths', 'credHelpers']) {
-        const map = config[field];
-        if (map && typeof map === 'object')
-            for (const key of [registries].flat().flatMap(authKeys))
-                delete map[key];
-    }
-    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-    for (const sub of ['buildx', 'cli-plugins', 'contexts']) {
-        const target = external_node_path_default().join(userDir, sub);
-        if ((0,external_node_fs_.existsSync)(target))
-            (0,external_node_fs_.symlinkSync)(target, external_node_path_default().join(dir, sub));
-    }
-    return dir;
-}
-/** Remove a private DOCKER_CONFIG (the links only, never what they point at). */
-function removeDockerConfig(dir) {
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-}
-/**
- * A login to `registry` that the job's docker config already holds (an `auths` entry with `auth`, or a
- * `credHelpers` entry), so a push can go there without username/password; null when there is none.
- */
-function existingLogin(userDir, registry, warn) {
-    const config = readUserConfig(userDir, warn);
-    if (!config)
-        return null;
-    for (const key of authKeys(registry)) {
-        const auth = config.auths?.[key]?.auth;
-        if (auth) {
-            const decoded = Buffer.from(auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { kind: 'auth', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        const helper = config.credHelpers?.[key];
-        if (helper)
-            return { kind: 'helper', helper };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/publish/retry.ts
-
-const AUTH = /\b(401|403)\b|unauthori[sz]ed|denied|authentication required|incorrect username or password|no basic auth credentials|insufficient_scope/i;
-const TRANSIENT = /connection (reset|refused|closed)|\bEOF\b|broken pipe|timed? ?out|timeout|deadline exceeded|\b5\d\d\b|\b429\b|too many requests|toomanyrequests|service unavailable|bad gateway|internal server error|temporary failure in name resolution|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|other side closed|use of closed network connection/i;
-/** What a failure's text says about it: auth refusals win over anything that also looks transient. */
-function classifyFailure(text) {
-    if (AUTH.test(text))
-        return 'auth';
-    if (TRANSIENT.test(text))
-        return 'transient';
-    return 'fatal';
-}
-const DEFAULT_TRIES = 4;
-const DEFAULT_BASE_DELAY_MS = 1000;
-/** Thrown when the last attempt failed with a transient error: `attempts` says how many were made. */
-class RetriesExhausted extends Error {
-    attempts;
-    last;
-    elapsedMs;
-    constructor(attempts, last, 
-    /** Milliseconds from the first attempt's start to the last one's end. */
-    elapsedMs = 0) {
-        super(`${attempts} attempts failed; last: ${last instanceof Error ? last.message : String(last)}`);
-        this.attempts = attempts;
-        this.last = last;
-        this.elapsedMs = elapsedMs;
-        this.name = 'RetriesExhausted';
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Run `fn` until it succeeds, a non-transient error occurs (rethrown as is), or the tries run out. */
-async function withRetry(fn, opts) {
-    const sleep = opts.sleep ?? defaultSleep;
-    const now = opts.now ?? (() => performance.now());
-    const t0 = now();
-    for (let attempt = 1;; attempt++) {
-        const started = now();
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (opts.kindOf(error) !== 'transient')
-                throw error;
-            if (attempt >= opts.tries)
-                throw new RetriesExhausted(attempt, error, now() - t0);
-            const delayMs = backoffDelay(opts.baseDelayMs, attempt);
-            const took = now() - started;
-            if (opts.budgetMs !== undefined && now() - t0 + delayMs + took > opts.budgetMs) {
-                throw new RetriesExhausted(attempt, error, now() - t0);
-            }
-            opts.onRetry({ attempt, tries: opts.tries, delayMs, error });
-            await sleep(delayMs);
-        }
-    }
-}
-/**
- * The retry of a registry operation (login, push, reading a tag back): DEFAULT_TRIES attempts with backoff,
- * transient failures only (`kindOf`, by default from `why`'s text), each retry said in one line:
- * "docker push x failed (EOF); retry 1/3 in 1.1 s".
- */
-function retryRegistry(what, fn, o) {
-    return withRetry(fn, {
-        tries: DEFAULT_TRIES,
-        baseDelayMs: DEFAULT_BASE_DELAY_MS,
-        kindOf: o.kindOf ?? ((e) => classifyFailure(o.why(e))),
-        onRetry: ({ attempt, tries, delayMs, error }) => o.say(`${what} failed (${o.why(error)}); retry ${attempt}/${tries - 1} in ${secs(delayMs)}`),
-        ...(o.budgetMs !== undefined ? { budgetMs: o.budgetMs } : {}),
-        ...(o.sleep ? { sleep: o.sleep } : {}),
-    });
-}
-/** base · 2^(attempt-1), with up to 20 % jitter so parallel jobs do not retry in lockstep. */
-function backoffDelay(baseMs, attempt, random = Math.random) {
-    const exp = baseMs * 2 ** (attempt - 1);
-    return Math.round(exp * (1 + 0.2 * random()));
-}
-
-;// CONCATENATED MODULE: ./src/publish/login.ts
-
-
-
-
-
-
-
-
-/** Every login of a session. */
-function sessionLogins(session) {
-    return session.logins ?? [{ registry: session.registry, username: session.username, password: session.password }];
-}
-/** The session's view for one registry (its credentials, the shared DOCKER_CONFIG), or null when not logged in there. */
-function sessionFor(session, registry) {
-    const host = normalHost(registry);
-    const login = sessionLogins(session).find((l) => normalHost(l.registry) === host);
-    return login ? { ...session, ...login } : null;
-}
-/**
- * A view for a registry the job's docker config logs in to (ECR, GAR: their own login actions ran first): the
- * push uses that config (the private one keeps its entry), and the read-back its credentials, from the `auth`
- * entry or by asking the credential helper (`docker-credential-NAME get`, the host on stdin). Null without one.
- */
-async function existingSession(ctx, session, registry) {
-    const found = existingLogin(userDockerConfigDir(ctx.env), registry, (m) => ctx.ui.warning(m));
-    if (!found)
-        return null;
-    const dockerConfig = session?.dockerConfig ?? userDockerConfigDir(ctx.env);
-    const runner = session?.runner ?? ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
-    let username = '';
-    let password = '';
-    if (found.kind === 'auth')
-        ({ username, password } = found);
-    else {
-        const r = await ctx.runner.run([`docker-credential-${found.helper}`, 'get'], { input: registry, quiet: true, allowFailure: true });
-        try {
-            const creds = JSON.parse(r.stdout);
-            username = creds.Username ?? '';
-            password = creds.Secret ?? '';
-        }
-        catch {
-            // No credentials from the helper: the read-back goes anonymously and says so if refused.
-        }
-    }
-    if (password) {
-        ctx.redactor.add(password);
-        ctx.ui.setSecret(password);
-    }
-    return { registry, username, password, dockerConfig, runner, close: async () => undefined };
-}
-const normalHost = image_ref/* normalRegistry */.T1;
-/** The registry host of a full ref (`host/repo:tag`). */
-function refHost(ref) {
-    return normalHost(ref.slice(0, ref.indexOf('/')));
-}
-/** The last line of a failed command that says why (stderr first: stdout holds progress). */
-function failureText(e) {
-    if (e instanceof exec_runner/* CommandError */.Qd) {
-        const lines = (e.result.stderr.trim() || e.result.stdout.trim()).split('\n').map((l) => l.trim());
-        return (0,exec_runner/* errorLine */.BP)(lines.filter((l) => l && !/^WARNING!|credential helper|credential-store/i.test(l)).join('\n')) || e.message;
-    }
-    return e instanceof Error ? e.message : String(e);
-}
-/** How to give credentials for `registry`, in the words of where the run happens. */
-function credentialsHint(ctx, registry) {
-    const primary = normalHost(registry) === normalHost(ctx.config.registry);
-    if (ctx.env.GITHUB_ACTIONS !== 'true') {
-        return primary
-            ? 'pass --username and --password-stdin, or --push false'
-            : `log in to ${registry} in the action's registry-auth input, or --push false`;
-    }
-    const how = primary ? 'pass them as username/password' : `add "- registry: ${registry}" with username and password to registry-auth`;
-    if ((0,image_ref/* isDockerHub */.gr)(registry))
-        return `set the DOCKERHUB_USERNAME/DOCKERHUB_TOKEN secrets and ${how}, or push: false`;
-    if (registry === 'ghcr.io') {
-        return primary
-            ? 'pass username: ${{ github.actor }} and password: ${{ secrets.GITHUB_TOKEN }} (with permissions: packages: write), or push: false'
-            : `${how} (username: \${{ github.actor }}, password: \${{ secrets.GITHUB_TOKEN }}, with permissions: packages: write), or push: false`;
-    }
-    return primary
-        ? `pass username and password inputs for ${registry} from repository secrets, or push: false`
-        : `${how} from repository secrets, or push: false`;
-}
-/** The complete credentials the inputs give (username and password both set), in order. */
-function completeCredentials(ctx) {
-    return (0,config_config/* registryCredentials */.Qn)(ctx.config).filter((c) => c.username && c.password);
-}
-/**
- * Checks, before anything is built, that a due push can happen: every ref is on a registry the inputs give
- * credentials for. Throws a UserError naming the fix.
- */
-function checkPushable(ctx, prepared) {
-    const { config } = ctx;
-    const { plan } = prepared;
-    if (!plan.push)
-        return;
-    const hosts = [...new Set(plan.refs.map(refHost))];
-    const primary = normalHost(config.registry);
-    const extra = new Set(config.registryAuth.map((c) => normalHost(c.registry)));
-    for (const host of hosts) {
-        if (extra.has(host))
-            continue;
-        // Logged in already by the job (aws-actions/amazon-ecr-login, gcloud auth configure-docker): nothing to give.
-        if (!(host === primary && (config.username || config.password)) &&
-            existingLogin(userDockerConfigDir(ctx.env), host, (m) => ctx.ui.warning(m)))
-            continue;
-        if (host === primary) {
-            if (!config.username || !config.password) {
-                const missing = !config.username && !config.password ? 'no username/password' : !config.username ? 'no username' : 'no password';
-                throw new errors/* UserError */.y(`push is due (${plan.reason}) but ${missing}: ${credentialsHint(ctx, host)}`, 'config');
-            }
-            continue;
-        }
-        const ref = plan.refs.find((r) => refHost(r) === host);
-        throw new errors/* UserError */.y(extra.size === 0
-            ? `tag ${ref} is on ${host}, but this run logs in to ${primary} only: set registry: ${host}, or log in to ${host} through registry-auth`
-            : `tag ${ref} is on ${host}, but neither username/password nor registry-auth logs in to ${host}: ${credentialsHint(ctx, host)}`, 'config');
-    }
-}
-/**
- * Whether the run logs in: when a push is due, and whenever credentials are given outside pull requests (base
- * image pulls then count against the account, not the anonymous limit). Pull requests never log in.
- */
-function wantsLogin(ctx, prepared) {
-    return prepared.plan.push || (completeCredentials(ctx).length > 0 && !prepared.git.pullRequest);
-}
-/**
- * `docker login` to `registry` through `runner`, a session's view whose DOCKER_CONFIG is the private one, the
- * password on stdin (never argv), retrying transient failures; a refusal or a last failure throws a UserError
- * that says which and what to do.
- */
-async function dockerLogin(ctx, login, runner) {
-    const { registry, username, password } = login;
-    try {
-        await retryRegistry(`docker login to ${registry}`, () => runner.run((0,registry_argv/* loginArgv */.Wg)(registry, username), { input: password, quiet: true }), {
-            say: (line) => ctx.ui.info(line),
-            why: failureText,
-        });
-    }
-    catch (e) {
-        throw loginError(registry, username, e);
-    }
-}
-async function logoutAll(runner, logins, dockerConfig) {
-    await logout(runner, logins.map((l) => l.registry).join('\n'), dockerConfig);
-}
-function loginError(registry, username, e) {
-    if (e instanceof RetriesExhausted) {
-        return new errors/* UserError */.y(`cannot reach registry ${registry} to log in: ${e.attempts} attempts failed (last: ${failureText(e.last)}); check the registry address and that it is up`);
-    }
-    const why = failureText(e);
-    if (classifyFailure(why) === 'auth') {
-        return new errors/* UserError */.y(`registry ${registry} refused the login of user ${username} (${why}): check the username and password/token secrets (a Docker Hub access token needs Read & Write scope)`);
-    }
-    return new errors/* UserError */.y(`docker login to ${registry} as ${username} failed: ${why}; check the registry address`);
-}
-/**
- * Log out of a private DOCKER_CONFIG and remove it; safe to call twice (main, then the post step). `registries`
- * is one registry or several, a line each (the `loggedIn` state). The logouts run in a view of `runner` with
- * that DOCKER_CONFIG.
- */
-async function logout(runner, registries, dockerConfig) {
-    if (!dockerConfig || !(0,external_node_fs_.existsSync)(dockerConfig))
-        return false;
-    const session = runner.withEnv({ DOCKER_CONFIG: dockerConfig });
-    for (const registry of registries.split('\n').filter(Boolean)) {
-        await session.run((0,registry_argv/* logoutArgv */.fB)(registry), { allowFailure: true, quiet: true, cleanup: true }).catch(() => undefined);
-    }
-    removeDockerConfig(dockerConfig);
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/stages/login.ts
-
-
-
-/**
- * `docker login` to every registry the inputs give credentials for, into one private DOCKER_CONFIG, before the
- * build. Passwords go to stdin, never argv. A failed login to a registry a due push goes to fails the run;
- * otherwise it is a warning and the run goes on without that login.
- */
-async function login(ctx, prepared) {
-    checkPushable(ctx, prepared);
-    if (!wantsLogin(ctx, prepared))
-        return null;
-    const credentials = completeCredentials(ctx);
-    if (credentials.length === 0)
-        return null;
-    const pushHosts = new Set(prepared.plan.push ? prepared.plan.refs.map(refHost) : []);
-    const dockerConfig = createDockerConfig(ctx.env.RUNNER_TEMP || external_node_os_default().tmpdir(), userDockerConfigDir(ctx.env), credentials.map((c) => c.registry), (m) => ctx.ui.warning(m));
-    const cleanupOnExit = () => removeDockerConfig(dockerConfig);
-    process.once('exit', cleanupOnExit);
-    ctx.saveState?.('dockerConfig', dockerConfig);
-    // The session's own runner: the run's, with the private DOCKER_CONFIG (the run's runner keeps its env).
-    const runner = ctx.runner.withEnv({ DOCKER_CONFIG: dockerConfig });
-    const logins = [];
-    const giveUp = () => {
-        removeDockerConfig(dockerConfig);
-        process.off('exit', cleanupOnExit);
-    };
-    for (const { registry, username, password } of credentials) {
-        ctx.ui.info(`Logging in to ${registry} as ${username}`);
-        try {
-            await dockerLogin(ctx, { registry, username, password }, runner);
-        }
-        catch (e) {
-            const error = e;
-            if (pushHosts.has(normalHost(registry))) {
-                if (logins.length > 0)
-                    await logoutAll(runner, logins, dockerConfig);
-                giveUp();
-                throw error;
-            }
-            ctx.ui.warning(`${error.message} (nothing is pushed to ${registry} on this run, so it goes on without a login there: base image pulls from it are anonymous)`);
-            continue;
-        }
-        logins.push({ registry, username, password });
-        ctx.saveState?.('loggedIn', logins.map((l) => l.registry).join('\n'));
-    }
-    if (logins.length === 0) {
-        giveUp();
-        return null;
-    }
-    // Every docker command from here on (build pulls, smoke sidecars, push) runs through `runner`: the pipeline
-    // gives it to the stages after this one.
-    return {
-        ...logins[0],
-        logins,
-        dockerConfig,
-        runner,
-        close: async () => {
-            await logoutAll(runner, logins, dockerConfig);
-            process.off('exit', cleanupOnExit);
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/publish/login.ts
+var publish_login = __webpack_require__(63454);
+// EXTERNAL MODULE: ./src/stages/login.ts
+var login = __webpack_require__(18250);
 ;// CONCATENATED MODULE: ./src/publish/hub-description.ts
 /**
  * Docker Hub's repository description (the README shown on hub.docker.com), kept in step with a file of the
@@ -4539,7 +3852,7 @@ async function describeOnHub(ctx, prepared, session, pushed) {
         ctx.ui.info(`hub-description: ${skip}`);
         return;
     }
-    const hub = (session && sessionFor(session, 'docker.io')) ?? (await existingSession(ctx, session, 'docker.io'));
+    const hub = (session && (0,publish_login/* sessionFor */.w)(session, 'docker.io')) ?? (await (0,publish_login/* existingSession */.kf)(ctx, session, 'docker.io'));
     if (!hub?.password) {
         ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
         return;
@@ -4565,370 +3878,8 @@ async function describeOnHub(ctx, prepared, session, pushed) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/push.ts
-
-
-
-
-/** How long the retries of one push may take in all (docker's own included). */
-const PUSH_BUDGET_MS = 60_000;
-/**
- * `docker push` one ref of the built image, retrying transient failures (connection reset or refused, EOF, 5xx,
- * 429, timeouts) with exponential backoff; an authentication refusal stops at once.
- */
-async function pushRef(ctx, session, imageId, ref) {
-    // Through the session's runner: its DOCKER_CONFIG holds the login.
-    await session.runner.run((0,registry_argv/* tagArgv */.vN)(imageId, ref));
-    ctx.ui.info(`Pushing ${ref}`);
-    try {
-        await retryRegistry(`docker push ${ref}`, () => session.runner.run((0,registry_argv/* pushArgv */.d1)(ref)), {
-            say: (line) => ctx.ui.info(line),
-            why: failureText,
-            // docker push retries each layer itself (about 50 s on a registry that fails every request): ours only
-            // add attempts that fit in about a minute, so a failing registry is given up on in one.
-            budgetMs: PUSH_BUDGET_MS,
-        });
-    }
-    catch (e) {
-        if (e instanceof RetriesExhausted) {
-            throw new errors/* UserError */.y(`docker push ${ref} failed ${e.attempts === 1 ? 'after docker retried it for ' + Math.round(e.elapsedMs / 1000) + ' s' : `${e.attempts} times`} (last: ${failureText(e.last)}): registry ${session.registry} is unreachable or failing; re-run the job later`);
-        }
-        const why = failureText(e);
-        if (classifyFailure(why) === 'auth') {
-            throw new errors/* UserError */.y(`registry ${session.registry} refused the push of ${ref} by user ${session.username} (${why}): check that the repository exists and that the token has write access to it`);
-        }
-        throw new errors/* UserError */.y(`docker push ${ref} failed: ${why}; the full output is in build.log`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/registry-client.ts
-/**
- * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push. Handles the
- * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
- * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
- */
-
-
-
-/** A registry answered with an HTTP status the caller did not want; `status` 0 means no answer at all. */
-class RegistryHttpError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-        this.name = 'RegistryHttpError';
-    }
-}
-/** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
-function registryBaseUrl(host) {
-    if ((0,image_ref/* isDockerHub */.gr)(host))
-        return 'https://registry-1.docker.io';
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
-    return `${loopback ? 'http' : 'https'}://${host}`;
-}
-/** Docker Hub's single-name repositories live under `library/`. */
-function apiRepository(host, repository) {
-    return (0,image_ref/* hubRepository */._I)(host, repository);
-}
-/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
-function parseChallenge(header) {
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
-    if (!m)
-        return null;
-    const params = {};
-    for (const p of m[2].matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-    }
-    return { scheme: m[1].toLowerCase(), params };
-}
-const MANIFEST_TYPES = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.index.v1+json',
-];
-const registry_client_TIMEOUT_MS = 30_000;
-class RegistryClient {
-    host;
-    credentials;
-    onSecret;
-    baseUrl;
-    agent;
-    /** Authorization header per scope, so a token is fetched once per repository. */
-    auth = new Map();
-    constructor(host, credentials, 
-    /** Called with each bearer token obtained, so the caller can mask it. */
-    onSecret = () => undefined, baseUrl) {
-        this.host = host;
-        this.credentials = credentials;
-        this.onSecret = onSecret;
-        this.baseUrl = baseUrl ?? registryBaseUrl(host);
-        this.agent = new undici/* Agent */.g6({ headersTimeout: registry_client_TIMEOUT_MS, bodyTimeout: registry_client_TIMEOUT_MS, connectTimeout: registry_client_TIMEOUT_MS });
-    }
-    async close() {
-        await this.agent.close();
-    }
-    /** GET a manifest (by tag or digest) in any of the schema 2 / OCI forms. */
-    async manifest(repository, reference) {
-        const repo = apiRepository(this.host, repository);
-        const res = await this.get(`/v2/${repo}/manifests/${reference}`, { accept: MANIFEST_TYPES.join(', ') }, `repository:${repo}:pull`);
-        if (res.status === 404)
-            throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
-        if (res.status !== 200)
-            throw this.statusError(res.status, `${repo}:${reference}`, res.body);
-        const header = res.headers['docker-content-digest'];
-        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
-        const type = res.headers['content-type'];
-        const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
-        return { digest, mediaType, body: res.body };
-    }
-    statusError(status, what, body) {
-        const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
-        return new RegistryHttpError(`${this.host} answered ${status} for ${what}${detail ? `: ${detail}` : ''}`, status);
-    }
-    async get(path, headers, scope) {
-        const send = async (authorization) => this.send(`${this.baseUrl}${path}`, { ...headers, ...(authorization ? { authorization } : {}) });
-        let res = await send(this.auth.get(scope));
-        if (res.status !== 401)
-            return res;
-        const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
-        const authorization = await this.authorize(challenge, scope);
-        this.auth.set(scope, authorization);
-        res = await send(authorization);
-        if (res.status === 401 || res.status === 403) {
-            throw new RegistryHttpError(`${this.host} refused ${this.credentials ? `user ${this.credentials.username}` : 'anonymous access'} reading ${path} (${res.status})`, res.status);
-        }
-        return res;
-    }
-    async authorize(challenge, scope) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : null;
-        if (challenge?.scheme === 'basic') {
-            if (!basic)
-                throw new RegistryHttpError(`${this.host} wants a username and password (Basic auth) and none was given`, 401);
-            return basic;
-        }
-        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
-            throw new RegistryHttpError(`${this.host} answered 401 without a usable WWW-Authenticate challenge`, 401);
-        }
-        const url = new URL(challenge.params.realm);
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        url.searchParams.set('scope', scope);
-        const res = await this.send(url.toString(), basic ? { authorization: basic } : {});
-        if (res.status !== 200) {
-            const who = this.credentials ? `user ${this.credentials.username}` : 'anonymous';
-            throw new RegistryHttpError(`the token service ${url.host} refused ${who} for ${scope} (${res.status})`, res.status);
-        }
-        let token;
-        try {
-            const json = JSON.parse(res.body.toString('utf8'));
-            token = json.token ?? json.access_token;
-        }
-        catch {
-            token = undefined;
-        }
-        if (typeof token !== 'string' || !token)
-            throw new RegistryHttpError(`the token service ${url.host} sent no token`, 502);
-        this.onSecret(token);
-        return `Bearer ${token}`;
-    }
-    async send(url, headers) {
-        let res;
-        try {
-            res = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { 'user-agent': 'dockerflow-action', ...headers }, dispatcher: this.agent });
-        }
-        catch (e) {
-            const err = e;
-            const code = err.code ?? err.cause?.code ?? '';
-            throw new RegistryHttpError(`cannot reach ${new URL(url).host}: ${[code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`, 0);
-        }
-        const body = Buffer.from(await res.body.arrayBuffer());
-        return { status: res.statusCode, headers: res.headers, body };
-    }
-}
-function sha256(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-}
-function mediaTypeOf(body) {
-    try {
-        const json = JSON.parse(body.toString('utf8'));
-        return typeof json.mediaType === 'string' ? json.mediaType : '';
-    }
-    catch {
-        return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/verify.ts
-/**
- * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
- * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
- * image store pushes one, with BuildKit's attestation manifests beside the image) is followed to the entry for the
- * platform; attestation entries (platform unknown/unknown) never match.
- */
-
-
-
-
-const isIndex = (m, mediaType) => Array.isArray(m.manifests) || /manifest\.list|image\.index/.test(mediaType) || /manifest\.list|image\.index/.test(m.mediaType ?? '');
-function parse(fetched, what) {
-    try {
-        return JSON.parse(fetched.body.toString('utf8'));
-    }
-    catch {
-        throw new errors/* UserError */.y(`the registry's manifest for ${what} is not JSON (${fetched.mediaType || 'no media type'})`);
-    }
-}
-/**
- * Resolve `repository:tag` to its image config digest, following a manifest list / OCI index to the entry for
- * `platform`, and compare it with `expectedConfig`. A mismatch throws with both hashes.
- */
-async function verifyTag(client, ref, expectedConfig, platform) {
-    const top = await client.manifest(ref.repository, ref.tag);
-    let manifest = parse(top, ref.display);
-    let platformDigest = top.digest;
-    if (isIndex(manifest, top.mediaType)) {
-        const images = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
-        const entry = images.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
-        if (!entry?.digest) {
-            const have = images.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).join(', ');
-            throw new errors/* UserError */.y(`${ref.display} is a multi-platform index without ${platform.os}/${platform.architecture} (it has ${have || 'nothing'})`);
-        }
-        const child = await client.manifest(ref.repository, entry.digest);
-        manifest = parse(child, `${ref.display} (${platform.os}/${platform.architecture})`);
-        platformDigest = child.digest;
-    }
-    const configDigest = manifest.config?.digest;
-    if (typeof configDigest !== 'string') {
-        throw new errors/* UserError */.y(`the registry's manifest for ${ref.display} names no config digest (schema ${manifest.schemaVersion ?? '?'}, ${top.mediaType || 'no media type'}); push with a current docker`);
-    }
-    if (expectedConfig !== configDigest) {
-        throw new errors/* UserError */.y(`${ref.display} in the registry is not the image this run built: its config digest is ${configDigest}, docker-image-shasum256.txt says ${expectedConfig}; another push moved the tag, re-run the job`);
-    }
-    return { digest: top.digest, manifestDigest: platformDigest, configDigest };
-}
-/**
- * `verifyTag`, retried while the registry fails transiently (a 5xx, a 429, a dropped connection): a pushed tag
- * that cannot be read back is reported as that, with what to do, not as a failed push.
- */
-async function verifyPushed(client, ref, expectedConfig, platform, onRetry) {
-    return retryRegistry(`reading ${ref.display} back`, () => verifyTag(client, ref, expectedConfig, platform), {
-        say: onRetry,
-        why: (error) => error.message,
-        kindOf: kindOfHttp,
-    }).catch((e) => {
-        throw verifyError(ref.display, e);
-    });
-}
-function kindOfHttp(e) {
-    if (!(e instanceof RegistryHttpError))
-        return 'fatal';
-    if (e.status === 0 || e.status === 429 || e.status >= 500)
-        return 'transient';
-    return e.status === 401 || e.status === 403 ? 'auth' : 'fatal';
-}
-function verifyError(ref, e) {
-    if (e instanceof errors/* UserError */.y)
-        return e;
-    const why = e instanceof RetriesExhausted ? `${e.attempts} attempts failed, the last with: ${e.last.message}` : e.message;
-    if (e instanceof RegistryHttpError || e instanceof RetriesExhausted) {
-        return new errors/* UserError */.y(`pushed ${ref} but could not read it back to verify it: ${why}; the image is pushed, re-run to verify`);
-    }
-    return e;
-}
-
-;// CONCATENATED MODULE: ./src/publish/published.ts
-/**
- * What a publish pushed (`Published`), the error that carries it when it failed part-way, and the push and
- * read-back of one registry's refs (`publishTo`), which the publish stage (stages/publish.ts) runs per registry.
- */
-
-
-
-
-
-
-const newPublished = () => ({ pushed: [], digest: null, manifestDigest: null, reason: null, platformDigests: {} });
-/** A publish that failed part-way: `failure` says why, `published` what was pushed and verified before it. */
-class PublishError extends Error {
-    failure;
-    published;
-    constructor(failure, published) {
-        super(failure.message);
-        this.failure = failure;
-        this.published = published;
-        this.name = 'PublishError';
-    }
-}
-/** The push line of the report and summary: the policy's reason, or why its push did not happen. */
-function pushReason(plan, out, error) {
-    if (out.reason)
-        return out.reason;
-    if (plan.push && out.pushed.length === 0 && error !== undefined)
-        return `${plan.reason}, but the run failed before anything was pushed and verified`;
-    return plan.reason;
-}
-/**
- * Push `refs` (all on the registry of `session`), then read each back and check it is the image built. Returns
- * `before` with the refs read back and verified added (a push docker reported done is not proof the registry
- * holds it); a failure throws a PublishError carrying the refs verified up to it.
- */
-async function publishTo(ctx, session, imageId, configDigest, refs, before, platforms) {
-    const out = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
-    try {
-        for (const ref of refs)
-            await pushRef(ctx, session, imageId, ref);
-        const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
-            ctx.redactor.add(token);
-            ctx.ui.setSecret(token);
-        });
-        // Several platforms: the tag names one index, read back to each platform's entry against its own config digest.
-        const expected = platforms?.map((p) => ({
-            name: p.platform,
-            platform: targetPlatform([p.platform]),
-            configDigest: p.configDigest,
-        })) ?? [{ name: '', platform: targetPlatform(ctx.config.platforms), configDigest }];
-        try {
-            for (const ref of refs) {
-                const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, session.registry, ctx.config.image);
-                if (!parsed)
-                    throw new Error(`cannot parse the pushed ref ${ref}`);
-                let verified;
-                for (const e of expected) {
-                    const v = await verifyPushed(client, { ...parsed, display: ref }, e.configDigest, e.platform, (m) => ctx.ui.info(m));
-                    if (verified && v.digest !== verified.digest) {
-                        throw new errors/* UserError */.y(`${ref} moved while it was read back (${verified.digest}, then ${v.digest}): another push moved the tag, re-run the job`);
-                    }
-                    verified ??= v;
-                    if (e.name) {
-                        out.platformDigests[e.name] = v.manifestDigest;
-                        ctx.log.line(`verified ${ref} ${e.name}: manifest ${v.manifestDigest}, config ${v.configDigest}`);
-                    }
-                }
-                if (!verified)
-                    throw new Error(`nothing to verify ${ref} against`);
-                ctx.log.line(`verified ${ref}: ${verified.digest === verified.manifestDigest ? 'manifest' : `index ${verified.digest}, manifest`} ${verified.manifestDigest}, config ${verified.configDigest}`);
-                out.pushed.push(ref);
-                if (out.digest && out.digest !== verified.digest)
-                    ctx.ui.info(`${ref} has manifest digest ${verified.digest} (first ref: ${out.digest})`);
-                out.digest ??= verified.digest;
-                out.manifestDigest ??= verified.manifestDigest;
-            }
-        }
-        finally {
-            await client.close();
-        }
-    }
-    catch (e) {
-        throw new PublishError(e, out);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/stages/publish.ts
+
 
 
 
@@ -4943,7 +3894,7 @@ async function publishTo(ctx, session, imageId, configDigest, refs, before, plat
  */
 async function publish(ctx, prepared, built, checks, session, shasumFile) {
     const { plan } = prepared;
-    let out = newPublished();
+    let out = (0,publish_published/* newPublished */.XH)();
     if (!plan.push)
         return out;
     const failing = checks.filter((c) => (0,catalogue/* failsRun */.FR)(c, ctx.config.failOn)).map((c) => c.id);
@@ -4954,104 +3905,63 @@ async function publish(ctx, prepared, built, checks, session, shasumFile) {
     }
     const configDigest = (0,external_node_fs_.readFileSync)(shasumFile, 'utf8').trim();
     if (configDigest !== built.configDigest) {
-        throw new PublishError(new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`), out);
+        throw new publish_published/* PublishError */.S1(new Error(`docker-image-shasum256.txt holds ${configDigest}, the build made ${built.configDigest}`), out);
     }
     // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
     // does not hide what the others got.
     const byRegistry = new Map();
     for (const ref of plan.refs)
-        byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
+        byRegistry.set((0,publish_login/* refHost */.is)(ref), [...(byRegistry.get((0,publish_login/* refHost */.is)(ref)) ?? []), ref]);
     const failures = [];
     for (const [registry, refs] of byRegistry) {
         try {
-            const login = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
+            const login = (session && (0,publish_login/* sessionFor */.w)(session, registry)) ?? (await (0,publish_login/* existingSession */.kf)(ctx, session, registry));
             if (!login)
                 throw new errors/* UserError */.y(`the run is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-            out = await publishTo(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
+            out = plan.byDigest
+                ? await pushByDigest(ctx, login, built, refs, out)
+                : await (0,publish_published/* publishTo */.VE)(ctx, login, built.imageId, configDigest, refs, out, built.platforms);
         }
         catch (e) {
             // What this registry got before its failure counts with what the others got.
-            if (e instanceof PublishError)
+            if (e instanceof publish_published/* PublishError */.S1)
                 out = e.published;
-            const error = e instanceof PublishError ? e.failure : e;
+            const error = e instanceof publish_published/* PublishError */.S1 ? e.failure : e;
             if (byRegistry.size === 1)
-                throw new PublishError(error, out);
+                throw new publish_published/* PublishError */.S1(error, out);
             failures.push({ registry, error });
         }
     }
     if (failures.length > 0) {
         const ok = [...byRegistry.keys()].filter((r) => !failures.some((f) => f.registry === r));
         const failed = failures.map((f) => `${f.registry}: ${f.error.message}`).join('; ');
-        const got = ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes(refHost(r))).join(', ')} (pushed and verified)` : '';
-        throw new PublishError(new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`), out);
+        const got = ok.length > 0 ? `; ${ok.join(', ')} got ${out.pushed.filter((r) => ok.includes((0,publish_login/* refHost */.is)(r))).join(', ')} (pushed and verified)` : '';
+        throw new publish_published/* PublishError */.S1(new errors/* UserError */.y(`publishing to ${failures.map((f) => f.registry).join(' and ')} failed (${failed})${got}`), out);
     }
-    ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')} (${out.digest})`);
+    ctx.ui.info(`Pushed and verified ${out.pushed.join(', ')}${plan.byDigest ? ', untagged: dockerflow merge tags them' : ` (${out.digest})`}`);
+    if (plan.byDigest)
+        return out;
     if (ctx.config.hubDescription || ctx.config.hubShortDescription) {
         try {
             await describeOnHub(ctx, prepared, session, out.pushed);
         }
         catch (e) {
-            throw new PublishError(e, out);
+            throw new publish_published/* PublishError */.S1(e, out);
         }
     }
     return out;
 }
 
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(670);
-;// CONCATENATED MODULE: ./src/report/platforms.ts
-/**
- * How bad an outcome is, worst first: a fail; a skip that leaves the rule unproven on that platform (its stage
- * did not run or reach it, another rule's outcome made it unjudgeable, a tool was missing); a pass; and last a
- * skip that asks nothing of the platform (the rule is ignored, or not configured there: test-platforms).
- */
-function badness(o) {
-    if (o.status === 'fail')
-        return 3;
-    if (o.status === 'pass')
-        return 1;
-    return o.skip === 'ignored' || o.skip === 'not-configured' ? 0 : 2;
-}
-const notRun = ({ id, title, level }) => ({
-    id,
-    title,
-    level,
-    status: 'skip',
-    skip: 'not-run',
-    message: 'not run on this platform: the run stopped before it got there (see the error)',
-});
-/**
- * One row per rule, in the order first seen: the worst platform's row (the first such platform when several tie),
- * with every platform's outcome in `platforms`. When the platforms disagree, the message names the one it is from.
- */
-function mergePlatformRows(per) {
-    const byId = new Map();
-    for (const { platform, checks } of per) {
-        for (const row of checks)
-            byId.set(row.id, [...(byId.get(row.id) ?? []), { platform, row }]);
-    }
-    return [...byId.values()].map((judged) => {
-        // A platform the run stopped on before it judged this rule (the error says why) did not pass it.
-        const rows = per.map(({ platform }) => judged.find((j) => j.platform === platform) ?? {
-            platform,
-            row: notRun(judged[0].row),
-        });
-        const platforms = {};
-        for (const { platform, row } of rows) {
-            platforms[platform] = { status: row.status, ...(row.skip ? { skip: row.skip } : {}), message: row.message };
-        }
-        const worst = rows.reduce((a, b) => (badness(b.row) > badness(a.row) ? b : a));
-        const agree = rows.every(({ row }) => row.status === worst.row.status && row.message === worst.row.message);
-        const message = agree || rows.length === 1 ? worst.row.message : `${worst.platform}: ${worst.row.message}`;
-        return { ...worst.row, message, platforms };
-    });
-}
-
+var context = __webpack_require__(40670);
+// EXTERNAL MODULE: ./src/report/platforms.ts
+var platforms = __webpack_require__(12906);
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(2423);
+var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(6949);
+var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -5083,19 +3993,19 @@ var interrupt = __webpack_require__(6949);
  * gets its files and everything the run started is removed.
  */
 async function runPipeline(ctx) {
-    const files = outFiles(ctx.config.outDir);
-    clearPlatformShasums(files);
+    const files = (0,out_files/* outFiles */.yp)(ctx.config.outDir);
+    (0,out_files/* clearPlatformShasums */.Td)(files);
     const timings = {};
     /** What each platform's stages judged (one entry, platform '', for a single-platform build). */
     const perPlatform = [];
-    const judgedRows = () => (perPlatform.length > 1 ? mergePlatformRows(perPlatform) : perPlatform.flatMap((x) => x.checks));
+    const judgedRows = () => (perPlatform.length > 1 ? (0,platforms/* mergePlatformRows */.l)(perPlatform) : perPlatform.flatMap((x) => x.checks));
     let prepared;
     let built;
     let error;
     let configError = false;
     let failedStage;
     let session = null;
-    let published = newPublished();
+    let published = (0,publish_published/* newPublished */.XH)();
     const interrupted = (0,interrupt/* whenInterrupted */.vV)(ctx);
     /** Stages under way, to say which one an interrupt stopped. */
     const running = new Set();
@@ -5131,15 +4041,15 @@ async function runPipeline(ctx) {
     try {
         // Independent of the git metadata: runs while it is read.
         void detectBuilder(ctx.runner);
-        prepared = await timed('prepare', () => prepare(ctx));
+        prepared = await timed('prepare', () => (0,prepare/* prepare */.i)(ctx));
         const p = prepared;
-        if (wantsLogin(ctx, p))
-            session = await timed('login', () => login(ctx, p));
+        if ((0,publish_login/* wantsLogin */.TL)(ctx, p))
+            session = await timed('login', () => (0,login/* login */.i)(ctx, p));
         // The stages from here on run their docker commands through the session's runner (its DOCKER_CONFIG holds
         // the logins: base image pulls, sidecars, the push); the cleanup below uses the run's own.
         const staged = session ? { ...ctx, runner: session.runner } : ctx;
         const stack = new Stack(staged);
-        writeRedacted(ctx.redactor, files.versionJson, p.versionJson);
+        (0,out_files/* writeRedacted */.YL)(ctx.redactor, files.versionJson, p.versionJson);
         // The build sees the user's files and this run's version.json, in a view of its own: the working tree is
         // never written, so concurrent runs on one checkout each build their own version.json.
         (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
@@ -5165,9 +4075,9 @@ async function runPipeline(ctx) {
             (0,external_node_fs_.rmSync)(view.dir, { recursive: true, force: true });
         }
         const b = built;
-        writeShasum(ctx.redactor, files, b.configDigest);
+        (0,out_files/* writeShasum */.bL)(ctx.redactor, files, b.configDigest);
         for (const pi of b.platforms ?? [])
-            writeShasum(ctx.redactor, files, pi.configDigest, pi.platform);
+            (0,out_files/* writeShasum */.bL)(ctx.redactor, files, pi.configDigest, pi.platform);
         const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
         // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
@@ -5203,7 +4113,7 @@ async function runPipeline(ctx) {
         if (p.plan.push) {
             published = await timed('publish', () => publish(staged, p, b, checks, session, files.shasum).catch((e) => {
                 // What was pushed and verified before the failure is reported with it.
-                if (e instanceof PublishError) {
+                if (e instanceof publish_published/* PublishError */.S1) {
                     published = e.published;
                     throw e.failure;
                 }
@@ -5242,7 +4152,7 @@ async function runPipeline(ctx) {
     const rows = inCatalogueOrder(judgedRows(), ctx.config.checksIgnore, failedStage, interruptedIn || undefined);
     const report = {
         schemaVersion: 1,
-        verdict: verdictOf(rows, ctx.config.failOn, error),
+        verdict: (0,report_report/* verdictOf */.V)(rows, ctx.config.failOn, error),
         image: {
             id: built?.configDigest ?? null,
             configDigest: built?.configDigest ?? null,
@@ -5260,16 +4170,18 @@ async function runPipeline(ctx) {
                         emulated: pi.emulated,
                     })),
                 }
-                : {}),
+                : built && prepared?.plan.byDigest
+                    ? { platforms: [onePlatform(ctx.config.platforms, built, published)] }
+                    : {}),
         },
         version: prepared?.version ?? null,
         checks: rows,
         timings,
-        ...(prepared ? { push: { planned: prepared.plan.push, reason: pushReason(prepared.plan, published, error) } } : {}),
+        ...(prepared ? { push: { planned: prepared.plan.push, reason: (0,publish_published/* pushReason */.nj)(prepared.plan, published, error) } } : {}),
         ...(error !== undefined ? { error } : {}),
     };
     annotate(ctx, rows);
-    writeReport(ctx.redactor, files, report);
+    (0,out_files/* writeReport */.u5)(ctx.redactor, files, report);
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
     return { report, files, configError };
@@ -5320,6 +4232,17 @@ function annotate(ctx, checks) {
         else
             ctx.ui.warning(c.message, where);
     }
+}
+/** A one-platform build's entry in `image.platforms`: written for a by-digest run, whose merge step reads it. */
+function onePlatform(platforms, built, published) {
+    const platform = (0,docker_platform/* platformName */.$r)(platforms);
+    return {
+        platform,
+        id: built.manifestDigest ?? built.imageId,
+        configDigest: built.configDigest,
+        manifestDigest: published.platformDigests[platform] ?? null,
+        emulated: !(0,docker_platform/* sameCpu */.fy)((0,docker_platform/* targetPlatform */.LM)(platforms), (0,docker_platform/* targetPlatform */.LM)([])),
+    };
 }
 
 
