@@ -181,8 +181,14 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         throw new errors/* ConfigError */.x('context', `"${str('context')}" is not a directory (resolved to ${context})`, 'point it at the folder that holds your Dockerfile');
     }
     const file = str('file') ? external_node_path_default().resolve(cwd, str('file')) : external_node_path_default().join(context, 'Dockerfile');
-    // The merge step builds nothing: it reads the git context of `context` only.
-    if (!raw.get('merge')?.trim() && (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())) {
+    // The merge step builds nothing (it reads the git context of `context` only): its reports must exist instead.
+    const merge = list('merge').map((p) => external_node_path_default().resolve(cwd, p));
+    for (const p of merge) {
+        if (!(0,external_node_fs_.existsSync)(p)) {
+            throw new errors/* ConfigError */.x('merge', `${p} does not exist`, 'give the dockerflow-report.json of each by-digest run, or a folder holding them');
+        }
+    }
+    if (merge.length === 0 && (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())) {
         throw new errors/* ConfigError */.x('file', `no Dockerfile at ${file}`, 'create it, or set the Dockerfile path');
     }
     const registryIn = str('registry') || image_ref/* DOCKER_HUB */.Xb;
@@ -303,7 +309,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure']),
         // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
         githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
-        merge: list('merge').map((p) => external_node_path_default().resolve(cwd, p)),
+        merge,
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,

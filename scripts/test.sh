@@ -72,8 +72,8 @@ t1=$SECONDS
 engine_env=$(bash scripts/setup/engine.sh --store "$other" --second)
 # shellcheck disable=SC2086 # KEY=VALUE words
 # The store-sensitive cases only: the shasum file and DF108 on every static fixture, the layer scan, the classic
-# builder, a push read back and pulled back (the README recipe), containerd's own push retries, the canary save.
+# builder, a push read back and pulled back (the README recipe), by-digest (refused on classic), containerd's own push retries, the canary save.
 bounded 15m env $engine_env node --import tsx --test --test-concurrency="$jobs" \
-  --test-name-pattern '^(CLI: |a scratch image|the Dockerfile scan|the classic builder|push to the default branch|a registry that fails|verify: |canary: )' \
+  --test-name-pattern '^(CLI: |a scratch image|the Dockerfile scan|the classic builder|push to the default branch|push: by-digest|a registry that fails|verify: |canary: )' \
   __tests__/integration/static-rules.test.ts __tests__/integration/publish.test.ts
 echo "[test] the store-sensitive tests took $((SECONDS - t1)) s on the $other store" >&2

@@ -47,7 +47,15 @@ const outDir = (): string => {
 
 interface Report {
   verdict: string;
-  image: { id: string; configDigest: string; manifestDigest: string | null; digest: string | null; pushed: string[]; tags: string[] };
+  image: {
+    id: string;
+    configDigest: string;
+    manifestDigest: string | null;
+    digest: string | null;
+    pushed: string[];
+    tags: string[];
+    platforms?: { platform: string; manifestDigest: string | null }[];
+  };
   push?: { planned: boolean; reason: string };
   error?: string;
   checks: { id: string; status: string }[];
@@ -206,6 +214,35 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
       // The shorter form the README gives for the classic store.
       assert.equal(`${docker('inspect', '-f', '{{.Id}}', ref)}\n`, readFileSync(shasumFile, 'utf8'));
     }
+  });
+
+  test('push: by-digest on the default branch: untagged, read back by digest (containerd store); a config error before the build (classic store)', async () => {
+    const r = await action('bydigest', {
+      eventName: 'push',
+      ref: 'refs/heads/main',
+      event: { repository: REPOSITORY },
+      inputs: { push: 'by-digest' },
+    });
+    if (imageStore() === 'classic') {
+      assert.equal(r.code, 1, r.stdout.slice(-2000));
+      assert.match(
+        r.report.error ?? '',
+        /^push: by-digest uploads the image from the containerd image store, and this engine uses the classic image store: turn it on/,
+      );
+      assert.doesNotMatch(r.log, /\$ docker buildx build|\$ docker build /, 'refused before the build');
+      await assertRegistry('bydigest', []);
+      return;
+    }
+    assert.equal(r.code, 0, r.stdout.slice(-3000));
+    const [p] = r.report.image.platforms ?? [];
+    assert.ok(p?.manifestDigest, JSON.stringify(r.report.image));
+    assert.equal(r.outputs.pushed, `${reg.addr}/${PREFIX}/bydigest@${p.manifestDigest}`);
+    assert.equal(r.outputs.digest, p.manifestDigest);
+    // No tag in the registry; the manifest under its digest names the tested config.
+    assert.deepEqual(await tagsOf(`${PREFIX}/bydigest`, HTPASSWD), []);
+    const got = await manifestOf(`${PREFIX}/bydigest`, p.manifestDigest, HTPASSWD);
+    assert.equal(got.config, readFileSync(r.outputs['shasum-file']!, 'utf8').trim());
+    assert.doesNotMatch(r.log, /\$ docker push/);
   });
 
   test('push to another branch → logged in for the base image pulls, nothing pushed', async () => {

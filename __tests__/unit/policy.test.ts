@@ -177,6 +177,38 @@ const CASES: Case[] = [
     refs: ['docker.io/library/app:latest'],
     reason: /latest/,
   },
+  {
+    name: 'push: by-digest on the default branch → pushed by digest, the tags kept for the merge',
+    git: {},
+    inputs: { push: 'by-digest' },
+    push: true,
+    refs: [`${HUB}:latest`],
+    reason: /default branch main → :latest, by digest \(untagged, for merge to tag\)/,
+  },
+  {
+    name: 'push: by-digest on another branch → nothing, as auto',
+    git: { ref: 'refs/heads/feature/x', branch: 'feature/x' },
+    inputs: { push: 'by-digest' },
+    push: false,
+    refs: [`${HUB}:feature-x`],
+    reason: /branch feature\/x is not the default branch/,
+  },
+  {
+    name: 'push: by-digest on a pull request → nothing, as auto',
+    git: { event: 'pull_request', ref: 'refs/pull/7/merge', branch: 'feature', pullRequest: PR },
+    inputs: { push: 'by-digest' },
+    push: false,
+    refs: [`${HUB}:pr-7`],
+    reason: /pull request builds and tests only/,
+  },
+  {
+    name: 'push: by-digest outside CI → pushed by digest (asked for by name)',
+    git: { event: 'local', ref: '', branch: 'main' },
+    inputs: { push: 'by-digest' },
+    push: true,
+    refs: [`${HUB}:latest`],
+    reason: /push by-digest outside CI/,
+  },
 ];
 
 for (const c of CASES) {
@@ -185,5 +217,6 @@ for (const c of CASES) {
     assert.equal(plan.push, c.push, plan.reason);
     assert.deepEqual(plan.refs, c.refs);
     assert.match(plan.reason, c.reason);
+    assert.equal(plan.byDigest ?? false, c.inputs?.push === 'by-digest');
   });
 }

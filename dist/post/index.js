@@ -32809,8 +32809,14 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         throw new ConfigError('context', `"${str('context')}" is not a directory (resolved to ${context})`, 'point it at the folder that holds your Dockerfile');
     }
     const file = str('file') ? path.resolve(cwd, str('file')) : path.join(context, 'Dockerfile');
-    // The merge step builds nothing: it reads the git context of `context` only.
-    if (!raw.get('merge')?.trim() && (!existsSync(file) || !statSync(file).isFile())) {
+    // The merge step builds nothing (it reads the git context of `context` only): its reports must exist instead.
+    const merge = list('merge').map((p) => path.resolve(cwd, p));
+    for (const p of merge) {
+        if (!existsSync(p)) {
+            throw new ConfigError('merge', `${p} does not exist`, 'give the dockerflow-report.json of each by-digest run, or a folder holding them');
+        }
+    }
+    if (merge.length === 0 && (!existsSync(file) || !statSync(file).isFile())) {
         throw new ConfigError('file', `no Dockerfile at ${file}`, 'create it, or set the Dockerfile path');
     }
     const registryIn = str('registry') || DOCKER_HUB;
@@ -32931,7 +32937,7 @@ function parseConfig({ raw, env, cwd, defaultOutDir, resolved = {} }) {
         prComment: oneOf('pr-comment', str('pr-comment').toLowerCase(), ['true', 'false', 'on-failure']),
         // The action's default `${{ github.token }}` is filled in by the runner; taken literally it is no token.
         githubToken: (raw.get('github-token') ?? '').trim().startsWith('${{') ? '' : (raw.get('github-token') ?? '').trim(),
-        merge: list('merge').map((p) => path.resolve(cwd, p)),
+        merge,
         uploadArtifacts: bool('upload-artifacts'),
         artifactName: validArtifactName(str('artifact-name') || 'dockerflow'),
         retentionDays: retention ? parseIntIn('retention-days', retention, 1, 90) : null,

@@ -74,7 +74,8 @@ export function parseCliArgs(argv: string[]): CliInvocation {
 /** The flag a user typed for an input name, for error messages. */
 export function flagFor(input: string): string {
   const spec = OPTIONS.find((o) => o.name === input);
-  return spec ? cliFlag(spec) : input === 'usage' ? 'usage' : `--${input}`;
+  // The merge step's reports are its arguments, not a flag.
+  return input === 'merge' ? 'merge' : spec ? cliFlag(spec) : input === 'usage' ? 'usage' : `--${input}`;
 }
 
 function flagLine(o: OptionSpec): string {
