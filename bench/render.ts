@@ -8,6 +8,7 @@ import type { FailFast } from './fail-fast.js';
 import type { Load } from './load.js';
 import type { Overhead } from './overhead.js';
 import type { Push } from './push.js';
+import { renderPlatforms, type Platforms } from './platforms.js';
 import { renderSecretScan, scanTargets, type ScanBench } from './secret-scan.js';
 
 export async function machine(): Promise<string[]> {
@@ -32,6 +33,8 @@ export interface All {
   load: Load;
   /** Section 7 (bench/secret-scan.ts). */
   scan?: ScanBench;
+  /** Section 8 (bench/platforms.ts). */
+  platforms?: Platforms;
 }
 
 function stageTable(stages: Record<string, Stats>): string[] {
@@ -193,5 +196,6 @@ export function render(s: Settings, r: All, mach: string[], command: string, sta
     `Image size: ${mib(L.imageSize)}, of which the node:24-slim base is ${mib(L.baseSize)} (+${mib(L.imageSize - L.baseSize)}).`,
     '',
     ...(r.scan ? renderSecretScan(r.scan, s.runs) : []),
+    ...(r.platforms ? renderPlatforms(r.platforms) : []),
   ].join('\n');
 }

@@ -6,7 +6,8 @@
  *   npm run bench -- --runs 5     5 runs
  *   npm run bench -- --quick      2 runs, 2 s load phases
  *   npm run bench -- --no-write   print the results, leave docs/benchmarks.md alone
- *   npm run bench -- --only scan  one section alone (cold, fixture, sample, fail, push, load, scan: bench/secret-scan.ts), as JSON
+ *   npm run bench -- --only scan  one section alone (cold, fixture, sample, fail, push, load, scan: bench/secret-scan.ts,
+ *                                 platforms: bench/platforms.ts), as JSON
  *
  * One file per measurement: overhead.ts (sections 1 and 2) over pipeline-side.ts and bare.ts (the bare side, its
  * docker argv from the src/docker builders the pipeline runs), fail-fast.ts, cold-start.ts, push.ts, load.ts,
@@ -31,8 +32,9 @@ import { push } from './push.js';
 import { machine, render, type All } from './render.js';
 import { cleanup, ID, registryCreds, tmpdir } from './resources.js';
 import { benchSecretScan } from './secret-scan.js';
+import { platforms } from './platforms.js';
 
-const SECTIONS = ['cold', 'fixture', 'sample', 'fail', 'push', 'load', 'scan'];
+const SECTIONS = ['cold', 'fixture', 'sample', 'fail', 'push', 'load', 'scan', 'platforms'];
 
 const { values: flags } = parseArgs({
   options: {
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
     if ((await sh(dockerArgv.imageInspect([img]), { allowFailure: true })).code !== 0)
       throw new Error(`${img} is not local: run scripts/setup/all.sh`);
   }
-  if (want('push')) registryCreds();
+  if (want('push') || want('platforms')) registryCreds();
   log(`bench ${ID}: ${settings.runs} runs per measurement`);
 
   const sampleArgs = [
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
   }
   const pushed = want('push') ? await push(settings, sampleApp.versionJson) : null;
   const scan = want('scan') ? await benchSecretScan(settings.runs) : undefined;
+  const plat = want('platforms') ? await platforms(settings) : undefined;
   let loaded: Load | null = null;
   if (want('load')) {
     log('load: sample-app under load');
@@ -119,11 +122,22 @@ async function main(): Promise<void> {
     loaded = await load(settings, `${ID}/sample-app:bare`);
   }
   if (!sample || !fx || !fail || !cold || !pushed || !loaded) {
-    process.stdout.write(`${JSON.stringify({ cold, fixture: fx, sample, fail, push: pushed, load: loaded, scan }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ cold, fixture: fx, sample, fail, push: pushed, load: loaded, scan, platforms: plat }, null, 2)}\n`,
+    );
     return;
   }
 
-  const all: All = { sample, fixture: fx, fail, cold, push: pushed, load: loaded, ...(scan ? { scan } : {}) };
+  const all: All = {
+    sample,
+    fixture: fx,
+    fail,
+    cold,
+    push: pushed,
+    load: loaded,
+    ...(scan ? { scan } : {}),
+    ...(plat ? { platforms: plat } : {}),
+  };
   const secs = (performance.now() - t0) / 1000;
   const command = `npm run bench${flags.runs ? ` -- --runs ${settings.runs}` : flags.quick ? ' -- --quick' : ''}`;
   const limitsFile = path.join(ROOT, 'bench/limits.md');
