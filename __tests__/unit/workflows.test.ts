@@ -478,33 +478,45 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
   });
 
   it('not distributing: the one job of before, every input as the caller gave it, named and grouped as before', () => {
-    // A value per input that no expression could produce by accident.
-    const given: Record<string, unknown> = Object.fromEntries(
-      Object.entries(wf.on.workflow_call.inputs).map(([k, v]) => [k, v.type === 'boolean' ? true : v.type === 'number' ? 7 : `given-${k}`]),
-    );
-    given.distribute = false;
-    given.push = 'true';
-    const secrets = {
-      'registry-username': 'u',
-      'registry-password': 'p',
-      'build-secrets': 'b',
-      'env-secrets': 'e',
-      'registry-auth': 'a',
-      'github-token': 't',
-    };
-    const p = plan(given);
-    assert.equal(p.include.length, 1);
-    const ctx = legCtx(given, p.outputs, p.include[0]!, secrets);
-    const got = legWith(ctx);
-    for (const o of OPTIONS.filter((o) => !o.cliOnly && o.name !== 'merge')) {
-      const source = SOURCE[o.name] === 'secrets' ? secrets : given;
-      const want = asString((source as Record<string, unknown>)[SECRET_OF[o.name] ?? o.name]);
-      assert.equal(got[o.name], want, o.name);
+    // A value per input that no expression could produce by accident; booleans both ways; distribute with one
+    // platform is not distributing either.
+    for (const [bool, distribute, platforms] of [
+      [true, false, 'given-platforms'],
+      [false, false, 'given-platforms'],
+      [false, true, 'linux/arm64'],
+    ] as const) {
+      const given: Record<string, unknown> = Object.fromEntries(
+        Object.entries(wf.on.workflow_call.inputs).map(([k, v]) => [
+          k,
+          v.type === 'boolean' ? bool : v.type === 'number' ? 7 : `given-${k}`,
+        ]),
+      );
+      Object.assign(given, { distribute, platforms, push: 'true' });
+      const secrets = {
+        'registry-username': 'u',
+        'registry-password': 'p',
+        'build-secrets': 'b',
+        'env-secrets': 'e',
+        'registry-auth': 'a',
+        'github-token': 't',
+      };
+      const p = plan(given);
+      assert.equal(p.include.length, 1);
+      const ctx = legCtx(given, p.outputs, p.include[0]!, secrets);
+      const got = legWith(ctx);
+      for (const o of OPTIONS.filter((o) => !o.cliOnly && o.name !== 'merge')) {
+        const source = SOURCE[o.name] === 'secrets' ? secrets : given;
+        const want = asString((source as Record<string, unknown>)[SECRET_OF[o.name] ?? o.name]);
+        assert.equal(got[o.name], want, `${o.name} (${JSON.stringify([bool, distribute, platforms])})`);
+      }
+      assert.equal(evalString(leg.name, ctx), 'Dockerflow', "the check's name callers may require");
+      assert.equal(evalString(leg['runs-on'], ctx), 'given-runs-on');
+      assert.equal(evalString(leg.concurrency!.group, ctx), 'dockerflow-org/app-given-context-given-ref');
+      assert.equal(evalIf(wf.jobs.merge!.if, { needs: { plan: { outputs: p.outputs } } }), false, 'no merge job');
+      const qemu = leg.steps!.find((s) => s.name?.startsWith('Set up QEMU'))!;
+      assert.equal(evalIf(qemu.if, ctx), true);
+      assert.equal(evalString(qemu.env!.PLATFORMS, ctx), platforms, 'the QEMU step sees every platform');
     }
-    assert.equal(evalString(leg.name, ctx), 'Dockerflow', "the check's name callers may require");
-    assert.equal(evalString(leg['runs-on'], ctx), 'given-runs-on');
-    assert.equal(evalString(leg.concurrency!.group, ctx), 'dockerflow-org/app-given-context-given-ref');
-    assert.equal(evalIf(wf.jobs.merge!.if, { needs: { plan: { outputs: p.outputs } } }), false, 'no merge job');
     // Without a ref either: the group of before, from github.ref.
     const def = plan({});
     assert.equal(evalString(leg.concurrency!.group, legCtx({}, def.outputs, def.include[0]!)), 'dockerflow-org/app-.-refs/heads/main');
