@@ -332,9 +332,20 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
   /** One `${{ }}` expression, evaluated: a JSON value (an object for fromJSON, null for a missing property). */
   const evalExpr = (expr: string, ctx: Ctx): unknown => {
     const tokens = new Lexer(expr).lex().tokens;
+    // The job status functions, on the run's state (ctx.run: 'cancelled', 'failure', or going well by default).
+    const run = (ctx.run as string | undefined) ?? 'success';
+    const status: Record<string, boolean> = {
+      success: run === 'success',
+      failure: run === 'failure',
+      cancelled: run === 'cancelled',
+      always: true,
+    };
+    const fns = Object.entries(status).map(([name, v]) => ({ name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(v) }));
+    const contexts = Object.fromEntries(Object.entries(ctx).filter(([k]) => k !== 'run'));
     const result = new Evaluator(
-      new Parser(tokens, CONTEXTS, []).parse(),
-      JSON.parse(JSON.stringify(ctx), data.reviver) as data.Dictionary,
+      new Parser(tokens, CONTEXTS, fns).parse(),
+      JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary,
+      new Map(fns.map((f) => [f.name, f])),
     ).evaluate();
     return JSON.parse(JSON.stringify(result, data.replacer) ?? 'null');
   };
@@ -530,7 +541,7 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
         push,
         'upload-artifacts': false,
         'artifact-name': 'api',
-        'hub-description': 'README.md',
+        tags: 'r.example/org/app:1',
       };
       const p = plan(given);
       const seen = p.include.map((entry) => {
@@ -542,8 +553,7 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
         assert.equal(w['artifact-name'], `api-${entry.slug}`);
         assert.equal(w['upload-artifacts'], 'true', 'the merge job reads the legs artifacts, whatever upload-artifacts says');
         assert.equal(w['pr-comment'], 'false', 'one comment, the merge job');
-        assert.equal(w['hub-description'], '', 'the merge job sets it, once');
-        assert.equal(w.tags, '', 'the repositories a by-digest push goes to come from the same tags as the merge');
+        assert.equal(w.tags, 'r.example/org/app:1', 'a by-digest push goes to the repositories of the tags the merge sets');
         return [evalString(leg.name, ctx), evalString(leg['runs-on'], ctx), evalString(leg.concurrency!.group, ctx)];
       });
       assert.deepEqual(seen, [
@@ -576,19 +586,27 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
   it('the merge job: after every leg passed, from exactly their downloaded reports, with the inputs that tag and log in', () => {
     const merge = wf.jobs.merge!;
     assert.deepEqual(merge.needs, ['plan', 'dockerflow']);
-    // No status function: the default success() holds, so a failed, cancelled or skipped leg skips the merge.
-    assert.doesNotMatch(merge.if!, /always\(\)|failure\(\)|cancelled\(\)|success\(\)/);
-    for (const [distribute, runs] of [
-      ['true', true],
-      ['false', false],
-      ['', false],
-    ] as const)
-      assert.equal(evalIf(merge.if, { needs: { plan: { outputs: { distribute } } } }), runs, distribute);
+    // Once the legs finished, passed or failed: a failed leg's report makes the merge tag nothing and say which
+    // platform failed (the action's rule), in the one comment and check. Not after a cancel, nor without a plan.
+    for (const [distribute, legs, runs] of [
+      ['true', 'success', true],
+      ['true', 'failure', true],
+      ['true', 'cancelled', false],
+      ['true', 'skipped', false],
+      ['false', 'success', false],
+      ['', 'skipped', false],
+    ] as const) {
+      const needs = { plan: { outputs: { distribute }, result: distribute ? 'success' : 'failure' }, dockerflow: { result: legs } };
+      assert.equal(evalIf(merge.if, { needs }), runs, `distribute ${distribute}, legs ${legs}`);
+      assert.equal(evalIf(merge.if, { needs, run: 'cancelled' }), false, 'the run was cancelled');
+    }
+    assert.match(merge.if!, /^\$\{\{ !cancelled\(\) && /, 'a status function, or the default success() would skip it after a failed leg');
     assert.equal(evalString(merge['runs-on'], { inputs: inputs() }), 'ubuntu-latest');
 
     const given = {
       distribute: true,
       platforms: 'linux/amd64,linux/arm64',
+      'fail-on': 'warning',
       'artifact-name': 'api',
       tags: 'r.example/org/app:1',
       'retention-days': 3,
@@ -632,10 +650,13 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
     const step = actionStep(merge);
     const w = Object.fromEntries(Object.entries(step.with!).map(([k, v]) => [k, evalString(v, { ...ctx, steps: { reports: r } })]));
     assert.equal(w.merge, r.outputs.folders);
-    // Builds nothing: only what names, tags, logs in, comments and uploads, each as the caller gave it.
+    // Builds nothing: only what names, tags, logs in, judges the legs' rows (fail-on), comments and uploads, each as
+    // the caller gave it.
     assert.deepEqual(w, {
       merge: r.outputs.folders,
       context: '.',
+      'checks-ignore': '',
+      'fail-on': 'warning',
       image: '',
       registry: 'docker.io',
       tags: 'r.example/org/app:1',
@@ -691,7 +712,7 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
       verdict: 'pass',
       imageid: 'sha256:config',
     });
-    // A leg failed: the merge was skipped, its outputs are empty; the verdict is fail, not the last leg's pass.
+    // No merge verdict (a leg's report missing stopped it before the action; it was cancelled): fail, not the last leg's pass.
     assert.deepEqual(at('true', leg, none), { ...none, verdict: 'fail' });
   });
 
