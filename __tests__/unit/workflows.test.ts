@@ -583,7 +583,7 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
     assert.match(both.stderr, /sudo apt-get install -y -qq qemu-user-static/);
   });
 
-  it('the merge job: after every leg passed, from exactly their downloaded reports, with the inputs that tag and log in', () => {
+  it('the merge job: once the legs finished, from exactly their downloaded reports, with the inputs that tag and log in', () => {
     const merge = wf.jobs.merge!;
     assert.deepEqual(merge.needs, ['plan', 'dockerflow']);
     // Once the legs finished, passed or failed: a failed leg's report makes the merge tag nothing and say which
