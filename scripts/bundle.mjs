@@ -18,7 +18,9 @@ rmSync(building, { recursive: true, force: true });
 // The three builds run at once (an execFileSync inside a promise would run them one after another).
 const run = promisify(execFile);
 try {
-  await Promise.all(
+  // Every build settles before the folder goes: at the first failure the others are still writing into it, and
+  // would leave a dist.building-* behind the cleanup (which lint then reads).
+  const built = await Promise.allSettled(
     entries.map(([entry, sub]) =>
       run('npx', [
         '--no-install',
@@ -34,6 +36,8 @@ try {
       ]).then(({ stderr }) => process.stderr.write(stderr)),
     ),
   );
+  const failed = built.find((b) => b.status === 'rejected');
+  if (failed) throw failed.reason;
   rmSync(outRoot, { recursive: true, force: true });
   renameSync(building, outRoot);
 } finally {
