@@ -2350,8 +2350,8 @@ function actionHost() {
         // Loaded once the inputs are valid: a bad input is reported without loading the pipeline's dependencies.
         // The merge input makes the step a fan-out's merge: it builds nothing, and writes the same outputs and report.
         runPipeline: async (ctx) => ctx.config.merge.length > 0
-            ? (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(712), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 40432))).runMerge(ctx)
-            : (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(118), __webpack_require__.e(188), __webpack_require__.e(712), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 98597))).runPipeline(ctx),
+            ? (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(10), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 40432))).runMerge(ctx)
+            : (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(118), __webpack_require__.e(188), __webpack_require__.e(10), __webpack_require__.e(32)]).then(__webpack_require__.bind(__webpack_require__, 55032))).runPipeline(ctx),
         upload: uploadOutDir,
     };
 }

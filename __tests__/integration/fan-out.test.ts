@@ -217,9 +217,12 @@ describe('fan-out: one by-digest run per platform, then dockerflow merge', { ski
         image: `${PREFIX}/app`,
         username: reg.username,
         password: reg.password,
-        push: 'auto',
+        // A caller's by-digest reaching the merge too: the merge tags, as auto decides.
+        push: 'by-digest',
         'upload-artifacts': 'false',
         'pr-comment': 'false',
+        // The merge is the step that tags, so it is the one that would describe the repository on Docker Hub.
+        'hub-description': 'README.md',
       },
       eventName: 'push',
       ref: 'refs/heads/main',
@@ -233,6 +236,9 @@ describe('fan-out: one by-digest run per platform, then dockerflow merge', { ski
     assert.equal(index.digest, good.report.image.digest, 'the same index as the CLI merge made of the same legs');
     assert.match(r.summary, /linux\/arm64/);
     assert.match(r.stdout, /Merging linux\/amd64, linux\/arm64 into one index/);
+    assert.match(r.stdout, /hub-description: nothing was pushed to docker\.io/);
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as Report;
+    assert.equal(report.push?.reason, 'default branch main → :latest: one index of every platform');
   });
 
   it('a leg broken on arm64 pushes nothing, and its merge tags nothing and says which platform failed', async () => {

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/publish/hub-description.ts
+var hub_description = __webpack_require__(9823);
 // EXTERNAL MODULE: ./src/publish/login.ts
 var login = __webpack_require__(3454);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
@@ -245,7 +247,10 @@ var prepare = __webpack_require__(4987);
 
 
 
-async function runMerge(ctx) {
+
+async function runMerge(run) {
+    // The legs pushed by digest; the merge tags, as `auto` decides (the reusable workflow may pass by-digest on).
+    const ctx = run.config.push === 'by-digest' ? { ...run, config: { ...run.config, push: 'auto' } } : run;
     const files = (0,out_files/* outFiles */.yp)(ctx.config.outDir);
     (0,out_files/* clearPlatformShasums */.Td)(files);
     const timings = {};
@@ -285,6 +290,9 @@ async function runMerge(ctx) {
                 throw e;
             });
             ctx.ui.info(`Pushed and verified ${published.pushed.join(', ')} (${published.digest})`);
+            // The legs leave the Docker Hub description to the merge: it is the step that tags.
+            if (ctx.config.hubDescription || ctx.config.hubShortDescription)
+                await (0,hub_description/* describeOnHub */.Ml)(ctx, prepared, session, published.pushed);
         }
         else
             ctx.ui.info(`Not merging: ${prepared.plan.reason}`);

@@ -4,6 +4,7 @@
  * policy says push, tag one index of their images and verify it; one combined report either way. Nothing is built.
  */
 import { UserError } from '../config/errors.js';
+import { describeOnHub } from '../publish/hub-description.js';
 import { sessionFor, existingSession, type RegistrySession } from '../publish/login.js';
 import { mergeIndex, type PushedPlatform } from '../publish/merge.js';
 import { newPublished, PublishError, type Published } from '../publish/published.js';
@@ -17,7 +18,9 @@ import { login } from '../stages/login.js';
 import { prepare } from '../stages/prepare.js';
 import type { Outcome } from './pipeline.js';
 
-export async function runMerge(ctx: RunContext): Promise<Outcome> {
+export async function runMerge(run: RunContext): Promise<Outcome> {
+  // The legs pushed by digest; the merge tags, as `auto` decides (the reusable workflow may pass by-digest on).
+  const ctx: RunContext = run.config.push === 'by-digest' ? { ...run, config: { ...run.config, push: 'auto' } } : run;
   const files = outFiles(ctx.config.outDir);
   clearPlatformShasums(files);
   const timings: Record<string, number> = {};
@@ -59,6 +62,8 @@ export async function runMerge(ctx: RunContext): Promise<Outcome> {
         },
       );
       ctx.ui.info(`Pushed and verified ${published.pushed.join(', ')} (${published.digest})`);
+      // The legs leave the Docker Hub description to the merge: it is the step that tags.
+      if (ctx.config.hubDescription || ctx.config.hubShortDescription) await describeOnHub(ctx, prepared, session, published.pushed);
     } else ctx.ui.info(`Not merging: ${prepared.plan.reason}`);
   } catch (e) {
     configError = e instanceof UserError && e.kind === 'config';

@@ -1,8 +1,8 @@
-export const id = 597;
-export const ids = [597];
+export const id = 32;
+export const ids = [32];
 export const modules = {
 
-/***/ 8597:
+/***/ 55032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,16 +16,16 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
+var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/docker/cleanup.ts
-var cleanup = __webpack_require__(7220);
+var cleanup = __webpack_require__(37220);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var ignore = __webpack_require__(4158);
+var ignore = __webpack_require__(44158);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/git/context-view.ts
 
@@ -139,22 +139,22 @@ function safeChown(p, u, g) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/out-files.ts + 1 modules
-var out_files = __webpack_require__(5764);
+// EXTERNAL MODULE: ./src/report/out-files.ts
+var out_files = __webpack_require__(48832);
 // EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __webpack_require__(8850);
+var report_report = __webpack_require__(88850);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(1062);
+var catalogue = __webpack_require__(91062);
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(7507);
+var exec_runner = __webpack_require__(37507);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(6872);
+var commands = __webpack_require__(66872);
 // EXTERNAL MODULE: ./src/docker/own-container.ts
 var own_container = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/docker/run-argv.ts
 var run_argv = __webpack_require__(7532);
 // EXTERNAL MODULE: ./src/secrets/names.ts
-var names = __webpack_require__(6533);
+var names = __webpack_require__(76533);
 ;// CONCATENATED MODULE: ./src/smoke/env.ts
 
 
@@ -301,11 +301,11 @@ function detectBuilder(runner) {
 }
 
 // EXTERNAL MODULE: ./src/docker/platform.ts
-var docker_platform = __webpack_require__(8421);
+var docker_platform = __webpack_require__(88421);
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(2023);
+var image_ref = __webpack_require__(22023);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
-var config_config = __webpack_require__(1377);
+var config_config = __webpack_require__(31377);
 ;// CONCATENATED MODULE: ./src/docker/attest.ts
 /** Whether a value asks for an attestation (anything but empty or `false`). */
 const wants = (value) => value !== '' && value !== 'false';
@@ -458,7 +458,7 @@ function buildSettings(req) {
 }
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+var tar_stream = __webpack_require__(56118);
 ;// CONCATENATED MODULE: ./src/inspect/image.ts
 
 
@@ -675,9 +675,9 @@ function inspectPlatformPair(ctx, ref, baseRef, platform) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/docker/content-store.ts
 /**
  * The engine's containerd content store, read in place: every blob of an image (index, manifest, config, the
@@ -829,15 +829,15 @@ async function platformManifest(store, top, platform) {
 }
 
 // EXTERNAL MODULE: ./src/publish/published.ts
-var publish_published = __webpack_require__(9777);
+var publish_published = __webpack_require__(69777);
 // EXTERNAL MODULE: ./src/publish/push.ts
-var push = __webpack_require__(9675);
+var push = __webpack_require__(29675);
 // EXTERNAL MODULE: ./src/publish/registry-client.ts
-var registry_client = __webpack_require__(1666);
+var registry_client = __webpack_require__(51666);
 // EXTERNAL MODULE: ./src/publish/retry.ts
-var retry = __webpack_require__(833);
+var retry = __webpack_require__(30833);
 // EXTERNAL MODULE: ./src/publish/verify.ts
-var verify = __webpack_require__(9458);
+var verify = __webpack_require__(89458);
 ;// CONCATENATED MODULE: ./src/publish/by-digest.ts
 /**
  * `push: by-digest`: each platform's image goes to the registry untagged, by its manifest digest, for a merge step
@@ -1098,7 +1098,7 @@ async function buildChecks(ctx, versionLine) {
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
+var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/inspect/base-image.ts
 
 
@@ -1197,9 +1197,9 @@ function lastInstruction(facts, keyword) {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/inspect/matcher.ts
 /**
  * Multi-pattern search over bytes: every needle (every secret in every encoding) in one pass, whatever their
@@ -1830,7 +1830,7 @@ function dedupeHits(hits, needles) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/git/version-diff.ts
 
 const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -2192,7 +2192,7 @@ function inStageOrder(rows) {
 }
 
 // EXTERNAL MODULE: ./src/stages/prepare.ts + 6 modules
-var prepare = __webpack_require__(4987);
+var prepare = __webpack_require__(84987);
 ;// CONCATENATED MODULE: ./src/smoke/rows.ts
 
 /** Rows being filled in; a rule never set is skipped with `reason` (why it could not be judged). */
@@ -2375,7 +2375,7 @@ async function hasExited(ctx, app) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -2849,7 +2849,7 @@ async function withServiceStates(stack, row) {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
+var undici = __webpack_require__(24371);
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 
 
@@ -3016,7 +3016,7 @@ function mozlogRule(tally, mode, redactor) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./src/smoke/mozlog-schema.ts
 
 
@@ -3245,9 +3245,9 @@ class ExitWatch {
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(6193);
-// EXTERNAL MODULE: ./src/secrets/redactor.ts + 1 modules
-var redactor = __webpack_require__(8589);
+var external_node_string_decoder_ = __webpack_require__(46193);
+// EXTERNAL MODULE: ./src/secrets/redactor.ts
+var redactor = __webpack_require__(15753);
 ;// CONCATENATED MODULE: ./src/smoke/logs.ts
 
 
@@ -3741,143 +3741,11 @@ async function test(ctx, built, stack) {
 }
 
 // EXTERNAL MODULE: ./src/publish/login.ts
-var publish_login = __webpack_require__(3454);
+var publish_login = __webpack_require__(63454);
 // EXTERNAL MODULE: ./src/stages/login.ts
-var login = __webpack_require__(8250);
-;// CONCATENATED MODULE: ./src/publish/hub-description.ts
-/**
- * Docker Hub's repository description (the README shown on hub.docker.com), kept in step with a file of the
- * repository, as peter-evans/dockerhub-description does: log in to Hub's API with the registry credentials, then
- * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
- */
-
-
-
-
-/** Docker Hub's limit for the full description, in bytes. */
-const HUB_FULL_DESCRIPTION_MAX = 25_000;
-/** Hub's API; DOCKERFLOW_HUB_API_URL points it elsewhere, for the tests only (a local server speaking it). */
-function hubApiUrl(env) {
-    return (env.DOCKERFLOW_HUB_API_URL || 'https://hub.docker.com').replace(/\/+$/, '');
-}
-/**
- * The Docker Hub repositories whose description a run updates: those of the verified refs on docker.io, none on
- * a pull request. `skip` says why there are none, for the log.
- */
-function hubTargets(pushed, image, pullRequest) {
-    if (pullRequest)
-        return { repositories: [], skip: 'a pull request never updates the Docker Hub description' };
-    const repositories = new Set();
-    for (const ref of pushed) {
-        const parsed = (0,image_ref/* parseTagEntry */.oN)(ref, image_ref/* DOCKER_HUB */.Xb, image);
-        if (parsed && (0,image_ref/* normalRegistry */.T1)(parsed.registry) === image_ref/* DOCKER_HUB */.Xb)
-            repositories.add((0,image_ref/* hubRepository */._I)(parsed.registry, parsed.repository));
-    }
-    if (repositories.size === 0)
-        return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };
-    return { repositories: [...repositories], skip: null };
-}
-const TIMEOUT_MS = 30_000;
-/** Log in to Hub's API and PATCH the repository's descriptions. Never throws: a failure is the result's `error`. */
-async function updateHubDescription(req) {
-    const fail = (error) => ({ ok: false, error });
-    const host = new URL(req.apiUrl).host;
-    if (req.fullDescription !== undefined && Buffer.byteLength(req.fullDescription) > HUB_FULL_DESCRIPTION_MAX) {
-        return fail(`the description is ${Buffer.byteLength(req.fullDescription)} bytes and Docker Hub takes at most ${HUB_FULL_DESCRIPTION_MAX}: shorten the hub-description file`);
-    }
-    const agent = new undici/* Agent */.g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
-    const call = async (method, path, body, headers = {}) => {
-        const res = await (0,undici/* request */.Em)(`${req.apiUrl}${path}`, {
-            method,
-            dispatcher: agent,
-            headers: { 'content-type': 'application/json', 'user-agent': 'dockerflow-action', ...headers },
-            body: JSON.stringify(body),
-        });
-        const text = await res.body.text();
-        let json = null;
-        try {
-            json = JSON.parse(text);
-        }
-        catch {
-            json = null;
-        }
-        return { status: res.statusCode, json, text };
-    };
-    const detail = (r) => {
-        const m = r.json?.message ?? r.json?.detail ?? r.json?.details;
-        const s = (typeof m === 'string' ? m : r.text).replace(/\s+/g, ' ').trim().slice(0, 200);
-        return s ? `: ${s}` : '';
-    };
-    try {
-        const login = await call('POST', '/v2/users/login/', { username: req.username, password: req.password });
-        const token = login.json?.token;
-        if (login.status !== 200 || typeof token !== 'string' || !token) {
-            if (login.status === 401 || login.status === 403) {
-                return fail(`Docker Hub (${host}) refused the login of user ${req.username} (${login.status}${detail(login)}): check the username and the password or access token`);
-            }
-            return fail(`the Docker Hub login at ${host} answered ${login.status}${detail(login)}; the description is not updated`);
-        }
-        req.onSecret?.(token);
-        const body = {};
-        if (req.fullDescription !== undefined)
-            body.full_description = req.fullDescription;
-        if (req.shortDescription !== undefined)
-            body.description = req.shortDescription;
-        const patch = await call('PATCH', `/v2/repositories/${req.repository}/`, body, { authorization: `Bearer ${token}` });
-        if (patch.status === 200)
-            return { ok: true };
-        if (patch.status === 401 || patch.status === 403) {
-            return fail(`Docker Hub refused to update the description of ${req.repository} for user ${req.username} (${patch.status}${detail(patch)}): an access token needs the Read, Write, Delete scope for this (Read & Write can push but not edit the repository)`);
-        }
-        if (patch.status === 404)
-            return fail(`Docker Hub has no repository ${req.repository} (404) to describe`);
-        return fail(`Docker Hub answered ${patch.status}${detail(patch)} updating the description of ${req.repository}`);
-    }
-    catch (e) {
-        const err = e;
-        return fail(`cannot reach Docker Hub's API at ${host}: ${[err.code ?? err.cause?.code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`);
-    }
-    finally {
-        await agent.close();
-    }
-}
-/**
- * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
- * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
- */
-async function describeOnHub(ctx, prepared, session, pushed) {
-    const { hubDescription, hubShortDescription } = ctx.config;
-    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
-    if (skip) {
-        ctx.ui.info(`hub-description: ${skip}`);
-        return;
-    }
-    const hub = (session && (0,publish_login/* sessionFor */.w)(session, 'docker.io')) ?? (await (0,publish_login/* existingSession */.kf)(ctx, session, 'docker.io'));
-    if (!hub?.password) {
-        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
-        return;
-    }
-    const fullDescription = hubDescription ? (0,external_node_fs_.readFileSync)(hubDescription, 'utf8') : undefined;
-    for (const repository of repositories) {
-        const result = await updateHubDescription({
-            apiUrl: hubApiUrl(ctx.env),
-            username: hub.username,
-            password: hub.password,
-            repository,
-            fullDescription,
-            shortDescription: hubShortDescription || undefined,
-            onSecret: (token) => {
-                ctx.redactor.add(token);
-                ctx.ui.setSecret(token);
-            },
-        });
-        if (result.ok)
-            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
-        else
-            ctx.ui.warning(`hub-description: ${result.error}`);
-    }
-}
-
+var login = __webpack_require__(18250);
+// EXTERNAL MODULE: ./src/publish/hub-description.ts
+var hub_description = __webpack_require__(89823);
 ;// CONCATENATED MODULE: ./src/stages/publish.ts
 
 
@@ -3943,7 +3811,7 @@ async function publish(ctx, prepared, built, checks, session, shasumFile) {
         return out;
     if (ctx.config.hubDescription || ctx.config.hubShortDescription) {
         try {
-            await describeOnHub(ctx, prepared, session, out.pushed);
+            await (0,hub_description/* describeOnHub */.Ml)(ctx, prepared, session, out.pushed);
         }
         catch (e) {
             throw new publish_published/* PublishError */.S1(e, out);
@@ -3953,13 +3821,13 @@ async function publish(ctx, prepared, built, checks, session, shasumFile) {
 }
 
 // EXTERNAL MODULE: ./src/run/context.ts
-var context = __webpack_require__(670);
+var context = __webpack_require__(40670);
 // EXTERNAL MODULE: ./src/report/platforms.ts
-var platforms = __webpack_require__(2906);
+var platforms = __webpack_require__(12906);
 // EXTERNAL MODULE: ./src/run/describe-error.ts
-var describe_error = __webpack_require__(2423);
+var describe_error = __webpack_require__(72423);
 // EXTERNAL MODULE: ./src/pipeline/interrupt.ts
-var interrupt = __webpack_require__(6949);
+var interrupt = __webpack_require__(86949);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 

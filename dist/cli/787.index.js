@@ -1,8 +1,8 @@
-export const id = 712;
-export const ids = [712];
+export const id = 787;
+export const ids = [787];
 export const modules = {
 
-/***/ 88421:
+/***/ 8421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   sT: () => (/* binding */ canHoldPlatforms)
 /* harmony export */ });
 /* unused harmony exports platformSlug, isContainerdStore */
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66872);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6872);
 /**
  * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
  * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
@@ -62,7 +62,7 @@ async function canHoldPlatforms(runner, builder, n) {
 
 /***/ }),
 
-/***/ 23594:
+/***/ 3594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -71,13 +71,13 @@ async function canHoldPlatforms(runner, builder, n) {
 /* harmony export */   nS: () => (/* binding */ removeDockerConfig),
 /* harmony export */   xI: () => (/* binding */ existingLogin)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22023);
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2023);
 
 
 
@@ -175,7 +175,155 @@ function existingLogin(userDir, registry, warn) {
 
 /***/ }),
 
-/***/ 63454:
+/***/ 9823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ml: () => (/* binding */ describeOnHub)
+/* harmony export */ });
+/* unused harmony exports HUB_FULL_DESCRIPTION_MAX, hubApiUrl, hubTargets, updateHubDescription */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2023);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3454);
+/**
+ * Docker Hub's repository description (the README shown on hub.docker.com), kept in step with a file of the
+ * repository, as peter-evans/dockerhub-description does: log in to Hub's API with the registry credentials, then
+ * PATCH the repository. Opt-in (`hub-description`, `hub-short-description`), after a verified push to docker.io.
+ */
+
+
+
+
+/** Docker Hub's limit for the full description, in bytes. */
+const HUB_FULL_DESCRIPTION_MAX = 25_000;
+/** Hub's API; DOCKERFLOW_HUB_API_URL points it elsewhere, for the tests only (a local server speaking it). */
+function hubApiUrl(env) {
+    return (env.DOCKERFLOW_HUB_API_URL || 'https://hub.docker.com').replace(/\/+$/, '');
+}
+/**
+ * The Docker Hub repositories whose description a run updates: those of the verified refs on docker.io, none on
+ * a pull request. `skip` says why there are none, for the log.
+ */
+function hubTargets(pushed, image, pullRequest) {
+    if (pullRequest)
+        return { repositories: [], skip: 'a pull request never updates the Docker Hub description' };
+    const repositories = new Set();
+    for (const ref of pushed) {
+        const parsed = (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTagEntry */ .oN)(ref, _config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb, image);
+        if (parsed && (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .normalRegistry */ .T1)(parsed.registry) === _config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb)
+            repositories.add((0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .hubRepository */ ._I)(parsed.registry, parsed.repository));
+    }
+    if (repositories.size === 0)
+        return { repositories: [], skip: 'nothing was pushed to docker.io, so no Docker Hub description is updated' };
+    return { repositories: [...repositories], skip: null };
+}
+const TIMEOUT_MS = 30_000;
+/** Log in to Hub's API and PATCH the repository's descriptions. Never throws: a failure is the result's `error`. */
+async function updateHubDescription(req) {
+    const fail = (error) => ({ ok: false, error });
+    const host = new URL(req.apiUrl).host;
+    if (req.fullDescription !== undefined && Buffer.byteLength(req.fullDescription) > HUB_FULL_DESCRIPTION_MAX) {
+        return fail(`the description is ${Buffer.byteLength(req.fullDescription)} bytes and Docker Hub takes at most ${HUB_FULL_DESCRIPTION_MAX}: shorten the hub-description file`);
+    }
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
+    const call = async (method, path, body, headers = {}) => {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${req.apiUrl}${path}`, {
+            method,
+            dispatcher: agent,
+            headers: { 'content-type': 'application/json', 'user-agent': 'dockerflow-action', ...headers },
+            body: JSON.stringify(body),
+        });
+        const text = await res.body.text();
+        let json = null;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            json = null;
+        }
+        return { status: res.statusCode, json, text };
+    };
+    const detail = (r) => {
+        const m = r.json?.message ?? r.json?.detail ?? r.json?.details;
+        const s = (typeof m === 'string' ? m : r.text).replace(/\s+/g, ' ').trim().slice(0, 200);
+        return s ? `: ${s}` : '';
+    };
+    try {
+        const login = await call('POST', '/v2/users/login/', { username: req.username, password: req.password });
+        const token = login.json?.token;
+        if (login.status !== 200 || typeof token !== 'string' || !token) {
+            if (login.status === 401 || login.status === 403) {
+                return fail(`Docker Hub (${host}) refused the login of user ${req.username} (${login.status}${detail(login)}): check the username and the password or access token`);
+            }
+            return fail(`the Docker Hub login at ${host} answered ${login.status}${detail(login)}; the description is not updated`);
+        }
+        req.onSecret?.(token);
+        const body = {};
+        if (req.fullDescription !== undefined)
+            body.full_description = req.fullDescription;
+        if (req.shortDescription !== undefined)
+            body.description = req.shortDescription;
+        const patch = await call('PATCH', `/v2/repositories/${req.repository}/`, body, { authorization: `Bearer ${token}` });
+        if (patch.status === 200)
+            return { ok: true };
+        if (patch.status === 401 || patch.status === 403) {
+            return fail(`Docker Hub refused to update the description of ${req.repository} for user ${req.username} (${patch.status}${detail(patch)}): an access token needs the Read, Write, Delete scope for this (Read & Write can push but not edit the repository)`);
+        }
+        if (patch.status === 404)
+            return fail(`Docker Hub has no repository ${req.repository} (404) to describe`);
+        return fail(`Docker Hub answered ${patch.status}${detail(patch)} updating the description of ${req.repository}`);
+    }
+    catch (e) {
+        const err = e;
+        return fail(`cannot reach Docker Hub's API at ${host}: ${[err.code ?? err.cause?.code, err.cause?.message ?? err.message].filter(Boolean).join(' ')}`);
+    }
+    finally {
+        await agent.close();
+    }
+}
+/**
+ * Docker Hub's repository description, after a verified push to docker.io, when asked for: never on pull
+ * requests, and a failure is a warning (the image is pushed; the description is not worth failing the run).
+ */
+async function describeOnHub(ctx, prepared, session, pushed) {
+    const { hubDescription, hubShortDescription } = ctx.config;
+    const { repositories, skip } = hubTargets(pushed, ctx.config.image, !!prepared.git.pullRequest);
+    if (skip) {
+        ctx.ui.info(`hub-description: ${skip}`);
+        return;
+    }
+    const hub = (session && (0,_login_js__WEBPACK_IMPORTED_MODULE_3__/* .sessionFor */ .w)(session, 'docker.io')) ?? (await (0,_login_js__WEBPACK_IMPORTED_MODULE_3__/* .existingSession */ .kf)(ctx, session, 'docker.io'));
+    if (!hub?.password) {
+        ctx.ui.warning("hub-description: no docker.io username/password to log in to Docker Hub's API with, so the description is not updated");
+        return;
+    }
+    const fullDescription = hubDescription ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(hubDescription, 'utf8') : undefined;
+    for (const repository of repositories) {
+        const result = await updateHubDescription({
+            apiUrl: hubApiUrl(ctx.env),
+            username: hub.username,
+            password: hub.password,
+            repository,
+            fullDescription,
+            shortDescription: hubShortDescription || undefined,
+            onSecret: (token) => {
+                ctx.redactor.add(token);
+                ctx.ui.setSecret(token);
+            },
+        });
+        if (result.ok)
+            ctx.ui.info(`Updated the Docker Hub description of ${repository}`);
+        else
+            ctx.ui.warning(`hub-description: ${result.error}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -191,15 +339,15 @@ function existingLogin(userDir, registry, warn) {
 /* harmony export */   w: () => (/* binding */ sessionFor)
 /* harmony export */ });
 /* unused harmony exports sessionLogins, logout */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31377);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37827);
-/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22023);
-/* harmony import */ var _docker_registry_argv_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48940);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37507);
-/* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23594);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(30833);
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1377);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2023);
+/* harmony import */ var _docker_registry_argv_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8940);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
+/* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3594);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(833);
 
 
 
@@ -375,7 +523,7 @@ async function logout(runner, registries, dockerConfig) {
 
 /***/ }),
 
-/***/ 69777:
+/***/ 9777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -385,12 +533,12 @@ async function logout(runner, registries, dockerConfig) {
 /* harmony export */   e7: () => (/* binding */ readBack),
 /* harmony export */   nj: () => (/* binding */ pushReason)
 /* harmony export */ });
-/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22023);
-/* harmony import */ var _docker_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88421);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37827);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29675);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(51666);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89458);
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2023);
+/* harmony import */ var _docker_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8421);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9675);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1666);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9458);
 /**
  * What a publish pushed (`Published`), the error that carries it when it failed part-way, and the push and
  * read-back of one registry's refs (`publishTo`), which the publish stage (stages/publish.ts) runs per registry.
@@ -495,17 +643,17 @@ async function readBack(ctx, session, refs, expected, before) {
 
 /***/ }),
 
-/***/ 29675:
+/***/ 9675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ PUSH_BUDGET_MS),
 /* harmony export */   q: () => (/* binding */ pushRef)
 /* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
-/* harmony import */ var _docker_registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48940);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63454);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30833);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+/* harmony import */ var _docker_registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8940);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3454);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(833);
 
 
 
@@ -544,7 +692,7 @@ async function pushRef(ctx, session, imageId, ref) {
 
 /***/ }),
 
-/***/ 51666:
+/***/ 1666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -552,10 +700,10 @@ async function pushRef(ctx, session, imageId, ref) {
 /* harmony export */   bP: () => (/* binding */ RegistryClient)
 /* harmony export */ });
 /* unused harmony exports registryBaseUrl, apiRepository, parseChallenge, MANIFEST_TYPES, sha256 */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
-/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22023);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4371);
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2023);
 /**
  * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push, and to push an
  * image by digest (blobs, then the manifest) where docker push needs a tag. Handles the
@@ -767,7 +915,7 @@ function mediaTypeOf(body) {
 
 /***/ }),
 
-/***/ 30833:
+/***/ 833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -855,7 +1003,7 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 
 /***/ }),
 
-/***/ 89458:
+/***/ 9458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -863,10 +1011,10 @@ function backoffDelay(baseMs, attempt, random = Math.random) {
 /* harmony export */   Zi: () => (/* binding */ verifyPushed)
 /* harmony export */ });
 /* unused harmony export verifyTag */
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37827);
-/* harmony import */ var _docker_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88421);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51666);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30833);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+/* harmony import */ var _docker_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8421);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1666);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(833);
 /**
  * After a push, read each tag back from the registry and prove it is the image this run built and checked: the
  * manifest's config digest must equal the config digest in docker-image-shasum256.txt. An index (the containerd
@@ -948,7 +1096,141 @@ function verifyError(ref, e) {
 
 /***/ }),
 
-/***/ 12906:
+/***/ 5764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Td: () => (/* binding */ clearPlatformShasums),
+  yp: () => (/* binding */ outFiles),
+  YL: () => (/* binding */ writeRedacted),
+  u5: () => (/* binding */ writeReport),
+  bL: () => (/* binding */ writeShasum)
+});
+
+// UNUSED EXPORTS: platformShasum, platformShasums
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/secrets/sink.ts
+
+
+
+
+/**
+ * The one place where bytes leave the tool for a file, a runner file command or a console: each function
+ * formats first (escaping, the file-command envelope) and redacts the exact text it writes, last. A new sink
+ * goes here, so it cannot forget to redact.
+ */
+/** Write a whole file (report, version.json, shasum...). */
+function writeFileRedacted(redactor, file, content, mode = 0o644) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, redactor.redact(content), { mode });
+}
+/** Append to a file (the job summary). */
+function appendFileRedacted(redactor, file, content) {
+    appendFileSync(file, redactor.redact(content), { encoding: 'utf8' });
+}
+/**
+ * A runner file command (GITHUB_OUTPUT, GITHUB_STATE) in the runner's `name<<delimiter` form, as @actions/core
+ * writes it, the whole entry redacted. Returns false when the runner gave no such file.
+ */
+function fileCommandRedacted(redactor, file, name, value) {
+    if (!file)
+        return false;
+    const v = redactor.redact(value);
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (name.includes(delimiter) || v.includes(delimiter))
+        delimiter = `ghadelimiter_${randomUUID()}`;
+    appendFileSync(file, redactor.redact(`${name}<<${delimiter}${os.EOL}${v}${os.EOL}${delimiter}${os.EOL}`), { encoding: 'utf8' });
+    return true;
+}
+/** A console line or chunk. */
+function writeStreamRedacted(redactor, stream, text) {
+    stream.write(redactor.redact(text));
+}
+/** Workflow command escaping (`::warning file=…::message`), as @actions/core does it. */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeCommandProperty(s) {
+    return escapeCommandData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** `::name k=v,…::message`, escaped; the caller redacts it with `writeStreamRedacted`. */
+function workflowCommand(name, props, message) {
+    const p = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
+        .join(',');
+    return `::${name}${p ? ` ${p}` : ''}::${escapeCommandData(message)}${os.EOL}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/out-files.ts
+
+
+
+function outFiles(dir) {
+    return {
+        dir,
+        buildLog: external_node_path_default().join(dir, 'build.log'),
+        shasum: external_node_path_default().join(dir, 'docker-image-shasum256.txt'),
+        versionJson: external_node_path_default().join(dir, 'version.json'),
+        report: external_node_path_default().join(dir, 'dockerflow-report.json'),
+    };
+}
+/**
+ * Every file of the out dir goes through here: the text as it will be on disk (after JSON encoding and any
+ * other escaping) is redacted last, in every form of every secret (src/secrets/sink.ts).
+ */
+function writeRedacted(redactor, file, content) {
+    writeFileRedacted(redactor, file, content);
+}
+/** The report is JSON-encoded first, then redacted: a secret with `"` or `\` is caught in its escaped form. */
+function writeReport(redactor, files, report) {
+    writeRedacted(redactor, files.report, `${JSON.stringify(report, null, 2)}\n`);
+}
+/**
+ * docker-image-shasum256-<os>-<arch>.txt beside docker-image-shasum256.txt: one platform's config digest, when
+ * several are built (the plain file then holds the first platform's, so it keeps its meaning: a config digest).
+ */
+function platformShasum(files, platform) {
+    return external_node_path_default().join(external_node_path_default().dirname(files.shasum), `docker-image-shasum256-${platform.replaceAll('/', '-')}.txt`);
+}
+const PLATFORM_SHASUM = /^docker-image-shasum256-.+\.txt$/;
+/** The per-platform shasum files in the out dir (what this run wrote, once `clearPlatformShasums` ran first). */
+function platformShasums(files) {
+    try {
+        return (0,external_node_fs_.readdirSync)(files.dir)
+            .filter((f) => PLATFORM_SHASUM.test(f))
+            .sort()
+            .map((f) => external_node_path_default().join(files.dir, f));
+    }
+    catch {
+        return [];
+    }
+}
+/** An out dir used again (the CLI's default is the same folder every run) loses a previous run's platform files. */
+function clearPlatformShasums(files) {
+    for (const f of platformShasums(files))
+        (0,external_node_fs_.rmSync)(f, { force: true });
+}
+/** One line: the image's config digest (of `platform`, in its own file, when given), never the registry digest. */
+function writeShasum(redactor, files, configDigest, platform) {
+    writeRedacted(redactor, platform ? platformShasum(files, platform) : files.shasum, `${configDigest}\n`);
+}
+
+
+/***/ }),
+
+/***/ 2906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1005,13 +1287,13 @@ function mergePlatformRows(per) {
 
 /***/ }),
 
-/***/ 88850:
+/***/ 8850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ verdictOf)
 /* harmony export */ });
-/* harmony import */ var _rules_catalogue_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91062);
+/* harmony import */ var _rules_catalogue_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1062);
 
 function verdictOf(checks, failOn, error) {
     return error === undefined && !checks.some((c) => (0,_rules_catalogue_js__WEBPACK_IMPORTED_MODULE_0__/* .failsRun */ .FR)(c, failOn)) ? 'pass' : 'fail';
@@ -1020,16 +1302,16 @@ function verdictOf(checks, failOn, error) {
 
 /***/ }),
 
-/***/ 18250:
+/***/ 8250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ login)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _publish_login_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63454);
-/* harmony import */ var _publish_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23594);
+/* harmony import */ var _publish_login_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3454);
+/* harmony import */ var _publish_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3594);
 
 
 
@@ -1097,7 +1379,7 @@ async function login(ctx, prepared) {
 
 /***/ }),
 
-/***/ 84987:
+/***/ 4987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1107,9 +1389,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(37827);
+var errors = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/git/context.ts
 const NO_GIT = {
     commit: null,
@@ -1290,7 +1572,7 @@ function versionJson(v) {
 }
 
 // EXTERNAL MODULE: ./src/config/image-ref.ts
-var image_ref = __webpack_require__(22023);
+var image_ref = __webpack_require__(2023);
 ;// CONCATENATED MODULE: ./src/publish/policy.ts
 
 /** Events on which `push: auto` publishes: a push, a manual rebuild of a ref, a release (its tag). */
@@ -1373,9 +1655,9 @@ function unique(refs) {
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
-var exec_runner = __webpack_require__(37507);
+var exec_runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/docker/commands.ts
-var commands = __webpack_require__(66872);
+var commands = __webpack_require__(6872);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
@@ -1436,6 +1718,35 @@ async function prepare(ctx) {
     ctx.log.line(`git: event=${git.event} ref=${git.ref || '-'} commit=${git.commit || '-'} pr=${git.pullRequest ? `#${git.pullRequest.number}${git.pullRequest.fork ? ' (fork)' : ''}` : '-'}`);
     ctx.log.line(`push plan: ${plan.push ? 'push' : 'no push'} ${plan.refs.join(' ')} (${plan.reason})`);
     return { git, version, versionJson: versionJson(version), plan };
+}
+
+
+/***/ }),
+
+/***/ 1884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ within),
+/* harmony export */   z: () => (/* binding */ secs)
+/* harmony export */ });
+/** Durations, as every message, log line and summary shows them, and promises bounded by a timer. */
+/** Seconds with one decimal: "2.5 s". */
+function secs(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/**
+ * `promise`'s value, or `otherwise` once `ms` have passed first. The timer is cleared when the promise settles
+ * (it never keeps the process up, nor fires late); a rejection passes through.
+ */
+async function within(promise, ms, otherwise) {
+    let timer;
+    try {
+        return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)))]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 
