@@ -404,6 +404,7 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
     platforms: string;
     runner: string;
     slug: string;
+    test: boolean;
   }
   const planStep = (): Step => wf.jobs.plan!.steps!.find((s) => s.id === 'plan')!;
   /** The plan job, run: its job outputs (evaluated from the step's) and the matrix entries. */
@@ -436,12 +437,12 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
     ] as const) {
       const p = plan(given);
       assert.equal(p.outputs.distribute, 'false', JSON.stringify(given));
-      assert.deepEqual(p.include, [{ platforms: given.platforms, runner, slug: '' }], JSON.stringify(given));
+      assert.deepEqual(p.include, [{ platforms: given.platforms, runner, slug: '', test: true }], JSON.stringify(given));
     }
     // distribute with fewer than two platforms: nothing to spread, the same one job, and a notice saying so.
     const one = plan({ distribute: true, platforms: 'linux/arm64' });
     assert.equal(one.outputs.distribute, 'false');
-    assert.deepEqual(one.include, [{ platforms: 'linux/arm64', runner: 'ubuntu-latest', slug: '' }]);
+    assert.deepEqual(one.include, [{ platforms: 'linux/arm64', runner: 'ubuntu-latest', slug: '', test: true }]);
     assert.match(one.log, /^::notice .*distribute needs several platforms.*one job on ubuntu-latest$/m);
   });
 
@@ -449,8 +450,8 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
     const byDefault = plan({ distribute: true, platforms: 'linux/amd64,linux/arm64' });
     assert.equal(byDefault.outputs.distribute, 'true');
     assert.deepEqual(byDefault.include, [
-      { platforms: 'linux/amd64', runner: 'ubuntu-24.04', slug: 'linux-amd64' },
-      { platforms: 'linux/arm64', runner: 'ubuntu-24.04-arm', slug: 'linux-arm64' },
+      { platforms: 'linux/amd64', runner: 'ubuntu-24.04', slug: 'linux-amd64', test: true },
+      { platforms: 'linux/arm64', runner: 'ubuntu-24.04-arm', slug: 'linux-arm64', test: true },
     ]);
     // Lines or commas, spaces and repeats as a person writes them; an override of one platform, an addition of another.
     const given = plan({
@@ -459,10 +460,37 @@ describe('dockerflow.yml distribute: a leg per platform on its own runner, then 
       runners: 'linux/arm64 = my-arm-runner\n\nlinux/arm/v7=pi-farm\n',
     });
     assert.deepEqual(given.include, [
-      { platforms: 'linux/arm64', runner: 'my-arm-runner', slug: 'linux-arm64' },
-      { platforms: 'linux/amd64', runner: 'ubuntu-24.04', slug: 'linux-amd64' },
-      { platforms: 'linux/arm/v7', runner: 'pi-farm', slug: 'linux-arm-v7' },
+      { platforms: 'linux/arm64', runner: 'my-arm-runner', slug: 'linux-arm64', test: true },
+      { platforms: 'linux/amd64', runner: 'ubuntu-24.04', slug: 'linux-amd64', test: true },
+      { platforms: 'linux/arm/v7', runner: 'pi-farm', slug: 'linux-arm-v7', test: true },
     ]);
+  });
+
+  it('test-platforms: a leg runs the test command only when it names its platform, and is given no test-platforms of others', () => {
+    const given = { distribute: true, platforms: 'linux/amd64,linux/arm64', 'test-platforms': 'linux/amd64', 'test-command': 'pytest -q' };
+    const p = plan(given);
+    assert.deepEqual(
+      p.include.map((e) => [e.platforms, e.test]),
+      [
+        ['linux/amd64', true],
+        ['linux/arm64', false],
+      ],
+    );
+    // The action refuses a test-platforms entry its run does not build: a leg gets none, and the command or nothing.
+    assert.deepEqual(
+      p.include.map((e) => {
+        const w = legWith(legCtx(given, p.outputs, e));
+        return [w['test-command'], w['test-platforms']];
+      }),
+      [
+        ['pytest -q', ''],
+        ['', ''],
+      ],
+    );
+    // One runner: both inputs as the caller gave them.
+    const one = plan({ ...given, distribute: false });
+    const w = legWith(legCtx({ ...given, distribute: false }, one.outputs, one.include[0]!));
+    assert.deepEqual([w['test-command'], w['test-platforms']], ['pytest -q', 'linux/amd64']);
   });
 
   it('the plan job, its bash run for real: a platform without a runner fails it in one line naming the platform and the runners input', () => {
