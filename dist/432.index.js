@@ -272,23 +272,28 @@ async function runMerge(run) {
             ctx.ui.info(`Not merging: ${blocked}`);
         else if (prepared.plan.push) {
             session = await (0,stages_login/* login */.i)(ctx, prepared);
-            const registry = ctx.config.registry;
-            const account = (session && (0,login/* sessionFor */.w)(session, registry)) ?? (await (0,login/* existingSession */.kf)(ctx, session, registry));
-            if (!account)
-                throw new errors/* UserError */.y(`the merge is not logged in to ${registry}, so ${prepared.plan.refs.join(', ')} cannot be pushed`);
             const pushed = legs.flatMap((l) => l.platforms.map((p) => ({
                 platform: p.platform,
                 configDigest: p.configDigest,
                 manifestDigest: p.manifestDigest,
                 pushed: l.report.image.pushed,
             })));
-            published = await mergeIndex({ ...ctx, runner: account.runner }, account, prepared.plan.refs, pushed, published).catch((e) => {
-                if (e instanceof publish_published/* PublishError */.S1) {
-                    published = e.published;
-                    throw e.failure;
-                }
-                throw e;
-            });
+            // Each registry with its own login, as a run pushes (registry-auth adds registries beside `registry`).
+            const byRegistry = new Map();
+            for (const ref of prepared.plan.refs)
+                byRegistry.set((0,login/* refHost */.is)(ref), [...(byRegistry.get((0,login/* refHost */.is)(ref)) ?? []), ref]);
+            for (const [registry, refs] of byRegistry) {
+                const account = (session && (0,login/* sessionFor */.w)(session, registry)) ?? (await (0,login/* existingSession */.kf)(ctx, session, registry));
+                if (!account)
+                    throw new errors/* UserError */.y(`the merge is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
+                published = await mergeIndex({ ...ctx, runner: account.runner }, account, refs, pushed, published).catch((e) => {
+                    if (e instanceof publish_published/* PublishError */.S1) {
+                        published = e.published;
+                        throw e.failure;
+                    }
+                    throw e;
+                });
+            }
             ctx.ui.info(`Pushed and verified ${published.pushed.join(', ')} (${published.digest})`);
             // The legs leave the Docker Hub description to the merge: it is the step that tags.
             if (ctx.config.hubDescription || ctx.config.hubShortDescription)

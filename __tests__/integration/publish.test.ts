@@ -692,6 +692,47 @@ describe('publish', { skip: !engineUp() && 'no Docker engine' }, () => {
       assert.ok(!visible.includes(TOKEN.password) && !visible.includes(basic), 'the registry-auth password appears nowhere');
     });
 
+    test('two registries by digest, then merged: each blob uploaded through both logins (a bearer token on one), one index tagged on each', async () => {
+      const repo = `${PREFIX}/twodigest`;
+      // A tag of its own on each registry: each tag is read back from its own registry, with that registry's login.
+      const inputs = {
+        tags: `${HTPASSWD.addr}/${repo}:latest\n${TOKEN.addr}/${repo}:stable`,
+        'registry-auth': authYaml(TOKEN),
+      };
+      const ev = pushEvent();
+      const leg = await action('twodigest', { ...ev, inputs: { ...inputs, push: 'by-digest' } });
+      assert.equal(leg.code, 0, leg.stdout.slice(-3000));
+      const [p] = leg.report.image.platforms ?? [];
+      assert.deepEqual(
+        leg.report.image.pushed,
+        BOTH.map((g) => `${g.addr}/${repo}@${p!.manifestDigest}`),
+      );
+      for (const g of BOTH) assert.deepEqual(await tagsOf(repo, g), [], `nothing tagged on ${g.addr} by the leg`);
+      const merged = await runAction({
+        ...ev,
+        inputs: {
+          ...inputs,
+          merge: path.dirname(leg.outputs.report!),
+          registry: HTPASSWD.addr,
+          image: repo,
+          username: HTPASSWD.username,
+          password: HTPASSWD.password,
+          'upload-artifacts': 'false',
+        },
+      });
+      tempDirs.push(merged.runnerTemp);
+      assert.equal(merged.code, 0, merged.stdout.slice(-3000));
+      assert.equal(merged.outputs.pushed, `${HTPASSWD.addr}/${repo}:latest\n${TOKEN.addr}/${repo}:stable`);
+      for (const [g, tag] of [
+        [HTPASSWD, 'latest'],
+        [TOKEN, 'stable'],
+      ] as const) {
+        assert.deepEqual(await tagsOf(repo, g), [tag]);
+        const got = await manifestOf(repo, tag, g);
+        assert.equal(got.manifest, p!.manifestDigest, `${g.addr}: the index names the leg's manifest`);
+      }
+    });
+
     test('two registries, the token user may only pull: the run fails naming that registry, the other is pushed and reported', async () => {
       const repo = `${PREFIX}/half`;
       const reader = tokenUser('reader');

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../config/errors.js';
 import { describeOnHub } from '../publish/hub-description.js';
-import { sessionFor, existingSession, type RegistrySession } from '../publish/login.js';
+import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
 import { mergeIndex, type PushedPlatform } from '../publish/merge.js';
 import { newPublished, PublishError, type Published } from '../publish/published.js';
 import { legName, legRows, mergeBlocker, readLeg, reportFiles, type Leg } from '../report/legs.js';
@@ -41,9 +41,6 @@ export async function runMerge(run: RunContext): Promise<Outcome> {
     if (blocked) ctx.ui.info(`Not merging: ${blocked}`);
     else if (prepared.plan.push) {
       session = await login(ctx, prepared);
-      const registry = ctx.config.registry;
-      const account = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
-      if (!account) throw new UserError(`the merge is not logged in to ${registry}, so ${prepared.plan.refs.join(', ')} cannot be pushed`);
       const pushed: PushedPlatform[] = legs.flatMap((l) =>
         l.platforms.map((p) => ({
           platform: p.platform,
@@ -52,15 +49,20 @@ export async function runMerge(run: RunContext): Promise<Outcome> {
           pushed: l.report.image.pushed,
         })),
       );
-      published = await mergeIndex({ ...ctx, runner: account.runner }, account, prepared.plan.refs, pushed, published).catch(
-        (e: unknown) => {
+      // Each registry with its own login, as a run pushes (registry-auth adds registries beside `registry`).
+      const byRegistry = new Map<string, string[]>();
+      for (const ref of prepared.plan.refs) byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
+      for (const [registry, refs] of byRegistry) {
+        const account = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
+        if (!account) throw new UserError(`the merge is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
+        published = await mergeIndex({ ...ctx, runner: account.runner }, account, refs, pushed, published).catch((e: unknown) => {
           if (e instanceof PublishError) {
             published = e.published;
             throw e.failure;
           }
           throw e;
-        },
-      );
+        });
+      }
       ctx.ui.info(`Pushed and verified ${published.pushed.join(', ')} (${published.digest})`);
       // The legs leave the Docker Hub description to the merge: it is the step that tags.
       if (ctx.config.hubDescription || ctx.config.hubShortDescription) await describeOnHub(ctx, prepared, session, published.pushed);
