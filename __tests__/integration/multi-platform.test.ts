@@ -49,6 +49,12 @@ interface Run extends ProcResult {
   out: string;
 }
 
+/** When each stage's section began in build.log (`===== smoke linux/arm64 [ISO time]`), by stage name. */
+function sectionStarts(out: string): Record<string, number> {
+  const log = readFileSync(path.join(out, 'build.log'), 'utf8');
+  return Object.fromEntries([...log.matchAll(/^===== (.+) \[([^\]]+)\]$/gm)].map((m) => [m[1]!, Date.parse(m[2]!)]));
+}
+
 const temp: string[] = [];
 const localRefs: string[] = [];
 
@@ -118,8 +124,18 @@ describe('multi-platform runs (linux/amd64 + linux/arm64 under QEMU)', { skip, c
   before(async () => {
     [good, broken] = await Promise.all([
       run('good', []),
-      // Broken on arm64 only; its test command runs on amd64 only (test-platforms).
-      run('broken', ['--build-arg', 'BREAK_ON=aarch64', '--test-platform', AMD]),
+      // Broken on arm64 only; its test command runs on amd64 only (test-platforms). With a sidecar, which the
+      // platforms share (DF205 would stop it under the other's probes): judged one after the other.
+      run('broken', [
+        '--build-arg',
+        'BREAK_ON=aarch64',
+        '--test-platform',
+        AMD,
+        '--service',
+        'db=postgres:15 POSTGRES_PASSWORD=sidecar-pw',
+        '--checks-ignore',
+        'DF205',
+      ]),
     ]);
     console.log(
       `# multi-platform timings (ms): good ${JSON.stringify(good.report.timings)}; broken ${JSON.stringify(broken.report.timings)}`,
@@ -208,6 +224,20 @@ describe('multi-platform runs (linux/amd64 + linux/arm64 under QEMU)', { skip, c
     execFileSync('docker', ['pull', '-q', '--platform', ARM, ref], { env, stdio: 'pipe', timeout: 120_000 });
     const arm = good.report.image.platforms!.find((p) => p.platform === ARM)!;
     assert.equal(docker('image', 'inspect', '--platform', ARM, '--format', '{{.Id}}', ref), arm.id);
+  });
+
+  it('judges the platforms at once without sidecars, one after the other with one', () => {
+    const g = sectionStarts(good.out);
+    // Together: the second platform's smoke test starts before the first one's test command, in one process.
+    assert.ok(g[`smoke ${ARM}`]! < g[`test ${AMD}`]!, JSON.stringify(g));
+    assert.match(good.stderr, /Judging linux\/amd64 and linux\/arm64 at once/);
+    // Each platform in its own app container, its lines in build.log named after it.
+    const log = readFileSync(path.join(good.out, 'build.log'), 'utf8');
+    assert.match(log, /--name df-[a-z0-9-]+-app-linux-arm64 /);
+    assert.match(log, /^\[app linux\/arm64\] /m);
+    const b = sectionStarts(broken.out);
+    assert.ok(b[`smoke ${ARM}`]! >= b[`test ${AMD}`]!, JSON.stringify(b));
+    assert.doesNotMatch(broken.stderr, /at once/);
   });
 
   it('fails a run broken on arm64 only, says which platform, and pushes nothing', async () => {

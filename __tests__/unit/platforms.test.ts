@@ -18,6 +18,7 @@ import { UserError } from '../../src/config/errors.js';
 import { planPush } from '../../src/publish/policy.js';
 import type { Prepared } from '../../src/run/context.js';
 import { build } from '../../src/stages/build.js';
+import { judgeTogether } from '../../src/pipeline/pipeline.js';
 import { configFor, contextFor, fakeRunner, gitFor, tempDir } from './helpers.js';
 
 const AMD = 'linux/amd64';
@@ -256,4 +257,22 @@ describe('several platforms on an engine that cannot hold them', () => {
       ok.calls.join('\n'),
     );
   });
+});
+
+describe('several platforms judged at once, or one after the other', () => {
+  const ctxWith = (raw: Record<string, string>) =>
+    contextFor(configFor({ platforms: 'linux/amd64,linux/arm64', ...raw }), fakeRunner().runner);
+  const cases: { name: string; raw: Record<string, string>; platforms: number; cores: number; want: boolean }[] = [
+    { name: 'no sidecars, a core per platform: at once', raw: {}, platforms: 2, cores: 2, want: true },
+    {
+      name: 'a sidecar (DF205 stops it under the other platform): in turn',
+      raw: { services: 'db=postgres:15' },
+      platforms: 2,
+      cores: 8,
+      want: false,
+    },
+    { name: 'fewer cores than platforms: in turn', raw: {}, platforms: 3, cores: 2, want: false },
+    { name: 'one platform: nothing to run together', raw: {}, platforms: 1, cores: 8, want: false },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(judgeTogether(ctxWith(c.raw), c.platforms, c.cores), c.want));
 });

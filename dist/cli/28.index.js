@@ -1513,8 +1513,8 @@ async function removeRunResources(runner, runId) {
 /* unused harmony export imageSize */
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7507);
 /* harmony import */ var _registry_argv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8940);
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
-/* harmony import */ var _run_argv_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7532);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4402);
+/* harmony import */ var _run_argv_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7532);
 /**
  * The docker CLI as typed functions over the Runner: every docker command the tool runs outside the build
  * (build-argv.ts), the containers it starts (run-argv.ts) and the registry commands (registry-argv.ts) has its argv
@@ -1548,10 +1548,10 @@ const dockerArgv = {
         'create',
         '--name',
         name,
-        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_2__/* .runLabelArgs */ .Z)(runId),
+        ...(0,_run_label_js__WEBPACK_IMPORTED_MODULE_3__/* .runLabelArgs */ .Z)(runId),
         '--entrypoint',
         '/dockerflow-never-run',
-        ...(0,_run_argv_js__WEBPACK_IMPORTED_MODULE_3__/* .platformArgs */ .xZ)(platform),
+        ...(0,_run_argv_js__WEBPACK_IMPORTED_MODULE_2__/* .platformArgs */ .xZ)(platform),
         image,
     ],
     /** Copy `file` (links followed) out of a container to `dest`. */
@@ -1753,6 +1753,67 @@ function readMountinfo() {
 
 /***/ }),
 
+/***/ 8421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   DN: () => (/* binding */ platformSlug),
+/* harmony export */   H3: () => (/* binding */ isAttestation),
+/* harmony export */   LM: () => (/* binding */ targetPlatform),
+/* harmony export */   fy: () => (/* binding */ sameCpu),
+/* harmony export */   sT: () => (/* binding */ canHoldPlatforms)
+/* harmony export */ });
+/* unused harmony export isContainerdStore */
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6872);
+/**
+ * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
+ * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
+ */
+
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+function targetPlatform(platforms, arch = process.arch) {
+    const [os, architecture] = (platforms[0] ?? '').split('/');
+    if (os && architecture)
+        return { os, architecture };
+    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+/** `os/arch` of a one-platform build: `platforms` as given, else this machine's. */
+function platformName(platforms) {
+    const p = targetPlatform(platforms);
+    return platforms[0] ?? `${p.os}/${p.architecture}`;
+}
+const sameCpu = (a, b) => a.os === b.os && a.architecture === b.architecture;
+/** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */
+const platformSlug = (platform) => platform.replaceAll('/', '-');
+/** Whether `docker info`'s DriverStatus names the containerd snapshotter (the containerd image store). */
+const isContainerdStore = (driverStatus) => /io\.containerd\.snapshotter/.test(driverStatus);
+/**
+ * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
+ * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
+ */
+const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+    (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
+/**
+ * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
+ * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
+ */
+async function canHoldPlatforms(runner, builder, n) {
+    if (builder === 'classic') {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`, 'config');
+    }
+    const info = await (0,_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .storeInfo */ .Iu)(runner);
+    if (info !== null && !isContainerdStore(info)) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`, 'config');
+    }
+}
+
+
+/***/ }),
+
 /***/ 8940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1807,12 +1868,15 @@ function imagetoolsCreateArgv(tags, sources) {
 /* harmony export */   EV: () => (/* binding */ appContainerName),
 /* harmony export */   i0: () => (/* binding */ serviceContainerName),
 /* harmony export */   l5: () => (/* binding */ networkCreateArgv),
+/* harmony export */   s_: () => (/* binding */ runContainerName),
 /* harmony export */   w5: () => (/* binding */ testRunArgv),
 /* harmony export */   xZ: () => (/* binding */ platformArgs),
 /* harmony export */   xw: () => (/* binding */ envArgs)
 /* harmony export */ });
 /* unused harmony export fitsEnvFile */
-/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4402);
+/* harmony import */ var _run_label_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8421);
+
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
 const fitsEnvFile = (value) => !/[\r\n]/.test(value);
@@ -1837,15 +1901,22 @@ function envArgs(entries, isSecret, envFile) {
 }
 /** `--platform P` before the image, when one platform of a multi-platform image is meant. */
 const platformArgs = (platform) => (platform ? ['--platform', platform] : []);
-const label = (runId) => ['--label', `${_run_label_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${runId}`];
+const label = (runId) => ['--label', `${_run_label_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_LABEL */ .j}=${runId}`];
 function networkCreateArgv(runId) {
     return ['docker', 'network', 'create', ...label(runId), runId];
 }
 function serviceContainerName(runId, service) {
     return `${runId}-svc-${service}`;
 }
-function appContainerName(runId) {
-    return `${runId}-app`;
+/**
+ * A container of the run, `<run id>-<role>`, and `-<os>-<arch>` after it for one platform of several: the
+ * platforms of a run without sidecars are judged at once, each in its own containers.
+ */
+function runContainerName(runId, role, platform) {
+    return `${runId}-${role}${platform ? `-${(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .platformSlug */ .DN)(platform)}` : ''}`;
+}
+function appContainerName(runId, platform) {
+    return runContainerName(runId, 'app', platform);
 }
 /** A sidecar, reachable from the app by its service name. */
 function serviceRunArgv(s) {
@@ -1877,7 +1948,7 @@ function appRunArgv(a) {
         'run',
         '--detach',
         '--name',
-        appContainerName(a.runId),
+        appContainerName(a.runId, a.platform),
         ...label(a.runId),
         '--network',
         a.network,
@@ -1896,7 +1967,7 @@ function testRunArgv(t) {
         'run',
         '--rm',
         '--name',
-        `${t.runId}-test`,
+        runContainerName(t.runId, 'test', t.platform),
         ...label(t.runId),
         '--network',
         t.network,

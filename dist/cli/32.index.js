@@ -12,11 +12,15 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   describeError: () => (/* reexport */ describe_error/* describeError */.U),
   inCatalogueOrder: () => (/* binding */ inCatalogueOrder),
+  judgeTogether: () => (/* binding */ judgeTogether),
   runPipeline: () => (/* binding */ runPipeline)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -466,6 +470,7 @@ var tar_stream = __webpack_require__(6118);
 
 
 
+
 /** `prefetched`: the image's `docker image inspect` object when the caller already asked (the DF106 scan does). */
 async function inspectImage(ctx, imageId, prefetched, platform) {
     let img = prefetched ? await prefetched : null;
@@ -488,7 +493,7 @@ async function inspectImage(ctx, imageId, prefetched, platform) {
  * distroless images are judged as they are. A missing file reads as null.
  */
 async function readImageFiles(ctx, imageId, files, platform) {
-    const name = `${ctx.runId}-files`;
+    const name = (0,run_argv/* runContainerName */.s_)(ctx.runId, 'files', platform);
     const out = new Map();
     // In the run's scratch folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
     (0,external_node_fs_.mkdirSync)(ctx.workDir, { recursive: true });
@@ -3417,7 +3422,7 @@ async function startApp(ctx, built, stack, onLine) {
         env,
         ...(built.platform ? { platform: built.platform.platform } : {}),
     });
-    const name = (0,run_argv/* appContainerName */.EV)(ctx.runId);
+    const name = (0,run_argv/* appContainerName */.EV)(ctx.runId, built.platform?.platform);
     const on = built.platform ? ` for ${built.platform.platform}${built.platform.emulated ? ' (emulated)' : ''}` : '';
     ctx.ui.info(`Starting the app${on} as ${name} with PORT=${port} (default port ${ctx.config.port})`);
     const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
@@ -3433,7 +3438,8 @@ async function startApp(ctx, built, stack, onLine) {
     // container.
     const info = await (0,commands/* inspectContainer */.aH)(ctx.runner, id);
     const exit = new ExitWatch(ctx, id);
-    const logs = new LogCapture(ctx, id, onLine);
+    // With several platforms (judged at once, maybe) each app's lines in build.log say whose they are.
+    const logs = new LogCapture(ctx, id, onLine, built.platform ? `app ${built.platform.platform}` : 'app');
     const pid = Number(info?.State?.Pid ?? 0);
     const portBases = baseUrls(info, stack.network, port);
     const app = {
@@ -3855,6 +3861,7 @@ var interrupt = __webpack_require__(6949);
 
 
 
+
 /**
  * prepare → (login) → build → inspect ∥ smoke → test → publish → report. Every stage hands a typed result to the
  * next; inspect (which may stream the whole image for DF106) runs alongside smoke. Whatever happens, the out dir
@@ -3948,16 +3955,19 @@ async function runPipeline(ctx) {
             (0,out_files/* writeShasum */.bL)(ctx.redactor, files, pi.configDigest, pi.platform);
         const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
         ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
-        // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
+        // One platform: its stages, as they always ran. Several: each platform's, named after it, all at once when
+        // the run has no sidecars (each platform has its own containers; the sidecars are shared, and DF205 stops
+        // them, so with sidecars one platform after the other) and the machine has a core per platform.
         // Every platform has its entry from the start: one the run never reached counts as not run there.
         const views = (0,context/* platformViews */.Wm)(b).map((v) => ({ v, judged: [] }));
         for (const { v, judged } of views)
             perPlatform.push({ platform: v.platform?.platform ?? '', checks: judged });
-        for (const { v, judged } of views) {
+        const judge = async ({ v, judged }, together) => {
             const on = v.platform ? ` ${v.platform.platform}` : '';
             if (v.platform) {
                 ctx.ui.info(`Judging${on}${v.platform.emulated ? ', emulated (QEMU): its limits are longer, see docs/engines.md' : ''}`);
-                await stack.restartServices(); // the previous platform's DF205 left them stopped
+                if (!together)
+                    await stack.restartServices(); // the previous platform's DF205 left them stopped
             }
             // Both settle before going on, so cleanup never races a stage that is still running.
             const [inspected, smoked] = await Promise.allSettled([
@@ -3976,7 +3986,18 @@ async function runPipeline(ctx) {
             if (smoked.value.readyMs !== undefined)
                 timings[`ready${on}`] = smoked.value.readyMs;
             judged.push(...(await timed(`test${on}`, () => test(staged, v, stack))));
+        };
+        if (judgeTogether(ctx, views.length)) {
+            ctx.ui.info(`Judging ${views.map(({ v }) => v.platform.platform).join(' and ')} at once`);
+            // Every platform settles before the first failure goes on: the cleanup must not race a platform still running.
+            const settled = await Promise.allSettled(views.map((x) => judge(x, true)));
+            const failed = settled.find((r) => r.status === 'rejected');
+            if (failed)
+                throw failed.reason;
         }
+        else
+            for (const x of views)
+                await judge(x, false);
         const checks = judgedRows();
         if (p.plan.push) {
             published = await timed('publish', () => publish(staged, p, b, checks, session, files.shasum).catch((e) => {
@@ -4053,6 +4074,13 @@ async function runPipeline(ctx) {
     ctx.log.line(`verdict: ${report.verdict}`);
     await ctx.log.close();
     return { report, files, configError };
+}
+/**
+ * Several platforms are judged at once when nothing they share can be disturbed by one of them (no sidecars: DF205
+ * stops those) and the machine has a core per platform; else one after the other.
+ */
+function judgeTogether(ctx, platforms, cores = external_node_os_default().availableParallelism()) {
+    return platforms > 1 && ctx.config.services.length === 0 && cores >= platforms;
 }
 /** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */
 function needsStack(ctx) {

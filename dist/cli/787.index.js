@@ -2,66 +2,6 @@ export const id = 787;
 export const ids = [787];
 export const modules = {
 
-/***/ 8421:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ platformName),
-/* harmony export */   H3: () => (/* binding */ isAttestation),
-/* harmony export */   LM: () => (/* binding */ targetPlatform),
-/* harmony export */   fy: () => (/* binding */ sameCpu),
-/* harmony export */   sT: () => (/* binding */ canHoldPlatforms)
-/* harmony export */ });
-/* unused harmony exports platformSlug, isContainerdStore */
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6872);
-/**
- * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
- * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
- */
-
-
-/** The platform the local engine built for: `platforms` when given, else this machine's. */
-function targetPlatform(platforms, arch = process.arch) {
-    const [os, architecture] = (platforms[0] ?? '').split('/');
-    if (os && architecture)
-        return { os, architecture };
-    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
-    return { os: 'linux', architecture: byNode[arch] ?? arch };
-}
-/** `os/arch` of a one-platform build: `platforms` as given, else this machine's. */
-function platformName(platforms) {
-    const p = targetPlatform(platforms);
-    return platforms[0] ?? `${p.os}/${p.architecture}`;
-}
-const sameCpu = (a, b) => a.os === b.os && a.architecture === b.architecture;
-/** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */
-const platformSlug = (platform) => platform.replaceAll('/', '-');
-/** Whether `docker info`'s DriverStatus names the containerd snapshotter (the containerd image store). */
-const isContainerdStore = (driverStatus) => /io\.containerd\.snapshotter/.test(driverStatus);
-/**
- * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
- * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
- */
-const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-    (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
-/**
- * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
- * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
- */
-async function canHoldPlatforms(runner, builder, n) {
-    if (builder === 'classic') {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`, 'config');
-    }
-    const info = await (0,_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .storeInfo */ .Iu)(runner);
-    if (info !== null && !isContainerdStore(info)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`, 'config');
-    }
-}
-
-
-/***/ }),
-
 /***/ 3594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -28374,7 +28374,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1494);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7587);
 /** The action's post entry (dist/post/index.js). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1494:
+/***/ 7587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32047,7 +32047,91 @@ function imagetoolsCreateArgv(tags, sources) {
     return ['docker', 'buildx', 'imagetools', 'create', ...tags.flatMap((t) => ['--tag', t]), ...sources];
 }
 
+;// CONCATENATED MODULE: ./src/config/errors.ts
+/**
+ * A bad input: names the input, the bad value and the fix, in one line. The action prints it with the input
+ * name, the CLI with the flag; neither prints a stack trace.
+ */
+class errors_ConfigError extends Error {
+    input;
+    problem;
+    fix;
+    constructor(input, problem, fix) {
+        super(`input "${input}": ${problem}; ${fix}`);
+        this.input = input;
+        this.problem = problem;
+        this.fix = fix;
+        this.name = 'ConfigError';
+    }
+    /** The same message, naming the option as the user typed it (`--port` in the CLI). */
+    render(nameOf) {
+        return `${nameOf(this.input)}: ${this.problem}; ${this.fix}`;
+    }
+}
+/**
+ * A failure the user can act on, with where it happened and how to fix it. Anything else that escapes the
+ * pipeline is a bug in this tool and is reported as such.
+ */
+class errors_UserError extends Error {
+    kind;
+    /**
+     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
+     * credentials): the CLI exits 2 for it, as for a bad flag.
+     */
+    constructor(message, kind = 'run') {
+        super(message);
+        this.kind = kind;
+        this.name = 'UserError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/platform.ts
+/**
+ * Platforms and image index entries, as the engine and registries describe them: shared by what reads an image
+ * back from the engine (inspect/image.ts) and from a registry (publish/verify.ts).
+ */
+
+
+/** The platform the local engine built for: `platforms` when given, else this machine's. */
+function targetPlatform(platforms, arch = process.arch) {
+    const [os, architecture] = (platforms[0] ?? '').split('/');
+    if (os && architecture)
+        return { os, architecture };
+    const byNode = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+    return { os: 'linux', architecture: byNode[arch] ?? arch };
+}
+/** `os/arch` of a one-platform build: `platforms` as given, else this machine's. */
+function platformName(platforms) {
+    const p = targetPlatform(platforms);
+    return platforms[0] ?? `${p.os}/${p.architecture}`;
+}
+const sameCpu = (a, b) => a.os === b.os && a.architecture === b.architecture;
+/** `linux/arm64` → `linux-arm64`: the platform in a file name (docker-image-shasum256-linux-arm64.txt). */
+const platform_platformSlug = (platform) => platform.replaceAll('/', '-');
+/** Whether `docker info`'s DriverStatus names the containerd snapshotter (the containerd image store). */
+const isContainerdStore = (driverStatus) => /io\.containerd\.snapshotter/.test(driverStatus);
+/**
+ * BuildKit's provenance/SBOM attestations ride in the index as manifests of platform `unknown/unknown`, annotated
+ * `vnd.docker.reference.type: attestation-manifest`: never the image, so skipped when choosing one.
+ */
+const isAttestation = (m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+    (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
+/**
+ * Several platforms load as one image only on the containerd image store, through buildx (`--load` of a
+ * multi-platform build fails on the classic store): said before anything is built, as a config error with the fix.
+ */
+async function canHoldPlatforms(runner, builder, n) {
+    if (builder === 'classic') {
+        throw new UserError(`platforms: ${n} platforms need docker buildx, and the buildx plugin is missing: install it (docker/setup-buildx-action in a workflow), or give one platform`, 'config');
+    }
+    const info = await storeInfo(runner);
+    if (info !== null && !isContainerdStore(info)) {
+        throw new UserError(`platforms: ${n} platforms load as one image only on the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or give one platform`, 'config');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/run-argv.ts
+
 
 /** docker's `--env-file` holds one `KEY=VALUE` per line, verbatim: a value with a line break cannot go there. */
 const fitsEnvFile = (value) => !/[\r\n]/.test(value);
@@ -32079,8 +32163,15 @@ function networkCreateArgv(runId) {
 function serviceContainerName(runId, service) {
     return `${runId}-svc-${service}`;
 }
-function appContainerName(runId) {
-    return `${runId}-app`;
+/**
+ * A container of the run, `<run id>-<role>`, and `-<os>-<arch>` after it for one platform of several: the
+ * platforms of a run without sidecars are judged at once, each in its own containers.
+ */
+function runContainerName(runId, role, platform) {
+    return `${runId}-${role}${platform ? `-${platformSlug(platform)}` : ''}`;
+}
+function appContainerName(runId, platform) {
+    return runContainerName(runId, 'app', platform);
 }
 /** A sidecar, reachable from the app by its service name. */
 function serviceRunArgv(s) {
@@ -32112,7 +32203,7 @@ function appRunArgv(a) {
         'run',
         '--detach',
         '--name',
-        appContainerName(a.runId),
+        appContainerName(a.runId, a.platform),
         ...label(a.runId),
         '--network',
         a.network,
@@ -32131,7 +32222,7 @@ function testRunArgv(t) {
         'run',
         '--rm',
         '--name',
-        `${t.runId}-test`,
+        runContainerName(t.runId, 'test', t.platform),
         ...label(t.runId),
         '--network',
         t.network,
@@ -32318,7 +32409,7 @@ async function removeImage(runner, ref) {
     await runner.run(dockerArgv.imageRemove(ref), { ...quietly, cleanup: true });
 }
 /** `<DriverStatus JSON> <DockerRootDir>` of the engine; null when `docker info` failed. */
-async function storeInfo(runner) {
+async function commands_storeInfo(runner) {
     const r = await runner.run(dockerArgv.storeInfo(), quietly);
     return r.exitCode === 0 ? r.stdout : null;
 }
@@ -32463,44 +32554,6 @@ const LEVEL_RANK = { info: 0, warning: 1, error: 2 };
 /** True when this row fails the run under the given `fail-on` threshold. */
 function failsRun(row, failOn) {
     return row.status === 'fail' && LEVEL_RANK[row.level] >= LEVEL_RANK[failOn];
-}
-
-;// CONCATENATED MODULE: ./src/config/errors.ts
-/**
- * A bad input: names the input, the bad value and the fix, in one line. The action prints it with the input
- * name, the CLI with the flag; neither prints a stack trace.
- */
-class errors_ConfigError extends Error {
-    input;
-    problem;
-    fix;
-    constructor(input, problem, fix) {
-        super(`input "${input}": ${problem}; ${fix}`);
-        this.input = input;
-        this.problem = problem;
-        this.fix = fix;
-        this.name = 'ConfigError';
-    }
-    /** The same message, naming the option as the user typed it (`--port` in the CLI). */
-    render(nameOf) {
-        return `${nameOf(this.input)}: ${this.problem}; ${this.fix}`;
-    }
-}
-/**
- * A failure the user can act on, with where it happened and how to fix it. Anything else that escapes the
- * pipeline is a bug in this tool and is reported as such.
- */
-class errors_UserError extends Error {
-    kind;
-    /**
-     * `config`: the inputs cannot work for this run, found once the git context is read (a push due without
-     * credentials): the CLI exits 2 for it, as for a bad flag.
-     */
-    constructor(message, kind = 'run') {
-        super(message);
-        this.kind = kind;
-        this.name = 'UserError';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts

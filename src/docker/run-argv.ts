@@ -1,5 +1,6 @@
 import type { KeyValue } from '../config/parse-lines.js';
 import { RUN_LABEL } from './run-label.js';
+import { platformSlug } from './platform.js';
 
 /**
  * argv for everything the smoke and test stages start, built in one place. Every container and network carries
@@ -54,8 +55,16 @@ export function serviceContainerName(runId: string, service: string): string {
   return `${runId}-svc-${service}`;
 }
 
-export function appContainerName(runId: string): string {
-  return `${runId}-app`;
+/**
+ * A container of the run, `<run id>-<role>`, and `-<os>-<arch>` after it for one platform of several: the
+ * platforms of a run without sidecars are judged at once, each in its own containers.
+ */
+export function runContainerName(runId: string, role: 'app' | 'test' | 'files', platform?: string): string {
+  return `${runId}-${role}${platform ? `-${platformSlug(platform)}` : ''}`;
+}
+
+export function appContainerName(runId: string, platform?: string): string {
+  return runContainerName(runId, 'app', platform);
 }
 
 export interface ServiceRun {
@@ -109,7 +118,7 @@ export function appRunArgv(a: AppRun): string[] {
     'run',
     '--detach',
     '--name',
-    appContainerName(a.runId),
+    appContainerName(a.runId, a.platform),
     ...label(a.runId),
     '--network',
     a.network,
@@ -139,7 +148,7 @@ export function testRunArgv(t: TestRun): string[] {
     'run',
     '--rm',
     '--name',
-    `${t.runId}-test`,
+    runContainerName(t.runId, 'test', t.platform),
     ...label(t.runId),
     '--network',
     t.network,

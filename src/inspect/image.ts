@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { extract, type Header } from 'tar-stream';
 import { copyOut, createIdle, imageInspect, platformImageId, removeContainers, save } from '../docker/commands.js';
+import { runContainerName } from '../docker/run-argv.js';
 import { lastLine, type Runner } from '../exec/runner.js';
 import type { PlatformImage, RunContext } from '../run/context.js';
 import { isAttestation, sameCpu, targetPlatform } from '../docker/platform.js';
@@ -57,7 +58,7 @@ export async function readImageFiles(
   files: string[],
   platform?: string,
 ): Promise<Map<string, string | null>> {
-  const name = `${ctx.runId}-files`;
+  const name = runContainerName(ctx.runId, 'files', platform);
   const out = new Map<string, string | null>();
   // In the run's scratch folder (under RUNNER_TEMP in Actions), which the post step removes should main be killed.
   mkdirSync(ctx.workDir, { recursive: true });

@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../config/errors.js';
 import { removeRunResources } from '../docker/cleanup.js';
@@ -124,15 +125,17 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     for (const pi of b.platforms ?? []) writeShasum(ctx.redactor, files, pi.configDigest, pi.platform);
     const local = b.imageId === b.configDigest ? '' : ` (the engine calls it ${b.imageId})`;
     ctx.ui.info(`Built ${b.configDigest}${local}; checking the image against the Dockerflow rules`);
-    // One platform: its stages, as they always ran. Several: each platform's in turn, named after it.
+    // One platform: its stages, as they always ran. Several: each platform's, named after it, all at once when
+    // the run has no sidecars (each platform has its own containers; the sidecars are shared, and DF205 stops
+    // them, so with sidecars one platform after the other) and the machine has a core per platform.
     // Every platform has its entry from the start: one the run never reached counts as not run there.
     const views = platformViews(b).map((v) => ({ v, judged: [] as CheckResult[] }));
     for (const { v, judged } of views) perPlatform.push({ platform: v.platform?.platform ?? '', checks: judged });
-    for (const { v, judged } of views) {
+    const judge = async ({ v, judged }: (typeof views)[number], together: boolean): Promise<void> => {
       const on = v.platform ? ` ${v.platform.platform}` : '';
       if (v.platform) {
         ctx.ui.info(`Judging${on}${v.platform.emulated ? ', emulated (QEMU): its limits are longer, see docs/engines.md' : ''}`);
-        await stack.restartServices(); // the previous platform's DF205 left them stopped
+        if (!together) await stack.restartServices(); // the previous platform's DF205 left them stopped
       }
       // Both settle before going on, so cleanup never races a stage that is still running.
       const [inspected, smoked] = await Promise.allSettled([
@@ -146,7 +149,14 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
       if (smoked.status === 'rejected') throw smoked.reason;
       if (smoked.value.readyMs !== undefined) timings[`ready${on}`] = smoked.value.readyMs;
       judged.push(...(await timed(`test${on}`, () => test(staged, v, stack))));
-    }
+    };
+    if (judgeTogether(ctx, views.length)) {
+      ctx.ui.info(`Judging ${views.map(({ v }) => v.platform!.platform).join(' and ')} at once`);
+      // Every platform settles before the first failure goes on: the cleanup must not race a platform still running.
+      const settled = await Promise.allSettled(views.map((x) => judge(x, true)));
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    } else for (const x of views) await judge(x, false);
     const checks = judgedRows();
     if (p.plan.push) {
       published = await timed('publish', () =>
@@ -221,6 +231,14 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
   ctx.log.line(`verdict: ${report.verdict}`);
   await ctx.log.close();
   return { report, files, configError };
+}
+
+/**
+ * Several platforms are judged at once when nothing they share can be disturbed by one of them (no sidecars: DF205
+ * stops those) and the machine has a core per platform; else one after the other.
+ */
+export function judgeTogether(ctx: RunContext, platforms: number, cores = os.availableParallelism()): boolean {
+  return platforms > 1 && ctx.config.services.length === 0 && cores >= platforms;
 }
 
 /** Whether the smoke or test stage will run containers (and so needs the network and sidecars). */

@@ -92,7 +92,7 @@ export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLi
     env,
     ...(built.platform ? { platform: built.platform.platform } : {}),
   });
-  const name = appContainerName(ctx.runId);
+  const name = appContainerName(ctx.runId, built.platform?.platform);
   const on = built.platform ? ` for ${built.platform.platform}${built.platform.emulated ? ' (emulated)' : ''}` : '';
   ctx.ui.info(`Starting the app${on} as ${name} with PORT=${port} (default port ${ctx.config.port})`);
   const run = await ctx.runner.run(argv, { byName: env.env, allowFailure: true, onAbort: 'finish' });
@@ -108,7 +108,8 @@ export async function startApp(ctx: RunContext, built: Built, stack: Stack, onLi
   // container.
   const info = await inspectContainer(ctx.runner, id);
   const exit = new ExitWatch(ctx, id);
-  const logs = new LogCapture(ctx, id, onLine);
+  // With several platforms (judged at once, maybe) each app's lines in build.log say whose they are.
+  const logs = new LogCapture(ctx, id, onLine, built.platform ? `app ${built.platform.platform}` : 'app');
   const pid = Number((info as { State?: { Pid?: number } } | undefined)?.State?.Pid ?? 0);
   const portBases = baseUrls(info, stack.network, port);
   const app: AppContainer = {
