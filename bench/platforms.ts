@@ -80,21 +80,20 @@ export async function platforms(s: Settings): Promise<Platforms> {
     );
     merges.push(merged.ms);
   }
-  const median = (xs: number[]): Stats => stats(xs);
   const stageNames = [...new Set(twoRuns.flatMap((r) => Object.keys(r.report.timings)))].filter((k) =>
     /^(build|inspect|smoke|test)/.test(k),
   );
   const stages = Object.fromEntries(
-    stageNames.map((k) => [k, median(twoRuns.map((r) => r.report.timings[k] ?? NaN).filter(Number.isFinite))]),
+    stageNames.map((k) => [k, stats(twoRuns.map((r) => r.report.timings[k] ?? NaN).filter(Number.isFinite))]),
   );
   const legStages: Platforms['legStages'] = {};
   for (const k of ['build', 'inspect', 'smoke', 'publish']) {
     legStages[k] = {
-      amd: median(legRuns.map(([a]) => a.report.timings[k] ?? NaN).filter(Number.isFinite)),
-      arm: median(legRuns.map(([, b]) => b.report.timings[k] ?? NaN).filter(Number.isFinite)),
+      amd: stats(legRuns.map(([a]) => a.report.timings[k] ?? NaN).filter(Number.isFinite)),
+      arm: stats(legRuns.map(([, b]) => b.report.timings[k] ?? NaN).filter(Number.isFinite)),
     };
   }
-  return { runs, one: median(one), two: median(two), legs: median(legs), merge: median(merges), stages, legStages };
+  return { runs, one: stats(one), two: stats(two), legs: stats(legs), merge: stats(merges), stages, legStages };
 }
 
 export function renderPlatforms(p: Platforms): string[] {

@@ -2422,7 +2422,7 @@ function actionHost() {
         // The merge input makes the step a fan-out's merge: it builds nothing, and writes the same outputs and report.
         runPipeline: async (ctx) => ctx.config.merge.length > 0
             ? (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(10), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 40432))).runMerge(ctx)
-            : (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(118), __webpack_require__.e(188), __webpack_require__.e(10), __webpack_require__.e(32)]).then(__webpack_require__.bind(__webpack_require__, 55032))).runPipeline(ctx),
+            : (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(118), __webpack_require__.e(188), __webpack_require__.e(10), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 52768))).runPipeline(ctx),
         upload: uploadOutDir,
     };
 }

@@ -98,6 +98,25 @@ export async function tagsOf(repo: string, r: TestRegistry = reg): Promise<strin
   return (tags ?? []).sort();
 }
 
+/** Every manifest form a registry may serve: image manifests and indexes, Docker's and OCI's. */
+export const MANIFEST_ACCEPT = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+].join(', ');
+
+/** A manifest or index by tag or digest, as the registry serves it: its status, digest header and JSON (`{}` unless 200). */
+export async function manifestJson(
+  r: TestRegistry,
+  repo: string,
+  ref: string,
+): Promise<{ status: number; digest: string; body: Record<string, unknown> }> {
+  const res = await registryFetch(r, `/v2/${repo}/manifests/${ref}`, { accept: MANIFEST_ACCEPT, scope: repoScope(repo) });
+  const body = res.status === 200 ? ((await res.json()) as Record<string, unknown>) : {};
+  return { status: res.status, digest: res.headers.get('docker-content-digest') ?? '', body };
+}
+
 /**
  * What a tag points at: `digest` (the manifest, or the index a containerd-store push makes, with BuildKit's
  * attestation beside the image), the linux/amd64 image manifest in it with its size and media type, and that
@@ -108,14 +127,8 @@ export async function manifestOf(
   tag: string,
   r: TestRegistry = reg,
 ): Promise<{ digest: string; manifest: string; config: string; size: number; mediaType: string }> {
-  const accept = [
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.index.v1+json',
-  ].join(', ');
   const fetchOne = async (ref: string): Promise<{ digest: string; body: ManifestBody; size: number }> => {
-    const res = await registryFetch(r, `/v2/${repo}/manifests/${ref}`, { accept, scope: repoScope(repo) });
+    const res = await registryFetch(r, `/v2/${repo}/manifests/${ref}`, { accept: MANIFEST_ACCEPT, scope: repoScope(repo) });
     if (res.status !== 200) throw new Error(`manifest ${repo}:${ref}: ${res.status}`);
     const text = await res.text();
     return {

@@ -20,8 +20,14 @@ describe('CLI usage errors exit 2 with one line naming the flag', () => {
     [['run', '--colour', 'blue'], /^dockerflow: usage: Unknown option '--colour'; see dockerflow --help\n$/],
     [['run', '--password', 'hunter2'], /^dockerflow: --password: is never taken as a flag value; pipe it in with --password-stdin\n$/],
     [['deploy'], /^dockerflow: usage: unknown command "deploy"; the commands are "run" and "merge"/],
-    [['merge', '--tag', 'x:1'], /^dockerflow: usage: merge needs the dockerflow-report.json of each by-digest run; dockerflow merge --tag REF /],
-    [['merge', path.join(APP, 'missing')], /^dockerflow: merge: .*missing does not exist; give the dockerflow-report.json of each by-digest run, or a folder holding them\n$/],
+    [
+      ['merge', '--tag', 'x:1'],
+      /^dockerflow: usage: merge needs the dockerflow-report.json of each by-digest run; dockerflow merge --tag REF /,
+    ],
+    [
+      ['merge', path.join(APP, 'missing')],
+      /^dockerflow: merge: .*missing does not exist; give the dockerflow-report.json of each by-digest run, or a folder holding them\n$/,
+    ],
     [['run', '--context', APP, '--push', 'maybe'], /^dockerflow: --push: "maybe" is not one of auto, true, false, by-digest/],
     [
       ['run', '--context', APP, '--port', 'http'],

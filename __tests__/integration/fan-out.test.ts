@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { configDigest, docker } from '../helpers/docker.js';
 import { AMD, ARM, multiPlatformContext, multiPlatformMissing } from '../helpers/multi-platform.js';
-import { catalog, htpasswdRegistry, registryFetch, tagsOf, uniquePrefix } from '../helpers/registry.js';
+import { catalog, htpasswdRegistry, manifestJson, tagsOf, uniquePrefix } from '../helpers/registry.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
 import { runAction, runCli, type ProcResult } from '../helpers/run.js';
 
@@ -91,19 +91,8 @@ async function merge(repo: string, tags: string[], sources: string[]): Promise<R
   return { ...r, out, report: readReport(out) };
 }
 
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-
 /** A manifest or index from the registry's v2 API (independently of the code under test). */
-async function manifest(repo: string, ref: string): Promise<{ status: number; digest: string; body: Record<string, unknown> }> {
-  const res = await registryFetch(reg, `/v2/${repo}/manifests/${ref}`, { accept: ACCEPT, scope: `repository:${repo}:pull` });
-  const body = res.status === 200 ? ((await res.json()) as Record<string, unknown>) : {};
-  return { status: res.status, digest: res.headers.get('docker-content-digest') ?? '', body };
-}
+const manifest = (repo: string, ref: string): ReturnType<typeof manifestJson> => manifestJson(reg, repo, ref);
 
 describe('fan-out: one by-digest run per platform, then dockerflow merge', { skip, concurrency: false }, () => {
   let amd: Run;

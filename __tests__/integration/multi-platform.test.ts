@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { docker } from '../helpers/docker.js';
 import { AMD, ARM, multiPlatformContext, multiPlatformMissing } from '../helpers/multi-platform.js';
-import { catalog, htpasswdRegistry, registryFetch, tagsOf, uniquePrefix } from '../helpers/registry.js';
+import { catalog, htpasswdRegistry, manifestJson, tagsOf, uniquePrefix } from '../helpers/registry.js';
 import { assertReportSchema } from '../helpers/report-schema.js';
 import { runCli, type ProcResult } from '../helpers/run.js';
 
@@ -101,18 +101,11 @@ async function run(repo: string, extra: string[]): Promise<Run> {
   return { ...r, out, report: JSON.parse(readFileSync(path.join(out, 'dockerflow-report.json'), 'utf8')) as Report };
 }
 
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-
 /** A manifest or index from the registry's v2 API (independently of the code under test), with its digest. */
 async function manifest(repo: string, ref: string): Promise<{ digest: string; body: Record<string, unknown> }> {
-  const res = await registryFetch(reg, `/v2/${repo}/manifests/${ref}`, { accept: ACCEPT, scope: `repository:${repo}:pull` });
-  assert.equal(res.status, 200, `GET manifest ${repo}:${ref}`);
-  return { digest: res.headers.get('docker-content-digest') ?? '', body: (await res.json()) as Record<string, unknown> };
+  const m = await manifestJson(reg, repo, ref);
+  assert.equal(m.status, 200, `GET manifest ${repo}:${ref}`);
+  return m;
 }
 
 const row = (r: Report, id: string): Row => r.checks.find((c) => c.id === id)!;

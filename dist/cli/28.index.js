@@ -520,7 +520,7 @@ async function main(argv, io) {
     try {
         const { report, files, configError } = config.merge.length > 0
             ? await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(787), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 432))).runMerge(ctx)
-            : await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(129), __webpack_require__.e(787), __webpack_require__.e(32)]).then(__webpack_require__.bind(__webpack_require__, 5032))).runPipeline(ctx);
+            : await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(129), __webpack_require__.e(787), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 2768))).runPipeline(ctx);
         io.stdout.write(ctx.redactor.redact(summaryText(report, files)));
         if (ctx.abort.signal.aborted)
             return 130;

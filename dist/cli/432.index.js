@@ -279,20 +279,11 @@ async function runMerge(run) {
                 pushed: l.report.image.pushed,
             })));
             // Each registry with its own login, as a run pushes (registry-auth adds registries beside `registry`).
-            const byRegistry = new Map();
-            for (const ref of prepared.plan.refs)
-                byRegistry.set((0,login/* refHost */.is)(ref), [...(byRegistry.get((0,login/* refHost */.is)(ref)) ?? []), ref]);
-            for (const [registry, refs] of byRegistry) {
+            for (const [registry, refs] of (0,login/* refsByRegistry */.Fu)(prepared.plan.refs)) {
                 const account = (session && (0,login/* sessionFor */.w)(session, registry)) ?? (await (0,login/* existingSession */.kf)(ctx, session, registry));
                 if (!account)
                     throw new errors/* UserError */.y(`the merge is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-                published = await mergeIndex({ ...ctx, runner: account.runner }, account, refs, pushed, published).catch((e) => {
-                    if (e instanceof publish_published/* PublishError */.S1) {
-                        published = e.published;
-                        throw e.failure;
-                    }
-                    throw e;
-                });
+                published = await mergeIndex({ ...ctx, runner: account.runner }, account, refs, pushed, published).catch((0,publish_published/* keepPublished */.w4)((p) => (published = p)));
             }
             ctx.ui.info(`Pushed and verified ${published.pushed.join(', ')} (${published.digest})`);
             // The legs leave the Docker Hub description to the merge: it is the step that tags.
@@ -334,9 +325,6 @@ function combinedReport(ctx, legs, prepared, published, blocked, error, timings)
         .flatMap((l) => l.platforms)
         .map((p) => ({ ...p, manifestDigest: published.platformDigests[p.platform] ?? p.manifestDigest }));
     const first = platforms[0];
-    for (const l of legs)
-        for (const [k, v] of Object.entries(l.report.timings))
-            timings[`${legName(l)} ${k}`] = v;
     return {
         schemaVersion: 1,
         verdict: (0,report/* verdictOf */.V)(rows, ctx.config.failOn, error),
@@ -351,7 +339,8 @@ function combinedReport(ctx, legs, prepared, published, blocked, error, timings)
         },
         version: legs[0]?.report.version ?? null,
         checks: rows,
-        timings,
+        // The merge's own, then each leg's stages under its platform.
+        timings: Object.assign({}, timings, ...legs.map((l) => Object.fromEntries(Object.entries(l.report.timings).map(([k, v]) => [`${legName(l)} ${k}`, v])))),
         ...(prepared ? { push: { planned: prepared.plan.push, reason: blocked ?? mergeReason(prepared, published, error) } } : {}),
         ...(error !== undefined ? { error } : {}),
     };

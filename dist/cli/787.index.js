@@ -2,6 +2,182 @@ export const id = 787;
 export const ids = [787];
 export const modules = {
 
+/***/ 5645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bj: () => (/* binding */ sha256Of),
+/* harmony export */   NB: () => (/* binding */ platformManifest),
+/* harmony export */   V9: () => (/* binding */ READ_SIZE),
+/* harmony export */   Vh: () => (/* binding */ ContentStore),
+/* harmony export */   aU: () => (/* binding */ findContentStore),
+/* harmony export */   d2: () => (/* binding */ readerFor),
+/* harmony export */   kp: () => (/* binding */ containerdDataRoot),
+/* harmony export */   vz: () => (/* binding */ sourceOf)
+/* harmony export */ });
+/* unused harmony export platformOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7507);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6872);
+/**
+ * The engine's containerd content store, read in place: every blob of an image (index, manifest, config, the
+ * compressed layers) by digest. The DF106 scan reads the layers from it (inspect/layer-scan.ts), and a
+ * `push: by-digest` uploads them from it to the registry (publish/by-digest.ts): the same bytes `docker push`
+ * would send, without the tag docker needs.
+ */
+
+
+
+
+
+
+/** Reads of 1 MiB: at a pipe's 64 KiB and zlib's 16 KiB output chunks, gunzip runs at a sixth of its speed. */
+const READ_SIZE = 1 << 20;
+/**
+ * A follower's stdout, `done` rejecting with its last stderr line when it fails (`exited` settles once its streams
+ * have closed too), and `kill`.
+ */
+function sourceOf(child, what) {
+    const done = child.exited.then(({ exitCode, stderr }) => {
+        if (exitCode !== 0)
+            throw new Error(`${what} exited ${exitCode}: ${(0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .errorLine */ .BP)(stderr)}`);
+    });
+    return { stream: child.stdout, done, kill: () => child.kill() };
+}
+/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
+async function readerFor(dir) {
+    if (process.getuid?.() === 0)
+        return [];
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(dir, node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.constants.R_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.constants.X_OK);
+        return [];
+    }
+    catch {
+        return ['sudo', '-n'];
+    }
+}
+/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
+async function containerdDataRoot(runner) {
+    const info = await (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .storeInfo */ .Iu)(runner);
+    if (info === null)
+        return null;
+    const [status, ...root] = info.trim().split(' ');
+    const pairs = JSON.parse(status ?? '[]');
+    return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
+}
+const sha256Of = (b) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(b).digest('hex')}`;
+/** One content store, with how to read it (in place, or through `sudo -n cat`). */
+class ContentStore {
+    dir;
+    runner;
+    sudo;
+    why;
+    constructor(dir, runner, 
+    /** `['sudo', '-n']` when the files are the engine's only; empty when this process reads them. */
+    sudo, 
+    /** Why a follower reads: said in build.log beside its command line. */
+    why) {
+        this.dir = dir;
+        this.runner = runner;
+        this.sudo = sudo;
+        this.why = why;
+    }
+    path(digest) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, 'blobs/sha256', digest.replace(/^sha256:/, ''));
+    }
+    /** A blob read in 1 MiB reads. */
+    open(digest) {
+        const file = this.path(digest);
+        if (this.sudo.length)
+            return this.follow([...this.sudo, 'cat', file]);
+        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { highWaterMark: READ_SIZE });
+        const done = new Promise((resolve, reject) => {
+            stream.on('error', (e) => reject(new Error(`reading ${file}: ${e.message}`)));
+            stream.on('close', () => resolve());
+        });
+        return { stream, done };
+    }
+    /** A small blob's whole content (an index, a manifest, a config). */
+    read(digest) {
+        return this.readFile(this.path(digest));
+    }
+    /** A small file of the engine's, whole (the overlay2 store's image config too), through this store's reader. */
+    async readFile(file) {
+        if (!this.sudo.length)
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file);
+        const c = this.follow([...this.sudo, 'cat', file]);
+        const parts = [];
+        c.stream.on('data', (d) => parts.push(d));
+        await c.done;
+        return Buffer.concat(parts);
+    }
+    /** A small blob, checked against its digest, as JSON. */
+    async json(digest) {
+        const body = await this.read(digest);
+        if (sha256Of(body) !== digest)
+            throw new Error(`the blob ${this.path(digest)} does not hash to ${digest}`);
+        return JSON.parse(body.toString('utf8'));
+    }
+    /** A reader command (`sudo -n cat`) as a follower of the run's runner (logged, stopped on an interrupt). */
+    follow(argv) {
+        return sourceOf(this.runner.spawn(argv, { why: this.why }), argv.join(' '));
+    }
+}
+/**
+ * The content store that holds the blob `digest` (an image ID on the containerd image store): the engine's own
+ * (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`). A string says why none does.
+ */
+async function findContentStore(runner, dataRoot, digest, why) {
+    const stores = [
+        node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dataRoot, 'containerd/daemon/io.containerd.content.v1.content'),
+        '/var/lib/containerd/io.containerd.content.v1.content',
+    ];
+    for (const dir of stores) {
+        const store = new ContentStore(dir, runner, await readerFor(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(dir)), why);
+        const got = await store.read(digest).catch(() => null);
+        if (got && sha256Of(got) === digest)
+            return store;
+    }
+    return `no content store here holds ${digest.slice(0, 19)} (tried ${stores.join(', ')})`;
+}
+/** `os/arch[/variant]` of an index entry. */
+const platformOf = (d) => [d.platform?.os, d.platform?.architecture, d.platform?.variant].filter(Boolean).join('/');
+/**
+ * The image manifest for `platform` (`os/arch[/variant]`) under `top` (an index or the manifest itself): its
+ * digest, bytes' media type and JSON. Attestation entries (unknown/unknown) never match.
+ */
+async function platformManifest(store, top, platform) {
+    const m = await store.json(top);
+    if (!m.manifests)
+        return {
+            digest: top,
+            mediaType: m.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+            size: (await store.read(top)).length,
+            manifest: m,
+        };
+    const [os, arch, variant] = platform.split('/');
+    const pick = m.manifests.find((d) => d.platform?.os === os && d.platform?.architecture === arch && (!variant || d.platform?.variant === variant));
+    if (!pick)
+        return `the image index ${top.slice(0, 19)} has no manifest for ${platform} (it has ${m.manifests.map(platformOf).join(', ')})`;
+    const child = await store.json(pick.digest);
+    return {
+        digest: pick.digest,
+        mediaType: pick.mediaType ?? child.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+        size: pick.size ?? (await store.read(pick.digest)).length,
+        manifest: child,
+    };
+}
+
+
+/***/ }),
+
 /***/ 3594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -268,6 +444,7 @@ async function describeOnHub(ctx, prepared, session, pushed) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CS: () => (/* binding */ normalHost),
+/* harmony export */   Fu: () => (/* binding */ refsByRegistry),
 /* harmony export */   G6: () => (/* binding */ completeCredentials),
 /* harmony export */   Ie: () => (/* binding */ logoutAll),
 /* harmony export */   TL: () => (/* binding */ wantsLogin),
@@ -342,6 +519,13 @@ const normalHost = _config_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .normalRe
 /** The registry host of a full ref (`host/repo:tag`). */
 function refHost(ref) {
     return normalHost(ref.slice(0, ref.indexOf('/')));
+}
+/** Refs by the registry they are on, in the order given: each registry is pushed with its own login. */
+function refsByRegistry(refs) {
+    const by = new Map();
+    for (const ref of refs)
+        by.set(refHost(ref), [...(by.get(refHost(ref)) ?? []), ref]);
+    return by;
 }
 /** The last line of a failed command that says why (stderr first: stdout holds progress). */
 function failureText(e) {
@@ -467,11 +651,13 @@ async function logout(runner, registries, dockerConfig) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K_: () => (/* binding */ sessionClient),
 /* harmony export */   S1: () => (/* binding */ PublishError),
 /* harmony export */   VE: () => (/* binding */ publishTo),
 /* harmony export */   XH: () => (/* binding */ newPublished),
 /* harmony export */   e7: () => (/* binding */ readBack),
-/* harmony export */   nj: () => (/* binding */ pushReason)
+/* harmony export */   nj: () => (/* binding */ pushReason),
+/* harmony export */   w4: () => (/* binding */ keepPublished)
 /* harmony export */ });
 /* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2023);
 /* harmony import */ var _docker_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8421);
@@ -500,6 +686,26 @@ class PublishError extends Error {
         this.published = published;
         this.name = 'PublishError';
     }
+}
+/**
+ * A `.catch` for a publish: what it pushed and verified before its failure goes to `keep`, and its failure on (the
+ * pipeline and the merge report the partial result beside the error).
+ */
+function keepPublished(keep) {
+    return (e) => {
+        if (e instanceof PublishError) {
+            keep(e.published);
+            throw e.failure;
+        }
+        throw e;
+    };
+}
+/** The registry API client of a session: its login, every bearer token it gets masked and redacted at once. */
+function sessionClient(ctx, session) {
+    return new _registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryClient */ .bP(session.registry, { username: session.username, password: session.password }, (token) => {
+        ctx.redactor.add(token);
+        ctx.ui.setSecret(token);
+    });
 }
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 function pushReason(plan, out, error) {
@@ -537,10 +743,7 @@ async function publishTo(ctx, session, imageId, configDigest, refs, before, plat
  */
 async function readBack(ctx, session, refs, expected, before) {
     const out = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
-    const client = new _registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryClient */ .bP(session.registry, { username: session.username, password: session.password }, (token) => {
-        ctx.redactor.add(token);
-        ctx.ui.setSecret(token);
-    });
+    const client = sessionClient(ctx, session);
     try {
         for (const ref of refs) {
             const parsed = (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTagEntry */ .oN)(ref, session.registry, ctx.config.image);
@@ -639,17 +842,10 @@ async function pushRef(ctx, session, imageId, ref) {
 /* harmony export */   A5: () => (/* binding */ RegistryHttpError),
 /* harmony export */   bP: () => (/* binding */ RegistryClient)
 /* harmony export */ });
-/* unused harmony exports registryBaseUrl, apiRepository, parseChallenge, MANIFEST_TYPES, sha256 */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4371);
-/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2023);
-/**
- * A small Docker Registry HTTP API v2 client (undici): enough to read a manifest back after a push, and to push an
- * image by digest (blobs, then the manifest) where docker push needs a tag. Handles the
- * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
- * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
- */
+/* unused harmony exports registryBaseUrl, apiRepository, parseChallenge, MANIFEST_TYPES */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
+/* harmony import */ var _config_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2023);
+/* harmony import */ var _docker_content_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5645);
 
 
 
@@ -664,7 +860,7 @@ class RegistryHttpError extends Error {
 }
 /** Where the v2 API of a registry host lives: Docker Hub's is registry-1.docker.io; loopback hosts speak plain HTTP. */
 function registryBaseUrl(host) {
-    if ((0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .isDockerHub */ .gr)(host))
+    if ((0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDockerHub */ .gr)(host))
         return 'https://registry-1.docker.io';
     const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     const loopback = name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
@@ -672,7 +868,7 @@ function registryBaseUrl(host) {
 }
 /** Docker Hub's single-name repositories live under `library/`. */
 function apiRepository(host, repository) {
-    return (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .hubRepository */ ._I)(host, repository);
+    return (0,_config_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .hubRepository */ ._I)(host, repository);
 }
 /** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"` */
 function parseChallenge(header) {
@@ -707,7 +903,7 @@ class RegistryClient {
         this.credentials = credentials;
         this.onSecret = onSecret;
         this.baseUrl = baseUrl ?? registryBaseUrl(host);
-        this.agent = new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
+        this.agent = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
     }
     async close() {
         await this.agent.close();
@@ -720,8 +916,7 @@ class RegistryClient {
             throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
         if (res.status !== 200)
             throw this.statusError(res.status, `${repo}:${reference}`, res.body);
-        const header = res.headers['docker-content-digest'];
-        const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+        const digest = contentDigest(res.headers, res.body);
         const type = res.headers['content-type'];
         const mediaType = (typeof type === 'string' ? type.split(';')[0].trim() : '') || mediaTypeOf(res.body);
         return { digest, mediaType, body: res.body };
@@ -760,8 +955,7 @@ class RegistryClient {
         const res = await this.call('PUT', `/v2/${repo}/manifests/${reference}`, { 'content-type': mediaType, 'content-length': String(body.length) }, pushScope(repo), () => body);
         if (res.status !== 201)
             throw this.statusError(res.status, `the manifest ${reference} of ${repo}`, res.body);
-        const header = res.headers['docker-content-digest'];
-        return typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) ? header : sha256(body);
+        return contentDigest(res.headers, body);
     }
     statusError(status, what, body) {
         const detail = body.toString('utf8', 0, 300).replace(/\s+/g, ' ').trim();
@@ -820,7 +1014,7 @@ class RegistryClient {
     async send(url, headers, method = 'GET', payload) {
         let res;
         try {
-            res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(url, {
+            res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
                 method,
                 headers: { 'user-agent': 'dockerflow-action', ...headers },
                 ...(payload !== undefined ? { body: payload } : {}),
@@ -839,8 +1033,10 @@ class RegistryClient {
 }
 /** The token scope of a push: docker asks for pull and push together, as registries expect. */
 const pushScope = (repo) => `repository:${repo}:pull,push`;
-function sha256(body) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
+/** Docker-Content-Digest, or the sha256 of the exact bytes when the registry sends none. */
+function contentDigest(headers, body) {
+    const header = headers['docker-content-digest'];
+    return typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) ? header : (0,_docker_content_store_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(body);
 }
 function mediaTypeOf(body) {
     try {

@@ -33499,6 +33499,13 @@ const normalHost = (/* unused pure expression or super */ null && (normalRegistr
 function refHost(ref) {
     return normalHost(ref.slice(0, ref.indexOf('/')));
 }
+/** Refs by the registry they are on, in the order given: each registry is pushed with its own login. */
+function refsByRegistry(refs) {
+    const by = new Map();
+    for (const ref of refs)
+        by.set(refHost(ref), [...(by.get(refHost(ref)) ?? []), ref]);
+    return by;
+}
 /** The last line of a failed command that says why (stderr first: stdout holds progress). */
 function failureText(e) {
     if (e instanceof CommandError) {

@@ -6,7 +6,6 @@ import { runContainerName } from '../docker/run-argv.js';
 import { lastLine, type Runner } from '../exec/runner.js';
 import type { PlatformImage, RunContext } from '../run/context.js';
 import { isAttestation, sameCpu, targetPlatform } from '../docker/platform.js';
-import type { Inspected } from './layer-scan.js';
 
 /** The parts of `docker image inspect` the rules read. */
 export interface ImageConfig {
@@ -273,26 +272,4 @@ export async function platformImages(
       return { platform, manifestDigest: d.manifestDigest, configDigest: d.configDigest, emulated: !sameCpu(p, native) };
     }),
   );
-}
-
-/**
- * `inspectPair` (layer-scan.ts) for one platform of a multi-platform image: the image and the base whose layers
- * the scan skips, each as `docker image inspect --platform` sees it. The image's `Id` is then that platform's
- * manifest digest, which the scan reads its layers from; null for one the engine lacks.
- */
-export function inspectPlatformPair(
-  ctx: RunContext,
-  ref: string,
-  baseRef: string | null,
-  platform: string,
-): Promise<[Inspected | null, Inspected | null]> {
-  const one = async (r: string): Promise<Inspected | null> => {
-    const x = await imageInspect(ctx.runner, [r], { allowFailure: true, platform });
-    try {
-      return x.exitCode === 0 ? ((JSON.parse(x.stdout) as Inspected[])[0] ?? null) : null;
-    } catch {
-      return null;
-    }
-  };
-  return Promise.all([one(ref), baseRef ? one(baseRef) : Promise.resolve(null)]);
 }

@@ -13,6 +13,7 @@ import {
   sourceOf,
   type Source,
 } from '../docker/content-store.js';
+import { targetPlatform } from '../docker/platform.js';
 import type { Runner } from '../exec/runner.js';
 import type { BaseImage } from './base-image.js';
 import { MultiMatcher, StreamMatcher } from './matcher.js';
@@ -139,10 +140,16 @@ class Fallback extends Error {}
 
 /**
  * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
- * one is missing): [image, base or null].
+ * one is missing): [image, base or null]. With `platform` (one of a multi-platform image), as `--platform` sees
+ * them: the image's `Id` is then that platform's manifest digest, which the scan reads its layers from.
  */
-export async function inspectPair(ctx: ScanContext, ref: string, baseRef: string | null): Promise<[Inspected | null, Inspected | null]> {
-  const r = await imageInspect(ctx.runner, [ref, ...(baseRef ? [baseRef] : [])], { allowFailure: true });
+export async function inspectPair(
+  ctx: ScanContext,
+  ref: string,
+  baseRef: string | null,
+  platform?: string,
+): Promise<[Inspected | null, Inspected | null]> {
+  const r = await imageInspect(ctx.runner, [ref, ...(baseRef ? [baseRef] : [])], { allowFailure: true, ...(platform ? { platform } : {}) });
   let found: Inspected[] = [];
   try {
     found = JSON.parse(r.stdout || '[]') as Inspected[];
@@ -152,7 +159,7 @@ export async function inspectPair(ctx: ScanContext, ref: string, baseRef: string
   if (r.exitCode === 0) return [found[0] ?? null, baseRef ? (found[1] ?? null) : null];
   // One of them is missing: which one, only a second look tells.
   if (!baseRef) return [null, null];
-  return [(await inspectPair(ctx, ref, null))[0], null];
+  return [(await inspectPair(ctx, ref, null, platform))[0], null];
 }
 
 function skipped(req: ScanRequest, layers: string[], base: Inspected | null): { skip: number; why: string } {
@@ -297,8 +304,6 @@ export async function scanDir(dir: string, matcher: MultiMatcher, hit: (needle: 
   return bytes;
 }
 
-const GOARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
-
 /**
  * The containerd image store keeps every blob (manifest, config, compressed layers) in its content store, by
  * digest: the engine's own (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`).
@@ -317,7 +322,8 @@ async function scanContentStore(
   if (typeof store === 'string') throw new Fallback(store);
   let manifest = await store.json(imageId);
   if (manifest.manifests) {
-    const arch = GOARCH[process.arch] ?? process.arch;
+    // This machine's platform (a one-platform build of another is its one entry that is not an attestation).
+    const arch = targetPlatform([]).architecture;
     const pick =
       manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
       manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');

@@ -5,9 +5,9 @@
  */
 import { UserError } from '../config/errors.js';
 import { describeOnHub } from '../publish/hub-description.js';
-import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
+import { existingSession, refsByRegistry, sessionFor, type RegistrySession } from '../publish/login.js';
 import { mergeIndex, type PushedPlatform } from '../publish/merge.js';
-import { newPublished, PublishError, type Published } from '../publish/published.js';
+import { keepPublished, newPublished, type Published } from '../publish/published.js';
 import { legName, legRows, mergeBlocker, readLeg, reportFiles, type Leg } from '../report/legs.js';
 import { clearPlatformShasums, outFiles, writeRedacted, writeReport, writeShasum } from '../report/out-files.js';
 import { verdictOf, type Report } from '../report/report.js';
@@ -50,18 +50,12 @@ export async function runMerge(run: RunContext): Promise<Outcome> {
         })),
       );
       // Each registry with its own login, as a run pushes (registry-auth adds registries beside `registry`).
-      const byRegistry = new Map<string, string[]>();
-      for (const ref of prepared.plan.refs) byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
-      for (const [registry, refs] of byRegistry) {
+      for (const [registry, refs] of refsByRegistry(prepared.plan.refs)) {
         const account = (session && sessionFor(session, registry)) ?? (await existingSession(ctx, session, registry));
         if (!account) throw new UserError(`the merge is not logged in to ${registry}, so ${refs.join(', ')} cannot be pushed`);
-        published = await mergeIndex({ ...ctx, runner: account.runner }, account, refs, pushed, published).catch((e: unknown) => {
-          if (e instanceof PublishError) {
-            published = e.published;
-            throw e.failure;
-          }
-          throw e;
-        });
+        published = await mergeIndex({ ...ctx, runner: account.runner }, account, refs, pushed, published).catch(
+          keepPublished((p) => (published = p)),
+        );
       }
       ctx.ui.info(`Pushed and verified ${published.pushed.join(', ')} (${published.digest})`);
       // The legs leave the Docker Hub description to the merge: it is the step that tags.
@@ -106,7 +100,6 @@ function combinedReport(
     .flatMap((l) => l.platforms)
     .map((p) => ({ ...p, manifestDigest: published.platformDigests[p.platform] ?? p.manifestDigest }));
   const first = platforms[0];
-  for (const l of legs) for (const [k, v] of Object.entries(l.report.timings)) timings[`${legName(l)} ${k}`] = v;
   return {
     schemaVersion: 1,
     verdict: verdictOf(rows, ctx.config.failOn, error),
@@ -121,7 +114,12 @@ function combinedReport(
     },
     version: legs[0]?.report.version ?? null,
     checks: rows,
-    timings,
+    // The merge's own, then each leg's stages under its platform.
+    timings: Object.assign(
+      {},
+      timings,
+      ...legs.map((l) => Object.fromEntries(Object.entries(l.report.timings).map(([k, v]) => [`${legName(l)} ${k}`, v]))),
+    ),
     ...(prepared ? { push: { planned: prepared.plan.push, reason: blocked ?? mergeReason(prepared, published, error) } } : {}),
     ...(error !== undefined ? { error } : {}),
   };

@@ -19,7 +19,7 @@ import { test } from '../stages/test.js';
 import { wantsLogin, type RegistrySession } from '../publish/login.js';
 import { login } from '../stages/login.js';
 import { publish } from '../stages/publish.js';
-import { newPublished, PublishError, pushReason, type Published } from '../publish/published.js';
+import { keepPublished, newPublished, pushReason, type Published } from '../publish/published.js';
 import { Interrupted, platformViews, type Built, type Prepared, type RunContext } from '../run/context.js';
 import { mergePlatformRows, type PlatformRows } from '../report/platforms.js';
 import { describeError } from '../run/describe-error.js';
@@ -160,14 +160,8 @@ export async function runPipeline(ctx: RunContext): Promise<Outcome> {
     const checks = judgedRows();
     if (p.plan.push) {
       published = await timed('publish', () =>
-        publish(staged, p, b, checks, session, files.shasum).catch((e: unknown) => {
-          // What was pushed and verified before the failure is reported with it.
-          if (e instanceof PublishError) {
-            published = e.published;
-            throw e.failure;
-          }
-          throw e;
-        }),
+        // What was pushed and verified before a failure is reported with it.
+        publish(staged, p, b, checks, session, files.shasum).catch(keepPublished((got) => (published = got))),
       );
     }
   } catch (e) {

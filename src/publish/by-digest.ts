@@ -18,22 +18,33 @@ import {
 import { platformName, targetPlatform } from '../docker/platform.js';
 import type { Built, RunContext } from '../run/context.js';
 import type { RegistrySession } from './login.js';
-import { PublishError, type Published } from './published.js';
+import { PublishError, sessionClient, type Published } from './published.js';
 import { PUSH_BUDGET_MS } from './push.js';
-import { RegistryClient } from './registry-client.js';
+import type { RegistryClient } from './registry-client.js';
 import { retryRegistry } from './retry.js';
 import { kindOfHttp, verifyPushed } from './verify.js';
 
 const WHY = 'push by-digest: a blob read for its upload';
 
+const classicStore = (): UserError =>
+  new UserError(
+    'push: by-digest uploads the image from the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or use push: auto',
+    'config',
+  );
+
 /** Which image store the engine has, asked before the build: by-digest reads the containerd content store. */
 export async function canPushByDigest(ctx: RunContext): Promise<void> {
-  if ((await containerdDataRoot(ctx.runner).catch(() => null)) === null) {
-    throw new UserError(
-      'push: by-digest uploads the image from the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or use push: auto',
-      'config',
-    );
-  }
+  if ((await containerdDataRoot(ctx.runner).catch(() => null)) === null) throw classicStore();
+}
+
+/** A registry API call of the push, retried as `docker push` is: transient failures, within PUSH_BUDGET_MS. */
+function retried<T>(ctx: RunContext, what: string, fn: () => Promise<T>): Promise<T> {
+  return retryRegistry(what, fn, {
+    say: (line) => ctx.ui.info(line),
+    why: (e) => (e as Error).message,
+    kindOf: kindOfHttp,
+    budgetMs: PUSH_BUDGET_MS,
+  });
 }
 
 /**
@@ -49,8 +60,8 @@ export async function pushByDigest(
 ): Promise<Published> {
   const out: Published = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
   const root = await containerdDataRoot(ctx.runner);
-  if (root === null) await canPushByDigest(ctx);
-  const store = await findContentStore(ctx.runner, root!, built.imageId, WHY);
+  if (root === null) throw classicStore();
+  const store = await findContentStore(ctx.runner, root, built.imageId, WHY);
   if (typeof store === 'string') throw new UserError(`push: by-digest cannot find the image's blobs: ${store}`);
   const platforms = built.platforms?.map((p) => ({ name: p.platform, configDigest: p.configDigest })) ?? [
     { name: platformName(ctx.config.platforms), configDigest: built.configDigest },
@@ -61,10 +72,7 @@ export async function pushByDigest(
     if (!parsed) throw new Error(`cannot parse the planned ref ${ref}`);
     repositories.set(`${parsed.registry}/${parsed.repository}`, parsed);
   }
-  const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
-    ctx.redactor.add(token);
-    ctx.ui.setSecret(token);
-  });
+  const client = sessionClient(ctx, session);
   try {
     for (const p of platforms) {
       const m = await platformManifest(store, built.imageId, p.name);
@@ -80,12 +88,7 @@ export async function pushByDigest(
         ctx.ui.info(`Pushing ${p.name} by digest to ${display} (${blobs.length} blobs, no tag)`);
         for (const blob of blobs) await upload(ctx, client, store, repo.repository, blob, display);
         const body = await store.read(m.digest);
-        const put = await retryRegistry(`PUT manifest ${display}`, () => client.putManifest(repo.repository, m.digest, m.mediaType, body), {
-          say: (line) => ctx.ui.info(line),
-          why: (e) => (e as Error).message,
-          kindOf: kindOfHttp,
-          budgetMs: PUSH_BUDGET_MS,
-        });
+        const put = await retried(ctx, `PUT manifest ${display}`, () => client.putManifest(repo.repository, m.digest, m.mediaType, body));
         if (put !== m.digest) throw new Error(`the registry stored the manifest of ${display} as ${put}`);
         const v = await verifyPushed(
           client,
@@ -119,25 +122,21 @@ async function upload(
   display: string,
 ): Promise<void> {
   if (typeof blob.size !== 'number') throw new Error(`the manifest of ${display} gives no size for ${blob.digest}`);
-  await retryRegistry(
-    `uploading ${blob.digest.slice(0, 19)} to ${display}`,
-    async () => {
-      if (await client.hasBlob(repository, blob.digest)) return;
-      const opened: (Source & { kill?: () => void })[] = [];
-      try {
-        await client.uploadBlob(repository, blob.digest, blob.size!, () => {
-          const src = store.open(blob.digest);
-          src.done.catch(() => undefined);
-          opened.push(src);
-          return src.stream;
-        });
-      } catch (e) {
-        for (const o of opened) o.kill?.();
-        throw e;
-      }
-    },
-    { say: (line) => ctx.ui.info(line), why: (e) => (e as Error).message, kindOf: kindOfHttp, budgetMs: PUSH_BUDGET_MS },
-  );
+  await retried(ctx, `uploading ${blob.digest.slice(0, 19)} to ${display}`, async () => {
+    if (await client.hasBlob(repository, blob.digest)) return;
+    const opened: (Source & { kill?: () => void })[] = [];
+    try {
+      await client.uploadBlob(repository, blob.digest, blob.size!, () => {
+        const src = store.open(blob.digest);
+        src.done.catch(() => undefined);
+        opened.push(src);
+        return src.stream;
+      });
+    } catch (e) {
+      for (const o of opened) o.kill?.();
+      throw e;
+    }
+  });
 }
 
 function byDigestError(session: RegistrySession, e: Error): Error {

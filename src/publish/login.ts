@@ -79,6 +79,13 @@ export function refHost(ref: string): string {
   return normalHost(ref.slice(0, ref.indexOf('/')));
 }
 
+/** Refs by the registry they are on, in the order given: each registry is pushed with its own login. */
+export function refsByRegistry(refs: readonly string[]): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  for (const ref of refs) by.set(refHost(ref), [...(by.get(refHost(ref)) ?? []), ref]);
+  return by;
+}
+
 /** The last line of a failed command that says why (stderr first: stdout holds progress). */
 export function failureText(e: unknown): string {
   if (e instanceof CommandError) {

@@ -38,6 +38,28 @@ export class PublishError extends Error {
   }
 }
 
+/**
+ * A `.catch` for a publish: what it pushed and verified before its failure goes to `keep`, and its failure on (the
+ * pipeline and the merge report the partial result beside the error).
+ */
+export function keepPublished(keep: (published: Published) => void): (e: unknown) => never {
+  return (e) => {
+    if (e instanceof PublishError) {
+      keep(e.published);
+      throw e.failure;
+    }
+    throw e;
+  };
+}
+
+/** The registry API client of a session: its login, every bearer token it gets masked and redacted at once. */
+export function sessionClient(ctx: RunContext, session: RegistrySession): RegistryClient {
+  return new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
+    ctx.redactor.add(token);
+    ctx.ui.setSecret(token);
+  });
+}
+
 /** The push line of the report and summary: the policy's reason, or why its push did not happen. */
 export function pushReason(plan: PushPlan, out: Published, error: string | undefined): string {
   if (out.reason) return out.reason;
@@ -96,10 +118,7 @@ export async function readBack(
   before: Published,
 ): Promise<Published> {
   const out: Published = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
-  const client = new RegistryClient(session.registry, { username: session.username, password: session.password }, (token) => {
-    ctx.redactor.add(token);
-    ctx.ui.setSecret(token);
-  });
+  const client = sessionClient(ctx, session);
   try {
     for (const ref of refs) {
       const parsed = parseTagEntry(ref, session.registry, ctx.config.image);

@@ -4,10 +4,10 @@
  * two ways registries ask for credentials: `WWW-Authenticate: Bearer realm=…` (Docker Hub, ghcr.io, most
  * hosted registries: a token from the realm, per repository scope) and `Basic` (htpasswd registries).
  */
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { hubRepository, isDockerHub } from '../config/image-ref.js';
+import { sha256Of } from '../docker/content-store.js';
 
 export interface Credentials {
   username: string;
@@ -102,8 +102,7 @@ export class RegistryClient {
     );
     if (res.status === 404) throw new RegistryHttpError(`${this.host}/${repo}:${reference} is not in the registry (404)`, 404);
     if (res.status !== 200) throw this.statusError(res.status, `${repo}:${reference}`, res.body);
-    const header = res.headers['docker-content-digest'];
-    const digest = (typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) && header) || sha256(res.body);
+    const digest = contentDigest(res.headers, res.body);
     const type = res.headers['content-type'];
     const mediaType = (typeof type === 'string' ? type.split(';')[0]!.trim() : '') || mediaTypeOf(res.body);
     return { digest, mediaType, body: res.body };
@@ -153,8 +152,7 @@ export class RegistryClient {
       () => body,
     );
     if (res.status !== 201) throw this.statusError(res.status, `the manifest ${reference} of ${repo}`, res.body);
-    const header = res.headers['docker-content-digest'];
-    return typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) ? header : sha256(body);
+    return contentDigest(res.headers, body);
   }
 
   private statusError(status: number, what: string, body: Buffer): RegistryHttpError {
@@ -256,8 +254,10 @@ interface Response {
 /** The token scope of a push: docker asks for pull and push together, as registries expect. */
 const pushScope = (repo: string): string => `repository:${repo}:pull,push`;
 
-export function sha256(body: Buffer): string {
-  return `sha256:${createHash('sha256').update(body).digest('hex')}`;
+/** Docker-Content-Digest, or the sha256 of the exact bytes when the registry sends none. */
+function contentDigest(headers: Response['headers'], body: Buffer): string {
+  const header = headers['docker-content-digest'];
+  return typeof header === 'string' && /^sha256:[0-9a-f]{64}$/.test(header) ? header : sha256Of(body);
 }
 
 function mediaTypeOf(body: Buffer): string {

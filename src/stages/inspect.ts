@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildChecks } from '../inspect/build-checks.js';
-import { inspectImage, inspectPlatformPair, readImageFiles } from '../inspect/image.js';
+import { inspectImage, readImageFiles } from '../inspect/image.js';
 import { buildxVersionLine } from '../docker/buildx.js';
 import { baseImageOf } from '../inspect/base-image.js';
 import { parseDockerfile } from '../inspect/dockerfile.js';
@@ -50,11 +50,7 @@ export async function inspect(ctx: RunContext, prepared: Prepared, built: Built,
       }
     : null;
   // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
-  const inspected = request
-    ? platform
-      ? inspectPlatformPair(ctx, built.imageId, baseToSkip(request), platform)
-      : inspectPair(scanCtx, built.imageId, baseToSkip(request))
-    : undefined;
+  const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request), platform) : undefined;
   const scan = async (): Promise<ScanResult> => {
     try {
       return await scanImage(scanCtx, { ...request!, ...(inspected ? { inspected } : {}) });

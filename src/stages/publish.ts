@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 import type { Built, Prepared, RunContext } from '../run/context.js';
-import { existingSession, refHost, sessionFor, type RegistrySession } from '../publish/login.js';
+import { existingSession, refHost, refsByRegistry, sessionFor, type RegistrySession } from '../publish/login.js';
 import { pushByDigest } from '../publish/by-digest.js';
 import { describeOnHub } from '../publish/hub-description.js';
 import { newPublished, publishTo, PublishError, type Published } from '../publish/published.js';
@@ -37,8 +37,7 @@ export async function publish(
 
   // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
   // does not hide what the others got.
-  const byRegistry = new Map<string, string[]>();
-  for (const ref of plan.refs) byRegistry.set(refHost(ref), [...(byRegistry.get(refHost(ref)) ?? []), ref]);
+  const byRegistry = refsByRegistry(plan.refs);
   const failures: { registry: string; error: Error }[] = [];
   for (const [registry, refs] of byRegistry) {
     try {

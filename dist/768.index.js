@@ -1,8 +1,8 @@
-export const id = 32;
-export const ids = [32];
+export const id = 768;
+export const ids = [768];
 export const modules = {
 
-/***/ 55032:
+/***/ 52768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -661,184 +661,13 @@ async function platformImages(ctx, engineId, platforms, exported, arch = process
         return { platform, manifestDigest: d.manifestDigest, configDigest: d.configDigest, emulated: !(0,docker_platform/* sameCpu */.fy)(p, native) };
     }));
 }
-/**
- * `inspectPair` (layer-scan.ts) for one platform of a multi-platform image: the image and the base whose layers
- * the scan skips, each as `docker image inspect --platform` sees it. The image's `Id` is then that platform's
- * manifest digest, which the scan reads its layers from; null for one the engine lacks.
- */
-function inspectPlatformPair(ctx, ref, baseRef, platform) {
-    const one = async (r) => {
-        const x = await (0,commands/* imageInspect */.Sn)(ctx.runner, [r], { allowFailure: true, platform });
-        try {
-            return x.exitCode === 0 ? (JSON.parse(x.stdout)[0] ?? null) : null;
-        }
-        catch {
-            return null;
-        }
-    };
-    return Promise.all([one(ref), baseRef ? one(baseRef) : Promise.resolve(null)]);
-}
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/docker/content-store.ts
-/**
- * The engine's containerd content store, read in place: every blob of an image (index, manifest, config, the
- * compressed layers) by digest. The DF106 scan reads the layers from it (inspect/layer-scan.ts), and a
- * `push: by-digest` uploads them from it to the registry (publish/by-digest.ts): the same bytes `docker push`
- * would send, without the tag docker needs.
- */
-
-
-
-
-
-
-/** Reads of 1 MiB: at a pipe's 64 KiB and zlib's 16 KiB output chunks, gunzip runs at a sixth of its speed. */
-const READ_SIZE = 1 << 20;
-/**
- * A follower's stdout, `done` rejecting with its last stderr line when it fails (`exited` settles once its streams
- * have closed too), and `kill`.
- */
-function sourceOf(child, what) {
-    const done = child.exited.then(({ exitCode, stderr }) => {
-        if (exitCode !== 0)
-            throw new Error(`${what} exited ${exitCode}: ${(0,exec_runner/* errorLine */.BP)(stderr)}`);
-    });
-    return { stream: child.stdout, done, kill: () => child.kill() };
-}
-/** `sudo -n` where this process cannot read the engine's files itself (GitHub's runners: passwordless sudo). */
-async function readerFor(dir) {
-    if (process.getuid?.() === 0)
-        return [];
-    try {
-        await (0,promises_.access)(dir, promises_.constants.R_OK | promises_.constants.X_OK);
-        return [];
-    }
-    catch {
-        return ['sudo', '-n'];
-    }
-}
-/** The engine's data root when it keeps images in the containerd image store (`driver-type io.containerd.snapshotter.v1`). */
-async function containerdDataRoot(runner) {
-    const info = await (0,commands/* storeInfo */.Iu)(runner);
-    if (info === null)
-        return null;
-    const [status, ...root] = info.trim().split(' ');
-    const pairs = JSON.parse(status ?? '[]');
-    return pairs?.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? root.join(' ') : null;
-}
-const sha256Of = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
-/** One content store, with how to read it (in place, or through `sudo -n cat`). */
-class ContentStore {
-    dir;
-    runner;
-    sudo;
-    why;
-    constructor(dir, runner, 
-    /** `['sudo', '-n']` when the files are the engine's only; empty when this process reads them. */
-    sudo, 
-    /** Why a follower reads: said in build.log beside its command line. */
-    why) {
-        this.dir = dir;
-        this.runner = runner;
-        this.sudo = sudo;
-        this.why = why;
-    }
-    path(digest) {
-        return external_node_path_default().join(this.dir, 'blobs/sha256', digest.replace(/^sha256:/, ''));
-    }
-    /** A blob read in 1 MiB reads. */
-    open(digest) {
-        const file = this.path(digest);
-        if (this.sudo.length)
-            return this.follow([...this.sudo, 'cat', file]);
-        const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_SIZE });
-        const done = new Promise((resolve, reject) => {
-            stream.on('error', (e) => reject(new Error(`reading ${file}: ${e.message}`)));
-            stream.on('close', () => resolve());
-        });
-        return { stream, done };
-    }
-    /** A small blob's whole content (an index, a manifest, a config). */
-    read(digest) {
-        return this.readFile(this.path(digest));
-    }
-    /** A small file of the engine's, whole (the overlay2 store's image config too), through this store's reader. */
-    async readFile(file) {
-        if (!this.sudo.length)
-            return (0,external_node_fs_.readFileSync)(file);
-        const c = this.follow([...this.sudo, 'cat', file]);
-        const parts = [];
-        c.stream.on('data', (d) => parts.push(d));
-        await c.done;
-        return Buffer.concat(parts);
-    }
-    /** A small blob, checked against its digest, as JSON. */
-    async json(digest) {
-        const body = await this.read(digest);
-        if (sha256Of(body) !== digest)
-            throw new Error(`the blob ${this.path(digest)} does not hash to ${digest}`);
-        return JSON.parse(body.toString('utf8'));
-    }
-    /** A reader command (`sudo -n cat`) as a follower of the run's runner (logged, stopped on an interrupt). */
-    follow(argv) {
-        return sourceOf(this.runner.spawn(argv, { why: this.why }), argv.join(' '));
-    }
-}
-/**
- * The content store that holds the blob `digest` (an image ID on the containerd image store): the engine's own
- * (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`). A string says why none does.
- */
-async function findContentStore(runner, dataRoot, digest, why) {
-    const stores = [
-        external_node_path_default().join(dataRoot, 'containerd/daemon/io.containerd.content.v1.content'),
-        '/var/lib/containerd/io.containerd.content.v1.content',
-    ];
-    for (const dir of stores) {
-        const store = new ContentStore(dir, runner, await readerFor(external_node_path_default().dirname(dir)), why);
-        const got = await store.read(digest).catch(() => null);
-        if (got && sha256Of(got) === digest)
-            return store;
-    }
-    return `no content store here holds ${digest.slice(0, 19)} (tried ${stores.join(', ')})`;
-}
-/** `os/arch[/variant]` of an index entry. */
-const platformOf = (d) => [d.platform?.os, d.platform?.architecture, d.platform?.variant].filter(Boolean).join('/');
-/**
- * The image manifest for `platform` (`os/arch[/variant]`) under `top` (an index or the manifest itself): its
- * digest, bytes' media type and JSON. Attestation entries (unknown/unknown) never match.
- */
-async function platformManifest(store, top, platform) {
-    const m = await store.json(top);
-    if (!m.manifests)
-        return {
-            digest: top,
-            mediaType: m.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
-            size: (await store.read(top)).length,
-            manifest: m,
-        };
-    const [os, arch, variant] = platform.split('/');
-    const pick = m.manifests.find((d) => d.platform?.os === os && d.platform?.architecture === arch && (!variant || d.platform?.variant === variant));
-    if (!pick)
-        return `the image index ${top.slice(0, 19)} has no manifest for ${platform} (it has ${m.manifests.map(platformOf).join(', ')})`;
-    const child = await store.json(pick.digest);
-    return {
-        digest: pick.digest,
-        mediaType: pick.mediaType ?? child.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
-        size: pick.size ?? (await store.read(pick.digest)).length,
-        manifest: child,
-    };
-}
-
+// EXTERNAL MODULE: ./src/docker/content-store.ts
+var content_store = __webpack_require__(25645);
 // EXTERNAL MODULE: ./src/publish/published.ts
 var publish_published = __webpack_require__(69777);
 // EXTERNAL MODULE: ./src/publish/push.ts
 var push = __webpack_require__(29675);
-// EXTERNAL MODULE: ./src/publish/registry-client.ts
-var registry_client = __webpack_require__(51666);
 // EXTERNAL MODULE: ./src/publish/retry.ts
 var retry = __webpack_require__(30833);
 // EXTERNAL MODULE: ./src/publish/verify.ts
@@ -859,13 +688,21 @@ var verify = __webpack_require__(89458);
 
 
 
-
 const WHY = 'push by-digest: a blob read for its upload';
+const classicStore = () => new errors/* UserError */.y('push: by-digest uploads the image from the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or use push: auto', 'config');
 /** Which image store the engine has, asked before the build: by-digest reads the containerd content store. */
 async function canPushByDigest(ctx) {
-    if ((await containerdDataRoot(ctx.runner).catch(() => null)) === null) {
-        throw new errors/* UserError */.y('push: by-digest uploads the image from the containerd image store, and this engine uses the classic image store: turn it on (dockerd "features": {"containerd-snapshotter": true}, docs/engines.md) or use push: auto', 'config');
-    }
+    if ((await (0,content_store/* containerdDataRoot */.kp)(ctx.runner).catch(() => null)) === null)
+        throw classicStore();
+}
+/** A registry API call of the push, retried as `docker push` is: transient failures, within PUSH_BUDGET_MS. */
+function retried(ctx, what, fn) {
+    return (0,retry/* retryRegistry */.II)(what, fn, {
+        say: (line) => ctx.ui.info(line),
+        why: (e) => e.message,
+        kindOf: verify/* kindOfHttp */.A,
+        budgetMs: push/* PUSH_BUDGET_MS */.K,
+    });
 }
 /**
  * Upload every platform of `built` to the repository of each of `refs` (untagged), then read each manifest back
@@ -873,10 +710,10 @@ async function canPushByDigest(ctx) {
  */
 async function pushByDigest(ctx, session, built, refs, before) {
     const out = { ...before, pushed: [...before.pushed], platformDigests: { ...before.platformDigests } };
-    const root = await containerdDataRoot(ctx.runner);
+    const root = await (0,content_store/* containerdDataRoot */.kp)(ctx.runner);
     if (root === null)
-        await canPushByDigest(ctx);
-    const store = await findContentStore(ctx.runner, root, built.imageId, WHY);
+        throw classicStore();
+    const store = await (0,content_store/* findContentStore */.aU)(ctx.runner, root, built.imageId, WHY);
     if (typeof store === 'string')
         throw new errors/* UserError */.y(`push: by-digest cannot find the image's blobs: ${store}`);
     const platforms = built.platforms?.map((p) => ({ name: p.platform, configDigest: p.configDigest })) ?? [
@@ -889,13 +726,10 @@ async function pushByDigest(ctx, session, built, refs, before) {
             throw new Error(`cannot parse the planned ref ${ref}`);
         repositories.set(`${parsed.registry}/${parsed.repository}`, parsed);
     }
-    const client = new registry_client/* RegistryClient */.bP(session.registry, { username: session.username, password: session.password }, (token) => {
-        ctx.redactor.add(token);
-        ctx.ui.setSecret(token);
-    });
+    const client = (0,publish_published/* sessionClient */.K_)(ctx, session);
     try {
         for (const p of platforms) {
-            const m = await platformManifest(store, built.imageId, p.name);
+            const m = await (0,content_store/* platformManifest */.NB)(store, built.imageId, p.name);
             if (typeof m === 'string')
                 throw new errors/* UserError */.y(`push: by-digest: ${m}`);
             if (m.manifest.config?.digest !== p.configDigest) {
@@ -908,12 +742,7 @@ async function pushByDigest(ctx, session, built, refs, before) {
                 for (const blob of blobs)
                     await upload(ctx, client, store, repo.repository, blob, display);
                 const body = await store.read(m.digest);
-                const put = await (0,retry/* retryRegistry */.II)(`PUT manifest ${display}`, () => client.putManifest(repo.repository, m.digest, m.mediaType, body), {
-                    say: (line) => ctx.ui.info(line),
-                    why: (e) => e.message,
-                    kindOf: verify/* kindOfHttp */.A,
-                    budgetMs: push/* PUSH_BUDGET_MS */.K,
-                });
+                const put = await retried(ctx, `PUT manifest ${display}`, () => client.putManifest(repo.repository, m.digest, m.mediaType, body));
                 if (put !== m.digest)
                     throw new Error(`the registry stored the manifest of ${display} as ${put}`);
                 const v = await (0,verify/* verifyPushed */.Zi)(client, { repository: repo.repository, tag: m.digest, display }, p.configDigest, (0,docker_platform/* targetPlatform */.LM)([p.name]), (line) => ctx.ui.info(line));
@@ -937,7 +766,7 @@ async function pushByDigest(ctx, session, built, refs, before) {
 async function upload(ctx, client, store, repository, blob, display) {
     if (typeof blob.size !== 'number')
         throw new Error(`the manifest of ${display} gives no size for ${blob.digest}`);
-    await (0,retry/* retryRegistry */.II)(`uploading ${blob.digest.slice(0, 19)} to ${display}`, async () => {
+    await retried(ctx, `uploading ${blob.digest.slice(0, 19)} to ${display}`, async () => {
         if (await client.hasBlob(repository, blob.digest))
             return;
         const opened = [];
@@ -954,7 +783,7 @@ async function upload(ctx, client, store, repository, blob, display) {
                 o.kill?.();
             throw e;
         }
-    }, { say: (line) => ctx.ui.info(line), why: (e) => e.message, kindOf: verify/* kindOfHttp */.A, budgetMs: push/* PUSH_BUDGET_MS */.K });
+    });
 }
 function byDigestError(session, e) {
     if (/\b(401|403)\b|refused/.test(e.message)) {
@@ -1330,6 +1159,7 @@ class StreamMatcher {
 
 
 
+
 /** The base image whose layers a scan skips, if any. */
 function baseToSkip(req) {
     return req.mode === 'new' && req.base.kind === 'image' ? req.base.ref : null;
@@ -1346,7 +1176,7 @@ async function scanImage(ctx, req) {
     const t0 = performance.now();
     const matcher = new MultiMatcher(req.needles);
     // Which image store the engine has is asked alongside the image (a docker CLI call costs 0.1-0.3 s here).
-    const store = req.forceSave ? Promise.resolve(null) : containerdDataRoot(ctx.runner).catch(() => null);
+    const store = req.forceSave ? Promise.resolve(null) : (0,content_store/* containerdDataRoot */.kp)(ctx.runner).catch(() => null);
     const [image, base] = await (req.inspected ?? inspectPair(ctx, req.imageId, baseToSkip(req)));
     if (!image)
         throw new Error(`docker image inspect ${req.imageId} found no image to scan for secrets`);
@@ -1393,10 +1223,11 @@ class Fallback extends Error {
 }
 /**
  * The image and its base in one `docker image inspect` (docker prints those it finds, in order, and exits 1 when
- * one is missing): [image, base or null].
+ * one is missing): [image, base or null]. With `platform` (one of a multi-platform image), as `--platform` sees
+ * them: the image's `Id` is then that platform's manifest digest, which the scan reads its layers from.
  */
-async function inspectPair(ctx, ref, baseRef) {
-    const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [ref, ...(baseRef ? [baseRef] : [])], { allowFailure: true });
+async function inspectPair(ctx, ref, baseRef, platform) {
+    const r = await (0,commands/* imageInspect */.Sn)(ctx.runner, [ref, ...(baseRef ? [baseRef] : [])], { allowFailure: true, ...(platform ? { platform } : {}) });
     let found = [];
     try {
         found = JSON.parse(r.stdout || '[]');
@@ -1409,7 +1240,7 @@ async function inspectPair(ctx, ref, baseRef) {
     // One of them is missing: which one, only a second look tells.
     if (!baseRef)
         return [null, null];
-    return [(await inspectPair(ctx, ref, null))[0], null];
+    return [(await inspectPair(ctx, ref, null, platform))[0], null];
 }
 function skipped(req, layers, base) {
     if (req.mode === 'all')
@@ -1443,8 +1274,8 @@ async function scanOverlay(ctx, matcher, imageId, layers, dirs, skip, stats) {
     // The data root, three levels above a layer's diff directory: <root>/overlay2/<id>/diff.
     const root = external_node_path_default().dirname(external_node_path_default().dirname(external_node_path_default().dirname(dirs[0])));
     const configFile = external_node_path_default().join(root, 'image/overlay2/imagedb/content/sha256', imageId.replace(/^sha256:/, ''));
-    const sudo = await readerFor(root);
-    const files = new ContentStore(root, ctx.runner, sudo, SCAN_WHY);
+    const sudo = await (0,content_store/* readerFor */.d2)(root);
+    const files = new content_store/* ContentStore */.Vh(root, ctx.runner, sudo, SCAN_WHY);
     const hits = [];
     const config = new StreamMatcher(matcher);
     try {
@@ -1509,7 +1340,7 @@ async function scanDir(dir, matcher, hit) {
         }
     };
     const names = new Set();
-    const buf = Buffer.allocUnsafe(READ_SIZE);
+    const buf = Buffer.allocUnsafe(content_store/* READ_SIZE */.V9);
     const pending = [''];
     let sliceStart = performance.now();
     const maybeYield = async () => {
@@ -1523,7 +1354,7 @@ async function scanDir(dir, matcher, hit) {
         try {
             const m = new StreamMatcher(matcher);
             for (;;) {
-                const n = (0,external_node_fs_.readSync)(fd, buf, 0, READ_SIZE, null);
+                const n = (0,external_node_fs_.readSync)(fd, buf, 0, content_store/* READ_SIZE */.V9, null);
                 if (n === 0)
                     break;
                 m.push(buf.subarray(0, n));
@@ -1554,19 +1385,19 @@ async function scanDir(dir, matcher, hit) {
     }
     return bytes;
 }
-const GOARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
 /**
  * The containerd image store keeps every blob (manifest, config, compressed layers) in its content store, by
  * digest: the engine's own (`<data root>/containerd/daemon`) or the system containerd's (`/var/lib/containerd`).
  * The image ID is the digest of its manifest or index; the store that holds a blob with that digest is the one.
  */
 async function scanContentStore(ctx, matcher, imageId, layers, skip, stats, root) {
-    const store = await findContentStore(ctx.runner, root, imageId, SCAN_WHY);
+    const store = await (0,content_store/* findContentStore */.aU)(ctx.runner, root, imageId, SCAN_WHY);
     if (typeof store === 'string')
         throw new Fallback(store);
     let manifest = await store.json(imageId);
     if (manifest.manifests) {
-        const arch = GOARCH[process.arch] ?? process.arch;
+        // This machine's platform (a one-platform build of another is its one entry that is not an attestation).
+        const arch = (0,docker_platform/* targetPlatform */.LM)([]).architecture;
         const pick = manifest.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
             manifest.manifests.find((m) => m.platform?.architecture !== 'unknown');
         if (!pick)
@@ -1742,7 +1573,7 @@ function readDecompressed(entry, onData) {
             const gzip = first[0] === 0x1f && first[1] === 0x8b;
             const zstd = first.length >= 4 && first.readUInt32LE(0) === 0xfd2fb528;
             if (gzip || zstd) {
-                sink = gzip ? (0,external_node_zlib_.createGunzip)({ chunkSize: READ_SIZE }) : (0,external_node_zlib_.createZstdDecompress)({ chunkSize: READ_SIZE });
+                sink = gzip ? (0,external_node_zlib_.createGunzip)({ chunkSize: content_store/* READ_SIZE */.V9 }) : (0,external_node_zlib_.createZstdDecompress)({ chunkSize: content_store/* READ_SIZE */.V9 });
                 sink.on('data', take);
                 sink.on('end', () => resolve(head));
                 sink.on('error', reject);
@@ -1777,7 +1608,7 @@ function ended(stream) {
 }
 /** `docker save IMAGE`, failing with docker's own words if it fails. */
 function dockerSave(runner, imageId, why) {
-    return sourceOf((0,commands/* save */.UN)(runner, imageId, why), `docker save ${imageId}`);
+    return (0,content_store/* sourceOf */.vz)((0,commands/* save */.UN)(runner, imageId, why), `docker save ${imageId}`);
 }
 /** One pass over an opened save stream: every regular file visited in order, then the producer's verdict. */
 async function eachEntryOf(open, visit) {
@@ -2144,11 +1975,7 @@ async function inspect(ctx, prepared, built, timings) {
         }
         : null;
     // One `docker image inspect` of the image (and the base whose layers are skipped) serves the rules and the scan.
-    const inspected = request
-        ? platform
-            ? inspectPlatformPair(ctx, built.imageId, baseToSkip(request), platform)
-            : inspectPair(scanCtx, built.imageId, baseToSkip(request))
-        : undefined;
+    const inspected = request ? inspectPair(scanCtx, built.imageId, baseToSkip(request), platform) : undefined;
     const scan = async () => {
         try {
             return await scanImage(scanCtx, { ...request, ...(inspected ? { inspected } : {}) });
@@ -2380,7 +2207,7 @@ async function hasExited(ctx, app) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
+var promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/smoke/heartbeat-body.ts
 /**
  * A /__heartbeat__ body in one line, for a failure message: the Dockerflow convention
@@ -2509,7 +2336,7 @@ async function heartbeatRule(http, base, settleMs, giveUp = async () => false) {
     for (let i = 1; r.ok && r.status >= 500 && performance.now() - t0 < settleMs; i++) {
         if (i % 4 === 0 && (await giveUp()))
             break;
-        await (0,external_node_timers_promises_.setTimeout)(HEARTBEAT_RETRY_MS);
+        await (0,promises_.setTimeout)(HEARTBEAT_RETRY_MS);
         r = await http.get(base + HEARTBEAT, PROBE_TIMEOUT_MS);
     }
     const waited = performance.now() - t0;
@@ -2561,6 +2388,8 @@ async function staticRule(http, base, paths) {
     return (0,catalogue/* check */.z6)('DF206', 'fail', `${bad.length} of ${paths.length} static path(s) did not answer 200: ${bad.map((x) => `${x.p} ${answered(x.r)}`).join(', ')}: serve static files from the app itself, at those paths`);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/smoke/listeners.ts
 
 const LISTEN = '0A';
@@ -2627,11 +2456,11 @@ function procListenerReader(pid, containerId) {
     if (!Number.isInteger(pid) || pid <= 0 || !containerId)
         return null;
     let verified = null;
-    const inContainer = () => (verified ??= (0,promises_.readFile)(`/proc/${pid}/cgroup`, 'utf8').then((t) => t.includes(containerId), () => false));
+    const inContainer = () => (verified ??= (0,external_node_fs_promises_.readFile)(`/proc/${pid}/cgroup`, 'utf8').then((t) => t.includes(containerId), () => false));
     return async () => {
         if (!(await inContainer()))
             return null;
-        const tables = await Promise.all(['tcp', 'tcp6'].map((t) => (0,promises_.readFile)(`/proc/${pid}/net/${t}`, 'utf8').catch(() => null)));
+        const tables = await Promise.all(['tcp', 'tcp6'].map((t) => (0,external_node_fs_promises_.readFile)(`/proc/${pid}/net/${t}`, 'utf8').catch(() => null)));
         if (tables.every((t) => t === null))
             return null;
         return tables.flatMap((t) => (t ? parseProcNetTcp(t) : []));
@@ -2787,7 +2616,7 @@ async function waitReady(o) {
         else if (polled) {
             lastError = polled.error;
         }
-        if ((await orExit((0,external_node_timers_promises_.setTimeout)(interval))) === EXITED)
+        if ((await orExit((0,promises_.setTimeout)(interval))) === EXITED)
             return exited();
     }
 }
@@ -2818,7 +2647,7 @@ async function faultRule(http, base, stack, windowMs = FAULT_WINDOW_MS) {
         if (hb.ok && hb.status >= 500) {
             return (0,catalogue/* check */.z6)('DF205', 'pass', `/__heartbeat__ turned ${hb.status} ${(0,time/* secs */.z)(performance.now() - t0)} after ${names} stopped; /__lbheartbeat__ stayed 200`);
         }
-        await (0,external_node_timers_promises_.setTimeout)(FAULT_POLL_MS);
+        await (0,promises_.setTimeout)(FAULT_POLL_MS);
     }
     const last = heartbeat && !heartbeat.ok ? answered(heartbeat) : `still answered ${heartbeat?.ok ? heartbeat.status : '?'}`;
     return (0,catalogue/* check */.z6)('DF205', 'fail', `/__heartbeat__ ${last} ${(0,time/* secs */.z)(windowMs)} after ${names} stopped: check each backing service in /__heartbeat__ (with a short timeout) and answer 5xx when one is down`);
@@ -3219,6 +3048,8 @@ async function stopApp(ctx, app) {
     return { exitCode, ms };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/smoke/exit-watch.ts
 
 /**
@@ -3783,9 +3614,7 @@ async function publish(ctx, prepared, built, checks, session, shasumFile) {
     }
     // Refs by registry, in the order given: each registry is pushed and verified on its own, so one failing
     // does not hide what the others got.
-    const byRegistry = new Map();
-    for (const ref of plan.refs)
-        byRegistry.set((0,publish_login/* refHost */.is)(ref), [...(byRegistry.get((0,publish_login/* refHost */.is)(ref)) ?? []), ref]);
+    const byRegistry = (0,publish_login/* refsByRegistry */.Fu)(plan.refs);
     const failures = [];
     for (const [registry, refs] of byRegistry) {
         try {
@@ -4000,14 +3829,9 @@ async function runPipeline(ctx) {
                 await judge(x, false);
         const checks = judgedRows();
         if (p.plan.push) {
-            published = await timed('publish', () => publish(staged, p, b, checks, session, files.shasum).catch((e) => {
-                // What was pushed and verified before the failure is reported with it.
-                if (e instanceof publish_published/* PublishError */.S1) {
-                    published = e.published;
-                    throw e.failure;
-                }
-                throw e;
-            }));
+            published = await timed('publish', () => 
+            // What was pushed and verified before a failure is reported with it.
+            publish(staged, p, b, checks, session, files.shasum).catch((0,publish_published/* keepPublished */.w4)((got) => (published = got))));
         }
     }
     catch (e) {
